@@ -1,0 +1,79 @@
+"""The `hardenbot` command: check and fix the Dockerfiles of a repository.
+
+Exit codes: `check` 1 when any finding can be fixed automatically, else 0; `fix` 0; both 2
+when a file could not be read or parsed (the others are still processed) or the
+configuration is wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot import __version__
+from bot.config import load_config, parse_codes
+from bot.errors import HardenbotError
+from bot.report import json_report, sarif, text
+from bot.run import RunReport, process
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hardenbot", description="Harden the Dockerfiles of a repository.")
+    parser.add_argument("--version", action="version", version=f"hardenbot {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,fix}")
+    for name, help_text in (("check", "list findings; exit 1 when any can be fixed"),
+                            ("fix", "apply every enabled fix in place")):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("path", nargs="?", default=".", type=Path, help="a repository folder or one Dockerfile")
+        sub.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+        sub.add_argument("--config", type=Path, help="configuration file (default: PATH/.github/hardenbot.yml)")
+        sub.add_argument("--select", metavar="CODE,...", help="run only these rules")
+        sub.add_argument("--ignore", metavar="CODE,...", help="skip these rules")
+        if name == "fix":
+            sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if not args.path.exists():
+            raise HardenbotError(f"{args.path}: no such file or folder")
+        root = args.path if args.path.is_dir() else args.path.parent
+        config = load_config(root, args.config)
+        select = parse_codes(args.select, "--select") if args.select else None
+        ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
+        rules = config.active_rules(select, ignore)
+        fix = args.command == "fix"
+        report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run)
+    except HardenbotError as error:
+        print(f"hardenbot: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    _print(report, args, fix)
+    if report.errors:
+        return EXIT_ERROR
+    if not fix and any(f.fixable for r in report.results for f in r.hardened.before):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
+    for error in report.errors:
+        print(f"{error}", file=sys.stderr)
+    if args.format == "json":
+        print(json_report.render(report, fix=fix))
+        return
+    if args.format == "sarif":
+        print(sarif.render(report, fix=fix))
+        return
+    if not fix:
+        print("\n".join(text.check_lines(report)))
+        return
+    summary = "\n".join(text.fix_lines(report))
+    if args.dry_run:
+        sys.stdout.write("".join(text.unified_diff(r) for r in report.results if r.changed))
+        print(summary, file=sys.stderr)
+    else:
+        print(summary)

@@ -1,0 +1,101 @@
+"""What we know about well-known base images without pulling them.
+
+Rules ask: which tools create users here (Debian `useradd` or Alpine `adduser`)? Is bash
+there? Does the image already run as non-root, or start as root on purpose (its entrypoint
+drops privileges)? Is there a slim variant? Anything not listed is "unknown", and rules that
+would need the answer report instead of editing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.errors import InvalidReferenceError
+from bot.registry.reference import DOCKER_HUB, ImageRef, parse_reference
+
+DEBIAN_BASED = frozenset(
+    "debian ubuntu python pypy node golang ruby rust php perl openjdk eclipse-temurin "
+    "buildpack-deps gcc maven elixir erlang haskell julia r-base clojure groovy".split()
+)
+# Official images whose entrypoint starts as root and drops privileges itself, or that
+# bind a port below 1024 by default: adding USER would break them.
+STARTS_AS_ROOT = frozenset(
+    "postgres redis mysql mariadb mongo rabbitmq elasticsearch cassandra nginx httpd "
+    "haproxy traefik zookeeper kafka".split()
+)
+NONROOT_BY_DEFAULT = ("bitnami/", "jupyter/", "quay.io/jupyter/", "nginxinc/nginx-unprivileged",
+                      "cgr.dev/chainguard/")
+_SLIM_SHAPES = {
+    # image: (pattern of a full tag, how to write its slim twin)
+    "python": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye|trixie))?"), r"\1-slim\2"),
+    "node": (re.compile(r"(\d+(?:\.\d+)*|lts)(-(bookworm|bullseye|trixie))?"), r"\1\2-slim"),
+    "debian": (re.compile(r"(bookworm|bullseye|trixie|\d+)(-\d{8})?"), r"\1\2-slim"),
+    "ruby": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye))?"), r"\1-slim\2"),
+    "rust": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye))?"), r"\1-slim\2"),
+}
+
+
+@dataclass(frozen=True)
+class BaseInfo:
+    family: str  # debian | alpine | node | distroless | scratch | unknown
+    os: str  # debian | alpine | none | unknown
+    image: ImageRef | None
+    nonroot_by_default: bool = False
+    starts_as_root: bool = False
+
+    @property
+    def has_bash(self) -> bool:
+        return self.os == "debian"
+
+    @property
+    def is_python(self) -> bool:
+        if self.image is None:
+            return False
+        name, tag = self.image.short_name, self.image.tag or ""
+        return "python" in name or name == "pypy" or tag.startswith("python")
+
+    @property
+    def slim_variant(self) -> str | None:
+        """The slim tag of this image when one exists and this is the full one."""
+        image = self.image
+        if image is None or (image.registry == DOCKER_HUB and not image.repository.startswith("library/")):
+            return None
+        shape = _SLIM_SHAPES.get(image.short_name)
+        tag = image.tag or "latest"
+        if shape is None:
+            return None
+        if tag == "latest":
+            return f"{image.familiar}:slim" if image.short_name in ("python", "node") else None
+        pattern, template = shape
+        match = pattern.fullmatch(tag)
+        return f"{image.familiar}:{match.expand(template)}" if match else None
+
+
+def describe_base(image_text: str | None) -> BaseInfo:
+    if image_text is None:
+        return BaseInfo("unknown", "unknown", None)
+    if image_text == "scratch":
+        return BaseInfo("scratch", "none", None)
+    try:
+        image = parse_reference(image_text)
+    except InvalidReferenceError:
+        return BaseInfo("unknown", "unknown", None)
+    familiar, name, tag = image.familiar, image.short_name, (image.tag or "").lower()
+    nonroot = any(familiar.startswith(p) for p in NONROOT_BY_DEFAULT)
+    if familiar.startswith(("gcr.io/distroless/", "cgr.dev/chainguard/")):
+        return BaseInfo("distroless", "none", image, nonroot or "nonroot" in tag)
+    if nonroot:
+        return BaseInfo("unknown", "unknown", image, nonroot_by_default=True)
+    if image.repository.startswith("library/") and name in STARTS_AS_ROOT:
+        os_name = "alpine" if "alpine" in tag else "debian"
+        return BaseInfo("unknown", os_name, image, starts_as_root=True)
+    if name == "alpine" or "alpine" in tag:
+        family = "node" if name == "node" else "alpine"
+        return BaseInfo(family, "alpine", image)
+    if "windowsservercore" in tag or "nanoserver" in tag:
+        return BaseInfo("unknown", "unknown", image)
+    if name in DEBIAN_BASED and (image.repository.startswith("library/") or image.registry != DOCKER_HUB):
+        return BaseInfo("node" if name == "node" else "debian", "debian", image)
+    if familiar.startswith("mcr.microsoft.com/dotnet/"):
+        return BaseInfo("debian", "debian", image)
+    return BaseInfo("unknown", "unknown", image)

@@ -1,0 +1,47 @@
+"""Splice edits into text by exact offsets; untouched bytes stay untouched by construction."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.errors import OverlappingEditsError
+from bot.model import Edit
+
+
+def overlaps(a: Edit, b: Edit) -> bool:
+    """Two edits collide when their spans share a character, or one inserts inside the other.
+
+    Insertions at the same offset do not collide: they are applied in the order given.
+    """
+    a_insert, b_insert = a.span.start == a.span.end, b.span.start == b.span.end
+    if a_insert and b_insert:
+        return False
+    if a_insert:
+        return b.span.start < a.span.start < b.span.end
+    if b_insert:
+        return a.span.start < b.span.start < a.span.end
+    return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits. Identical edits count once; inserts at one offset keep order."""
+    unique: list[Edit] = []
+    seen: set[Edit] = set()
+    for edit in edits:
+        if edit not in seen:
+            seen.add(edit)
+            unique.append(edit)
+    ordered = sorted(enumerate(unique), key=lambda pair: (pair[1].span.start, pair[1].span.end > pair[1].span.start, pair[0]))
+    out: list[str] = []
+    at = 0
+    previous: Edit | None = None
+    for _, edit in ordered:
+        if previous is not None and overlaps(previous, edit):
+            raise OverlappingEditsError(previous, edit)
+        if edit.span.start < at:
+            raise OverlappingEditsError(previous, edit)
+        out.append(text[at : edit.span.start])
+        out.append(edit.replacement)
+        at = edit.span.end
+        previous = edit
+    out.append(text[at:])
+    return "".join(out)

@@ -1,0 +1,319 @@
+"""The Dockerfile model rules read: stages, RUN scripts and their commands, with spans."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from bot.dockerfile.logical import Logical
+from bot.dockerfile.parser import Heredoc, Instruction, ParsedText, parse
+from bot.dockerfile.shell import Command, Script, split_commands
+from bot.errors import DockerfileSyntaxError
+
+_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))")
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
+                     "/bin/dash", "/usr/bin/env bash", "/usr/bin/bash"})
+_USER_ROOT = frozenset({"root", "0"})
+
+
+@dataclass(frozen=True)
+class Stage:
+    index: int
+    from_: Instruction
+    name: str | None  # `AS name`, lower-cased
+    base: str  # the image as written after FROM, flags excluded
+    resolved_base: str | None  # with global ARG defaults substituted; None when unresolvable
+    parent: Stage | None  # the earlier stage this one is built FROM
+    instructions: tuple[Instruction, ...]  # after FROM, up to the next FROM
+
+    def lineage(self) -> list[Stage]:
+        """This stage and the stages it is built on, nearest first."""
+        out, stage = [], self
+        while stage is not None:
+            out.append(stage)
+            stage = stage.parent
+        return out
+
+    @property
+    def external_base(self) -> str | None:
+        """The image at the root of this stage's lineage (None: unresolvable or scratch-less)."""
+        return self.lineage()[-1].resolved_base
+
+    def all_instructions(self) -> list[Instruction]:
+        """Instructions in effect for this stage: its ancestors' then its own."""
+        out: list[Instruction] = []
+        for stage in reversed(self.lineage()):
+            out.extend(stage.instructions)
+        return out
+
+    def last_user(self) -> tuple[str | None, Instruction | None]:
+        """The user this stage runs as, and the USER instruction that set it."""
+        for inst in reversed(self.all_instructions()):
+            if inst.keyword == "USER":
+                return inst.rest, inst
+        return None, None
+
+    def env_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for inst in self.all_instructions():
+            if inst.keyword == "ENV":
+                keys.update(env_pairs(inst.rest))
+        return keys
+
+
+@dataclass
+class ShellScript:
+    """A shell script a RUN executes: its command line, or a heredoc body run as a script."""
+
+    logical: Logical
+    script: Script
+    heredoc: Heredoc | None = None
+
+    @property
+    def is_heredoc(self) -> bool:
+        return self.heredoc is not None
+
+    def commands(self, name: str, subcommand: str | None = None,
+                 options_with_values: frozenset[str] = frozenset()) -> Iterator[Command]:
+        for command in self.script.commands:
+            if command.name != name:
+                continue
+            if subcommand is None:
+                yield command
+                continue
+            sub = command.subcommand(options_with_values)
+            if sub is not None and sub.value == subcommand:
+                yield command
+
+
+@dataclass
+class Run:
+    instruction: Instruction
+    stage: Stage
+    scripts: list[ShellScript]
+
+    def commands(self, name: str, subcommand: str | None = None,
+                 options_with_values: frozenset[str] = frozenset()) -> Iterator[tuple[ShellScript, Command]]:
+        for script in self.scripts:
+            for command in script.commands(name, subcommand, options_with_values):
+                yield script, command
+
+    def mounts(self) -> list[dict[str, str]]:
+        out = []
+        for value in self.instruction.flag_values("mount"):
+            fields: dict[str, str] = {}
+            for part in value.split(","):
+                key, _, val = part.partition("=")
+                fields[key.strip().lower()] = val.strip()
+            out.append(fields)
+        return out
+
+    def has_cache_mount(self, *targets: str) -> bool:
+        for mount in self.mounts():
+            if mount.get("type") != "cache":
+                continue
+            target = mount.get("target") or mount.get("dst") or mount.get("destination") or ""
+            if any(target.rstrip("/").startswith(t.rstrip("/")) for t in targets):
+                return True
+        return False
+
+    @property
+    def text(self) -> str:
+        """All the shell text this RUN executes, for whole-text searches."""
+        return "\n".join(s.logical.text for s in self.scripts)
+
+
+class Dockerfile:
+    def __init__(self, parsed: ParsedText):
+        self.parsed = parsed
+        self.path = parsed.path
+        self.text = parsed.text
+        self.newline = parsed.newline
+        self.escape = parsed.escape
+        self.instructions = parsed.instructions
+        self.global_args = _global_args(parsed)
+        self.stages = _stages(parsed, self.global_args)
+
+    @classmethod
+    def parse(cls, text: str, path: str = "Dockerfile") -> Dockerfile:
+        return cls(parse(text, path))
+
+    @property
+    def final_stage(self) -> Stage:
+        return self.stages[-1]
+
+    def image_stages(self) -> list[Stage]:
+        """Stages whose filesystem ends up in the final image: the final one and its ancestors."""
+        return self.final_stage.lineage()
+
+    @cached_property
+    def all_runs(self) -> list[Run]:
+        runs = []
+        for stage in self.stages:
+            for inst in stage.instructions:
+                if inst.keyword == "RUN":
+                    runs.append(Run(inst, stage, _scripts(self.text, inst)))
+        return runs
+
+    def runs(self, stage: Stage | None = None) -> Iterator[Run]:
+        for run in self.all_runs:
+            if stage is None or run.stage is stage:
+                yield run
+
+    @property
+    def lowercase_keywords(self) -> bool:
+        """Whether the file writes its instructions in lower case (new lines follow suit)."""
+        written = [i.keyword_text for i in self.instructions]
+        return bool(written) and sum(w.islower() for w in written) * 2 > len(written)
+
+    def keyword(self, upper: str) -> str:
+        return upper.lower() if self.lowercase_keywords else upper
+
+    def line_newline(self, offset: int) -> str:
+        """The line ending used by the line holding `offset` (the file's own when it has none)."""
+        end = self.text.find("\n", offset)
+        if end > 0 and self.text[end - 1] == "\r":
+            return "\r\n"
+        return "\n" if end >= 0 else self.newline
+
+
+def is_root_user(user: str | None) -> bool:
+    if user is None:
+        return True
+    name = user.split(":", 1)[0].strip()
+    return name in _USER_ROOT
+
+
+def env_pairs(rest: str) -> dict[str, str]:
+    """`ENV A=1 B="2 3"` or the legacy `ENV A 1` → {name: value as written}."""
+    rest = rest.strip()
+    if not rest:
+        return {}
+    first = rest.split(None, 1)[0]
+    if "=" not in first:
+        name, _, value = rest.partition(" ")
+        return {name: value.strip()}
+    pairs: dict[str, str] = {}
+    for word in _split_words(rest):
+        name, _, value = word.partition("=")
+        pairs[name] = value
+    return pairs
+
+
+def _split_words(text: str) -> list[str]:
+    words, current, quote, i = [], [], "", 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            current.append(text[i : i + 2])
+            i += 2
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+            current.append(char)
+        elif char in "\"'":
+            quote = char
+            current.append(char)
+        elif char in " \t":
+            if current:
+                words.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+        i += 1
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def substitute(text: str, variables: dict[str, str | None]) -> str | None:
+    """Expand `$NAME` and `${NAME}` with known values; None if any is unknown."""
+    unresolved = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal unresolved
+        value = variables.get(match.group(1) or match.group(2))
+        if value is None:
+            unresolved = True
+            return ""
+        return value
+
+    out = _VARIABLE.sub(replace, text)
+    return None if unresolved else out
+
+
+def _global_args(parsed: ParsedText) -> dict[str, str | None]:
+    args: dict[str, str | None] = {}
+    for inst in parsed.instructions:
+        if inst.keyword == "FROM":
+            break
+        if inst.keyword == "ARG":
+            for word in _split_words(inst.rest):
+                name, has_default, value = word.partition("=")
+                if has_default:
+                    args[name] = substitute(value.strip("\"'"), args)
+                else:
+                    args.setdefault(name, None)
+    return args
+
+
+def _stages(parsed: ParsedText, global_args: dict[str, str | None]) -> list[Stage]:
+    stages: list[Stage] = []
+    by_name: dict[str, Stage] = {}
+    current: list[Instruction] = []
+    pending: Instruction | None = None
+
+    def close() -> None:
+        if pending is None:
+            return
+        words = pending.rest.split()
+        base = words[0] if words else ""
+        name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
+        resolved = substitute(base, global_args)
+        parent = by_name.get(resolved.lower()) if resolved else None
+        if parent is None and resolved is not None and resolved.isdigit() and int(resolved) < len(stages):
+            parent = stages[int(resolved)]
+        stage = Stage(len(stages), pending, name, base, resolved, parent, tuple(current))
+        stages.append(stage)
+        if name:
+            by_name[name] = stage
+
+    for inst in parsed.instructions:
+        if inst.keyword == "FROM":
+            close()
+            if not inst.rest:
+                raise DockerfileSyntaxError(parsed.path, inst.line, "FROM needs an image")
+            pending, current = inst, []
+        elif pending is None:
+            if inst.keyword != "ARG":
+                raise DockerfileSyntaxError(
+                    parsed.path, inst.line, f"{inst.keyword_text} before the first FROM (only ARG may come first)"
+                )
+        else:
+            current.append(inst)
+    close()
+    if not stages:
+        raise DockerfileSyntaxError(parsed.path, 1, "no FROM instruction: not a Dockerfile build stage")
+    return stages
+
+
+def _scripts(text: str, inst: Instruction) -> list[ShellScript]:
+    scripts = []
+    command_text = inst.args.slice(inst.rest_start)
+    if inst.json_args is None:
+        scripts.append(ShellScript(command_text, split_commands(command_text.text)))
+    if inst.heredocs and _runs_heredoc_as_script(command_text.text):
+        for heredoc in inst.heredocs:
+            body = Logical.build([(heredoc.body.start, text[heredoc.body.start : heredoc.body.end])])
+            if body.text.startswith("#!") and body.text.split(None, 1)[0][2:] not in _SHELLS:
+                continue  # a script for another interpreter
+            scripts.append(ShellScript(body, split_commands(body.text), heredoc))
+    return scripts
+
+
+def _runs_heredoc_as_script(command: str) -> bool:
+    """`RUN <<EOF` or `RUN bash <<EOF`: the body is the script (not stdin for python & co.)."""
+    words = [w for w in command.split() if "<<" not in w]
+    return not words or " ".join(words) in _SHELLS or (len(words) == 2 and words[0] in _SHELLS and words[1] in ("-e", "-ex", "-eux", "-xe"))

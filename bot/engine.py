@@ -1,0 +1,82 @@
+"""One Dockerfile's text → findings, and the hardened text. Pure: no files, no network."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.dockerfile.edits import apply_edits, overlaps
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding
+from bot.rules import Rule
+from bot.rules.base import RuleOptions
+
+MAX_PASSES = 4
+_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*([A-Za-z0-9_, ]+)")
+_GLOBAL_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s*([A-Za-z0-9_, ]+)")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    options: RuleOptions
+
+
+@dataclass(frozen=True)
+class Hardened:
+    text: str  # the hardened text (the original when nothing applied)
+    before: tuple[Finding, ...]  # findings on the original text
+    after: tuple[Finding, ...]  # findings left on the hardened text
+    applied: tuple[Finding, ...]  # findings whose edits were applied
+
+
+def check_text(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
+    """Findings for `text`; raises DockerfileSyntaxError when it cannot be parsed."""
+    doc = Dockerfile.parse(text, path)
+    ignored_by_line, ignored_everywhere = _ignore_comments(doc)
+    findings = []
+    for rule in ruleset.rules:
+        if rule.code in ignored_everywhere:
+            continue
+        for found in rule.check(doc, ruleset.options):
+            if rule.code not in ignored_by_line.get(found.line, ()):
+                findings.append(found)
+    return findings
+
+
+def harden_text(text: str, path: str, ruleset: RuleSet) -> Hardened:
+    """Apply every fix until none is left (a few passes at most: fixes that collide on the
+    same span wait for the next pass, computed on the text the previous one produced)."""
+    before = check_text(text, path, ruleset)
+    current, findings = text, before
+    applied: list[Finding] = []
+    for _ in range(MAX_PASSES):
+        accepted: list[Edit] = []
+        for found in findings:
+            if found.edits and not any(overlaps(e, a) for e in found.edits for a in accepted):
+                accepted.extend(found.edits)
+                applied.append(found)
+        if not accepted:
+            break
+        current = apply_edits(current, accepted)
+        findings = check_text(current, path, ruleset)
+    return Hardened(current, tuple(before), tuple(findings), tuple(applied))
+
+
+def _ignore_comments(doc: Dockerfile) -> tuple[dict[int, set[str]], set[str]]:
+    """`# hadolint ignore=DL3008,DL3015` (or `# hardenbot ignore=…`) on the line above an
+    instruction silences those codes there; `# hadolint global ignore=…` everywhere."""
+    by_line: dict[int, set[str]] = {}
+    everywhere: set[str] = set()
+    for line, comment in doc.parsed.comments.items():
+        match = _GLOBAL_IGNORE.search(comment)
+        if match:
+            everywhere.update(_codes(match.group(1)))
+            continue
+        match = _IGNORE.search(comment)
+        if match:
+            by_line[line + 1] = _codes(match.group(1))
+    return by_line, everywhere
+
+
+def _codes(text: str) -> set[str]:
+    return {code.strip().upper() for code in text.split(",") if code.strip()}

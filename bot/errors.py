@@ -1,0 +1,32 @@
+"""Named errors. Each carries what a user needs to find and fix the problem."""
+from __future__ import annotations
+
+
+class HardenbotError(Exception):
+    """Base class: str() is one line a user can act on."""
+
+
+class DockerfileSyntaxError(HardenbotError):
+    def __init__(self, path: str, line: int, reason: str):
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class OverlappingEditsError(HardenbotError):
+    def __init__(self, first: object, second: object):
+        super().__init__(f"edits overlap: {first!r} and {second!r}")
+
+
+class ConfigError(HardenbotError):
+    def __init__(self, path: str, line: int | None, reason: str):
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class InvalidReferenceError(HardenbotError):
+    """An image reference that does not follow the distribution reference grammar."""

@@ -1,0 +1,1 @@
+"""Image references and, later, the registry client that resolves them."""

@@ -1,0 +1,84 @@
+"""Image references, parsed by the distribution reference grammar (docker/distribution).
+
+`python:3.11-slim` → registry docker.io, repository library/python, tag 3.11-slim.
+A first path component is a registry host when it holds a `.` or a `:` or is `localhost`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.errors import InvalidReferenceError
+
+DOCKER_HUB = "docker.io"
+_DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+_DOMAIN = re.compile(rf"(?:{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?")
+_PATH_COMPONENT = re.compile(r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*")
+_TAG = re.compile(r"[\w][\w.-]{0,127}")
+_DIGEST = re.compile(r"[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    registry: str  # host[:port], docker.io for Docker Hub
+    repository: str  # path inside the registry, library/ added for official images
+    tag: str | None
+    digest: str | None
+
+    @property
+    def familiar(self) -> str:
+        """The name as people write it: `python`, `bitnami/redis`, `ghcr.io/o/r`."""
+        if self.registry == DOCKER_HUB:
+            return self.repository.removeprefix("library/")
+        return f"{self.registry}/{self.repository}"
+
+    @property
+    def short_name(self) -> str:
+        return self.repository.rsplit("/", 1)[-1]
+
+    def __str__(self) -> str:
+        out = self.familiar
+        if self.tag:
+            out += f":{self.tag}"
+        if self.digest:
+            out += f"@{self.digest}"
+        return out
+
+
+def parse_reference(text: str) -> ImageRef:
+    """Parse `text`; raise InvalidReferenceError with the reason when it is not a reference."""
+    if not text:
+        raise InvalidReferenceError("empty image reference")
+    if len(text) > 2048:
+        raise InvalidReferenceError(f"image reference too long: {text[:40]}…")
+    rest, digest = text, None
+    if "@" in rest:
+        rest, digest = rest.split("@", 1)
+        if not _DIGEST.fullmatch(digest):
+            raise InvalidReferenceError(f"invalid digest in {text!r}")
+    tag = None
+    last_slash = rest.rfind("/")
+    colon = rest.rfind(":")
+    if colon > last_slash:
+        rest, tag = rest[:colon], rest[colon + 1 :]
+        if not _TAG.fullmatch(tag):
+            raise InvalidReferenceError(f"invalid tag {tag!r} in {text!r}")
+    registry, path = DOCKER_HUB, rest
+    first, sep, remainder = rest.partition("/")
+    if sep and ("." in first or ":" in first or first == "localhost"):
+        if not _DOMAIN.fullmatch(first):
+            raise InvalidReferenceError(f"invalid registry host {first!r} in {text!r}")
+        registry, path = first, remainder
+    if registry in ("index.docker.io", "registry-1.docker.io"):
+        registry = DOCKER_HUB
+    components = path.split("/")
+    for component in components:
+        if not _PATH_COMPONENT.fullmatch(component):
+            if component.lower() != component and _PATH_COMPONENT.fullmatch(component.lower()):
+                raise InvalidReferenceError(f"repository name must be lowercase: {text!r}")
+            raise InvalidReferenceError(f"invalid repository name {path!r} in {text!r}")
+    if len(path) > 255:
+        raise InvalidReferenceError(f"repository name longer than 255 characters: {text[:40]}…")
+    if registry == DOCKER_HUB and len(components) == 1:
+        path = f"library/{path}"
+    return ImageRef(registry, path, tag, digest)

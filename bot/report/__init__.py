@@ -1,0 +1,1 @@
+"""Findings and edits → what people and tools read: text, JSON, SARIF, grades."""

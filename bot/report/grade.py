@@ -1,0 +1,35 @@
+"""A letter grade per Dockerfile, from its findings, so a summary can say "F → B".
+
+Each finding takes points off 100 by its rule's severity: high 25, medium 10, low 5, info 2.
+One rule takes off at most twice its weight, however often it fires, so one noisy rule cannot
+sink a file alone. A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, F below.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from bot.model import Finding
+from bot.rules import RULES_BY_CODE
+
+WEIGHTS = {"high": 25, "medium": 10, "low": 5, "info": 2}
+THRESHOLDS = ((90, "A"), (75, "B"), (60, "C"), (40, "D"))
+
+
+def severity_of(code: str) -> str:
+    rule = RULES_BY_CODE.get(code)
+    return rule.severity if rule else "medium"
+
+
+def score(findings: Iterable[Finding]) -> int:
+    counts = Counter(f.rule for f in findings)
+    lost = sum(min(count, 2) * WEIGHTS[severity_of(code)] for code, count in counts.items())
+    return max(0, 100 - lost)
+
+
+def grade(findings: Iterable[Finding]) -> str:
+    points = score(findings)
+    for threshold, letter in THRESHOLDS:
+        if points >= threshold:
+            return letter
+    return "F"

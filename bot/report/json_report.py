@@ -1,0 +1,51 @@
+"""Machine-readable output: every file, its grade, findings, and what a fix changed."""
+from __future__ import annotations
+
+import json
+
+from bot import __version__
+from bot.model import Finding
+from bot.report.grade import grade, score
+from bot.rules import RULES_BY_CODE
+from bot.run import RunReport
+
+
+def finding_dict(found: Finding) -> dict:
+    rule = RULES_BY_CODE.get(found.rule)
+    return {
+        "rule": found.rule,
+        "line": found.line,
+        "message": found.message,
+        "severity": rule.severity if rule else "medium",
+        "fixable": found.fixable,
+        "why": rule.why if rule else "",
+    }
+
+
+def render(report: RunReport, *, fix: bool) -> str:
+    files = []
+    for result in report.results:
+        hardened = result.hardened
+        entry = {
+            "path": result.path,
+            "grade": grade(hardened.before),
+            "score": score(hardened.before),
+            "findings": [finding_dict(f) for f in hardened.before],
+        }
+        if fix:
+            entry.update({
+                "changed": result.changed,
+                "grade_after": grade(hardened.after),
+                "score_after": score(hardened.after),
+                "fixed": [finding_dict(f) for f in hardened.applied],
+                "needs_a_person": [finding_dict(f) for f in hardened.after],
+            })
+        files.append(entry)
+    document = {
+        "tool": "hardenbot",
+        "version": __version__,
+        "mode": "fix" if fix else "check",
+        "files": files,
+        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)

@@ -1,0 +1,63 @@
+"""SARIF 2.1.0, as GitHub code scanning takes it: one run, the rule catalogue with help
+text, and a result per finding with its file and line."""
+from __future__ import annotations
+
+import json
+
+from bot import __version__
+from bot.rules import RULES
+from bot.run import RunReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://github.com/hardenbot/hardenbot"
+_LEVELS = {"high": "error", "medium": "warning", "low": "warning", "info": "note"}
+_SECURITY_SEVERITY = {"high": "8.0", "medium": "5.0", "low": "3.0", "info": "1.0"}
+
+
+def _rule_descriptor(rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
+        "helpUri": f"{INFO_URI}#{rule.code.lower()}",
+        "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        "properties": {"tags": ["security", "dockerfile"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
+    }
+
+
+def render(report: RunReport, *, fix: bool) -> str:
+    index = {rule.code: i for i, rule in enumerate(RULES)}
+    results = []
+    for result in report.results:
+        findings = result.hardened.after if fix else result.hardened.before
+        for found in findings:
+            rule = RULES[index[found.rule]]
+            results.append({
+                "ruleId": found.rule,
+                "ruleIndex": index[found.rule],
+                "level": _LEVELS[rule.severity],
+                "message": {"text": found.message + (" (fixable: run `hardenbot fix`)" if found.fixable else "")},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": result.path, "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": found.line},
+                    }
+                }],
+                "partialFingerprints": {"primaryLocationLineHash": f"{found.rule}:{result.path}:{found.message}"},
+            })
+    notifications = [{
+        "level": "error",
+        "message": {"text": error.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": error.path, "uriBaseId": "%SRCROOT%"},
+                                            "region": {"startLine": error.line}}}],
+    } for error in report.errors]
+    run = {
+        "tool": {"driver": {"name": "hardenbot", "version": __version__, "informationUri": INFO_URI,
+                            "rules": [_rule_descriptor(rule) for rule in RULES]}},
+        "results": results,
+        "invocations": [{"executionSuccessful": not report.errors,
+                         "toolExecutionNotifications": notifications}],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)

@@ -1,0 +1,65 @@
+"""Plain-text output for a terminal or a CI log."""
+from __future__ import annotations
+
+import difflib
+
+from bot.report.grade import grade
+from bot.run import FileResult, RunReport
+
+
+def check_lines(report: RunReport) -> list[str]:
+    lines = []
+    for result in report.results:
+        for found in sorted(result.hardened.before, key=lambda f: (f.line, f.rule)):
+            mark = " [fixable]" if found.fixable else ""
+            lines.append(f"{result.path}:{found.line}: {found.rule} {found.message}{mark}")
+    findings = [f for r in report.results for f in r.hardened.before]
+    fixable = sum(f.fixable for f in findings)
+    files = sum(bool(r.hardened.before) for r in report.results)
+    lines.append(
+        f"{len(findings)} findings in {files} of {len(report.results) + len(report.errors)} Dockerfiles"
+        f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
+        + (f"; {len(report.errors)} could not be read" if report.errors else "")
+    )
+    return lines
+
+
+def fix_lines(report: RunReport) -> list[str]:
+    lines = []
+    for result in report.results:
+        lines.extend(_file_summary(result))
+    changed = sum(r.changed for r in report.results)
+    person = sum(len([f for f in r.hardened.after]) for r in report.results)
+    verb = "fixed" if report.wrote else "would fix"
+    lines.append(
+        f"{verb} {changed} of {len(report.results) + len(report.errors)} Dockerfiles; "
+        f"{person} findings need a person"
+        + (f"; {len(report.errors)} could not be read" if report.errors else "")
+    )
+    return lines
+
+
+def _file_summary(result: FileResult) -> list[str]:
+    hardened = result.hardened
+    if not hardened.before:
+        return []
+    head = f"{result.path}: grade {grade(hardened.before)} → {grade(hardened.after)}"
+    fixed_codes = sorted({f.rule for f in hardened.applied})
+    if fixed_codes:
+        head += f"; fixed {len(hardened.applied)} ({', '.join(fixed_codes)})"
+    if hardened.after:
+        head += f"; {len(hardened.after)} need a person"
+    lines = [head]
+    for found in sorted(hardened.after, key=lambda f: (f.line, f.rule)):
+        lines.append(f"  {result.path}:{found.line}: {found.rule} {found.message}")
+    return lines
+
+
+def unified_diff(result: FileResult) -> str:
+    before = result.original.splitlines(keepends=True)
+    after = result.hardened.text.splitlines(keepends=True)
+    diff = difflib.unified_diff(before, after, f"a/{result.path}", f"b/{result.path}")
+    out = []
+    for line in diff:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

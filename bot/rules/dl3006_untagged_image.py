@@ -1,0 +1,26 @@
+"""DL3006 — FROM without a tag.
+
+Why: an untagged image means `latest`, which moves under you: two builds of the same
+commit can get different bases.
+Report only: which tag is right is for a person (the registry work pins digests).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.model import Dockerfile
+from bot.model import Finding
+from bot.rules.base import RuleOptions, finding
+from bot.rules.images import external_images
+
+CODE = "DL3006"
+NAME = "untagged-image"
+SEVERITY = "medium"
+KIND = "report"
+WHY = "an untagged base means whatever `latest` is today: builds stop being repeatable"
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    for stage, image in external_images(doc):
+        if image.tag is None and image.digest is None:
+            yield finding(doc, CODE, stage.from_, f"{stage.base} has no tag: pin a version")

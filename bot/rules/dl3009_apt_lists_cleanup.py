@@ -1,0 +1,71 @@
+"""DL3009 — apt-get lists left in the image.
+
+Why: `apt-get update` writes tens of MB of package lists that ship in the layer forever
+and go stale the day the image is built.
+Fix: append `&& rm -rf /var/lib/apt/lists/*` to the end of that same RUN, following its
+continuation style (trailing or leading `&&`, its indentation, its escape character and line
+endings); in a heredoc script, a new line before the terminator. Only stages that reach the
+final image are checked. When a later RUN still needs the lists (it installs without its
+own `apt-get update`) the RUN is reported instead: merging the two is for a person.
+Example: `RUN apt-get update && apt-get install -y curl`
+→ `RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.layout import append_command
+from bot.dockerfile.model import Dockerfile, Run
+from bot.model import Finding
+from bot.rules.base import RuleOptions, finding
+from bot.rules.packages import apt
+
+CODE = "DL3009"
+NAME = "apt-lists-cleanup"
+SEVERITY = "medium"
+KIND = "fix"
+WHY = "apt-get lists left in a layer add size and stale metadata to every pull"
+CLEANUP = "rm -rf /var/lib/apt/lists/*"
+_NEEDS_LISTS = ("install", "upgrade", "dist-upgrade", "full-upgrade", "source", "build-dep")
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    image_stages = doc.image_stages()
+    for run in doc.runs():
+        if run.stage not in image_stages:
+            continue
+        uses = [(s, c) for sub in ("update",) + _NEEDS_LISTS for s, c, _ in apt(run, sub)]
+        if not uses or _cleans_lists(run) or run.has_cache_mount("/var/lib/apt"):
+            continue
+        later = _later_run_needing_lists(doc, run)
+        if later is not None:
+            yield finding(doc, CODE, run.instruction,
+                          f"apt lists are not removed, but the RUN at line {later.instruction.line} "
+                          "installs without its own apt-get update: merge them, then clean up")
+            continue
+        script = max(uses, key=lambda pair: pair[1].end)[0]
+        edit = append_command(doc, run, script, CLEANUP)
+        message = "apt-get lists are left in the image"
+        if edit is None:
+            yield finding(doc, CODE, run.instruction, message + "; the RUN ends in a way that "
+                          "cannot be extended safely: add `rm -rf /var/lib/apt/lists/*` by hand")
+        else:
+            yield finding(doc, CODE, run.instruction, message, (edit,))
+
+
+def _cleans_lists(run: Run) -> bool:
+    return any("/var/lib/apt/lists" in word.value for _, command in run.commands("rm") for word in command.args())
+
+
+def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:
+    """A later RUN, in this stage or one built on it, that relies on lists from before."""
+    for other in doc.runs():
+        if other.instruction.span.start <= run.instruction.span.start:
+            continue
+        if run.stage not in other.stage.lineage():
+            continue
+        if any(True for _ in apt(other, "update")):
+            return None
+        if any(True for sub in _NEEDS_LISTS for _ in apt(other, sub)):
+            return other
+    return None

@@ -1,0 +1,31 @@
+"""DL3019 — `apk add` without `--no-cache`.
+
+Why: without `--no-cache`, apk leaves its package index in /var/cache/apk inside the layer.
+Fix: insert ` --no-cache` right after `add`. Not when the RUN mounts a cache on /var/cache/apk.
+Example: `apk add curl` → `apk add --no-cache curl`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding
+from bot.rules.base import RuleOptions, finding
+from bot.rules.packages import apk_adds
+
+CODE = "DL3019"
+NAME = "apk-no-cache"
+SEVERITY = "low"
+KIND = "fix"
+WHY = "apk's index cache ships in the layer and is never used again"
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    for run in doc.runs():
+        if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache"):
+            continue
+        for script, command, add in apk_adds(run):
+            if command.has_option("--no-cache"):
+                continue
+            edit = Edit.insert(script.logical.original_end(add.end), " --no-cache")
+            yield finding(doc, CODE, run.instruction, "apk add without --no-cache", (edit,))

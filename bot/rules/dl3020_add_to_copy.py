@@ -1,0 +1,48 @@
+"""DL3020 — ADD used to copy local files.
+
+Why: ADD also fetches URLs and unpacks archives; using it for plain files hides that
+power where a reviewer does not expect it. COPY does exactly what it says.
+Fix: the keyword becomes COPY (in the file's own case). Never for URLs, git sources,
+local archives (which ADD unpacks), ADD-only flags (--checksum, --keep-git-dir, --unpack), or
+sources hidden behind a variable (reported instead).
+Example: `ADD . /app` → `COPY . /app`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding
+from bot.rules.base import RuleOptions, finding
+
+CODE = "DL3020"
+NAME = "copy-not-add"
+SEVERITY = "low"
+KIND = "fix"
+WHY = "ADD can fetch URLs and unpack archives; COPY states plainly that files are copied"
+ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tb2", ".tar.xz", ".txz",
+            ".tar.lz", ".tlz", ".tar.lzma", ".tlzma", ".tar.z", ".taz", ".tz", ".tar.zst", ".tzst",
+            ".gz", ".bz2", ".xz", ".zst", ".lz", ".lzma", ".z")
+ADD_ONLY_FLAGS = frozenset({"checksum", "keep-git-dir", "unpack"})
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    for inst in doc.instructions:
+        if inst.keyword != "ADD":
+            continue
+        if any(flag.name in ADD_ONLY_FLAGS for flag in inst.flags):
+            continue
+        words = list(inst.json_args) if inst.json_args is not None else inst.rest.split()
+        sources = words[:-1]
+        if not sources or any(_fetches_or_unpacks(s) for s in sources):
+            continue
+        if any("$" in s for s in sources):
+            yield finding(doc, CODE, inst, "ADD with a source behind a variable: use COPY if it is a local file")
+            continue
+        copy = "copy" if inst.keyword_text.islower() else "Copy" if inst.keyword_text.istitle() else "COPY"
+        yield finding(doc, CODE, inst, "ADD of local files: use COPY", (Edit(inst.keyword_span, copy),))
+
+
+def _fetches_or_unpacks(source: str) -> bool:
+    lowered = source.strip("\"'").lower()
+    return "://" in lowered or lowered.startswith("git@") or lowered.endswith(ARCHIVES)

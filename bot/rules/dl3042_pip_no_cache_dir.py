@@ -1,0 +1,39 @@
+"""DL3042 — `pip install` without `--no-cache-dir`.
+
+Why: pip keeps a copy of every wheel it downloads in ~/.cache/pip, which then ships in
+the layer and never serves again.
+Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a pip cache
+(`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, or when
+HB012 (cache mounts) is enabled: then HB012 adds a cache mount instead.
+Example: `pip install -r requirements.txt` → `pip install --no-cache-dir -r requirements.txt`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding
+from bot.rules.base import RuleOptions, finding
+from bot.rules.packages import pip_installs
+
+CODE = "DL3042"
+NAME = "pip-no-cache-dir"
+SEVERITY = "low"
+KIND = "fix"
+WHY = "pip's download cache ships in the layer and is never used again"
+PIP_CACHES = ("/root/.cache/pip", "/root/.cache", "~/.cache/pip")
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    if options.is_enabled("HB012"):
+        return
+    for run in doc.runs():
+        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys():
+            continue
+        for script, command, install in pip_installs(run):
+            if command.has_option("--no-cache-dir"):
+                continue
+            if any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in command.words[: command.argv_start]):
+                continue
+            edit = Edit.insert(script.logical.original_end(install.end), " --no-cache-dir")
+            yield finding(doc, CODE, run.instruction, "pip install without --no-cache-dir", (edit,))

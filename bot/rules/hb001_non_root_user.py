@@ -1,0 +1,112 @@
+"""HB001 — the final stage runs as root because it never sets USER.
+
+Why: a process running as root in a container is one kernel bug away from root on the host,
+and can rewrite everything in its own image at run time.
+Fix: switch to a non-root user just above the first CMD/ENTRYPOINT of the final stage
+(or at its end when it has neither), with the tool that base family has:
+- a user the Dockerfile already creates with useradd/adduser: `USER <that user>`;
+- node images: their existing `node` user;
+- Debian/Ubuntu family: `groupadd`/`useradd` of a system user with the configured UID/GID
+  (default 10001), then `USER 10001:10001`;
+- Alpine: `addgroup`/`adduser` the same way;
+- distroless: `USER 65532:65532` (its `nonroot` user); scratch: `USER 10001:10001`.
+Not edited, reported with the reason, when that is not safe: an unknown base family, a port
+below 1024, a base whose entrypoint starts as root on purpose (postgres, nginx …), privilege
+dropping (gosu, su-exec, setpriv), an entrypoint shell script, or a RUN/WORKDIR after CMD.
+The app must still be able to run as that user: files it writes at run time need to be
+writable by it, which the summary reminds the reviewer of.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.dockerfile.bases import BaseInfo, describe_base
+from bot.dockerfile.layout import append_to_stage, insert_before
+from bot.dockerfile.model import Dockerfile, Stage
+from bot.model import Finding
+from bot.rules.base import RuleOptions, finding, own_anchor
+from bot.rules.packages import created_users
+
+CODE = "HB001"
+NAME = "non-root-user"
+SEVERITY = "high"
+KIND = "fix"
+WHY = "a container running as root turns any escape or app bug into root on the host"
+PRIVILEGE_DROPPERS = re.compile(r"\b(gosu|su-exec|setpriv|runuser|chpst|setuidgid|s6-setuidgid)\b")
+_PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    stage = doc.final_stage
+    user, user_instruction = stage.last_user()
+    if user_instruction is not None:
+        return  # a USER is set: non-root is fine, an explicit root is DL3002's to report
+    base = describe_base(stage.external_base)
+    if base.nonroot_by_default or (base.family == "distroless" and "nonroot" in str(base.image)):
+        return
+    reason = _unsafe_reason(doc, stage, base)
+    if reason:
+        yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
+        return
+    lines = _user_lines(doc, stage, base, options)
+    anchor = own_anchor(stage)
+    edit = insert_before(doc, anchor, lines) if anchor else append_to_stage(doc, stage, lines)
+    user_line = lines[-1].split(None, 1)[1]
+    yield finding(doc, CODE, stage.from_,
+                  f"final stage runs as root: switch to user {user_line} (check the app can write what it needs)",
+                  (edit,))
+
+
+def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo) -> str | None:
+    lineage_instructions = stage.all_instructions()
+    if base.starts_as_root:
+        return f"{base.image.familiar if base.image else 'the base'} starts as root and drops privileges itself"
+    if base.family == "unknown":
+        if stage.external_base is None:
+            return f"the base image {stage.lineage()[-1].base!r} cannot be resolved"
+        return f"the user tools of base image {stage.external_base} are not known"
+    for inst in lineage_instructions:
+        if inst.keyword == "EXPOSE":
+            for port in inst.rest.split():
+                match = _PORT.match(port)
+                if match and int(match.group(1)) < 1024:
+                    return f"it exposes port {match.group(1)} (< 1024), which a non-root user cannot bind"
+        if inst.keyword in ("RUN", "ENTRYPOINT", "CMD"):
+            match = PRIVILEGE_DROPPERS.search(inst.args.text)
+            if match:
+                return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
+    entrypoints = [i for i in lineage_instructions if i.keyword == "ENTRYPOINT"]
+    if entrypoints:
+        entry = entrypoints[-1]
+        program = entry.json_args[0] if entry.json_args else (entry.rest.split() or [""])[0]
+        if program.endswith(".sh") or "entrypoint" in program.rsplit("/", 1)[-1]:
+            return f"its entrypoint script {program} may need root (read it first)"
+    anchor = own_anchor(stage)
+    if anchor is not None:
+        for inst in stage.instructions:
+            if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
+                return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
+    return None
+
+
+def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: RuleOptions) -> list[str]:
+    run_kw, user_kw = doc.keyword("RUN"), doc.keyword("USER")
+    existing = [name for run in doc.runs() if run.stage in stage.lineage() for name in created_users(run)]
+    if existing:
+        return [f"{user_kw} {existing[-1]}"]
+    uid, gid, name = options.uid, options.gid, options.user_name
+    if base.family == "node":
+        return [f"{user_kw} node"]
+    if base.family == "distroless":
+        return [f"{user_kw} 65532:65532"]
+    if base.family == "scratch":
+        return [f"{user_kw} {uid}:{gid}"]
+    if base.family == "alpine":
+        create = (f"addgroup -S -g {gid} {name} && "
+                  f"adduser -S -D -u {uid} -G {name} -h /home/{name} -s /sbin/nologin {name}")
+    else:
+        create = (f"groupadd --system --gid {gid} {name} && "
+                  f"useradd --system --uid {uid} --gid {gid} --create-home --no-log-init "
+                  f"--shell /usr/sbin/nologin {name}")
+    return [f"{run_kw} {create}", f"{user_kw} {uid}:{gid}"]

@@ -1,0 +1,54 @@
+"""HB011 — install the distribution's pending updates at build time (opt-in).
+
+Why: a base image tag is rebuilt upstream only now and then; packages fixed since then
+stay vulnerable in every build until it is.
+Fix: in the final image's stages, ` && apt-get upgrade -y` right after the first
+`apt-get update`, `apk upgrade --no-cache && ` before the first `apk add`, and
+`pip install --no-cache-dir --upgrade pip setuptools wheel && ` before the first
+`pip install`. Opt-in: builds stop being reproducible from the base digest alone, and
+images grow by whatever was upgraded.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding
+from bot.rules.base import RuleOptions, finding
+from bot.rules.packages import apk_adds, apt, pip_installs
+
+CODE = "HB011"
+NAME = "security-updates"
+SEVERITY = "info"
+KIND = "opt-in"
+WHY = "packages fixed after the base image was built stay vulnerable until upgraded"
+_APT_UPGRADES = ("upgrade", "dist-upgrade", "full-upgrade")
+_SAFE_BEFORE = ("", "&&", ";", "\n")
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    stages = doc.image_stages()
+    runs = [run for run in doc.runs() if run.stage in stages]
+    if not any(True for run in runs for sub in _APT_UPGRADES for _ in apt(run, sub)):
+        first = next(((run, s, c) for run in runs for s, c, _ in apt(run, "update")), None)
+        if first:
+            run, script, command = first
+            edit = Edit.insert(script.logical.original_end(command.end), " && apt-get upgrade -y")
+            yield finding(doc, CODE, run.instruction, "apt packages are not upgraded", (edit,))
+    if not any(True for run in runs for _ in run.commands("apk", "upgrade")):
+        first = next(((run, s, c) for run in runs for s, c, _ in apk_adds(run)), None)
+        if first and first[2].separator_before in _SAFE_BEFORE:
+            run, script, command = first
+            edit = Edit.insert(script.logical.original(command.start), "apk upgrade --no-cache && ")
+            yield finding(doc, CODE, run.instruction, "apk packages are not upgraded", (edit,))
+    installs = [(run, s, c) for run in runs for s, c, _ in pip_installs(run)]
+    if installs and not any(_upgrades_pip(c) for _, _, c in installs):
+        run, script, command = installs[0]
+        if command.separator_before in _SAFE_BEFORE:
+            edit = Edit.insert(script.logical.original(command.start),
+                               "pip install --no-cache-dir --upgrade pip setuptools wheel && ")
+            yield finding(doc, CODE, run.instruction, "pip, setuptools and wheel are not upgraded", (edit,))
+
+
+def _upgrades_pip(command) -> bool:
+    return command.has_option("-U", "--upgrade") and any(w.value == "pip" for w in command.args())

@@ -1,0 +1,28 @@
+"""HB020 — the final image is built on a full base where a slim variant exists.
+
+Why: full Debian-based images carry compilers, headers and hundreds of packages the app
+never uses, each one more CVE to triage; `-slim` variants drop them.
+Report only: the app may rely on something only the full image has.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.bases import describe_base
+from bot.dockerfile.model import Dockerfile
+from bot.model import Finding
+from bot.rules.base import RuleOptions, finding
+
+CODE = "HB020"
+NAME = "slim-base"
+SEVERITY = "low"
+KIND = "report"
+WHY = "a full base image ships hundreds of unused packages, each one more CVE to triage"
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    stage = doc.final_stage
+    root = stage.lineage()[-1]
+    slim = describe_base(root.resolved_base).slim_variant
+    if slim:
+        yield finding(doc, CODE, root.from_, f"{root.base} is the full image: consider {slim}")

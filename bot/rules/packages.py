@@ -1,0 +1,92 @@
+"""Finding package-manager commands in RUN scripts: apt-get, apk, pip, useradd."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.dockerfile.model import Run, ShellScript
+from bot.dockerfile.shell import Command, Word
+
+APT = ("apt-get", "apt")
+APT_OPTIONS_WITH_VALUES = frozenset({"-o", "-c", "-t", "--option", "--config-file", "--target-release"})
+APK_OPTIONS_WITH_VALUES = frozenset({"-X", "--repository", "-p", "--root", "--arch", "--cache-dir",
+                                     "--keys-dir", "--repositories-file"})
+_PIP = re.compile(r"pip(\d+(\.\d+)?)?")
+_PYTHON = re.compile(r"python(\d+(\.\d+)?)?")
+
+
+def apt(run: Run, subcommand: str) -> Iterator[tuple[ShellScript, Command, Word]]:
+    """(script, command, subcommand word) for each `apt-get <subcommand>` in the RUN."""
+    for name in APT:
+        for script, command in run.commands(name, subcommand, APT_OPTIONS_WITH_VALUES):
+            word = command.subcommand(APT_OPTIONS_WITH_VALUES)
+            assert word is not None
+            yield script, command, word
+
+
+def apk_adds(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
+    for script, command in run.commands("apk", "add", APK_OPTIONS_WITH_VALUES):
+        word = command.subcommand(APK_OPTIONS_WITH_VALUES)
+        assert word is not None
+        yield script, command, word
+
+
+def pip_installs(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
+    """`pip install`, `pip3.11 install` and `python -m pip install`."""
+    for script in run.scripts:
+        for command in script.script.commands:
+            argv = command.argv
+            if _PIP.fullmatch(command.name) and len(argv) > 1:
+                sub = command.subcommand()
+            elif (_PYTHON.fullmatch(command.name) and len(argv) > 3
+                  and argv[1].value == "-m" and argv[2].value == "pip"):
+                sub = argv[3]
+            else:
+                continue
+            if sub is not None and sub.value == "install":
+                yield script, command, sub
+
+
+def installed_packages(run: Run) -> list[str]:
+    """Package names that apt-get/apk install in this RUN (options excluded)."""
+    names: list[str] = []
+    for source in (apt(run, "install"), apk_adds(run)):
+        for _, command, sub in source:
+            after = False
+            for word in command.args():
+                if word is sub:
+                    after = True
+                elif after and not word.value.startswith("-"):
+                    names.append(word.value.split("=", 1)[0])
+    return names
+
+
+def created_users(run: Run) -> list[str]:
+    """Names of users that useradd/adduser create in this RUN."""
+    users = []
+    for name, with_values in (("useradd", _USERADD_VALUES), ("adduser", _ADDUSER_VALUES)):
+        for _, command in run.commands(name):
+            positional = positional_args(command, with_values)
+            if positional:
+                users.append(positional[-1].value if name == "useradd" else positional[0].value)
+    return users
+
+
+def positional_args(command: Command, options_with_values: frozenset[str]) -> list[Word]:
+    out, skip = [], False
+    for word in command.args():
+        if skip:
+            skip = False
+        elif word.value.startswith("-"):
+            skip = word.value in options_with_values
+        else:
+            out.append(word)
+    return out
+
+
+_USERADD_VALUES = frozenset("-u --uid -g --gid -G --groups -d --home-dir -s --shell -c --comment -k "
+                            "--skel -e --expiredate -f --inactive -K --key -p --password -R --root "
+                            "-Z --selinux-user -b --base-dir -P --prefix".split())
+_ADDUSER_VALUES = frozenset("-h -g -s -G -u -k --home --shell --uid --gid --ingroup --gecos "
+                            "--firstuid --lastuid --conf --comment".split())
+USER_TOOLS = {"useradd": _USERADD_VALUES, "adduser": _ADDUSER_VALUES}

@@ -1,0 +1,76 @@
+"""Which files in a tree are Dockerfiles.
+
+Names: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`,
+`Containerfile.*` (not `*.dockerignore`). Skipped: `.git`, `node_modules`, vendored trees,
+virtualenvs, and the configured excludes. Symlinks are never followed: a link could lead out
+of the tree, and a link inside it names a file that is scanned under its own path anyway.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "third_party", ".venv",
+                          "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"})
+
+
+def is_dockerfile_name(name: str) -> bool:
+    lowered = name.lower()
+    if lowered.endswith(".dockerignore"):
+        return False
+    return (name in ("Dockerfile", "Containerfile") or name.startswith(("Dockerfile.", "Containerfile."))
+            or lowered.endswith(".dockerfile"))
+
+
+def find_dockerfiles(root: Path, exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Repository-relative paths (forward slashes) of Dockerfiles under `root`, sorted."""
+    patterns = [glob_regex(p) for p in exclude]
+
+    def excluded(relative: str) -> bool:
+        return any(p.fullmatch(relative) for p in patterns)
+
+    found = []
+    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+        rel_dir = os.path.relpath(directory, root).replace(os.sep, "/")
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not excluded(rel_dir + d)
+                             and not os.path.islink(os.path.join(directory, d)))
+        for name in filenames:
+            relative = rel_dir + name
+            if is_dockerfile_name(name) and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
+                found.append(relative)
+    return iter(sorted(found))
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob as a regex over repository-relative paths: `*` stays in one
+    folder, `**` crosses folders, a pattern without `/` matches a name at any depth, and a
+    folder's pattern also matches everything below it."""
+    pattern = pattern.strip()
+    pattern = pattern[2:] if pattern.startswith("./") else pattern
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.strip("/")
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    body = "".join(out)
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"{prefix}{body}(?:/.*)?")
