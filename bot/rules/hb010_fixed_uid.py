@@ -36,7 +36,7 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
             target = str(options.uid if tool in ("useradd", "adduser") else options.gid)
             for script, command in run.commands(tool):
                 args = command.args()
-                for i, word in enumerate(args):
+                for i in range(len(args)):
                     value_span, value = _option_value(args, i, names)
                     if value is None or not value.isdigit() or value == target:
                         continue
