@@ -1,0 +1,96 @@
+"""Small pieces: image references, the shell splitter, edits, grades, globs."""
+from __future__ import annotations
+
+import pytest
+
+from bot.dockerfile.edits import apply_edits
+from bot.dockerfile.shell import split_commands
+from bot.errors import InvalidReferenceError, OverlappingEditsError
+from bot.model import Edit, Finding, Span
+from bot.registry.reference import parse_reference
+from bot.report.grade import grade, score
+from bot.sources.discovery import glob_regex
+
+
+@pytest.mark.parametrize("text, registry, repository, tag, digest", [
+    ("python", "docker.io", "library/python", None, None),
+    ("python:3.12-slim", "docker.io", "library/python", "3.12-slim", None),
+    ("bitnami/redis:7", "docker.io", "bitnami/redis", "7", None),
+    ("ghcr.io/o/r:v1", "ghcr.io", "o/r", "v1", None),
+    ("localhost/app", "localhost", "app", None, None),
+    ("127.0.0.1:5000/python:3.12", "127.0.0.1:5000", "python", "3.12", None),
+    ("registry.example.com:8443/team/app@sha256:" + "a" * 64, "registry.example.com:8443", "team/app", None,
+     "sha256:" + "a" * 64),
+    ("index.docker.io/library/node:20", "docker.io", "library/node", "20", None),
+])
+def test_reference(text, registry, repository, tag, digest):
+    ref = parse_reference(text)
+    assert (ref.registry, ref.repository, ref.tag, ref.digest) == (registry, repository, tag, digest)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Python:3", "must be lowercase"),
+    ("python:-bad", "invalid tag"),
+    ("python@sha256:xyz", "invalid digest"),
+    ("", "empty"),
+    ("a//b", "invalid repository name"),
+])
+def test_reference_errors(text, reason):
+    with pytest.raises(InvalidReferenceError, match=reason):
+        parse_reference(text)
+
+
+def test_shell_splits_commands_with_spans():
+    text = "A=1 sudo -u x apt-get install -y 'a b' \"c\" && (cd /x; make) | tee log 2>&1"
+    script = split_commands(text)
+    names = [c.name for c in script.commands]
+    assert names == ["apt-get", "cd", "make", "tee"]
+    install = script.commands[0]
+    assert [w.value for w in install.args()] == ["install", "-y", "a b", "c"]
+    quoted = install.args()[2]
+    assert text[quoted.start:quoted.end] == "'a b'"
+    assert script.has_pipe
+    assert [w.value for w in script.commands[3].redirect_targets] == ["1"]
+    assert [w.value for w in script.commands[3].args()] == ["log"]
+
+
+def test_shell_ignores_operators_in_quotes_and_substitutions():
+    script = split_commands("echo 'a | b' \"$(x | y)\" && echo done")
+    assert not script.has_pipe
+    assert [c.name for c in script.commands] == ["echo", "echo"]
+
+
+def test_shell_comment_runs_to_end():
+    script = split_commands("apt-get update # and && more")
+    assert [c.name for c in script.commands] == ["apt-get"] and script.comment_start == 15
+
+
+def test_apply_edits_inserts_in_order_and_refuses_overlap():
+    assert apply_edits("abc", [Edit.insert(1, "X"), Edit.insert(1, "Y"), Edit(Span(2, 3), "Z")]) == "aXYbZ"
+    assert apply_edits("abc", [Edit.insert(1, "X"), Edit.insert(1, "X")]) == "aXbc"
+    with pytest.raises(OverlappingEditsError):
+        apply_edits("abcdef", [Edit(Span(1, 4), "x"), Edit(Span(3, 5), "y")])
+    with pytest.raises(OverlappingEditsError):
+        apply_edits("abcdef", [Edit(Span(1, 4), "x"), Edit.insert(2, "y")])
+
+
+def test_grade_scale_and_cap():
+    def found(code):
+        return Finding(code, "Dockerfile", 1, "m")
+    assert grade([]) == "A" and score([]) == 100
+    assert score([found("HB001")]) == 75 and grade([found("HB001")]) == "B"
+    assert score([found("DL3042")] * 5) == 90  # one rule takes off at most twice its weight
+    assert grade([found("HB001"), found("DL3009"), found("DL4006"), found("DL3020")]) == "D"
+
+
+@pytest.mark.parametrize("pattern, path, matches", [
+    ("legacy/**", "legacy/a/Dockerfile", True),
+    ("legacy/**", "x/legacy/Dockerfile", False),
+    ("legacy", "x/legacy/Dockerfile", True),
+    ("*.Dockerfile", "a/b/web.Dockerfile", True),
+    ("services/*/Dockerfile.dev", "services/a/Dockerfile.dev", True),
+    ("services/*/Dockerfile.dev", "services/a/b/Dockerfile.dev", False),
+    ("**/test/**", "a/test/b/Dockerfile", True),
+])
+def test_exclude_globs(pattern, path, matches):
+    assert bool(glob_regex(pattern).fullmatch(path)) is matches
