@@ -23,7 +23,7 @@ def assert_parser_agrees(text: str) -> None:
     theirs = dockerfile.parse_string(text)
     assert [i.keyword for i in ours] == [c.cmd.upper() for c in theirs]
     assert [(i.line, i.end_line) for i in ours] == [(c.start_line, c.end_line) for c in theirs]
-    for inst, command in zip(ours, theirs):
+    for inst, command in zip(ours, theirs, strict=True):
         joined = (inst.keyword_text + inst.args.text).strip()
         first = command.original.split("\n", 1)[0].strip() if command.heredocs else command.original.strip()
         assert joined == first

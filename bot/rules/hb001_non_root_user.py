@@ -12,7 +12,8 @@ Fix: switch to a non-root user just above the first CMD/ENTRYPOINT of the final 
 - distroless: `USER 65532:65532` (its `nonroot` user); scratch: `USER 10001:10001`.
 Not edited, reported with the reason, when that is not safe: an unknown base family, a port
 below 1024, a base whose entrypoint starts as root on purpose (postgres, nginx …), privilege
-dropping (gosu, su-exec, setpriv), an entrypoint shell script, or a RUN/WORKDIR after CMD.
+dropping (gosu, su-exec, setpriv), an entrypoint shell script, a command that needs root
+(cron, sshd, supervisord …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
 """
@@ -34,6 +35,9 @@ SEVERITY = "high"
 KIND = "fix"
 WHY = "a container running as root turns any escape or app bug into root on the host"
 PRIVILEGE_DROPPERS = re.compile(r"\b(gosu|su-exec|setpriv|runuser|chpst|setuidgid|s6-setuidgid)\b")
+# Programs that need root to do their job: run as another user they fail at start.
+ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "systemd", "nginx", "httpd",
+                          "apache2", "apache2ctl", "rsyslogd", "dockerd", "tini-static"})
 _PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 
 
@@ -76,18 +80,29 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo) -> str | None:
             match = PRIVILEGE_DROPPERS.search(inst.args.text)
             if match:
                 return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
-    entrypoints = [i for i in lineage_instructions if i.keyword == "ENTRYPOINT"]
-    if entrypoints:
-        entry = entrypoints[-1]
-        program = entry.json_args[0] if entry.json_args else (entry.rest.split() or [""])[0]
-        if program.endswith(".sh") or "entrypoint" in program.rsplit("/", 1)[-1]:
+    for keyword in ("ENTRYPOINT", "CMD"):
+        found = [i for i in lineage_instructions if i.keyword == keyword]
+        if not found:
+            continue
+        program = _program(found[-1])
+        if keyword == "ENTRYPOINT" and (program.endswith(".sh") or "entrypoint" in program):
             return f"its entrypoint script {program} may need root (read it first)"
+        if program in ROOT_DAEMONS:
+            return f"its {keyword} runs {program}, which needs root"
+        if keyword == "ENTRYPOINT":
+            break  # CMD only supplies arguments to an ENTRYPOINT
     anchor = own_anchor(stage)
     if anchor is not None:
         for inst in stage.instructions:
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
     return None
+
+
+def _program(inst) -> str:
+    """The program an ENTRYPOINT/CMD starts, without its folder."""
+    words = list(inst.json_args) if inst.json_args is not None else inst.rest.split()
+    return words[0].rsplit("/", 1)[-1] if words else ""
 
 
 def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: RuleOptions) -> list[str]:
