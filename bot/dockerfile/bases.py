@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
 from bot.registry.reference import DOCKER_HUB, ImageRef, parse_reference
@@ -71,6 +72,7 @@ class BaseInfo:
         return f"{image.familiar}:{match.expand(template)}" if match else None
 
 
+@lru_cache(maxsize=1024)
 def describe_base(image_text: str | None) -> BaseInfo:
     if image_text is None:
         return BaseInfo("unknown", "unknown", None)

@@ -17,7 +17,7 @@ _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash",
 _USER_ROOT = frozenset({"root", "0"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # stages compare by identity: each is one place in one file
 class Stage:
     index: int
     from_: Instruction
@@ -54,12 +54,14 @@ class Stage:
                 return inst.rest, inst
         return None, None
 
-    def env_keys(self) -> set[str]:
+    @cached_property
+    def env_keys(self) -> frozenset[str]:
+        """Names of the environment variables ENV sets in this stage's lineage."""
         keys: set[str] = set()
         for inst in self.all_instructions():
             if inst.keyword == "ENV":
                 keys.update(env_pairs(inst.rest))
-        return keys
+        return frozenset(keys)
 
 
 @dataclass

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 SEPARATORS = frozenset({"&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"})
 _REDIRECT = re.compile(r"\d*(?:<<-|<<<|<<|<>|>>|>&|<&|>\||[<>])")
+_PLAIN = re.compile(r"[^\s|&;()<>\\'\"`$]+")
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
 _RESERVED = frozenset({"{", "}", "!", "do", "then", "else", "elif", "if", "while", "until", "time"})
 _WRAPPERS = {"sudo": {"-u", "-g", "-C", "-h", "-p", "-r", "-t", "-U"}, "env": {"-u", "-C", "-S"},
@@ -33,12 +35,13 @@ class Command:
     separator_after: str = ""
     redirect_targets: list[Word] = field(default_factory=list)
 
-    @property
+    @cached_property
     def argv(self) -> list[Word]:
         return self.words[self.argv_start :]
 
-    @property
+    @cached_property
     def name(self) -> str:
+        """The program's name, without its folder: `/usr/bin/apt-get` → `apt-get`."""
         argv = self.argv
         return argv[0].value.rsplit("/", 1)[-1] if argv else ""
 
@@ -200,6 +203,11 @@ def _read_word(text: str, i: int) -> tuple[int, str]:
     out: list[str] = []
     n = len(text)
     while i < n:
+        plain = _PLAIN.match(text, i)
+        if plain:
+            out.append(plain.group())
+            i = plain.end()
+            continue
         char = text[i]
         if char in " \t\r\n|&;()<>":
             break

@@ -28,7 +28,7 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
     if options.is_enabled("HB012"):
         return
     for run in doc.runs():
-        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys():
+        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
             continue
         for script, command, install in pip_installs(run):
             if command.has_option("--no-cache-dir"):

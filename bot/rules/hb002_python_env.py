@@ -30,7 +30,7 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
     stage = doc.final_stage
     if not (describe_base(stage.external_base).is_python or _installs_python(doc, stage)):
         return
-    present = stage.env_keys()
+    present = stage.env_keys
     missing = [(k, v) for k, v in SETTINGS if k not in present]
     if not missing:
         return

@@ -28,7 +28,7 @@ MOUNT = "--mount=type=cache,target=/root/.cache/pip"
 
 def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
     for run in doc.runs():
-        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys():
+        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
             continue
         installs = [c for _, c, _ in pip_installs(run) if not c.has_option("--no-cache-dir")]
         if not installs or not _runs_as_root(run):
