@@ -71,7 +71,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(dir=scratch_parent) as scratch:
             copy = Path(scratch) / "tree"
             shutil.copytree(root, copy, symlinks=True)
-            seconds, report = timed(lambda: process(copy, config, rules, fix=True, write=True))
+            seconds, report = timed(lambda tree=copy: process(tree, config, rules, fix=True, write=True))
             fix_times.append(seconds)
     seconds = min(fix_times)
     changed = sum(r.changed for r in report.results)
