@@ -98,6 +98,4 @@ def describe_base(image_text: str | None) -> BaseInfo:
         return BaseInfo("unknown", "unknown", image)
     if name in DEBIAN_BASED and (image.repository.startswith("library/") or image.registry != DOCKER_HUB):
         return BaseInfo("node" if name == "node" else "debian", "debian", image)
-    if familiar.startswith("mcr.microsoft.com/dotnet/"):
-        return BaseInfo("debian", "debian", image)
     return BaseInfo("unknown", "unknown", image)

@@ -62,9 +62,9 @@ def append_command(doc: Dockerfile, run: Run, script: ShellScript, command: str)
     if script.is_heredoc:
         return _append_heredoc_line(doc, script, command)
     body = script.logical.text.rstrip()
-    if not body or body.endswith(("&&", "||", "|", "\\")):
-        return None
-    joiner = " " if body.endswith((";", "&")) else " && "
+    if not body or body.endswith(("&", "||", "|", "\\")):
+        return None  # nothing to join to, a background job, or a dangling operator
+    joiner = " " if body.endswith(";") else " && "
     at = script.logical.original_end(len(body))
     lines = run.instruction.physical_lines
     if len(lines) == 1 or joiner == " ":

@@ -9,7 +9,6 @@ from bot.rules import RULES
 from bot.run import RunReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://github.com/hardenbot/hardenbot"
 _LEVELS = {"high": "error", "medium": "warning", "low": "warning", "info": "note"}
 _SECURITY_SEVERITY = {"high": "8.0", "medium": "5.0", "low": "3.0", "info": "1.0"}
 
@@ -21,7 +20,6 @@ def _rule_descriptor(rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.why},
         "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
-        "helpUri": f"{INFO_URI}#{rule.code.lower()}",
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"tags": ["security", "dockerfile"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
     }
@@ -45,7 +43,6 @@ def render(report: RunReport, *, fix: bool) -> str:
                         "region": {"startLine": found.line},
                     }
                 }],
-                "partialFingerprints": {"primaryLocationLineHash": f"{found.rule}:{result.path}:{found.message}"},
             })
     notifications = [{
         "level": "error",
@@ -54,7 +51,7 @@ def render(report: RunReport, *, fix: bool) -> str:
                                             "region": {"startLine": error.line}}}],
     } for error in report.errors]
     run = {
-        "tool": {"driver": {"name": "hardenbot", "version": __version__, "informationUri": INFO_URI,
+        "tool": {"driver": {"name": "hardenbot", "version": __version__,
                             "rules": [_rule_descriptor(rule) for rule in RULES]}},
         "results": results,
         "invocations": [{"executionSuccessful": not report.errors,
