@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from bot.dockerfile.edits import apply_edits, overlaps
 from bot.dockerfile.model import Dockerfile
+from bot.errors import DockerfileSyntaxError, FixError
 from bot.model import Edit, Finding
 from bot.rules import Rule
 from bot.rules.base import RuleOptions
 
 MAX_PASSES = 4
-_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*([A-Za-z0-9_, ]+)")
-_GLOBAL_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s*([A-Za-z0-9_, ]+)")
+_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*(.*)")
+_GLOBAL_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s*(.*)")
+_CODE = re.compile(r"\b[A-Za-z]{2,}\d+\b")
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,20 @@ def harden_text(text: str, path: str, ruleset: RuleSet) -> Hardened:
     applied: list[Finding] = []
     for _ in range(MAX_PASSES):
         accepted: list[Edit] = []
+        first_line = 0
         for found in findings:
             if found.edits and not any(overlaps(e, a) for e in found.edits for a in accepted):
                 accepted.extend(found.edits)
                 applied.append(found)
+                first_line = first_line or found.line
         if not accepted:
             break
         current = apply_edits(current, accepted)
-        findings = check_text(current, path, ruleset)
+        try:
+            findings = check_text(current, path, ruleset)
+        except DockerfileSyntaxError as error:
+            raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
+                           "left unchanged: please report this") from None
     return Hardened(current, tuple(before), tuple(findings), tuple(applied))
 
 
@@ -79,4 +87,5 @@ def _ignore_comments(doc: Dockerfile) -> tuple[dict[int, set[str]], set[str]]:
 
 
 def _codes(text: str) -> set[str]:
-    return {code.strip().upper() for code in text.split(",") if code.strip()}
+    """`DL3008,DL3015 - pinned by the base image` → {"DL3008", "DL3015"}."""
+    return {code.upper() for code in _CODE.findall(text.split(" - ", 1)[0])}

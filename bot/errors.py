@@ -14,6 +14,10 @@ class DockerfileSyntaxError(HardenbotError):
         self.reason = reason
 
 
+class FixError(DockerfileSyntaxError):
+    """Hardening produced text that does not parse: a bug, caught before anything is written."""
+
+
 class OverlappingEditsError(HardenbotError):
     def __init__(self, first: object, second: object):
         super().__init__(f"edits overlap: {first!r} and {second!r}")

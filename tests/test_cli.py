@@ -236,3 +236,40 @@ def test_interrupted_write_leaves_original(tmp_path, monkeypatch):
         main(["fix", str(tmp_path)])
     assert path.read_text() == UNHARDENED
     assert [p.name for p in tmp_path.iterdir()] == ["Dockerfile"]
+
+
+def test_ignore_comment_with_a_reason(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", "FROM python:3.12-slim\n# hadolint ignore=DL3042 - cached by the CI layer\n"
+                                  "RUN pip install flask\n")
+    main(["check", "--select", "DL3042", str(tmp_path)])
+    assert "DL3042 pip" not in capsys.readouterr().out
+
+
+def test_invalid_escape_directive(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", "# syntax=docker/dockerfile:1\n# escape=x\nFROM debian:12\n")
+    assert main(["check", str(tmp_path)]) == 2
+    assert "Dockerfile:2: invalid escape directive 'x'" in capsys.readouterr().err
+
+
+def test_templates_and_leftovers_are_not_scanned(tmp_path, capsys):
+    for name in ["Dockerfile.j2", "Dockerfile.tmpl", "Dockerfile.orig", "Dockerfile~", "api.Dockerfile.template"]:
+        write(tmp_path, name, "FROM {{ base }}\n{% for x in y %}\n")
+    assert main(["check", str(tmp_path)]) == 0
+    assert "0 findings in 0 of 0 Dockerfiles" in capsys.readouterr().out
+
+
+def test_a_fix_that_would_break_the_file_is_not_written(tmp_path, capsys, monkeypatch):
+    from bot.model import Edit, Finding
+    from bot.rules import RULES, Rule
+
+    def breaking_check(doc, options):
+        yield Finding("DL3020", doc.path, 1, "breaks", (Edit.insert(0, "BOGUS line\n"),))
+
+    broken = tuple(Rule(r.code, r.name, r.severity, r.kind, r.why, r.doc, breaking_check) if r.code == "DL3020" else r
+                   for r in RULES)
+    monkeypatch.setattr("bot.config.RULES", broken)
+    path = write(tmp_path, "Dockerfile", UNHARDENED)
+    assert main(["fix", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Dockerfile:2: the fixes would make this file unreadable (unknown instruction 'BOGUS')")
+    assert path.read_text() == UNHARDENED

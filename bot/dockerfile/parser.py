@@ -137,7 +137,8 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         index += 1
     escape = directives.get("escape", "\\")
     if escape not in ("\\", "`"):
-        raise DockerfileSyntaxError(path, index, f"invalid escape directive {escape!r}: use \\ or `")
+        line = 1 + list(directives).index("escape")
+        raise DockerfileSyntaxError(path, line, f"invalid escape directive {escape!r}: use \\ or `")
 
     instructions: list[Instruction] = []
     comments: dict[int, str] = {}

@@ -19,7 +19,7 @@ def check_lines(report: RunReport) -> list[str]:
     lines.append(
         f"{len(findings)} findings in {files} of {len(report.results) + len(report.errors)} Dockerfiles"
         f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
-        + (f"; {len(report.errors)} could not be read" if report.errors else "")
+        + (f"; {len(report.errors)} could not be processed" if report.errors else "")
     )
     return lines
 
@@ -34,7 +34,7 @@ def fix_lines(report: RunReport) -> list[str]:
     lines.append(
         f"{verb} {changed} of {len(report.results) + len(report.errors)} Dockerfiles; "
         f"{person} findings need a person"
-        + (f"; {len(report.errors)} could not be read" if report.errors else "")
+        + (f"; {len(report.errors)} could not be processed" if report.errors else "")
     )
     return lines
 

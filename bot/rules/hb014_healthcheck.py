@@ -34,4 +34,4 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
     line = f"{doc.keyword('HEALTHCHECK')} CMD {options.healthcheck_command}"
     anchor = own_anchor(stage)
     edit = insert_before(doc, anchor, [line]) if anchor else append_to_stage(doc, stage, [line])
-    yield finding(doc, CODE, stage.from_, "service image without HEALTHCHECK: added the configured one", (edit,))
+    yield finding(doc, CODE, stage.from_, "service image without HEALTHCHECK: add the configured health check", (edit,))

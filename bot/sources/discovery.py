@@ -1,7 +1,8 @@
 """Which files in a tree are Dockerfiles.
 
 Names: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`,
-`Containerfile.*` (not `*.dockerignore`). Skipped: `.git`, `node_modules`, vendored trees,
+`Containerfile.*`; not `*.dockerignore`, templates (`.j2`, `.tmpl`, `.template` …) or editor
+and merge leftovers (`.orig`, `.bak`, `~` …). Skipped: `.git`, `node_modules`, vendored trees,
 virtualenvs, and the configured excludes. Symlinks are never followed: a link could lead out
 of the tree, and a link inside it names a file that is scanned under its own path anyway.
 """
@@ -17,9 +18,14 @@ SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "thir
                           "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"})
 
 
+# Templates and editor or merge leftovers are not Dockerfiles a build reads.
+NOT_DOCKERFILES = (".dockerignore", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".erb",
+                   ".mustache", ".hbs", ".orig", ".rej", ".bak", ".swp", "~")
+
+
 def is_dockerfile_name(name: str) -> bool:
     lowered = name.lower()
-    if lowered.endswith(".dockerignore"):
+    if lowered.endswith(NOT_DOCKERFILES):
         return False
     return (name in ("Dockerfile", "Containerfile") or name.startswith(("Dockerfile.", "Containerfile."))
             or lowered.endswith(".dockerfile"))
