@@ -273,3 +273,30 @@ def test_a_fix_that_would_break_the_file_is_not_written(tmp_path, capsys, monkey
     err = capsys.readouterr().err
     assert err.startswith("Dockerfile:2: the fixes would make this file unreadable (unknown instruction 'BOGUS')")
     assert path.read_text() == UNHARDENED
+
+
+def test_examples_already_hardened_service_stays_byte_identical(tmp_path):
+    import shutil
+    examples = Path(__file__).parent.parent / "examples"
+    tree = tmp_path / "examples"
+    shutil.copytree(examples, tree)
+    ledger = (tree / "services/ledger/Dockerfile").read_bytes()
+    assert main(["fix", str(tree)]) == 0
+    assert (tree / "services/ledger/Dockerfile").read_bytes() == ledger
+    assert main(["check", str(tree)]) == 0  # nothing fixable is left anywhere
+
+
+def test_dry_run_diff_applies_with_git_to_the_same_result_as_fix(tmp_path, capsys):
+    import shutil
+    import subprocess
+    examples = Path(__file__).parent.parent / "examples"
+    patched, fixed = tmp_path / "patched", tmp_path / "fixed"
+    shutil.copytree(examples, patched)
+    shutil.copytree(examples, fixed)
+    main(["fix", "--dry-run", str(patched)])
+    diff = capsys.readouterr().out
+    subprocess.run(["git", "apply", "--unsafe-paths", "-"], input=diff.encode(), cwd=patched, check=True)
+    main(["fix", str(fixed)])
+    for path in fixed.rglob("*"):
+        if path.is_file():
+            assert (patched / path.relative_to(fixed)).read_bytes() == path.read_bytes(), path
