@@ -7,6 +7,7 @@
     gid: 10001
     user-name: app
     healthcheck-command: curl -fsS http://localhost:8080/healthz || exit 1
+    pip-cache: no-cache-dir   # or `mount`: BuildKit cache mounts (turns HB012 on)
     labels:
       org.opencontainers.image.source: https://github.com/acme/shop
     exclude:
@@ -32,7 +33,8 @@ CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 _USER_NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
 _LABEL_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_KEYS = ("rules", "uid", "gid", "user-name", "healthcheck-command", "labels", "exclude")
+_KEYS = ("rules", "uid", "gid", "user-name", "healthcheck-command", "pip-cache", "labels", "exclude")
+PIP_CACHE_STYLES = ("no-cache-dir", "mount")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -146,6 +148,13 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
         if "\n" in str(value):
             raise ConfigError(path, _line(labels_data, key), f"labels.{key}: must be one line")
         labels.append((key, str(value)))
+    pip_cache = data.get("pip-cache", "no-cache-dir")
+    if pip_cache not in PIP_CACHE_STYLES:
+        raise fail("pip-cache", f"must be one of {', '.join(PIP_CACHE_STYLES)}, not {pip_cache!r}")
+    if pip_cache == "mount":
+        if toggles.get("HB012") is False:
+            raise fail("pip-cache", "is mount, but rules turns HB012 (cache mounts) off")
+        toggles["HB012"] = True
     if toggles.get("HB013") and not labels:
         raise fail("rules", "HB013 is on but no labels are configured")
     exclude = data.get("exclude") or []

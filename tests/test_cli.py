@@ -300,3 +300,19 @@ def test_dry_run_diff_applies_with_git_to_the_same_result_as_fix(tmp_path, capsy
     for path in fixed.rglob("*"):
         if path.is_file():
             assert (patched / path.relative_to(fixed)).read_bytes() == path.read_bytes(), path
+
+
+def test_pip_cache_mount_style(tmp_path):
+    write(tmp_path, ".github/hardenbot.yml", "pip-cache: mount\n")
+    path = write(tmp_path, "Dockerfile", "FROM python:3.12-slim\nRUN pip install flask\n")
+    main(["fix", "--select", "DL3042,HB012", "--config", str(tmp_path / ".github/hardenbot.yml"), str(tmp_path)])
+    assert path.read_text() == (
+        "# syntax=docker/dockerfile:1\nFROM python:3.12-slim\n"
+        "RUN --mount=type=cache,target=/root/.cache/pip pip install flask\n")
+
+
+def test_pip_cache_conflict_is_an_error(tmp_path, capsys):
+    write(tmp_path, ".github/hardenbot.yml", "rules:\n  HB012: off\npip-cache: mount\n")
+    write(tmp_path, "Dockerfile", UNHARDENED)
+    assert main(["check", str(tmp_path)]) == 2
+    assert ":3: pip-cache: is mount, but rules turns HB012 (cache mounts) off" in capsys.readouterr().err

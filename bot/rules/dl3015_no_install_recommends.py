@@ -2,6 +2,7 @@
 
 Why: recommended packages widen the attack surface and the image, and nobody asked for them.
 Fix: insert ` --no-install-recommends` right after `install`; nothing else on the line moves.
+If the app relied on a package that only came as a recommendation, name it in the install.
 Example: `apt-get install -y curl` → `apt-get install --no-install-recommends -y curl`.
 """
 from __future__ import annotations
