@@ -1,0 +1,257 @@
+"""The OCI distribution API, over requests: what digest does a tag point to now?
+
+One HEAD per image (Docker Hub does not count HEAD against pull limits), with an Accept
+header that lists the index and manifest types, so a multi-arch tag answers with its index
+digest, never one platform's. The digest comes from `Docker-Content-Digest`, or, when a
+registry leaves it out, from a GET and the sha256 of the body. Authentication answers the
+registry's own challenge: a Bearer token from its realm (anonymous, or with the registry's
+credentials), one per (registry, repository) per run, or Basic where it asks for Basic.
+429 and 5xx are retried a bounded number of times, honouring Retry-After. Credentials and
+tokens never appear in an error message.
+"""
+from __future__ import annotations
+
+import base64
+import email.utils
+import hashlib
+import ipaddress
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import requests
+
+from bot.errors import HardenbotError
+from bot.registry.reference import DOCKER_HUB, ImageRef
+
+MANIFEST_TYPES = (
+    "application/vnd.oci.image.index.v1+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.docker.distribution.manifest.v2+json",
+)
+API_HOSTS = {DOCKER_HUB: "registry-1.docker.io"}
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_CHALLENGE_PARAM = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+class RegistryError(HardenbotError):
+    """A lookup failed; str() is the reason, without any secret."""
+
+
+class AuthError(RegistryError):
+    pass
+
+
+class NotFoundError(RegistryError):
+    pass
+
+
+@dataclass(frozen=True)
+class Credential:
+    username: str
+    password: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"Credential(username={self.username!r}, password=<hidden>)"
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4  # tries in all, the first included
+    base_delay: float = 0.5  # doubled after each failure
+    max_delay: float = 30.0  # the longest wait, Retry-After included
+
+
+class RegistryClient:
+    def __init__(
+        self,
+        credentials: Mapping[str, Credential] | None = None,
+        *,
+        timeout: tuple[float, float] = (5.0, 20.0),
+        retry: RetryPolicy = RetryPolicy(),
+        plain_http_hosts: frozenset[str] = frozenset(),
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self._credentials = dict(credentials or {})
+        self._timeout = timeout
+        self._retry = retry
+        self._plain_http_hosts = plain_http_hosts
+        self._sleep = sleep
+        self._authorizations: dict[tuple[str, str], str] = {}  # "" once known to need none
+        self._key_locks: dict[tuple[str, str], threading.Lock] = {}
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self.requests_made = 0
+        self.token_requests = 0
+
+    # -- public ------------------------------------------------------------------------
+    def resolve_digest(self, ref: ImageRef) -> str:
+        """The digest `ref`'s tag points to now (the index digest for multi-arch images)."""
+        if ref.tag is None:
+            raise RegistryError(f"{ref}: no tag to resolve")
+        url = f"{self._base_url(ref.registry)}/v2/{ref.repository}/manifests/{ref.tag}"
+        response = self._authorized("HEAD", url, ref)
+        if response.status_code == 404:
+            raise NotFoundError(f"tag {ref.tag!r} not found in {ref.familiar}")
+        if response.status_code != 200:
+            raise RegistryError(f"{ref.registry} answered HTTP {response.status_code}")
+        digest = response.headers.get("Docker-Content-Digest", "")
+        if _DIGEST.fullmatch(digest):
+            return digest
+        body = self._authorized("GET", url, ref)
+        if body.status_code != 200:
+            raise RegistryError(f"{ref.registry} answered HTTP {body.status_code} to GET")
+        return "sha256:" + hashlib.sha256(body.content).hexdigest()
+
+    # -- HTTP --------------------------------------------------------------------------
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.headers["User-Agent"] = "hardenbot"
+            self._local.session = session
+        return session
+
+    def _base_url(self, registry: str) -> str:
+        host = API_HOSTS.get(registry, registry)
+        scheme = "http" if _is_loopback(host) or registry in self._plain_http_hosts else "https"
+        return f"{scheme}://{host}"
+
+    def _send(self, method: str, url: str, headers: dict[str, str], auth: tuple[str, str] | None = None,
+              params: dict[str, str] | None = None) -> requests.Response:
+        """One request, retried on 429/5xx and network errors within the retry policy."""
+        policy = self._retry
+        for attempt in range(1, policy.attempts + 1):
+            with self._lock:
+                self.requests_made += 1
+            try:
+                response = self._session().request(method, url, headers=headers, auth=auth, params=params,
+                                                   timeout=self._timeout, allow_redirects=True)
+            except requests.RequestException as error:
+                if attempt == policy.attempts:
+                    raise RegistryError(f"cannot reach {_host(url)}: {type(error).__name__}") from None
+                self._sleep(min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1)))
+                continue
+            if response.status_code not in RETRY_STATUSES or attempt == policy.attempts:
+                return response
+            self._sleep(_retry_delay(response, attempt, policy))
+        raise AssertionError("unreachable")
+
+    def _authorized(self, method: str, url: str, ref: ImageRef) -> requests.Response:
+        """Send with the repository's authorization, answering a 401 challenge once.
+
+        The first request to a repository holds that repository's lock until it knows how to
+        authorize, so concurrent lookups of its other tags reuse one token instead of each
+        fetching their own."""
+        key = (ref.registry, ref.repository)
+        headers = {"Accept": ", ".join(MANIFEST_TYPES)}
+        with self._key_lock(key):
+            authorization = self._authorizations.get(key)
+            if authorization is None:
+                response = self._send(method, url, headers)
+                if response.status_code != 401:
+                    self._authorizations[key] = ""
+                    return response
+                authorization = self._answer_challenge(response.headers.get("WWW-Authenticate", ""), ref)
+                self._authorizations[key] = authorization
+                return self._send_authorized(method, url, headers, authorization, ref)
+        response = self._send_authorized(method, url, headers, authorization, ref, final=False)
+        if response.status_code == 401:  # a token that expired mid-run: one fresh one
+            authorization = self._answer_challenge(response.headers.get("WWW-Authenticate", ""), ref)
+            with self._lock:
+                self._authorizations[key] = authorization
+            return self._send_authorized(method, url, headers, authorization, ref)
+        return response
+
+    def _send_authorized(self, method: str, url: str, headers: dict[str, str], authorization: str,
+                         ref: ImageRef, final: bool = True) -> requests.Response:
+        if authorization:
+            headers = {**headers, "Authorization": authorization}
+        response = self._send(method, url, headers)
+        if response.status_code == 403 or (final and response.status_code == 401):
+            raise AuthError(f"{ref.registry} refused access to {ref.repository}"
+                            + (" with the configured credentials" if ref.registry in self._credentials
+                               else ": credentials are needed"))
+        return response
+
+    def _key_lock(self, key: tuple[str, str]) -> threading.Lock:
+        with self._lock:
+            return self._key_locks.setdefault(key, threading.Lock())
+
+    def _answer_challenge(self, header: str, ref: ImageRef) -> str:
+        scheme, _, rest = header.strip().partition(" ")
+        params = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+                  for m in _CHALLENGE_PARAM.finditer(rest)}
+        credential = self._credentials.get(ref.registry)
+        if scheme.lower() == "basic":
+            if credential is None:
+                raise AuthError(f"{ref.registry} asks for a password and none is configured")
+            return basic_authorization(credential)
+        if scheme.lower() != "bearer" or not params.get("realm", "").startswith(("https://", "http://")):
+            raise AuthError(f"{ref.registry} sent an authentication challenge hardenbot cannot answer")
+        return "Bearer " + self._fetch_token(params, ref, credential)
+
+    def _fetch_token(self, params: dict[str, str], ref: ImageRef, credential: Credential | None) -> str:
+        realm = params["realm"]
+        query = {"scope": f"repository:{ref.repository}:pull"}
+        if params.get("service"):
+            query["service"] = params["service"]
+        auth = None
+        if credential is not None and (realm.startswith("https://") or _is_loopback(_host(realm))):
+            auth = (credential.username, credential.password)  # never over plain HTTP to another host
+        with self._lock:
+            self.token_requests += 1
+        response = self._send("GET", realm, {"Accept": "application/json"}, auth=auth, params=query)
+        if response.status_code in (401, 403):
+            raise AuthError(f"the token service of {ref.registry} refused "
+                            + ("the configured credentials" if auth else "an anonymous token"))
+        if response.status_code != 200:
+            raise AuthError(f"the token service of {ref.registry} answered HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError:
+            raise AuthError(f"the token service of {ref.registry} sent no JSON") from None
+        token = body.get("token") or body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(token, str) or not token:
+            raise AuthError(f"the token service of {ref.registry} sent no token")
+        return token
+
+
+def basic_authorization(credential: Credential) -> str:
+    pair = f"{credential.username}:{credential.password}".encode()
+    return "Basic " + base64.b64encode(pair).decode("ascii")
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _is_loopback(host: str) -> bool:
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    name = name.strip("[]")
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _retry_delay(response: requests.Response, attempt: int, policy: RetryPolicy) -> float:
+    """Seconds to wait: Retry-After (seconds or an HTTP date) when given, else backoff."""
+    header = response.headers.get("Retry-After", "").strip()
+    delay = None
+    if header.isdigit():
+        delay = float(header)
+    elif header:
+        try:
+            delay = email.utils.parsedate_to_datetime(header).timestamp() - time.time()
+        except (TypeError, ValueError):
+            delay = None
+    if delay is None:
+        delay = policy.base_delay * 2 ** (attempt - 1)
+    return max(0.0, min(policy.max_delay, delay))

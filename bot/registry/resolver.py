@@ -1,0 +1,41 @@
+"""Resolve many references at once: each unique (registry, repository, tag) once per run,
+concurrently, with a bounded pool. A failure is a result, never an exception: every other
+image still resolves."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from bot.registry.client import RegistryClient, RegistryError
+from bot.registry.reference import ImageRef
+
+ImageKey = tuple[str, str, str]  # registry, repository, tag
+
+
+@dataclass(frozen=True)
+class Resolution:
+    digest: str | None = None
+    error: str | None = None  # why it could not be resolved
+
+
+def image_key(ref: ImageRef) -> ImageKey | None:
+    return (ref.registry, ref.repository, ref.tag) if ref.tag else None
+
+
+def resolve_all(refs: Iterable[ImageRef], client: RegistryClient, workers: int = 8) -> dict[ImageKey, Resolution]:
+    unique: dict[ImageKey, ImageRef] = {}
+    for ref in refs:
+        key = image_key(ref)
+        if key is not None and key not in unique:
+            unique[key] = ImageRef(ref.registry, ref.repository, ref.tag, None)
+
+    def resolve(ref: ImageRef) -> Resolution:
+        try:
+            return Resolution(digest=client.resolve_digest(ref))
+        except RegistryError as error:
+            return Resolution(error=str(error))
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        results = pool.map(resolve, unique.values())
+        return dict(zip(unique, results, strict=True))
