@@ -7,12 +7,17 @@ configuration is wrong.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from bot import __version__
 from bot.config import load_config, parse_codes
 from bot.errors import HardenbotError
+from bot.registry.client import Credential, RegistryClient
+from bot.registry.credentials import parse_docker_config
+from bot.registry.resolver import resolve_all
 from bot.report import json_report, sarif, text
 from bot.run import RunReport, process
 
@@ -31,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--config", type=Path, help="configuration file (default: PATH/.github/hardenbot.yml)")
         sub.add_argument("--select", metavar="CODE,...", help="run only these rules")
         sub.add_argument("--ignore", metavar="CODE,...", help="skip these rules")
+        sub.add_argument("--offline", action="store_true",
+                         help="do not ask registries for digests (pinning is reported, not fixed)")
+        sub.add_argument("--workers", type=int, default=8, metavar="N",
+                         help="registry lookups at once (default 8)")
         if name == "fix":
             sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
     return parser
@@ -47,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
         rules = config.active_rules(select, ignore)
         fix = args.command == "fix"
-        report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run)
+        resolver = None if args.offline else make_resolver(registry_credentials(os.environ), args.workers)
+        report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver)
     except HardenbotError as error:
         print(f"hardenbot: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -57,6 +67,29 @@ def main(argv: list[str] | None = None) -> int:
     if not fix and any(f.fixable for r in report.results for f in r.hardened.before):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def registry_credentials(environ: Mapping[str, str]) -> dict[str, Credential]:
+    """Credentials for registries: docker's config.json (in $DOCKER_CONFIG or ~/.docker),
+    then $DOCKER_AUTH_CONFIG (the same JSON, as CI systems pass it), then $GITHUB_TOKEN for
+    ghcr.io when nothing else names ghcr.io."""
+    credentials: dict[str, Credential] = {}
+    folder = Path(environ["DOCKER_CONFIG"]) if environ.get("DOCKER_CONFIG") else Path.home() / ".docker"
+    config_file = folder / "config.json"
+    if config_file.is_file():
+        credentials.update(parse_docker_config(config_file.read_text(encoding="utf-8"), str(config_file)))
+    if environ.get("DOCKER_AUTH_CONFIG"):
+        credentials.update(parse_docker_config(environ["DOCKER_AUTH_CONFIG"], "$DOCKER_AUTH_CONFIG"))
+    if environ.get("GITHUB_TOKEN") and "ghcr.io" not in credentials:
+        credentials["ghcr.io"] = Credential(environ.get("GITHUB_ACTOR") or "x-access-token", environ["GITHUB_TOKEN"])
+    return credentials
+
+
+def make_resolver(credentials: dict[str, Credential], workers: int):
+    if workers < 1:
+        raise HardenbotError("--workers must be at least 1")
+    client = RegistryClient(credentials)
+    return lambda refs: resolve_all(refs, client, workers)
 
 
 def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:

@@ -1,15 +1,19 @@
-"""One Dockerfile's text → findings, and the hardened text. Pure: no files, no network."""
+"""One file's text → findings, and the hardened text. Pure: no files, no network.
+
+Dockerfiles get every rule; compose files and workflows the rules about image references."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from bot.dockerfile.edits import apply_edits, overlaps
+from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.errors import DockerfileSyntaxError, FixError
-from bot.model import Edit, Finding
+from bot.model import Edit, Finding, ImageOccurrence
 from bot.rules import Rule
 from bot.rules.base import RuleOptions
+from bot.sources.yaml_images import compose_images, workflow_images
 
 MAX_PASSES = 4
 _IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*(.*)")
@@ -68,6 +72,39 @@ def harden_text(text: str, path: str, ruleset: RuleSet) -> Hardened:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
                            "left unchanged: please report this") from None
     return Hardened(current, tuple(before), tuple(findings), tuple(applied))
+
+
+def occurrences_in(text: str, path: str, kind: str) -> list[ImageOccurrence]:
+    """Image references in a Dockerfile, compose file or workflow (raises on unreadable text)."""
+    if kind == "dockerfile":
+        return image_occurrences(Dockerfile.parse(text, path))
+    if kind == "compose":
+        return compose_images(text, path)
+    return workflow_images(text, path)
+
+
+def check_yaml(text: str, path: str, kind: str, ruleset: RuleSet) -> list[Finding]:
+    """Findings on the images a compose file or workflow names (image rules only)."""
+    lines = text.split("\n")
+    findings = []
+    for occurrence in occurrences_in(text, path, kind):
+        above = lines[occurrence.line - 2] if occurrence.line >= 2 else ""
+        match = _IGNORE.search(above)
+        ignored = _codes(match.group(1)) if match else set()
+        for rule in ruleset.rules:
+            if rule.check_occurrence is not None and rule.code not in ignored:
+                findings.extend(rule.check_occurrence(occurrence, ruleset.options))
+    return findings
+
+
+def harden_yaml(text: str, path: str, kind: str, ruleset: RuleSet) -> Hardened:
+    """Splice every image edit into the YAML text; nothing else in it changes."""
+    before = check_yaml(text, path, kind, ruleset)
+    applied = tuple(f for f in before if f.edits)
+    if not applied:
+        return Hardened(text, tuple(before), tuple(before), ())
+    hardened = apply_edits(text, [edit for f in applied for edit in f.edits])
+    return Hardened(hardened, tuple(before), tuple(check_yaml(hardened, path, kind, ruleset)), applied)
 
 
 def _ignore_comments(doc: Dockerfile) -> tuple[dict[int, set[str]], set[str]]:

@@ -33,3 +33,15 @@ class Finding:
     @property
     def fixable(self) -> bool:
         return bool(self.edits)
+
+
+@dataclass(frozen=True)
+class ImageOccurrence:
+    """An image reference written in a file: a FROM, an ARG default, a compose `image:`."""
+
+    path: str
+    line: int
+    text: str  # the reference (for ARG-built ones: as the defaults resolve it)
+    span: Span | None  # where the reference text sits; None when it cannot be rewritten in place
+    where: str  # "FROM", "ARG BASE", "services.db.image", "jobs.test.container.image" …
+    note: str = ""  # why it cannot be rewritten, when span is None

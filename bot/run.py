@@ -1,19 +1,24 @@
-"""Checking and hardening every Dockerfile of a tree: read, run the engine, write safely.
+"""Checking and hardening every Dockerfile, compose file and workflow of a tree: read them,
+look up the images they name (once each, unless offline), run the engine, write safely.
 
 One broken file never stops the others: it becomes a FileError and the run goes on.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.config import Config
-from bot.engine import Hardened, RuleSet, check_text, harden_text
-from bot.errors import DockerfileSyntaxError
-from bot.model import Finding
+from bot.engine import Hardened, RuleSet, check_text, check_yaml, harden_text, harden_yaml, occurrences_in
+from bot.errors import DockerfileSyntaxError, InvalidReferenceError
+from bot.registry.reference import ImageRef, parse_reference
+from bot.registry.resolver import ImageKey, Resolution
 from bot.rules import Rule
-from bot.sources.discovery import find_dockerfiles
+from bot.sources.discovery import SourceFile, find_sources, source_kind
 from bot.sources.files import read_text, write_atomic
+
+Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class FileError:
 @dataclass(frozen=True)
 class FileResult:
     path: str
+    kind: str  # dockerfile | compose | workflow
     original: str
     hardened: Hardened
 
@@ -42,52 +48,81 @@ class RunReport:
     results: tuple[FileResult, ...]
     errors: tuple[FileError, ...]
     wrote: bool  # whether changed files were written
+    digests: dict[ImageKey, Resolution] | None = None  # None: offline
 
 
-def make_ruleset(config: Config, rules: tuple[Rule, ...]) -> RuleSet:
+def make_ruleset(config: Config, rules: tuple[Rule, ...],
+                 digests: dict[ImageKey, Resolution] | None = None) -> RuleSet:
     enabled = frozenset(rule.code for rule in rules)
-    return RuleSet(rules, replace(config.options, enabled=enabled))
+    return RuleSet(rules, replace(config.options, enabled=enabled, digests=digests))
 
 
-def target_files(path: Path, config: Config) -> tuple[Path, list[str]]:
-    """(root, relative paths): a directory is searched, a single file is taken as it is."""
+def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile]]:
+    """(root, sources): a folder is searched; a single file is taken as what its name says
+    (a Dockerfile unless it is named like a compose file)."""
     if path.is_file():
-        return path.parent, [path.name]
-    return path, list(find_dockerfiles(path, config.exclude))
+        kind = source_kind(path.name) or "dockerfile"
+        return path.parent, [SourceFile(path.name, kind)]
+    return path, find_sources(path, config.exclude)
 
 
-def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool) -> RunReport:
-    """Check (fix=False) or harden (fix=True) every Dockerfile under `path`."""
-    root, relatives = target_files(path, config)
-    ruleset = make_ruleset(config, rules)
-    results: list[FileResult] = []
+def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
+            resolver: Resolver | None = None) -> RunReport:
+    """Check (fix=False) or harden (fix=True) every source under `path`. Without a resolver
+    the run is offline: image rules report what they cannot know."""
+    root, sources = target_files(path, config)
     errors: list[FileError] = []
-    for relative in relatives:
-        file_path = root / relative
+    texts: dict[SourceFile, str] = {}
+    for source in sources:
         try:
-            text = read_text(file_path)
+            texts[source] = read_text(root / source.path)
         except OSError as error:
-            errors.append(FileError(relative, 1, f"cannot read: {error.strerror or error}"))
-            continue
+            errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
+    digests = None
+    if resolver is not None and any(rule.check_occurrence for rule in rules):
+        digests = resolver(list(_referenced_images(texts)))
+    ruleset = make_ruleset(config, rules, digests)
+    results: list[FileResult] = []
+    for source, text in texts.items():
         try:
-            if fix:
-                hardened = harden_text(text, relative, ruleset)
-            else:
-                findings = tuple(check_text(text, relative, ruleset))
-                hardened = Hardened(text, findings, findings, ())
+            hardened = _process_text(text, source, ruleset, fix)
         except DockerfileSyntaxError as error:
-            errors.append(FileError(relative, error.line, error.reason))
+            errors.append(FileError(source.path, error.line, error.reason))
             continue
-        result = FileResult(relative, text, hardened)
+        result = FileResult(source.path, source.kind, text, hardened)
         if write and result.changed:
             try:
-                write_atomic(file_path, hardened.text)
+                write_atomic(root / source.path, hardened.text)
             except OSError as error:
-                errors.append(FileError(relative, 1, f"cannot write: {error.strerror or error}"))
+                errors.append(FileError(source.path, 1, f"cannot write: {error.strerror or error}"))
                 continue
         results.append(result)
-    return RunReport(tuple(results), tuple(errors), write)
+    errors.sort(key=lambda e: e.path)
+    return RunReport(tuple(results), tuple(errors), write, digests)
 
 
-def needs_a_person(findings: tuple[Finding, ...]) -> list[Finding]:
-    return [f for f in findings if not f.fixable]
+def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) -> Hardened:
+    if source.kind == "dockerfile":
+        if fix:
+            return harden_text(text, source.path, ruleset)
+        findings = tuple(check_text(text, source.path, ruleset))
+    else:
+        if fix:
+            return harden_yaml(text, source.path, source.kind, ruleset)
+        findings = tuple(check_yaml(text, source.path, source.kind, ruleset))
+    return Hardened(text, findings, findings, ())
+
+
+def _referenced_images(texts: dict[SourceFile, str]) -> Iterable[ImageRef]:
+    """Every image reference the sources name; unreadable files are skipped here and
+    reported when they are processed."""
+    for source, text in texts.items():
+        try:
+            occurrences = occurrences_in(text, source.path, source.kind)
+        except DockerfileSyntaxError:
+            continue
+        for occurrence in occurrences:
+            try:
+                yield parse_reference(occurrence.text)
+            except InvalidReferenceError:
+                continue

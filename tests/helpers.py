@@ -1,10 +1,13 @@
 """Shared by the tests: load a fixture case's rules and options, read and write exact bytes."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bot.config import Config, load_config
 from bot.engine import RuleSet
+from bot.registry.reference import parse_reference
+from bot.registry.resolver import ImageKey, Resolution, image_key
 from bot.rules import RULES_BY_CODE
 from bot.run import make_ruleset
 
@@ -13,18 +16,34 @@ def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", errors="surrogateescape")
 
 
+def _beside(case: Path, suffix: str) -> Path | None:
+    """`<case>.<suffix>`, else the folder's `<suffix>` file, else None."""
+    name = case.name.split(".in.", 1)[0]
+    for candidate in (case.parent / f"{name}.{suffix}", case.parent / suffix):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def load_digests(path: Path) -> dict[ImageKey, Resolution]:
+    """A fixture's registry answers: {"image:tag": "sha256:…" or {"error": "why"}}."""
+    digests = {}
+    for text, answer in json.loads(path.read_text()).items():
+        key = image_key(parse_reference(text))
+        digests[key] = Resolution(error=answer["error"]) if isinstance(answer, dict) else Resolution(digest=answer)
+    return digests
+
+
 def case_ruleset(case: Path) -> RuleSet:
     folder = case.parent
-    name = case.name.removesuffix(".in.Dockerfile")
-    config_file = folder / f"{name}.config.yml"
-    if not config_file.exists():
-        config_file = folder / "config.yml"
-    config = load_config(folder, config_file) if config_file.exists() else Config()
+    config_file = _beside(case, "config.yml")
+    config = load_config(folder, config_file) if config_file else Config()
     if folder.name in RULES_BY_CODE:
         rules = config.active_rules(select={folder.name})
     else:
         rules = config.active_rules()
-    return make_ruleset(config, rules)
+    digests_file = _beside(case, "digests.json")
+    return make_ruleset(config, rules, load_digests(digests_file) if digests_file else None)
 
 
 def default_ruleset() -> RuleSet:

@@ -197,13 +197,13 @@ def env_pairs(rest: str) -> dict[str, str]:
         name, _, value = rest.partition(" ")
         return {name: value.strip()}
     pairs: dict[str, str] = {}
-    for word in _split_words(rest):
+    for word in split_words(rest):
         name, _, value = word.partition("=")
         pairs[name] = value
     return pairs
 
 
-def _split_words(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
     words, current, quote, i = [], [], "", 0
     while i < len(text):
         char = text[i]
@@ -252,7 +252,7 @@ def _global_args(parsed: ParsedText) -> dict[str, str | None]:
         if inst.keyword == "FROM":
             break
         if inst.keyword == "ARG":
-            for word in _split_words(inst.rest):
+            for word in split_words(inst.rest):
                 name, has_default, value = word.partition("=")
                 if has_default:
                     args[name] = substitute(value.strip("\"'"), args)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import requests
+from urllib3.exceptions import NameResolutionError
 
 from bot.errors import HardenbotError
 from bot.registry.reference import DOCKER_HUB, ImageRef
@@ -132,8 +133,9 @@ class RegistryClient:
                 response = self._session().request(method, url, headers=headers, auth=auth, params=params,
                                                    timeout=self._timeout, allow_redirects=True)
             except requests.RequestException as error:
-                if attempt == policy.attempts:
-                    raise RegistryError(f"cannot reach {_host(url)}: {type(error).__name__}") from None
+                if attempt == policy.attempts or _is_name_failure(error):
+                    reason = "name not resolved" if _is_name_failure(error) else type(error).__name__
+                    raise RegistryError(f"cannot reach {_host(url)}: {reason}") from None
                 self._sleep(min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1)))
                 continue
             if response.status_code not in RETRY_STATUSES or attempt == policy.attempts:
@@ -224,6 +226,12 @@ class RegistryClient:
 def basic_authorization(credential: Credential) -> str:
     pair = f"{credential.username}:{credential.password}".encode()
     return "Basic " + base64.b64encode(pair).decode("ascii")
+
+
+def _is_name_failure(error: requests.RequestException) -> bool:
+    """DNS said no: not worth retrying."""
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(reason, NameResolutionError)
 
 
 def _host(url: str) -> str:

@@ -17,7 +17,7 @@ def check_lines(report: RunReport) -> list[str]:
     fixable = sum(f.fixable for f in findings)
     files = sum(bool(r.hardened.before) for r in report.results)
     lines.append(
-        f"{len(findings)} findings in {files} of {len(report.results) + len(report.errors)} Dockerfiles"
+        f"{len(findings)} findings in {files} of {len(report.results) + len(report.errors)} files"
         f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
         + (f"; {len(report.errors)} could not be processed" if report.errors else "")
     )
@@ -32,7 +32,7 @@ def fix_lines(report: RunReport) -> list[str]:
     person = sum(len([f for f in r.hardened.after]) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
     lines.append(
-        f"{verb} {changed} of {len(report.results) + len(report.errors)} Dockerfiles; "
+        f"{verb} {changed} of {len(report.results) + len(report.errors)} files; "
         f"{person} findings need a person"
         + (f"; {len(report.errors)} could not be processed" if report.errors else "")
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from bot.dockerfile.model import Dockerfile
-from bot.model import Finding
+from bot.model import Finding, ImageOccurrence
 from bot.rules import (
     dl3002_root_user,
     dl3006_untagged_image,
@@ -28,6 +28,9 @@ from bot.rules import (
     hb014_healthcheck,
     hb020_slim_base,
     hb021_build_tools_in_final,
+    hb030_pin_digest,
+    hb031_stale_digest,
+    hb032_unresolved_image,
 )
 from bot.rules.base import RuleOptions
 
@@ -44,6 +47,8 @@ class Rule:
     why: str  # one line: why it matters
     doc: str  # what it does, why, the fix, an example
     check: Callable[[Dockerfile, RuleOptions], Iterator[Finding]]
+    # Rules about image references also judge those named outside Dockerfiles.
+    check_occurrence: Callable[[ImageOccurrence, RuleOptions], Iterator[Finding]] | None = None
 
     @property
     def enabled_by_default(self) -> bool:
@@ -57,7 +62,7 @@ class Rule:
 def _rule(module: ModuleType) -> Rule:
     assert module.SEVERITY in SEVERITIES and module.KIND in KINDS, module.__name__
     return Rule(module.CODE, module.NAME, module.SEVERITY, module.KIND, module.WHY,
-                module.__doc__ or "", module.check)
+                module.__doc__ or "", module.check, getattr(module, "check_occurrence", None))
 
 
 RULES: tuple[Rule, ...] = tuple(
@@ -82,6 +87,9 @@ RULES: tuple[Rule, ...] = tuple(
         dl3007_latest_tag,
         hb020_slim_base,
         hb021_build_tools_in_final,
+        hb030_pin_digest,
+        hb031_stale_digest,
+        hb032_unresolved_image,
     )
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

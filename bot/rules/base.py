@@ -1,11 +1,13 @@
 """What every rule module shares: its options, and how it states a finding."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
 from bot.model import Edit, Finding
+from bot.registry.resolver import Resolution
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,8 @@ class RuleOptions:
     healthcheck_command: str | None = None
     labels: tuple[tuple[str, str], ...] = ()
     enabled: frozenset[str] = field(default_factory=frozenset)
+    # Registry answers, by (registry, repository, tag); None when the run is offline.
+    digests: Mapping[tuple[str, str, str], Resolution] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled

@@ -1,4 +1,7 @@
-"""Which files in a tree are Dockerfiles.
+"""Which files in a tree hardenbot reads: Dockerfiles, compose files, GitHub workflows.
+
+Compose files: `compose.yaml`, `docker-compose.yml` and their `.override`/`.<env>` variants.
+Workflows: `.github/workflows/*.yml`.
 
 Names: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`,
 `Containerfile.*`; not `*.dockerignore`, templates (`.j2`, `.tmpl`, `.template` …) or editor
@@ -11,8 +14,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from bot.sources.yaml_images import is_compose_name, is_workflow_path
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "third_party", ".venv",
                           "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"})
@@ -31,8 +37,25 @@ def is_dockerfile_name(name: str) -> bool:
             or lowered.endswith(".dockerfile"))
 
 
-def find_dockerfiles(root: Path, exclude: Iterable[str] = ()) -> Iterator[str]:
-    """Repository-relative paths (forward slashes) of Dockerfiles under `root`, sorted."""
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # repository-relative, forward slashes
+    kind: str  # dockerfile | compose | workflow
+
+
+def source_kind(relative: str) -> str | None:
+    name = relative.rsplit("/", 1)[-1]
+    if is_dockerfile_name(name):
+        return "dockerfile"
+    if is_compose_name(name):
+        return "compose"
+    if is_workflow_path(relative):
+        return "workflow"
+    return None
+
+
+def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
+    """Dockerfiles, compose files and workflows under `root`, sorted by path."""
     patterns = [glob_regex(p) for p in exclude]
 
     def excluded(relative: str) -> bool:
@@ -46,9 +69,15 @@ def find_dockerfiles(root: Path, exclude: Iterable[str] = ()) -> Iterator[str]:
                              and not os.path.islink(os.path.join(directory, d)))
         for name in filenames:
             relative = rel_dir + name
-            if is_dockerfile_name(name) and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
-                found.append(relative)
-    return iter(sorted(found))
+            kind = source_kind(relative)
+            if kind and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
+                found.append(SourceFile(relative, kind))
+    return sorted(found, key=lambda source: source.path)
+
+
+def find_dockerfiles(root: Path, exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Repository-relative paths (forward slashes) of Dockerfiles under `root`, sorted."""
+    return iter([s.path for s in find_sources(root, exclude) if s.kind == "dockerfile"])
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,77 @@
+"""The registry images a Dockerfile builds FROM, with the span to rewrite for each.
+
+`FROM python:3.12` → the image word. `ARG BASE=python:3.12` + `FROM ${BASE}` → the ARG's
+default value, since that is where the reference is written. An image assembled from several
+ARGs (`python:${PY}-slim`) is resolved with the defaults for reading, with no span: it cannot
+be pinned without rewriting how the file is parameterised.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.dockerfile.model import Dockerfile, Stage, split_words
+from bot.dockerfile.parser import Instruction
+from bot.model import ImageOccurrence, Span
+
+_SINGLE_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
+    found = []
+    for stage in doc.stages:
+        if stage.parent is not None or stage.base.lower() == "scratch" or not stage.base:
+            continue
+        found.append(_occurrence(doc, stage))
+    return found
+
+
+def _occurrence(doc: Dockerfile, stage: Stage) -> ImageOccurrence:
+    base = stage.base
+    if "$" not in base:
+        return ImageOccurrence(doc.path, stage.from_.line, base, _image_word_span(stage.from_), "FROM")
+    whole = _SINGLE_VARIABLE.fullmatch(base)
+    if whole:
+        name = whole.group(1) or whole.group(2)
+        located = _arg_default(doc, name)
+        if located is not None:
+            inst, value, span = located
+            if "$" not in value:
+                return ImageOccurrence(doc.path, inst.line, value, span, f"ARG {name}")
+    resolved = stage.resolved_base
+    if resolved is None:
+        return ImageOccurrence(doc.path, stage.from_.line, base, None, "FROM",
+                               f"{base} has no default value to resolve")
+    return ImageOccurrence(doc.path, stage.from_.line, resolved, None, "FROM",
+                           f"{base} is built from several ARGs (resolves to {resolved})")
+
+
+def _image_word_span(inst: Instruction) -> Span:
+    text = inst.args.text
+    start = inst.rest_start
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    end = start
+    while end < len(text) and text[end] not in " \t":
+        end += 1
+    return inst.args.span(start, end)
+
+
+def _arg_default(doc: Dockerfile, name: str) -> tuple[Instruction, str, Span] | None:
+    """The last global `ARG name=value` before the first FROM: (instruction, value, its span)."""
+    located = None
+    for inst in doc.instructions:
+        if inst.keyword == "FROM":
+            break
+        if inst.keyword != "ARG":
+            continue
+        text = inst.args.text
+        for word in split_words(text):
+            key, has_value, value = word.partition("=")
+            if key != name or not has_value:
+                continue
+            start = text.index(word) + len(key) + 1
+            end = start + len(value)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                start, end, value = start + 1, end - 1, value[1:-1]
+            located = (inst, value, inst.args.span(start, end))
+    return located

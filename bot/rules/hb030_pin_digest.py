@@ -1,0 +1,56 @@
+"""HB030 — a base image not pinned to a digest.
+
+Why: a tag is a pointer that moves: `python:3.12-slim` is rebuilt upstream every few weeks, so
+two builds of one commit can get different bases, and a compromised registry account can
+move it to anything. A digest names exactly one image.
+Fix: `FROM image:tag` → `FROM image:tag@sha256:<digest>`, the digest the tag points to now
+(for a multi-arch tag, its index). The tag stays, for people and for update tooling, and
+HB031 keeps the digest fresh. An `ARG BASE=image:tag` default used as `FROM ${BASE}` is
+pinned inside the ARG. The same for images named in compose files and workflows.
+Reported instead: offline runs, digest-only references (no tag to follow), and images
+assembled from several ARGs (`python:${PY}-slim`), which a person pins.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.images import image_occurrences
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding, ImageOccurrence
+from bot.rules.base import RuleOptions
+from bot.rules.pinning import pin_state, short
+
+CODE = "HB030"
+NAME = "pin-digest"
+SEVERITY = "medium"
+KIND = "fix"
+WHY = "a tag moves under you; only a digest names exactly one image"
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    for occurrence in image_occurrences(doc):
+        yield from check_occurrence(occurrence, options)
+
+
+def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:
+    state = pin_state(occurrence, options)
+    text = occurrence.text
+
+    def found(message: str, *edits: Edit) -> Finding:
+        return Finding(CODE, occurrence.path, occurrence.line, message, edits)
+
+    if state.kind == "unpinned":
+        assert occurrence.span is not None and state.digest is not None
+        yield found(f"{text} is not pinned: pin to {short(state.digest)}",
+                    Edit.insert(occurrence.span.end, "@" + state.digest))
+    elif state.kind == "unknown" and state.ref is not None and state.ref.digest is None:
+        yield found(f"{text} is not pinned to a digest (not looked up: offline)")
+    elif state.kind == "digest-only":
+        yield found(f"{text} is pinned by digest only: add the tag it came from, so updates can follow it")
+    elif state.kind == "unwritable" and state.ref is None:
+        yield found(f"{occurrence.note}: cannot pin it")
+    elif state.kind == "unwritable" and state.ref is not None and state.ref.digest is None:
+        yield found(f"{text} is not pinned and {occurrence.note}: pin it by hand"
+                    + (f" (now {short(state.digest)})" if state.digest else ""))
+    elif state.kind == "invalid":
+        yield found(f"{text} is not a valid image reference: {state.reason}")

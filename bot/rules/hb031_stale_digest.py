@@ -1,0 +1,37 @@
+"""HB031 — a pinned digest that its tag no longer points to.
+
+Why: a pin that never moves misses every security rebuild of its base; the tag says what
+was meant, the registry says what it is now.
+Fix: replace the digest with the one the tag points to now; the tag and everything else
+stay. The same for compose files and workflows.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.dockerfile.images import image_occurrences
+from bot.dockerfile.model import Dockerfile
+from bot.model import Edit, Finding, ImageOccurrence
+from bot.rules.base import RuleOptions
+from bot.rules.pinning import digest_span, pin_state, short
+
+CODE = "HB031"
+NAME = "stale-digest"
+SEVERITY = "medium"
+KIND = "fix"
+WHY = "a digest its tag has moved on from misses the base image's security rebuilds"
+
+
+def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+    for occurrence in image_occurrences(doc):
+        yield from check_occurrence(occurrence, options)
+
+
+def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:
+    state = pin_state(occurrence, options)
+    if state.kind != "stale" or state.ref is None or state.digest is None or state.ref.digest is None:
+        return
+    tagged = f"{state.ref.familiar}:{state.ref.tag}"
+    yield Finding(CODE, occurrence.path, occurrence.line,
+                  f"{tagged} moved: {short(state.ref.digest)} → {short(state.digest)}",
+                  (Edit(digest_span(occurrence), state.digest),))
