@@ -1,0 +1,66 @@
+"""The registry client against a real registry: Debian's docker-registry on 127.0.0.1,
+anonymous and behind real token authentication."""
+from __future__ import annotations
+
+import pytest
+
+from bot.registry.client import AuthError, Credential, NotFoundError, RegistryClient
+from bot.registry.reference import parse_reference
+from bot.registry.resolver import resolve_all
+
+
+def test_single_manifest_digest(registry):
+    pushed = registry.push_image("library/python", "3.12-slim", seed="real-1")
+    assert RegistryClient().resolve_digest(parse_reference(f"{registry.host}/library/python:3.12-slim")) == pushed
+
+
+def test_multi_arch_tag_resolves_to_its_index(registry):
+    index, platform_manifests = registry.push_index("team/multi", "1.0")
+    resolved = RegistryClient().resolve_digest(parse_reference(f"{registry.host}/team/multi:1.0"))
+    assert resolved == index and resolved not in platform_manifests
+
+
+def test_moved_tag_resolves_to_the_new_digest(registry):
+    first = registry.push_image("team/moving", "stable", seed="v1")
+    client = RegistryClient()
+    ref = parse_reference(f"{registry.host}/team/moving:stable")
+    assert client.resolve_digest(ref) == first
+    second = registry.push_image("team/moving", "stable", seed="v2")
+    assert second != first and RegistryClient().resolve_digest(ref) == second
+
+
+def test_unknown_tag_and_repository(registry):
+    with pytest.raises(NotFoundError, match="tag 'missing' not found"):
+        RegistryClient().resolve_digest(parse_reference(f"{registry.host}/team/moving:missing"))
+    with pytest.raises(NotFoundError):
+        RegistryClient().resolve_digest(parse_reference(f"{registry.host}/nobody/here:1"))
+
+
+def test_token_auth_challenge_token_retry(token_registry):
+    pushed = token_registry.push_image("team/private", "2.0", seed="tok")
+    client = RegistryClient({token_registry.host: Credential("ci", "registry-secret")})
+    assert client.resolve_digest(parse_reference(f"{token_registry.host}/team/private:2.0")) == pushed
+    issued = token_registry.token.requests[-1]
+    assert issued["query"]["scope"] == ["repository:team/private:pull"]
+    assert issued["query"]["service"] == [token_registry.token.service]
+    assert issued["authorization"].startswith("Basic ")
+
+
+def test_token_reused_for_every_tag_of_a_repository(token_registry):
+    tags = [f"t{i}" for i in range(6)]
+    expected = {tag: token_registry.push_image("team/tags", tag, seed=tag) for tag in tags}
+    before = len(token_registry.token.requests)
+    client = RegistryClient({token_registry.host: Credential("ci", "registry-secret")})
+    results = resolve_all([parse_reference(f"{token_registry.host}/team/tags:{t}") for t in tags], client, workers=8)
+    assert {key[2]: r.digest for key, r in results.items()} == expected
+    assert len(token_registry.token.requests) - before == 1 == client.token_requests
+    assert client.requests_made == len(tags) + 1 + 1  # one HEAD a tag, the first one's 401, one token
+
+
+def test_token_auth_wrong_or_missing_credentials(token_registry):
+    token_registry.push_image("team/locked", "1", seed="locked")
+    ref = parse_reference(f"{token_registry.host}/team/locked:1")
+    with pytest.raises(AuthError, match="refused the configured credentials"):
+        RegistryClient({token_registry.host: Credential("ci", "wrong")}).resolve_digest(ref)
+    with pytest.raises(AuthError, match="refused an anonymous token"):
+        RegistryClient().resolve_digest(ref)
