@@ -1,0 +1,120 @@
+"""End to end: `hardenbot fix` pins every image of a small monorepo against a real registry,
+a second run changes nothing, and moving tags refreshes exactly those digests."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode())
+    return path
+
+
+@pytest.fixture
+def monorepo(tmp_path, registry):
+    host = registry.host
+    digests = {
+        "python": registry.push_image("e2e/python", "3.12-slim", seed="py-1"),
+        "golang": registry.push_index("e2e/golang", "1.22", seed="go-1")[0],
+        "node": registry.push_image("e2e/node", "20", seed="node-1"),
+        "redis": registry.push_image("e2e/redis", "7", seed="redis-1"),
+        "postgres": registry.push_image("e2e/postgres", "16", seed="pg-1"),
+        "tool": registry.push_image("e2e/tool", "1.0", seed="tool-1"),
+    }
+    files = {
+        "services/api/Dockerfile": f"FROM {host}/e2e/python:3.12-slim\nCMD [\"python\"]\n",
+        "services/go/Dockerfile": (f"# syntax=docker/dockerfile:1\r\nFROM --platform=$BUILDPLATFORM {host}/e2e/golang:1.22 AS build\r\n"
+                                   "RUN go build -o /app .\r\nFROM scratch\r\nCOPY --from=build /app /app\r\n"),
+        "services/arg/Dockerfile": f"ARG BASE={host}/e2e/node:20\nFROM ${{BASE}}\nFROM build-stage-does-not-exist AS x\n",
+        "services/multi/Dockerfile": f"ARG TAG=20\nFROM {host}/e2e/node:${{TAG}}\n",
+        "services/gone/Dockerfile": f"FROM {host}/e2e/python:9.9\n",
+        "docker-compose.yml": (f"services:\n  cache:\n    image: \"{host}/e2e/redis:7\"   # the cache\n"
+                               f"  db:\n    image: {host}/e2e/postgres:16\n  app:\n    build: ./services/api\n"),
+        ".github/workflows/test.yml": (
+            "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+            f"    container: {host}/e2e/python:3.12-slim\n"
+            f"    services:\n      db:\n        image: '{host}/e2e/postgres:16'\n"
+            f"    steps:\n      - uses: docker://{host}/e2e/tool:1.0\n      - uses: actions/checkout@v4\n"
+            "      - run: echo ${{ matrix.image }}\n"),
+    }
+    for relative, text in files.items():
+        write(tmp_path, relative, text)
+    return tmp_path, host, digests, files
+
+
+def read_all(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_pin_everything_then_nothing_then_refresh_moved(monorepo, registry, capsys):
+    root, host, digests, files = monorepo
+    assert main(["fix", "--select", "HB030,HB031,HB032", str(root)]) == 0
+    out = capsys.readouterr().out
+    pinned = read_all(root)
+
+    api = pinned["services/api/Dockerfile"].decode()
+    assert api == f"FROM {host}/e2e/python:3.12-slim@{digests['python']}\nCMD [\"python\"]\n"
+    go = pinned["services/go/Dockerfile"].decode()
+    assert f"FROM --platform=$BUILDPLATFORM {host}/e2e/golang:1.22@{digests['golang']} AS build\r\n" in go
+    assert go.count("\r\n") == 5 and "FROM scratch\r\n" in go
+    assert pinned["services/arg/Dockerfile"].decode().startswith(f"ARG BASE={host}/e2e/node:20@{digests['node']}\n")
+    assert pinned["services/multi/Dockerfile"].decode() == files["services/multi/Dockerfile"]
+    assert "built from several ARGs" in out
+    assert pinned["services/gone/Dockerfile"].decode() == files["services/gone/Dockerfile"]
+    assert "could not resolve" in out and "tag '9.9' not found" in out
+
+    compose = pinned["docker-compose.yml"].decode()
+    assert compose == files["docker-compose.yml"].replace(
+        f"{host}/e2e/redis:7\"", f"{host}/e2e/redis:7@{digests['redis']}\"").replace(
+        f"{host}/e2e/postgres:16\n", f"{host}/e2e/postgres:16@{digests['postgres']}\n")
+    workflow = pinned[".github/workflows/test.yml"].decode()
+    assert workflow == files[".github/workflows/test.yml"].replace(
+        "e2e/python:3.12-slim\n", f"e2e/python:3.12-slim@{digests['python']}\n").replace(
+        "e2e/postgres:16'", f"e2e/postgres:16@{digests['postgres']}'").replace(
+        "e2e/tool:1.0\n", f"e2e/tool:1.0@{digests['tool']}\n")
+
+    assert main(["fix", "--select", "HB030,HB031,HB032", str(root)]) == 0
+    assert read_all(root) == pinned
+
+    moved_python = registry.push_image("e2e/python", "3.12-slim", seed="py-2")
+    moved_redis = registry.push_image("e2e/redis", "7", seed="redis-2")
+    capsys.readouterr()
+    assert main(["fix", "--select", "HB030,HB031,HB032", str(root)]) == 0
+    refreshed = read_all(root)
+    changed = {name for name in refreshed if refreshed[name] != pinned[name]}
+    assert changed == {"services/api/Dockerfile", ".github/workflows/test.yml", "docker-compose.yml"}
+    for name in changed:
+        before, after = pinned[name].decode(), refreshed[name].decode()
+        assert after == before.replace(digests["python"], moved_python).replace(digests["redis"], moved_redis)
+
+
+def test_check_reports_stale_and_unpinned_and_offline_skips_the_registry(monorepo, registry, capsys):
+    root, host, digests, _ = monorepo
+    assert main(["check", "--select", "HB030,HB031", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert f"services/api/Dockerfile:1: HB030 {host}/e2e/python:3.12-slim is not pinned" in out
+    assert main(["check", "--offline", "--select", "HB030", str(root)]) == 0
+    assert "not pinned to a digest (not looked up: offline)" in capsys.readouterr().out
+
+
+def test_token_never_printed(monorepo, registry, capsys, monkeypatch):
+    root, *_ = monorepo
+    secret = "ghp_" + "Z" * 36
+    monkeypatch.setenv("GITHUB_TOKEN", secret)
+    monkeypatch.setenv("DOCKER_AUTH_CONFIG", '{"auths": {"%s": {"auth": "dXNlcjpzM2NyM3Q="}}}' % registry.host)
+    for args in (["check"], ["fix", "--dry-run"], ["check", "--format", "json"], ["check", "--format", "sarif"]):
+        main([*args, str(root)])
+        captured = capsys.readouterr()
+        assert secret not in captured.out + captured.err and "s3cr3t" not in captured.out + captured.err
+    for path in root.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes()
