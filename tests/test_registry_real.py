@@ -64,3 +64,16 @@ def test_token_auth_wrong_or_missing_credentials(token_registry):
         RegistryClient({token_registry.host: Credential("ci", "wrong")}).resolve_digest(ref)
     with pytest.raises(AuthError, match="refused an anonymous token"):
         RegistryClient().resolve_digest(ref)
+
+
+def test_requests_are_images_plus_tokens_plus_one_challenge_per_registry(token_registry):
+    refs = []
+    for repository in ("team/one", "team/two", "team/three"):
+        for tag in ("a", "b"):
+            token_registry.push_image(repository, tag, seed=repository + tag)
+            refs.append(parse_reference(f"{token_registry.host}/{repository}:{tag}"))
+    client = RegistryClient({token_registry.host: Credential("ci", "registry-secret")})
+    results = resolve_all(refs + refs[:2], client, workers=8)
+    assert all(r.digest for r in results.values())
+    assert client.token_requests == 3  # one token per repository
+    assert client.requests_made == 6 + 3 + 1  # a HEAD per unique image, tokens, the registry's one challenge

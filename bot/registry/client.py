@@ -84,6 +84,7 @@ class RegistryClient:
         self._sleep = sleep
         self._authorizations: dict[tuple[str, str], str] = {}  # "" once known to need none
         self._key_locks: dict[tuple[str, str], threading.Lock] = {}
+        self._challenges: dict[str, str] = {}  # registry → its WWW-Authenticate challenge
         self._lock = threading.Lock()
         self._local = threading.local()
         self.requests_made = 0
@@ -148,17 +149,24 @@ class RegistryClient:
 
         The first request to a repository holds that repository's lock until it knows how to
         authorize, so concurrent lookups of its other tags reuse one token instead of each
-        fetching their own."""
+        fetching their own. Once a registry has challenged, its other repositories ask the
+        token service straight away, without a request that is bound to be refused."""
         key = (ref.registry, ref.repository)
         headers = {"Accept": ", ".join(MANIFEST_TYPES)}
         with self._key_lock(key):
             authorization = self._authorizations.get(key)
             if authorization is None:
-                response = self._send(method, url, headers)
-                if response.status_code != 401:
-                    self._authorizations[key] = ""
-                    return response
-                authorization = self._answer_challenge(response.headers.get("WWW-Authenticate", ""), ref)
+                with self._lock:
+                    challenge = self._challenges.get(ref.registry)
+                if challenge is None:
+                    response = self._send(method, url, headers)
+                    if response.status_code != 401:
+                        self._authorizations[key] = ""
+                        return response
+                    challenge = response.headers.get("WWW-Authenticate", "")
+                    with self._lock:
+                        self._challenges[ref.registry] = challenge
+                authorization = self._answer_challenge(challenge, ref)
                 self._authorizations[key] = authorization
                 return self._send_authorized(method, url, headers, authorization, ref)
         response = self._send_authorized(method, url, headers, authorization, ref, final=False)

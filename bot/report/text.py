@@ -7,6 +7,14 @@ from bot.report.grade import grade
 from bot.run import FileResult, RunReport
 
 
+def lookup_line(report: RunReport) -> list[str]:
+    if report.digests is None:
+        return []
+    failed = sum(1 for r in report.digests.values() if r.error)
+    return [f"looked up {len(report.digests)} images in their registries"
+            + (f"; {failed} could not be resolved" if failed else "")]
+
+
 def check_lines(report: RunReport) -> list[str]:
     lines = []
     for result in report.results:
@@ -16,6 +24,7 @@ def check_lines(report: RunReport) -> list[str]:
     findings = [f for r in report.results for f in r.hardened.before]
     fixable = sum(f.fixable for f in findings)
     files = sum(bool(r.hardened.before) for r in report.results)
+    lines.extend(lookup_line(report))
     lines.append(
         f"{len(findings)} findings in {files} of {len(report.results) + len(report.errors)} files"
         f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
@@ -31,6 +40,7 @@ def fix_lines(report: RunReport) -> list[str]:
     changed = sum(r.changed for r in report.results)
     person = sum(len([f for f in r.hardened.after]) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
+    lines.extend(lookup_line(report))
     lines.append(
         f"{verb} {changed} of {len(report.results) + len(report.errors)} files; "
         f"{person} findings need a person"
