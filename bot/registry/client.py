@@ -84,7 +84,7 @@ class RegistryClient:
         self._sleep = sleep
         self._authorizations: dict[tuple[str, str], str] = {}  # "" once known to need none
         self._key_locks: dict[tuple[str, str], threading.Lock] = {}
-        self._challenges: dict[str, str] = {}  # registry → its WWW-Authenticate challenge
+        self._challenges: dict[str, str] = {}  # registry → its challenge ("" : it answered without one)
         self._lock = threading.Lock()
         self._local = threading.local()
         self.requests_made = 0
@@ -156,17 +156,11 @@ class RegistryClient:
         with self._key_lock(key):
             authorization = self._authorizations.get(key)
             if authorization is None:
-                with self._lock:
-                    challenge = self._challenges.get(ref.registry)
-                if challenge is None:
-                    response = self._send(method, url, headers)
-                    if response.status_code != 401:
-                        self._authorizations[key] = ""
-                        return response
-                    challenge = response.headers.get("WWW-Authenticate", "")
-                    with self._lock:
-                        self._challenges[ref.registry] = challenge
-                authorization = self._answer_challenge(challenge, ref)
+                first = self._first_contact(method, url, headers, ref)
+                if isinstance(first, requests.Response):
+                    self._authorizations[key] = ""
+                    return first
+                authorization = self._answer_challenge(first, ref)
                 self._authorizations[key] = authorization
                 return self._send_authorized(method, url, headers, authorization, ref)
         response = self._send_authorized(method, url, headers, authorization, ref, final=False)
@@ -176,6 +170,30 @@ class RegistryClient:
                 self._authorizations[key] = authorization
             return self._send_authorized(method, url, headers, authorization, ref)
         return response
+
+    def _first_contact(self, method: str, url: str, headers: dict[str, str],
+                       ref: ImageRef) -> requests.Response | str:
+        """A repository's first request: its response when it needs no authorization, else
+        the challenge to answer. The first contact with a registry happens one at a time,
+        so that its challenge is learned once and then answered without asking again."""
+        with self._lock:
+            challenge = self._challenges.get(ref.registry)
+        if challenge is None:
+            with self._key_lock((ref.registry, "")):
+                challenge = self._challenges.get(ref.registry)
+                if challenge is None:
+                    response = self._send(method, url, headers)
+                    challenge = response.headers.get("WWW-Authenticate", "") if response.status_code == 401 else ""
+                    with self._lock:
+                        self._challenges[ref.registry] = challenge
+                    if response.status_code != 401:
+                        return response
+        if challenge:
+            return challenge
+        response = self._send(method, url, headers)  # the registry answered others without a challenge
+        if response.status_code != 401:
+            return response
+        return response.headers.get("WWW-Authenticate", "")
 
     def _send_authorized(self, method: str, url: str, headers: dict[str, str], authorization: str,
                          ref: ImageRef, final: bool = True) -> requests.Response:
