@@ -125,10 +125,10 @@ class TokenServer:
 class RegistryServer:
     """`docker-registry serve` on 127.0.0.1:<free port>; stops on exit."""
 
-    def __init__(self, folder: Path, token: TokenServer | None = None):
+    def __init__(self, folder: Path, token: TokenServer | None = None, port: int | None = None):
         self.folder = folder
         self.token = token
-        self.port = free_port()
+        self.port = port or free_port()
         self.host = f"127.0.0.1:{self.port}"
         self.url = f"http://{self.host}"
 

@@ -2,6 +2,7 @@
 a second run changes nothing, and moving tags refreshes exactly those digests."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_token_never_printed(monorepo, registry, capsys, monkeypatch):
     root, *_ = monorepo
     secret = "ghp_" + "Z" * 36
     monkeypatch.setenv("GITHUB_TOKEN", secret)
-    monkeypatch.setenv("DOCKER_AUTH_CONFIG", '{"auths": {"%s": {"auth": "dXNlcjpzM2NyM3Q="}}}' % registry.host)
+    monkeypatch.setenv("DOCKER_AUTH_CONFIG", json.dumps({"auths": {registry.host: {"auth": "dXNlcjpzM2NyM3Q="}}}))
     for args in (["check"], ["fix", "--dry-run"], ["check", "--format", "json"], ["check", "--format", "sarif"]):
         main([*args, str(root)])
         captured = capsys.readouterr()
