@@ -1,0 +1,125 @@
+"""Compose files and workflows: images are found to the byte and pinned by splicing only
+the scalar; comments, quotes, flow style and line endings stay as they were."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from bot.config import Config
+from bot.engine import harden_yaml
+from bot.errors import DockerfileSyntaxError
+from bot.registry.resolver import Resolution
+from bot.run import make_ruleset
+from bot.sources.yaml_images import compose_images, workflow_images
+
+DIGEST = "sha256:" + "d" * 64
+IMAGES = ["redis:7-alpine", "postgres:16", "ghcr.io/acme/api:1.2", "127.0.0.1:5000/team/app:dev"]
+
+
+def ruleset(images=IMAGES, digest=DIGEST):
+    from bot.registry.reference import parse_reference
+    from bot.registry.resolver import image_key
+
+    config = Config()
+    digests = {image_key(parse_reference(i)): Resolution(digest=digest) for i in images}
+    return make_ruleset(config, config.active_rules(select={"HB030", "HB031", "HB032"}), digests)
+
+
+@st.composite
+def compose_files(draw):
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    indent = draw(st.sampled_from(["  ", "    "]))
+    lines = ["# top comment", "services:"]
+    expected_images = []
+    for index in range(draw(st.integers(1, 5))):
+        image = draw(st.sampled_from(IMAGES))
+        style = draw(st.sampled_from(["plain", "single", "double", "flow", "comment", "build"]))
+        name = f"svc{index}"
+        if style == "flow":
+            lines.append(f"{indent}{name}: {{image: {image}, restart: always}}")
+        elif style == "build":
+            lines += [f"{indent}{name}:", f"{indent * 2}build: ./{name}"]
+            continue
+        else:
+            quoted = {"plain": image, "single": f"'{image}'", "double": f'"{image}"', "comment": image}[style]
+            tail = "   # pinned by hardenbot?" if style == "comment" else ""
+            lines += [f"{indent}{name}:", f"{indent * 2}image: {quoted}{tail}", f"{indent * 2}ports: ['80:80']"]
+        expected_images.append(image)
+    return newline.join(lines) + newline, expected_images
+
+
+@settings(max_examples=150, deadline=None)
+@given(compose_files())
+def test_compose_pinning_touches_only_the_scalars(case):
+    text, images = case
+    hardened = harden_yaml(text, "docker-compose.yml", "compose", ruleset())
+    expected = text
+    for image in set(images):
+        expected = expected.replace(image, f"{image}@{DIGEST}")
+    assert hardened.text == expected
+    loaded_before, loaded_after = YAML(typ="safe").load(text), YAML(typ="safe").load(hardened.text)
+    for name, service in loaded_before["services"].items():
+        if "image" in service:
+            service["image"] += "@" + DIGEST
+        assert loaded_after["services"][name] == service
+    assert harden_yaml(hardened.text, "docker-compose.yml", "compose", ruleset()).text == hardened.text
+
+
+def test_workflow_images_and_what_is_left_alone():
+    text = (
+        "name: ci\n"
+        "on: [push]\n"
+        "jobs:\n"
+        "  unit:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    container:\n"
+        "      image: \"redis:7-alpine\"  # the container\n"
+        "      options: --cpus 1\n"
+        "    services:\n"
+        "      db:\n"
+        "        image: postgres:16\n"
+        "      matrix-db:\n"
+        "        image: ${{ matrix.db }}\n"
+        "    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        "      - uses: docker://ghcr.io/acme/api:1.2\n"
+        "  short:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    container: 127.0.0.1:5000/team/app:dev\n"
+        "    steps:\n"
+        "      - run: echo hi\n"
+    )
+    found = workflow_images(text, ".github/workflows/ci.yml")
+    assert [(o.where, o.text, o.line) for o in found] == [
+        ("jobs.unit.container.image", "redis:7-alpine", 7),
+        ("jobs.unit.services.db.image", "postgres:16", 11),
+        ("jobs.unit.steps[1].uses", "ghcr.io/acme/api:1.2", 16),
+        ("jobs.short.container", "127.0.0.1:5000/team/app:dev", 19),
+    ]
+    for occurrence in found:
+        assert text[occurrence.span.start:occurrence.span.end] == occurrence.text
+    hardened = harden_yaml(text, ".github/workflows/ci.yml", "workflow", ruleset())
+    assert hardened.text.count(DIGEST) == 4
+    assert "image: ${{ matrix.db }}\n" in hardened.text and "actions/checkout@v4\n" in hardened.text
+
+
+def test_stale_digest_in_compose_is_refreshed_in_place():
+    old = "sha256:" + "0" * 64
+    text = f"services:\n  db:\n    image: postgres:16@{old}  # keep\n"
+    hardened = harden_yaml(text, "compose.yaml", "compose", ruleset())
+    assert hardened.text == f"services:\n  db:\n    image: postgres:16@{DIGEST}  # keep\n"
+    assert [f.rule for f in hardened.applied] == ["HB031"]
+
+
+def test_ignore_comment_above_an_image():
+    text = "services:\n  db:\n    # hardenbot ignore=HB030\n    image: postgres:16\n"
+    assert harden_yaml(text, "compose.yaml", "compose", ruleset()).text == text
+
+
+def test_broken_yaml_is_one_line_error_with_its_line():
+    with pytest.raises(DockerfileSyntaxError) as raised:
+        compose_images("services:\n  db:\n    image: [unclosed\n", "compose.yaml")
+    assert str(raised.value).startswith("compose.yaml:") and "not valid YAML" in str(raised.value)
+    assert "\n" not in str(raised.value)
