@@ -68,8 +68,9 @@ def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile]]:
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
             resolver: Resolver | None = None) -> RunReport:
-    """Check (fix=False) or harden (fix=True) every source under `path`. Without a resolver
-    the run is offline: image rules report what they cannot know."""
+    """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
+    files when `write`. Without a resolver the run is offline: image rules report what they
+    cannot know."""
     root, sources = target_files(path, config)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -78,27 +79,38 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             texts[source] = read_text(root / source.path)
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
+    report = process_texts(texts, config, rules, fix=fix, resolver=resolver)
+    written: list[FileResult] = []
+    for result in report.results:
+        if write and result.changed:
+            try:
+                write_atomic(root / result.path, result.hardened.text)
+            except OSError as error:
+                errors.append(FileError(result.path, 1, f"cannot write: {error.strerror or error}"))
+                continue
+        written.append(result)
+    errors.extend(report.errors)
+    errors.sort(key=lambda e: e.path)
+    return RunReport(tuple(written), tuple(errors), write, report.digests)
+
+
+def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], *, fix: bool,
+                  resolver: Resolver | None = None) -> RunReport:
+    """The same, in memory: sources and their texts in, results out; nothing is written."""
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         digests = resolver(list(_referenced_images(texts)))
     ruleset = make_ruleset(config, rules, digests)
     results: list[FileResult] = []
+    errors: list[FileError] = []
     for source, text in texts.items():
         try:
             hardened = _process_text(text, source, ruleset, fix)
         except DockerfileSyntaxError as error:
             errors.append(FileError(source.path, error.line, error.reason))
             continue
-        result = FileResult(source.path, source.kind, text, hardened)
-        if write and result.changed:
-            try:
-                write_atomic(root / source.path, hardened.text)
-            except OSError as error:
-                errors.append(FileError(source.path, 1, f"cannot write: {error.strerror or error}"))
-                continue
-        results.append(result)
-    errors.sort(key=lambda e: e.path)
-    return RunReport(tuple(results), tuple(errors), write, digests)
+        results.append(FileResult(source.path, source.kind, text, hardened))
+    return RunReport(tuple(results), tuple(errors), False, digests)
 
 
 def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) -> Hardened:

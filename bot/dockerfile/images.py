@@ -17,6 +17,14 @@ _SINGLE_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Z
 
 
 def image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
+    """Computed once per parsed file: several rules ask."""
+    cached = doc.derived.get("image_occurrences")
+    if cached is None:
+        cached = doc.derived["image_occurrences"] = _image_occurrences(doc)
+    return cached
+
+
+def _image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
     found = []
     for stage in doc.stages:
         if stage.parent is not None or stage.base.lower() == "scratch" or not stage.base:

@@ -136,6 +136,7 @@ class Dockerfile:
         self.instructions = parsed.instructions
         self.global_args = _global_args(parsed)
         self.stages = _stages(parsed, self.global_args)
+        self.derived: dict[str, object] = {}  # what rules derive from the file, computed once
 
     @classmethod
     def parse(cls, text: str, path: str = "Dockerfile") -> Dockerfile:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
 
@@ -45,6 +46,7 @@ class ImageRef:
         return out
 
 
+@lru_cache(maxsize=4096)
 def parse_reference(text: str) -> ImageRef:
     """Parse `text`; raise InvalidReferenceError with the reason when it is not a reference."""
     if not text:
