@@ -45,3 +45,17 @@ class ImageOccurrence:
     span: Span | None  # where the reference text sits; None when it cannot be rewritten in place
     where: str  # "FROM", "ARG BASE", "services.db.image", "jobs.test.container.image" …
     note: str = ""  # why it cannot be rewritten, when span is None
+
+
+@dataclass(frozen=True)
+class DigestChange:
+    """A digest hardenbot pinned or refreshed."""
+
+    path: str
+    line: int
+    registry: str
+    repository: str
+    image: str  # as people write it: python, ghcr.io/acme/api
+    tag: str
+    old: str | None  # None: newly pinned
+    new: str

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.engine import Hardened, RuleSet, check_text, check_yaml, harden_text, harden_yaml, occurrences_in
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
+from bot.model import DigestChange
 from bot.registry.reference import ImageRef, parse_reference
 from bot.registry.resolver import ImageKey, Resolution
 from bot.rules import Rule
@@ -138,3 +139,25 @@ def _referenced_images(texts: dict[SourceFile, str]) -> Iterable[ImageRef]:
                 yield parse_reference(occurrence.text)
             except InvalidReferenceError:
                 continue
+
+
+def digest_changes(report: RunReport) -> list[DigestChange]:
+    """The digests a fix pinned or refreshed: the image references of each changed file,
+    before and after (pinning edits neither add nor remove references, so they pair up)."""
+    changes = []
+    for result in report.results:
+        if not result.changed or not any(f.rule in ("HB030", "HB031") for f in result.hardened.applied):
+            continue
+        before = occurrences_in(result.original, result.path, result.kind)
+        after = occurrences_in(result.hardened.text, result.path, result.kind)
+        for old, new in zip(before, after, strict=False):
+            if old.text == new.text:
+                continue
+            try:
+                old_ref, new_ref = parse_reference(old.text), parse_reference(new.text)
+            except InvalidReferenceError:
+                continue
+            if new_ref.digest and new_ref.tag:
+                changes.append(DigestChange(result.path, new.line, new_ref.registry, new_ref.repository,
+                                            new_ref.familiar, new_ref.tag, old_ref.digest, new_ref.digest))
+    return changes

@@ -1,0 +1,278 @@
+"""The pull request flow: the one module that knows the engine, git and GitHub together.
+
+harden-base (schedule, workflow_dispatch, `hardenbot pr`): harden the base branch's head in a
+scratch worktree; when the result differs from what the bot branch holds, commit it as the bot
+and push with a lease; then open the pull request, or update its title, body and labels in
+place. Nothing new: no commit, no push, no API write. Nothing left to harden while the bot's
+pull request is open: close it, saying why.
+
+harden-pull-request (`/harden` on a pull request): only for people who may write to the
+repository (the comment's author association, confirmed by the permission API); others get
+one reply and nothing else. A reaction acknowledges at once, a reply reports the outcome.
+On a same-repository pull request the fixes are committed onto its branch; on a fork,
+hardenbot reads the fork's files from git objects (never checking out or running them) and
+replies with the fixes as a suggested diff.
+
+Order keeps every run whole: the push comes before any pull request write, so a failed push
+touches no pull request, and a failed API call after a push is finished by the next run,
+which finds the branch already up to date and goes straight to the pull request.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.config import Config, load_config
+from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo
+from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger
+from bot.gitops import BOT, GitError, Identity, Repository
+from bot.report.markdown import commit_message, render_body
+from bot.report.text import unified_diff
+from bot.run import Resolver, RunReport, digest_changes, process, process_texts
+from bot.sources.discovery import SourceFile, glob_regex, source_kind
+
+TITLE = "hardenbot: harden container builds"
+COMMENT_LIMIT = 60000
+
+
+@dataclass(frozen=True)
+class FlowSettings:
+    repository: str  # owner/name
+    workdir: Path  # the local checkout
+    base_branch: str | None = None  # default: the repository's default branch
+    branch: str = "hardenbot/harden"
+    labels: tuple[str, ...] = ("security", "hardenbot")
+    dry_run: bool = False
+    config_path: Path | None = None  # relative to the repository root
+    identity: Identity = BOT
+
+
+@dataclass
+class FlowResult:
+    outcome: str  # opened updated unchanged closed nothing dry-run pushed suggested refused ignored
+    message: str  # one line for the log
+    pull_request: PullRequestInfo | None = None
+    changed_files: list[str] = field(default_factory=list)
+    report: RunReport | None = None
+    summary: str = ""  # the markdown summary (the pull request body)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def needs_a_person(self) -> int:
+        if self.report is None:
+            return 0
+        return sum(len(r.hardened.after) for r in self.report.results) + len(self.report.errors)
+
+
+class Log:
+    """Plain lines; GitHub Actions' `::group::` blocks when `actions` is set."""
+
+    def __init__(self, write: Callable[[str], None], actions: bool = False):
+        self.write, self.actions = write, actions
+
+    @contextmanager
+    def group(self, title: str) -> Iterator[None]:
+        self.write(f"::group::{title}" if self.actions else f"{title} …")
+        try:
+            yield
+        finally:
+            if self.actions:
+                self.write("::endgroup::")
+
+
+class Flow:
+    def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
+                 log: Log):
+        self.settings, self.github, self.repo, self.resolver, self.log = settings, github, repo, resolver, log
+        self.timings: dict[str, float] = {}
+
+    def run(self, trigger: Trigger) -> FlowResult:
+        if trigger.kind == "ignore":
+            return FlowResult("ignored", f"nothing to do: {trigger.reason}")
+        if trigger.kind == "harden-pull-request":
+            return self._harden_pull_request(trigger)
+        return self._harden_base(trigger)
+
+    @contextmanager
+    def _timed(self, phase: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - start
+
+    def _config(self, root: Path) -> Config:
+        path = root / self.settings.config_path if self.settings.config_path else None
+        return load_config(root, path)
+
+    def _harden(self, root: Path, write: bool) -> RunReport:
+        with self.log.group("Scan and harden"), self._timed("scan"):
+            config = self._config(root)
+            return process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
+
+    # -- schedule, dispatch, `hardenbot pr` ---------------------------------------------------
+    def _harden_base(self, trigger: Trigger) -> FlowResult:
+        settings = self.settings
+        dry_run = settings.dry_run or trigger.dry_run
+        with self._timed("api"):
+            base = settings.base_branch or trigger.default_branch or self.github.default_branch()
+        with self._timed("git"):
+            base_sha = self.repo.fetch_branch(base)
+            if base_sha is None:
+                raise GitError(f"the base branch {base!r} is not on the remote")
+            branch_sha = self.repo.fetch_branch(settings.branch)
+        with self.repo.worktree(base_sha) as tree:
+            report = self._harden(tree, write=not dry_run)
+            changed = sorted(r.path for r in report.results if r.changed)
+            body = render_body(report, digest_changes(report))
+            result = FlowResult("nothing", "", changed_files=changed, report=report, summary=body)
+            if not changed:
+                return self._nothing_to_harden(result, dry_run)
+            if dry_run:
+                result.outcome, result.message = "dry-run", f"dry run: would harden {len(changed)} files"
+                return self._finish(result)
+            with self.log.group("Commit and push"), self._timed("commit+push"):
+                tree_sha = self.repo.stage(tree, changed)
+                pushed = branch_sha is None or self.repo.tree_of(branch_sha) != tree_sha
+                if pushed:
+                    commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
+                                                   settings.identity)
+                    self.repo.push(commit, settings.branch, expected=branch_sha)
+        with self.log.group("Pull request"), self._timed("api"):
+            pull, outcome = self._open_or_update(base, body)
+        result.pull_request = pull
+        result.outcome = "updated" if outcome == "unchanged" and pushed else outcome
+        result.message = {"opened": f"opened pull request #{pull.number}",
+                          "updated": f"updated pull request #{pull.number}",
+                          "unchanged": f"pull request #{pull.number} is up to date"}[result.outcome]
+        return self._finish(result)
+
+    def _nothing_to_harden(self, result: FlowResult, dry_run: bool) -> FlowResult:
+        with self._timed("api"):
+            pull = self.github.find_open_pull_request(self.settings.branch)
+            if pull is not None and not dry_run:
+                self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
+                                                 "so this pull request is closed.")
+                self.github.update_pull_request(pull.number, state="closed")
+                result.outcome, result.message = "closed", f"nothing to harden: closed pull request #{pull.number}"
+                result.pull_request = pull
+                return self._finish(result)
+        result.message = "nothing to harden"
+        return self._finish(result)
+
+    def _open_or_update(self, base: str, body: str) -> tuple[PullRequestInfo, str]:
+        github, settings = self.github, self.settings
+        pull = github.find_open_pull_request(settings.branch)
+        if pull is None:
+            try:
+                pull = github.create_pull_request(base, settings.branch, TITLE, body)
+                self._label(pull)
+                return pull, "opened"
+            except PullRequestExists:
+                pull = github.find_open_pull_request(settings.branch)  # another run was quicker
+                if pull is None:
+                    raise
+        outcome = "unchanged"
+        if pull.title != TITLE or pull.body.strip() != body.strip():
+            github.update_pull_request(pull.number, title=TITLE, body=body)
+            outcome = "updated"
+        if self._label(pull):
+            outcome = "updated"
+        return pull, outcome
+
+    def _label(self, pull: PullRequestInfo) -> bool:
+        missing = tuple(label for label in self.settings.labels if label not in pull.labels)
+        if missing:
+            self.github.add_labels(pull.number, missing)
+        return bool(missing)
+
+    def _finish(self, result: FlowResult) -> FlowResult:
+        result.timings = dict(self.timings)
+        return result
+
+    # -- /harden on a pull request ------------------------------------------------------------
+    def _harden_pull_request(self, trigger: Trigger) -> FlowResult:
+        github, number = self.github, trigger.pull_request
+        assert number is not None and trigger.comment_id is not None
+        author = trigger.author or "someone"
+        with self._timed("api"):
+            allowed = trigger.author_association in TRUSTED_ASSOCIATIONS and \
+                github.permission(author) in WRITE_ACCESS
+            if not allowed:
+                github.comment(number, f"hardenbot: @{author}, `/harden` is only for people who can write to this "
+                                       "repository, so I will not act on it.")
+                return self._finish(FlowResult("refused", f"/harden by {author}, who cannot write: replied"))
+            github.react(number, trigger.comment_id, "eyes")
+            pull = github.pull_request(number)
+        try:
+            if pull.head_repo == self.settings.repository:
+                result = self._harden_same_repository(pull, trigger.dry_run)
+            else:
+                result = self._suggest_for_fork(pull)
+        except Exception as error:
+            with self._timed("api"):
+                github.comment(number, f"hardenbot: could not harden this pull request: {error}")
+            raise
+        result.pull_request = pull
+        with self._timed("api"):
+            github.comment(number, result.summary)
+        return self._finish(result)
+
+    def _harden_same_repository(self, pull: PullRequestInfo, dry_run: bool) -> FlowResult:
+        with self._timed("git"):
+            head = self.repo.fetch_branch(pull.head_ref)
+            if head is None:
+                raise GitError(f"the branch {pull.head_ref!r} is gone")
+        with self.repo.worktree(head) as tree:
+            report = self._harden(tree, write=not dry_run)
+            changed = sorted(r.path for r in report.results if r.changed)
+            if not changed:
+                return FlowResult("nothing", "nothing to harden", report=report,
+                                  summary="hardenbot: nothing to harden in this pull request.")
+            if dry_run:
+                return FlowResult("suggested", f"dry run: {len(changed)} files would change", changed, report,
+                                  _suggestion(report, "hardenbot would make these changes (dry run):"))
+            with self.log.group("Commit and push"), self._timed("commit+push"):
+                tree_sha = self.repo.stage(tree, changed)
+                commit = self.repo.commit_tree(tree_sha, head, commit_message(list(report.results)),
+                                               self.settings.identity)
+                self.repo.push(commit, pull.head_ref, expected=head)
+        fixed = sum(len(r.hardened.applied) for r in report.results)
+        return FlowResult("pushed", f"pushed {commit[:12]} onto {pull.head_ref}", changed, report,
+                          f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
+                          f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
+
+    def _suggest_for_fork(self, pull: PullRequestInfo) -> FlowResult:
+        with self._timed("git"):
+            head = self.repo.fetch(f"refs/pull/{pull.number}/head", f"refs/hardenbot/pull/{pull.number}")
+            if head is None:
+                raise GitError(f"the head of pull request #{pull.number} cannot be fetched")
+            config = self._config(self.repo.root)  # the base repository's configuration, not the fork's
+            patterns = [glob_regex(p) for p in config.exclude]
+
+            def wanted(path: str) -> bool:
+                return source_kind(path) is not None and not any(p.fullmatch(path) for p in patterns)
+
+            texts = {SourceFile(path, source_kind(path) or "dockerfile"): text
+                     for path, text in self.repo.read_files(head, wanted).items()}
+        with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan"):
+            report = process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
+        changed = sorted(r.path for r in report.results if r.changed)
+        if not changed:
+            return FlowResult("nothing", "nothing to harden", report=report,
+                              summary="hardenbot: nothing to harden in this pull request.")
+        return FlowResult("suggested", f"suggested fixes for {len(changed)} files of a fork", changed, report,
+                          _suggestion(report, "This pull request comes from a fork, so hardenbot does not push to "
+                                              "it. Apply these fixes with `git apply`:"))
+
+
+def _suggestion(report: RunReport, intro: str) -> str:
+    diff = "".join(unified_diff(r) for r in sorted(report.results, key=lambda r: r.path) if r.changed)
+    if len(diff) > COMMENT_LIMIT:
+        cut = diff.rfind("\n--- a/", 0, COMMENT_LIMIT)
+        diff = diff[: cut if cut > 0 else COMMENT_LIMIT] + "\n"
+        intro += " (the diff is cut to fit a comment: run `hardenbot fix` for all of it)"
+    return f"hardenbot: {intro}\n\n```diff\n{diff}```\n"

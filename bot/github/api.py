@@ -1,0 +1,155 @@
+"""GitHub REST calls through PyGithub, each one counted, retried within bounds on 5xx and
+rate limits (honouring Retry-After), and failing as one line that never carries the token."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from github import Auth, Github, GithubException
+from github.PullRequest import PullRequest
+
+from bot.errors import HardenbotError
+
+T = TypeVar("T")
+WRITE_ACCESS = frozenset({"admin", "maintain", "write"})
+
+
+class GitHubError(HardenbotError):
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+class PullRequestExists(GitHubError):
+    """GitHub refused to create a pull request because one is open for that head already."""
+
+
+@dataclass(frozen=True)
+class PullRequestInfo:
+    number: int
+    url: str  # html_url, for people
+    title: str
+    body: str
+    labels: tuple[str, ...]
+    state: str
+    head_ref: str
+    head_repo: str | None  # owner/name; None when the fork was deleted
+    head_sha: str
+    base_ref: str
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 3
+    base_delay: float = 2.0
+    max_delay: float = 60.0
+
+
+class GitHubRepo:
+    def __init__(self, full_name: str, token: str, *, base_url: str = "https://api.github.com",
+                 retry: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep,
+                 seconds_between_writes: float | None = 1.0):
+        self.full_name = full_name
+        self.owner = full_name.split("/", 1)[0]
+        self._github = Github(auth=Auth.Token(token), base_url=base_url, retry=None, lazy=True, per_page=100,
+                              seconds_between_requests=None, seconds_between_writes=seconds_between_writes)
+        self._repo = self._github.get_repo(full_name)
+        self._retry = retry
+        self._sleep = sleep
+        self.calls = 0
+
+    # -- reading ---------------------------------------------------------------------------
+    def default_branch(self) -> str:
+        return self._call("read the repository", lambda: self._github.get_repo(self.full_name, lazy=False).default_branch)
+
+    def find_open_pull_request(self, head_branch: str) -> PullRequestInfo | None:
+        def find() -> PullRequestInfo | None:
+            for pull in self._repo.get_pulls(state="open", head=f"{self.owner}:{head_branch}"):
+                return _info(pull)
+            return None
+        return self._call("list pull requests", find)
+
+    def pull_request(self, number: int) -> PullRequestInfo:
+        return self._call(f"read pull request #{number}", lambda: _info(self._repo.get_pull(number)))
+
+    def permission(self, user: str) -> str:
+        return self._call(f"read {user}'s permission", lambda: self._repo.get_collaborator_permission(user))
+
+    # -- writing ---------------------------------------------------------------------------
+    def create_pull_request(self, base: str, head_branch: str, title: str, body: str) -> PullRequestInfo:
+        def create() -> PullRequestInfo:
+            try:
+                return _info(self._repo.create_pull(base=base, head=head_branch, title=title, body=body))
+            except GithubException as error:
+                if error.status == 422 and "already exists" in str(error.data):
+                    raise PullRequestExists(f"a pull request for {head_branch} already exists", 422) from None
+                raise
+        return self._call("create the pull request", create)
+
+    def update_pull_request(self, number: int, *, title: str | None = None, body: str | None = None,
+                            state: str | None = None) -> None:
+        fields = {k: v for k, v in (("title", title), ("body", body), ("state", state)) if v is not None}
+        self._call(f"update pull request #{number}", lambda: self._repo.get_pull(number).edit(**fields))
+
+    def add_labels(self, number: int, labels: tuple[str, ...]) -> None:
+        self._call(f"label #{number}", lambda: self._repo.get_issue(number).add_to_labels(*labels))
+
+    def comment(self, number: int, body: str) -> None:
+        self._call(f"comment on #{number}", lambda: self._repo.get_issue(number).create_comment(body))
+
+    def react(self, number: int, comment_id: int, content: str = "eyes") -> None:
+        self._call("react to the comment",
+                   lambda: self._repo.get_issue(number).get_comment(comment_id).create_reaction(content))
+
+    # -- retries ---------------------------------------------------------------------------
+    def _call(self, what: str, call: Callable[[], T]) -> T:
+        policy = self._retry
+        for attempt in range(1, policy.attempts + 1):
+            self.calls += 1
+            try:
+                return call()
+            except PullRequestExists:
+                raise
+            except GithubException as error:
+                if not _retryable(error) or attempt == policy.attempts:
+                    raise GitHubError(f"GitHub: cannot {what}: HTTP {error.status}"
+                                      + (f" ({_message(error)})" if _message(error) else ""), error.status) from None
+                self._sleep(_delay(error, attempt, policy))
+        raise AssertionError("unreachable")
+
+
+def _info(pull: PullRequest) -> PullRequestInfo:
+    head_repo = pull.head.repo.full_name if pull.head.repo is not None else None
+    return PullRequestInfo(pull.number, pull.html_url, pull.title or "", pull.body or "",
+                           tuple(label.name for label in pull.labels), pull.state, pull.head.ref, head_repo,
+                           pull.head.sha, pull.base.ref)
+
+
+def _message(error: GithubException) -> str:
+    data = error.data
+    return str(data.get("message", "")) if isinstance(data, dict) else ""
+
+
+def _retryable(error: GithubException) -> bool:
+    if error.status is not None and (error.status >= 500 or error.status == 429):
+        return True
+    return error.status == 403 and ("rate limit" in _message(error).lower() or _header(error, "retry-after") is not None)
+
+
+def _header(error: GithubException, name: str) -> str | None:
+    for key, value in (error.headers or {}).items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _delay(error: GithubException, attempt: int, policy: RetryPolicy) -> float:
+    retry_after = _header(error, "retry-after")
+    if retry_after and retry_after.strip().isdigit():
+        return min(policy.max_delay, float(retry_after))
+    reset = _header(error, "x-ratelimit-reset")
+    if error.status in (403, 429) and reset and reset.isdigit() and _header(error, "x-ratelimit-remaining") == "0":
+        return min(policy.max_delay, max(0.0, int(reset) - time.time()))
+    return min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1))
