@@ -27,7 +27,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hardenbot", description="Harden the Dockerfiles of a repository.")
     parser.add_argument("--version", action="version", version=f"hardenbot {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,fix}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,fix,pr,action}")
     for name, help_text in (("check", "list findings; exit 1 when any can be fixed"),
                             ("fix", "apply every enabled fix in place")):
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -42,11 +42,28 @@ def build_parser() -> argparse.ArgumentParser:
                          help="registry lookups at once (default 8)")
         if name == "fix":
             sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
+    pr = commands.add_parser("pr", help="harden the base branch and open or update the pull request",
+                             description="Harden the base branch of a local checkout and open or update one "
+                                         "pull request on GitHub (GITHUB_TOKEN must be set).")
+    pr.add_argument("path", nargs="?", default=Path("."), type=Path, help="the local checkout (default: .)")
+    pr.add_argument("--repo", required=True, metavar="OWNER/NAME", help="the GitHub repository")
+    pr.add_argument("--base-branch", help="branch to harden (default: the repository's default branch)")
+    pr.add_argument("--branch", default="hardenbot/harden", help="the bot's branch (default: hardenbot/harden)")
+    pr.add_argument("--labels", default="security,hardenbot", help="labels for the pull request")
+    pr.add_argument("--config", type=Path, help="configuration file, relative to the repository root")
+    pr.add_argument("--dry-run", action="store_true", help="print the summary; push and open nothing")
+    pr.add_argument("--offline", action="store_true", help="do not ask registries for digests")
+    pr.add_argument("--workers", type=int, default=8, metavar="N", help="registry lookups at once (default 8)")
+    commands.add_parser("action", help="run as the GitHub Action (reads the runner's environment)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("pr", "action"):
+        from bot import action  # the pull request flow: only these commands load GitHub and git
+
+        return action.pr_main(args) if args.command == "pr" else action.action_main()
     try:
         if not args.path.exists():
             raise HardenbotError(f"{args.path}: no such file or folder")

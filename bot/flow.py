@@ -233,17 +233,19 @@ class Flow:
                 return FlowResult("nothing", "nothing to harden", report=report,
                                   summary="hardenbot: nothing to harden in this pull request.")
             if dry_run:
-                return FlowResult("suggested", f"dry run: {len(changed)} files would change", changed, report,
-                                  _suggestion(report, "hardenbot would make these changes (dry run):"))
+                return FlowResult("suggested", f"dry run: {len(changed)} files would change", changed_files=changed,
+                                  report=report,
+                                  summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
             with self.log.group("Commit and push"), self._timed("commit+push"):
                 tree_sha = self.repo.stage(tree, changed)
                 commit = self.repo.commit_tree(tree_sha, head, commit_message(list(report.results)),
                                                self.settings.identity)
                 self.repo.push(commit, pull.head_ref, expected=head)
         fixed = sum(len(r.hardened.applied) for r in report.results)
-        return FlowResult("pushed", f"pushed {commit[:12]} onto {pull.head_ref}", changed, report,
-                          f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
-                          f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
+        summary = (f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
+                   f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
+        return FlowResult("pushed", f"pushed {commit[:12]} onto {pull.head_ref}", changed_files=changed, report=report,
+                          summary=summary)
 
     def _suggest_for_fork(self, pull: PullRequestInfo) -> FlowResult:
         with self._timed("git"):
@@ -264,9 +266,9 @@ class Flow:
         if not changed:
             return FlowResult("nothing", "nothing to harden", report=report,
                               summary="hardenbot: nothing to harden in this pull request.")
-        return FlowResult("suggested", f"suggested fixes for {len(changed)} files of a fork", changed, report,
-                          _suggestion(report, "This pull request comes from a fork, so hardenbot does not push to "
-                                              "it. Apply these fixes with `git apply`:"))
+        intro = "This pull request comes from a fork, so hardenbot does not push to it. Apply these fixes with `git apply`:"
+        return FlowResult("suggested", f"suggested fixes for {len(changed)} files of a fork", changed_files=changed,
+                          report=report, summary=_suggestion(report, intro))
 
 
 def _suggestion(report: RunReport, intro: str) -> str:

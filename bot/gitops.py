@@ -34,18 +34,28 @@ class Identity:
 BOT = Identity("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
 
-def auth_environment(remote_url: str, token: str | None) -> dict[str, str]:
-    """Git config, passed in the environment (never on a command line or in a URL), that
-    sends the token to github.com for this remote; empty for other remotes."""
+def config_environment(settings: dict[str, str]) -> dict[str, str]:
+    """Git configuration passed in the environment: never on a command line, in a URL or in
+    a file, so a token given this way shows in no process list and stays in no repository."""
+    env = {"GIT_CONFIG_COUNT": str(len(settings))}
+    for index, (key, value) in enumerate(settings.items()):
+        env[f"GIT_CONFIG_KEY_{index}"] = key
+        env[f"GIT_CONFIG_VALUE_{index}"] = value
+    return env
+
+
+def auth_settings(remote_url: str, token: str | None) -> dict[str, str]:
+    """Send the token to github.com for this remote (other remotes: nothing)."""
     if not token or not remote_url.startswith("https://github.com/"):
         return {}
     basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "http.https://github.com/.extraheader",
-            "GIT_CONFIG_VALUE_0": f"AUTHORIZATION: basic {basic}"}
+    return {"http.https://github.com/.extraheader": f"AUTHORIZATION: basic {basic}"}
 
 
 class Repository:
-    def __init__(self, path: Path, remote: str = "origin", token: str | None = None):
+    def __init__(self, path: Path, remote: str = "origin", token: str | None = None, trust_owner: bool = False):
+        """`trust_owner`: accept a checkout owned by another user (a container action's
+        mounted workspace), which git otherwise refuses as of "dubious ownership"."""
         try:
             self.repo = git.Repo(path, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -55,7 +65,10 @@ class Repository:
             url = self.repo.remote(remote).url
         except ValueError:
             raise GitError(f"the repository has no remote named {remote!r}") from None
-        self.env = {"GIT_TERMINAL_PROMPT": "0", **auth_environment(url, token)}
+        settings = auth_settings(url, token)
+        if trust_owner:
+            settings["safe.directory"] = "*"
+        self.env = {"GIT_TERMINAL_PROMPT": "0", **config_environment(settings)}
 
     def _git(self, *args: str, env: Mapping[str, str] | None = None) -> str:
         try:

@@ -49,7 +49,7 @@ class RetryPolicy:
 
 class GitHubRepo:
     def __init__(self, full_name: str, token: str, *, base_url: str = "https://api.github.com",
-                 retry: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep,
+                 retry: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] | None = None,
                  seconds_between_writes: float | None = 1.0):
         self.full_name = full_name
         self.owner = full_name.split("/", 1)[0]
@@ -57,7 +57,7 @@ class GitHubRepo:
                               seconds_between_requests=None, seconds_between_writes=seconds_between_writes)
         self._repo = self._github.get_repo(full_name)
         self._retry = retry
-        self._sleep = sleep
+        self._sleep = sleep or (lambda seconds: time.sleep(seconds))
         self.calls = 0
 
     # -- reading ---------------------------------------------------------------------------

@@ -1,0 +1,146 @@
+"""Entry points of the pull request flow: the GitHub Action (`hardenbot action`, the
+container's command) and `hardenbot pr` from a laptop checkout. Everything read from the
+environment is read here; the token is masked first and scrubbed from anything printed."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from bot.cli import make_resolver, registry_credentials
+from bot.errors import HardenbotError
+from bot.flow import Flow, FlowResult, FlowSettings, Log
+from bot.github.api import GitHubRepo
+from bot.github.event import Trigger, read_event
+from bot.gitops import Repository
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def redactor(secrets: list[str]) -> Callable[[str], str]:
+    secrets = [s for s in secrets if s]
+
+    def redact(text: str) -> str:
+        for secret in secrets:
+            text = text.replace(secret, "***")
+        return text
+    return redact
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _input(environ: Mapping[str, str], name: str, default: str = "") -> str:
+    for key in (f"INPUT_{name.upper()}", f"INPUT_{name.upper().replace('-', '_')}"):
+        if environ.get(key, "").strip():
+            return environ[key].strip()
+    return default
+
+
+def _truthy(value: str) -> bool:
+    return value.strip().lower() in ("true", "1", "yes", "on")
+
+
+def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapping[str, str], *,
+             offline: bool, workers: int, log: Log, api_url: str, trust_owner: bool = False,
+             seconds_between_writes: float | None = 1.0) -> FlowResult:
+    github = GitHubRepo(settings.repository, token, base_url=api_url, seconds_between_writes=seconds_between_writes)
+    repo = Repository(settings.workdir, token=token, trust_owner=trust_owner)
+    resolver = None if offline else make_resolver(registry_credentials({**environ, "GITHUB_TOKEN": token}), workers)
+    return Flow(settings, github, repo, resolver, log).run(trigger)
+
+
+def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:
+    """The GitHub Action: inputs and event from the environment; outputs, step summary and
+    annotations back to the runner."""
+    token = _input(environ, "token") or environ.get("GITHUB_TOKEN", "")
+    redact = redactor([token])
+
+    def emit(line: str) -> None:
+        out(redact(line))
+
+    if token:
+        out(f"::add-mask::{token}")
+    try:
+        if not token:
+            raise HardenbotError("no token: set the action's `token` input (default: the workflow's GITHUB_TOKEN)")
+        repository = environ.get("GITHUB_REPOSITORY", "")
+        if "/" not in repository:
+            raise HardenbotError("GITHUB_REPOSITORY is not set: run hardenbot as a GitHub Action, or use `hardenbot pr`")
+        event_path = environ.get("GITHUB_EVENT_PATH")
+        trigger = read_event(environ.get("GITHUB_EVENT_NAME", ""), Path(event_path) if event_path else None)
+        labels = tuple(label.strip() for label in _input(environ, "labels", "security,hardenbot").split(",")
+                       if label.strip())
+        config = _input(environ, "config")
+        settings = FlowSettings(
+            repository=repository,
+            workdir=Path(environ.get("GITHUB_WORKSPACE", ".")),
+            base_branch=_input(environ, "base-branch") or None,
+            branch=_input(environ, "branch", "hardenbot/harden"),
+            labels=labels,
+            dry_run=_truthy(_input(environ, "dry-run", "false")),
+            config_path=Path(config) if config else None,
+        )
+        result = run_flow(settings, trigger, token, environ, offline=False, workers=8, log=Log(emit, actions=True),
+                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"), trust_owner=True)
+    except HardenbotError as error:
+        emit(f"::error::{_escape_data(str(error))}")
+        return EXIT_FAILED
+    _report(result, environ, emit, redact)
+    return EXIT_OK
+
+
+def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str], None],
+            redact: Callable[[str], str]) -> None:
+    emit(f"hardenbot: {result.message}")
+    if result.report is not None:
+        for error in result.report.errors:
+            emit(f"::error file={_escape_property(error.path)},line={error.line}::{_escape_data(error.message)}")
+    pull = result.pull_request
+    outputs = {
+        "pull-request-number": str(pull.number) if pull else "",
+        "pull-request-url": pull.url if pull else "",
+        "changed-files": json.dumps(result.changed_files),
+        "findings": str(result.needs_a_person),
+        "outcome": result.outcome,
+    }
+    if environ.get("GITHUB_OUTPUT"):
+        with open(environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as handle:
+            for name, value in outputs.items():
+                handle.write(f"{name}={redact(value)}\n")
+    if environ.get("GITHUB_STEP_SUMMARY"):
+        with open(environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(redact(result.summary or f"hardenbot: {result.message}\n"))
+
+
+def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
+    """`hardenbot pr --repo owner/name`: the same flow from a local checkout."""
+    token = environ.get("GITHUB_TOKEN", "")
+    redact = redactor([token])
+    if not token:
+        print("hardenbot: set GITHUB_TOKEN to a token that may push and open pull requests", file=sys.stderr)
+        return 2
+    settings = FlowSettings(repository=args.repo, workdir=args.path, base_branch=args.base_branch,
+                            branch=args.branch, labels=tuple(x.strip() for x in args.labels.split(",") if x.strip()),
+                            dry_run=args.dry_run, config_path=args.config)
+    try:
+        result = run_flow(settings, Trigger("harden-base"), token, environ, offline=args.offline,
+                          workers=args.workers, log=Log(lambda line: print(redact(line), file=sys.stderr)),
+                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"))
+    except HardenbotError as error:
+        print(redact(f"hardenbot: {error}"), file=sys.stderr)
+        return 2
+    if result.report is not None:
+        for error in result.report.errors:
+            print(redact(str(error)), file=sys.stderr)
+    print(redact(f"hardenbot: {result.message}" + (f" ({result.pull_request.url})" if result.pull_request else "")))
+    if args.dry_run and result.summary:
+        print(redact(result.summary))
+    return 0

@@ -1,0 +1,149 @@
+"""GitHub's REST API, faked at the HTTP layer with `responses`: the routes the flow uses,
+answering with bodies shaped like GitHub's documented ones, and keeping every call."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import responses
+
+API = "https://api.github.com"
+
+
+@dataclass
+class FakeGitHub:
+    repository: str = "acme/shop"
+    default_branch: str = "main"
+    permissions: dict[str, str] = field(default_factory=dict)
+    pulls: dict[int, dict] = field(default_factory=dict)
+    comments: list[dict] = field(default_factory=list)
+    reactions: list[dict] = field(default_factory=list)
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[tuple[str, str, int, dict]] = field(default_factory=list)  # (method, path regex, status, headers)
+    race_on_create: bool = False
+    next_number: int = 41
+
+    # -- helpers for tests --------------------------------------------------------------------
+    @property
+    def writes(self) -> list[tuple[str, str]]:
+        return [c for c in self.calls if c[0] != "GET"]
+
+    def open_pulls(self) -> list[dict]:
+        return [p for p in self.pulls.values() if p["state"] == "open"]
+
+    def add_pull(self, head_ref: str, head_repo: str | None, head_sha: str, title="Feature", body="") -> dict:
+        self.next_number += 1
+        number = self.next_number
+        owner = (head_repo or "ghost/gone").split("/")[0]
+        pull = {
+            "id": 1000 + number, "number": number, "state": "open", "title": title, "body": body,
+            "url": f"{API}/repos/{self.repository}/pulls/{number}",
+            "html_url": f"https://github.com/{self.repository}/pull/{number}",
+            "issue_url": f"{API}/repos/{self.repository}/issues/{number}",
+            "labels": [], "user": {"login": "octocat", "id": 1, "type": "User"},
+            "head": {"ref": head_ref, "sha": head_sha, "label": f"{owner}:{head_ref}",
+                     "repo": None if head_repo is None else {"full_name": head_repo, "name": head_repo.split("/")[1],
+                                                             "owner": {"login": owner}}},
+            "base": {"ref": self.default_branch, "label": f"{self.repository.split('/')[0]}:{self.default_branch}",
+                     "repo": {"full_name": self.repository}},
+        }
+        self.pulls[number] = pull
+        return pull
+
+    # -- routes -------------------------------------------------------------------------------
+    def install(self, mock: responses.RequestsMock) -> None:
+        repo = re.escape(self.repository)
+        routes = [
+            ("GET", rf"/repos/{repo}$", self._get_repo),
+            ("GET", rf"/repos/{repo}/pulls$", self._list_pulls),
+            ("POST", rf"/repos/{repo}/pulls$", self._create_pull),
+            ("GET", rf"/repos/{repo}/pulls/(\d+)$", self._get_pull),
+            ("PATCH", rf"/repos/{repo}/pulls/(\d+)$", self._edit_pull),
+            ("POST", rf"/repos/{repo}/issues/(\d+)/labels$", self._add_labels),
+            ("POST", rf"/repos/{repo}/issues/(\d+)/comments$", self._comment),
+            ("POST", rf"/repos/{repo}/issues/comments/(\d+)/reactions$", self._react),
+            ("GET", rf"/repos/{repo}/collaborators/([^/]+)/permission$", self._permission),
+        ]
+        for method, pattern, handler in routes:
+            mock.add_callback(method, self._url(pattern), callback=self._wrap(method, pattern, handler))
+
+    @staticmethod
+    def _url(pattern: str) -> re.Pattern[str]:
+        return re.compile(r"https://api\.github\.com(?::443)?" + pattern.rstrip("$") + r"(\?.*)?$")
+
+    def _wrap(self, method, pattern, handler):
+        def callback(request):
+            path = request.path_url.split("?", 1)[0]
+            self.calls.append((method, request.path_url))
+            for index, (fail_method, fail_path, status, headers) in enumerate(self.failures):
+                if fail_method == method and re.search(fail_path, path):
+                    del self.failures[index]
+                    return status, headers, json.dumps({"message": "Server Error" if status >= 500 else
+                                                        "You have exceeded a secondary rate limit."})
+            match = self._url(pattern).match(request.url)
+            body = json.loads(request.body) if request.body else None
+            status, payload = handler(request, match, body)
+            return status, {"Content-Type": "application/json"}, json.dumps(payload)
+        return callback
+
+    def _get_repo(self, request, match, body):
+        owner, name = self.repository.split("/")
+        return 200, {"full_name": self.repository, "name": name, "owner": {"login": owner},
+                     "default_branch": self.default_branch, "url": f"{API}/repos/{self.repository}"}
+
+    def _list_pulls(self, request, match, body):
+        query = dict(part.split("=", 1) for part in request.url.split("?", 1)[1].split("&")) if "?" in request.url else {}
+        head = query.get("head", "").replace("%3A", ":").replace("%2F", "/")
+        found = [p for p in self.pulls.values() if (query.get("state", "open") == p["state"])
+                 and (not head or p["head"]["label"] == head)]
+        return 200, found
+
+    def _create_pull(self, request, match, body):
+        owner = self.repository.split("/")[0]
+        if self.race_on_create:
+            self.race_on_create = False
+            self.add_pull(body["head"], self.repository, "0" * 40, body["title"], body["body"])
+        if any(p["head"]["label"] == f"{owner}:{body['head']}" for p in self.open_pulls()):
+            return 422, {"message": "Validation Failed", "errors": [{
+                "resource": "PullRequest", "code": "custom",
+                "message": f"A pull request already exists for {owner}:{body['head']}."}],
+                "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"}
+        pull = self.add_pull(body["head"], self.repository, "0" * 40, body["title"], body["body"])
+        return 201, pull
+
+    def _get_pull(self, request, match, body):
+        pull = self.pulls.get(int(match.group(1)))
+        return (200, pull) if pull else (404, {"message": "Not Found"})
+
+    def _edit_pull(self, request, match, body):
+        pull = self.pulls[int(match.group(1))]
+        pull.update({k: v for k, v in body.items() if k in ("title", "body", "state")})
+        return 200, pull
+
+    def _add_labels(self, request, match, body):
+        pull = self.pulls[int(match.group(1))]
+        names = body if isinstance(body, list) else body.get("labels", [])
+        for name in names:
+            if name not in [label["name"] for label in pull["labels"]]:
+                pull["labels"].append({"name": name, "color": "ededed", "id": len(pull["labels"]) + 1})
+        return 200, pull["labels"]
+
+    def _comment(self, request, match, body):
+        comment = {"id": 9000 + len(self.comments), "body": body["body"], "issue": int(match.group(1)),
+                   "html_url": f"https://github.com/{self.repository}/pull/{match.group(1)}#issuecomment-1",
+                   "user": {"login": "github-actions[bot]"}}
+        self.comments.append(comment)
+        return 201, comment
+
+    def _react(self, request, match, body):
+        reaction = {"id": len(self.reactions) + 1, "content": body["content"], "comment": int(match.group(1)),
+                    "user": {"login": "github-actions[bot]"}}
+        self.reactions.append(reaction)
+        return 201, reaction
+
+    def _permission(self, request, match, body):
+        user = match.group(1)
+        permission = self.permissions.get(user, "read")
+        return 200, {"permission": permission, "role_name": permission,
+                     "user": {"login": user, "id": 7, "type": "User"}}

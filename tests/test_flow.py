@@ -1,0 +1,327 @@
+"""The pull request flow end to end: a real bare git remote (file://), the real registry for
+digests, and GitHub's REST API faked at the HTTP layer. Every scenario of the action."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import responses
+
+from bot.action import action_main, run_flow
+from bot.errors import HardenbotError
+from bot.flow import FlowSettings, Log
+from bot.github.event import trigger_from
+from bot.gitops import Repository
+from tests.fake_github import API, FakeGitHub
+
+TOKEN = "ghs_" + "T0kEn" * 7
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+GIT_ENV = {"GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com", "GIT_COMMITTER_NAME": "Dev",
+           "GIT_COMMITTER_EMAIL": "dev@example.com", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
+                          env={**os.environ, **GIT_ENV}).stdout.strip()
+
+
+@dataclass
+class Project:
+    remote: Path
+    checkout: Path
+    seed: Path
+    host: str
+    registry: object
+    lines: list[str]
+
+    def remote_sha(self, branch: str) -> str | None:
+        out = git("ls-remote", str(self.remote), f"refs/heads/{branch}", cwd=self.seed)
+        return out.split()[0] if out else None
+
+    def remote_file(self, branch: str, path: str) -> str:
+        return git("show", f"{self.remote_sha(branch)}:{path}", cwd=self.seed_fetch())
+
+    def seed_fetch(self) -> Path:
+        git("fetch", "--quiet", "origin", "+refs/heads/*:refs/remotes/origin/*", cwd=self.seed)
+        return self.seed
+
+
+def unhardened(host: str) -> dict[str, str]:
+    return {
+        "services/api/Dockerfile": f"FROM {host}/flow/python:3.12-slim\nRUN pip install flask\nCMD [\"python\"]\n",
+        "services/web/Dockerfile": f"FROM {host}/flow/python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"/app/x.py\"]\n",
+        "docker-compose.yml": f"services:\n  cache:\n    image: {host}/flow/redis:7  # cache\n",
+        "README.md": "# shop\n",
+    }
+
+
+@pytest.fixture
+def project(tmp_path, registry):
+    registry.push_image("flow/python", "3.12-slim", seed="python-1")
+    registry.push_image("flow/redis", "7", seed="redis-1")
+    remote, seed, checkout = tmp_path / "remote.git", tmp_path / "seed", tmp_path / "checkout"
+    git("init", "--quiet", "--bare", "-b", "main", str(remote), cwd=tmp_path)
+    git("clone", "--quiet", str(remote), str(seed), cwd=tmp_path)
+    for relative, text in unhardened(registry.host).items():
+        (seed / relative).parent.mkdir(parents=True, exist_ok=True)
+        (seed / relative).write_text(text)
+    git("add", "-A", cwd=seed)
+    git("commit", "--quiet", "-m", "initial", cwd=seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=seed)
+    git("clone", "--quiet", "--depth=1", f"file://{remote}", str(checkout), cwd=tmp_path)
+    return Project(remote, checkout, seed, registry.host, registry, [])
+
+
+def event(name: str, **changes) -> dict:
+    payload = json.loads((EVENTS / f"{name}.json").read_text())
+    for dotted, value in changes.items():
+        target = payload
+        *parents, last = dotted.split("__")
+        for key in parents:
+            target = target[key]
+        target[last] = value
+    return payload
+
+
+def run(project: Project, github: FakeGitHub, name: str = "schedule", payload: dict | None = None, **settings):
+    trigger = trigger_from(name, payload if payload is not None else event(name))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        github.install(mock)
+        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        return run_flow(FlowSettings("acme/shop", project.checkout, **settings), trigger, TOKEN, {},
+                        offline=False, workers=4, log=Log(project.lines.append), api_url=API,
+                        seconds_between_writes=None)
+
+
+def test_scheduled_run_opens_one_pull_request(project):
+    github = FakeGitHub()
+    result = run(project, github)
+    assert result.outcome == "opened" and len(github.open_pulls()) == 1
+    pull = github.open_pulls()[0]
+    assert pull["head"]["ref"] == "hardenbot/harden" and pull["base"]["ref"] == "main"
+    assert [label["name"] for label in pull["labels"]] == ["security", "hardenbot"]
+    body = pull["body"]
+    for heading in ("## hardenbot: container hardening", "### What changed", "### Base image digests",
+                    "### Needs a person", "<!-- hardenbot:state"):
+        assert heading in body
+    assert "| `services/api/Dockerfile` | D → A | 4 → 0 |" in body
+    assert f"| `{project.host}/flow/redis` | `7` | — → `" in body
+    api = project.remote_file("hardenbot/harden", "services/api/Dockerfile")
+    assert "@sha256:" in api and "pip install --no-cache-dir flask" in api and "USER 10001:10001" in api
+    compose = project.remote_file("hardenbot/harden", "docker-compose.yml")
+    assert re.fullmatch(rf"services:\n  cache:\n    image: {re.escape(project.host)}/flow/redis:7@sha256:[0-9a-f]{{64}}  # cache",
+                        compose)
+    message = git("log", "-1", "--format=%an <%ae>%n%B", "origin/hardenbot/harden", cwd=project.seed_fetch())
+    assert message.startswith("github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\n"
+                              "hardenbot: harden 3 files")
+    assert "- HB030 (" in message and "- DL3042 (1x)" in message
+    assert project.remote_sha("main") == git("rev-parse", "HEAD", cwd=project.checkout)  # main untouched
+    assert result.changed_files == ["docker-compose.yml", "services/api/Dockerfile", "services/web/Dockerfile"]
+
+
+def test_second_run_is_a_no_op(project):
+    github = FakeGitHub()
+    run(project, github)
+    branch = project.remote_sha("hardenbot/harden")
+    github.calls.clear()
+    result = run(project, github)
+    assert result.outcome == "unchanged"
+    assert project.remote_sha("hardenbot/harden") == branch  # no push
+    assert github.writes == [] and len(github.calls) <= 3  # no API write
+    assert len(github.pulls) == 1
+
+
+def test_moved_tag_updates_the_same_pull_request(project):
+    github = FakeGitHub()
+    run(project, github)
+    before_sha, before_body = project.remote_sha("hardenbot/harden"), github.open_pulls()[0]["body"]
+    old = re.search(r"sha256:[0-9a-f]{64}", project.remote_file("hardenbot/harden", "services/api/Dockerfile")).group()
+    new = project.registry.push_image("flow/python", "3.12-slim", seed="python-2")
+    result = run(project, github)
+    assert result.outcome == "updated" and len(github.pulls) == 1
+    after_sha = project.remote_sha("hardenbot/harden")
+    assert after_sha != before_sha
+    assert f"@{new}" in project.remote_file("hardenbot/harden", "services/api/Dockerfile")
+    body = github.open_pulls()[0]["body"]
+    assert body != before_body and new.split(":")[1][:12] in body and old.split(":")[1][:12] not in body
+
+
+def test_nothing_left_closes_the_bots_pull_request(project):
+    github = FakeGitHub()
+    run(project, github)
+    pull = github.open_pulls()[0]
+    git("fetch", "--quiet", "origin", cwd=project.seed)
+    git("reset", "--quiet", "--hard", "origin/hardenbot/harden", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)  # someone merged it
+    result = run(project, github)
+    assert result.outcome == "closed" and github.pulls[pull["number"]]["state"] == "closed"
+    assert "nothing needs hardening any more" in github.comments[-1]["body"]
+
+
+def test_create_race_ends_in_one_pull_request(project):
+    github = FakeGitHub(race_on_create=True)
+    result = run(project, github)
+    assert len(github.pulls) == 1 and result.pull_request.number == next(iter(github.pulls))
+    body = github.open_pulls()[0]["body"]
+    assert body.startswith("<!-- hardenbot -->")  # the other run's pull request now carries this run's body
+
+
+def test_push_failure_touches_no_pull_request(project):
+    hook = project.remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'rejected by policy' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    github = FakeGitHub()
+    with pytest.raises(HardenbotError, match="git push failed"):
+        run(project, github)
+    assert github.writes == [] and github.pulls == {}
+    hook.unlink()
+    assert run(project, github).outcome == "opened"  # the next run finishes the job
+
+
+def test_pull_request_failure_after_push_is_finished_by_the_next_run(project):
+    github = FakeGitHub(failures=[("POST", r"/pulls$", 502, {})] * 3)
+    with pytest.raises(HardenbotError, match=r"^GitHub: cannot create the pull request: HTTP 502"):
+        run(project, github)
+    pushed = project.remote_sha("hardenbot/harden")
+    assert pushed and github.pulls == {}
+    result = run(project, github)
+    assert result.outcome == "opened" and project.remote_sha("hardenbot/harden") == pushed
+
+
+def test_server_errors_and_secondary_rate_limits_are_retried(project, monkeypatch):
+    slept = []
+    monkeypatch.setattr("time.sleep", slept.append)
+    github = FakeGitHub(failures=[("GET", r"/pulls$", 502, {}),
+                                  ("POST", r"/pulls$", 403, {"Retry-After": "3"})])
+    assert run(project, github).outcome == "opened"
+    assert 3.0 in slept and len(github.pulls) == 1
+
+
+def test_dry_run_writes_nothing(project):
+    github = FakeGitHub()
+    result = run(project, github, "workflow_dispatch", event("workflow_dispatch", inputs={"dry-run": "true"}))
+    assert result.outcome == "dry-run" and "### What changed" in result.summary
+    assert project.remote_sha("hardenbot/harden") is None and github.writes == []
+
+
+def make_pull_request_branch(project: Project, branch: str, *, fork: bool = False) -> str:
+    git("checkout", "--quiet", "-b", branch, "main", cwd=project.seed)
+    path = project.seed / "services/pay/Dockerfile"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"FROM {project.host}/flow/python:3.12-slim\nRUN pip install stripe\n")
+    (project.seed / "services/pay/run.sh").write_text("#!/bin/sh\ntouch /tmp/hardenbot-ran-fork-code\n")
+    git("add", "-A", cwd=project.seed)
+    git("commit", "--quiet", "-m", "payments", cwd=project.seed)
+    sha = git("rev-parse", "HEAD", cwd=project.seed)
+    target = "refs/pull/42/head" if fork else f"refs/heads/{branch}"
+    git("push", "--quiet", "origin", f"HEAD:{target}", cwd=project.seed)
+    git("checkout", "--quiet", "main", cwd=project.seed)
+    return sha
+
+
+def comment_event(number: int, user: str = "maintainer", association: str = "MEMBER", body: str = "/harden") -> dict:
+    return event("issue_comment", issue__number=number, comment__user={"login": user, "id": 5, "type": "User"},
+                 comment__author_association=association, comment__body=body)
+
+
+def test_harden_by_a_collaborator_pushes_onto_the_pull_requests_branch(project):
+    head = make_pull_request_branch(project, "feature/pay")
+    github = FakeGitHub(permissions={"maintainer": "write"})
+    pull = github.add_pull("feature/pay", "acme/shop", head)
+    result = run(project, github, "issue_comment", comment_event(pull["number"]))
+    assert result.outcome == "pushed"
+    assert github.reactions and github.reactions[0]["content"] == "eyes"
+    new_head = project.remote_sha("feature/pay")
+    assert new_head != head and git("rev-parse", f"{new_head}^", cwd=project.seed_fetch()) == head
+    assert "pip install --no-cache-dir stripe" in project.remote_file("feature/pay", "services/pay/Dockerfile")
+    assert github.comments[-1]["body"].startswith("hardenbot: pushed ")
+    assert project.remote_sha("hardenbot/harden") is None and len(github.pulls) == 1
+
+
+def test_harden_by_an_outsider_writes_nothing_but_one_reply(project):
+    head = make_pull_request_branch(project, "feature/pay")
+    github = FakeGitHub(permissions={"visitor": "read"})
+    pull = github.add_pull("feature/pay", "acme/shop", head)
+    for association in ("NONE", "COLLABORATOR"):  # claimed association, but the API says read-only
+        github.comments.clear()
+        result = run(project, github, "issue_comment", comment_event(pull["number"], "visitor", association))
+        assert result.outcome == "refused"
+        assert [c["body"] for c in github.comments] == [
+            "hardenbot: @visitor, `/harden` is only for people who can write to this repository, so I will not act on it."]
+    assert github.reactions == [] and project.remote_sha("feature/pay") == head
+    assert [w for w in github.writes if "comments" not in w[1]] == []
+
+
+def test_fork_gets_a_suggested_diff_and_its_code_is_never_checked_out(project, monkeypatch):
+    head = make_pull_request_branch(project, "feature/pay", fork=True)
+    github = FakeGitHub(permissions={"maintainer": "admin"})
+    pull = github.add_pull("feature/pay", "stranger/shop", head)
+    worktrees = []
+    original = Repository.worktree
+    monkeypatch.setattr(Repository, "worktree", lambda self, commit: worktrees.append(commit) or original(self, commit))
+    result = run(project, github, "issue_comment", comment_event(pull["number"]))
+    assert result.outcome == "suggested" and worktrees == []
+    reply = github.comments[-1]["body"]
+    assert "comes from a fork" in reply and "```diff\n--- a/" in reply and "\n--- a/services/pay/Dockerfile\n" in reply
+    assert "+RUN pip install --no-cache-dir stripe" in reply
+    assert not Path("/tmp/hardenbot-ran-fork-code").exists()
+    assert project.remote_sha("feature/pay") is None  # nothing pushed anywhere
+
+
+def test_comments_that_are_not_commands_are_ignored(project):
+    github = FakeGitHub()
+    for payload in (comment_event(42, body="looks good /harden"), event("issue_comment", action="edited"),
+                    event("issue_comment", issue__pull_request=None)):
+        assert run(project, github, "issue_comment", payload).outcome == "ignored"
+    assert github.calls == []
+
+
+def test_the_action_end_to_end_outputs_summary_and_no_token_anywhere(project, tmp_path, capsys):
+    github = FakeGitHub()
+    (project.checkout / "services/broken").mkdir(parents=True)
+    output, summary = tmp_path / "output.txt", tmp_path / "summary.md"
+    event_file = tmp_path / "event.json"
+    event_file.write_text(json.dumps(event("schedule")))
+    git("checkout", "--quiet", "-b", "add-broken", cwd=project.seed)
+    (project.seed / "services/broken/Dockerfile").parent.mkdir(parents=True, exist_ok=True)
+    (project.seed / "services/broken/Dockerfile").write_text("FROM debian:12\nRUN <<EOF\nnever ends\n")
+    git("add", "-A", cwd=project.seed)
+    git("commit", "--quiet", "-m", "broken", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    environ = {"GITHUB_REPOSITORY": "acme/shop", "GITHUB_EVENT_NAME": "schedule", "GITHUB_EVENT_PATH": str(event_file),
+               "GITHUB_WORKSPACE": str(project.checkout), "INPUT_TOKEN": TOKEN, "INPUT_LABELS": "security, bots",
+               "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_API_URL": API,
+               "HOME": str(tmp_path)}
+    printed: list[str] = []
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        github.install(mock)
+        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        assert action_main(environ, printed.append) == 0
+    text = "\n".join(printed)
+    assert printed[0] == f"::add-mask::{TOKEN}"
+    assert "::group::Scan and harden" in text and "::endgroup::" in text
+    assert "::error file=services/broken/Dockerfile,line=2::unterminated heredoc <<EOF" in text
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    pull = github.open_pulls()[0]
+    assert outputs["pull-request-number"] == str(pull["number"]) and outputs["pull-request-url"] == pull["html_url"]
+    assert json.loads(outputs["changed-files"]) == ["docker-compose.yml", "services/api/Dockerfile",
+                                                    "services/web/Dockerfile"]
+    assert int(outputs["findings"]) >= 1
+    assert [label["name"] for label in pull["labels"]] == ["security", "bots"]
+    assert summary.read_text().startswith("<!-- hardenbot -->\n## hardenbot: container hardening")
+    assert "could not be read: unterminated heredoc" in pull["body"]
+    # the token: masked first, then nowhere — not in output, files, commits, the remote or the API bodies
+    everywhere = "\n".join(printed[1:]) + output.read_text() + summary.read_text()
+    everywhere += json.dumps(github.pulls) + json.dumps(github.comments)
+    everywhere += git("log", "--all", "-p", cwd=project.seed_fetch())
+    assert TOKEN not in everywhere
+    for root in (project.checkout, project.remote):
+        for path in root.rglob("*"):
+            if path.is_file():
+                assert TOKEN.encode() not in path.read_bytes(), path
+
