@@ -86,8 +86,15 @@ class Log:
 class Flow:
     def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
                  log: Log):
-        self.settings, self.github, self.repo, self.resolver, self.log = settings, github, repo, resolver, log
+        self.settings, self.github, self.repo, self.log = settings, github, repo, log
         self.timings: dict[str, float] = {}
+        self.resolver = None if resolver is None else self._timed_resolver(resolver)
+
+    def _timed_resolver(self, resolver: Resolver) -> Resolver:
+        def resolve(refs):
+            with self._timed("resolve"):
+                return resolver(refs)
+        return resolve
 
     def run(self, trigger: Trigger) -> FlowResult:
         if trigger.kind == "ignore":
@@ -109,7 +116,7 @@ class Flow:
         return load_config(root, path)
 
     def _harden(self, root: Path, write: bool) -> RunReport:
-        with self.log.group("Scan and harden"), self._timed("scan"):
+        with self.log.group("Scan and harden"), self._timed("scan+resolve"):
             config = self._config(root)
             return process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
 
@@ -190,7 +197,10 @@ class Flow:
         return bool(missing)
 
     def _finish(self, result: FlowResult) -> FlowResult:
-        result.timings = dict(self.timings)
+        timings = dict(self.timings)
+        if "scan+resolve" in timings:
+            timings["scan"] = timings.pop("scan+resolve") - timings.get("resolve", 0.0)
+        result.timings = timings
         return result
 
     # -- /harden on a pull request ------------------------------------------------------------
@@ -260,7 +270,7 @@ class Flow:
 
             texts = {SourceFile(path, source_kind(path) or "dockerfile"): text
                      for path, text in self.repo.read_files(head, wanted).items()}
-        with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan"):
+        with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan+resolve"):
             report = process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
         changed = sorted(r.path for r in report.results if r.changed)
         if not changed:

@@ -22,9 +22,6 @@ def registry_page(registry: str, repository: str) -> str | None:
             f"https://hub.docker.com/r/{name}"
     if registry == "quay.io":
         return f"https://quay.io/repository/{repository}"
-    if registry == "ghcr.io" and repository.count("/") >= 1:
-        owner, name = repository.split("/", 1)
-        return f"https://github.com/{owner}/{name.split('/')[0]}/pkgs/container/{name.replace('/', '%2F')}"
     return None
 
 
