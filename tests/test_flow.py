@@ -325,3 +325,29 @@ def test_the_action_end_to_end_outputs_summary_and_no_token_anywhere(project, tm
             if path.is_file():
                 assert TOKEN.encode() not in path.read_bytes(), path
 
+
+
+def test_hardenbot_pr_from_a_laptop_checkout(project, monkeypatch, capsys):
+    from bot.cli import main
+
+    github = FakeGitHub()
+    monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
+    monkeypatch.setenv("GITHUB_API_URL", API)
+    (project.checkout / "uncommitted.txt").write_text("my work in progress\n")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        github.install(mock)
+        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        assert main(["pr", "--repo", "acme/shop", str(project.checkout)]) == 0
+    out = capsys.readouterr()
+    assert "hardenbot: opened pull request #" in out.out and TOKEN not in out.out + out.err
+    assert ("GET", "/repos/acme/shop") in github.calls  # the default branch, asked once
+    assert (project.checkout / "uncommitted.txt").read_text() == "my work in progress\n"  # the checkout is untouched
+    assert "USER" not in (project.checkout / "services/api/Dockerfile").read_text()
+
+
+def test_hardenbot_pr_needs_a_token(monkeypatch, capsys, tmp_path):
+    from bot.cli import main
+
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    assert main(["pr", "--repo", "acme/shop", str(tmp_path)]) == 2
+    assert "set GITHUB_TOKEN" in capsys.readouterr().err
