@@ -62,7 +62,7 @@ class GitHubRepo:
 
     # -- reading ---------------------------------------------------------------------------
     def default_branch(self) -> str:
-        return self._call("read the repository", lambda: self._github.get_repo(self.full_name, lazy=False).default_branch)
+        return self._call("read the repository", lambda: self._repo.default_branch)  # completes the lazy object
 
     def find_open_pull_request(self, head_branch: str) -> PullRequestInfo | None:
         def find() -> PullRequestInfo | None:
