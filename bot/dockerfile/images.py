@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.dockerfile.model import Dockerfile, Stage, split_words
-from bot.dockerfile.parser import Instruction
+from bot.dockerfile.model import Dockerfile, Stage
+from bot.dockerfile.parser import Instruction, split_words
 from bot.model import ImageOccurrence, Span
 
 _SINGLE_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")

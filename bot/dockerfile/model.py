@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from bot.dockerfile.logical import Logical
-from bot.dockerfile.parser import Heredoc, Instruction, ParsedText, parse
+from bot.dockerfile.parser import Heredoc, Instruction, ParsedText, parse, split_words
 from bot.dockerfile.shell import Command, Script, split_commands
 from bot.errors import DockerfileSyntaxError
 
@@ -202,33 +202,6 @@ def env_pairs(rest: str) -> dict[str, str]:
         name, _, value = word.partition("=")
         pairs[name] = value
     return pairs
-
-
-def split_words(text: str) -> list[str]:
-    words, current, quote, i = [], [], "", 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            current.append(text[i : i + 2])
-            i += 2
-            continue
-        if quote:
-            if char == quote:
-                quote = ""
-            current.append(char)
-        elif char in "\"'":
-            quote = char
-            current.append(char)
-        elif char in " \t":
-            if current:
-                words.append("".join(current))
-                current = []
-        else:
-            current.append(char)
-        i += 1
-    if current:
-        words.append("".join(current))
-    return words
 
 
 def substitute(text: str, variables: dict[str, str | None]) -> str | None:

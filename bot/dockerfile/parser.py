@@ -266,7 +266,7 @@ def _read_flags(args: Logical) -> tuple[list[Flag], int]:
 
 def _heredoc_names(rest: str) -> list[tuple[str, bool, bool]]:
     names = []
-    for word in _words(rest):
+    for word in split_words(rest):
         match = _HEREDOC_WORD.match(word)
         if not match:
             continue
@@ -280,14 +280,20 @@ def _heredoc_names(rest: str) -> list[tuple[str, bool, bool]]:
     return names
 
 
-def _words(text: str) -> list[str]:
-    """Whitespace-separated words; quotes kept, blanks inside quotes do not split."""
-    words, current, quote = [], [], ""
-    for char in text:
+def split_words(text: str) -> list[str]:
+    """Words split at unquoted blanks, as the builder splits ARG, ENV and heredoc words:
+    quotes and backslash escapes stay in the word, blanks inside quotes do not split."""
+    words, current, quote, i = [], [], "", 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            current.append(text[i : i + 2])
+            i += 2
+            continue
         if quote:
-            current.append(char)
             if char == quote:
                 quote = ""
+            current.append(char)
         elif char in "\"'":
             quote = char
             current.append(char)
@@ -297,6 +303,7 @@ def _words(text: str) -> list[str]:
                 current = []
         else:
             current.append(char)
+        i += 1
     if current:
         words.append("".join(current))
     return words

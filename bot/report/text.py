@@ -25,11 +25,9 @@ def check_lines(report: RunReport) -> list[str]:
     fixable = sum(f.fixable for f in findings)
     files = sum(bool(r.hardened.before) for r in report.results)
     lines.extend(lookup_line(report))
-    lines.append(
-        f"{len(findings)} findings in {files} of {len(report.results) + len(report.errors)} files"
-        f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
-        + (f"; {len(report.errors)} could not be processed" if report.errors else "")
-    )
+    lines.append(f"{len(findings)} findings in {files} of {_total(report)} files"
+                 f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
+                 + _unprocessed(report))
     return lines
 
 
@@ -38,15 +36,19 @@ def fix_lines(report: RunReport) -> list[str]:
     for result in report.results:
         lines.extend(_file_summary(result))
     changed = sum(r.changed for r in report.results)
-    person = sum(len([f for f in r.hardened.after]) for r in report.results)
+    person = sum(len(r.hardened.after) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
     lines.extend(lookup_line(report))
-    lines.append(
-        f"{verb} {changed} of {len(report.results) + len(report.errors)} files; "
-        f"{person} findings need a person"
-        + (f"; {len(report.errors)} could not be processed" if report.errors else "")
-    )
+    lines.append(f"{verb} {changed} of {_total(report)} files; {person} findings need a person" + _unprocessed(report))
     return lines
+
+
+def _total(report: RunReport) -> int:
+    return len(report.results) + len(report.errors)
+
+
+def _unprocessed(report: RunReport) -> str:
+    return f"; {len(report.errors)} could not be processed" if report.errors else ""
 
 
 def _file_summary(result: FileResult) -> list[str]:
