@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-SEPARATORS = frozenset({"&&", "||", ";", ";;", "|", "|&", "&", "\n", "(", ")"})
 _REDIRECT = re.compile(r"\d*(?:<<-|<<<|<<|<>|>>|>&|<&|>\||[<>])")
 _PLAIN = re.compile(r"[^\s|&;()<>\\'\"`$]+")
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
@@ -98,12 +97,6 @@ class Command:
                 elif len(name) == 2 and value.startswith(name) and len(value) > 2 and not name.startswith("--"):
                     values.append(value[2:])
         return values
-
-    def word_after_program(self, value: str) -> Word | None:
-        for word in self.args():
-            if word.value == value:
-                return word
-        return None
 
 
 @dataclass

@@ -89,4 +89,3 @@ _USERADD_VALUES = frozenset("-u --uid -g --gid -G --groups -d --home-dir -s --sh
                             "-Z --selinux-user -b --base-dir -P --prefix".split())
 _ADDUSER_VALUES = frozenset("-h -g -s -G -u -k --home --shell --uid --gid --ingroup --gecos "
                             "--firstuid --lastuid --conf --comment".split())
-USER_TOOLS = {"useradd": _USERADD_VALUES, "adduser": _ADDUSER_VALUES}
