@@ -34,22 +34,24 @@ class Identity:
 BOT = Identity("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
 
-def config_environment(settings: dict[str, str]) -> dict[str, str]:
+def config_environment(settings: list[tuple[str, str]]) -> dict[str, str]:
     """Git configuration passed in the environment: never on a command line, in a URL or in
     a file, so a token given this way shows in no process list and stays in no repository."""
     env = {"GIT_CONFIG_COUNT": str(len(settings))}
-    for index, (key, value) in enumerate(settings.items()):
+    for index, (key, value) in enumerate(settings):
         env[f"GIT_CONFIG_KEY_{index}"] = key
         env[f"GIT_CONFIG_VALUE_{index}"] = value
     return env
 
 
-def auth_settings(remote_url: str, token: str | None) -> dict[str, str]:
-    """Send the token to github.com for this remote (other remotes: nothing)."""
+def auth_settings(remote_url: str, token: str | None) -> list[tuple[str, str]]:
+    """Send the token to github.com for this remote (other remotes: nothing). The empty value
+    first clears a header that actions/checkout may have stored, so one Authorization goes."""
     if not token or not remote_url.startswith("https://github.com/"):
-        return {}
+        return []
     basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return {"http.https://github.com/.extraheader": f"AUTHORIZATION: basic {basic}"}
+    key = "http.https://github.com/.extraheader"
+    return [(key, ""), (key, f"AUTHORIZATION: basic {basic}")]
 
 
 class Repository:
@@ -67,7 +69,7 @@ class Repository:
             raise GitError(f"the repository has no remote named {remote!r}") from None
         settings = auth_settings(url, token)
         if trust_owner:
-            settings["safe.directory"] = "*"
+            settings.append(("safe.directory", "*"))
         self.env = {"GIT_TERMINAL_PROMPT": "0", **config_environment(settings)}
 
     def _git(self, *args: str, env: Mapping[str, str] | None = None) -> str:

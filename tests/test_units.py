@@ -94,3 +94,16 @@ def test_grade_scale_and_cap():
 ])
 def test_exclude_globs(pattern, path, matches):
     assert bool(glob_regex(pattern).fullmatch(path)) is matches
+
+
+def test_git_token_travels_in_the_environment_once():
+    import base64
+
+    from bot.gitops import auth_settings, config_environment
+
+    assert auth_settings("file:///tmp/remote.git", "tok") == []
+    env = config_environment(auth_settings("https://github.com/acme/shop", "tok") + [("safe.directory", "*")])
+    assert env["GIT_CONFIG_COUNT"] == "3"
+    assert env["GIT_CONFIG_KEY_0"] == env["GIT_CONFIG_KEY_1"] == "http.https://github.com/.extraheader"
+    assert env["GIT_CONFIG_VALUE_0"] == ""  # clears what actions/checkout stored
+    assert env["GIT_CONFIG_VALUE_1"] == "AUTHORIZATION: basic " + base64.b64encode(b"x-access-token:tok").decode()
