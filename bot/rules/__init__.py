@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.model import Finding, ImageOccurrence
 from bot.rules import (
@@ -59,10 +60,21 @@ class Rule:
         return self.doc.strip().splitlines()[0].split("—", 1)[-1].strip()
 
 
+def _image_check(check_occurrence: Callable[[ImageOccurrence, RuleOptions], Iterator[Finding]]
+                 ) -> Callable[[Dockerfile, RuleOptions], Iterator[Finding]]:
+    """A rule about image references judges a Dockerfile by the images it builds FROM."""
+    def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+        for occurrence in image_occurrences(doc):
+            yield from check_occurrence(occurrence, options)
+    return check
+
+
 def _rule(module: ModuleType) -> Rule:
     assert module.SEVERITY in SEVERITIES and module.KIND in KINDS, module.__name__
+    check_occurrence = getattr(module, "check_occurrence", None)
+    check = getattr(module, "check", None) or _image_check(check_occurrence)
     return Rule(module.CODE, module.NAME, module.SEVERITY, module.KIND, module.WHY,
-                module.__doc__ or "", module.check, getattr(module, "check_occurrence", None))
+                module.__doc__ or "", check, check_occurrence)
 
 
 RULES: tuple[Rule, ...] = tuple(

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.images import image_occurrences
-from bot.dockerfile.model import Dockerfile
 from bot.model import Edit, Finding, ImageOccurrence
 from bot.rules.base import RuleOptions
 from bot.rules.pinning import pin_state, short
@@ -25,11 +23,6 @@ NAME = "pin-digest"
 SEVERITY = "medium"
 KIND = "fix"
 WHY = "a tag moves under you; only a digest names exactly one image"
-
-
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
-    for occurrence in image_occurrences(doc):
-        yield from check_occurrence(occurrence, options)
 
 
 def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:

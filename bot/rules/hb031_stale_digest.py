@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.images import image_occurrences
-from bot.dockerfile.model import Dockerfile
 from bot.model import Edit, Finding, ImageOccurrence
 from bot.rules.base import RuleOptions
 from bot.rules.pinning import digest_span, pin_state, short
@@ -20,11 +18,6 @@ NAME = "stale-digest"
 SEVERITY = "medium"
 KIND = "fix"
 WHY = "a digest its tag has moved on from misses the base image's security rebuilds"
-
-
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
-    for occurrence in image_occurrences(doc):
-        yield from check_occurrence(occurrence, options)
 
 
 def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.images import image_occurrences
-from bot.dockerfile.model import Dockerfile
 from bot.model import Finding, ImageOccurrence
 from bot.rules.base import RuleOptions
 from bot.rules.pinning import pin_state
@@ -19,11 +17,6 @@ NAME = "unresolved-image"
 SEVERITY = "low"
 KIND = "report"
 WHY = "an image that cannot be looked up can be neither pinned nor kept fresh"
-
-
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
-    for occurrence in image_occurrences(doc):
-        yield from check_occurrence(occurrence, options)
 
 
 def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:
