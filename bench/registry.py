@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.config import load_config  # noqa: E402
 from bot.engine import occurrences_in  # noqa: E402
 from bot.errors import HardenbotError  # noqa: E402
+from bot.model.images import ImageRef, parse_reference  # noqa: E402
 from bot.registry.client import Credential, RegistryClient, _is_loopback  # noqa: E402
-from bot.registry.reference import ImageRef, parse_reference  # noqa: E402
 from bot.registry.resolver import resolve_all  # noqa: E402
 from bot.run import process  # noqa: E402
 from bot.sources.discovery import find_sources  # noqa: E402

@@ -15,11 +15,12 @@ from pathlib import Path
 from bot import __version__
 from bot.config import load_config, parse_codes
 from bot.errors import HardenbotError
+from bot.model.results import RunReport
 from bot.registry.client import Credential, RegistryClient
 from bot.registry.credentials import parse_docker_config
 from bot.registry.resolver import resolve_all
 from bot.report import json_report, sarif, text
-from bot.run import RunReport, process
+from bot.run import process
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.dockerfile.edits import apply_edits, overlaps
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.errors import DockerfileSyntaxError, FixError
-from bot.model import Edit, Finding, ImageOccurrence
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
+from bot.model.results import Hardened
+from bot.model.text import Edit, apply_edits, overlaps
 from bot.rules import Rule
 from bot.rules.base import RuleOptions
 from bot.sources.yaml_images import compose_images, workflow_images
@@ -25,14 +27,6 @@ _CODE = re.compile(r"\b[A-Za-z]{2,}\d+\b")
 class RuleSet:
     rules: tuple[Rule, ...]
     options: RuleOptions
-
-
-@dataclass(frozen=True)
-class Hardened:
-    text: str  # the hardened text (the original when nothing applied)
-    before: tuple[Finding, ...]  # findings on the original text
-    after: tuple[Finding, ...]  # findings left on the hardened text
-    applied: tuple[Finding, ...]  # findings whose edits were applied
 
 
 def check_text(text: str, path: str, ruleset: RuleSet) -> list[Finding]:

@@ -29,9 +29,10 @@ from bot.config import Config, load_config
 from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger
 from bot.gitops import BOT, GitError, Identity, Repository
+from bot.model.results import RunReport
 from bot.report.markdown import commit_message, render_body
 from bot.report.text import unified_diff
-from bot.run import Resolver, RunReport, digest_changes, process, process_texts
+from bot.run import Resolver, digest_changes, process, process_texts
 from bot.sources.discovery import SourceFile, glob_regex, source_kind
 
 TITLE = "hardenbot: harden container builds"

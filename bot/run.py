@@ -6,50 +6,20 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
-from bot.engine import Hardened, RuleSet, check_text, check_yaml, harden_text, harden_yaml, occurrences_in
+from bot.engine import RuleSet, check_text, check_yaml, harden_text, harden_yaml, occurrences_in
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
-from bot.model import DigestChange
-from bot.registry.reference import ImageRef, parse_reference
-from bot.registry.resolver import ImageKey, Resolution
+from bot.model.findings import FileError
+from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, parse_reference
+from bot.model.results import FileResult, Hardened, RunReport
 from bot.rules import Rule
 from bot.sources.discovery import SourceFile, find_sources, source_kind
 from bot.sources.files import read_text, write_atomic
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
-
-
-@dataclass(frozen=True)
-class FileError:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    kind: str  # dockerfile | compose | workflow
-    original: str
-    hardened: Hardened
-
-    @property
-    def changed(self) -> bool:
-        return self.hardened.text != self.original
-
-
-@dataclass(frozen=True)
-class RunReport:
-    results: tuple[FileResult, ...]
-    errors: tuple[FileError, ...]
-    wrote: bool  # whether changed files were written
-    digests: dict[ImageKey, Resolution] | None = None  # None: offline
 
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from bot.config import Config, load_config
 from bot.engine import RuleSet
-from bot.registry.reference import parse_reference
-from bot.registry.resolver import ImageKey, Resolution, image_key
+from bot.model.images import ImageKey, Resolution, image_key, parse_reference
 from bot.rules import RULES_BY_CODE
 from bot.run import make_ruleset
 

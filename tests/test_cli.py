@@ -259,7 +259,8 @@ def test_templates_and_leftovers_are_not_scanned(tmp_path, capsys):
 
 
 def test_a_fix_that_would_break_the_file_is_not_written(tmp_path, capsys, monkeypatch):
-    from bot.model import Edit, Finding
+    from bot.model.findings import Finding
+    from bot.model.text import Edit
     from bot.rules import RULES, Rule
 
     def breaking_check(doc, options):

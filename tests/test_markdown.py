@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.config import Config
-from bot.model import DigestChange
+from bot.model.images import DigestChange
 from bot.report.markdown import GITHUB_BODY_LIMIT, commit_message, registry_page, render_body
 from bot.run import SourceFile, process_texts
 

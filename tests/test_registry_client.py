@@ -9,9 +9,9 @@ import requests
 import responses
 from responses import matchers
 
+from bot.model.images import parse_reference
 from bot.registry.client import MANIFEST_TYPES, AuthError, Credential, NotFoundError, RegistryClient, RegistryError
 from bot.registry.credentials import parse_docker_config
-from bot.registry.reference import parse_reference
 from bot.registry.resolver import resolve_all
 
 HUB = "https://registry-1.docker.io"

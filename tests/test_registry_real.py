@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.model.images import parse_reference
 from bot.registry.client import AuthError, Credential, NotFoundError, RegistryClient
-from bot.registry.reference import parse_reference
 from bot.registry.resolver import resolve_all
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dockerfile.edits import apply_edits
 from bot.dockerfile.shell import split_commands
 from bot.errors import InvalidReferenceError, OverlappingEditsError
-from bot.model import Edit, Finding, Span
-from bot.registry.reference import parse_reference
+from bot.model.findings import Finding
+from bot.model.images import parse_reference
+from bot.model.text import Edit, Span, apply_edits
 from bot.report.grade import grade, score
 from bot.sources.discovery import glob_regex
 

@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 from bot.config import Config
 from bot.engine import harden_yaml
 from bot.errors import DockerfileSyntaxError
-from bot.registry.resolver import Resolution
+from bot.model.images import Resolution
 from bot.run import make_ruleset
 from bot.sources.yaml_images import compose_images, workflow_images
 
@@ -19,8 +19,7 @@ IMAGES = ["redis:7-alpine", "postgres:16", "ghcr.io/acme/api:1.2", "127.0.0.1:50
 
 
 def ruleset(images=IMAGES, digest=DIGEST):
-    from bot.registry.reference import parse_reference
-    from bot.registry.resolver import image_key
+    from bot.model.images import image_key, parse_reference
 
     config = Config()
     digests = {image_key(parse_reference(i)): Resolution(digest=digest) for i in images}

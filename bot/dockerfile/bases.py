@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
-from bot.registry.reference import DOCKER_HUB, ImageRef, parse_reference
+from bot.model.images import DOCKER_HUB, ImageRef, parse_reference
 
 DEBIAN_BASED = frozenset(
     "debian ubuntu python pypy node golang ruby rust php perl openjdk eclipse-temurin "

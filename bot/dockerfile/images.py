@@ -11,7 +11,8 @@ import re
 
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction, split_words
-from bot.model import ImageOccurrence, Span
+from bot.model.images import ImageOccurrence
+from bot.model.text import Span
 
 _SINGLE_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.dockerfile.model import Dockerfile, Run, ShellScript, Stage
 from bot.dockerfile.parser import Instruction
-from bot.model import Edit
+from bot.model.text import Edit
 
 
 def _indent_of(doc: Dockerfile, inst: Instruction) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from bot.model import Span
+from bot.model.text import Span
 
 
 class Logical:

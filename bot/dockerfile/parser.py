@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
-from bot.model import Span
+from bot.model.text import Span
 
 INSTRUCTIONS = frozenset(
     "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN "

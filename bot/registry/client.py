@@ -25,7 +25,7 @@ import requests
 from urllib3.exceptions import NameResolutionError
 
 from bot.errors import HardenbotError
-from bot.registry.reference import DOCKER_HUB, ImageRef
+from bot.model.images import DOCKER_HUB, ImageRef
 
 MANIFEST_TYPES = (
     "application/vnd.oci.image.index.v1+json",

@@ -7,8 +7,8 @@ import binascii
 import json
 
 from bot.errors import HardenbotError
+from bot.model.images import DOCKER_HUB
 from bot.registry.client import Credential
-from bot.registry.reference import DOCKER_HUB
 
 _HUB_ALIASES = ("index.docker.io", "registry-1.docker.io", "registry.hub.docker.com", "docker.io")
 

@@ -5,22 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
+from bot.model.images import ImageKey, ImageRef, Resolution, image_key
 from bot.registry.client import RegistryClient, RegistryError
-from bot.registry.reference import ImageRef
-
-ImageKey = tuple[str, str, str]  # registry, repository, tag
-
-
-@dataclass(frozen=True)
-class Resolution:
-    digest: str | None = None
-    error: str | None = None  # why it could not be resolved
-
-
-def image_key(ref: ImageRef) -> ImageKey | None:
-    return (ref.registry, ref.repository, ref.tag) if ref.tag else None
 
 
 def resolve_all(refs: Iterable[ImageRef], client: RegistryClient, workers: int = 8) -> dict[ImageKey, Resolution]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules import RULES_BY_CODE
 
 WEIGHTS = {"high": 25, "medium": 10, "low": 5, "info": 2}

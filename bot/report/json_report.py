@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 
 from bot import __version__
-from bot.model import Finding
+from bot.model.findings import Finding
+from bot.model.results import RunReport
 from bot.report.grade import grade, score
 from bot.rules import RULES_BY_CODE
-from bot.run import RunReport
 
 
 def finding_dict(found: Finding) -> dict:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 
-from bot.model import DigestChange, Finding
+from bot.model.findings import FileError, Finding
+from bot.model.images import DigestChange
+from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
 from bot.rules import RULES_BY_CODE
-from bot.run import FileError, FileResult, RunReport
 
 GITHUB_BODY_LIMIT = 65536
 MARKER = "<!-- hardenbot -->"

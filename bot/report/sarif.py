@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from bot import __version__
+from bot.model.results import RunReport
 from bot.rules import RULES
-from bot.run import RunReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"high": "error", "medium": "warning", "low": "warning", "info": "note"}

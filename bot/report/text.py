@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import difflib
 
+from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
-from bot.run import FileResult, RunReport
 
 
 def lookup_line(report: RunReport) -> list[str]:

@@ -8,7 +8,8 @@ from types import ModuleType
 
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
-from bot.model import Finding, ImageOccurrence
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
 from bot.rules import (
     dl3002_root_user,
     dl3006_untagged_image,

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
-from bot.model import Edit, Finding
-from bot.registry.resolver import Resolution
+from bot.model.findings import Finding
+from bot.model.images import Resolution
+from bot.model.text import Edit
 
 
 @dataclass(frozen=True)

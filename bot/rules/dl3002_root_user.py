@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile, is_root_user
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding
 
 CODE = "DL3002"

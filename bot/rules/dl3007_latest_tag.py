@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding
 from bot.rules.images import external_images
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.layout import append_command
 from bot.dockerfile.model import Dockerfile, Run
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding
 from bot.rules.packages import apt
 

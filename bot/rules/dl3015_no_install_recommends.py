@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
-from bot.model import Edit, Finding
+from bot.model.findings import Finding
+from bot.model.text import Edit
 from bot.rules.base import RuleOptions, finding
 from bot.rules.packages import apt
 

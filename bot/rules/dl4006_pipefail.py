@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_before
 from bot.dockerfile.model import Dockerfile, Run
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding
 
 CODE = "DL4006"

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding, own_anchor
 from bot.rules.packages import created_users
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
-from bot.model import Edit, Finding, Span
+from bot.model.findings import Finding
+from bot.model.text import Edit, Span
 from bot.rules.base import RuleOptions, finding
 
 CODE = "HB010"

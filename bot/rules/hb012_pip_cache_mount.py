@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from bot.dockerfile.layout import file_start
 from bot.dockerfile.model import Dockerfile, is_root_user
-from bot.model import Edit, Finding
+from bot.model.findings import Finding
+from bot.model.text import Edit
 from bot.rules.base import RuleOptions, finding
 from bot.rules.dl3042_pip_no_cache_dir import PIP_CACHES
 from bot.rules.packages import pip_installs

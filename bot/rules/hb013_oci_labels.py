@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile, env_pairs
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding
 
 CODE = "HB013"

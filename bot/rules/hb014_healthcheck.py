@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding, own_anchor
 
 CODE = "HB014"

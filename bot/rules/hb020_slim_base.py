@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile
-from bot.model import Finding
+from bot.model.findings import Finding
 from bot.rules.base import RuleOptions, finding
 
 CODE = "HB020"

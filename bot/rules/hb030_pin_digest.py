@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.model import Edit, Finding, ImageOccurrence
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
+from bot.model.text import Edit
 from bot.rules.base import RuleOptions
 from bot.rules.pinning import pin_state, short
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.model import Edit, Finding, ImageOccurrence
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
+from bot.model.text import Edit
 from bot.rules.base import RuleOptions
 from bot.rules.pinning import digest_span, pin_state, short
 

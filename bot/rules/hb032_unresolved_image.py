@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.model import Finding, ImageOccurrence
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
 from bot.rules.base import RuleOptions
 from bot.rules.pinning import pin_state
 

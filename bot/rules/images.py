@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.errors import InvalidReferenceError
-from bot.registry.reference import ImageRef, parse_reference
+from bot.model.images import ImageRef, parse_reference
 
 
 def external_images(doc: Dockerfile) -> Iterator[tuple[Stage, ImageRef]]:

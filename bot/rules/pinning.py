@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.errors import InvalidReferenceError
-from bot.model import ImageOccurrence, Span
-from bot.registry.reference import ImageRef, parse_reference
-from bot.registry.resolver import image_key
+from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
+from bot.model.text import Span
 from bot.rules.base import RuleOptions
 
 # unpinned: tag without digest · stale: digest differs from what the tag points to now

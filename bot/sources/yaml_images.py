@@ -18,7 +18,8 @@ from collections.abc import Iterator
 import yaml
 
 from bot.errors import DockerfileSyntaxError
-from bot.model import ImageOccurrence, Span
+from bot.model.images import ImageOccurrence
+from bot.model.text import Span
 
 COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -1,10 +1,29 @@
-"""Splice edits into text by exact offsets; untouched bytes stay untouched by construction."""
+"""Spans of a file's text and edits to them; edits are spliced by exact offsets, so untouched
+bytes stay untouched by construction."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from bot.errors import OverlappingEditsError
-from bot.model import Edit
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Offsets into the original text (str indices), end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    span: Span
+    replacement: str
+
+    @staticmethod
+    def insert(at: int, text: str) -> Edit:
+        return Edit(Span(at, at), text)
 
 
 def overlaps(a: Edit, b: Edit) -> bool:

@@ -1,5 +1,7 @@
-"""Image references, parsed by the distribution reference grammar (docker/distribution).
+"""Image references, the key a registry lookup is made by and its answer, and the places files
+name images.
 
+References follow the distribution reference grammar (docker/distribution):
 `python:3.11-slim` → registry docker.io, repository library/python, tag 3.11-slim.
 A first path component is a registry host when it holds a `.` or a `:` or is `localhost`.
 """
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
+from bot.model.text import Span
 
 DOCKER_HUB = "docker.io"
 _DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
@@ -84,3 +87,44 @@ def parse_reference(text: str) -> ImageRef:
     if registry == DOCKER_HUB and len(components) == 1:
         path = f"library/{path}"
     return ImageRef(registry, path, tag, digest)
+
+
+ImageKey = tuple[str, str, str]  # registry, repository, tag: what one registry lookup answers
+
+
+def image_key(ref: ImageRef) -> ImageKey | None:
+    return (ref.registry, ref.repository, ref.tag) if ref.tag else None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A registry's answer for one ImageKey: the digest the tag points to now, or why not."""
+
+    digest: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ImageOccurrence:
+    """An image reference written in a file: a FROM, an ARG default, a compose `image:`."""
+
+    path: str
+    line: int
+    text: str  # the reference (for ARG-built ones: as the defaults resolve it)
+    span: Span | None  # where the reference text sits; None when it cannot be rewritten in place
+    where: str  # "FROM", "ARG BASE", "services.db.image", "jobs.test.container.image" …
+    note: str = ""  # why it cannot be rewritten, when span is None
+
+
+@dataclass(frozen=True)
+class DigestChange:
+    """A digest hardenbot pinned or refreshed."""
+
+    path: str
+    line: int
+    registry: str
+    repository: str
+    image: str  # as people write it: python, ghcr.io/acme/api
+    tag: str
+    old: str | None  # None: newly pinned
+    new: str

@@ -1,0 +1,31 @@
+"""What a rule reports about a file, and a file that could not be processed at all."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.model.text import Edit
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # "DL3015", "HB001" …
+    path: str  # repository-relative, forward slashes
+    line: int  # 1-based, the instruction's first line
+    message: str  # one line a maintainer can act on
+    edits: tuple[Edit, ...] = ()  # empty: reported, needs a person
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be read, parsed or written; the run goes on with the others."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"

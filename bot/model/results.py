@@ -1,0 +1,35 @@
+"""What hardening produced: one file's findings and hardened text, and a whole run's."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.model.findings import FileError, Finding
+from bot.model.images import ImageKey, Resolution
+
+
+@dataclass(frozen=True)
+class Hardened:
+    text: str  # the hardened text (the original when nothing applied)
+    before: tuple[Finding, ...]  # findings on the original text
+    after: tuple[Finding, ...]  # findings left on the hardened text
+    applied: tuple[Finding, ...]  # findings whose edits were applied
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    kind: str  # the source kind's name: dockerfile | compose | workflow
+    original: str
+    hardened: Hardened
+
+    @property
+    def changed(self) -> bool:
+        return self.hardened.text != self.original
+
+
+@dataclass(frozen=True)
+class RunReport:
+    results: tuple[FileResult, ...]
+    errors: tuple[FileError, ...]
+    wrote: bool  # whether changed files were written
+    digests: dict[ImageKey, Resolution] | None = None  # None: offline
