@@ -17,7 +17,6 @@ Unknown keys and bad values are errors naming the file, the line and the key.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,22 +25,20 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError
-from bot.rules import RULES, RULES_BY_CODE, Rule
-from bot.rules.base import RuleOptions
+from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
+from bot.rules.options import OptionValueError, OptionValues
 
 CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
-_USER_NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
-_LABEL_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_KEYS = ("rules", "uid", "gid", "user-name", "healthcheck-command", "pip-cache", "labels", "exclude")
-PIP_CACHE_STYLES = ("no-cache-dir", "mount")
+# Keys of the run itself; every other key is an option some rule declares.
+RUN_KEYS = ("rules", "exclude")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
 @dataclass(frozen=True)
 class Config:
     toggles: dict[str, bool] = field(default_factory=dict)
-    options: RuleOptions = field(default_factory=RuleOptions)
+    options: OptionValues = field(default_factory=OptionValues)
     exclude: tuple[str, ...] = ()
     hadolint_ignored: frozenset[str] = frozenset()
     source: str | None = None  # the file it came from
@@ -51,7 +48,7 @@ class Config:
         and hadolint's ignored codes. A selected opt-in rule counts as turned on."""
         active = []
         for rule in RULES:
-            on = self.toggles.get(rule.code, rule.enabled_by_default)
+            on = self.toggles.get(rule.code, rule.on_by_default)
             if select is not None:
                 on = rule.code in select
             if ignore and rule.code in ignore or rule.code in self.hadolint_ignored:
@@ -106,64 +103,52 @@ def _line(mapping: Any, key: Any) -> int | None:
 def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(path, 1, "the configuration must be a mapping of keys (rules, uid, exclude …)")
+    known = RUN_KEYS + tuple(option.key for option in OPTIONS)
     for key in data:
-        if key not in _KEYS:
-            raise ConfigError(path, _line(data, key), f"unknown key {key!r} (known: {', '.join(_KEYS)})")
+        if key not in known:
+            raise ConfigError(path, _line(data, key), f"unknown key {key!r} (known: {', '.join(known)})")
 
     def fail(key: str, reason: str) -> ConfigError:
         return ConfigError(path, _line(data, key), f"{key}: {reason}")
 
-    toggles: dict[str, bool] = {}
-    rules = data.get("rules") or {}
+    toggles = _toggles(path, data.get("rules") or {}, fail)
+    values = {}
+    for option in OPTIONS:
+        if option.key not in data:
+            continue
+        try:
+            values[option] = option.parse(data[option.key])
+        except OptionValueError as error:
+            if error.entry is None:
+                raise fail(option.key, str(error)) from None
+            entry_line = _line(data[option.key], error.entry)
+            raise ConfigError(path, entry_line, f"{option.key}.{error.entry}: {error}") from None
+    options = OptionValues(values)
+    for rule in RULES:
+        for option in rule.options:
+            if option.turns_on is not None and option in values and option.turns_on(values[option]):
+                if toggles.get(rule.code) is False:
+                    raise fail(option.key, f"is {values[option]}, which turns {rule.code} on, but rules turns it off")
+                toggles[rule.code] = True
+        if toggles.get(rule.code) and rule.requires is not None and not options[rule.requires]:
+            raise fail("rules", f"{rule.code} is on but no {rule.requires.key} are configured")
+    exclude = data.get("exclude") or []
+    if not isinstance(exclude, list) or not all(isinstance(e, str) and e.strip() for e in exclude):
+        raise fail("exclude", "must be a list of glob patterns")
+    return Config(toggles, options, tuple(exclude), hadolint, path)
+
+
+def _toggles(path: str, rules: Any, fail) -> dict[str, bool]:
     if not isinstance(rules, dict):
         raise fail("rules", "must map rule codes to on/off")
+    toggles: dict[str, bool] = {}
     for code, value in rules.items():
         if str(code).upper() not in RULES_BY_CODE:
             raise ConfigError(path, _line(rules, code), f"rules: unknown rule code {code!r}")
         if value not in _ON:
             raise ConfigError(path, _line(rules, code), f"rules.{code}: must be on or off, not {value!r}")
         toggles[str(code).upper()] = _ON[value]
-
-    def number(key: str, default: int) -> int:
-        value = data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 2**31 - 2:
-            raise fail(key, f"must be a whole number from 1 to {2**31 - 2}, not {value!r}")
-        return value
-
-    uid = number("uid", 10001)
-    gid = number("gid", uid)
-    user_name = data.get("user-name", "app")
-    if not isinstance(user_name, str) or not _USER_NAME.fullmatch(user_name):
-        raise fail("user-name", f"must be a lowercase user name, not {user_name!r}")
-    health = data.get("healthcheck-command")
-    if health is not None and (not isinstance(health, str) or not health.strip() or "\n" in health):
-        raise fail("healthcheck-command", "must be a one-line shell command")
-    labels_data = data.get("labels") or {}
-    if not isinstance(labels_data, dict):
-        raise fail("labels", "must map label keys to values")
-    labels = []
-    for key, value in labels_data.items():
-        if not isinstance(key, str) or not _LABEL_KEY.fullmatch(key) or not isinstance(value, (str, int, float)):
-            raise ConfigError(path, _line(labels_data, key), f"labels: invalid label {key!r}: {value!r}")
-        if "\n" in str(value):
-            raise ConfigError(path, _line(labels_data, key), f"labels.{key}: must be one line")
-        labels.append((key, str(value)))
-    pip_cache = data.get("pip-cache", "no-cache-dir")
-    if pip_cache not in PIP_CACHE_STYLES:
-        raise fail("pip-cache", f"must be one of {', '.join(PIP_CACHE_STYLES)}, not {pip_cache!r}")
-    if pip_cache == "mount":
-        if toggles.get("HB012") is False:
-            raise fail("pip-cache", "is mount, but rules turns HB012 (cache mounts) off")
-        toggles["HB012"] = True
-    if toggles.get("HB013") and not labels:
-        raise fail("rules", "HB013 is on but no labels are configured")
-    exclude = data.get("exclude") or []
-    if not isinstance(exclude, list) or not all(isinstance(e, str) and e.strip() for e in exclude):
-        raise fail("exclude", "must be a list of glob patterns")
-    enabled = frozenset(code for code, on in toggles.items() if on)
-    options = RuleOptions(uid=uid, gid=gid, user_name=user_name, healthcheck_command=health,
-                          labels=tuple(labels), enabled=enabled)
-    return Config(toggles, options, tuple(exclude), hadolint, path)
+    return toggles
 
 
 def _load_hadolint_ignored(root: Path) -> frozenset[str]:

@@ -14,7 +14,7 @@ from bot.model.images import ImageOccurrence
 from bot.model.results import Hardened
 from bot.model.text import Edit, apply_edits, overlaps
 from bot.rules import Rule
-from bot.rules.base import RuleOptions
+from bot.rules.rule import RuleContext
 from bot.sources.yaml_images import compose_images, workflow_images
 
 MAX_PASSES = 4
@@ -26,7 +26,7 @@ _CODE = re.compile(r"\b[A-Za-z]{2,}\d+\b")
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
-    options: RuleOptions
+    context: RuleContext
 
 
 def check_text(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
@@ -37,7 +37,7 @@ def check_text(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
     for rule in ruleset.rules:
         if rule.code in ignored_everywhere:
             continue
-        for found in rule.check(doc, ruleset.options):
+        for found in rule.findings(doc, ruleset.context):
             if rule.code not in ignored_by_line.get(found.line, ()):
                 findings.append(found)
     return findings
@@ -87,7 +87,7 @@ def check_yaml(text: str, path: str, kind: str, ruleset: RuleSet) -> list[Findin
         ignored = _codes(match.group(1)) if match else set()
         for rule in ruleset.rules:
             if rule.check_occurrence is not None and rule.code not in ignored:
-                findings.extend(rule.check_occurrence(occurrence, ruleset.options))
+                findings.extend(rule.check_occurrence(occurrence, ruleset.context))
     return findings
 
 

@@ -6,7 +6,6 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
@@ -16,6 +15,7 @@ from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.rules import Rule
+from bot.rules.rule import RuleContext
 from bot.sources.discovery import SourceFile, find_sources, source_kind
 from bot.sources.files import read_text, write_atomic
 
@@ -25,7 +25,7 @@ Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
                  digests: dict[ImageKey, Resolution] | None = None) -> RuleSet:
     enabled = frozenset(rule.code for rule in rules)
-    return RuleSet(rules, replace(config.options, enabled=enabled, digests=digests))
+    return RuleSet(rules, RuleContext(config.options, enabled, digests))
 
 
 def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile]]:

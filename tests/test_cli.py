@@ -259,15 +259,16 @@ def test_templates_and_leftovers_are_not_scanned(tmp_path, capsys):
 
 
 def test_a_fix_that_would_break_the_file_is_not_written(tmp_path, capsys, monkeypatch):
+    from dataclasses import replace
+
     from bot.model.findings import Finding
     from bot.model.text import Edit
-    from bot.rules import RULES, Rule
+    from bot.rules import RULES
 
-    def breaking_check(doc, options):
+    def breaking_check(doc, context):
         yield Finding("DL3020", doc.path, 1, "breaks", (Edit.insert(0, "BOGUS line\n"),))
 
-    broken = tuple(Rule(r.code, r.name, r.severity, r.kind, r.why, r.doc, breaking_check) if r.code == "DL3020" else r
-                   for r in RULES)
+    broken = tuple(replace(r, check=breaking_check) if r.code == "DL3020" else r for r in RULES)
     monkeypatch.setattr("bot.config.RULES", broken)
     path = write(tmp_path, "Dockerfile", UNHARDENED)
     assert main(["fix", "--offline", str(tmp_path)]) == 2
@@ -316,4 +317,4 @@ def test_pip_cache_conflict_is_an_error(tmp_path, capsys):
     write(tmp_path, ".github/hardenbot.yml", "rules:\n  HB012: off\npip-cache: mount\n")
     write(tmp_path, "Dockerfile", UNHARDENED)
     assert main(["check", "--offline", str(tmp_path)]) == 2
-    assert ":3: pip-cache: is mount, but rules turns HB012 (cache mounts) off" in capsys.readouterr().err
+    assert ":3: pip-cache: is mount, which turns HB012 on, but rules turns it off" in capsys.readouterr().err

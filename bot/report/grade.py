@@ -11,14 +11,15 @@ from collections.abc import Iterable
 
 from bot.model.findings import Finding
 from bot.rules import RULES_BY_CODE
+from bot.rules.rule import Severity
 
-WEIGHTS = {"high": 25, "medium": 10, "low": 5, "info": 2}
+WEIGHTS = {Severity.HIGH: 25, Severity.MEDIUM: 10, Severity.LOW: 5, Severity.INFO: 2}
 THRESHOLDS = ((90, "A"), (75, "B"), (60, "C"), (40, "D"))
 
 
-def severity_of(code: str) -> str:
+def severity_of(code: str) -> Severity:
     rule = RULES_BY_CODE.get(code)
-    return rule.severity if rule else "medium"
+    return rule.severity if rule else Severity.MEDIUM
 
 
 def score(findings: Iterable[Finding]) -> int:

@@ -6,7 +6,7 @@ import json
 from bot import __version__
 from bot.model.findings import Finding
 from bot.model.results import RunReport
-from bot.report.grade import grade, score
+from bot.report.grade import grade, score, severity_of
 from bot.rules import RULES_BY_CODE
 
 
@@ -16,7 +16,7 @@ def finding_dict(found: Finding) -> dict:
         "rule": found.rule,
         "line": found.line,
         "message": found.message,
-        "severity": rule.severity if rule else "medium",
+        "severity": severity_of(found.rule).value,
         "fixable": found.fixable,
         "why": rule.why if rule else "",
     }

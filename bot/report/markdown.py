@@ -139,5 +139,5 @@ def commit_message(results: list[FileResult]) -> str:
              "Rules applied:"]
     for code in sorted(counts):
         rule = RULES_BY_CODE.get(code)
-        lines.append(f"- {code} ({counts[code]}x): {rule.summary if rule else ''}")
+        lines.append(f"- {code} ({counts[code]}x): {rule.title + '.' if rule else ''}")
     return "\n".join(lines) + "\n"

@@ -7,17 +7,18 @@ import json
 from bot import __version__
 from bot.model.results import RunReport
 from bot.rules import RULES
+from bot.rules.rule import Rule, Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_LEVELS = {"high": "error", "medium": "warning", "low": "warning", "info": "note"}
-_SECURITY_SEVERITY = {"high": "8.0", "medium": "5.0", "low": "3.0", "info": "1.0"}
+_LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "warning", Severity.INFO: "note"}
+_SECURITY_SEVERITY = {Severity.HIGH: "8.0", Severity.MEDIUM: "5.0", Severity.LOW: "3.0", Severity.INFO: "1.0"}
 
 
-def _rule_descriptor(rule) -> dict:
+def _rule_descriptor(rule: Rule) -> dict:
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
+        "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.why},
         "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},

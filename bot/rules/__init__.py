@@ -1,108 +1,53 @@
-"""The rule catalogue. Order matters: where two rules insert at the same offset, the
-earlier one's text comes first (`-y` before `--no-install-recommends`, ENV before SHELL)."""
+"""The rule catalogue: every `bot/rules/<code>_<name>.py` file declares one `RULE` record
+(see `rule.py`); the catalogue finds them, so adding a rule is adding its file, and naming
+its code in APPLY_ORDER.
+
+Order matters only where two rules insert text at the same offset: the earlier rule's text
+comes first (`-y` before `--no-install-recommends`; ENV and LABEL before SHELL; HEALTHCHECK
+before the USER switch). APPLY_ORDER names every rule once; importing the catalogue fails,
+naming the file, when a rule file is missing from it or it names a rule with no file.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from types import ModuleType
+import importlib
+import pkgutil
+import re
 
-from bot.dockerfile.images import image_occurrences
-from bot.dockerfile.model import Dockerfile
-from bot.model.findings import Finding
-from bot.model.images import ImageOccurrence
-from bot.rules import (
-    dl3002_root_user,
-    dl3006_untagged_image,
-    dl3007_latest_tag,
-    dl3009_apt_lists_cleanup,
-    dl3014_apt_get_yes,
-    dl3015_no_install_recommends,
-    dl3019_apk_no_cache,
-    dl3020_add_to_copy,
-    dl3042_pip_no_cache_dir,
-    dl4006_pipefail,
-    hb001_non_root_user,
-    hb002_python_env,
-    hb010_fixed_uid,
-    hb011_security_updates,
-    hb012_pip_cache_mount,
-    hb013_oci_labels,
-    hb014_healthcheck,
-    hb020_slim_base,
-    hb021_build_tools_in_final,
-    hb030_pin_digest,
-    hb031_stale_digest,
-    hb032_unresolved_image,
+from bot.rules.options import Option
+from bot.rules.rule import Rule
+
+APPLY_ORDER = (
+    "DL3014", "DL3015", "DL3009", "DL3042", "HB012", "DL3019", "DL3020", "HB011", "HB010", "HB002",
+    "HB013", "DL4006", "HB014", "HB001", "DL3002", "DL3006", "DL3007", "HB020", "HB021", "HB030",
+    "HB031", "HB032",
 )
-from bot.rules.base import RuleOptions
-
-SEVERITIES = ("high", "medium", "low", "info")
-KINDS = ("fix", "opt-in", "report")
+_RULE_FILE = re.compile(r"[a-z]{2}\d{3,4}_\w+")
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: str  # high | medium | low | info
-    kind: str  # fix: on and auto-fixed by default; opt-in: off unless enabled; report: never edited
-    why: str  # one line: why it matters
-    doc: str  # what it does, why, the fix, an example
-    check: Callable[[Dockerfile, RuleOptions], Iterator[Finding]]
-    # Rules about image references also judge those named outside Dockerfiles.
-    check_occurrence: Callable[[ImageOccurrence, RuleOptions], Iterator[Finding]] | None = None
-
-    @property
-    def enabled_by_default(self) -> bool:
-        return self.kind != "opt-in"
-
-    @property
-    def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].split("—", 1)[-1].strip()
+def _discover() -> dict[str, Rule]:
+    found: dict[str, Rule] = {}
+    for module_info in pkgutil.iter_modules(__path__):
+        if not _RULE_FILE.fullmatch(module_info.name):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        rule = getattr(module, "RULE", None)
+        if not isinstance(rule, Rule) or not module_info.name.startswith(rule.code.lower() + "_"):
+            raise ImportError(f"bot/rules/{module_info.name}.py must declare RULE = Rule(code=…) with the "
+                              "code its file name starts with")
+        found[rule.code] = rule
+    return found
 
 
-def _image_check(check_occurrence: Callable[[ImageOccurrence, RuleOptions], Iterator[Finding]]
-                 ) -> Callable[[Dockerfile, RuleOptions], Iterator[Finding]]:
-    """A rule about image references judges a Dockerfile by the images it builds FROM."""
-    def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
-        for occurrence in image_occurrences(doc):
-            yield from check_occurrence(occurrence, options)
-    return check
+def _in_apply_order(found: dict[str, Rule]) -> tuple[Rule, ...]:
+    unordered = sorted(set(found) - set(APPLY_ORDER))
+    missing = sorted(set(APPLY_ORDER) - set(found))
+    if unordered or missing:
+        raise ImportError(f"bot/rules: APPLY_ORDER must name every rule file's code once "
+                          f"(not named: {unordered or 'none'}; no file: {missing or 'none'})")
+    return tuple(found[code] for code in APPLY_ORDER)
 
 
-def _rule(module: ModuleType) -> Rule:
-    assert module.SEVERITY in SEVERITIES and module.KIND in KINDS, module.__name__
-    check_occurrence = getattr(module, "check_occurrence", None)
-    check = getattr(module, "check", None) or _image_check(check_occurrence)
-    return Rule(module.CODE, module.NAME, module.SEVERITY, module.KIND, module.WHY,
-                module.__doc__ or "", check, check_occurrence)
-
-
-RULES: tuple[Rule, ...] = tuple(
-    _rule(m)
-    for m in (
-        dl3014_apt_get_yes,
-        dl3015_no_install_recommends,
-        dl3009_apt_lists_cleanup,
-        dl3042_pip_no_cache_dir,
-        hb012_pip_cache_mount,
-        dl3019_apk_no_cache,
-        dl3020_add_to_copy,
-        hb011_security_updates,
-        hb010_fixed_uid,
-        hb002_python_env,
-        hb013_oci_labels,
-        dl4006_pipefail,
-        hb014_healthcheck,
-        hb001_non_root_user,
-        dl3002_root_user,
-        dl3006_untagged_image,
-        dl3007_latest_tag,
-        hb020_slim_base,
-        hb021_build_tools_in_final,
-        hb030_pin_digest,
-        hb031_stale_digest,
-        hb032_unresolved_image,
-    )
-)
+RULES: tuple[Rule, ...] = _in_apply_order(_discover())
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+# Every option some rule reads, once, in catalogue order.
+OPTIONS: tuple[Option, ...] = tuple(dict.fromkeys(option for rule in RULES for option in rule.options))

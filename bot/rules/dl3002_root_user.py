@@ -10,16 +10,28 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile, is_root_user
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3002"
-NAME = "last-user-root"
-SEVERITY = "high"
-KIND = "report"
-WHY = "the image is set to run as root on purpose; switch back to a non-root user after the steps that need root"
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     user, instruction = doc.final_stage.last_user()
     if instruction is not None and is_root_user(user):
         yield finding(doc, CODE, instruction, f"the last USER is {user}: the container runs as root")
+
+
+RULE = Rule(
+    code=CODE,
+    name="last-user-root",
+    title='the last USER of the final stage is root',
+    severity=Severity.HIGH,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.FINAL_STAGE,
+    why="the image is set to run as root on purpose; switch back to a non-root user after the steps that need root",
+    example=Example('USER root\nCMD ["./app"]'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -10,17 +10,29 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.images import external_images
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3006"
-NAME = "untagged-image"
-SEVERITY = "medium"
-KIND = "report"
-WHY = "an untagged base means whatever `latest` is today: builds stop being repeatable"
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for stage, image in external_images(doc):
         if image.tag is None and image.digest is None:
             yield finding(doc, CODE, stage.from_, f"{stage.base} has no tag: pin a version")
+
+
+RULE = Rule(
+    code=CODE,
+    name="untagged-image",
+    title='FROM without a tag',
+    severity=Severity.MEDIUM,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.EVERY_STAGE,
+    why="an untagged base means whatever `latest` is today: builds stop being repeatable",
+    example=Example('FROM debian'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -10,17 +10,29 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.images import external_images
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3007"
-NAME = "latest-tag"
-SEVERITY = "medium"
-KIND = "report"
-WHY = "`latest` moves without notice: pin the version you tested"
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for stage, image in external_images(doc):
         if image.tag == "latest" and image.digest is None:
             yield finding(doc, CODE, stage.from_, f"{stage.base} uses the latest tag: pin a version")
+
+
+RULE = Rule(
+    code=CODE,
+    name="latest-tag",
+    title='FROM an image tagged `latest`',
+    severity=Severity.MEDIUM,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.EVERY_STAGE,
+    why="`latest` moves without notice: pin the version you tested",
+    example=Example('FROM debian:latest'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -7,8 +7,6 @@ continuation style (trailing or leading `&&`, its indentation, its escape charac
 endings); in a heredoc script, a new line before the terminator. Only stages that reach the
 final image are checked. When a later RUN still needs the lists (it installs without its
 own `apt-get update`) the RUN is reported instead: merging the two is for a person.
-Example: `RUN apt-get update && apt-get install -y curl`
-→ `RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*`.
 """
 from __future__ import annotations
 
@@ -17,19 +15,16 @@ from collections.abc import Iterator
 from bot.dockerfile.layout import append_command
 from bot.dockerfile.model import Dockerfile, Run
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import apt
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3009"
-NAME = "apt-lists-cleanup"
-SEVERITY = "medium"
-KIND = "fix"
-WHY = "apt-get lists left in a layer add size and stale metadata to every pull"
 CLEANUP = "rm -rf /var/lib/apt/lists/*"
 _NEEDS_LISTS = ("install", "upgrade", "dist-upgrade", "full-upgrade", "source", "build-dep")
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     image_stages = doc.image_stages()
     for run in doc.runs():
         if run.stage not in image_stages:
@@ -69,3 +64,18 @@ def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:
         if any(True for sub in _NEEDS_LISTS for _ in apt(other, sub)):
             return other
     return None
+
+
+RULE = Rule(
+    code=CODE,
+    name="apt-lists-cleanup",
+    title='apt-get lists left in the image',
+    severity=Severity.MEDIUM,
+    on_by_default=True,
+    fix=FixSafety.SAFE,
+    scope=Scope.FINAL_IMAGE,
+    why="apt-get lists left in a layer add size and stale metadata to every pull",
+    example=Example('RUN apt-get update && apt-get install -y curl', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -2,7 +2,6 @@
 
 Why: without `-y`, apt-get asks for a confirmation that no one can give in a build.
 Fix: insert ` -y` right after `install`; nothing else on the line moves.
-Example: `apt-get install curl` → `apt-get install -y curl`.
 """
 from __future__ import annotations
 
@@ -11,17 +10,14 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import apt
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3014"
-NAME = "apt-get-assume-yes"
-SEVERITY = "low"
-KIND = "fix"
-WHY = "without -y, apt-get waits for a confirmation that no build can give"
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.runs():
         for script, command, install in apt(run, "install"):
             if command.has_option("-y", "--yes", "--assume-yes") or _quiet_level(command) >= 2:
@@ -40,3 +36,18 @@ def _quiet_level(command) -> int:
         elif value.startswith("-") and not value.startswith("--") and value[1:].isalpha():
             level = max(level, value.count("q"))
     return level
+
+
+RULE = Rule(
+    code=CODE,
+    name="apt-get-assume-yes",
+    title='`apt-get install` without `-y`',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.SAFE,
+    scope=Scope.EVERY_STAGE,
+    why="without -y, apt-get waits for a confirmation that no build can give",
+    example=Example('RUN apt-get install curl', 'RUN apt-get install -y curl'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -3,7 +3,6 @@
 Why: recommended packages widen the attack surface and the image, and nobody asked for them.
 Fix: insert ` --no-install-recommends` right after `install`; nothing else on the line moves.
 If the app relied on a package that only came as a recommendation, name it in the install.
-Example: `apt-get install -y curl` → `apt-get install --no-install-recommends -y curl`.
 """
 from __future__ import annotations
 
@@ -12,18 +11,15 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import apt
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3015"
-NAME = "apt-get-no-install-recommends"
-SEVERITY = "low"
-KIND = "fix"
-WHY = "recommended packages widen the attack surface and the image for nothing"
 _OFF = ("false", "0", "no", "off")
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.runs():
         for script, command, install in apt(run, "install"):
             if command.has_option("--no-install-recommends"):
@@ -35,3 +31,18 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
             edit = Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends", (edit,))
+
+
+RULE = Rule(
+    code=CODE,
+    name="apt-get-no-install-recommends",
+    title='`apt-get install` without `--no-install-recommends`',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.EVERY_STAGE,
+    why="recommended packages widen the attack surface and the image for nothing",
+    example=Example('RUN apt-get install -y curl', 'RUN apt-get install --no-install-recommends -y curl'),
+    doc=__doc__ or "",
+    check=check,
+)

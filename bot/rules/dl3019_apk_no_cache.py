@@ -2,7 +2,6 @@
 
 Why: without `--no-cache`, apk leaves its package index in /var/cache/apk inside the layer.
 Fix: insert ` --no-cache` right after `add`. Not when the RUN mounts a cache on /var/cache/apk.
-Example: `apk add curl` → `apk add --no-cache curl`.
 """
 from __future__ import annotations
 
@@ -11,17 +10,14 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import apk_adds
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3019"
-NAME = "apk-no-cache"
-SEVERITY = "low"
-KIND = "fix"
-WHY = "apk's index cache ships in the layer and is never used again"
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.runs():
         if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache"):
             continue
@@ -30,3 +26,18 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
                 continue
             edit = Edit.insert(script.logical.original_end(add.end), " --no-cache")
             yield finding(doc, CODE, run.instruction, "apk add without --no-cache", (edit,))
+
+
+RULE = Rule(
+    code=CODE,
+    name="apk-no-cache",
+    title='`apk add` without `--no-cache`',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.SAFE,
+    scope=Scope.EVERY_STAGE,
+    why="apk's index cache ships in the layer and is never used again",
+    example=Example('RUN apk add curl', 'RUN apk add --no-cache curl'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -5,7 +5,6 @@ power where a reviewer does not expect it. COPY does exactly what it says.
 Fix: the keyword becomes COPY (in the file's own case). Never for URLs, git sources,
 local archives (which ADD unpacks), ADD-only flags (--checksum, --keep-git-dir, --unpack), or
 sources hidden behind a variable (reported instead).
-Example: `ADD . /app` → `COPY . /app`.
 """
 from __future__ import annotations
 
@@ -14,20 +13,17 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3020"
-NAME = "copy-not-add"
-SEVERITY = "low"
-KIND = "fix"
-WHY = "ADD can fetch URLs and unpack archives; COPY states plainly that files are copied"
 ARCHIVES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tb2", ".tar.xz", ".txz",
             ".tar.lz", ".tlz", ".tar.lzma", ".tlzma", ".tar.z", ".taz", ".tz", ".tar.zst", ".tzst",
             ".gz", ".bz2", ".xz", ".zst", ".lz", ".lzma", ".z")
 ADD_ONLY_FLAGS = frozenset({"checksum", "keep-git-dir", "unpack"})
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for inst in doc.instructions:
         if inst.keyword != "ADD":
             continue
@@ -47,3 +43,18 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
 def _fetches_or_unpacks(source: str) -> bool:
     lowered = source.strip("\"'").lower()
     return "://" in lowered or lowered.startswith("git@") or lowered.endswith(ARCHIVES)
+
+
+RULE = Rule(
+    code=CODE,
+    name="copy-not-add",
+    title='ADD used to copy local files',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.SAFE,
+    scope=Scope.EVERY_STAGE,
+    why="ADD can fetch URLs and unpack archives; COPY states plainly that files are copied",
+    example=Example('ADD . /app', 'COPY . /app'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -5,7 +5,6 @@ the layer and never serves again.
 Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a pip cache
 (`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, or when
 HB012 (cache mounts) is enabled: then HB012 adds a cache mount instead.
-Example: `pip install -r requirements.txt` → `pip install --no-cache-dir -r requirements.txt`.
 """
 from __future__ import annotations
 
@@ -14,19 +13,16 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import pip_installs
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3042"
-NAME = "pip-no-cache-dir"
-SEVERITY = "low"
-KIND = "fix"
-WHY = "pip's download cache ships in the layer and is never used again"
 PIP_CACHES = ("/root/.cache/pip", "/root/.cache", "~/.cache/pip")
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
-    if options.is_enabled("HB012"):
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+    if context.is_enabled("HB012"):
         return
     for run in doc.runs():
         if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
@@ -38,3 +34,18 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
                 continue
             edit = Edit.insert(script.logical.original_end(install.end), " --no-cache-dir")
             yield finding(doc, CODE, run.instruction, "pip install without --no-cache-dir", (edit,))
+
+
+RULE = Rule(
+    code=CODE,
+    name="pip-no-cache-dir",
+    title='`pip install` without `--no-cache-dir`',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.SAFE,
+    scope=Scope.EVERY_STAGE,
+    why="pip's download cache ships in the layer and is never used again",
+    example=Example('RUN pip install -r requirements.txt', 'RUN pip install --no-cache-dir -r requirements.txt'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -15,17 +15,14 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_before
 from bot.dockerfile.model import Dockerfile, Run
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL4006"
-NAME = "pipefail"
-SEVERITY = "medium"
-KIND = "fix"
-WHY = "a failing command before a pipe goes unnoticed and the build carries on broken"
 SHELL_LINE = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]'
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     fixed_stages: set[int] = set()
     for stage in doc.stages:
         lineage = stage.lineage()
@@ -63,3 +60,18 @@ def _shell_before(stage, run: Run):
         if inst.keyword == "SHELL":
             shell = inst
     return shell
+
+
+RULE = Rule(
+    code=CODE,
+    name="pipefail",
+    title='a RUN with a pipe, without `pipefail`',
+    severity=Severity.MEDIUM,
+    on_by_default=True,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.EVERY_STAGE,
+    why="a failing command before a pipe goes unnoticed and the build carries on broken",
+    example=Example('RUN curl -fsSL https://example.com/install.sh | sh', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -26,14 +26,12 @@ from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding, own_anchor
+from bot.rules.base import finding, own_anchor
+from bot.rules.options import GID, UID, USER_NAME, OptionValues
 from bot.rules.packages import created_users
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB001"
-NAME = "non-root-user"
-SEVERITY = "high"
-KIND = "fix"
-WHY = "a container running as root turns any escape or app bug into root on the host"
 PRIVILEGE_DROPPERS = re.compile(r"\b(gosu|su-exec|setpriv|runuser|chpst|setuidgid|s6-setuidgid)\b")
 # Programs that need root to do their job: run as another user they fail at start.
 ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "systemd", "nginx", "httpd",
@@ -41,7 +39,7 @@ ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "syste
 _PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     stage = doc.final_stage
     user, user_instruction = stage.last_user()
     if user_instruction is not None:
@@ -53,7 +51,7 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
         return
-    lines = _user_lines(doc, stage, base, options)
+    lines = _user_lines(doc, stage, base, context.options)
     anchor = own_anchor(stage)
     edit = insert_before(doc, anchor, lines) if anchor else append_to_stage(doc, stage, lines)
     user_line = lines[-1].split(None, 1)[1]
@@ -105,12 +103,12 @@ def _program(inst) -> str:
     return words[0].rsplit("/", 1)[-1] if words else ""
 
 
-def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: RuleOptions) -> list[str]:
+def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionValues) -> list[str]:
     run_kw, user_kw = doc.keyword("RUN"), doc.keyword("USER")
     existing = [name for run in doc.runs() if run.stage in stage.lineage() for name in created_users(run)]
     if existing:
         return [f"{user_kw} {existing[-1]}"]
-    uid, gid, name = options.uid, options.gid, options.user_name
+    uid, gid, name = options[UID], options[GID], options[USER_NAME]
     if base.family == "node":
         return [f"{user_kw} node"]
     if base.family == "distroless":
@@ -125,3 +123,19 @@ def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: RuleOpti
                   f"useradd --system --uid {uid} --gid {gid} --create-home --no-log-init "
                   f"--shell /usr/sbin/nologin {name}")
     return [f"{run_kw} {create}", f"{user_kw} {uid}:{gid}"]
+
+
+RULE = Rule(
+    code=CODE,
+    name="non-root-user",
+    title='the final stage runs as root because it never sets USER',
+    severity=Severity.HIGH,
+    on_by_default=True,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.FINAL_STAGE,
+    why="a container running as root turns any escape or app bug into root on the host",
+    example=Example('CMD ["./app"]', 'RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid 10001 --create-home --no-log-init --shell /usr/sbin/nologin app\nUSER 10001:10001\nCMD ["./app"]'),
+    doc=__doc__ or "",
+    check=check,
+    options=(UID, GID, USER_NAME),
+)

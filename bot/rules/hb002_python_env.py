@@ -15,18 +15,15 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import installed_packages
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB002"
-NAME = "python-env"
-SEVERITY = "info"
-KIND = "fix"
-WHY = "unbuffered output, no stray .pyc files and no pip self-update check belong in every Python image"
 SETTINGS = (("PYTHONDONTWRITEBYTECODE", "1"), ("PYTHONUNBUFFERED", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"))
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     stage = doc.final_stage
     if not (describe_base(stage.external_base).is_python or _installs_python(doc, stage)):
         return
@@ -43,3 +40,18 @@ def _installs_python(doc: Dockerfile, stage) -> bool:
     lineage = stage.lineage()
     return any(package.startswith(("python3", "python", "py3-"))
                for run in doc.runs() if run.stage in lineage for package in installed_packages(run))
+
+
+RULE = Rule(
+    code=CODE,
+    name="python-env",
+    title='a Python image without the usual container settings',
+    severity=Severity.INFO,
+    on_by_default=True,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.FINAL_STAGE,
+    why="unbuffered output, no stray .pyc files and no pip self-update check belong in every Python image",
+    example=Example('FROM python:3.12-slim', 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1'),
+    doc=__doc__ or "",
+    check=check,
+)

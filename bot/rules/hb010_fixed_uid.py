@@ -14,19 +14,18 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit, Span
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
+from bot.rules.options import GID, UID
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB010"
-NAME = "fixed-uid"
-SEVERITY = "info"
-KIND = "opt-in"
-WHY = "one fixed high UID/GID across images keeps clear of host users and simplifies policies"
 _ID_OPTIONS = {"useradd": ("-u", "--uid"), "adduser": ("-u", "--uid"),
                "groupadd": ("-g", "--gid"), "addgroup": ("-g", "--gid")}
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     changed: dict[str, str] = {}
+    uid, gid = context.options[UID], context.options[GID]
     stages = doc.image_stages()
     for run in doc.runs():
         if run.stage not in stages:
@@ -34,7 +33,7 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
         edits: list[Edit] = []
         old_ids: list[str] = []
         for tool, names in _ID_OPTIONS.items():
-            target = str(options.uid if tool in ("useradd", "adduser") else options.gid)
+            target = str(uid if tool in ("useradd", "adduser") else gid)
             for script, command in run.commands(tool):
                 args = command.args()
                 for i in range(len(args)):
@@ -46,7 +45,7 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
                     edits.append(Edit(script.logical.span(*value_span), target))
         if edits:
             yield finding(doc, CODE, run.instruction,
-                          f"user/group created with id {', '.join(old_ids)} instead of {options.uid}/{options.gid}",
+                          f"user/group created with id {', '.join(old_ids)} instead of {uid}/{gid}",
                           tuple(edits))
     if changed:
         yield from _references(doc, stages, changed)
@@ -78,3 +77,19 @@ def _references(doc: Dockerfile, stages, changed: dict[str, str]) -> Iterator[Fi
                     new = "--chown=" + ":".join(changed[p] for p in flag.value.split(":"))
                     yield finding(doc, CODE, inst, f"--chown={flag.value} refers to the old ids",
                                   (Edit(Span(flag.span.start, flag.span.end), new),))
+
+
+RULE = Rule(
+    code=CODE,
+    name="fixed-uid",
+    title='users created with a UID other than the configured fixed one',
+    severity=Severity.INFO,
+    on_by_default=False,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.FINAL_IMAGE,
+    why="one fixed high UID/GID across images keeps clear of host users and simplifies policies",
+    example=Example('RUN useradd -u 1000 app', 'RUN useradd -u 10001 app'),
+    doc=__doc__ or "",
+    check=check,
+    options=(UID, GID),
+)

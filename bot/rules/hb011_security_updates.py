@@ -15,19 +15,16 @@ from collections.abc import Iterator
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import apk_adds, apt, pip_installs
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB011"
-NAME = "security-updates"
-SEVERITY = "info"
-KIND = "opt-in"
-WHY = "packages fixed after the base image was built stay vulnerable until upgraded"
 _APT_UPGRADES = ("upgrade", "dist-upgrade", "full-upgrade")
 _SAFE_BEFORE = ("", "&&", ";", "\n")
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     stages = doc.image_stages()
     runs = [run for run in doc.runs() if run.stage in stages]
     if not any(True for run in runs for sub in _APT_UPGRADES for _ in apt(run, sub)):
@@ -53,3 +50,18 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
 
 def _upgrades_pip(command) -> bool:
     return command.has_option("-U", "--upgrade") and any(w.value == "pip" for w in command.args())
+
+
+RULE = Rule(
+    code=CODE,
+    name="security-updates",
+    title="install the distribution's pending updates at build time",
+    severity=Severity.INFO,
+    on_by_default=False,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.FINAL_IMAGE,
+    why="packages fixed after the base image was built stay vulnerable until upgraded",
+    example=Example('RUN apt-get update && apt-get install -y curl', 'RUN apt-get update && apt-get upgrade -y && apt-get install -y curl'),
+    doc=__doc__ or "",
+    check=check,
+)

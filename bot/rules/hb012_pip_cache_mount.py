@@ -10,24 +10,34 @@ must be set up to benefit.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from bot.dockerfile.layout import file_start
 from bot.dockerfile.model import Dockerfile, is_root_user
 from bot.model.findings import Finding
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.dl3042_pip_no_cache_dir import PIP_CACHES
+from bot.rules.options import Option, OptionValueError
 from bot.rules.packages import pip_installs
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB012"
-NAME = "pip-cache-mount"
-SEVERITY = "low"
-KIND = "opt-in"
-WHY = "a BuildKit cache mount keeps pip's cache out of the image and speeds up rebuilds"
 MOUNT = "--mount=type=cache,target=/root/.cache/pip"
+PIP_CACHE_STYLES = ("no-cache-dir", "mount")
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def _pip_cache_style(value: Any) -> str:
+    if value not in PIP_CACHE_STYLES:
+        raise OptionValueError(f"must be one of {', '.join(PIP_CACHE_STYLES)}, not {value!r}")
+    return value
+
+
+PIP_CACHE = Option("pip-cache", "`no-cache-dir` (DL3042's flag) or `mount`: BuildKit cache mounts instead (turns HB012 on)",
+                   "no-cache-dir", _pip_cache_style, turns_on=lambda style: style == "mount")
+
+
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.runs():
         if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
             continue
@@ -49,3 +59,19 @@ def _runs_as_root(run) -> bool:
         if inst.keyword == "USER":
             user = inst.rest
     return is_root_user(user)
+
+
+RULE = Rule(
+    code=CODE,
+    name="pip-cache-mount",
+    title="pip downloads without a BuildKit cache mount (replaces DL3042's fix)",
+    severity=Severity.LOW,
+    on_by_default=False,
+    fix=FixSafety.SAFE,
+    scope=Scope.EVERY_STAGE,
+    why="a BuildKit cache mount keeps pip's cache out of the image and speeds up rebuilds",
+    example=Example('FROM python:3.12-slim\nRUN pip install -r requirements.txt', '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'),
+    doc=__doc__ or "",
+    check=check,
+    options=(PIP_CACHE,),
+)

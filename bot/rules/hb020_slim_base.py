@@ -11,18 +11,30 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB020"
-NAME = "slim-base"
-SEVERITY = "low"
-KIND = "report"
-WHY = "a full base image ships hundreds of unused packages, each one more CVE to triage"
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     stage = doc.final_stage
     root = stage.lineage()[-1]
     slim = describe_base(root.resolved_base).slim_variant
     if slim:
         yield finding(doc, CODE, root.from_, f"{root.base} is the full image: consider {slim}")
+
+
+RULE = Rule(
+    code=CODE,
+    name="slim-base",
+    title='the final image is built on a full base where a slim variant exists',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.FINAL_STAGE,
+    why="a full base image ships hundreds of unused packages, each one more CVE to triage",
+    example=Example('FROM python:3.12'),
+    doc=__doc__ or "",
+    check=check,
+)

@@ -11,19 +11,16 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
-from bot.rules.base import RuleOptions, finding
+from bot.rules.base import finding
 from bot.rules.packages import installed_packages
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB021"
-NAME = "build-tools-in-final-stage"
-SEVERITY = "low"
-KIND = "report"
-WHY = "compilers and headers in a runtime image add CVEs and help an attacker build tools in place"
 BUILD_TOOLS = frozenset({"gcc", "g++", "clang", "make", "cmake", "build-essential", "build-base",
                          "musl-dev", "libc6-dev", "linux-headers", "autoconf", "automake", "libtool"})
 
 
-def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.runs():
         if run.stage not in doc.image_stages():
             continue
@@ -33,3 +30,18 @@ def check(doc: Dockerfile, options: RuleOptions) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction,
                           f"build tools in the final image ({', '.join(tools)}): build in a separate stage "
                           "and copy only the results")
+
+
+RULE = Rule(
+    code=CODE,
+    name="build-tools-in-final-stage",
+    title='compilers and build tools installed in the final image',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.FINAL_IMAGE,
+    why="compilers and headers in a runtime image add CVEs and help an attacker build tools in place",
+    example=Example('RUN apt-get update && apt-get install -y gcc make'),
+    doc=__doc__ or "",
+    check=check,
+)

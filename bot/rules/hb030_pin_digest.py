@@ -17,18 +17,14 @@ from collections.abc import Iterator
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions
 from bot.rules.pinning import pin_state, short
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB030"
-NAME = "pin-digest"
-SEVERITY = "medium"
-KIND = "fix"
-WHY = "a tag moves under you; only a digest names exactly one image"
 
 
-def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:
-    state = pin_state(occurrence, options)
+def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
+    state = pin_state(occurrence, context)
     text = occurrence.text
 
     def found(message: str, *edits: Edit) -> Finding:
@@ -49,3 +45,19 @@ def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Itera
                     + (f" (now {short(state.digest)})" if state.digest else ""))
     elif state.kind == "invalid":
         yield found(f"{text} is not a valid image reference: {state.reason}")
+
+
+RULE = Rule(
+    code=CODE,
+    name="pin-digest",
+    title='a base image not pinned to a digest',
+    severity=Severity.MEDIUM,
+    on_by_default=True,
+    fix=FixSafety.SAFE,
+    scope=Scope.IMAGE_REFERENCES,
+    why="a tag moves under you; only a digest names exactly one image",
+    example=Example('FROM python:3.12-slim', 'FROM python:3.12-slim@sha256:…'),
+    doc=__doc__ or "",
+    check_occurrence=check_occurrence,
+    fix_needs='the registry',
+)

@@ -12,21 +12,33 @@ from collections.abc import Iterator
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Edit
-from bot.rules.base import RuleOptions
 from bot.rules.pinning import digest_span, pin_state, short
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB031"
-NAME = "stale-digest"
-SEVERITY = "medium"
-KIND = "fix"
-WHY = "a digest its tag has moved on from misses the base image's security rebuilds"
 
 
-def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:
-    state = pin_state(occurrence, options)
+def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
+    state = pin_state(occurrence, context)
     if state.kind != "stale" or state.ref is None or state.digest is None or state.ref.digest is None:
         return
     tagged = f"{state.ref.familiar}:{state.ref.tag}"
     yield Finding(CODE, occurrence.path, occurrence.line,
                   f"{tagged} moved: {short(state.ref.digest)} → {short(state.digest)}",
                   (Edit(digest_span(occurrence), state.digest),))
+
+
+RULE = Rule(
+    code=CODE,
+    name="stale-digest",
+    title='a pinned digest its tag no longer points to',
+    severity=Severity.MEDIUM,
+    on_by_default=True,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.IMAGE_REFERENCES,
+    why="a digest its tag has moved on from misses the base image's security rebuilds",
+    example=Example('FROM python:3.12-slim@sha256:<old>', 'FROM python:3.12-slim@sha256:<new>'),
+    doc=__doc__ or "",
+    check_occurrence=check_occurrence,
+    fix_needs='the registry',
+)

@@ -10,17 +10,28 @@ from collections.abc import Iterator
 
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
-from bot.rules.base import RuleOptions
 from bot.rules.pinning import pin_state
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB032"
-NAME = "unresolved-image"
-SEVERITY = "low"
-KIND = "report"
-WHY = "an image that cannot be looked up can be neither pinned nor kept fresh"
 
 
-def check_occurrence(occurrence: ImageOccurrence, options: RuleOptions) -> Iterator[Finding]:
-    state = pin_state(occurrence, options)
+def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
+    state = pin_state(occurrence, context)
     if state.kind == "unresolved":
         yield Finding(CODE, occurrence.path, occurrence.line, f"could not resolve {occurrence.text}: {state.reason}")
+
+
+RULE = Rule(
+    code=CODE,
+    name="unresolved-image",
+    title='an image the registry could not resolve',
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.IMAGE_REFERENCES,
+    why="an image that cannot be looked up can be neither pinned nor kept fresh",
+    example=Example('FROM ghcr.io/acme/gone:1.0'),
+    doc=__doc__ or "",
+    check_occurrence=check_occurrence,
+)

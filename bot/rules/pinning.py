@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from bot.errors import InvalidReferenceError
 from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
 from bot.model.text import Span
-from bot.rules.base import RuleOptions
+from bot.rules.rule import RuleContext
 
 # unpinned: tag without digest · stale: digest differs from what the tag points to now
 # current: digest is the tag's · unresolved: the registry lookup failed · unknown: offline
@@ -26,7 +26,7 @@ def short(digest: str) -> str:
     return digest.split(":", 1)[-1][:12]
 
 
-def pin_state(occurrence: ImageOccurrence, options: RuleOptions) -> PinState:
+def pin_state(occurrence: ImageOccurrence, context: RuleContext) -> PinState:
     if occurrence.span is None and "$" in occurrence.text:
         return PinState("unwritable", reason=occurrence.note)  # not even resolvable with defaults
     try:
@@ -36,7 +36,7 @@ def pin_state(occurrence: ImageOccurrence, options: RuleOptions) -> PinState:
     if ref.tag is None:
         return PinState("digest-only" if ref.digest else "untagged", ref)
     key = image_key(ref)
-    resolution = options.digests.get(key) if options.digests is not None and key else None
+    resolution = context.digests.get(key) if context.digests is not None and key else None
     if resolution is None:
         return PinState("unknown", ref)
     if resolution.error:

@@ -1,0 +1,107 @@
+"""What a rule is: one record per rule file, read by everything that describes a rule.
+
+The catalogue, the configuration, the grade, the JSON, SARIF and pull request reports and
+the README's rule table all read severity, why, fix safety and options from the record, so a
+rule is described in exactly one place: its own file.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.dockerfile.images import image_occurrences
+from bot.dockerfile.model import Dockerfile
+from bot.model.findings import Finding
+from bot.model.images import ImageKey, ImageOccurrence, Resolution
+from bot.rules.options import Option, OptionValues
+
+
+class Severity(Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+
+class FixSafety(Enum):
+    """How far a rule's fix can be trusted, after ruff's Applicability."""
+
+    SAFE = "safe"  # the image builds the same software and runs it the same way
+    UNSAFE = "unsafe"  # it runs differently (user, shell, environment, packages, ids): a reviewer checks
+    NONE = "none"  # reported only: the right change is for a person
+
+
+class Scope(Enum):
+    """Where in a Dockerfile a rule looks."""
+
+    EVERY_STAGE = "every stage"
+    FINAL_IMAGE = "final image's stages"  # the final stage and the stages it is built FROM
+    FINAL_STAGE = "final stage"
+    IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, compose files, workflows
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule is given besides the file: the user's option values, and this run's data
+    (which rules are on, the registry's answers), kept apart."""
+
+    options: OptionValues
+    enabled: frozenset[str] = frozenset()
+    digests: Mapping[ImageKey, Resolution] | None = None  # None: offline
+
+    def is_enabled(self, code: str) -> bool:
+        return code in self.enabled
+
+
+Check = Callable[[Dockerfile, RuleContext], Iterator[Finding]]
+OccurrenceCheck = Callable[[ImageOccurrence, RuleContext], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Example:
+    bad: str
+    good: str = ""  # empty for a rule that only reports
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # hadolint's code where hadolint has the rule, else HBnnn
+    name: str  # a short slug, for SARIF
+    title: str  # what it finds, in a few words
+    severity: Severity
+    on_by_default: bool  # False: opt-in, off until the configuration turns it on
+    fix: FixSafety
+    scope: Scope
+    why: str  # one line: why it matters, shown beside every finding
+    example: Example
+    doc: str  # the rule file's docstring: what it does, the fix, when it reports instead
+    # Exactly one of the two: a rule about Dockerfiles, or about image references wherever
+    # they are written (a Dockerfile is then judged by the images it builds FROM).
+    check: Check | None = None
+    check_occurrence: OccurrenceCheck | None = None
+    options: tuple[Option, ...] = ()  # configuration keys the rule reads
+    requires: Option | None = None  # an option that must be set for the rule to be turned on
+    fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
+
+    def __post_init__(self) -> None:
+        if (self.check is None) == (self.check_occurrence is None):
+            raise TypeError(f"{self.code}: give a rule either check or check_occurrence")
+        if (self.fix is FixSafety.NONE) != (not self.example.good):
+            raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
+
+    def findings(self, doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+        if self.check is not None:
+            yield from self.check(doc, context)
+            return
+        assert self.check_occurrence is not None
+        for occurrence in image_occurrences(doc):
+            yield from self.check_occurrence(occurrence, context)
+
+    @property
+    def action(self) -> str:
+        """What `fix` does about it, as the README's rule table says it."""
+        if self.fix is FixSafety.NONE:
+            return "report"
+        action = "auto-fix" if self.on_by_default else "opt-in fix"
+        return f"{action} (needs {self.fix_needs})" if self.fix_needs else action

@@ -1,0 +1,79 @@
+"""The rule records: the README's table is theirs, their examples are what the rules do, and
+their findings stay where their scope says."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config
+from bot.dockerfile.model import Dockerfile
+from bot.engine import harden_text
+from bot.report.rule_table import replace_table
+from bot.rules import OPTIONS, RULES
+from bot.rules.options import OptionValues
+from bot.rules.rule import FixSafety, Rule, Scope
+from bot.run import make_ruleset
+from tests.conftest import fixture_cases
+from tests.helpers import case_ruleset, read
+
+README = Path(__file__).parent.parent / "README.md"
+BASE_FOR_EXAMPLES = "FROM debian:bookworm-slim\n"
+EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github.com/acme/shop"},
+                   "healthcheck-command": "curl -fsS http://localhost:8080/healthz || exit 1"}
+
+
+def test_the_readme_rule_table_is_rendered_from_the_records():
+    readme = README.read_text(encoding="utf-8")
+    assert replace_table(readme) == readme, "run `python -m bot.report.rule_table README.md`"
+
+
+def _example_ruleset(rule: Rule):
+    values = {option: option.parse(EXAMPLE_OPTIONS[option.key]) for option in OPTIONS if option.key in EXAMPLE_OPTIONS}
+    config = Config(options=OptionValues(values))
+    return make_ruleset(config, (rule,))
+
+
+def _as_file(example: str) -> str:
+    lines = example.split("\n")
+    has_from = any(line.upper().startswith("FROM ") for line in lines)
+    return ("" if has_from else BASE_FOR_EXAMPLES) + example + "\n"
+
+
+# The image-reference rules act on registry answers, and their examples show digests as `…`:
+# their fixture pairs (tests/fixtures/HB030 …) give the registry's answers and check them.
+CHECKABLE = [rule for rule in RULES if rule.scope is not Scope.IMAGE_REFERENCES]
+
+
+@pytest.mark.parametrize("rule", CHECKABLE, ids=lambda r: r.code)
+def test_each_rule_does_what_its_example_shows(rule: Rule):
+    hardened = harden_text(_as_file(rule.example.bad), "Dockerfile", _example_ruleset(rule))
+    assert any(f.rule == rule.code for f in hardened.before), "the bad example must be found"
+    if rule.fix is FixSafety.NONE:
+        assert hardened.text == _as_file(rule.example.bad)
+    else:
+        assert hardened.text == _as_file(rule.example.good)
+
+
+def _lines_of(stages) -> set[int]:
+    lines: set[int] = set()
+    for stage in stages:
+        lines.add(stage.from_.line)
+        lines.update(inst.line for inst in stage.instructions)
+    return lines
+
+
+@pytest.mark.parametrize("case", fixture_cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_findings_stay_within_the_rules_declared_scope(case: Path):
+    text = read(case)
+    doc = Dockerfile.parse(text, case.name)
+    allowed = {
+        Scope.EVERY_STAGE: _lines_of(doc.stages),
+        Scope.FINAL_IMAGE: _lines_of(doc.image_stages()),
+        Scope.FINAL_STAGE: _lines_of([doc.final_stage]),
+        Scope.IMAGE_REFERENCES: {i.line for i in doc.instructions if i.keyword in ("FROM", "ARG")},
+    }
+    by_code = {rule.code: rule for rule in RULES}
+    for found in harden_text(text, case.name, case_ruleset(case)).before:
+        scope = by_code[found.rule].scope
+        assert found.line in allowed[scope], f"{found.rule} at line {found.line} is outside {scope.value}"
