@@ -9,12 +9,12 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from bot.cli import make_resolver, registry_credentials
 from bot.errors import HardenbotError
 from bot.flow import Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, read_event
 from bot.gitops import Repository
+from bot.registry_setup import make_resolver, registry_credentials
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

@@ -9,16 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 from bot import __version__
 from bot.config import load_config, parse_codes
 from bot.errors import HardenbotError
 from bot.model.results import RunReport
-from bot.registry.client import Credential, RegistryClient
-from bot.registry.credentials import parse_docker_config
-from bot.registry.resolver import resolve_all
+from bot.registry_setup import make_resolver, registry_credentials
 from bot.report import json_report, sarif, text
 from bot.run import process
 
@@ -85,29 +82,6 @@ def main(argv: list[str] | None = None) -> int:
     if not fix and any(f.fixable for r in report.results for f in r.hardened.before):
         return EXIT_FINDINGS
     return EXIT_CLEAN
-
-
-def registry_credentials(environ: Mapping[str, str]) -> dict[str, Credential]:
-    """Credentials for registries: docker's config.json (in $DOCKER_CONFIG or ~/.docker),
-    then $DOCKER_AUTH_CONFIG (the same JSON, as CI systems pass it), then $GITHUB_TOKEN for
-    ghcr.io when nothing else names ghcr.io."""
-    credentials: dict[str, Credential] = {}
-    folder = Path(environ["DOCKER_CONFIG"]) if environ.get("DOCKER_CONFIG") else Path.home() / ".docker"
-    config_file = folder / "config.json"
-    if config_file.is_file():
-        credentials.update(parse_docker_config(config_file.read_text(encoding="utf-8"), str(config_file)))
-    if environ.get("DOCKER_AUTH_CONFIG"):
-        credentials.update(parse_docker_config(environ["DOCKER_AUTH_CONFIG"], "$DOCKER_AUTH_CONFIG"))
-    if environ.get("GITHUB_TOKEN") and "ghcr.io" not in credentials:
-        credentials["ghcr.io"] = Credential(environ.get("GITHUB_ACTOR") or "x-access-token", environ["GITHUB_TOKEN"])
-    return credentials
-
-
-def make_resolver(credentials: dict[str, Credential], workers: int):
-    if workers < 1:
-        raise HardenbotError("--workers must be at least 1")
-    client = RegistryClient(credentials)
-    return lambda refs: resolve_all(refs, client, workers)
 
 
 def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:

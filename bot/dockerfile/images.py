@@ -1,4 +1,5 @@
-"""The registry images a Dockerfile builds FROM, with the span to rewrite for each.
+"""The registry images a Dockerfile builds FROM: per stage, and as occurrences with the span to
+rewrite for each.
 
 `FROM python:3.12` → the image word. `ARG BASE=python:3.12` + `FROM ${BASE}` → the ARG's
 default value, since that is where the reference is written. An image assembled from several
@@ -8,10 +9,12 @@ be pinned without rewriting how the file is parameterised.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction, split_words
-from bot.model.images import ImageOccurrence
+from bot.errors import InvalidReferenceError
+from bot.model.images import ImageOccurrence, ImageRef, parse_reference
 from bot.model.text import Span
 
 _SINGLE_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
@@ -84,3 +87,14 @@ def _arg_default(doc: Dockerfile, name: str) -> tuple[Instruction, str, Span] | 
                 start, end, value = start + 1, end - 1, value[1:-1]
             located = (inst, value, inst.args.span(start, end))
     return located
+
+
+def external_images(doc: Dockerfile) -> Iterator[tuple[Stage, ImageRef]]:
+    """(stage, image) for stages built FROM a registry image (not scratch, not a stage)."""
+    for stage in doc.stages:
+        if stage.parent is not None or stage.resolved_base in (None, "scratch"):
+            continue
+        try:
+            yield stage, parse_reference(stage.resolved_base)
+        except InvalidReferenceError:
+            continue

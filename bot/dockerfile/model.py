@@ -47,12 +47,21 @@ class Stage:
             out.extend(stage.instructions)
         return out
 
+    def last_before(self, keyword: str, before: Instruction | None = None) -> Instruction | None:
+        """The last `keyword` instruction in effect in this stage (ancestors included) just
+        above `before`, or at its end when `before` is None."""
+        found = None
+        for inst in self.all_instructions():
+            if inst is before:
+                break
+            if inst.keyword == keyword:
+                found = inst
+        return found
+
     def last_user(self) -> tuple[str | None, Instruction | None]:
         """The user this stage runs as, and the USER instruction that set it."""
-        for inst in reversed(self.all_instructions()):
-            if inst.keyword == "USER":
-                return inst.rest, inst
-        return None, None
+        inst = self.last_before("USER")
+        return (inst.rest, inst) if inst is not None else (None, None)
 
     @cached_property
     def env_keys(self) -> frozenset[str]:

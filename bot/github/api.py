@@ -11,9 +11,11 @@ from github import Auth, Github, GithubException
 from github.PullRequest import PullRequest
 
 from bot.errors import HardenbotError
+from bot.retry import RetryPolicy, retry_after_seconds
 
 T = TypeVar("T")
 WRITE_ACCESS = frozenset({"admin", "maintain", "write"})
+GITHUB_RETRIES = RetryPolicy(attempts=3, base_delay=2.0, max_delay=60.0)
 
 
 class GitHubError(HardenbotError):
@@ -40,16 +42,9 @@ class PullRequestInfo:
     base_ref: str
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    attempts: int = 3
-    base_delay: float = 2.0
-    max_delay: float = 60.0
-
-
 class GitHubRepo:
     def __init__(self, full_name: str, token: str, *, base_url: str = "https://api.github.com",
-                 retry: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] | None = None,
+                 retry: RetryPolicy = GITHUB_RETRIES, sleep: Callable[[float], None] | None = None,
                  seconds_between_writes: float | None = 1.0):
         self.full_name = full_name
         self.owner = full_name.split("/", 1)[0]
@@ -146,10 +141,10 @@ def _header(error: GithubException, name: str) -> str | None:
 
 
 def _delay(error: GithubException, attempt: int, policy: RetryPolicy) -> float:
+    """Retry-After first; else, when the rate limit is spent, until it resets; else backoff."""
     retry_after = _header(error, "retry-after")
-    if retry_after and retry_after.strip().isdigit():
-        return min(policy.max_delay, float(retry_after))
     reset = _header(error, "x-ratelimit-reset")
-    if error.status in (403, 429) and reset and reset.isdigit() and _header(error, "x-ratelimit-remaining") == "0":
+    if retry_after_seconds(retry_after) is None and error.status in (403, 429) and reset and reset.isdigit() \
+            and _header(error, "x-ratelimit-remaining") == "0":
         return min(policy.max_delay, max(0.0, int(reset) - time.time()))
-    return min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1))
+    return policy.delay(attempt, retry_after)

@@ -12,7 +12,6 @@ tokens never appear in an error message.
 from __future__ import annotations
 
 import base64
-import email.utils
 import hashlib
 import ipaddress
 import re
@@ -26,6 +25,7 @@ from urllib3.exceptions import NameResolutionError
 
 from bot.errors import HardenbotError
 from bot.model.images import DOCKER_HUB, ImageRef
+from bot.retry import RetryPolicy
 
 MANIFEST_TYPES = (
     "application/vnd.oci.image.index.v1+json",
@@ -37,6 +37,7 @@ API_HOSTS = {DOCKER_HUB: "registry-1.docker.io"}
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHALLENGE_PARAM = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+REGISTRY_RETRIES = RetryPolicy(attempts=4, base_delay=0.5, max_delay=30.0)
 
 
 class RegistryError(HardenbotError):
@@ -60,20 +61,13 @@ class Credential:
         return f"Credential(username={self.username!r}, password=<hidden>)"
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    attempts: int = 4  # tries in all, the first included
-    base_delay: float = 0.5  # doubled after each failure
-    max_delay: float = 30.0  # the longest wait, Retry-After included
-
-
 class RegistryClient:
     def __init__(
         self,
         credentials: Mapping[str, Credential] | None = None,
         *,
         timeout: tuple[float, float] = (5.0, 20.0),
-        retry: RetryPolicy = RetryPolicy(),
+        retry: RetryPolicy = REGISTRY_RETRIES,
         plain_http_hosts: frozenset[str] = frozenset(),
         sleep: Callable[[float], None] = time.sleep,
     ):
@@ -137,11 +131,11 @@ class RegistryClient:
                 if attempt == policy.attempts or _is_name_failure(error):
                     reason = "name not resolved" if _is_name_failure(error) else type(error).__name__
                     raise RegistryError(f"cannot reach {_host(url)}: {reason}") from None
-                self._sleep(min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1)))
+                self._sleep(policy.backoff(attempt))
                 continue
             if response.status_code not in RETRY_STATUSES or attempt == policy.attempts:
                 return response
-            self._sleep(_retry_delay(response, attempt, policy))
+            self._sleep(policy.delay(attempt, response.headers.get("Retry-After")))
         raise AssertionError("unreachable")
 
     def _authorized(self, method: str, url: str, ref: ImageRef) -> requests.Response:
@@ -273,19 +267,3 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(name).is_loopback
     except ValueError:
         return False
-
-
-def _retry_delay(response: requests.Response, attempt: int, policy: RetryPolicy) -> float:
-    """Seconds to wait: Retry-After (seconds or an HTTP date) when given, else backoff."""
-    header = response.headers.get("Retry-After", "").strip()
-    delay = None
-    if header.isdigit():
-        delay = float(header)
-    elif header:
-        try:
-            delay = email.utils.parsedate_to_datetime(header).timestamp() - time.time()
-        except (TypeError, ValueError):
-            delay = None
-    if delay is None:
-        delay = policy.base_delay * 2 ** (attempt - 1)
-    return max(0.0, min(policy.max_delay, delay))

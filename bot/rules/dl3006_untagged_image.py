@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.images import external_images
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.rules.base import finding
-from bot.rules.images import external_images
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3006"

@@ -31,7 +31,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         run = next((r for r in doc.runs(stage) if _pipes_without_pipefail(r)), None)
         if run is None:
             continue
-        shell = _shell_before(stage, run)
+        shell = stage.last_before("SHELL", run.instruction)
         if shell is not None:
             if "pipefail" not in shell.args.text:
                 yield finding(doc, CODE, run.instruction,
@@ -50,16 +50,6 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 def _pipes_without_pipefail(run: Run) -> bool:
     return any(s.script.has_pipe for s in run.scripts) and "pipefail" not in run.text
-
-
-def _shell_before(stage, run: Run):
-    shell = None
-    for inst in stage.all_instructions():
-        if inst is run.instruction:
-            break
-        if inst.keyword == "SHELL":
-            shell = inst
-    return shell
 
 
 RULE = Rule(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from bot.dockerfile.layout import file_start
-from bot.dockerfile.model import Dockerfile, is_root_user
+from bot.dockerfile.model import Dockerfile, Run, is_root_user
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
@@ -51,14 +51,9 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         yield finding(doc, CODE, run.instruction, "pip install without a cache mount", tuple(edits))
 
 
-def _runs_as_root(run) -> bool:
-    user = None
-    for inst in run.stage.all_instructions():
-        if inst is run.instruction:
-            break
-        if inst.keyword == "USER":
-            user = inst.rest
-    return is_root_user(user)
+def _runs_as_root(run: Run) -> bool:
+    user = run.stage.last_before("USER", run.instruction)
+    return is_root_user(user.rest if user is not None else None)
 
 
 RULE = Rule(
