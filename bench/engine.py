@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import load_config  # noqa: E402
 from bot.run import process  # noqa: E402
-from bot.sources.discovery import find_dockerfiles  # noqa: E402
+from bot.sources.discovery import find_sources  # noqa: E402
 
 
 def timed(fn) -> tuple[float, object]:
@@ -50,7 +50,7 @@ def main() -> int:
     root = args.path.resolve()
     config = load_config(root)
     rules = config.active_rules()
-    files = list(find_dockerfiles(root, config.exclude))
+    files = [s.path for s in find_sources(root, config.exclude) if s.kind.name == "dockerfile"]
     if not files:
         print(f"no Dockerfiles under {root}", file=sys.stderr)
         return 2

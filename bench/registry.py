@@ -25,7 +25,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import load_config  # noqa: E402
-from bot.engine import occurrences_in  # noqa: E402
 from bot.errors import HardenbotError  # noqa: E402
 from bot.model.images import ImageRef, parse_reference  # noqa: E402
 from bot.registry.client import Credential, RegistryClient, _is_loopback  # noqa: E402
@@ -82,7 +81,7 @@ def tree_images(root: Path) -> list[ImageRef]:
     refs = []
     for source in find_sources(root):
         try:
-            occurrences = occurrences_in(read_text(root / source.path), source.path, source.kind)
+            occurrences = source.kind.occurrences(read_text(root / source.path), source.path)
         except HardenbotError:
             continue
         for occurrence in occurrences:

@@ -33,7 +33,8 @@ from bot.model.results import RunReport
 from bot.report.markdown import commit_message, render_body
 from bot.report.text import unified_diff
 from bot.run import Resolver, digest_changes, process, process_texts
-from bot.sources.discovery import SourceFile, glob_regex, source_kind
+from bot.sources import kind_of
+from bot.sources.discovery import SourceFile, glob_regex
 
 TITLE = "hardenbot: harden container builds"
 COMMENT_LIMIT = 60000
@@ -267,9 +268,9 @@ class Flow:
             patterns = [glob_regex(p) for p in config.exclude]
 
             def wanted(path: str) -> bool:
-                return source_kind(path) is not None and not any(p.fullmatch(path) for p in patterns)
+                return kind_of(path) is not None and not any(p.fullmatch(path) for p in patterns)
 
-            texts = {SourceFile(path, source_kind(path) or "dockerfile"): text
+            texts = {SourceFile(path, kind_of(path)): text
                      for path, text in self.repo.read_files(head, wanted).items()}
         with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan+resolve"):
             report = process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)

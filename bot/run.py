@@ -9,14 +9,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.config import Config
-from bot.engine import RuleSet, check_text, check_yaml, harden_text, harden_yaml, occurrences_in
+from bot.engine import check_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.rules import Rule
-from bot.rules.rule import RuleContext
-from bot.sources.discovery import SourceFile, find_sources, source_kind
+from bot.rules.rule import RuleContext, RuleSet
+from bot.sources import kind_named, kind_of
+from bot.sources.discovery import SourceFile, find_sources
+from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text, write_atomic
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
@@ -32,8 +34,7 @@ def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile]]:
     """(root, sources): a folder is searched; a single file is taken as what its name says
     (a Dockerfile unless it is named like a compose file)."""
     if path.is_file():
-        kind = source_kind(path.name) or "dockerfile"
-        return path.parent, [SourceFile(path.name, kind)]
+        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)]
     return path, find_sources(path, config.exclude)
 
 
@@ -80,19 +81,14 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
         except DockerfileSyntaxError as error:
             errors.append(FileError(source.path, error.line, error.reason))
             continue
-        results.append(FileResult(source.path, source.kind, text, hardened))
+        results.append(FileResult(source.path, source.kind.name, text, hardened))
     return RunReport(tuple(results), tuple(errors), False, digests)
 
 
 def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) -> Hardened:
-    if source.kind == "dockerfile":
-        if fix:
-            return harden_text(text, source.path, ruleset)
-        findings = tuple(check_text(text, source.path, ruleset))
-    else:
-        if fix:
-            return harden_yaml(text, source.path, source.kind, ruleset)
-        findings = tuple(check_yaml(text, source.path, source.kind, ruleset))
+    if fix:
+        return harden_text(text, source.path, ruleset, source.kind)
+    findings = tuple(check_text(text, source.path, ruleset, source.kind))
     return Hardened(text, findings, findings, ())
 
 
@@ -101,7 +97,7 @@ def _referenced_images(texts: dict[SourceFile, str]) -> Iterable[ImageRef]:
     reported when they are processed."""
     for source, text in texts.items():
         try:
-            occurrences = occurrences_in(text, source.path, source.kind)
+            occurrences = source.kind.occurrences(text, source.path)
         except DockerfileSyntaxError:
             continue
         for occurrence in occurrences:
@@ -118,8 +114,9 @@ def digest_changes(report: RunReport) -> list[DigestChange]:
     for result in report.results:
         if not result.changed or not any(f.rule in ("HB030", "HB031") for f in result.hardened.applied):
             continue
-        before = occurrences_in(result.original, result.path, result.kind)
-        after = occurrences_in(result.hardened.text, result.path, result.kind)
+        kind = kind_named(result.kind)
+        before = kind.occurrences(result.original, result.path)
+        after = kind.occurrences(result.hardened.text, result.path)
         for old, new in zip(before, after, strict=False):
             if old.text == new.text:
                 continue

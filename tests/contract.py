@@ -12,7 +12,8 @@ import difflib
 import dockerfile
 
 from bot.dockerfile.parser import parse
-from bot.engine import RuleSet, harden_text
+from bot.engine import harden_text
+from bot.rules.rule import RuleSet
 
 
 def oracle(text: str) -> list[tuple[str, str]]:

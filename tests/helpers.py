@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 from bot.config import Config, load_config
-from bot.engine import RuleSet
 from bot.model.images import ImageKey, Resolution, image_key, parse_reference
 from bot.rules import RULES_BY_CODE
+from bot.rules.rule import RuleSet
 from bot.run import make_ruleset
 
 

@@ -134,7 +134,7 @@ def test_generated_contract(text: str) -> None:
 def test_idempotent_on_every_rule_alone(text: str) -> None:
     for code in ("DL3009", "DL3014", "DL3015", "DL3042", "DL3019", "HB001", "DL4006"):
         config_rules = tuple(r for r in default_ruleset().rules if r.code == code)
-        from bot.engine import RuleSet
+        from bot.rules.rule import RuleSet
         ruleset = RuleSet(config_rules, default_ruleset().context)
         once = harden_text(text, "Dockerfile", ruleset).text
         assert harden_text(once, "Dockerfile", ruleset).text == once

@@ -4,7 +4,9 @@ from __future__ import annotations
 from bot.config import Config
 from bot.model.images import DigestChange
 from bot.report.markdown import GITHUB_BODY_LIMIT, commit_message, registry_page, render_body
-from bot.run import SourceFile, process_texts
+from bot.run import process_texts
+from bot.sources.discovery import SourceFile
+from bot.sources.dockerfile import KIND as DOCKERFILE
 
 SERVICE = "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN pip install flask\nEXPOSE 8000\n" \
           "CMD [\"python\"]\n"
@@ -12,8 +14,8 @@ SERVICE = "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc\nRUN p
 
 def big_report(services: int):
     config = Config()
-    texts = {SourceFile(f"services/svc-{i:04d}/Dockerfile", "dockerfile"): SERVICE for i in range(services)}
-    texts[SourceFile("services/broken/Dockerfile", "dockerfile")] = "FROM debian:12\nBOGUS x\n"
+    texts = {SourceFile(f"services/svc-{i:04d}/Dockerfile", DOCKERFILE): SERVICE for i in range(services)}
+    texts[SourceFile("services/broken/Dockerfile", DOCKERFILE)] = "FROM debian:12\nBOGUS x\n"
     return process_texts(texts, config, config.active_rules(), fix=True)
 
 

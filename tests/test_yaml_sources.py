@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from bot.config import Config
-from bot.engine import harden_yaml
+from bot.engine import harden_text
 from bot.errors import DockerfileSyntaxError
 from bot.model.images import Resolution
 from bot.run import make_ruleset
-from bot.sources.yaml_images import compose_images, workflow_images
+from bot.sources import compose, workflow
 
 DIGEST = "sha256:" + "d" * 64
 IMAGES = ["redis:7-alpine", "postgres:16", "ghcr.io/acme/api:1.2", "127.0.0.1:5000/team/app:dev"]
@@ -53,7 +53,7 @@ def compose_files(draw):
 @given(compose_files())
 def test_compose_pinning_touches_only_the_scalars(case):
     text, images = case
-    hardened = harden_yaml(text, "docker-compose.yml", "compose", ruleset())
+    hardened = harden_text(text, "docker-compose.yml", ruleset(), compose.KIND)
     expected = text
     for image in set(images):
         expected = expected.replace(image, f"{image}@{DIGEST}")
@@ -63,7 +63,7 @@ def test_compose_pinning_touches_only_the_scalars(case):
         if "image" in service:
             service["image"] += "@" + DIGEST
         assert loaded_after["services"][name] == service
-    assert harden_yaml(hardened.text, "docker-compose.yml", "compose", ruleset()).text == hardened.text
+    assert harden_text(hardened.text, "docker-compose.yml", ruleset(), compose.KIND).text == hardened.text
 
 
 def test_workflow_images_and_what_is_left_alone():
@@ -90,7 +90,7 @@ def test_workflow_images_and_what_is_left_alone():
         "    steps:\n"
         "      - run: echo hi\n"
     )
-    found = workflow_images(text, ".github/workflows/ci.yml")
+    found = workflow.occurrences(text, ".github/workflows/ci.yml")
     assert [(o.where, o.text, o.line) for o in found] == [
         ("jobs.unit.container.image", "redis:7-alpine", 7),
         ("jobs.unit.services.db.image", "postgres:16", 11),
@@ -99,7 +99,7 @@ def test_workflow_images_and_what_is_left_alone():
     ]
     for occurrence in found:
         assert text[occurrence.span.start:occurrence.span.end] == occurrence.text
-    hardened = harden_yaml(text, ".github/workflows/ci.yml", "workflow", ruleset())
+    hardened = harden_text(text, ".github/workflows/ci.yml", ruleset(), workflow.KIND)
     assert hardened.text.count(DIGEST) == 4
     assert "image: ${{ matrix.db }}\n" in hardened.text and "actions/checkout@v4\n" in hardened.text
 
@@ -107,18 +107,18 @@ def test_workflow_images_and_what_is_left_alone():
 def test_stale_digest_in_compose_is_refreshed_in_place():
     old = "sha256:" + "0" * 64
     text = f"services:\n  db:\n    image: postgres:16@{old}  # keep\n"
-    hardened = harden_yaml(text, "compose.yaml", "compose", ruleset())
+    hardened = harden_text(text, "compose.yaml", ruleset(), compose.KIND)
     assert hardened.text == f"services:\n  db:\n    image: postgres:16@{DIGEST}  # keep\n"
     assert [f.rule for f in hardened.applied] == ["HB031"]
 
 
 def test_ignore_comment_above_an_image():
     text = "services:\n  db:\n    # hardenbot ignore=HB030\n    image: postgres:16\n"
-    assert harden_yaml(text, "compose.yaml", "compose", ruleset()).text == text
+    assert harden_text(text, "compose.yaml", ruleset(), compose.KIND).text == text
 
 
 def test_broken_yaml_is_one_line_error_with_its_line():
     with pytest.raises(DockerfileSyntaxError) as raised:
-        compose_images("services:\n  db:\n    image: [unclosed\n", "compose.yaml")
+        compose.occurrences("services:\n  db:\n    image: [unclosed\n", "compose.yaml")
     assert str(raised.value).startswith("compose.yaml:") and "not valid YAML" in str(raised.value)
     assert "\n" not in str(raised.value)

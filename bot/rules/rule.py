@@ -105,3 +105,11 @@ class Rule:
             return "report"
         action = "auto-fix" if self.on_by_default else "opt-in fix"
         return f"{action} (needs {self.fix_needs})" if self.fix_needs else action
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules in force for a run, in catalogue order, and what they are given."""
+
+    rules: tuple[Rule, ...]
+    context: RuleContext

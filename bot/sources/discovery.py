@@ -1,57 +1,29 @@
-"""Which files in a tree hardenbot reads: Dockerfiles, compose files, GitHub workflows.
+"""Which files in a tree hardenbot reads: those a source kind covers (see `bot/sources/`).
 
-Compose files: `compose.yaml`, `docker-compose.yml` and their `.override`/`.<env>` variants.
-Workflows: `.github/workflows/*.yml`.
-
-Names: `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `*.dockerfile`, `Containerfile`,
-`Containerfile.*`; not `*.dockerignore`, templates (`.j2`, `.tmpl`, `.template` …) or editor
-and merge leftovers (`.orig`, `.bak`, `~` …). Skipped: `.git`, `node_modules`, vendored trees,
-virtualenvs, and the configured excludes. Symlinks are never followed: a link could lead out
-of the tree, and a link inside it names a file that is scanned under its own path anyway.
+Skipped: `.git`, `node_modules`, vendored trees, virtualenvs, and the configured excludes.
+Symlinks are never followed: a link could lead out of the tree, and a link inside it names a
+file that is scanned under its own path anyway.
 """
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.sources.yaml_images import is_compose_name, is_workflow_path
+from bot.sources import kind_of
+from bot.sources.kind import SourceKind
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "third_party", ".venv",
                           "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"})
 
 
-# Templates and editor or merge leftovers are not Dockerfiles a build reads.
-NOT_DOCKERFILES = (".dockerignore", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".erb",
-                   ".mustache", ".hbs", ".orig", ".rej", ".bak", ".swp", "~")
-
-
-def is_dockerfile_name(name: str) -> bool:
-    lowered = name.lower()
-    if lowered.endswith(NOT_DOCKERFILES):
-        return False
-    return (name in ("Dockerfile", "Containerfile") or name.startswith(("Dockerfile.", "Containerfile."))
-            or lowered.endswith(".dockerfile"))
-
-
 @dataclass(frozen=True)
 class SourceFile:
     path: str  # repository-relative, forward slashes
-    kind: str  # dockerfile | compose | workflow
-
-
-def source_kind(relative: str) -> str | None:
-    name = relative.rsplit("/", 1)[-1]
-    if is_dockerfile_name(name):
-        return "dockerfile"
-    if is_compose_name(name):
-        return "compose"
-    if is_workflow_path(relative):
-        return "workflow"
-    return None
+    kind: SourceKind
 
 
 def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
@@ -69,15 +41,10 @@ def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
                              and not os.path.islink(os.path.join(directory, d)))
         for name in filenames:
             relative = rel_dir + name
-            kind = source_kind(relative)
+            kind = kind_of(relative)
             if kind and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
                 found.append(SourceFile(relative, kind))
     return sorted(found, key=lambda source: source.path)
-
-
-def find_dockerfiles(root: Path, exclude: Iterable[str] = ()) -> Iterator[str]:
-    """Repository-relative paths (forward slashes) of Dockerfiles under `root`, sorted."""
-    return iter([s.path for s in find_sources(root, exclude) if s.kind == "dockerfile"])
 
 
 @lru_cache(maxsize=256)

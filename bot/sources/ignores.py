@@ -1,0 +1,32 @@
+"""Suppression comments, as hadolint writes them and hardenbot accepts them too:
+
+    # hadolint ignore=DL3008,DL3015 - pinned by the base image   (the next instruction or image)
+    # hardenbot ignore=HB001
+    # hadolint global ignore=DL3020                                (the whole file)
+"""
+from __future__ import annotations
+
+import re
+
+_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*(.*)")
+_GLOBAL_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s*(.*)")
+_CODE = re.compile(r"\b[A-Za-z]{2,}\d+\b")
+
+
+def ignored_here(comment: str) -> set[str]:
+    """The codes `comment` silences on the line below it (none for a global ignore)."""
+    if _GLOBAL_IGNORE.search(comment):
+        return set()
+    match = _IGNORE.search(comment)
+    return _codes(match.group(1)) if match else set()
+
+
+def ignored_everywhere(comment: str) -> set[str]:
+    """The codes `comment` silences in the whole file."""
+    match = _GLOBAL_IGNORE.search(comment)
+    return _codes(match.group(1)) if match else set()
+
+
+def _codes(text: str) -> set[str]:
+    """`DL3008,DL3015 - pinned by the base image` → {"DL3008", "DL3015"}."""
+    return {code.upper() for code in _CODE.findall(text.split(" - ", 1)[0])}

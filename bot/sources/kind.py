@@ -1,0 +1,24 @@
+"""What a kind of source file is: which files it covers, where they name images, and the
+findings the rules make on one. One module per kind (`dockerfile.py`, `compose.py`,
+`workflow.py`) declares its `KIND`; discovery, the engine and the run loop only call these."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
+from bot.rules.rule import RuleSet
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    name: str  # "dockerfile", "compose", "workflow": in JSON output and FileResult.kind
+    covers: Callable[[str], bool]  # a repository-relative path (forward slashes) → whether it is one
+    # The images the text names; raises DockerfileSyntaxError (or a subclass) on unreadable text.
+    occurrences: Callable[[str, str], list[ImageOccurrence]]
+    # Every finding the rules make on the text, suppression comments applied; raises as above.
+    findings: Callable[[str, str, RuleSet], list[Finding]]
+
+    def __repr__(self) -> str:
+        return f"SourceKind({self.name})"

@@ -1,0 +1,79 @@
+"""Image scalars in YAML files (compose files, GitHub workflows), located to the exact character.
+
+The YAML is composed (libyaml through PyYAML, fast even for a thousand services) only to learn
+where each scalar starts and ends; edits then splice that scalar in the original text, so
+comments, quoting and layout stay byte-identical: the document is never dumped again. Values
+that are expressions (`${{ … }}`, `${VAR}`), block scalars, or quoted with escapes are left
+alone. The kinds that use this (`compose.py`, `workflow.py`) say which scalars name images.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import yaml
+
+from bot.errors import DockerfileSyntaxError
+from bot.model.findings import Finding
+from bot.model.images import ImageOccurrence
+from bot.model.text import Span
+from bot.rules.rule import RuleSet
+from bot.sources.ignores import ignored_here
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlSourceError(DockerfileSyntaxError):
+    """A compose file or workflow that cannot be read as YAML."""
+
+
+def load(text: str, path: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise YamlSourceError(path, line, f"not valid YAML: {problem}") from None
+
+
+def get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+def items(node: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                yield key_node.value, value
+
+
+def scalar_occurrence(text: str, path: str, node: yaml.Node | None, where: str, prefix: str = "") -> Iterator[ImageOccurrence]:
+    if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") or not node.value.startswith(prefix):
+        return
+    value = node.value
+    if "$" in value:
+        return  # an expression or a variable: not a reference we can pin
+    start, end = node.start_mark.index, node.end_mark.index
+    if node.style in ("'", '"'):
+        start, end = start + 1, end - 1
+    if text[start:end] != value:
+        return  # escapes or folding: the characters do not spell the value as is
+    start += len(prefix)
+    yield ImageOccurrence(path, node.start_mark.line + 1, value[len(prefix):], Span(start, end), where)
+
+
+def image_findings(text: str, occurrences: list[ImageOccurrence], ruleset: RuleSet) -> list[Finding]:
+    """The image rules' findings on each image; `# hadolint ignore=…` (or `# hardenbot
+    ignore=…`) on the line above an image silences those codes for it."""
+    lines = text.split("\n")
+    found = []
+    for occurrence in occurrences:
+        ignored = ignored_here(lines[occurrence.line - 2]) if occurrence.line >= 2 else set()
+        for rule in ruleset.rules:
+            if rule.check_occurrence is not None and rule.code not in ignored:
+                found.extend(rule.check_occurrence(occurrence, ruleset.context))
+    return found
