@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Edit
-from bot.rules.pinning import pin_state, short
+from bot.rules.pinning import Pin, pin_state, short
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB030"
@@ -30,20 +30,20 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
     def found(message: str, *edits: Edit) -> Finding:
         return Finding(CODE, occurrence.path, occurrence.line, message, edits)
 
-    if state.kind == "unpinned":
+    if state.kind is Pin.UNPINNED:
         assert occurrence.span is not None and state.digest is not None
         yield found(f"{text} is not pinned: pin to {short(state.digest)}",
                     Edit.insert(occurrence.span.end, "@" + state.digest))
-    elif state.kind == "unknown" and state.ref is not None and state.ref.digest is None:
+    elif state.kind is Pin.UNKNOWN and state.ref is not None and state.ref.digest is None:
         yield found(f"{text} is not pinned to a digest (not looked up: offline)")
-    elif state.kind == "digest-only":
+    elif state.kind is Pin.DIGEST_ONLY:
         yield found(f"{text} is pinned by digest only: add the tag it came from, so updates can follow it")
-    elif state.kind == "unwritable" and state.ref is None:
+    elif state.kind is Pin.UNWRITABLE and state.ref is None:
         yield found(f"{occurrence.note}: cannot pin it")
-    elif state.kind == "unwritable" and state.ref is not None and state.ref.digest is None:
+    elif state.kind is Pin.UNWRITABLE and state.ref is not None and state.ref.digest is None:
         yield found(f"{text} is not pinned and {occurrence.note}: pin it by hand"
                     + (f" (now {short(state.digest)})" if state.digest else ""))
-    elif state.kind == "invalid":
+    elif state.kind is Pin.INVALID:
         yield found(f"{text} is not a valid image reference: {state.reason}")
 
 

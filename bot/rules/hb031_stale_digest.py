@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Edit
-from bot.rules.pinning import digest_span, pin_state, short
+from bot.rules.pinning import Pin, digest_span, pin_state, short
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB031"
@@ -20,7 +20,7 @@ CODE = "HB031"
 
 def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
     state = pin_state(occurrence, context)
-    if state.kind != "stale" or state.ref is None or state.digest is None or state.ref.digest is None:
+    if state.kind is not Pin.STALE or state.ref is None or state.digest is None or state.ref.digest is None:
         return
     tagged = f"{state.ref.familiar}:{state.ref.tag}"
     yield Finding(CODE, occurrence.path, occurrence.line,

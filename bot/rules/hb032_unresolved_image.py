@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
-from bot.rules.pinning import pin_state
+from bot.rules.pinning import Pin, pin_state
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB032"
@@ -18,7 +18,7 @@ CODE = "HB032"
 
 def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
     state = pin_state(occurrence, context)
-    if state.kind == "unresolved":
+    if state.kind is Pin.UNRESOLVED:
         yield Finding(CODE, occurrence.path, occurrence.line, f"could not resolve {occurrence.text}: {state.reason}")
 
 

@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from bot.errors import InvalidReferenceError
 from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
 from bot.model.text import Span
 from bot.rules.rule import RuleContext
 
-# unpinned: tag without digest · stale: digest differs from what the tag points to now
-# current: digest is the tag's · unresolved: the registry lookup failed · unknown: offline
-# digest-only: nothing to follow · untagged: neither tag nor digest · invalid: not a reference
-# unwritable: built from ARGs, cannot be rewritten in place
+
+class Pin(Enum):
+    UNPINNED = "a tag without a digest"
+    STALE = "a digest other than the one the tag points to now"
+    CURRENT = "the digest the tag points to now"
+    UNRESOLVED = "the registry lookup failed"
+    UNKNOWN = "not looked up: the run is offline"
+    DIGEST_ONLY = "a digest without a tag: nothing to follow"
+    UNTAGGED = "neither tag nor digest"
+    INVALID = "not an image reference"
+    UNWRITABLE = "built from ARGs: cannot be rewritten in place"
 
 
 @dataclass(frozen=True)
 class PinState:
-    kind: str
+    kind: Pin
     ref: ImageRef | None = None
     digest: str | None = None  # what the tag points to now, when known
     reason: str = ""
@@ -28,26 +36,26 @@ def short(digest: str) -> str:
 
 def pin_state(occurrence: ImageOccurrence, context: RuleContext) -> PinState:
     if occurrence.span is None and "$" in occurrence.text:
-        return PinState("unwritable", reason=occurrence.note)  # not even resolvable with defaults
+        return PinState(Pin.UNWRITABLE, reason=occurrence.note)  # not even resolvable with defaults
     try:
         ref = parse_reference(occurrence.text)
     except InvalidReferenceError as error:
-        return PinState("invalid", reason=str(error))
+        return PinState(Pin.INVALID, reason=str(error))
     if ref.tag is None:
-        return PinState("digest-only" if ref.digest else "untagged", ref)
+        return PinState(Pin.DIGEST_ONLY if ref.digest else Pin.UNTAGGED, ref)
     key = image_key(ref)
     resolution = context.digests.get(key) if context.digests is not None and key else None
     if resolution is None:
-        return PinState("unknown", ref)
+        return PinState(Pin.UNKNOWN, ref)
     if resolution.error:
-        return PinState("unresolved", ref, reason=resolution.error)
+        return PinState(Pin.UNRESOLVED, ref, reason=resolution.error)
     if occurrence.span is None:
-        return PinState("unwritable", ref, resolution.digest, occurrence.note)
+        return PinState(Pin.UNWRITABLE, ref, resolution.digest, occurrence.note)
     if ref.digest is None:
-        return PinState("unpinned", ref, resolution.digest)
+        return PinState(Pin.UNPINNED, ref, resolution.digest)
     if ref.digest != resolution.digest:
-        return PinState("stale", ref, resolution.digest)
-    return PinState("current", ref, resolution.digest)
+        return PinState(Pin.STALE, ref, resolution.digest)
+    return PinState(Pin.CURRENT, ref, resolution.digest)
 
 
 def digest_span(occurrence: ImageOccurrence) -> Span:
