@@ -22,7 +22,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 from bot.config import Config, load_config
@@ -35,6 +36,7 @@ from bot.run import Resolver, RunReport, digest_changes, process, process_texts
 from bot.sources.discovery import SourceFile, glob_regex, source_kind
 
 TITLE = "hardenbot: harden container builds"
+NOTHING_IN_PULL_REQUEST = "hardenbot: nothing to harden in this pull request."
 COMMENT_LIMIT = 60000
 
 
@@ -50,9 +52,23 @@ class FlowSettings:
     identity: Identity = BOT
 
 
-@dataclass
+class Outcome(StrEnum):
+    """What a run did; its value is the action's `outcome` output."""
+    OPENED = "opened"  # a new pull request from the bot's branch
+    UPDATED = "updated"  # the open pull request got new commits, or a new title, body or labels
+    UNCHANGED = "unchanged"  # the open pull request already said all of it: nothing written
+    CLOSED = "closed"  # nothing left to harden: the bot's pull request is closed
+    NOTHING = "nothing"  # nothing to harden, nothing to close
+    DRY_RUN = "dry-run"  # there was something to harden; nothing was written
+    PUSHED = "pushed"  # `/harden`: fixes committed onto the pull request's branch
+    SUGGESTED = "suggested"  # `/harden`: fixes replied as a diff (a fork, or a dry run)
+    REFUSED = "refused"  # `/harden` by someone who cannot write: one reply, nothing else
+    IGNORED = "ignored"  # the event asked for nothing
+
+
+@dataclass(frozen=True)
 class FlowResult:
-    outcome: str  # opened updated unchanged closed nothing dry-run pushed suggested refused ignored
+    outcome: Outcome
     message: str  # one line for the log
     pull_request: PullRequestInfo | None = None
     changed_files: list[str] = field(default_factory=list)
@@ -98,7 +114,7 @@ class Flow:
 
     def run(self, trigger: Trigger) -> FlowResult:
         if trigger.kind == "ignore":
-            return FlowResult("ignored", f"nothing to do: {trigger.reason}")
+            return FlowResult(Outcome.IGNORED, f"nothing to do: {trigger.reason}")
         if trigger.kind == "harden-pull-request":
             return self._harden_pull_request(trigger)
         return self._harden_base(trigger)
@@ -133,75 +149,52 @@ class Flow:
             branch_sha = self.repo.fetch_branch(settings.branch)
         with self.repo.worktree(base_sha) as tree:
             report = self._harden(tree, write=not dry_run)
-            changed = sorted(r.path for r in report.results if r.changed)
+            changed = _changed_paths(report)
             body = render_body(report, digest_changes(report))
-            result = FlowResult("nothing", "", changed_files=changed, report=report, summary=body)
             if not changed:
-                return self._nothing_to_harden(result, dry_run)
+                return self._finish(self._nothing_to_harden(report, body, dry_run))
             if dry_run:
-                result.outcome, result.message = "dry-run", f"dry run: would harden {len(changed)} files"
-                return self._finish(result)
+                return self._finish(FlowResult(Outcome.DRY_RUN, f"dry run: would harden {len(changed)} files",
+                                               changed_files=changed, report=report, summary=body))
             with self.log.group("Commit and push"), self._timed("commit+push"):
-                tree_sha = self.repo.stage(tree, changed)
-                pushed = branch_sha is None or self.repo.tree_of(branch_sha) != tree_sha
-                if pushed:
-                    commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
-                                                   settings.identity)
-                    self.repo.push(commit, settings.branch, expected=branch_sha)
+                pushed = self._push_if_new(tree, changed, base_sha, branch_sha, report)
         with self.log.group("Pull request"), self._timed("api"):
-            pull, outcome = self._open_or_update(base, body)
-        result.pull_request = pull
-        result.outcome = "updated" if outcome == "unchanged" and pushed else outcome
-        result.message = {"opened": f"opened pull request #{pull.number}",
-                          "updated": f"updated pull request #{pull.number}",
-                          "unchanged": f"pull request #{pull.number} is up to date"}[result.outcome]
-        return self._finish(result)
+            pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=TITLE, body=body,
+                                                labels=settings.labels, pushed=pushed)
+        message = {Outcome.OPENED: f"opened pull request #{pull.number}",
+                   Outcome.UPDATED: f"updated pull request #{pull.number}",
+                   Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
+        return self._finish(FlowResult(outcome, message, pull_request=pull, changed_files=changed, report=report,
+                                       summary=body))
 
-    def _nothing_to_harden(self, result: FlowResult, dry_run: bool) -> FlowResult:
+    def _push_if_new(self, tree: Path, changed: list[str], base_sha: str, branch_sha: str | None,
+                     report: RunReport) -> bool:
+        """Commit the hardened tree onto the base and push it to the bot's branch, leased on the
+        commit fetched, unless that branch already holds exactly this tree; whether it pushed."""
+        tree_sha = self.repo.stage(tree, changed)
+        if branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
+            return False
+        commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
+                                       self.settings.identity)
+        self.repo.push(commit, self.settings.branch, expected=branch_sha)
+        return True
+
+    def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool) -> FlowResult:
         with self._timed("api"):
             pull = self.github.find_open_pull_request(self.settings.branch)
-            if pull is not None and not dry_run:
-                self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
-                                                 "so this pull request is closed.")
-                self.github.update_pull_request(pull.number, state="closed")
-                result.outcome, result.message = "closed", f"nothing to harden: closed pull request #{pull.number}"
-                result.pull_request = pull
-                return self._finish(result)
-        result.message = "nothing to harden"
-        return self._finish(result)
-
-    def _open_or_update(self, base: str, body: str) -> tuple[PullRequestInfo, str]:
-        github, settings = self.github, self.settings
-        pull = github.find_open_pull_request(settings.branch)
-        if pull is None:
-            try:
-                pull = github.create_pull_request(base, settings.branch, TITLE, body)
-                self._label(pull)
-                return pull, "opened"
-            except PullRequestExists:
-                pull = github.find_open_pull_request(settings.branch)  # another run was quicker
-                if pull is None:
-                    raise
-        outcome = "unchanged"
-        if pull.title != TITLE or pull.body.strip() != body.strip():
-            github.update_pull_request(pull.number, title=TITLE, body=body)
-            outcome = "updated"
-        if self._label(pull):
-            outcome = "updated"
-        return pull, outcome
-
-    def _label(self, pull: PullRequestInfo) -> bool:
-        missing = tuple(label for label in self.settings.labels if label not in pull.labels)
-        if missing:
-            self.github.add_labels(pull.number, missing)
-        return bool(missing)
+            if pull is None or dry_run:
+                return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
+            self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
+                                             "so this pull request is closed.")
+            self.github.update_pull_request(pull.number, state="closed")
+        return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull request #{pull.number}",
+                          pull_request=pull, report=report, summary=body)
 
     def _finish(self, result: FlowResult) -> FlowResult:
         timings = dict(self.timings)
         if "scan+resolve" in timings:
             timings["scan"] = timings.pop("scan+resolve") - timings.get("resolve", 0.0)
-        result.timings = timings
-        return result
+        return replace(result, timings=timings)
 
     # -- /harden on a pull request ------------------------------------------------------------
     def _harden_pull_request(self, trigger: Trigger) -> FlowResult:
@@ -214,7 +207,7 @@ class Flow:
             if not allowed:
                 github.comment(number, f"hardenbot: @{author}, `/harden` is only for people who can write to this "
                                        "repository, so I will not act on it.")
-                return self._finish(FlowResult("refused", f"/harden by {author}, who cannot write: replied"))
+                return self._finish(FlowResult(Outcome.REFUSED, f"/harden by {author}, who cannot write: replied"))
             github.react(number, trigger.comment_id, "eyes")
             pull = github.pull_request(number)
         try:
@@ -226,7 +219,6 @@ class Flow:
             with self._timed("api"):
                 github.comment(number, f"hardenbot: could not harden this pull request: {error}")
             raise
-        result.pull_request = pull
         with self._timed("api"):
             github.comment(number, result.summary)
         return self._finish(result)
@@ -238,13 +230,13 @@ class Flow:
                 raise GitError(f"the branch {pull.head_ref!r} is gone")
         with self.repo.worktree(head) as tree:
             report = self._harden(tree, write=not dry_run)
-            changed = sorted(r.path for r in report.results if r.changed)
+            changed = _changed_paths(report)
             if not changed:
-                return FlowResult("nothing", "nothing to harden", report=report,
-                                  summary="hardenbot: nothing to harden in this pull request.")
+                return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
+                                  summary=NOTHING_IN_PULL_REQUEST)
             if dry_run:
-                return FlowResult("suggested", f"dry run: {len(changed)} files would change", changed_files=changed,
-                                  report=report,
+                return FlowResult(Outcome.SUGGESTED, f"dry run: {len(changed)} files would change",
+                                  pull_request=pull, changed_files=changed, report=report,
                                   summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
             with self.log.group("Commit and push"), self._timed("commit+push"):
                 tree_sha = self.repo.stage(tree, changed)
@@ -254,8 +246,8 @@ class Flow:
         fixed = sum(len(r.hardened.applied) for r in report.results)
         summary = (f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
                    f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
-        return FlowResult("pushed", f"pushed {commit[:12]} onto {pull.head_ref}", changed_files=changed, report=report,
-                          summary=summary)
+        return FlowResult(Outcome.PUSHED, f"pushed {commit[:12]} onto {pull.head_ref}", pull_request=pull,
+                          changed_files=changed, report=report, summary=summary)
 
     def _suggest_for_fork(self, pull: PullRequestInfo) -> FlowResult:
         with self._timed("git"):
@@ -272,13 +264,49 @@ class Flow:
                      for path, text in self.repo.read_files(head, wanted).items()}
         with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan+resolve"):
             report = process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
-        changed = sorted(r.path for r in report.results if r.changed)
+        changed = _changed_paths(report)
         if not changed:
-            return FlowResult("nothing", "nothing to harden", report=report,
-                              summary="hardenbot: nothing to harden in this pull request.")
+            return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
+                              summary=NOTHING_IN_PULL_REQUEST)
         intro = "This pull request comes from a fork, so hardenbot does not push to it. Apply these fixes with `git apply`:"
-        return FlowResult("suggested", f"suggested fixes for {len(changed)} files of a fork", changed_files=changed,
-                          report=report, summary=_suggestion(report, intro))
+        return FlowResult(Outcome.SUGGESTED, f"suggested fixes for {len(changed)} files of a fork",
+                          pull_request=pull, changed_files=changed, report=report, summary=_suggestion(report, intro))
+
+
+def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
+                        pushed: bool) -> tuple[PullRequestInfo, Outcome]:
+    """The one open pull request from `head` into `base`, saying `title` and `body` and carrying
+    `labels`, and what it took: OPENED when there was none; UPDATED when its title, body or labels
+    had to change, or when `pushed` gave it new commits; UNCHANGED otherwise, with no API write.
+    A create that loses the race to another run (GitHub's 422) updates that run's pull request."""
+    pull = github.find_open_pull_request(head)
+    if pull is None:
+        try:
+            opened = github.create_pull_request(base, head, title, body)
+        except PullRequestExists:
+            pull = github.find_open_pull_request(head)
+            if pull is None:
+                raise
+        else:
+            _add_missing_labels(github, opened, labels)
+            return opened, Outcome.OPENED
+    rewritten = pull.title != title or pull.body.strip() != body.strip()
+    if rewritten:
+        github.update_pull_request(pull.number, title=title, body=body)
+    relabelled = _add_missing_labels(github, pull, labels)
+    return pull, Outcome.UPDATED if pushed or rewritten or relabelled else Outcome.UNCHANGED
+
+
+def _add_missing_labels(github: GitHubRepo, pull: PullRequestInfo, labels: tuple[str, ...]) -> bool:
+    """Add the labels `pull` lacks (people may add their own: those stay); whether any were."""
+    missing = tuple(label for label in labels if label not in pull.labels)
+    if missing:
+        github.add_labels(pull.number, missing)
+    return bool(missing)
+
+
+def _changed_paths(report: RunReport) -> list[str]:
+    return sorted(r.path for r in report.results if r.changed)
 
 
 def _suggestion(report: RunReport, intro: str) -> str:
