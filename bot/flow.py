@@ -16,10 +16,13 @@ replies with the fixes as a suggested diff.
 Order keeps every run whole: the push comes before any pull request write, so a failed push
 touches no pull request, and a failed API call after a push is finished by the next run,
 which finds the branch already up to date and goes straight to the pull request.
+
+Each run's result is decided once, as a frozen FlowResult. The methods hold decisions and
+effects only: the seconds each phase takes (GitHub, git, the engine, the registry) are counted
+by a PhaseClock the collaborators are wrapped in (see Flow.__init__).
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -30,6 +33,7 @@ from bot.config import Config, load_config
 from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger
 from bot.gitops import BOT, GitError, Identity, Repository
+from bot.phase_clock import PhaseClock
 from bot.report.markdown import commit_message, render_body
 from bot.report.text import unified_diff
 from bot.run import Resolver, RunReport, digest_changes, process, process_texts
@@ -68,13 +72,14 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class FlowResult:
+    """What a run did, built where it was decided; `Flow.run` adds the timings."""
     outcome: Outcome
     message: str  # one line for the log
     pull_request: PullRequestInfo | None = None
     changed_files: list[str] = field(default_factory=list)
     report: RunReport | None = None
     summary: str = ""  # the markdown summary (the pull request body)
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds a phase (see Flow.__init__)
 
     @property
     def needs_a_person(self) -> int:
@@ -99,73 +104,71 @@ class Log:
                 self.write("::endgroup::")
 
 
+# The phase each git call counts to: fetching, or committing and pushing the result. The scratch
+# worktree counts to none, as it is neither.
+GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "read_files": "git",
+              "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push", "push": "commit+push"}
+
+
 class Flow:
     def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
                  log: Log):
-        self.settings, self.github, self.repo, self.log = settings, github, repo, log
-        self.timings: dict[str, float] = {}
-        self.resolver = None if resolver is None else self._timed_resolver(resolver)
-
-    def _timed_resolver(self, resolver: Resolver) -> Resolver:
-        def resolve(refs):
-            with self._timed("resolve"):
-                return resolver(refs)
-        return resolve
+        """The collaborators are kept behind a PhaseClock, so each call counts to its phase: api,
+        git, commit+push, resolve, and scan (the engine's own time, the resolver's taken out)."""
+        self.settings, self.log = settings, log
+        self.clock = PhaseClock()
+        self.github = self.clock.timed_methods(github, lambda method: "api")
+        self.repo = self.clock.timed_methods(repo, GIT_PHASES.get)
+        self.resolver = None if resolver is None else self.clock.timed(resolver, "resolve")
+        self.process = self.clock.timed(process, "scan")
+        self.process_texts = self.clock.timed(process_texts, "scan")
 
     def run(self, trigger: Trigger) -> FlowResult:
+        return replace(self._act_on(trigger), timings=self.clock.seconds())
+
+    def _act_on(self, trigger: Trigger) -> FlowResult:
         if trigger.kind == "ignore":
             return FlowResult(Outcome.IGNORED, f"nothing to do: {trigger.reason}")
         if trigger.kind == "harden-pull-request":
             return self._harden_pull_request(trigger)
         return self._harden_base(trigger)
 
-    @contextmanager
-    def _timed(self, phase: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - start
-
     def _config(self, root: Path) -> Config:
         path = root / self.settings.config_path if self.settings.config_path else None
         return load_config(root, path)
 
     def _harden(self, root: Path, write: bool) -> RunReport:
-        with self.log.group("Scan and harden"), self._timed("scan+resolve"):
+        with self.log.group("Scan and harden"):
             config = self._config(root)
-            return process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
+            return self.process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
 
     # -- schedule, dispatch, `hardenbot pr` ---------------------------------------------------
     def _harden_base(self, trigger: Trigger) -> FlowResult:
         settings = self.settings
         dry_run = settings.dry_run or trigger.dry_run
-        with self._timed("api"):
-            base = settings.base_branch or trigger.default_branch or self.github.default_branch()
-        with self._timed("git"):
-            base_sha = self.repo.fetch_branch(base)
-            if base_sha is None:
-                raise GitError(f"the base branch {base!r} is not on the remote")
-            branch_sha = self.repo.fetch_branch(settings.branch)
+        base = settings.base_branch or trigger.default_branch or self.github.default_branch()
+        base_sha = self.repo.fetch_branch(base)
+        if base_sha is None:
+            raise GitError(f"the base branch {base!r} is not on the remote")
+        branch_sha = self.repo.fetch_branch(settings.branch)
         with self.repo.worktree(base_sha) as tree:
             report = self._harden(tree, write=not dry_run)
             changed = _changed_paths(report)
             body = render_body(report, digest_changes(report))
             if not changed:
-                return self._finish(self._nothing_to_harden(report, body, dry_run))
+                return self._nothing_to_harden(report, body, dry_run)
             if dry_run:
-                return self._finish(FlowResult(Outcome.DRY_RUN, f"dry run: would harden {len(changed)} files",
-                                               changed_files=changed, report=report, summary=body))
-            with self.log.group("Commit and push"), self._timed("commit+push"):
+                return FlowResult(Outcome.DRY_RUN, f"dry run: would harden {len(changed)} files",
+                                  changed_files=changed, report=report, summary=body)
+            with self.log.group("Commit and push"):
                 pushed = self._push_if_new(tree, changed, base_sha, branch_sha, report)
-        with self.log.group("Pull request"), self._timed("api"):
+        with self.log.group("Pull request"):
             pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=TITLE, body=body,
                                                 labels=settings.labels, pushed=pushed)
         message = {Outcome.OPENED: f"opened pull request #{pull.number}",
                    Outcome.UPDATED: f"updated pull request #{pull.number}",
                    Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
-        return self._finish(FlowResult(outcome, message, pull_request=pull, changed_files=changed, report=report,
-                                       summary=body))
+        return FlowResult(outcome, message, pull_request=pull, changed_files=changed, report=report, summary=body)
 
     def _push_if_new(self, tree: Path, changed: list[str], base_sha: str, branch_sha: str | None,
                      report: RunReport) -> bool:
@@ -180,54 +183,42 @@ class Flow:
         return True
 
     def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool) -> FlowResult:
-        with self._timed("api"):
-            pull = self.github.find_open_pull_request(self.settings.branch)
-            if pull is None or dry_run:
-                return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
-            self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
-                                             "so this pull request is closed.")
-            self.github.update_pull_request(pull.number, state="closed")
+        pull = self.github.find_open_pull_request(self.settings.branch)
+        if pull is None or dry_run:
+            return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
+        self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
+                                         "so this pull request is closed.")
+        self.github.update_pull_request(pull.number, state="closed")
         return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull request #{pull.number}",
                           pull_request=pull, report=report, summary=body)
-
-    def _finish(self, result: FlowResult) -> FlowResult:
-        timings = dict(self.timings)
-        if "scan+resolve" in timings:
-            timings["scan"] = timings.pop("scan+resolve") - timings.get("resolve", 0.0)
-        return replace(result, timings=timings)
 
     # -- /harden on a pull request ------------------------------------------------------------
     def _harden_pull_request(self, trigger: Trigger) -> FlowResult:
         github, number = self.github, trigger.pull_request
         assert number is not None and trigger.comment_id is not None
         author = trigger.author or "someone"
-        with self._timed("api"):
-            allowed = trigger.author_association in TRUSTED_ASSOCIATIONS and \
-                github.permission(author) in WRITE_ACCESS
-            if not allowed:
-                github.comment(number, f"hardenbot: @{author}, `/harden` is only for people who can write to this "
-                                       "repository, so I will not act on it.")
-                return self._finish(FlowResult(Outcome.REFUSED, f"/harden by {author}, who cannot write: replied"))
-            github.react(number, trigger.comment_id, "eyes")
-            pull = github.pull_request(number)
+        allowed = trigger.author_association in TRUSTED_ASSOCIATIONS and github.permission(author) in WRITE_ACCESS
+        if not allowed:
+            github.comment(number, f"hardenbot: @{author}, `/harden` is only for people who can write to this "
+                                   "repository, so I will not act on it.")
+            return FlowResult(Outcome.REFUSED, f"/harden by {author}, who cannot write: replied")
+        github.react(number, trigger.comment_id, "eyes")
+        pull = github.pull_request(number)
         try:
             if pull.head_repo == self.settings.repository:
                 result = self._harden_same_repository(pull, trigger.dry_run)
             else:
                 result = self._suggest_for_fork(pull)
         except Exception as error:
-            with self._timed("api"):
-                github.comment(number, f"hardenbot: could not harden this pull request: {error}")
+            github.comment(number, f"hardenbot: could not harden this pull request: {error}")
             raise
-        with self._timed("api"):
-            github.comment(number, result.summary)
-        return self._finish(result)
+        github.comment(number, result.summary)
+        return result
 
     def _harden_same_repository(self, pull: PullRequestInfo, dry_run: bool) -> FlowResult:
-        with self._timed("git"):
-            head = self.repo.fetch_branch(pull.head_ref)
-            if head is None:
-                raise GitError(f"the branch {pull.head_ref!r} is gone")
+        head = self.repo.fetch_branch(pull.head_ref)
+        if head is None:
+            raise GitError(f"the branch {pull.head_ref!r} is gone")
         with self.repo.worktree(head) as tree:
             report = self._harden(tree, write=not dry_run)
             changed = _changed_paths(report)
@@ -238,7 +229,7 @@ class Flow:
                 return FlowResult(Outcome.SUGGESTED, f"dry run: {len(changed)} files would change",
                                   pull_request=pull, changed_files=changed, report=report,
                                   summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
-            with self.log.group("Commit and push"), self._timed("commit+push"):
+            with self.log.group("Commit and push"):
                 tree_sha = self.repo.stage(tree, changed)
                 commit = self.repo.commit_tree(tree_sha, head, commit_message(list(report.results)),
                                                self.settings.identity)
@@ -250,20 +241,19 @@ class Flow:
                           changed_files=changed, report=report, summary=summary)
 
     def _suggest_for_fork(self, pull: PullRequestInfo) -> FlowResult:
-        with self._timed("git"):
-            head = self.repo.fetch(f"refs/pull/{pull.number}/head", f"refs/hardenbot/pull/{pull.number}")
-            if head is None:
-                raise GitError(f"the head of pull request #{pull.number} cannot be fetched")
-            config = self._config(self.repo.root)  # the base repository's configuration, not the fork's
-            patterns = [glob_regex(p) for p in config.exclude]
+        head = self.repo.fetch(f"refs/pull/{pull.number}/head", f"refs/hardenbot/pull/{pull.number}")
+        if head is None:
+            raise GitError(f"the head of pull request #{pull.number} cannot be fetched")
+        config = self._config(self.repo.root)  # the base repository's configuration, not the fork's
+        patterns = [glob_regex(p) for p in config.exclude]
 
-            def wanted(path: str) -> bool:
-                return source_kind(path) is not None and not any(p.fullmatch(path) for p in patterns)
+        def wanted(path: str) -> bool:
+            return source_kind(path) is not None and not any(p.fullmatch(path) for p in patterns)
 
-            texts = {SourceFile(path, source_kind(path) or "dockerfile"): text
-                     for path, text in self.repo.read_files(head, wanted).items()}
-        with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan+resolve"):
-            report = process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
+        texts = {SourceFile(path, source_kind(path) or "dockerfile"): text
+                 for path, text in self.repo.read_files(head, wanted).items()}
+        with self.log.group("Scan and harden (fork, in memory)"):
+            report = self.process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
         changed = _changed_paths(report)
         if not changed:
             return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,

@@ -125,6 +125,12 @@ def test_scheduled_run_opens_one_pull_request(project):
     assert result.changed_files == ["docker-compose.yml", "services/api/Dockerfile", "services/web/Dockerfile"]
 
 
+def test_a_run_counts_its_seconds_to_the_phases_bench_pr_prints(project):
+    result = run(project, FakeGitHub())
+    assert set(result.timings) == {"api", "git", "scan", "resolve", "commit+push"}
+    assert all(seconds >= 0 for seconds in result.timings.values())
+
+
 def test_second_run_is_a_no_op(project):
     github = FakeGitHub()
     run(project, github)
