@@ -6,8 +6,9 @@ digests, GitHub's API faked at the HTTP layer.
     python3 bench/pr.py /tmp/mono1k-reg
 
 Runs the scheduled flow twice: the first opens the pull request, the second finds nothing new.
-Prints, for each, wall time split into scan, resolve, commit+push and API, the number of API
-calls and whether it pushed (target for the second: at most 3 API calls, no push).
+Prints, for each, wall time split into the flow's phases (scan, its registry lookups apart as
+resolve, git fetch, commit+push and API), the number of API calls and whether it pushed (target
+for the second: at most 3 API calls, no push).
 """
 from __future__ import annotations
 

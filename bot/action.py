@@ -109,7 +109,7 @@ def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str]
         "pull-request-url": pull.url if pull else "",
         "changed-files": json.dumps(result.changed_files),
         "findings": str(result.needs_a_person),
-        "outcome": result.outcome,
+        "outcome": result.outcome.value,
     }
     if environ.get("GITHUB_OUTPUT"):
         with open(environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as handle:

@@ -16,13 +16,17 @@ replies with the fixes as a suggested diff.
 Order keeps every run whole: the push comes before any pull request write, so a failed push
 touches no pull request, and a failed API call after a push is finished by the next run,
 which finds the branch already up to date and goes straight to the pull request.
+
+Each run's result is decided once, as a frozen FlowResult. The methods hold decisions and
+effects only: the seconds each phase takes (GitHub, git, the engine, the registry) are counted
+by a PhaseClock the collaborators are wrapped in (see Flow.__init__).
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 from bot.config import Config, load_config
@@ -30,6 +34,7 @@ from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequ
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger
 from bot.gitops import BOT, GitError, Identity, Repository
 from bot.model.results import RunReport
+from bot.phase_clock import PhaseClock
 from bot.report.markdown import commit_message, render_body
 from bot.report.text import unified_diff
 from bot.run import Resolver, digest_changes, process, process_texts
@@ -37,6 +42,7 @@ from bot.sources import kind_of
 from bot.sources.discovery import SourceFile, glob_regex
 
 TITLE = "hardenbot: harden container builds"
+NOTHING_IN_PULL_REQUEST = "hardenbot: nothing to harden in this pull request."
 COMMENT_LIMIT = 60000
 
 
@@ -52,15 +58,30 @@ class FlowSettings:
     identity: Identity = BOT
 
 
-@dataclass
+class Outcome(StrEnum):
+    """What a run did; its value is the action's `outcome` output."""
+    OPENED = "opened"  # a new pull request from the bot's branch
+    UPDATED = "updated"  # the open pull request got new commits, or a new title, body or labels
+    UNCHANGED = "unchanged"  # the open pull request already said all of it: nothing written
+    CLOSED = "closed"  # nothing left to harden: the bot's pull request is closed
+    NOTHING = "nothing"  # nothing to harden, nothing to close
+    DRY_RUN = "dry-run"  # there was something to harden; nothing was written
+    PUSHED = "pushed"  # `/harden`: fixes committed onto the pull request's branch
+    SUGGESTED = "suggested"  # `/harden`: fixes replied as a diff (a fork, or a dry run)
+    REFUSED = "refused"  # `/harden` by someone who cannot write: one reply, nothing else
+    IGNORED = "ignored"  # the event asked for nothing
+
+
+@dataclass(frozen=True)
 class FlowResult:
-    outcome: str  # opened updated unchanged closed nothing dry-run pushed suggested refused ignored
+    """What a run did, built where it was decided; `Flow.run` adds the timings."""
+    outcome: Outcome
     message: str  # one line for the log
     pull_request: PullRequestInfo | None = None
     changed_files: list[str] = field(default_factory=list)
     report: RunReport | None = None
     summary: str = ""  # the markdown summary (the pull request body)
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds a phase (see Flow.__init__)
 
     @property
     def needs_a_person(self) -> int:
@@ -85,170 +106,132 @@ class Log:
                 self.write("::endgroup::")
 
 
+# The phase each git call counts to: fetching, or committing and pushing the result. The scratch
+# worktree counts to none, as it is neither.
+GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "read_files": "git",
+              "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push", "push": "commit+push"}
+
+
 class Flow:
     def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
                  log: Log):
-        self.settings, self.github, self.repo, self.log = settings, github, repo, log
-        self.timings: dict[str, float] = {}
-        self.resolver = None if resolver is None else self._timed_resolver(resolver)
-
-    def _timed_resolver(self, resolver: Resolver) -> Resolver:
-        def resolve(refs):
-            with self._timed("resolve"):
-                return resolver(refs)
-        return resolve
+        """The collaborators are kept behind a PhaseClock, so each call counts to its phase: api,
+        git, commit+push, resolve, and scan (the engine's own time, the resolver's taken out)."""
+        self.settings, self.log = settings, log
+        self.clock = PhaseClock()
+        self.github = self.clock.timed_methods(github, lambda method: "api")
+        self.repo = self.clock.timed_methods(repo, GIT_PHASES.get)
+        self.resolver = None if resolver is None else self.clock.timed(resolver, "resolve")
+        self.process = self.clock.timed(process, "scan")
+        self.process_texts = self.clock.timed(process_texts, "scan")
 
     def run(self, trigger: Trigger) -> FlowResult:
+        return replace(self._act_on(trigger), timings=self.clock.seconds())
+
+    def _act_on(self, trigger: Trigger) -> FlowResult:
         if trigger.kind == "ignore":
-            return FlowResult("ignored", f"nothing to do: {trigger.reason}")
+            return FlowResult(Outcome.IGNORED, f"nothing to do: {trigger.reason}")
         if trigger.kind == "harden-pull-request":
             return self._harden_pull_request(trigger)
         return self._harden_base(trigger)
-
-    @contextmanager
-    def _timed(self, phase: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - start
 
     def _config(self, root: Path) -> Config:
         path = root / self.settings.config_path if self.settings.config_path else None
         return load_config(root, path)
 
     def _harden(self, root: Path, write: bool) -> RunReport:
-        with self.log.group("Scan and harden"), self._timed("scan+resolve"):
+        with self.log.group("Scan and harden"):
             config = self._config(root)
-            return process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
+            return self.process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
 
     # -- schedule, dispatch, `hardenbot pr` ---------------------------------------------------
     def _harden_base(self, trigger: Trigger) -> FlowResult:
         settings = self.settings
         dry_run = settings.dry_run or trigger.dry_run
-        with self._timed("api"):
-            base = settings.base_branch or trigger.default_branch or self.github.default_branch()
-        with self._timed("git"):
-            base_sha = self.repo.fetch_branch(base)
-            if base_sha is None:
-                raise GitError(f"the base branch {base!r} is not on the remote")
-            branch_sha = self.repo.fetch_branch(settings.branch)
+        base = settings.base_branch or trigger.default_branch or self.github.default_branch()
+        base_sha = self.repo.fetch_branch(base)
+        if base_sha is None:
+            raise GitError(f"the base branch {base!r} is not on the remote")
+        branch_sha = self.repo.fetch_branch(settings.branch)
         with self.repo.worktree(base_sha) as tree:
             report = self._harden(tree, write=not dry_run)
-            changed = sorted(r.path for r in report.results if r.changed)
+            changed = _changed_paths(report)
             body = render_body(report, digest_changes(report))
-            result = FlowResult("nothing", "", changed_files=changed, report=report, summary=body)
             if not changed:
-                return self._nothing_to_harden(result, dry_run)
+                return self._nothing_to_harden(report, body, dry_run)
             if dry_run:
-                result.outcome, result.message = "dry-run", f"dry run: would harden {len(changed)} files"
-                return self._finish(result)
-            with self.log.group("Commit and push"), self._timed("commit+push"):
-                tree_sha = self.repo.stage(tree, changed)
-                pushed = branch_sha is None or self.repo.tree_of(branch_sha) != tree_sha
-                if pushed:
-                    commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
-                                                   settings.identity)
-                    self.repo.push(commit, settings.branch, expected=branch_sha)
-        with self.log.group("Pull request"), self._timed("api"):
-            pull, outcome = self._open_or_update(base, body)
-        result.pull_request = pull
-        result.outcome = "updated" if outcome == "unchanged" and pushed else outcome
-        result.message = {"opened": f"opened pull request #{pull.number}",
-                          "updated": f"updated pull request #{pull.number}",
-                          "unchanged": f"pull request #{pull.number} is up to date"}[result.outcome]
-        return self._finish(result)
+                return FlowResult(Outcome.DRY_RUN, f"dry run: would harden {len(changed)} files",
+                                  changed_files=changed, report=report, summary=body)
+            with self.log.group("Commit and push"):
+                pushed = self._push_if_new(tree, changed, base_sha, branch_sha, report)
+        with self.log.group("Pull request"):
+            pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=TITLE, body=body,
+                                                labels=settings.labels, pushed=pushed)
+        message = {Outcome.OPENED: f"opened pull request #{pull.number}",
+                   Outcome.UPDATED: f"updated pull request #{pull.number}",
+                   Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
+        return FlowResult(outcome, message, pull_request=pull, changed_files=changed, report=report, summary=body)
 
-    def _nothing_to_harden(self, result: FlowResult, dry_run: bool) -> FlowResult:
-        with self._timed("api"):
-            pull = self.github.find_open_pull_request(self.settings.branch)
-            if pull is not None and not dry_run:
-                self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
-                                                 "so this pull request is closed.")
-                self.github.update_pull_request(pull.number, state="closed")
-                result.outcome, result.message = "closed", f"nothing to harden: closed pull request #{pull.number}"
-                result.pull_request = pull
-                return self._finish(result)
-        result.message = "nothing to harden"
-        return self._finish(result)
+    def _push_if_new(self, tree: Path, changed: list[str], base_sha: str, branch_sha: str | None,
+                     report: RunReport) -> bool:
+        """Commit the hardened tree onto the base and push it to the bot's branch, leased on the
+        commit fetched, unless that branch already holds exactly this tree; whether it pushed."""
+        tree_sha = self.repo.stage(tree, changed)
+        if branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
+            return False
+        commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
+                                       self.settings.identity)
+        self.repo.push(commit, self.settings.branch, expected=branch_sha)
+        return True
 
-    def _open_or_update(self, base: str, body: str) -> tuple[PullRequestInfo, str]:
-        github, settings = self.github, self.settings
-        pull = github.find_open_pull_request(settings.branch)
-        if pull is None:
-            try:
-                pull = github.create_pull_request(base, settings.branch, TITLE, body)
-                self._label(pull)
-                return pull, "opened"
-            except PullRequestExists:
-                pull = github.find_open_pull_request(settings.branch)  # another run was quicker
-                if pull is None:
-                    raise
-        outcome = "unchanged"
-        if pull.title != TITLE or pull.body.strip() != body.strip():
-            github.update_pull_request(pull.number, title=TITLE, body=body)
-            outcome = "updated"
-        if self._label(pull):
-            outcome = "updated"
-        return pull, outcome
-
-    def _label(self, pull: PullRequestInfo) -> bool:
-        missing = tuple(label for label in self.settings.labels if label not in pull.labels)
-        if missing:
-            self.github.add_labels(pull.number, missing)
-        return bool(missing)
-
-    def _finish(self, result: FlowResult) -> FlowResult:
-        timings = dict(self.timings)
-        if "scan+resolve" in timings:
-            timings["scan"] = timings.pop("scan+resolve") - timings.get("resolve", 0.0)
-        result.timings = timings
-        return result
+    def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool) -> FlowResult:
+        pull = self.github.find_open_pull_request(self.settings.branch)
+        if pull is None or dry_run:
+            return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
+        self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
+                                         "so this pull request is closed.")
+        self.github.update_pull_request(pull.number, state="closed")
+        return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull request #{pull.number}",
+                          pull_request=pull, report=report, summary=body)
 
     # -- /harden on a pull request ------------------------------------------------------------
     def _harden_pull_request(self, trigger: Trigger) -> FlowResult:
         github, number = self.github, trigger.pull_request
         assert number is not None and trigger.comment_id is not None
         author = trigger.author or "someone"
-        with self._timed("api"):
-            allowed = trigger.author_association in TRUSTED_ASSOCIATIONS and \
-                github.permission(author) in WRITE_ACCESS
-            if not allowed:
-                github.comment(number, f"hardenbot: @{author}, `/harden` is only for people who can write to this "
-                                       "repository, so I will not act on it.")
-                return self._finish(FlowResult("refused", f"/harden by {author}, who cannot write: replied"))
-            github.react(number, trigger.comment_id, "eyes")
-            pull = github.pull_request(number)
+        allowed = trigger.author_association in TRUSTED_ASSOCIATIONS and github.permission(author) in WRITE_ACCESS
+        if not allowed:
+            github.comment(number, f"hardenbot: @{author}, `/harden` is only for people who can write to this "
+                                   "repository, so I will not act on it.")
+            return FlowResult(Outcome.REFUSED, f"/harden by {author}, who cannot write: replied")
+        github.react(number, trigger.comment_id, "eyes")
+        pull = github.pull_request(number)
         try:
             if pull.head_repo == self.settings.repository:
                 result = self._harden_same_repository(pull, trigger.dry_run)
             else:
                 result = self._suggest_for_fork(pull)
         except Exception as error:
-            with self._timed("api"):
-                github.comment(number, f"hardenbot: could not harden this pull request: {error}")
+            github.comment(number, f"hardenbot: could not harden this pull request: {error}")
             raise
-        result.pull_request = pull
-        with self._timed("api"):
-            github.comment(number, result.summary)
-        return self._finish(result)
+        github.comment(number, result.summary)
+        return result
 
     def _harden_same_repository(self, pull: PullRequestInfo, dry_run: bool) -> FlowResult:
-        with self._timed("git"):
-            head = self.repo.fetch_branch(pull.head_ref)
-            if head is None:
-                raise GitError(f"the branch {pull.head_ref!r} is gone")
+        head = self.repo.fetch_branch(pull.head_ref)
+        if head is None:
+            raise GitError(f"the branch {pull.head_ref!r} is gone")
         with self.repo.worktree(head) as tree:
             report = self._harden(tree, write=not dry_run)
-            changed = sorted(r.path for r in report.results if r.changed)
+            changed = _changed_paths(report)
             if not changed:
-                return FlowResult("nothing", "nothing to harden", report=report,
-                                  summary="hardenbot: nothing to harden in this pull request.")
+                return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
+                                  summary=NOTHING_IN_PULL_REQUEST)
             if dry_run:
-                return FlowResult("suggested", f"dry run: {len(changed)} files would change", changed_files=changed,
-                                  report=report,
+                return FlowResult(Outcome.SUGGESTED, f"dry run: {len(changed)} files would change",
+                                  pull_request=pull, changed_files=changed, report=report,
                                   summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
-            with self.log.group("Commit and push"), self._timed("commit+push"):
+            with self.log.group("Commit and push"):
                 tree_sha = self.repo.stage(tree, changed)
                 commit = self.repo.commit_tree(tree_sha, head, commit_message(list(report.results)),
                                                self.settings.identity)
@@ -256,31 +239,66 @@ class Flow:
         fixed = sum(len(r.hardened.applied) for r in report.results)
         summary = (f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
                    f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
-        return FlowResult("pushed", f"pushed {commit[:12]} onto {pull.head_ref}", changed_files=changed, report=report,
-                          summary=summary)
+        return FlowResult(Outcome.PUSHED, f"pushed {commit[:12]} onto {pull.head_ref}", pull_request=pull,
+                          changed_files=changed, report=report, summary=summary)
 
     def _suggest_for_fork(self, pull: PullRequestInfo) -> FlowResult:
-        with self._timed("git"):
-            head = self.repo.fetch(f"refs/pull/{pull.number}/head", f"refs/hardenbot/pull/{pull.number}")
-            if head is None:
-                raise GitError(f"the head of pull request #{pull.number} cannot be fetched")
-            config = self._config(self.repo.root)  # the base repository's configuration, not the fork's
-            patterns = [glob_regex(p) for p in config.exclude]
+        head = self.repo.fetch(f"refs/pull/{pull.number}/head", f"refs/hardenbot/pull/{pull.number}")
+        if head is None:
+            raise GitError(f"the head of pull request #{pull.number} cannot be fetched")
+        config = self._config(self.repo.root)  # the base repository's configuration, not the fork's
+        patterns = [glob_regex(p) for p in config.exclude]
 
-            def wanted(path: str) -> bool:
-                return kind_of(path) is not None and not any(p.fullmatch(path) for p in patterns)
+        def wanted(path: str) -> bool:
+            return kind_of(path) is not None and not any(p.fullmatch(path) for p in patterns)
 
-            texts = {SourceFile(path, kind_of(path)): text
-                     for path, text in self.repo.read_files(head, wanted).items()}
-        with self.log.group("Scan and harden (fork, in memory)"), self._timed("scan+resolve"):
-            report = process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
-        changed = sorted(r.path for r in report.results if r.changed)
+        texts = {SourceFile(path, kind_of(path)): text
+                 for path, text in self.repo.read_files(head, wanted).items()}
+        with self.log.group("Scan and harden (fork, in memory)"):
+            report = self.process_texts(texts, config, config.active_rules(), fix=True, resolver=self.resolver)
+        changed = _changed_paths(report)
         if not changed:
-            return FlowResult("nothing", "nothing to harden", report=report,
-                              summary="hardenbot: nothing to harden in this pull request.")
+            return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
+                              summary=NOTHING_IN_PULL_REQUEST)
         intro = "This pull request comes from a fork, so hardenbot does not push to it. Apply these fixes with `git apply`:"
-        return FlowResult("suggested", f"suggested fixes for {len(changed)} files of a fork", changed_files=changed,
-                          report=report, summary=_suggestion(report, intro))
+        return FlowResult(Outcome.SUGGESTED, f"suggested fixes for {len(changed)} files of a fork",
+                          pull_request=pull, changed_files=changed, report=report, summary=_suggestion(report, intro))
+
+
+def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
+                        pushed: bool) -> tuple[PullRequestInfo, Outcome]:
+    """The one open pull request from `head` into `base`, saying `title` and `body` and carrying
+    `labels`, and what it took: OPENED when there was none; UPDATED when its title, body or labels
+    had to change, or when `pushed` gave it new commits; UNCHANGED otherwise, with no API write.
+    A create that loses the race to another run (GitHub's 422) updates that run's pull request."""
+    pull = github.find_open_pull_request(head)
+    if pull is None:
+        try:
+            opened = github.create_pull_request(base, head, title, body)
+        except PullRequestExists:
+            pull = github.find_open_pull_request(head)
+            if pull is None:
+                raise
+        else:
+            _add_missing_labels(github, opened, labels)
+            return opened, Outcome.OPENED
+    rewritten = pull.title != title or pull.body.strip() != body.strip()
+    if rewritten:
+        github.update_pull_request(pull.number, title=title, body=body)
+    relabelled = _add_missing_labels(github, pull, labels)
+    return pull, Outcome.UPDATED if pushed or rewritten or relabelled else Outcome.UNCHANGED
+
+
+def _add_missing_labels(github: GitHubRepo, pull: PullRequestInfo, labels: tuple[str, ...]) -> bool:
+    """Add the labels `pull` lacks (people may add their own: those stay); whether any were."""
+    missing = tuple(label for label in labels if label not in pull.labels)
+    if missing:
+        github.add_labels(pull.number, missing)
+    return bool(missing)
+
+
+def _changed_paths(report: RunReport) -> list[str]:
+    return sorted(r.path for r in report.results if r.changed)
 
 
 def _suggestion(report: RunReport, intro: str) -> str:

@@ -14,7 +14,8 @@ import responses
 
 from bot.action import action_main, run_flow
 from bot.errors import HardenbotError
-from bot.flow import FlowSettings, Log
+from bot.flow import TITLE, FlowSettings, Log, Outcome, ensure_pull_request
+from bot.github.api import GitHubRepo
 from bot.github.event import trigger_from
 from bot.gitops import Repository
 from tests.fake_github import API, FakeGitHub
@@ -124,6 +125,12 @@ def test_scheduled_run_opens_one_pull_request(project):
     assert result.changed_files == ["docker-compose.yml", "services/api/Dockerfile", "services/web/Dockerfile"]
 
 
+def test_a_run_counts_its_seconds_to_the_phases_bench_pr_prints(project):
+    result = run(project, FakeGitHub())
+    assert set(result.timings) == {"api", "git", "scan", "resolve", "commit+push"}
+    assert all(seconds >= 0 for seconds in result.timings.values())
+
+
 def test_second_run_is_a_no_op(project):
     github = FakeGitHub()
     run(project, github)
@@ -207,6 +214,59 @@ def test_dry_run_writes_nothing(project):
     result = run(project, github, "workflow_dispatch", event("workflow_dispatch", inputs={"dry-run": "true"}))
     assert result.outcome == "dry-run" and "### What changed" in result.summary
     assert project.remote_sha("hardenbot/harden") is None and github.writes == []
+
+
+
+def ensure(github: FakeGitHub, body: str = "the body", *, pushed: bool = False):
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        github.install(mock)
+        repo = GitHubRepo("acme/shop", TOKEN, base_url=API, seconds_between_writes=None)
+        return ensure_pull_request(repo, base="main", head="hardenbot/harden", title=TITLE, body=body,
+                                   labels=("security", "hardenbot"), pushed=pushed)
+
+
+@pytest.mark.parametrize(("case", "outcome", "writes"), [
+    ("nothing differs", Outcome.UNCHANGED, []),
+    ("only the branch moved", Outcome.UPDATED, []),
+    ("the body differs", Outcome.UPDATED, [("PATCH", "/repos/acme/shop/pulls/42")]),
+    ("a person removed a label", Outcome.UPDATED, [("POST", "/repos/acme/shop/issues/42/labels")]),
+    ("a person added a label", Outcome.UNCHANGED, []),
+])
+def test_ensure_pull_request_writes_only_what_differs(case, outcome, writes):
+    github = FakeGitHub()
+    ensure(github)
+    pull = github.open_pulls()[0]
+    if case == "a person removed a label":
+        pull["labels"] = pull["labels"][:1]
+    if case == "a person added a label":
+        pull["labels"].append({"name": "needs-review", "color": "ededed", "id": 9})
+    github.calls.clear()
+    found, result = ensure(github, "a new body" if case == "the body differs" else "the body",
+                           pushed=case == "only the branch moved")
+    assert result == outcome and found.number == pull["number"] and github.writes == writes
+
+
+def test_ensure_pull_request_opens_and_labels_one():
+    github = FakeGitHub()
+    pull, outcome = ensure(github)
+    assert outcome == Outcome.OPENED and pull.number == 42 and len(github.pulls) == 1
+    assert github.writes == [("POST", "/repos/acme/shop/pulls"), ("POST", "/repos/acme/shop/issues/42/labels")]
+
+
+def test_the_actions_outcome_output_is_the_plain_word(project, tmp_path):
+    output, event_file = tmp_path / "output.txt", tmp_path / "event.json"
+    event_file.write_text(json.dumps(event("workflow_dispatch", inputs={"dry-run": "true"})))
+    environ = {"GITHUB_REPOSITORY": "acme/shop", "GITHUB_EVENT_NAME": "workflow_dispatch",
+               "GITHUB_EVENT_PATH": str(event_file), "GITHUB_WORKSPACE": str(project.checkout), "INPUT_TOKEN": TOKEN,
+               "GITHUB_OUTPUT": str(output), "GITHUB_API_URL": API, "HOME": str(tmp_path)}
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        FakeGitHub().install(mock)
+        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        assert action_main(environ, lambda line: None) == 0
+    lines = output.read_text().splitlines(keepends=True)
+    assert lines[:3] == ["pull-request-number=\n", "pull-request-url=\n",
+                         'changed-files=["docker-compose.yml", "services/api/Dockerfile", "services/web/Dockerfile"]\n']
+    assert lines[3].startswith("findings=") and lines[4:] == ["outcome=dry-run\n"]
 
 
 def make_pull_request_branch(project: Project, branch: str, *, fork: bool = False) -> str:

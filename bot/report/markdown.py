@@ -1,6 +1,10 @@
 """The pull request body: an honest security summary of what changed and what still needs a
 person, deterministic for the same results (so an unchanged run rewrites nothing), and kept
-under GitHub's 65,536-character limit by folding the longest sections with a count."""
+under GitHub's 65,536-character limit by folding the longest sections with a count.
+
+One function a section (headline, grade table, what changed, base image digests, needs a
+person, the hidden state), each cutting its lists to the same cap; `render_body` composes them
+and halves the cap until the body fits."""
 from __future__ import annotations
 
 import hashlib
@@ -47,68 +51,88 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
     """The body, folding the longest lists until it fits under `limit` characters."""
     cap = None
     while True:
-        body = _render(report, changes, cap)
+        body = _compose(report, changes, cap)
         if len(body) <= limit:
             return body
         longest = max(len(report.results), len(changes), sum(len(r.hardened.after) for r in report.results))
         cap = max(1, (cap or longest) // 2)
-        if cap == 1 and len(_render(report, changes, 1)) > limit:
-            return _render(report, changes, 0)
+        if cap == 1 and len(_compose(report, changes, 1)) > limit:
+            return _compose(report, changes, 0)
 
 
-def _render(report: RunReport, changes: list[DigestChange], cap: int | None) -> str:
+def _compose(report: RunReport, changes: list[DigestChange], cap: int | None) -> str:
+    """The sections, a blank line apart, each list cut to `cap` items (None: every item)."""
     results = sorted(report.results, key=lambda r: r.path)
-    hardened = [r for r in results if r.changed]
-    person = [r for r in results if r.hardened.after]
-    fine = [r for r in results if not r.changed and not r.hardened.after]
-    lines = [MARKER, "## hardenbot: container hardening", ""]
-    lines.append(f"Scanned **{len(results) + len(report.errors)}** files: **{len(hardened)} hardened**, "
-                 f"**{len(fine)} already fine**, **{len(person)} need a person**"
-                 + (f", **{len(report.errors)} could not be read**" if report.errors else "") + ".")
-    lines += ["", "| File | Grade | Findings |", "|---|---|---|"]
+    sections = [_headline(results, report.errors), _grade_table(results, cap), _what_changed(results, cap)]
+    if changes:
+        sections.append(_base_image_digests(changes, cap))
+    sections.append(_needs_a_person(results, report.errors, cap))
+    body = "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    return body + _state_block(body, results)
+
+
+def _headline(results: list[FileResult], errors: tuple[FileError, ...]) -> list[str]:
+    hardened = sum(1 for r in results if r.changed)
+    person = sum(1 for r in results if r.hardened.after)
+    fine = sum(1 for r in results if not r.changed and not r.hardened.after)
+    unreadable = f", **{len(errors)} could not be read**" if errors else ""
+    return [MARKER, "## hardenbot: container hardening", "",
+            f"Scanned **{len(results) + len(errors)}** files: **{hardened} hardened**, **{fine} already fine**, "
+            f"**{person} need a person**{unreadable}."]
+
+
+def _grade_table(results: list[FileResult], cap: int | None) -> list[str]:
     graded = [r for r in results if r.hardened.before or r.changed]
+    lines = ["| File | Grade | Findings |", "|---|---|---|"]
     for result in _capped(graded, cap):
         before, after = result.hardened.before, result.hardened.after
         lines.append(f"| {_code(result.path)} | {grade(before)} → {grade(after)} | {len(before)} → {len(after)} |")
-    _fold_note(graded, cap, lines, "files")
+    return lines + _fold_note(graded, cap, "files")
 
-    lines += ["", "### What changed", ""]
+
+def _what_changed(results: list[FileResult], cap: int | None) -> list[str]:
+    hardened = [r for r in results if r.changed]
+    lines = ["### What changed", ""]
     if not hardened:
         lines.append("Nothing: every file is as hardened as hardenbot can make it on its own.")
-    shown = 0
-    for result in hardened:
-        applied = _sorted(result.hardened.applied)
-        if cap is not None and shown >= cap:
-            break
-        shown += 1
+    shown = _capped(hardened, cap)
+    for result in shown:
         lines.append(f"- {_code(result.path)}")
-        for found in applied:
+        for found in _sorted(result.hardened.applied):
             lines.append(f"  - line {found.line}, **{found.rule}**: {_one_line(found.message)}: *{_why(found.rule)}*")
-    if cap is not None and len(hardened) > shown:
-        lines.append(f"- … and {len(hardened) - shown} more files, folded to fit the pull request")
+    if len(hardened) > len(shown):
+        lines.append(f"- … and {len(hardened) - len(shown)} more files, folded to fit the pull request")
+    return lines
 
-    if changes:
-        lines += ["", "### Base image digests", "", "| Image | Tag | Digest | Where |", "|---|---|---|---|"]
-        for change in _capped(changes, cap):
-            page = registry_page(change.registry, change.repository)
-            image = f"[{change.image}]({page})" if page else _code(change.image)
-            lines.append(f"| {image} | {_code(change.tag)} | {_short(change.old)} → {_short(change.new)} | "
-                         f"{_code(change.path)}:{change.line} |")
-        _fold_note(changes, cap, lines, "images")
 
-    lines += ["", "### Needs a person", ""]
+def _base_image_digests(changes: list[DigestChange], cap: int | None) -> list[str]:
+    lines = ["### Base image digests", "", "| Image | Tag | Digest | Where |", "|---|---|---|---|"]
+    for change in _capped(changes, cap):
+        page = registry_page(change.registry, change.repository)
+        image = f"[{change.image}]({page})" if page else _code(change.image)
+        lines.append(f"| {image} | {_code(change.tag)} | {_short(change.old)} → {_short(change.new)} | "
+                     f"{_code(change.path)}:{change.line} |")
+    return lines + _fold_note(changes, cap, "images")
+
+
+def _needs_a_person(results: list[FileResult], errors: tuple[FileError, ...], cap: int | None) -> list[str]:
     needs = [(r.path, f) for r in results for f in _sorted(r.hardened.after)]
-    if not needs and not report.errors:
+    lines = ["### Needs a person", ""]
+    if not needs and not errors:
         lines.append("Nothing.")
-    for error in _errors(report.errors):
+    for error in _errors(errors):
         lines.append(f"- {_code(f'{error.path}:{error.line}')} could not be read: {_one_line(error.message)}")
     for path, found in _capped(needs, cap):
         lines.append(f"- {_code(f'{path}:{found.line}')} **{found.rule}** {_one_line(found.message)}: *{_why(found.rule)}*")
-    _fold_note(needs, cap, lines, "findings")
-    body = "\n".join(lines) + "\n"
-    state = {"version": 1, "files": len(results), "hardened": len(hardened), "needs_a_person": len(needs),
+    return lines + _fold_note(needs, cap, "findings")
+
+
+def _state_block(body: str, results: list[FileResult]) -> str:
+    """The hidden comment closing the body: its counts, and a digest of the visible body above it."""
+    state = {"version": 1, "files": len(results), "hardened": sum(1 for r in results if r.changed),
+             "needs_a_person": sum(len(r.hardened.after) for r in results),
              "digest": hashlib.sha256(body.encode()).hexdigest()[:16]}
-    return body + f"\n<!-- hardenbot:state {json.dumps(state, sort_keys=True)} -->\n"
+    return f"\n<!-- hardenbot:state {json.dumps(state, sort_keys=True)} -->\n"
 
 
 def _sorted(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -123,10 +147,11 @@ def _capped(items: list, cap: int | None) -> list:
     return items if cap is None else items[:cap]
 
 
-def _fold_note(items: list, cap: int | None, lines: list[str], what: str) -> None:
-    if cap is not None and len(items) > cap:
-        lines.append(f"\n*… {len(items) - cap} more {what} folded to fit the pull request; "
-                     "the run's step summary and `hardenbot check` list them all.*")
+def _fold_note(items: list, cap: int | None, what: str) -> list[str]:
+    if cap is None or len(items) <= cap:
+        return []
+    return ["", f"*… {len(items) - cap} more {what} folded to fit the pull request; "
+                "the run's step summary and `hardenbot check` list them all.*"]
 
 
 def commit_message(results: list[FileResult]) -> str:

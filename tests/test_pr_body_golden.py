@@ -1,0 +1,91 @@
+"""The pull request body, pinned byte for byte: each case renders a report and compares it with
+`fixtures/pr_body/<case>.md`. A change to the body's wording is a change to these files;
+`HARDENBOT_REGEN=1 pytest tests/test_pr_body_golden.py` rewrites them: read every diff before
+committing them."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config
+from bot.model.images import DigestChange, ImageKey, Resolution, image_key
+from bot.model.results import RunReport
+from bot.report.markdown import render_body
+from bot.run import digest_changes, process_texts
+from bot.sources.compose import KIND as COMPOSE
+from bot.sources.discovery import SourceFile
+from bot.sources.dockerfile import KIND as DOCKERFILE
+from tests.test_markdown import big_report
+
+EXPECTED = Path(__file__).parent / "fixtures" / "pr_body"
+REGEN = os.environ.get("HARDENBOT_REGEN") == "1"
+
+# One file of each kind a body has to describe: pinned on several registries, refreshed, left to
+# a person, already fine, unreadable, and Markdown-hostile text (a pipe, a backtick) in a path.
+MIXED = {
+    SourceFile("services/api/Dockerfile", DOCKERFILE):
+        "FROM python:3.12-slim\nRUN pip install flask\nCMD [\"python\"]\n",
+    SourceFile("services/web/Dockerfile", DOCKERFILE):
+        "FROM bitnami/node:20 AS build\nRUN npm ci\nFROM quay.io/org/tool:1.0\nCOPY --from=build /app /app\n",
+    SourceFile("services/stale/Dockerfile", DOCKERFILE):
+        "FROM golang:1.22@sha256:" + "b" * 64 + " AS current\nRUN go build ./...\n",
+    SourceFile("services/private/Dockerfile", DOCKERFILE):
+        "FROM registry.example.com:5000/team/app:2\nADD app.tar.gz /srv\n",
+    SourceFile("services/locked/Dockerfile", DOCKERFILE):
+        "FROM ghcr.io/acme/base:1.4\nRUN apt-get install curl\n",
+    SourceFile("services/fine/Dockerfile", DOCKERFILE):
+        "FROM scratch\nCOPY app /app\nUSER 10001:10001\nENTRYPOINT [\"/app\"]\n",
+    SourceFile("services/we|rd`name/Dockerfile", DOCKERFILE):
+        "FROM python:3.12-slim\nRUN pip install requests\n",
+    SourceFile("services/broken/Dockerfile", DOCKERFILE): "FROM debian:12\nRUN <<EOF\nnever ends\n",
+    SourceFile("docker-compose.yml", COMPOSE): "services:\n  cache:\n    image: redis:7  # cache\n",
+}
+ANSWERS = {
+    ("docker.io", "library/python", "3.12-slim"): Resolution(digest="sha256:" + "1" * 64),
+    ("docker.io", "bitnami/node", "20"): Resolution(digest="sha256:" + "2" * 64),
+    ("quay.io", "org/tool", "1.0"): Resolution(digest="sha256:" + "3" * 64),
+    ("docker.io", "library/golang", "1.22"): Resolution(digest="sha256:" + "4" * 64),
+    ("registry.example.com:5000", "team/app", "2"): Resolution(digest="sha256:" + "5" * 64),
+    ("ghcr.io", "acme/base", "1.4"): Resolution(error="ghcr.io refused access to acme/base: credentials are needed"),
+    ("docker.io", "library/redis", "7"): Resolution(digest="sha256:" + "6" * 64),
+}
+
+
+def answer(refs) -> dict[ImageKey, Resolution]:
+    return {key: ANSWERS[key] for key in map(image_key, refs) if key in ANSWERS}
+
+
+def mixed_report() -> RunReport:
+    config = Config()
+    return process_texts(MIXED, config, config.active_rules(), fix=True, resolver=answer)
+
+
+def thousand_services() -> tuple[RunReport, list[DigestChange]]:
+    changes = [DigestChange(f"services/svc-{i:04d}/Dockerfile", 1, "docker.io", "library/python", "python", "3.12",
+                            None, "sha256:" + "a" * 64) for i in range(1000)]
+    return big_report(1000), changes
+
+
+def render(case: str) -> str:
+    if case == "empty":
+        config = Config()
+        return render_body(process_texts({}, config, config.active_rules(), fix=True), [])
+    if case == "small":
+        return render_body(big_report(3), [])
+    if case == "thousand_services_folded":
+        return render_body(*thousand_services())
+    report = mixed_report()
+    limits = {"mixed": {}, "mixed_folded": {"limit": 2500}, "mixed_folded_to_nothing": {"limit": 300}}
+    return render_body(report, digest_changes(report), **limits[case])
+
+
+@pytest.mark.parametrize("case", ["empty", "small", "thousand_services_folded", "mixed", "mixed_folded",
+                                  "mixed_folded_to_nothing"])
+def test_body_is_byte_identical_to_the_pinned_one(case):
+    body = render(case)
+    expected = EXPECTED / f"{case}.md"
+    if REGEN:
+        expected.write_bytes(body.encode())
+    assert body == expected.read_bytes().decode()
