@@ -84,13 +84,18 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(str(path), None, f"cannot read: {error}") from None
+    try:
+        return YAML(typ="rt").load(text)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise ConfigError(str(path), line, f"not valid YAML: {getattr(error, 'problem', None) or error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(str(path), None, f"cannot read: {error}") from None
+    except (ValueError, IndexError, TypeError) as error:
+        # ruamel.yaml fails this way on some malformed scalars (`uid: 0b_`): still one line.
+        raise ConfigError(str(path), None, f"not valid YAML ({type(error).__name__}: {error})") from None
 
 
 def _line(mapping: Any, key: Any) -> int | None:
@@ -145,7 +150,7 @@ def _toggles(path: str, rules: Any, fail) -> dict[str, bool]:
     for code, value in rules.items():
         if str(code).upper() not in RULES_BY_CODE:
             raise ConfigError(path, _line(rules, code), f"rules: unknown rule code {code!r}")
-        if value not in _ON:
+        if not isinstance(value, bool | str) or value not in _ON:
             raise ConfigError(path, _line(rules, code), f"rules.{code}: must be on or off, not {value!r}")
         toggles[str(code).upper()] = _ON[value]
     return toggles

@@ -185,6 +185,9 @@ def test_bad_config_names_key_and_line(tmp_path, capsys):
     ("rules:\n  HB013: on\n", "rules: HB013 is on but no labels are configured"),
     ("exclude: legacy\n", ":1: exclude: must be a list of glob patterns"),
     ("uid: [\n", "not valid YAML"),
+    ("rules:\n  HB010: {a: 1}\n", ":2: rules.HB010: must be on or off"),
+    ("rules:\n  HB010: [on]\n", ":2: rules.HB010: must be on or off"),
+    ("uid: 0b_\n", "hardenbot.yml: not valid YAML"),
 ])
 def test_config_errors(tmp_path, capsys, content, message):
     write(tmp_path, ".github/hardenbot.yml", content)

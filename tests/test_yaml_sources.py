@@ -58,7 +58,8 @@ def test_compose_pinning_touches_only_the_scalars(case):
     for image in set(images):
         expected = expected.replace(image, f"{image}@{DIGEST}")
     assert hardened.text == expected
-    loaded_before, loaded_after = YAML(typ="safe").load(text), YAML(typ="safe").load(hardened.text)
+    # pure: ruamel.yaml.clib's scanner, when installed, rejects flow mappings compose accepts.
+    loaded_before, loaded_after = YAML(typ="safe", pure=True).load(text), YAML(typ="safe", pure=True).load(hardened.text)
     for name, service in loaded_before["services"].items():
         if "image" in service:
             service["image"] += "@" + DIGEST
@@ -110,6 +111,12 @@ def test_stale_digest_in_compose_is_refreshed_in_place():
     hardened = harden_text(text, "compose.yaml", ruleset(), compose.KIND)
     assert hardened.text == f"services:\n  db:\n    image: postgres:16@{DIGEST}  # keep\n"
     assert [f.rule for f in hardened.applied] == ["HB031"]
+
+
+def test_a_compose_file_with_a_byte_order_mark_is_pinned_too():
+    text = "\ufeffservices:\n  db:\n    image: postgres:16\n"
+    assert harden_text(text, "compose.yaml", ruleset(), compose.KIND).text == \
+        f"\ufeffservices:\n  db:\n    image: postgres:16@{DIGEST}\n"
 
 
 def test_ignore_comment_above_an_image():

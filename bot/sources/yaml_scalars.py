@@ -57,7 +57,9 @@ def scalar_occurrence(text: str, path: str, node: yaml.Node | None, where: str, 
     value = node.value
     if "$" in value:
         return  # an expression or a variable: not a reference we can pin
-    start, end = node.start_mark.index, node.end_mark.index
+    # libyaml's marks do not count a leading byte order mark; the text does.
+    bom = 1 if text.startswith("\ufeff") else 0
+    start, end = node.start_mark.index + bom, node.end_mark.index + bom
     if node.style in ("'", '"'):
         start, end = start + 1, end - 1
     if text[start:end] != value:
