@@ -30,7 +30,7 @@ from registry import tree_images  # noqa: E402
 
 from bot.flow import Flow, FlowSettings, Log  # noqa: E402
 from bot.github.api import GitHubRepo  # noqa: E402
-from bot.github.event import Trigger  # noqa: E402
+from bot.github.event import Trigger, TriggerKind  # noqa: E402
 from bot.gitops import Repository  # noqa: E402
 from bot.registry.client import RegistryClient  # noqa: E402
 from bot.registry.resolver import resolve_all  # noqa: E402
@@ -85,7 +85,7 @@ def main() -> int:
                                 GitHubRepo("acme/shop", "bench-token", base_url=API, seconds_between_writes=None),
                                 Repository(checkout), lambda found, c=client: resolve_all(found, c, 8),
                                 Log(lambda line: None))
-                    result = flow.run(Trigger("harden-base", default_branch="main"))
+                    result = flow.run(Trigger(TriggerKind.HARDEN_BASE, default_branch="main"))
                 wall = time.perf_counter() - start
                 after = git("ls-remote", str(remote), "refs/heads/hardenbot/harden", cwd=scratch)
                 parts = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(result.timings.items()))

@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.errors import HardenbotError
 from bot.flow import Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
-from bot.github.event import Trigger, read_event
+from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import Repository
 from bot.registry_setup import make_resolver, registry_credentials
 
@@ -131,7 +131,7 @@ def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
                             branch=args.branch, labels=tuple(x.strip() for x in args.labels.split(",") if x.strip()),
                             dry_run=args.dry_run, config_path=args.config)
     try:
-        result = run_flow(settings, Trigger("harden-base"), token, environ, offline=args.offline,
+        result = run_flow(settings, Trigger(TriggerKind.HARDEN_BASE), token, environ, offline=args.offline,
                           workers=args.workers, log=Log(lambda line: print(redact(line), file=sys.stderr)),
                           api_url=environ.get("GITHUB_API_URL", "https://api.github.com"))
     except HardenbotError as error:

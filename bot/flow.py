@@ -31,7 +31,7 @@ from pathlib import Path
 
 from bot.config import Config, load_config
 from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo
-from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger
+from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, GitError, Identity, Repository
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
@@ -129,9 +129,9 @@ class Flow:
         return replace(self._act_on(trigger), timings=self.clock.seconds())
 
     def _act_on(self, trigger: Trigger) -> FlowResult:
-        if trigger.kind == "ignore":
+        if trigger.kind is TriggerKind.IGNORE:
             return FlowResult(Outcome.IGNORED, f"nothing to do: {trigger.reason}")
-        if trigger.kind == "harden-pull-request":
+        if trigger.kind is TriggerKind.HARDEN_PULL_REQUEST:
             return self._harden_pull_request(trigger)
         return self._harden_base(trigger)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from bot.errors import HardenbotError
@@ -15,9 +16,15 @@ from bot.errors import HardenbotError
 TRUSTED_ASSOCIATIONS = frozenset({"OWNER", "MEMBER", "COLLABORATOR"})
 
 
+class TriggerKind(StrEnum):
+    HARDEN_BASE = "harden-base"  # schedule, dispatch, `hardenbot pr`: harden the base branch
+    HARDEN_PULL_REQUEST = "harden-pull-request"  # `/harden` in a pull request comment
+    IGNORE = "ignore"  # not for hardenbot: it stays silent
+
+
 @dataclass(frozen=True)
 class Trigger:
-    kind: str  # harden-base | harden-pull-request | ignore
+    kind: TriggerKind
     dry_run: bool = False
     repository: str | None = None  # owner/name from the payload
     default_branch: str | None = None
@@ -47,18 +54,18 @@ def trigger_from(name: str, payload: dict) -> Trigger:
     common = {"repository": repository.get("full_name"), "default_branch": repository.get("default_branch")}
     if name in ("schedule", "workflow_dispatch", "push", ""):
         inputs = payload.get("inputs") or {}
-        return Trigger("harden-base", dry_run=_truthy(inputs.get("dry-run")), **common)
+        return Trigger(TriggerKind.HARDEN_BASE, dry_run=_truthy(inputs.get("dry-run")), **common)
     if name != "issue_comment":
-        return Trigger("ignore", reason=f"the {name} event is not one hardenbot acts on", **common)
+        return Trigger(TriggerKind.IGNORE, reason=f"the {name} event is not one hardenbot acts on", **common)
     issue, comment = payload.get("issue") or {}, payload.get("comment") or {}
     if payload.get("action") != "created":
-        return Trigger("ignore", reason="the comment was not just created", **common)
+        return Trigger(TriggerKind.IGNORE, reason="the comment was not just created", **common)
     if not issue.get("pull_request"):
-        return Trigger("ignore", reason="the comment is not on a pull request", **common)
+        return Trigger(TriggerKind.IGNORE, reason="the comment is not on a pull request", **common)
     first_line = (comment.get("body") or "").strip().splitlines()[0:1]
     words = first_line[0].split() if first_line else []
     if not words or words[0] != "/harden" or words[1:] not in ([], ["dry-run"]):
-        return Trigger("ignore", reason="the comment is not a /harden command", **common)
-    return Trigger("harden-pull-request", dry_run=words[1:] == ["dry-run"], pull_request=int(issue["number"]),
+        return Trigger(TriggerKind.IGNORE, reason="the comment is not a /harden command", **common)
+    return Trigger(TriggerKind.HARDEN_PULL_REQUEST, dry_run=words[1:] == ["dry-run"], pull_request=int(issue["number"]),
                    comment_id=int(comment["id"]), author=(comment.get("user") or {}).get("login"),
                    author_association=comment.get("author_association"), **common)
