@@ -91,9 +91,13 @@ class Rule:
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
 
     def findings(self, doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+        # The check's own iterator, not one wrapped in another generator: this runs for
+        # every rule on every file.
         if self.check is not None:
-            yield from self.check(doc, context)
-            return
+            return self.check(doc, context)
+        return self._image_findings(doc, context)
+
+    def _image_findings(self, doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         assert self.check_occurrence is not None
         for occurrence in image_occurrences(doc):
             yield from self.check_occurrence(occurrence, context)

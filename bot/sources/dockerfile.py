@@ -9,7 +9,7 @@ from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
-from bot.sources.ignores import ignored_everywhere, ignored_here
+from bot.sources.ignores import suppressed
 from bot.sources.kind import SourceKind
 
 NOT_DOCKERFILES = (".dockerignore", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".erb",
@@ -35,13 +35,18 @@ def findings(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
     by_line: dict[int, set[str]] = {}
     everywhere: set[str] = set()
     for line, comment in doc.parsed.comments.items():
-        everywhere |= ignored_everywhere(comment)
-        by_line[line + 1] = ignored_here(comment)
+        codes, in_whole_file = suppressed(comment)
+        if in_whole_file:
+            everywhere |= codes
+        elif codes:
+            by_line[line + 1] = codes
     found = []
     for rule in ruleset.rules:
         if rule.code in everywhere:
             continue
-        found.extend(f for f in rule.findings(doc, ruleset.context) if rule.code not in by_line.get(f.line, ()))
+        for finding in rule.findings(doc, ruleset.context):
+            if rule.code not in by_line.get(finding.line, ()):
+                found.append(finding)
     return found
 
 

@@ -13,18 +13,13 @@ _GLOBAL_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s
 _CODE = re.compile(r"\b[A-Za-z]{2,}\d+\b")
 
 
-def ignored_here(comment: str) -> set[str]:
-    """The codes `comment` silences on the line below it (none for a global ignore)."""
-    if _GLOBAL_IGNORE.search(comment):
-        return set()
-    match = _IGNORE.search(comment)
-    return _codes(match.group(1)) if match else set()
-
-
-def ignored_everywhere(comment: str) -> set[str]:
-    """The codes `comment` silences in the whole file."""
+def suppressed(comment: str) -> tuple[set[str], bool]:
+    """(the codes `comment` silences, whether in the whole file rather than on the next line)."""
     match = _GLOBAL_IGNORE.search(comment)
-    return _codes(match.group(1)) if match else set()
+    if match:
+        return _codes(match.group(1)), True
+    match = _IGNORE.search(comment)
+    return (_codes(match.group(1)) if match else set()), False
 
 
 def _codes(text: str) -> set[str]:

@@ -17,7 +17,7 @@ from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
-from bot.sources.ignores import ignored_here
+from bot.sources.ignores import suppressed
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -74,7 +74,8 @@ def image_findings(text: str, occurrences: list[ImageOccurrence], ruleset: RuleS
     lines = text.split("\n")
     found = []
     for occurrence in occurrences:
-        ignored = ignored_here(lines[occurrence.line - 2]) if occurrence.line >= 2 else set()
+        codes, in_whole_file = suppressed(lines[occurrence.line - 2]) if occurrence.line >= 2 else (set(), False)
+        ignored = set() if in_whole_file else codes
         for rule in ruleset.rules:
             if rule.check_occurrence is not None and rule.code not in ignored:
                 found.extend(rule.check_occurrence(occurrence, ruleset.context))
