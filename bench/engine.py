@@ -67,6 +67,7 @@ def main() -> int:
 
     fix_times = []
     scratch_parent = args.scratch or root.parent
+    scratch_parent.mkdir(parents=True, exist_ok=True)
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory(dir=scratch_parent) as scratch:
             copy = Path(scratch) / "tree"
