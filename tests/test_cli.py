@@ -122,6 +122,9 @@ def test_sarif_format(tmp_path, capsys):
     assert {"id", "shortDescription", "help", "defaultConfiguration"} <= set(rules[0])
     result = next(r for r in run["results"] if r["ruleId"] == "DL3042")
     assert rules[result["ruleIndex"]]["id"] == "DL3042"
+    help_markdown = rules[result["ruleIndex"]]["help"]["markdown"]  # from the rule's record
+    assert "RUN pip install --no-cache-dir -r requirements.txt" in help_markdown
+    assert "**Fix safety**: safe" in help_markdown
     location = result["locations"][0]["physicalLocation"]
     assert location == {"artifactLocation": {"uri": "svc/Dockerfile", "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": 2}}

@@ -20,10 +20,23 @@ def _rule_descriptor(rule: Rule) -> dict:
         "name": rule.name,
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.why},
-        "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
+        "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"tags": ["security", "dockerfile"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
     }
+
+
+def _help_text(rule: Rule) -> str:
+    example = rule.example.bad + (f"\n→\n{rule.example.good}" if rule.example.good else "")
+    return f"{rule.doc.strip()}\nExample:\n{example}\nFix safety: {rule.fix.value}. Applies to: {rule.scope.value}."
+
+
+def _help_markdown(rule: Rule) -> str:
+    example = f"```dockerfile\n{rule.example.bad}\n```"
+    if rule.example.good:
+        example += f"\n\nbecomes\n\n```dockerfile\n{rule.example.good}\n```"
+    return (f"{rule.doc.strip()}\n\n**Example**\n\n{example}\n\n"
+            f"**Fix safety**: {rule.fix.value}. **Applies to**: {rule.scope.value}.")
 
 
 def render(report: RunReport, *, fix: bool) -> str:
