@@ -79,7 +79,7 @@ def collect_fixes(corpus: Path = CORPUS) -> list[Fix]:
         config = load_config(repo_root)
         report = process(repo_root, config, config.active_rules(), fix=True, write=False)
         for result in report.results:
-            role = getattr(result, "role", None) or "—"
+            role = result.hardened.role.role.key if result.hardened.role else "—"
             seen: Counter[str] = Counter()
             for found in sorted(result.hardened.before, key=lambda f: (f.line, f.rule)):
                 if not found.fixable:

@@ -25,13 +25,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError
+from bot.model.roles import ROLES_BY_KEY, Role
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
 from bot.rules.options import OptionValueError, OptionValues
 
 CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 # Keys of the run itself; every other key is an option some rule declares.
-RUN_KEYS = ("rules", "exclude")
+RUN_KEYS = ("rules", "exclude", "roles")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -40,6 +41,7 @@ class Config:
     toggles: dict[str, bool] = field(default_factory=dict)
     options: OptionValues = field(default_factory=OptionValues)
     exclude: tuple[str, ...] = ()
+    roles: tuple[tuple[str, Role], ...] = ()  # (path glob, role), first match wins
     hadolint_ignored: frozenset[str] = frozenset()
     source: str | None = None  # the file it came from
 
@@ -140,7 +142,19 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
     exclude = data.get("exclude") or []
     if not isinstance(exclude, list) or not all(isinstance(e, str) and e.strip() for e in exclude):
         raise fail("exclude", "must be a list of glob patterns")
-    return Config(toggles, options, tuple(exclude), hadolint, path)
+    return Config(toggles, options, tuple(exclude), _roles(path, data.get("roles") or {}, fail), hadolint, path)
+
+
+def _roles(path: str, roles: Any, fail) -> tuple[tuple[str, Role], ...]:
+    if not isinstance(roles, dict):
+        raise fail("roles", "must map path globs to roles (service, base, tool, devcontainer, test-fixture)")
+    found = []
+    for pattern, role in roles.items():
+        if not isinstance(pattern, str) or not pattern.strip() or role not in ROLES_BY_KEY:
+            raise ConfigError(path, _line(roles, pattern), f"roles.{pattern}: must be one of "
+                              f"{', '.join(ROLES_BY_KEY)}, not {role!r}")
+        found.append((pattern, ROLES_BY_KEY[role]))
+    return tuple(found)
 
 
 def _toggles(path: str, rules: Any, fail) -> dict[str, bool]:

@@ -17,13 +17,21 @@ MAX_PASSES = 4
 
 def check_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> list[Finding]:
     """Findings for `text`; raises DockerfileSyntaxError when it cannot be read as its kind."""
-    return kind.findings(text, path, ruleset)
+    return kind.assess(text, path, ruleset).findings
+
+
+def checked_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> Hardened:
+    """`text` as it is, with its findings and role: what `check` reports."""
+    assessment = kind.assess(text, path, ruleset)
+    findings = tuple(assessment.findings)
+    return Hardened(text, findings, findings, (), assessment.role)
 
 
 def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> Hardened:
     """Apply every fix until none is left (a few passes at most: fixes that collide on the
     same span wait for the next pass, computed on the text the previous one produced)."""
-    before = check_text(text, path, ruleset, kind)
+    assessment = kind.assess(text, path, ruleset)
+    before = assessment.findings
     current, findings = text, before
     applied: list[Finding] = []
     for _ in range(MAX_PASSES):
@@ -42,4 +50,4 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
         except DockerfileSyntaxError as error:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
                            "left unchanged: please report this") from None
-    return Hardened(current, tuple(before), tuple(findings), tuple(applied))
+    return Hardened(current, tuple(before), tuple(findings), tuple(applied), assessment.role)

@@ -39,7 +39,8 @@ from bot.report.markdown import commit_message, render_body
 from bot.report.text import unified_diff
 from bot.run import Resolver, digest_changes, process, process_texts
 from bot.sources import kind_of
-from bot.sources.discovery import SourceFile, glob_regex
+from bot.sources.discovery import SourceFile
+from bot.sources.globs import glob_regex
 
 TITLE = "hardenbot: harden container builds"
 NOTHING_IN_PULL_REQUEST = "hardenbot: nothing to harden in this pull request."

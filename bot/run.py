@@ -9,33 +9,55 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.config import Config
-from bot.engine import check_text, harden_text
+from bot.dockerfile.roles import RepositoryFacts, role_by_path
+from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
+from bot.model.roles import NOT_SCANNED_BY_DEFAULT, RoleDecision
 from bot.rules import Rule
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
+from bot.sources.compose import KIND as COMPOSE
+from bot.sources.compose import builds as compose_builds
 from bot.sources.discovery import SourceFile, find_sources
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text, write_atomic
+from bot.sources.globs import glob_matches
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
-                 digests: dict[ImageKey, Resolution] | None = None) -> RuleSet:
+                 digests: dict[ImageKey, Resolution] | None = None,
+                 facts: RepositoryFacts | None = None) -> RuleSet:
     enabled = frozenset(rule.code for rule in rules)
-    return RuleSet(rules, RuleContext(config.options, enabled, digests))
+    facts = facts or RepositoryFacts(overrides=config.roles)
+    return RuleSet(rules, RuleContext(config.options, enabled, digests, facts))
 
 
-def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile]]:
-    """(root, sources): a folder is searched; a single file is taken as what its name says
-    (a Dockerfile unless it is named like a compose file)."""
+def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]]]:
+    """(root, sources, not scanned): a folder is searched, leaving out the Dockerfiles whose
+    path makes them a devcontainer or a test fixture (unless `roles:` says otherwise); a single
+    file is taken as what its name says (a Dockerfile unless it is named like a compose file)."""
     if path.is_file():
-        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)]
-    return path, find_sources(path, config.exclude)
+        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], []
+    sources, skipped = [], []
+    facts = RepositoryFacts(overrides=config.roles)
+    for source in find_sources(path, config.exclude):
+        decision = role_by_path(source.path, facts, glob_matches) if source.kind is DOCKERFILE else None
+        if decision is not None and decision.role in NOT_SCANNED_BY_DEFAULT:
+            skipped.append((source.path, decision))
+        else:
+            sources.append(source)
+    return path, sources, skipped
+
+
+def _action_folders(root: Path, sources: list[SourceFile]) -> frozenset[str]:
+    """Folders of Dockerfiles that sit beside a GitHub Action's action.yml."""
+    folders = {source.path.rpartition("/")[0] for source in sources if source.kind is DOCKERFILE}
+    return frozenset(f for f in folders if any((root / f / name).is_file() for name in ("action.yml", "action.yaml")))
 
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
@@ -43,7 +65,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
     cannot know."""
-    root, sources = target_files(path, config)
+    root, sources, not_scanned = target_files(path, config)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
     for source in sources:
@@ -51,7 +73,8 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             texts[source] = read_text(root / source.path)
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
-    report = process_texts(texts, config, rules, fix=fix, resolver=resolver)
+    report = process_texts(texts, config, rules, fix=fix, resolver=resolver,
+                           action_folders=_action_folders(root, sources), repository_name=root.resolve().name)
     written: list[FileResult] = []
     for result in report.results:
         if write and result.changed:
@@ -63,16 +86,18 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
         written.append(result)
     errors.extend(report.errors)
     errors.sort(key=lambda e: e.path)
-    return RunReport(tuple(written), tuple(errors), write, report.digests)
+    return RunReport(tuple(written), tuple(errors), write, report.digests, tuple(not_scanned))
 
 
 def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], *, fix: bool,
-                  resolver: Resolver | None = None) -> RunReport:
+                  resolver: Resolver | None = None, action_folders: frozenset[str] = frozenset(),
+                  repository_name: str = "") -> RunReport:
     """The same, in memory: sources and their texts in, results out; nothing is written."""
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         digests = resolver(list(_referenced_images(texts)))
-    ruleset = make_ruleset(config, rules, digests)
+    facts = RepositoryFacts(_compose_builds(texts), action_folders, config.roles, repository_name)
+    ruleset = make_ruleset(config, rules, digests, facts)
     results: list[FileResult] = []
     errors: list[FileError] = []
     for source, text in texts.items():
@@ -88,8 +113,20 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
 def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) -> Hardened:
     if fix:
         return harden_text(text, source.path, ruleset, source.kind)
-    findings = tuple(check_text(text, source.path, ruleset, source.kind))
-    return Hardened(text, findings, findings, ())
+    return checked_text(text, source.path, ruleset, source.kind)
+
+
+def _compose_builds(texts: dict[SourceFile, str]) -> dict[str, str]:
+    """Dockerfile path → the compose service that builds it; unreadable compose files are
+    reported when they are processed."""
+    builds: dict[str, str] = {}
+    for source, text in texts.items():
+        if source.kind is COMPOSE:
+            try:
+                builds.update(compose_builds(text, source.path))
+            except DockerfileSyntaxError:
+                continue
+    return builds
 
 
 def _referenced_images(texts: dict[SourceFile, str]) -> Iterable[ImageRef]:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config, load_config
 from bot.model.images import ImageKey, Resolution, image_key, parse_reference
+from bot.model.roles import Role
 from bot.rules import RULES_BY_CODE
 from bot.rules.rule import RuleSet
 from bot.run import make_ruleset
@@ -33,10 +35,18 @@ def load_digests(path: Path) -> dict[ImageKey, Resolution]:
     return digests
 
 
+# Rule fixtures show what a rule does on a service image, the role that gets every edit; a
+# case says otherwise with `# hardenbot role=…` or `roles:` in its config. Cases under
+# fixtures/roles/ are decided from their content, as in a real run.
+SERVICE_BY_DEFAULT = (("**", Role.SERVICE),)
+
+
 def case_ruleset(case: Path) -> RuleSet:
     folder = case.parent
     config_file = _beside(case, "config.yml")
     config = load_config(folder, config_file) if config_file else Config()
+    if not config.roles and folder.name != "roles":
+        config = replace(config, roles=SERVICE_BY_DEFAULT)
     if folder.name in RULES_BY_CODE:
         rules = config.active_rules(select={folder.name})
     else:

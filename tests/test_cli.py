@@ -53,7 +53,7 @@ def test_fix_writes_in_place_and_second_run_changes_nothing(tmp_path, capsys):
     assert main(["fix", "--offline", str(tmp_path)]) == 0
     assert path.read_text() == HARDENED_CLEAN
     out = capsys.readouterr().out
-    assert "a/Dockerfile: grade" in out and "fixed 3" in out
+    assert "a/Dockerfile: service image (CMD runs python app.py); grade D → A" in out and "fixed 3" in out
     assert main(["fix", "--offline", str(tmp_path)]) == 0
     assert path.read_text() == HARDENED_CLEAN
     assert "fixed 0 of 1" in capsys.readouterr().out

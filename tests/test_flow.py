@@ -54,7 +54,7 @@ class Project:
 
 def unhardened(host: str) -> dict[str, str]:
     return {
-        "services/api/Dockerfile": f"FROM {host}/flow/python:3.12-slim\nRUN pip install flask\nCMD [\"python\"]\n",
+        "services/api/Dockerfile": f"FROM {host}/flow/python:3.12-slim\nRUN pip install flask\nCMD [\"python\", \"/app/api.py\"]\n",
         "services/web/Dockerfile": f"FROM {host}/flow/python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"/app/x.py\"]\n",
         "docker-compose.yml": f"services:\n  cache:\n    image: {host}/flow/redis:7  # cache\n",
         "README.md": "# shop\n",
@@ -110,7 +110,7 @@ def test_scheduled_run_opens_one_pull_request(project):
     for heading in ("## hardenbot: container hardening", "### What changed", "### Base image digests",
                     "### Needs a person", "<!-- hardenbot:state"):
         assert heading in body
-    assert "| `services/api/Dockerfile` | D → A | 4 → 0 |" in body
+    assert "| `services/api/Dockerfile` | service image (CMD runs python /app/api.py) | D → A | 4 → 0 |" in body
     assert f"| `{project.host}/flow/redis` | `7` | — → `" in body
     api = project.remote_file("hardenbot/harden", "services/api/Dockerfile")
     assert "@sha256:" in api and "pip install --no-cache-dir flask" in api and "USER 10001:10001" in api

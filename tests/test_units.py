@@ -9,7 +9,7 @@ from bot.model.findings import Finding
 from bot.model.images import parse_reference
 from bot.model.text import Edit, Span, apply_edits
 from bot.report.grade import grade, score
-from bot.sources.discovery import glob_regex
+from bot.sources.globs import glob_regex
 
 
 @pytest.mark.parametrize("text, registry, repository, tag, digest", [

@@ -24,6 +24,8 @@ STARTS_AS_ROOT = frozenset(
     "postgres redis mysql mariadb mongo rabbitmq elasticsearch cassandra nginx httpd "
     "haproxy traefik zookeeper kafka".split()
 )
+# Images that run a server of their own: content copied into one makes a service.
+SERVERS = STARTS_AS_ROOT | frozenset("caddy tomcat openresty jetty lighttpd nginx-unprivileged".split())
 NONROOT_BY_DEFAULT = ("bitnami/", "jupyter/", "quay.io/jupyter/", "nginxinc/nginx-unprivileged",
                       "cgr.dev/chainguard/")
 _SLIM_SHAPES = {
@@ -43,6 +45,10 @@ class BaseInfo:
     image: ImageRef | None
     nonroot_by_default: bool = False
     starts_as_root: bool = False
+
+    @property
+    def runs_a_server(self) -> bool:
+        return self.image is not None and self.image.short_name in SERVERS
 
     @property
     def has_bash(self) -> bool:

@@ -168,6 +168,11 @@ class Dockerfile:
                     runs.append(Run(inst, stage, _scripts(self.text, inst)))
         return runs
 
+    def shipped_runs(self) -> Iterator[Run]:
+        """RUNs of the stages whose layers reach the final image: where cache and size matter."""
+        shipped = self.image_stages()
+        return (run for run in self.all_runs if run.stage in shipped)
+
     def runs(self, stage: Stage | None = None) -> Iterator[Run]:
         for run in self.all_runs:
             if stage is None or run.stage is stage:

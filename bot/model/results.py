@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from bot.model.findings import FileError, Finding
 from bot.model.images import ImageKey, Resolution
+from bot.model.roles import RoleDecision
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,7 @@ class Hardened:
     before: tuple[Finding, ...]  # findings on the original text
     after: tuple[Finding, ...]  # findings left on the hardened text
     applied: tuple[Finding, ...]  # findings whose edits were applied
+    role: RoleDecision | None = None  # what the file is for (Dockerfiles), decided on the original
 
 
 @dataclass(frozen=True)
@@ -33,3 +35,4 @@ class RunReport:
     errors: tuple[FileError, ...]
     wrote: bool  # whether changed files were written
     digests: dict[ImageKey, Resolution] | None = None  # None: offline
+    not_scanned: tuple[tuple[str, RoleDecision], ...] = ()  # devcontainers, test fixtures: skipped by role

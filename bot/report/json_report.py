@@ -6,6 +6,7 @@ import json
 from bot import __version__
 from bot.model.findings import Finding
 from bot.model.results import RunReport
+from bot.model.roles import RoleDecision
 from bot.report.grade import grade, score, severity_of
 from bot.rules import RULES_BY_CODE
 
@@ -22,12 +23,17 @@ def finding_dict(found: Finding) -> dict:
     }
 
 
+def _role(decision: RoleDecision | None) -> dict | None:
+    return {"name": decision.role.key, "reason": decision.reason} if decision else None
+
+
 def render(report: RunReport, *, fix: bool) -> str:
     files = []
     for result in report.results:
         hardened = result.hardened
         entry = {
             "path": result.path,
+            "role": _role(result.hardened.role),
             "grade": grade(hardened.before),
             "score": score(hardened.before),
             "findings": [finding_dict(f) for f in hardened.before],
@@ -47,5 +53,6 @@ def render(report: RunReport, *, fix: bool) -> str:
         "mode": "fix" if fix else "check",
         "files": files,
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+        "not_scanned": [{"path": path, "role": _role(decision)} for path, decision in report.not_scanned],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -63,7 +63,8 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
 def _compose(report: RunReport, changes: list[DigestChange], cap: int | None) -> str:
     """The sections, a blank line apart, each list cut to `cap` items (None: every item)."""
     results = sorted(report.results, key=lambda r: r.path)
-    sections = [_headline(results, report.errors), _grade_table(results, cap), _what_changed(results, cap)]
+    sections = [_headline(results, report.errors) + _not_scanned(report), _grade_table(results, cap),
+                _what_changed(results, cap)]
     if changes:
         sections.append(_base_image_digests(changes, cap))
     sections.append(_needs_a_person(results, report.errors, cap))
@@ -83,11 +84,23 @@ def _headline(results: list[FileResult], errors: tuple[FileError, ...]) -> list[
 
 def _grade_table(results: list[FileResult], cap: int | None) -> list[str]:
     graded = [r for r in results if r.hardened.before or r.changed]
-    lines = ["| File | Grade | Findings |", "|---|---|---|"]
+    lines = ["| File | Role | Grade | Findings |", "|---|---|---|---|"]
     for result in _capped(graded, cap):
         before, after = result.hardened.before, result.hardened.after
-        lines.append(f"| {_code(result.path)} | {grade(before)} → {grade(after)} | {len(before)} → {len(after)} |")
+        role = _one_line(str(result.hardened.role)) if result.hardened.role else "—"
+        lines.append(f"| {_code(result.path)} | {role} | {grade(before)} → {grade(after)} | {len(before)} → {len(after)} |")
     return lines + _fold_note(graded, cap, "files")
+
+
+def _not_scanned(report: RunReport) -> list[str]:
+    """Files left out by their role, counted by role: a person can bring them back."""
+    if not report.not_scanned:
+        return []
+    counts: dict[str, int] = {}
+    for _, decision in report.not_scanned:
+        counts[decision.role.value] = counts.get(decision.role.value, 0) + 1
+    listed = ", ".join(f"{n} {role}{'s' if n != 1 else ''}" for role, n in sorted(counts.items()))
+    return ["", f"Not scanned: {listed} (their role; `roles:` in `.github/hardenbot.yml` brings them in)."]
 
 
 def _what_changed(results: list[FileResult], cap: int | None) -> list[str]:

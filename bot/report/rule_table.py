@@ -5,20 +5,30 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bot.model.roles import Role
 from bot.rules import RULES
-from bot.rules.rule import FixSafety
+from bot.rules.rule import IMAGE_ROLES, FixSafety, Rule
 
 START = "<!-- rule table: generated from bot/rules by `python -m bot.report.rule_table README.md` -->"
 END = "<!-- end of rule table -->"
 
 
 def render() -> str:
-    lines = ["| code | what | why | severity | applies to | fix | action |", "|---|---|---|---|---|---|---|"]
+    lines = ["| code | what | why | severity | applies to | roles | fix | action |", "|---|---|---|---|---|---|---|---|"]
     for rule in RULES:
         fix = "—" if rule.fix is FixSafety.NONE else rule.fix.value
         lines.append(f"| {rule.code} | {rule.title} | {rule.why} | {rule.severity.value} | {rule.scope.value} "
-                     f"| {fix} | {rule.action} |")
+                     f"| {_roles(rule)} | {fix} | {rule.action} |")
     return "\n".join(lines) + "\n"
+
+
+def _roles(rule: Rule) -> str:
+    """The roles of Dockerfile the rule looks at, and where it only reports."""
+    if rule.roles == IMAGE_ROLES and (rule.edits_in == IMAGE_ROLES or rule.fix is FixSafety.NONE):
+        return "all"
+    looks = ", ".join(role.key for role in Role if role in rule.roles)
+    reports = [role.key for role in Role if role in rule.roles - rule.edits_in]
+    return looks + (f" (reports in {', '.join(reports)})" if reports and rule.fix is not FixSafety.NONE else "")
 
 
 def replace_table(readme: str) -> str:

@@ -15,16 +15,26 @@ def lookup_line(report: RunReport) -> list[str]:
             + (f"; {failed} could not be resolved" if failed else "")]
 
 
+def not_scanned_line(report: RunReport) -> list[str]:
+    if not report.not_scanned:
+        return []
+    shown = ", ".join(f"{path} ({decision.role.value})" for path, decision in report.not_scanned[:3])
+    more = f" and {len(report.not_scanned) - 3} more" if len(report.not_scanned) > 3 else ""
+    return [f"not scanned, by role: {shown}{more} (set `roles:` in .github/hardenbot.yml to scan them)"]
+
+
 def check_lines(report: RunReport) -> list[str]:
     lines = []
     for result in report.results:
+        if result.hardened.before and result.hardened.role:
+            lines.append(f"{result.path}: {result.hardened.role}")
         for found in sorted(result.hardened.before, key=lambda f: (f.line, f.rule)):
             mark = " [fixable]" if found.fixable else ""
             lines.append(f"{result.path}:{found.line}: {found.rule} {found.message}{mark}")
     findings = [f for r in report.results for f in r.hardened.before]
     fixable = sum(f.fixable for f in findings)
     files = sum(bool(r.hardened.before) for r in report.results)
-    lines.extend(lookup_line(report))
+    lines.extend(lookup_line(report) + not_scanned_line(report))
     lines.append(f"{len(findings)} findings in {files} of {_total(report)} files"
                  f" ({fixable} fixable with `hardenbot fix`, {len(findings) - fixable} need a person)"
                  + _unprocessed(report))
@@ -38,7 +48,7 @@ def fix_lines(report: RunReport) -> list[str]:
     changed = sum(r.changed for r in report.results)
     person = sum(len(r.hardened.after) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
-    lines.extend(lookup_line(report))
+    lines.extend(lookup_line(report) + not_scanned_line(report))
     lines.append(f"{verb} {changed} of {_total(report)} files; {person} findings need a person" + _unprocessed(report))
     return lines
 
@@ -55,7 +65,8 @@ def _file_summary(result: FileResult) -> list[str]:
     hardened = result.hardened
     if not hardened.before:
         return []
-    head = f"{result.path}: grade {grade(hardened.before)} → {grade(hardened.after)}"
+    role = f" {hardened.role};" if hardened.role else ""
+    head = f"{result.path}:{role} grade {grade(hardened.before)} → {grade(hardened.after)}"
     fixed_codes = sorted({f.rule for f in hardened.applied})
     if fixed_codes:
         head += f"; fixed {len(hardened.applied)} ({', '.join(fixed_codes)})"

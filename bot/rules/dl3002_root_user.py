@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile, is_root_user
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
@@ -33,5 +34,6 @@ RULE = Rule(
     why="the image is set to run as root on purpose; switch back to a non-root user after the steps that need root",
     example=Example('USER root\nCMD ["./app"]'),
     doc=__doc__ or "",
+    roles=frozenset({Role.SERVICE, Role.BASE}),
     check=check,
 )

@@ -25,10 +25,7 @@ _NEEDS_LISTS = ("install", "upgrade", "dist-upgrade", "full-upgrade", "source", 
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    image_stages = doc.image_stages()
-    for run in doc.runs():
-        if run.stage not in image_stages:
-            continue
+    for run in doc.shipped_runs():
         uses = [(s, c) for sub in ("update",) + _NEEDS_LISTS for s, c, _ in apt(run, sub)]
         if not uses or _cleans_lists(run) or run.has_cache_mount("/var/lib/apt"):
             continue

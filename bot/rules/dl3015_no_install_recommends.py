@@ -20,7 +20,7 @@ _OFF = ("false", "0", "no", "off")
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    for run in doc.runs():
+    for run in doc.shipped_runs():
         for script, command, install in apt(run, "install"):
             if command.has_option("--no-install-recommends"):
                 continue
@@ -40,7 +40,7 @@ RULE = Rule(
     severity=Severity.LOW,
     on_by_default=True,
     fix=FixSafety.UNSAFE,
-    scope=Scope.EVERY_STAGE,
+    scope=Scope.FINAL_IMAGE,
     why="recommended packages widen the attack surface and the image for nothing",
     example=Example('RUN apt-get install -y curl', 'RUN apt-get install --no-install-recommends -y curl'),
     doc=__doc__ or "",

@@ -18,7 +18,7 @@ CODE = "DL3019"
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    for run in doc.runs():
+    for run in doc.shipped_runs():
         if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache"):
             continue
         for script, command, add in apk_adds(run):
@@ -35,7 +35,7 @@ RULE = Rule(
     severity=Severity.LOW,
     on_by_default=True,
     fix=FixSafety.SAFE,
-    scope=Scope.EVERY_STAGE,
+    scope=Scope.FINAL_IMAGE,
     why="apk's index cache ships in the layer and is never used again",
     example=Example('RUN apk add curl', 'RUN apk add --no-cache curl'),
     doc=__doc__ or "",

@@ -24,7 +24,7 @@ PIP_CACHES = ("/root/.cache/pip", "/root/.cache", "~/.cache/pip")
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     if context.is_enabled("HB012"):
         return
-    for run in doc.runs():
+    for run in doc.shipped_runs():
         if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
             continue
         for script, command, install in pip_installs(run):
@@ -43,7 +43,7 @@ RULE = Rule(
     severity=Severity.LOW,
     on_by_default=True,
     fix=FixSafety.SAFE,
-    scope=Scope.EVERY_STAGE,
+    scope=Scope.FINAL_IMAGE,
     why="pip's download cache ships in the layer and is never used again",
     example=Example('RUN pip install -r requirements.txt', 'RUN pip install --no-cache-dir -r requirements.txt'),
     doc=__doc__ or "",

@@ -15,6 +15,7 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_before
 from bot.dockerfile.model import Dockerfile, Run
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
@@ -61,7 +62,8 @@ RULE = Rule(
     fix=FixSafety.UNSAFE,
     scope=Scope.EVERY_STAGE,
     why="a failing command before a pipe goes unnoticed and the build carries on broken",
-    example=Example('RUN curl -fsSL https://example.com/install.sh | sh', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh'),
+    example=Example('RUN curl -fsSL https://example.com/install.sh | sh\nCMD ["./app"]', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh\nCMD ["./app"]'),
     doc=__doc__ or "",
+    edits_in=frozenset({Role.SERVICE}),
     check=check,
 )

@@ -26,6 +26,7 @@ from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
 from bot.rules.options import GID, UID, USER_NAME, OptionValues
 from bot.rules.packages import created_users
@@ -136,6 +137,8 @@ RULE = Rule(
     why="a container running as root turns any escape or app bug into root on the host",
     example=Example('CMD ["./app"]', 'RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid 10001 --create-home --no-log-init --shell /usr/sbin/nologin app\nUSER 10001:10001\nCMD ["./app"]'),
     doc=__doc__ or "",
+    roles=frozenset({Role.SERVICE, Role.BASE}),
+    edits_in=frozenset({Role.SERVICE}),
     check=check,
     options=(UID, GID, USER_NAME),
 )

@@ -15,6 +15,7 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.packages import installed_packages
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -51,7 +52,8 @@ RULE = Rule(
     fix=FixSafety.UNSAFE,
     scope=Scope.FINAL_STAGE,
     why="unbuffered output, no stray .pyc files and no pip self-update check belong in every Python image",
-    example=Example('FROM python:3.12-slim', 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1'),
+    example=Example('FROM python:3.12-slim\nCMD ["python", "app.py"]', 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1\nCMD ["python", "app.py"]'),
     doc=__doc__ or "",
+    roles=frozenset({Role.SERVICE}),
     check=check,
 )

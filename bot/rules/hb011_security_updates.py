@@ -25,8 +25,7 @@ _SAFE_BEFORE = ("", "&&", ";", "\n")
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    stages = doc.image_stages()
-    runs = [run for run in doc.runs() if run.stage in stages]
+    runs = list(doc.shipped_runs())
     if not any(True for run in runs for sub in _APT_UPGRADES for _ in apt(run, sub)):
         first = next(((run, s, c) for run in runs for s, c, _ in apt(run, "update")), None)
         if first:

@@ -38,7 +38,7 @@ PIP_CACHE = Option("pip-cache", "`no-cache-dir` (DL3042's flag) or `mount`: Buil
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    for run in doc.runs():
+    for run in doc.shipped_runs():
         if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
             continue
         installs = [c for _, c, _ in pip_installs(run) if not c.has_option("--no-cache-dir")]
@@ -63,7 +63,7 @@ RULE = Rule(
     severity=Severity.LOW,
     on_by_default=False,
     fix=FixSafety.SAFE,
-    scope=Scope.EVERY_STAGE,
+    scope=Scope.FINAL_IMAGE,
     why="a BuildKit cache mount keeps pip's cache out of the image and speeds up rebuilds",
     example=Example('FROM python:3.12-slim\nRUN pip install -r requirements.txt', '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'),
     doc=__doc__ or "",

@@ -15,6 +15,7 @@ from typing import Any
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
 from bot.rules.options import Option, OptionValueError
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -58,6 +59,7 @@ RULE = Rule(
     why="without a health check a hung service looks healthy and is never restarted",
     example=Example('EXPOSE 8080\nCMD ["./server"]', 'EXPOSE 8080\nHEALTHCHECK CMD curl -fsS http://localhost:8080/healthz || exit 1\nCMD ["./server"]'),
     doc=__doc__ or "",
+    roles=frozenset({Role.SERVICE}),
     check=check,
     options=(HEALTHCHECK_COMMAND,),
     fix_needs='`healthcheck-command`; reported without it',

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
@@ -34,7 +35,8 @@ RULE = Rule(
     fix=FixSafety.NONE,
     scope=Scope.FINAL_STAGE,
     why="a full base image ships hundreds of unused packages, each one more CVE to triage",
-    example=Example('FROM python:3.12'),
+    example=Example('FROM python:3.12\nCMD ["python", "app.py"]'),
     doc=__doc__ or "",
+    roles=frozenset({Role.SERVICE}),
     check=check,
 )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.packages import installed_packages
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -41,7 +42,8 @@ RULE = Rule(
     fix=FixSafety.NONE,
     scope=Scope.FINAL_IMAGE,
     why="compilers and headers in a runtime image add CVEs and help an attacker build tools in place",
-    example=Example('RUN apt-get update && apt-get install -y gcc make'),
+    example=Example('RUN apt-get update && apt-get install -y gcc make\nCMD ["./app"]'),
     doc=__doc__ or "",
+    roles=frozenset({Role.SERVICE}),
     check=check,
 )

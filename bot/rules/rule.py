@@ -12,8 +12,10 @@ from enum import Enum
 
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.roles import RepositoryFacts
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
+from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
 
 
@@ -49,11 +51,14 @@ class RuleContext:
     options: OptionValues
     enabled: frozenset[str] = frozenset()
     digests: Mapping[ImageKey, Resolution] | None = None  # None: offline
+    facts: RepositoryFacts = RepositoryFacts()  # what the repository says about its Dockerfiles
+    role: RoleDecision | None = None  # the file's, while its rules run
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled
 
 
+IMAGE_ROLES = frozenset({Role.SERVICE, Role.BASE, Role.TOOL})
 Check = Callable[[Dockerfile, RuleContext], Iterator[Finding]]
 OccurrenceCheck = Callable[[ImageOccurrence, RuleContext], Iterator[Finding]]
 
@@ -80,6 +85,9 @@ class Rule:
     # they are written (a Dockerfile is then judged by the images it builds FROM).
     check: Check | None = None
     check_occurrence: OccurrenceCheck | None = None
+    # The roles of Dockerfile the rule looks at, and those it edits: in the others it reports.
+    roles: frozenset[Role] = IMAGE_ROLES
+    edits_in: frozenset[Role] = IMAGE_ROLES
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made

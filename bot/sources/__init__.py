@@ -12,7 +12,7 @@ import pkgutil
 
 from bot.sources.kind import SourceKind
 
-_SUPPORT = frozenset({"discovery", "files", "ignores", "kind", "yaml_scalars"})
+_SUPPORT = frozenset({"discovery", "files", "globs", "ignores", "kind", "yaml_scalars"})
 
 
 def _discover() -> tuple[SourceKind, ...]:

@@ -2,12 +2,14 @@
 Images: `services.<name>.image`. Only the rules about image references apply."""
 from __future__ import annotations
 
+import posixpath
 import re
 
-from bot.model.findings import Finding
+import yaml
+
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
-from bot.sources.kind import SourceKind
+from bot.sources.kind import Assessment, SourceKind
 from bot.sources.yaml_scalars import get, image_findings, items, load, scalar_occurrence
 
 COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml")
@@ -20,8 +22,27 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     return found
 
 
-def findings(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
-    return image_findings(text, occurrences(text, path), ruleset)
+def builds(text: str, path: str) -> dict[str, str]:
+    """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
+    dockerfile}`), repository-relative, each with the service that builds it."""
+    folder = posixpath.dirname(path)
+    found = {}
+    for name, service in items(get(load(text, path), "services")):
+        build = get(service, "build")
+        context, dockerfile = build, None
+        if isinstance(build, yaml.MappingNode):
+            context, dockerfile = get(build, "context"), get(build, "dockerfile")
+        context_path = context.value if isinstance(context, yaml.ScalarNode) else "."
+        file_name = dockerfile.value if isinstance(dockerfile, yaml.ScalarNode) else "Dockerfile"
+        if build is None or "://" in context_path or "$" in context_path + file_name:
+            continue
+        target = posixpath.normpath(posixpath.join(folder, context_path, file_name))
+        found.setdefault(target, f"{path} service {name}")
+    return found
 
 
-KIND = SourceKind("compose", lambda path: bool(COMPOSE_NAMES.fullmatch(path.rsplit("/", 1)[-1])), occurrences, findings)
+def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
+    return Assessment(image_findings(text, occurrences(text, path), ruleset))
+
+
+KIND = SourceKind("compose", lambda path: bool(COMPOSE_NAMES.fullmatch(path.rsplit("/", 1)[-1])), occurrences, assess)

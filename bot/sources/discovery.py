@@ -7,13 +7,12 @@ file that is scanned under its own path anyway.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from bot.sources import kind_of
+from bot.sources.globs import glob_regex
 from bot.sources.kind import SourceKind
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "third_party", ".venv",
@@ -45,34 +44,3 @@ def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
             if kind and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
                 found.append(SourceFile(relative, kind))
     return sorted(found, key=lambda source: source.path)
-
-
-@lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A gitignore-like glob as a regex over repository-relative paths: `*` stays in one
-    folder, `**` crosses folders, a pattern without `/` matches a name at any depth, and a
-    folder's pattern also matches everything below it."""
-    pattern = pattern.strip()
-    pattern = pattern[2:] if pattern.startswith("./") else pattern
-    anchored = "/" in pattern.rstrip("/")
-    pattern = pattern.strip("/")
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    body = "".join(out)
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{prefix}{body}(?:/.*)?")

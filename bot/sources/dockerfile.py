@@ -4,13 +4,17 @@ and merge leftovers (`.orig`, `.bak`, `~` …), which no build reads. Every rule
 images are those the stages are built FROM."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
-from bot.model.findings import Finding
+from bot.dockerfile.roles import decide_role
 from bot.model.images import ImageOccurrence
+from bot.model.roles import Role
 from bot.rules.rule import RuleSet
+from bot.sources.globs import glob_matches
 from bot.sources.ignores import suppressed
-from bot.sources.kind import SourceKind
+from bot.sources.kind import Assessment, SourceKind
 
 NOT_DOCKERFILES = (".dockerignore", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".erb",
                    ".mustache", ".hbs", ".orig", ".rej", ".bak", ".swp", "~")
@@ -28,10 +32,13 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     return image_occurrences(Dockerfile.parse(text, path))
 
 
-def findings(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
-    """`# hadolint ignore=…` on the line above an instruction silences those codes there;
-    `# hadolint global ignore=…` everywhere."""
+def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
+    """The file's role, and its findings from the rules that look at files of that role (a
+    rule that may not edit this role reports instead). `# hadolint ignore=…` on the line above
+    an instruction silences those codes there; `# hadolint global ignore=…` everywhere."""
     doc = Dockerfile.parse(text, path)
+    decision = decide_role(doc, ruleset.context.facts, glob_matches)
+    context = replace(ruleset.context, role=decision)
     by_line: dict[int, set[str]] = {}
     everywhere: set[str] = set()
     for line, comment in doc.parsed.comments.items():
@@ -42,12 +49,22 @@ def findings(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
             by_line[line + 1] = codes
     found = []
     for rule in ruleset.rules:
-        if rule.code in everywhere:
+        if rule.code in everywhere or decision.role not in rule.roles:
             continue
-        for finding in rule.findings(doc, ruleset.context):
-            if rule.code not in by_line.get(finding.line, ()):
-                found.append(finding)
-    return found
+        editable = decision.role in rule.edits_in
+        for finding in rule.findings(doc, context):
+            if rule.code in by_line.get(finding.line, ()):
+                continue
+            if finding.edits and not editable:
+                finding = replace(finding, edits=(), message=f"{finding.message}; {NOT_CHANGED[decision.role]}")
+            found.append(finding)
+    return Assessment(found, decision)
 
 
-KIND = SourceKind("dockerfile", lambda path: is_dockerfile_name(path.rsplit("/", 1)[-1]), occurrences, findings)
+NOT_CHANGED = {
+    Role.BASE: "not changed in a base image: every image built FROM it would inherit the change",
+    Role.TOOL: "not changed in a tool image: it runs as the owner of the checkout it is run over",
+}
+
+
+KIND = SourceKind("dockerfile", lambda path: is_dockerfile_name(path.rsplit("/", 1)[-1]), occurrences, assess)

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
+from bot.model.roles import RoleDecision
 from bot.rules.rule import RuleSet
+
+
+@dataclass(frozen=True)
+class Assessment:
+    findings: list[Finding]
+    role: RoleDecision | None = None  # what the file is for (Dockerfiles), with the evidence
 
 
 @dataclass(frozen=True)
@@ -18,7 +25,7 @@ class SourceKind:
     # The images the text names; raises DockerfileSyntaxError (or a subclass) on unreadable text.
     occurrences: Callable[[str, str], list[ImageOccurrence]]
     # Every finding the rules make on the text, suppression comments applied; raises as above.
-    findings: Callable[[str, str, RuleSet], list[Finding]]
+    assess: Callable[[str, str, RuleSet], Assessment]
 
     def __repr__(self) -> str:
         return f"SourceKind({self.name})"

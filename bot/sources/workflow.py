@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import yaml
 
-from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
-from bot.sources.kind import SourceKind
+from bot.sources.kind import Assessment, SourceKind
 from bot.sources.yaml_scalars import get, image_findings, items, load, scalar_occurrence
 
 
@@ -35,8 +34,8 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     return found
 
 
-def findings(text: str, path: str, ruleset: RuleSet) -> list[Finding]:
-    return image_findings(text, occurrences(text, path), ruleset)
+def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
+    return Assessment(image_findings(text, occurrences(text, path), ruleset))
 
 
-KIND = SourceKind("workflow", is_workflow_path, occurrences, findings)
+KIND = SourceKind("workflow", is_workflow_path, occurrences, assess)

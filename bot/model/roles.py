@@ -1,0 +1,37 @@
+"""What a Dockerfile is for, decided from evidence and shown to the user with that evidence.
+
+Only a service image gets edits that change how a container runs (USER, SHELL, ENV): a base
+image passes them on to every image built FROM it, a tool image must write into the checkout
+it is run over, and devcontainers and test fixtures are not images anyone ships.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(Enum):
+    SERVICE = "service image"  # the final stage runs an application
+    BASE = "base image"  # published for others to build FROM, or with nothing of its own to run
+    TOOL = "tool image"  # run over a mounted checkout (a linter, a generator, a GitHub Action)
+    DEVCONTAINER = "devcontainer"  # a development environment: root and compilers are the point
+    TEST_FIXTURE = "test fixture"  # input of some program's tests, never built as an image
+
+    @property
+    def key(self) -> str:
+        """The name in the configuration and in `# hardenbot role=…` comments."""
+        return self.name.lower().replace("_", "-")
+
+
+# Roles whose files are not read unless the configuration or the file itself says otherwise.
+NOT_SCANNED_BY_DEFAULT = frozenset({Role.DEVCONTAINER, Role.TEST_FIXTURE})
+ROLES_BY_KEY = {role.key: role for role in Role}
+
+
+@dataclass(frozen=True)
+class RoleDecision:
+    role: Role
+    reason: str  # the evidence, for people: "CMD runs gunicorn", "ONBUILD at line 7"
+
+    def __str__(self) -> str:
+        return f"{self.role.value} ({self.reason})"
