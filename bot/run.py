@@ -96,7 +96,10 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         digests = resolver(list(_referenced_images(texts)))
-    facts = RepositoryFacts(_compose_builds(texts), action_folders, config.roles, repository_name)
+    builds = _compose_builds(texts)
+    facts = RepositoryFacts({path: service for path, (service, _) in builds.items()},
+                            {path: target for path, (_, target) in builds.items() if target},
+                            action_folders, config.roles, repository_name)
     ruleset = make_ruleset(config, rules, digests, facts)
     results: list[FileResult] = []
     errors: list[FileError] = []
@@ -116,10 +119,10 @@ def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) ->
     return checked_text(text, source.path, ruleset, source.kind)
 
 
-def _compose_builds(texts: dict[SourceFile, str]) -> dict[str, str]:
-    """Dockerfile path → the compose service that builds it; unreadable compose files are
-    reported when they are processed."""
-    builds: dict[str, str] = {}
+def _compose_builds(texts: dict[SourceFile, str]) -> dict[str, tuple[str, str | None]]:
+    """Dockerfile path → (the compose service that builds it, its target stage); unreadable
+    compose files are reported when they are processed."""
+    builds: dict[str, tuple[str, str | None]] = {}
     for source, text in texts.items():
         if source.kind is COMPOSE:
             try:

@@ -136,8 +136,9 @@ class Run:
 
 
 class Dockerfile:
-    def __init__(self, parsed: ParsedText):
+    def __init__(self, parsed: ParsedText, target: str | None = None):
         self.parsed = parsed
+        self.target = target.lower() if target else None  # the stage a build stops at (compose `target:`)
         self.path = parsed.path
         self.text = parsed.text
         self.newline = parsed.newline
@@ -148,11 +149,17 @@ class Dockerfile:
         self.derived: dict[str, object] = {}  # what rules derive from the file, computed once
 
     @classmethod
-    def parse(cls, text: str, path: str = "Dockerfile") -> Dockerfile:
-        return cls(parse(text, path))
+    def parse(cls, text: str, path: str = "Dockerfile", target: str | None = None) -> Dockerfile:
+        return cls(parse(text, path), target)
 
     @property
     def final_stage(self) -> Stage:
+        """The stage the image is: the build's target when one is known and the file has it,
+        else the last one."""
+        if self.target is not None:
+            for stage in self.stages:
+                if stage.name == self.target:
+                    return stage
         return self.stages[-1]
 
     def image_stages(self) -> list[Stage]:

@@ -44,6 +44,7 @@ class RepositoryFacts:
     """What the rest of the repository says about its Dockerfiles."""
 
     compose_builds: dict[str, str] = field(default_factory=dict)  # Dockerfile path → "compose.yaml service api"
+    compose_targets: dict[str, str] = field(default_factory=dict)  # Dockerfile path → the stage compose builds
     action_folders: frozenset[str] = frozenset()  # folders holding a GitHub Action's action.yml ("" is the root)
     overrides: tuple[tuple[str, Role], ...] = ()  # (glob, role) from the configuration, first match wins
     name: str = ""  # the repository's name: a tool's image runs the program named like it
@@ -115,7 +116,7 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
             return RoleDecision(Role.TOOL, f"its ENTRYPOINT runs {program}, the program this repository builds")
     if exposed is not None:
         return RoleDecision(Role.SERVICE, f"EXPOSE {exposed.rest.strip()}")
-    command = _program(instructions)
+    command = container_command(instructions)
     if command is None:
         base = describe_base(final.external_base)
         if base.runs_a_server and base.image is not None:
@@ -152,7 +153,7 @@ def _words(inst: Instruction) -> list[str]:
     return list(inst.json_args) if inst.json_args is not None else inst.rest.split()
 
 
-def _program(instructions: list[Instruction]) -> tuple[str, list[str]] | None:
+def container_command(instructions: list[Instruction]) -> tuple[str, list[str]] | None:
     """(keyword, words) of what the container starts: the ENTRYPOINT, past launchers and
     entrypoint scripts to the CMD they hand over to; `sh -c "…"` is read as what it runs."""
     for keyword in ("ENTRYPOINT", "CMD"):

@@ -1,40 +1,60 @@
-"""HB002 — a Python image without the usual container settings.
+"""HB002 — a Python application image without the usual container settings.
 
 Why: without PYTHONUNBUFFERED logs arrive late or are lost when the container dies;
 PYTHONDONTWRITEBYTECODE keeps .pyc files out of writable layers; and
 PIP_DISABLE_PIP_VERSION_CHECK stops pip phoning home on every call.
-Fix: one `ENV` line with the missing ones, right after the final stage's FROM. Applies when
-the final stage is based on a Python image or installs python with apt-get/apk. A variable
-already set (to any value) is left alone.
+Applies to Python applications only: the final stage's command runs Python (an interpreter
+with a script, gunicorn, uvicorn, celery …) and its base is a Python image or it installs
+Python; and only when the image sets none of the variables yet (whoever set one chose).
+Fix: one `ENV` line, once, just after the FROM of the stage the final stage's lineage starts
+from, so every stage built on it (a dev target too) gets it; PIP_DISABLE_PIP_VERSION_CHECK
+only where pip runs in that lineage.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.roles import container_command
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
-from bot.rules.packages import installed_packages
+from bot.rules.packages import installed_packages, pip_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB002"
 SETTINGS = (("PYTHONDONTWRITEBYTECODE", "1"), ("PYTHONUNBUFFERED", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"))
 
 
+PYTHON_RUNNERS = frozenset({"gunicorn", "uvicorn", "hypercorn", "daphne", "celery", "flask", "django-admin",
+                            "waitress-serve", "locust", "streamlit", "fastapi", "uwsgi", "jupyter", "pytest"})
+_INTERPRETER = re.compile(r"python[\d.]*|pypy[\d.]*")
+
+
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     stage = doc.final_stage
-    if not (describe_base(stage.external_base).is_python or _installs_python(doc, stage)):
+    if not _runs_python(stage) or not (describe_base(stage.external_base).is_python or _installs_python(doc, stage)):
         return
-    present = stage.env_keys
-    missing = [(k, v) for k, v in SETTINGS if k not in present]
-    if not missing:
+    if any(key in stage.env_keys for key, _ in SETTINGS):
         return
-    line = doc.keyword("ENV") + " " + " ".join(f"{k}={v}" for k, v in missing)
-    names = ", ".join(k for k, _ in missing)
-    yield finding(doc, CODE, stage.from_, f"Python image without {names}", (insert_after(doc, stage.from_, [line]),))
+    pip_runs = any(True for run in doc.runs() if run.stage in stage.lineage() for _ in pip_installs(run))
+    settings = [(k, v) for k, v in SETTINGS if pip_runs or k != "PIP_DISABLE_PIP_VERSION_CHECK"]
+    line = doc.keyword("ENV") + " " + " ".join(f"{k}={v}" for k, v in settings)
+    names = ", ".join(k for k, _ in settings)
+    root = stage.lineage()[-1]
+    yield finding(doc, CODE, root.from_, f"Python application image without {names}",
+                  (insert_after(doc, root.from_, [line]),))
+
+
+def _runs_python(stage) -> bool:
+    command = container_command(stage.all_instructions())
+    if command is None:
+        return False
+    program = command[1][0].rsplit("/", 1)[-1]
+    return bool(_INTERPRETER.fullmatch(program)) or program in PYTHON_RUNNERS or program.endswith(".py")
 
 
 def _installs_python(doc: Dockerfile, stage) -> bool:
@@ -46,13 +66,13 @@ def _installs_python(doc: Dockerfile, stage) -> bool:
 RULE = Rule(
     code=CODE,
     name="python-env",
-    title='a Python image without the usual container settings',
+    title='a Python application image without the usual container settings',
     severity=Severity.INFO,
     on_by_default=True,
     fix=FixSafety.UNSAFE,
-    scope=Scope.FINAL_STAGE,
+    scope=Scope.FINAL_IMAGE,
     why="unbuffered output, no stray .pyc files and no pip self-update check belong in every Python image",
-    example=Example('FROM python:3.12-slim\nCMD ["python", "app.py"]', 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1\nCMD ["python", "app.py"]'),
+    example=Example('FROM python:3.12-slim\nCMD ["python", "app.py"]', 'FROM python:3.12-slim\nENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\nCMD ["python", "app.py"]'),
     doc=__doc__ or "",
     roles=frozenset({Role.SERVICE}),
     check=check,

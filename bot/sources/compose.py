@@ -22,22 +22,24 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     return found
 
 
-def builds(text: str, path: str) -> dict[str, str]:
+def builds(text: str, path: str) -> dict[str, tuple[str, str | None]]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
-    dockerfile}`), repository-relative, each with the service that builds it."""
+    dockerfile, target}`), repository-relative: the service that builds each, and the stage
+    it stops at (None: the last)."""
     folder = posixpath.dirname(path)
-    found = {}
+    found: dict[str, tuple[str, str | None]] = {}
     for name, service in items(get(load(text, path), "services")):
         build = get(service, "build")
-        context, dockerfile = build, None
+        context, dockerfile, target = build, None, None
         if isinstance(build, yaml.MappingNode):
-            context, dockerfile = get(build, "context"), get(build, "dockerfile")
+            context, dockerfile, target = get(build, "context"), get(build, "dockerfile"), get(build, "target")
         context_path = context.value if isinstance(context, yaml.ScalarNode) else "."
         file_name = dockerfile.value if isinstance(dockerfile, yaml.ScalarNode) else "Dockerfile"
         if build is None or "://" in context_path or "$" in context_path + file_name:
             continue
-        target = posixpath.normpath(posixpath.join(folder, context_path, file_name))
-        found.setdefault(target, f"{path} service {name}")
+        dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
+        stage = target.value if isinstance(target, yaml.ScalarNode) and "$" not in target.value else None
+        found.setdefault(dockerfile_path, (f"{path} service {name}", stage))
     return found
 
 
