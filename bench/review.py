@@ -7,7 +7,8 @@ repository's maintainer would.
     python bench/review.py --sheet FILE         # every fix as JSON lines, verdicts filled in where known
 
 A fix is one rule's edit at one place (what `fix --dry-run` shows, split by rule), named by an id
-made of its path, rule and changed lines, so a verdict survives lines moving. Verdicts live in
+made of its path, rule and changed lines with their context, so a verdict survives lines moving
+elsewhere in the file but not the edit moving. Verdicts live in
 bench/realworld/verdicts.jsonl, one JSON object a line: {"id", "path", "rule", "verdict", "why"},
 verdict one of MERGE (right and valuable), NOISE (right but unwanted), WRONG (breaks the build or
 the runtime, or changes behaviour), MISPLACED (right idea, wrong place). Runs offline: digest pins
@@ -72,6 +73,11 @@ def _small_diff(original: str, found: Finding) -> str:
     return "".join(line for line in body if not line.startswith("@@"))
 
 
+def fix_id(repository: str, path: str, rule: str, diff: str) -> str:
+    """The changed lines with their context line: the same edit somewhere else is another fix."""
+    return hashlib.sha1(f"{repository}/{path}\n{rule}\n{diff}".encode()).hexdigest()[:12]
+
+
 def collect_fixes(corpus: Path = CORPUS) -> list[Fix]:
     fixes = []
     for repo_root in _repositories(corpus):
@@ -79,14 +85,14 @@ def collect_fixes(corpus: Path = CORPUS) -> list[Fix]:
         config = load_config(repo_root)
         report = process(repo_root, config, config.active_rules(), fix=True, write=False)
         for result in report.results:
-            role = result.hardened.role.role.key if result.hardened.role else "—"
+            decision = getattr(result.hardened, "role", None)  # None before roles existed: to compare
+            role = decision.role.key if decision else "—"
             seen: Counter[str] = Counter()
             for found in sorted(result.hardened.before, key=lambda f: (f.line, f.rule)):
                 if not found.fixable:
                     continue
                 diff = _small_diff(result.original, found)
-                changed = "".join(line for line in diff.splitlines(keepends=True) if line[:1] in "+-")
-                key = hashlib.sha1(f"{repository}/{result.path}\n{found.rule}\n{changed}".encode()).hexdigest()[:12]
+                key = fix_id(repository, result.path, found.rule, diff)
                 seen[key] += 1
                 fixes.append(Fix(key if seen[key] == 1 else f"{key}-{seen[key]}", repository, result.path,
                                  found.line, found.rule, found.message, role, diff))
