@@ -46,7 +46,9 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 
 def _cleans_lists(run: Run) -> bool:
-    return any("/var/lib/apt/lists" in word.value for _, command in run.commands("rm") for word in command.args())
+    """`rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.7+), which removes them too."""
+    return any("/var/lib/apt/lists" in word.value for _, command in run.commands("rm") for word in command.args()) \
+        or any(True for _ in apt(run, "dist-clean"))
 
 
 def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:

@@ -11,7 +11,7 @@ from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import apt
+from bot.rules.packages import real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3014"
@@ -19,7 +19,7 @@ CODE = "DL3014"
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.runs():
-        for script, command, install in apt(run, "install"):
+        for script, command, install in real_installs(run):
             if command.has_option("-y", "--yes", "--assume-yes") or _quiet_level(command) >= 2:
                 continue
             edit = Edit.insert(script.logical.original_end(install.end), " -y")

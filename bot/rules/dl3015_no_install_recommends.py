@@ -12,7 +12,7 @@ from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import apt
+from bot.rules.packages import real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3015"
@@ -21,7 +21,7 @@ _OFF = ("false", "0", "no", "off")
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.shipped_runs():
-        for script, command, install in apt(run, "install"):
+        for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
                 continue
             settings = command.option_values("-o", "--option")

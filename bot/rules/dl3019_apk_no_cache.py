@@ -1,17 +1,20 @@
 """DL3019 — `apk add` without `--no-cache`.
 
 Why: without `--no-cache`, apk leaves its package index in /var/cache/apk inside the layer.
-Fix: insert ` --no-cache` right after `add`. Not when the RUN mounts a cache on /var/cache/apk.
+Fix: insert ` --no-cache` right after `add`; an `apk update &&` just before it goes, since its
+index would stay in the layer whatever the flag (another `apk update` in the RUN is reported).
+Not when the RUN mounts a cache on /var/cache/apk, or adds `--no-network`.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, ShellScript
+from bot.dockerfile.shell import Command
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import apk_adds
+from bot.rules.packages import APK_OPTIONS_WITH_VALUES, apk_adds
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3019"
@@ -22,10 +25,34 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache"):
             continue
         for script, command, add in apk_adds(run):
-            if command.has_option("--no-cache"):
+            if command.has_option("--no-cache", "--no-network"):
                 continue
-            edit = Edit.insert(script.logical.original_end(add.end), " --no-cache")
-            yield finding(doc, CODE, run.instruction, "apk add without --no-cache", (edit,))
+            flag = Edit.insert(script.logical.original_end(add.end), " --no-cache")
+            update = _update_just_before(script, command)
+            if update is not None:
+                # --no-cache alone would leave the index `apk update` wrote: drop the update, as
+                # `apk add --no-cache` fetches a fresh index itself and keeps none.
+                drop = Edit(script.logical.span(update.start, command.start), "")
+                yield finding(doc, CODE, run.instruction, "apk update && apk add without --no-cache: the index "
+                              "stays in the layer", (drop, flag))
+            elif any(True for _ in run.commands("apk", "update", APK_OPTIONS_WITH_VALUES)):
+                yield finding(doc, CODE, run.instruction, "apk add without --no-cache, and an apk update whose index "
+                              "stays in the layer: drop the update and add --no-cache")
+            else:
+                yield finding(doc, CODE, run.instruction, "apk add without --no-cache", (flag,))
+
+
+def _update_just_before(script: ShellScript, add: Command) -> Command | None:
+    """The `apk update` joined to `add` by `&&` right before it, which can go."""
+    commands = script.script.commands
+    index = next(i for i, c in enumerate(commands) if c is add)
+    if index == 0:
+        return None
+    before = commands[index - 1]
+    sub = before.subcommand(APK_OPTIONS_WITH_VALUES) if before.name == "apk" else None
+    if sub is None or sub.value != "update" or before.separator_after != "&&" or len(before.args()) != 1:
+        return None
+    return before
 
 
 RULE = Rule(

@@ -24,6 +24,17 @@ def apt(run: Run, subcommand: str) -> Iterator[tuple[ShellScript, Command, Word]
             yield script, command, word
 
 
+# Options that make `apt-get install` only show what it would do: nothing is installed.
+_SIMULATE = ("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act")
+
+
+def real_installs(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
+    """`apt-get install` commands that install something (not `-s` simulations)."""
+    for script, command, word in apt(run, "install"):
+        if not command.has_option(*_SIMULATE):
+            yield script, command, word
+
+
 def apk_adds(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
     for script, command in run.commands("apk", "add", APK_OPTIONS_WITH_VALUES):
         word = command.subcommand(APK_OPTIONS_WITH_VALUES)
