@@ -6,10 +6,11 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
-from bot.dockerfile.roles import RepositoryFacts, role_by_path
+from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, role_by_path
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.findings import FileError
@@ -96,10 +97,7 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         digests = resolver(list(_referenced_images(texts)))
-    builds = _compose_builds(texts)
-    facts = RepositoryFacts({path: service for path, (service, _) in builds.items()},
-                            {path: target for path, (_, target) in builds.items() if target},
-                            action_folders, config.roles, repository_name)
+    facts = RepositoryFacts(_compose_builds(texts), action_folders, config.roles, repository_name)
     ruleset = make_ruleset(config, rules, digests, facts)
     results: list[FileResult] = []
     errors: list[FileError] = []
@@ -119,14 +117,17 @@ def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) ->
     return checked_text(text, source.path, ruleset, source.kind)
 
 
-def _compose_builds(texts: dict[SourceFile, str]) -> dict[str, tuple[str, str | None]]:
-    """Dockerfile path → (the compose service that builds it, its target stage); unreadable
-    compose files are reported when they are processed."""
-    builds: dict[str, tuple[str, str | None]] = {}
+def _compose_builds(texts: dict[SourceFile, str]) -> dict[str, ComposeBuild]:
+    """Dockerfile path → the compose service that builds it (the first compose file to name it;
+    host mounts gathered from all); unreadable compose files are reported when processed."""
+    builds: dict[str, ComposeBuild] = {}
     for source, text in texts.items():
         if source.kind is COMPOSE:
             try:
-                builds.update(compose_builds(text, source.path))
+                for path, build in compose_builds(text, source.path).items():
+                    first = builds.setdefault(path, build)
+                    mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
+                    builds[path] = replace(first, bind_mounts=mounts)
             except DockerfileSyntaxError:
                 continue
     return builds

@@ -39,12 +39,21 @@ _SLIM_SHAPES = {
 
 
 @dataclass(frozen=True)
+class BaseUser:
+    """A non-root user the base image already has: reuse it rather than create another."""
+
+    name: str
+    user: str  # what USER says: numeric, or the variable the image sets (.NET's $APP_UID)
+
+
+@dataclass(frozen=True)
 class BaseInfo:
-    family: str  # debian | alpine | node | distroless | scratch | unknown
+    family: str  # debian | alpine | node | dotnet | distroless | scratch | unknown
     os: str  # debian | alpine | none | unknown
     image: ImageRef | None
     nonroot_by_default: bool = False
     starts_as_root: bool = False
+    user: BaseUser | None = None
 
     @property
     def runs_a_server(self) -> bool:
@@ -78,6 +87,20 @@ class BaseInfo:
         return f"{image.familiar}:{match.expand(template)}" if match else None
 
 
+NODE_USER = BaseUser("node", "1000:1000")
+UBUNTU_USER = BaseUser("ubuntu", "1000:1000")  # Ubuntu 24.04 (noble) and later ship it
+
+
+def _ubuntu_noble(name: str, tag: str) -> bool:
+    """Ubuntu 24.04+, and the images built on it by default (Eclipse Temurin 21 and later)."""
+    if name == "ubuntu":
+        return tag in ("24.04", "noble", "latest", "rolling", "") or tag.startswith(("24.", "25.", "26."))
+    if name == "eclipse-temurin":
+        major = re.match(r"(\d+)", tag)
+        return bool(major) and int(major.group(1)) >= 21 and not any(o in tag for o in ("jammy", "focal", "ubi"))
+    return False
+
+
 @lru_cache(maxsize=1024)
 def describe_base(image_text: str | None) -> BaseInfo:
     if image_text is None:
@@ -94,14 +117,24 @@ def describe_base(image_text: str | None) -> BaseInfo:
         return BaseInfo("distroless", "none", image, nonroot or "nonroot" in tag)
     if nonroot:
         return BaseInfo("unknown", "unknown", image, nonroot_by_default=True)
+    if familiar.startswith("mcr.microsoft.com/dotnet/"):
+        # .NET 8+ images have an `app` user and say its UID in $APP_UID.
+        major = re.match(r"(\d+)", tag)
+        user = BaseUser("app", "$APP_UID") if major and int(major.group(1)) >= 8 else None
+        return BaseInfo("dotnet", "alpine" if "alpine" in tag else "debian", image, user=user)
+    if familiar.startswith("public.ecr.aws/lambda/"):
+        return BaseInfo("unknown", "unknown", image, nonroot_by_default=True)  # Lambda runs its own user
     if image.repository.startswith("library/") and name in STARTS_AS_ROOT:
         os_name = "alpine" if "alpine" in tag else "debian"
         return BaseInfo("unknown", os_name, image, starts_as_root=True)
     if name == "alpine" or "alpine" in tag:
-        family = "node" if name == "node" else "alpine"
-        return BaseInfo(family, "alpine", image)
+        if name == "node":
+            return BaseInfo("node", "alpine", image, user=NODE_USER)
+        return BaseInfo("alpine", "alpine", image)
     if "windowsservercore" in tag or "nanoserver" in tag:
         return BaseInfo("unknown", "unknown", image)
     if name in DEBIAN_BASED and (image.repository.startswith("library/") or image.registry != DOCKER_HUB):
-        return BaseInfo("node" if name == "node" else "debian", "debian", image)
+        if name == "node":
+            return BaseInfo("node", "debian", image, user=NODE_USER)
+        return BaseInfo("debian", "debian", image, user=UBUNTU_USER if _ubuntu_noble(name, tag) else None)
     return BaseInfo("unknown", "unknown", image)

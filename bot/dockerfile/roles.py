@@ -40,11 +40,19 @@ CHECKOUT_FOLDERS = frozenset({"/src", "/work", "/workdir", "/workspace", "/code"
 
 
 @dataclass(frozen=True)
+class ComposeBuild:
+    """A compose service that builds a Dockerfile."""
+
+    service: str  # "compose.yaml service api"
+    target: str | None = None  # the stage the build stops at (None: the last)
+    bind_mounts: tuple[str, ...] = ()  # container paths where the service mounts host folders
+
+
+@dataclass(frozen=True)
 class RepositoryFacts:
     """What the rest of the repository says about its Dockerfiles."""
 
-    compose_builds: dict[str, str] = field(default_factory=dict)  # Dockerfile path → "compose.yaml service api"
-    compose_targets: dict[str, str] = field(default_factory=dict)  # Dockerfile path → the stage compose builds
+    compose_builds: dict[str, ComposeBuild] = field(default_factory=dict)  # by Dockerfile path
     action_folders: frozenset[str] = frozenset()  # folders holding a GitHub Action's action.yml ("" is the root)
     overrides: tuple[tuple[str, Role], ...] = ()  # (glob, role) from the configuration, first match wins
     name: str = ""  # the repository's name: a tool's image runs the program named like it
@@ -99,7 +107,7 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     if folder in facts.action_folders:
         return RoleDecision(Role.TOOL, "a GitHub Action's image (action.yml beside it)")
     if doc.path in facts.compose_builds:
-        return RoleDecision(Role.SERVICE, f"built by {facts.compose_builds[doc.path]}")
+        return RoleDecision(Role.SERVICE, f"built by {facts.compose_builds[doc.path].service}")
     tests = next((f for f in folders if f.lower() in TEST_FOLDERS), None)
     if tests is not None:
         return RoleDecision(Role.TEST_FIXTURE, f"in {tests}/, and no compose file builds it")

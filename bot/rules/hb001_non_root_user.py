@@ -3,17 +3,23 @@
 Why: a process running as root in a container is one kernel bug away from root on the host,
 and can rewrite everything in its own image at run time.
 Fix: switch to a non-root user just above the first CMD/ENTRYPOINT of the final stage
-(or at its end when it has neither), with the tool that base family has:
-- a user the Dockerfile already creates with useradd/adduser: `USER <that user>`;
-- node images: their existing `node` user;
+(or at its end when it has neither), numeric wherever the id is known, since Kubernetes'
+runAsNonRoot cannot check a name:
+- a user the file hands files to (`chown`, `COPY --chown`) or creates: that user
+  (`USER 1500` when useradd gave `--uid 1500`; `nobody` is 65534:65534);
+- a user the base already has: node images `USER 1000:1000`, Ubuntu 24.04+ (and Eclipse
+  Temurin 21+) its `ubuntu` user `USER 1000:1000`, .NET 8+ `USER $APP_UID`;
 - Debian/Ubuntu family: `groupadd`/`useradd` of a system user with the configured UID/GID
-  (default 10001), then `USER 10001:10001`;
-- Alpine: `addgroup`/`adduser` the same way;
+  (default 10001), then `USER 10001:10001`; Alpine: `addgroup`/`adduser` the same way;
 - distroless: `USER 65532:65532` (its `nonroot` user); scratch: `USER 10001:10001`.
-Not edited, reported with the reason, when that is not safe: an unknown base family, a port
+Only service images are edited; a base image's final stage is reported (images built FROM it
+inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
+Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
+its own user). Not edited, reported with the reason, when that is not safe: compose mounts
+host folders into the container, an unknown base family, a .NET image older than 8, a port
 below 1024, a base whose entrypoint starts as root on purpose (postgres, nginx …), privilege
 dropping (gosu, su-exec, setpriv), an entrypoint shell script, a command that needs root
-(cron, sshd, supervisord …), or a RUN/WORKDIR after CMD.
+(cron, sshd, supervisord, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
 """
@@ -24,19 +30,25 @@ from collections.abc import Iterator
 
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
-from bot.dockerfile.model import Dockerfile, Stage
+from bot.dockerfile.model import Dockerfile, Stage, is_root_user
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
 from bot.rules.options import GID, UID, USER_NAME, OptionValues
-from bot.rules.packages import created_users
+from bot.rules.packages import created_users, positional_args
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB001"
 PRIVILEGE_DROPPERS = re.compile(r"\b(gosu|su-exec|setpriv|runuser|chpst|setuidgid|s6-setuidgid)\b")
 # Programs that need root to do their job: run as another user they fail at start.
 ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "systemd", "nginx", "httpd",
-                          "apache2", "apache2ctl", "rsyslogd", "dockerd", "tini-static"})
+                          "apache2", "apache2ctl", "rsyslogd", "dockerd", "tini-static", "buildkitd", "buildah",
+                          "podman"})
+# Image builders unpack root filesystems: they run as root (kaniko's executor and warmer).
+ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
+# Programs that are not Linux processes: a USER means nothing to their runtime.
+NOT_PROCESSES = (".wasm", ".apk")
+WELL_KNOWN_IDS = {"nobody": "65534:65534"}
 _PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 
 
@@ -48,7 +60,10 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     base = describe_base(stage.external_base)
     if base.nonroot_by_default or (base.family == "distroless" and "nonroot" in str(base.image)):
         return
-    reason = _unsafe_reason(doc, stage, base)
+    entrypoint = next((i for i in reversed(stage.all_instructions()) if i.keyword == "ENTRYPOINT"), None)
+    if entrypoint is not None and _program(entrypoint).endswith(NOT_PROCESSES):
+        return  # a wasm module or an APK: no Unix user runs it
+    reason = _unsafe_reason(doc, stage, base, context)
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
         return
@@ -61,8 +76,14 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                   (edit,))
 
 
-def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo) -> str | None:
+def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
     lineage_instructions = stage.all_instructions()
+    build = context.facts.compose_builds.get(doc.path)
+    if build is not None and build.bind_mounts:
+        return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
+                "not be able to write: make them writable by it, then set USER")
+    if base.family == "dotnet" and base.user is None:
+        return "this .NET image predates the `app` user of .NET 8: move to .NET 8+ and `USER $APP_UID`"
     if base.starts_as_root:
         return f"{base.image.familiar if base.image else 'the base'} starts as root and drops privileges itself"
     if base.family == "unknown":
@@ -86,7 +107,8 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo) -> str | None:
         program = _program(found[-1])
         if keyword == "ENTRYPOINT" and (program.endswith(".sh") or "entrypoint" in program):
             return f"its entrypoint script {program} may need root (read it first)"
-        if program in ROOT_DAEMONS:
+        full = (list(found[-1].json_args) if found[-1].json_args is not None else found[-1].rest.split()) or [""]
+        if program in ROOT_DAEMONS or full[0].startswith(ROOT_PROGRAM_FOLDERS):
             return f"its {keyword} runs {program}, which needs root"
         if keyword == "ENTRYPOINT":
             break  # CMD only supplies arguments to an ENTRYPOINT
@@ -98,6 +120,26 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo) -> str | None:
     return None
 
 
+def _prepared_owner(doc: Dockerfile, stage: Stage) -> str | None:
+    """The last non-root user the stage hands files to: `chown user[:group] …`, `--chown=user`."""
+    lineage = stage.lineage()
+    runs = {id(run.instruction): run for run in doc.runs() if run.stage in lineage}
+    owner = None
+    for inst in stage.all_instructions():
+        values = [flag.value for flag in inst.flags if flag.name == "chown" and flag.value]
+        run = runs.get(id(inst))
+        if run is not None:
+            for _, command in run.commands("chown"):
+                positional = positional_args(command, frozenset({"--reference"}))
+                if positional:
+                    values.append(positional[0].value)
+        for value in values:
+            user = value.split(":", 1)[0]
+            if user and not is_root_user(user) and "$" not in user:
+                owner = user
+    return owner
+
+
 def _program(inst) -> str:
     """The program an ENTRYPOINT/CMD starts, without its folder."""
     words = list(inst.json_args) if inst.json_args is not None else inst.rest.split()
@@ -105,13 +147,23 @@ def _program(inst) -> str:
 
 
 def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionValues) -> list[str]:
+    """USER, numeric wherever the id is known (Kubernetes' runAsNonRoot cannot check a name):
+    a user the file creates, or hands files to (chown, COPY --chown), or the base already has;
+    else a new one."""
     run_kw, user_kw = doc.keyword("RUN"), doc.keyword("USER")
-    existing = [name for run in doc.runs() if run.stage in stage.lineage() for name in created_users(run)]
-    if existing:
-        return [f"{user_kw} {existing[-1]}"]
+    created = {name: uid for run in doc.runs() if run.stage in stage.lineage() for name, uid in created_users(run)}
+    owner = _prepared_owner(doc, stage)
+    if owner is None and created:
+        owner = list(created)[-1]
+    if owner is not None:
+        if created.get(owner):
+            return [f"{user_kw} {created[owner]}"]
+        if base.user is not None and owner == base.user.name:
+            return [f"{user_kw} {base.user.user}"]
+        return [f"{user_kw} {WELL_KNOWN_IDS.get(owner, owner)}"]
+    if base.user is not None:
+        return [f"{user_kw} {base.user.user}"]
     uid, gid, name = options[UID], options[GID], options[USER_NAME]
-    if base.family == "node":
-        return [f"{user_kw} node"]
     if base.family == "distroless":
         return [f"{user_kw} 65532:65532"]
     if base.family == "scratch":

@@ -72,14 +72,15 @@ def installed_packages(run: Run) -> list[str]:
     return names
 
 
-def created_users(run: Run) -> list[str]:
-    """Names of users that useradd/adduser create in this RUN."""
+def created_users(run: Run) -> list[tuple[str, str | None]]:
+    """(name, UID when given as a number) of the users useradd/adduser create in this RUN."""
     users = []
     for name, with_values in (("useradd", _USERADD_VALUES), ("adduser", _ADDUSER_VALUES)):
         for _, command in run.commands(name):
             positional = positional_args(command, with_values)
             if positional:
-                users.append(positional[-1].value if name == "useradd" else positional[0].value)
+                uid = next((v for v in command.option_values("-u", "--uid") if v.isdigit()), None)
+                users.append((positional[-1].value if name == "useradd" else positional[0].value, uid))
     return users
 
 

@@ -7,6 +7,7 @@ import re
 
 import yaml
 
+from bot.dockerfile.roles import ComposeBuild
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
@@ -22,12 +23,12 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     return found
 
 
-def builds(text: str, path: str) -> dict[str, tuple[str, str | None]]:
+def builds(text: str, path: str) -> dict[str, ComposeBuild]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
-    dockerfile, target}`), repository-relative: the service that builds each, and the stage
-    it stops at (None: the last)."""
+    dockerfile, target}`), repository-relative: the service that builds each, the stage it
+    stops at, and where it mounts host folders."""
     folder = posixpath.dirname(path)
-    found: dict[str, tuple[str, str | None]] = {}
+    found: dict[str, ComposeBuild] = {}
     for name, service in items(get(load(text, path), "services")):
         build = get(service, "build")
         context, dockerfile, target = build, None, None
@@ -39,8 +40,25 @@ def builds(text: str, path: str) -> dict[str, tuple[str, str | None]]:
             continue
         dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
         stage = target.value if isinstance(target, yaml.ScalarNode) and "$" not in target.value else None
-        found.setdefault(dockerfile_path, (f"{path} service {name}", stage))
+        found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", stage, _bind_mounts(service)))
     return found
+
+
+def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:
+    """Container paths of `volumes:` entries that mount a host folder (`./data:/app/data`, or
+    `{type: bind, target: …}`), not named volumes."""
+    targets = []
+    volumes = get(service, "volumes")
+    for entry in volumes.value if isinstance(volumes, yaml.SequenceNode) else []:
+        if isinstance(entry, yaml.ScalarNode):
+            source, _, rest = entry.value.partition(":")
+            if rest and source.startswith((".", "/", "~", "$")):
+                targets.append(rest.split(":", 1)[0])
+        elif isinstance(get(entry, "type"), yaml.ScalarNode) and get(entry, "type").value == "bind":
+            target = get(entry, "target")
+            if isinstance(target, yaml.ScalarNode):
+                targets.append(target.value)
+    return tuple(targets)
 
 
 def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:

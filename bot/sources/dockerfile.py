@@ -36,7 +36,8 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     """The file's role, and its findings from the rules that look at files of that role (a
     rule that may not edit this role reports instead). `# hadolint ignore=…` on the line above
     an instruction silences those codes there; `# hadolint global ignore=…` everywhere."""
-    doc = Dockerfile.parse(text, path, ruleset.context.facts.compose_targets.get(path))
+    build = ruleset.context.facts.compose_builds.get(path)
+    doc = Dockerfile.parse(text, path, build.target if build else None)
     decision = decide_role(doc, ruleset.context.facts, glob_matches)
     context = replace(ruleset.context, role=decision)
     by_line: dict[int, set[str]] = {}
