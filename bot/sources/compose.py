@@ -40,7 +40,7 @@ def builds(text: str, path: str) -> dict[str, ComposeBuild]:
             continue
         dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
         stage = target.value if isinstance(target, yaml.ScalarNode) and "$" not in target.value else None
-        found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", stage, _bind_mounts(service)))
+        found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service)))
     return found
 
 
