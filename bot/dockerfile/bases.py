@@ -118,6 +118,11 @@ def describe_base(image_text: str | None) -> BaseInfo:
     if nonroot:
         return BaseInfo("unknown", "unknown", image, nonroot_by_default=True)
     if familiar.startswith("mcr.microsoft.com/dotnet/"):
+        if "nanoserver" in tag or "chiseled" in tag or "distroless" in tag:
+            # Chiseled and distroless .NET images run as `app`; nanoserver as ContainerUser.
+            return BaseInfo("dotnet", "none", image, nonroot_by_default=True)
+        if "windowsservercore" in tag:
+            return BaseInfo("unknown", "unknown", image)
         # .NET 8+ images have an `app` user and say its UID in $APP_UID.
         major = re.match(r"(\d+)", tag)
         user = BaseUser("app", "$APP_UID") if major and int(major.group(1)) >= 8 else None
