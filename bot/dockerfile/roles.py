@@ -102,7 +102,7 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.BASE, f"ONBUILD at line {onbuild.line}: images are built FROM it")
     header = _generated_header(doc)
     if header:
-        return RoleDecision(Role.BASE, f"generated file ({header!r})")
+        return RoleDecision(Role.BASE, f"generated file ({header!r})", generated=True)
     folders = doc.path.split("/")[:-1]
     version = next((f for f in folders if _VERSION_FOLDER.fullmatch(f)), None)
     if version is not None:

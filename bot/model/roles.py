@@ -32,6 +32,7 @@ ROLES_BY_KEY = {role.key: role for role in Role}
 class RoleDecision:
     role: Role
     reason: str  # the evidence, for people: "CMD runs gunicorn", "ONBUILD at line 7"
+    generated: bool = False  # written by a generator: an edit here would be lost when it runs again
 
     def __str__(self) -> str:
         return f"{self.role.value} ({self.reason})"

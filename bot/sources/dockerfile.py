@@ -52,16 +52,18 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     for rule in ruleset.rules:
         if rule.code in everywhere or decision.role not in rule.roles:
             continue
-        editable = decision.role in rule.edits_in
+        editable = decision.role in rule.edits_in and not decision.generated
         for finding in rule.findings(doc, context):
             if rule.code in by_line.get(finding.line, ()):
                 continue
             if finding.edits and not editable:
-                finding = replace(finding, edits=(), message=f"{finding.message}; {NOT_CHANGED[decision.role]}")
+                why = GENERATED if decision.generated else NOT_CHANGED[decision.role]
+                finding = replace(finding, edits=(), message=f"{finding.message}; {why}")
             found.append(finding)
     return Assessment(found, decision)
 
 
+GENERATED = "not changed in a generated file: change the template it is generated from"
 NOT_CHANGED = {
     Role.BASE: "not changed in a base image: every image built FROM it would inherit the change",
     Role.TOOL: "not changed in a tool image: it runs as the owner of the checkout it is run over",

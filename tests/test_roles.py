@@ -1,0 +1,113 @@
+"""What each Dockerfile is for: the role hardenbot decides, from the file, its path and the
+repository, and what that changes in a run."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.roles import RepositoryFacts, decide_role
+from bot.model.roles import Role
+from bot.sources.globs import glob_matches
+from tests.conftest import FIXTURES
+from tests.helpers import read
+from tests.test_cli import write
+
+CASES = sorted((FIXTURES / "roles").glob("*.in.Dockerfile"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.removesuffix(".in.Dockerfile"))
+def test_role_decided_from_the_file(case: Path):
+    expected = case.with_name(case.name.replace(".in.Dockerfile", ".role")).read_text().strip()
+    doc = Dockerfile.parse(read(case), "Dockerfile")
+    assert str(decide_role(doc, RepositoryFacts(), glob_matches)) == expected
+
+
+SERVICE = 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'
+TOOL = 'FROM golang:1.23-alpine\nCOPY shfmt /usr/local/bin/shfmt\nENTRYPOINT ["shfmt"]\n'
+
+
+@pytest.mark.parametrize("path, text, facts, expected", [
+    (".devcontainer/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .devcontainer/)"),
+    ("pkg/parser/testdata/Dockerfile", SERVICE, RepositoryFacts(), "test fixture (in testdata/)"),
+    ("tests/checks/root_user/Dockerfile", SERVICE, RepositoryFacts(),
+     "test fixture (in tests/, and no compose file builds it)"),
+    ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
+    ("3.12/slim-bookworm/Dockerfile", SERVICE, RepositoryFacts(),
+     "base image (a versioned-directory layout (3.12/))"),
+    ("cmd/shfmt/Dockerfile", TOOL, RepositoryFacts(), "tool image (its ENTRYPOINT runs shfmt, the program this repository builds)"),
+    ("Dockerfile", TOOL, RepositoryFacts(name="shfmt"), "tool image (its ENTRYPOINT runs shfmt, the program this repository builds)"),
+    ("Dockerfile", TOOL, RepositoryFacts(action_folders=frozenset({""})), "tool image (a GitHub Action's image (action.yml beside it))"),
+    ("samples/app/Dockerfile", TOOL, RepositoryFacts(), "service image (ENTRYPOINT runs shfmt)"),
+    ("docker/base/Dockerfile", SERVICE, RepositoryFacts(overrides=(("docker/base/**", Role.BASE),)),
+     "base image (configured for docker/base/**)"),
+])
+def test_role_decided_from_the_path_and_the_repository(path, text, facts, expected):
+    assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == expected
+
+
+MULTI_STAGE = """FROM python:3.12-slim AS builder
+WORKDIR /app
+COPY . .
+CMD ["python", "app.py"]
+
+FROM builder AS dev-envs
+RUN apt-get update && apt-get install -y git
+CMD ["sleep", "infinity"]
+"""
+
+
+def test_compose_target_is_the_stage_that_ships(tmp_path, capsys):
+    write(tmp_path, "app/Dockerfile", MULTI_STAGE)
+    write(tmp_path, "compose.yaml", "services:\n  web:\n    build:\n      context: app\n      target: builder\n")
+    assert main(["fix", "--offline", "--select", "HB001,DL3009,DL3015", str(tmp_path)]) == 0
+    hardened = (tmp_path / "app/Dockerfile").read_text()
+    # USER lands in builder, above its CMD; the dev-envs stage compose never builds is left alone.
+    assert hardened.index("USER 10001:10001") < hardened.index('CMD ["python", "app.py"]')
+    assert "RUN apt-get update && apt-get install -y git\n" in hardened
+    assert "app/Dockerfile: service image (built by compose.yaml service web)" in capsys.readouterr().out
+
+
+def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):
+    write(tmp_path, "flags/Dockerfile", SERVICE)
+    write(tmp_path, "compose.yaml", "services:\n  flags:\n    build: ./flags\n    volumes:\n"
+                                    "      - ./data:/app/data\n      - cache:/var/cache\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "compose.yaml service flags mounts host folders at /app/data" in out and "[fixable]" not in out
+
+
+def test_devcontainers_and_fixtures_are_listed_not_scanned_unless_configured(tmp_path, capsys):
+    write(tmp_path, ".devcontainer/Dockerfile", SERVICE)
+    write(tmp_path, "pkg/testdata/Dockerfile", SERVICE)
+    write(tmp_path, "svc/Dockerfile", SERVICE)
+    main(["check", "--offline", "--format", "json", str(tmp_path)])
+    report = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in report["files"]] == ["svc/Dockerfile"]
+    assert report["files"][0]["role"] == {"name": "service", "reason": "CMD runs python /app/main.py"}
+    assert {(n["path"], n["role"]["name"]) for n in report["not_scanned"]} == {
+        (".devcontainer/Dockerfile", "devcontainer"), ("pkg/testdata/Dockerfile", "test-fixture")}
+    write(tmp_path, ".github/hardenbot.yml", "roles:\n  pkg/testdata/**: service\n")
+    main(["check", "--offline", "--format", "json", str(tmp_path)])
+    report = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in report["files"]] == ["pkg/testdata/Dockerfile", "svc/Dockerfile"]
+
+
+def test_base_images_get_reports_for_what_downstream_images_inherit(tmp_path, capsys):
+    path = write(tmp_path, "Dockerfile", 'FROM debian:bookworm-slim\nRUN curl -fsSL https://x.example/i.sh | sh\n'
+                                         'CMD ["bash"]\n')
+    assert main(["fix", "--offline", "--select", "HB001,DL4006", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert path.read_text().startswith("FROM debian:bookworm-slim\nRUN curl")  # unchanged
+    assert "base image (CMD runs only bash" in out and "every image built FROM it would inherit" in out
+
+
+def test_a_bad_role_in_the_configuration_is_one_line(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", SERVICE)
+    write(tmp_path, ".github/hardenbot.yml", "roles:\n  docker/**: library\n")
+    assert main(["check", "--offline", str(tmp_path)]) == 2
+    assert ".github/hardenbot.yml:2: roles.docker/**: must be one of service, base, tool, devcontainer, " \
+           "test-fixture, not 'library'" in capsys.readouterr().err
