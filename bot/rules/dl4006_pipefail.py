@@ -2,10 +2,15 @@
 
 Why: `curl … | sh` succeeds when curl fails, because a pipeline's status is its last
 command's; the build goes on with a broken step.
-Fix: `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` just above the stage's first such RUN,
-only when bash is known to exist in that base (Debian/Ubuntu family). Note that later RUNs
-of the stage then run under bash instead of /bin/sh. Elsewhere (Alpine, unknown bases, a
-SHELL already set without pipefail) it is reported for a person.
+Every piping RUN is judged under the SHELL in effect for it:
+- none set: the fix adds `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (Debian/Ubuntu family)
+  or `SHELL ["/bin/ash", "-eo", "pipefail", "-c"]` (Alpine) just above the stage's first piping
+  RUN; later RUNs of the stage then run under that shell. Elsewhere it is reported.
+- a SHELL without pipefail: reported; a `/bin/sh -o pipefail` SHELL on a Debian base is
+  reported too, as dash, Debian's sh, has no pipefail; pwsh and cmd shells are not judged.
+Not added when a RUN it would cover pipes from `yes` (or reads /dev/urandom or /dev/zero)
+or into `head` / `grep -q`: under pipefail the producer's death by SIGPIPE fails the build;
+that is reported instead. Only service images are edited (a base image's SHELL is inherited).
 """
 from __future__ import annotations
 
@@ -13,44 +18,102 @@ from collections.abc import Iterator
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_before
-from bot.dockerfile.model import Dockerfile, Run
+from bot.dockerfile.model import Dockerfile, Run, Stage
+from bot.dockerfile.parser import Instruction
+from bot.dockerfile.shell import Command
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL4006"
-SHELL_LINE = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]'
+SHELL_LINES = {"debian": 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+               "alpine": 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]'}
+NOT_POSIX_SHELLS = ("pwsh", "powershell", "cmd")
+# Producers that never stop on their own: a reader that exits makes them die of SIGPIPE.
+ENDLESS_PRODUCERS = frozenset({"yes"})
+ENDLESS_FILES = ("/dev/urandom", "/dev/zero", "/dev/random")
+EARLY_EXITING_READERS = frozenset({"head"})
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    fixed_stages: set[int] = set()
+    fixed_stages: set[int] = set()  # a SHELL added there covers the stages built on it
     for stage in doc.stages:
-        lineage = stage.lineage()
-        if any(s.index in fixed_stages for s in lineage):
+        if any(s.index in fixed_stages for s in stage.lineage()):
             continue
-        run = next((r for r in doc.runs(stage) if _pipes_without_pipefail(r)), None)
-        if run is None:
-            continue
-        shell = stage.last_before("SHELL", run.instruction)
-        if shell is not None:
-            if "pipefail" not in shell.args.text:
-                yield finding(doc, CODE, run.instruction,
-                              f"RUN with a pipe under the SHELL of line {shell.line}, which lacks -o pipefail")
-            continue
-        if not describe_base(stage.external_base).has_bash:
-            yield finding(doc, CODE, run.instruction,
-                          "RUN with a pipe and no pipefail; bash is not known in this base: "
-                          "use `set -o pipefail` in a shell that has it")
-            continue
-        fixed_stages.add(stage.index)
-        line = doc.keyword("SHELL") + SHELL_LINE[len("SHELL"):]
-        yield finding(doc, CODE, run.instruction, "RUN with a pipe and no pipefail",
-                      (insert_before(doc, run.instruction, [line]),))
+        piping = [run for run in doc.runs(stage) if _pipes_without_pipefail(run)]
+        unshelled = []
+        for run in piping:
+            shell = stage.last_before("SHELL", run.instruction)
+            if shell is None:
+                unshelled.append(run)
+                continue
+            problem = _shell_problem(shell, describe_base(stage.external_base).os)
+            if problem:
+                yield finding(doc, CODE, run.instruction, f"RUN with a pipe under the SHELL of line {shell.line}, {problem}")
+        if unshelled:
+            found = _fix_or_report(doc, stage, unshelled)
+            if found.edits:
+                fixed_stages.add(stage.index)
+            yield found
+
+
+def _fix_or_report(doc: Dockerfile, stage: Stage, runs: list[Run]) -> Finding:
+    first = runs[0]
+    sigpipe = next((run for run in doc.runs(stage) if run.instruction.span.start >= first.instruction.span.start
+                    and _dies_of_sigpipe(run)), None)
+    if sigpipe is not None:
+        return finding(doc, CODE, first.instruction,
+                       f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
+                       f"{sigpipe.instruction.line} would fail (its pipe's writer dies of SIGPIPE when the reader "
+                       "stops): add `set -o pipefail` to the other RUNs")
+    line = SHELL_LINES.get(describe_base(stage.external_base).os)
+    if line is None:
+        return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail; no shell with pipefail is known "
+                                                      "in this base: use `set -o pipefail` in a shell that has it")
+    line = doc.keyword("SHELL") + line[len("SHELL"):]
+    return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail",
+                   (insert_before(doc, first.instruction, [line]),))
+
+
+def _shell_problem(shell: Instruction, os_name: str) -> str | None:
+    words = list(shell.json_args or ())
+    program = words[0].rsplit("/", 1)[-1].lower() if words else ""
+    if program.startswith(NOT_POSIX_SHELLS):
+        return None
+    if "pipefail" not in shell.args.text:
+        return "which lacks -o pipefail"
+    if program in ("sh", "dash") and os_name == "debian":
+        return "whose sh is dash on this base, which has no pipefail: use /bin/bash"
+    return None
 
 
 def _pipes_without_pipefail(run: Run) -> bool:
     return any(s.script.has_pipe for s in run.scripts) and "pipefail" not in run.text
+
+
+def _dies_of_sigpipe(run: Run) -> bool:
+    for script in run.scripts:
+        for pipeline in _pipelines(script.script.commands):
+            writer, reader = pipeline[0], pipeline[-1]
+            reads_endless_file = any(w.value in ENDLESS_FILES for w in writer.args() + writer.redirect_targets)
+            quiet_grep = reader.name == "grep" and reader.has_option("-q", "--quiet", "--silent", "-m", "-l")
+            if writer.name in ENDLESS_PRODUCERS or reads_endless_file or reader.name in EARLY_EXITING_READERS \
+                    or quiet_grep:
+                return True
+    return False
+
+
+def _pipelines(commands: list[Command]) -> list[list[Command]]:
+    """Commands joined by `|`, two or more."""
+    pipelines, current = [], []
+    for command in commands:
+        current.append(command)
+        if command.separator_after not in ("|", "|&"):
+            if len(current) > 1:
+                pipelines.append(current)
+            current = []
+    return pipelines
 
 
 RULE = Rule(
