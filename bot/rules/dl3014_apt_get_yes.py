@@ -49,5 +49,6 @@ RULE = Rule(
     why="without -y, apt-get waits for a confirmation that no build can give",
     example=Example('RUN apt-get install curl', 'RUN apt-get install -y curl'),
     doc=__doc__ or "",
+    onbuild=True,
     check=check,
 )

@@ -44,5 +44,6 @@ RULE = Rule(
     why="recommended packages widen the attack surface and the image for nothing",
     example=Example('RUN apt-get install -y curl', 'RUN apt-get install --no-install-recommends -y curl'),
     doc=__doc__ or "",
+    onbuild=True,
     check=check,
 )

@@ -66,5 +66,6 @@ RULE = Rule(
     why="apk's index cache ships in the layer and is never used again",
     example=Example('RUN apk add curl', 'RUN apk add --no-cache curl'),
     doc=__doc__ or "",
+    onbuild=True,
     check=check,
 )

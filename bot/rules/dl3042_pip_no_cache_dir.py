@@ -47,5 +47,6 @@ RULE = Rule(
     why="pip's download cache ships in the layer and is never used again",
     example=Example('RUN pip install -r requirements.txt', 'RUN pip install --no-cache-dir -r requirements.txt'),
     doc=__doc__ or "",
+    onbuild=True,
     check=check,
 )

@@ -88,6 +88,9 @@ class Rule:
     # The roles of Dockerfile the rule looks at, and those it edits: in the others it reports.
     roles: frozenset[Role] = IMAGE_ROLES
     edits_in: frozenset[Role] = IMAGE_ROLES
+    # Whether it also judges `ONBUILD RUN` triggers: they run in the images built FROM this one,
+    # so what it finds there is reported, never edited (as hadolint checks them).
+    onbuild: bool = False
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made

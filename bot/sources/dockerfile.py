@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import decide_role
+from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.roles import Role
 from bot.rules.rule import RuleSet
@@ -60,9 +61,30 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
                 why = GENERATED if decision.generated else NOT_CHANGED[decision.role]
                 finding = replace(finding, edits=(), message=f"{finding.message}; {why}")
             found.append(finding)
+    found += [f for f in _trigger_findings(doc, ruleset, context)
+              if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]
     return Assessment(found, decision)
 
 
+def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context) -> list[Finding]:
+    """`ONBUILD RUN …` judged as the RUN it becomes in an image built FROM this one (a stand-in
+    file with this stage's base), each finding reported on the ONBUILD line."""
+    found = []
+    rules = [rule for rule in ruleset.rules if rule.onbuild and context.role.role in rule.roles]
+    for stage in doc.stages:
+        for inst in stage.instructions:
+            trigger = inst.rest.split(None, 1) if inst.keyword == "ONBUILD" else []
+            if len(trigger) != 2 or trigger[0].upper() != "RUN" or "<<" in trigger[1]:
+                continue
+            stand_in = Dockerfile.parse(f"FROM {stage.external_base or 'scratch'}\nRUN {trigger[1]}\n", doc.path)
+            for rule in rules:
+                for finding in rule.findings(stand_in, context):
+                    found.append(replace(finding, line=inst.line, edits=(),
+                                         message=f"ONBUILD trigger: {finding.message}; {TRIGGER}"))
+    return found
+
+
+TRIGGER = "reported, not changed: it runs in the images built FROM this one"
 GENERATED = "not changed in a generated file: change the template it is generated from"
 NOT_CHANGED = {
     Role.BASE: "not changed in a base image: every image built FROM it would inherit the change",
