@@ -93,7 +93,10 @@ ImageKey = tuple[str, str, str]  # registry, repository, tag: what one registry 
 
 
 def image_key(ref: ImageRef) -> ImageKey | None:
-    return (ref.registry, ref.repository, ref.tag) if ref.tag else None
+    """What a lookup asks for: the tag, `latest` when the reference has neither tag nor digest
+    (what a build pulls), None for a digest-only reference (nothing to follow)."""
+    tag = ref.tag or (None if ref.digest else "latest")
+    return (ref.registry, ref.repository, tag) if tag else None
 
 
 @dataclass(frozen=True)

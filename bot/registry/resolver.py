@@ -15,7 +15,7 @@ def resolve_all(refs: Iterable[ImageRef], client: RegistryClient, workers: int =
     for ref in refs:
         key = image_key(ref)
         if key is not None and key not in unique:
-            unique[key] = ImageRef(ref.registry, ref.repository, ref.tag, None)
+            unique[key] = ImageRef(ref.registry, ref.repository, key[2], None)
 
     def resolve(ref: ImageRef) -> Resolution:
         try:

@@ -30,7 +30,13 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
     def found(message: str, *edits: Edit) -> Finding:
         return Finding(CODE, occurrence.path, occurrence.line, message, edits)
 
-    if state.kind is Pin.UNPINNED:
+    if state.kind is Pin.UNPINNED and state.ref is not None and state.ref.tag is None:
+        assert occurrence.span is not None and state.digest is not None
+        # A build of an untagged image pulls `latest`: pin that, saying so, and DL3006 still
+        # asks for a version.
+        yield found(f"{text} has no tag, so it is whatever latest is today: pin it as {text}:latest@"
+                    f"{short(state.digest)}", Edit.insert(occurrence.span.end, ":latest@" + state.digest))
+    elif state.kind is Pin.UNPINNED:
         assert occurrence.span is not None and state.digest is not None
         yield found(f"{text} is not pinned: pin to {short(state.digest)}",
                     Edit.insert(occurrence.span.end, "@" + state.digest))

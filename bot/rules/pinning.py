@@ -17,7 +17,6 @@ class Pin(Enum):
     UNRESOLVED = "the registry lookup failed"
     UNKNOWN = "not looked up: the run is offline"
     DIGEST_ONLY = "a digest without a tag: nothing to follow"
-    UNTAGGED = "neither tag nor digest"
     INVALID = "not an image reference"
     UNWRITABLE = "built from ARGs: cannot be rewritten in place"
 
@@ -41,8 +40,8 @@ def pin_state(occurrence: ImageOccurrence, context: RuleContext) -> PinState:
         ref = parse_reference(occurrence.text)
     except InvalidReferenceError as error:
         return PinState(Pin.INVALID, reason=str(error))
-    if ref.tag is None:
-        return PinState(Pin.DIGEST_ONLY if ref.digest else Pin.UNTAGGED, ref)
+    if ref.tag is None and ref.digest:
+        return PinState(Pin.DIGEST_ONLY, ref)
     key = image_key(ref)
     resolution = context.digests.get(key) if context.digests is not None and key else None
     if resolution is None:
