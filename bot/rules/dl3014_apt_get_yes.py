@@ -27,15 +27,18 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 
 def _quiet_level(command) -> int:
-    """`-qq` (or `-q=2`) implies -y for apt-get."""
-    level = 0
+    """`-qq`, `-q -q`, `--quiet --quiet` (or `-q=2`) imply -y for apt-get: each -q adds one."""
+    level, explicit = 0, 0
     for word in command.args():
         value = word.value
         if value.startswith("-q=") or value.startswith("--quiet="):
-            level = max(level, int(value.split("=", 1)[1]) if value.split("=", 1)[1].isdigit() else 0)
+            number = value.split("=", 1)[1]
+            explicit = max(explicit, int(number) if number.isdigit() else 0)
+        elif value == "--quiet":
+            level += 1
         elif value.startswith("-") and not value.startswith("--") and value[1:].isalpha():
-            level = max(level, value.count("q"))
-    return level
+            level += value.count("q")
+    return max(level, explicit)
 
 
 RULE = Rule(

@@ -30,10 +30,21 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         for script, command, install in pip_installs(run):
             if command.has_option("--no-cache-dir"):
                 continue
-            if any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in command.words[: command.argv_start]):
+            if any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in command.words[: command.argv_start]) \
+                    or _exported_before(script, command):
                 continue
             edit = Edit.insert(script.logical.original_end(install.end), " --no-cache-dir")
             yield finding(doc, CODE, run.instruction, "pip install without --no-cache-dir", (edit,))
+
+
+def _exported_before(script, command) -> bool:
+    """`export PIP_NO_CACHE_DIR=1 && pip install …`: set for the rest of the script."""
+    for earlier in script.script.commands:
+        if earlier is command:
+            return False
+        if earlier.name == "export" and any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in earlier.args()):
+            return True
+    return False
 
 
 RULE = Rule(
