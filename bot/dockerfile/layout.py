@@ -24,12 +24,19 @@ def _comment_block_start(doc: Dockerfile, inst: Instruction) -> int:
     return doc.parsed.line_starts[line - 1] if line != inst.line else inst.line_start
 
 
+def _after_heredoc(doc: Dockerfile, at: int) -> bool:
+    """Whether `at` starts the line right after a heredoc's terminator: hadolint cannot read an
+    instruction there, so new lines keep a blank line from it."""
+    return any(inst.heredocs and inst.next_line_start == at for inst in doc.instructions)
+
+
 def insert_before(doc: Dockerfile, inst: Instruction, lines: list[str]) -> Edit:
     """New lines just above `inst` (and above the comments that describe it)."""
     at = _comment_block_start(doc, inst)
     newline = doc.line_newline(at)
     indent = _indent_of(doc, inst)
-    return Edit.insert(at, "".join(indent + line + newline for line in lines))
+    gap = newline if _after_heredoc(doc, at) else ""
+    return Edit.insert(at, gap + "".join(indent + line + newline for line in lines))
 
 
 def insert_after(doc: Dockerfile, inst: Instruction, lines: list[str]) -> Edit:
@@ -40,7 +47,8 @@ def insert_after(doc: Dockerfile, inst: Instruction, lines: list[str]) -> Edit:
         newline = doc.newline
         return Edit.insert(at, "".join(newline + indent + line for line in lines))
     newline = doc.line_newline(inst.line_start)
-    return Edit.insert(at, "".join(indent + line + newline for line in lines))
+    gap = newline if _after_heredoc(doc, at) else ""
+    return Edit.insert(at, gap + "".join(indent + line + newline for line in lines))
 
 
 def append_to_stage(doc: Dockerfile, stage: Stage, lines: list[str]) -> Edit:
