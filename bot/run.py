@@ -22,7 +22,7 @@ from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
-from bot.sources.discovery import SourceFile, find_sources
+from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text, write_atomic
 from bot.sources.globs import glob_matches
@@ -38,27 +38,25 @@ def make_ruleset(config: Config, rules: tuple[Rule, ...],
     return RuleSet(rules, RuleContext(config.options, enabled, digests, facts))
 
 
-def target_files(path: Path, config: Config) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]]]:
+def target_files(path: Path, config: Config
+                 ) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]], frozenset[str]]:
     """(root, sources, not scanned): a folder is searched, leaving out the Dockerfiles whose
     path makes them a devcontainer or a test fixture (unless `roles:` says otherwise); a single
-    file is taken as what its name says (a Dockerfile unless it is named like a compose file)."""
+    file is taken as what its name says (a Dockerfile unless it is named like a compose file).
+    Last, the folders holding a GitHub Action's action.yml."""
     if path.is_file():
-        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], []
+        actions = frozenset({""}) if any((path.parent / n).is_file() for n in ACTION_FILES) else frozenset()
+        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], [], actions
     sources, skipped = [], []
     facts = RepositoryFacts(overrides=config.roles)
-    for source in find_sources(path, config.exclude):
+    found, action_folders = walk(path, config.exclude)
+    for source in found:
         decision = role_by_path(source.path, facts, glob_matches) if source.kind is DOCKERFILE else None
         if decision is not None and decision.role in NOT_SCANNED_BY_DEFAULT:
             skipped.append((source.path, decision))
         else:
             sources.append(source)
-    return path, sources, skipped
-
-
-def _action_folders(root: Path, sources: list[SourceFile]) -> frozenset[str]:
-    """Folders of Dockerfiles that sit beside a GitHub Action's action.yml."""
-    folders = {source.path.rpartition("/")[0] for source in sources if source.kind is DOCKERFILE}
-    return frozenset(f for f in folders if any((root / f / name).is_file() for name in ("action.yml", "action.yaml")))
+    return path, sources, skipped, action_folders
 
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
@@ -66,7 +64,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
     cannot know."""
-    root, sources, not_scanned = target_files(path, config)
+    root, sources, not_scanned, action_folders = target_files(path, config)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
     for source in sources:
@@ -75,7 +73,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     report = process_texts(texts, config, rules, fix=fix, resolver=resolver,
-                           action_folders=_action_folders(root, sources), repository_name=root.resolve().name)
+                           action_folders=action_folders, repository_name=root.resolve().name)
     written: list[FileResult] = []
     for result in report.results:
         if write and result.changed:

@@ -25,22 +25,33 @@ class SourceFile:
     kind: SourceKind
 
 
+ACTION_FILES = frozenset({"action.yml", "action.yaml"})
+
+
 def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
     """Dockerfiles, compose files and workflows under `root`, sorted by path."""
+    return walk(root, exclude)[0]
+
+
+def walk(root: Path, exclude: Iterable[str] = ()) -> tuple[list[SourceFile], frozenset[str]]:
+    """(the sources under `root`, sorted by path; the folders holding a GitHub Action's
+    action.yml, seen on the same walk: its image is a tool's)."""
     patterns = [glob_regex(p) for p in exclude]
 
     def excluded(relative: str) -> bool:
         return any(p.fullmatch(relative) for p in patterns)
 
-    found = []
+    found, action_folders = [], set()
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         rel_dir = os.path.relpath(directory, root).replace(os.sep, "/")
         rel_dir = "" if rel_dir == "." else rel_dir + "/"
         dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not excluded(rel_dir + d)
                              and not os.path.islink(os.path.join(directory, d)))
+        if not ACTION_FILES.isdisjoint(filenames):
+            action_folders.add(rel_dir.rstrip("/"))
         for name in filenames:
             relative = rel_dir + name
             kind = kind_of(relative)
             if kind and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
                 found.append(SourceFile(relative, kind))
-    return sorted(found, key=lambda source: source.path)
+    return sorted(found, key=lambda source: source.path), frozenset(action_folders)
