@@ -55,20 +55,28 @@ COPY . .
 CMD ["python", "app.py"]
 
 FROM builder AS dev-envs
-RUN apt-get update && apt-get install -y git
-CMD ["sleep", "infinity"]
+{dev}CMD ["sleep", "infinity"]
 """
+COMPOSE_TARGET = "services:\n  web:\n    build:\n      context: app\n      target: builder\n"
 
 
 def test_compose_target_is_the_stage_that_ships(tmp_path, capsys):
-    write(tmp_path, "app/Dockerfile", MULTI_STAGE)
-    write(tmp_path, "compose.yaml", "services:\n  web:\n    build:\n      context: app\n      target: builder\n")
-    assert main(["fix", "--offline", "--select", "HB001,DL3009,DL3015", str(tmp_path)]) == 0
+    write(tmp_path, "app/Dockerfile", MULTI_STAGE.format(dev=""))
+    write(tmp_path, "compose.yaml", COMPOSE_TARGET)
+    assert main(["fix", "--offline", "--select", "HB001", str(tmp_path)]) == 0
     hardened = (tmp_path / "app/Dockerfile").read_text()
-    # USER lands in builder, above its CMD; the dev-envs stage compose never builds is left alone.
-    assert hardened.index("USER 10001:10001") < hardened.index('CMD ["python", "app.py"]')
-    assert "RUN apt-get update && apt-get install -y git\n" in hardened
+    # USER lands in builder, above its CMD, not in the dev-envs stage compose never builds.
+    assert hardened.index("USER 10001:10001") < hardened.index('CMD ["python", "app.py"]') < hardened.index("dev-envs")
     assert "app/Dockerfile: service image (built by compose.yaml service web)" in capsys.readouterr().out
+
+
+def test_no_user_where_a_stage_built_on_it_runs_as_root(tmp_path, capsys):
+    text = MULTI_STAGE.format(dev="RUN apt-get update && apt-get install -y git\n")
+    write(tmp_path, "app/Dockerfile", text)
+    write(tmp_path, "compose.yaml", COMPOSE_TARGET)
+    assert main(["fix", "--offline", "--select", "HB001,DL3009,DL3015", str(tmp_path)]) == 0
+    assert (tmp_path / "app/Dockerfile").read_text() == text  # dev-envs does not ship: its RUN is left alone
+    assert "the stage dev-envs is built on it and would run its RUNs as the new user" in capsys.readouterr().out
 
 
 def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):

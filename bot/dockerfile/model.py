@@ -47,6 +47,10 @@ class Stage:
             out.extend(stage.instructions)
         return out
 
+    def descendants(self, stages: list[Stage]) -> list[Stage]:
+        """The stages of `stages` built on this one, directly or not."""
+        return [s for s in stages if s is not self and self in s.lineage()]
+
     def last_before(self, keyword: str, before: Instruction | None = None) -> Instruction | None:
         """The last `keyword` instruction in effect in this stage (ancestors included) just
         above `before`, or at its end when `before` is None."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.model import Dockerfile, ShellScript
+from bot.dockerfile.model import Dockerfile, Run, ShellScript
 from bot.dockerfile.shell import Command
 from bot.model.findings import Finding
 from bot.model.text import Edit
@@ -25,21 +25,47 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache"):
             continue
         for script, command, add in apk_adds(run):
-            if command.has_option("--no-cache", "--no-network"):
-                continue
-            flag = Edit.insert(script.logical.original_end(add.end), " --no-cache")
-            update = _update_just_before(script, command)
-            if update is not None:
-                # --no-cache alone would leave the index `apk update` wrote: drop the update, as
-                # `apk add --no-cache` fetches a fresh index itself and keeps none.
-                drop = Edit(script.logical.span(update.start, command.start), "")
-                yield finding(doc, CODE, run.instruction, "apk update && apk add without --no-cache: the index "
-                              "stays in the layer", (drop, flag))
-            elif any(True for _ in run.commands("apk", "update", APK_OPTIONS_WITH_VALUES)):
-                yield finding(doc, CODE, run.instruction, "apk add without --no-cache, and an apk update whose index "
-                              "stays in the layer: drop the update and add --no-cache")
-            else:
-                yield finding(doc, CODE, run.instruction, "apk add without --no-cache", (flag,))
+            yield from _judge_add(doc, run, script, command, add)
+
+
+def _judge_add(doc: Dockerfile, run: Run, script: ShellScript, command: Command, add) -> Iterator[Finding]:
+    has_flag = command.has_option("--no-cache", "--no-network")
+    flag = () if has_flag else (Edit.insert(script.logical.original_end(add.end), " --no-cache"),)
+    update = _update_just_before(script, command)
+    if update is None:
+        if has_flag:
+            return
+        if any(True for _ in run.commands("apk", "update", APK_OPTIONS_WITH_VALUES)):
+            yield finding(doc, CODE, run.instruction, "apk add without --no-cache, and an apk update whose index "
+                          "stays in the layer: drop the update and add --no-cache")
+        else:
+            yield finding(doc, CODE, run.instruction, "apk add without --no-cache", flag)
+        return
+    relying = _later_add_relying_on_index(doc, run)
+    if relying is not None:
+        yield finding(doc, CODE, run.instruction, f"apk update leaves its index in the layer; not changed because "
+                      f"the apk add at line {relying.instruction.line} relies on it: add --no-cache there too and "
+                      "drop the update")
+        return
+    # `apk add --no-cache` fetches a fresh index itself and keeps none: the update before it
+    # only leaves its own index in the layer.
+    drop = Edit(script.logical.span(update.start, command.start), "")
+    yield finding(doc, CODE, run.instruction, "apk update && apk add: the update's index stays in the layer"
+                  + ("" if has_flag else ", and the add has no --no-cache"), (drop, *flag))
+
+
+def _later_add_relying_on_index(doc: Dockerfile, run: Run) -> Run | None:
+    """A later RUN, in this stage or one built on it, whose `apk add` uses the index left behind.
+    Those in shipped stages get --no-cache from this rule in the same pass: only a stage that
+    does not ship (a builder) keeps relying on the index."""
+    shipped = doc.image_stages()
+    for other in doc.runs():
+        if other.instruction.span.start <= run.instruction.span.start or run.stage not in other.stage.lineage() \
+                or other.stage in shipped:
+            continue
+        if any(not command.has_option("--no-cache", "--no-network") for _, command, _ in apk_adds(other)):
+            return other
+    return None
 
 
 def _update_just_before(script: ShellScript, add: Command) -> Command | None:

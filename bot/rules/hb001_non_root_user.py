@@ -78,6 +78,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
     lineage_instructions = stage.all_instructions()
+    heir = next((s for s in stage.descendants(doc.stages) if any(i.keyword == "RUN" for i in s.instructions)), None)
+    if heir is not None:
+        name = heir.name or f"at line {heir.from_.line}"
+        return (f"the stage {name} is built on it and would run its RUNs as the new user: set USER where "
+                "no stage builds on it")
     build = context.facts.compose_builds.get(doc.path)
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
