@@ -5,7 +5,7 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
+from bot.sources.compose import read_dotenv
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text, write_atomic
@@ -73,7 +74,8 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     report = process_texts(texts, config, rules, fix=fix, resolver=resolver,
-                           action_folders=action_folders, repository_name=root.resolve().name)
+                           action_folders=action_folders, repository_name=root.resolve().name,
+                           dotenv=_dotenv_files(root, sources))
     written: list[FileResult] = []
     for result in report.results:
         if write and result.changed:
@@ -90,12 +92,12 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
 
 def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], *, fix: bool,
                   resolver: Resolver | None = None, action_folders: frozenset[str] = frozenset(),
-                  repository_name: str = "") -> RunReport:
+                  repository_name: str = "", dotenv: Mapping[str, Mapping[str, str]] | None = None) -> RunReport:
     """The same, in memory: sources and their texts in, results out; nothing is written."""
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         digests = resolver(list(_referenced_images(texts)))
-    facts = RepositoryFacts(_compose_builds(texts), action_folders, config.roles, repository_name)
+    facts = RepositoryFacts(_compose_builds(texts, dotenv or {}), action_folders, config.roles, repository_name)
     ruleset = make_ruleset(config, rules, digests, facts)
     results: list[FileResult] = []
     errors: list[FileError] = []
@@ -115,14 +117,28 @@ def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) ->
     return checked_text(text, source.path, ruleset, source.kind)
 
 
-def _compose_builds(texts: dict[SourceFile, str]) -> dict[str, ComposeBuild]:
+def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, str]]:
+    """Each compose file's folder → its `.env`, which compose reads to fill in `${VAR}`."""
+    found = {}
+    for folder in {s.path.rpartition("/")[0] for s in sources if s.kind is COMPOSE}:
+        path = root / folder / ".env"
+        if path.is_file():
+            try:
+                found[folder] = read_dotenv(read_text(path))
+            except OSError:
+                continue
+    return found
+
+
+def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]]) -> dict[str, ComposeBuild]:
     """Dockerfile path → the compose service that builds it (the first compose file to name it;
     host mounts gathered from all); unreadable compose files are reported when processed."""
     builds: dict[str, ComposeBuild] = {}
     for source, text in texts.items():
         if source.kind is COMPOSE:
             try:
-                for path, build in compose_builds(text, source.path).items():
+                env = dotenv.get(source.path.rpartition("/")[0], {})
+                for path, build in compose_builds(text, source.path, env).items():
                     first = builds.setdefault(path, build)
                     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
                     builds[path] = replace(first, bind_mounts=mounts)

@@ -119,3 +119,14 @@ def test_a_bad_role_in_the_configuration_is_one_line(tmp_path, capsys):
     assert main(["check", "--offline", str(tmp_path)]) == 2
     assert ".github/hardenbot.yml:2: roles.docker/**: must be one of service, base, tool, devcontainer, " \
            "test-fixture, not 'library'" in capsys.readouterr().err
+
+
+def test_compose_fills_in_the_dockerfile_from_its_dotenv(tmp_path, capsys):
+    write(tmp_path, "src/flags/Dockerfile", SERVICE)
+    write(tmp_path, ".env", "# compose reads this\nFLAGS_DOCKERFILE=./src/flags/Dockerfile\n")
+    write(tmp_path, "compose.yaml", "services:\n  flags:\n    build:\n      context: ./\n"
+                                    "      dockerfile: ${FLAGS_DOCKERFILE}\n    volumes:\n      - ./src/flags:/app/data\n")
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "src/flags/Dockerfile: service image (built by compose.yaml service flags)" in out
+    assert "mounts host folders at /app/data" in out
