@@ -22,10 +22,15 @@ CODE = "DL3019"
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.shipped_runs():
-        if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache"):
+        if run.has_cache_mount("/var/cache/apk", "/etc/apk/cache") or _removes_cache(run):
             continue
         for script, command, add in apk_adds(run):
             yield from _judge_add(doc, run, script, command, add)
+
+
+def _removes_cache(run: Run) -> bool:
+    """`rm -rf /var/cache/apk/*` in the RUN: the index and packages are gone from the layer."""
+    return any("/var/cache/apk" in word.value for _, command in run.commands("rm") for word in command.args())
 
 
 def _judge_add(doc: Dockerfile, run: Run, script: ShellScript, command: Command, add) -> Iterator[Finding]:

@@ -89,7 +89,30 @@ def _shell_problem(shell: Instruction, os_name: str) -> str | None:
 
 
 def _pipes_without_pipefail(run: Run) -> bool:
-    return any(s.script.has_pipe for s in run.scripts) and "pipefail" not in run.text
+    """A pipe whose reader would succeed on what a failed writer leaves it (nothing, or half),
+    without pipefail to catch it."""
+    if "pipefail" in run.text:
+        return False
+    return any(not _fails_on_empty_input(pipeline[-1]) for s in run.scripts for pipeline in _pipelines(s.script.commands))
+
+
+# Readers that fail on empty input (checked: `printf '' | tar xz` exits 2), so a writer's failure
+# fails the RUN without pipefail: `curl … | tar xz` needs no SHELL change.
+_DECOMPRESSORS = frozenset({"gunzip", "zcat", "unxz", "xzcat", "bunzip2", "bzcat", "unzstd", "zstdcat", "unzip"})
+_DECOMPRESS_FLAG = {"gzip": ("-d", "--decompress"), "xz": ("-d", "--decompress"), "bzip2": ("-d", "--decompress"),
+                    "zstd": ("-d", "--decompress"), "gpg": ("--dearmor",), "sha256sum": ("-c", "--check"),
+                    "sha512sum": ("-c", "--check"), "sha1sum": ("-c", "--check"), "md5sum": ("-c", "--check")}
+
+
+def _fails_on_empty_input(reader: Command) -> bool:
+    if reader.name in _DECOMPRESSORS:
+        return True
+    if reader.name in _DECOMPRESS_FLAG:
+        return reader.has_option(*_DECOMPRESS_FLAG[reader.name])
+    if reader.name == "tar":
+        first = reader.args()[0].value if reader.args() else ""
+        return reader.has_option("-x", "--extract", "--get") or (not first.startswith("--") and "x" in first)
+    return False
 
 
 def _dies_of_sigpipe(run: Run) -> bool:

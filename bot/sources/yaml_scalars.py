@@ -9,6 +9,7 @@ alone. The kinds that use this (`compose.py`, `workflow.py`) say which scalars n
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import yaml
 
@@ -26,6 +27,7 @@ class YamlSourceError(DockerfileSyntaxError):
     """A compose file or workflow that cannot be read as YAML."""
 
 
+@lru_cache(maxsize=8)  # a compose file is read for its builds, then for its images
 def load(text: str, path: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_LOADER)
