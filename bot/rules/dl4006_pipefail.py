@@ -93,7 +93,13 @@ def _pipes_without_pipefail(run: Run) -> bool:
     without pipefail to catch it."""
     if "pipefail" in run.text:
         return False
-    return any(not _fails_on_empty_input(pipeline[-1]) for s in run.scripts for pipeline in _pipelines(s.script.commands))
+    return any(not _fails_on_empty_input(pipeline[-1]) and not all(c.name in WRITERS_THAT_CANNOT_FAIL for c in pipeline[:-1])
+               for s in run.scripts for pipeline in _pipelines(s.script.commands))
+
+
+# Writers that do not fail in a way pipefail would report (tee only when it cannot write its
+# own file): `echo … | tee` needs nothing.
+WRITERS_THAT_CANNOT_FAIL = frozenset({"echo", "printf", "true", "tee"})
 
 
 # Readers that fail on empty input (checked: `printf '' | tar xz` exits 2), so a writer's failure
