@@ -125,6 +125,7 @@ def test_sarif_format(tmp_path, capsys):
     help_markdown = rules[result["ruleIndex"]]["help"]["markdown"]  # from the rule's record
     assert "RUN pip install --no-cache-dir -r requirements.txt" in help_markdown
     assert "**Fix safety**: safe" in help_markdown
+    assert result["properties"] == {"role": "service", "roleReason": "CMD runs python app.py"}
     location = result["locations"][0]["physicalLocation"]
     assert location == {"artifactLocation": {"uri": "svc/Dockerfile", "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": 2}}

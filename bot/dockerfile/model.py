@@ -125,8 +125,9 @@ class Run:
         return out
 
     def has_cache_mount(self, *targets: str) -> bool:
+        """A cache or tmpfs mount on one of `targets`: what is written there is not in the layer."""
         for mount in self.mounts():
-            if mount.get("type") != "cache":
+            if mount.get("type") not in ("cache", "tmpfs"):
                 continue
             target = mount.get("target") or mount.get("dst") or mount.get("destination") or ""
             if any(target.rstrip("/").startswith(t.rstrip("/")) for t in targets):

@@ -44,6 +44,7 @@ def render(report: RunReport, *, fix: bool) -> str:
     results = []
     for result in report.results:
         findings = result.hardened.after if fix else result.hardened.before
+        role = result.hardened.role
         for found in findings:
             rule = RULES[index[found.rule]]
             results.append({
@@ -57,6 +58,7 @@ def render(report: RunReport, *, fix: bool) -> str:
                         "region": {"startLine": found.line},
                     }
                 }],
+                **({"properties": {"role": role.role.key, "roleReason": role.reason}} if role else {}),
             })
     notifications = [{
         "level": "error",

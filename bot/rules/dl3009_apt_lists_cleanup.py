@@ -29,6 +29,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         uses = [(s, c) for sub in ("update",) + _NEEDS_LISTS for s, c, _ in apt(run, sub)]
         if not uses or _cleans_lists(run) or run.has_cache_mount("/var/lib/apt"):
             continue
+        if not any(True for _ in apt(run, "update")):
+            # The lists come from an earlier layer: removing them in this one frees nothing.
+            yield finding(doc, CODE, run.instruction, "apt-get runs on lists an earlier layer left in the image: "
+                          "merge its apt-get update into this RUN, then remove the lists here")
+            continue
         later = _later_run_needing_lists(doc, run)
         if later is not None:
             yield finding(doc, CODE, run.instruction,
