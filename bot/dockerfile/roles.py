@@ -1,7 +1,7 @@
 """Deciding what a Dockerfile is for, from evidence in the file, its path and the repository.
 
-The first piece of evidence that speaks decides, in this order: the configuration's `roles:`
-globs; a `# hardenbot role=<role>` comment; the path (`.devcontainer/`, test-fixture folders);
+The first piece of evidence that speaks decides, in this order: a `# hardenbot role=<role>`
+comment in the file; the configuration's `roles:` globs; the path (`.devcontainer/`, test-fixture folders);
 ONBUILD; a "generated, do not edit" header; a versioned-directory layout (`3.12/slim/`); a
 GitHub Action's `action.yml` beside it; a compose service that builds it; an ENTRYPOINT run
 over a mounted checkout; EXPOSE; and last what the final stage's command starts (an
@@ -80,10 +80,7 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
 
 
 def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDecision:
-    by_path = role_by_path(doc.path, facts, glob_matches)
-    if by_path is not None and not _declared_in_file(doc):
-        return by_path
-    return _declared_in_file(doc) or _by_content(doc, facts)
+    return _declared_in_file(doc) or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
 
 
 def _declared_in_file(doc: Dockerfile) -> RoleDecision | None:
