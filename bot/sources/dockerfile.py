@@ -9,10 +9,11 @@ from dataclasses import replace
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import decide_role
+from bot.errors import DockerfileSyntaxError
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.roles import Role
-from bot.rules.rule import RuleSet
+from bot.rules.rule import RuleContext, RuleSet
 from bot.sources.globs import glob_matches
 from bot.sources.ignores import suppressed
 from bot.sources.kind import Assessment, SourceKind
@@ -58,7 +59,8 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
             if rule.code in by_line.get(finding.line, ()):
                 continue
             if finding.edits and not editable:
-                why = GENERATED if decision.generated else NOT_CHANGED[decision.role]
+                why = GENERATED if decision.generated else \
+                    NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
                 finding = replace(finding, edits=(), message=f"{finding.message}; {why}")
             found.append(finding)
     found += [f for f in _trigger_findings(doc, ruleset, context)
@@ -66,9 +68,10 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     return Assessment(found, decision)
 
 
-def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context) -> list[Finding]:
+def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context: RuleContext) -> list[Finding]:
     """`ONBUILD RUN …` judged as the RUN it becomes in an image built FROM this one (a stand-in
-    file with this stage's base), each finding reported on the ONBUILD line."""
+    file with this stage's base), each finding reported on the ONBUILD line. A trigger the
+    stand-in cannot hold is left unjudged: it never makes the file unreadable."""
     found = []
     rules = [rule for rule in ruleset.rules if rule.onbuild and context.role.role in rule.roles]
     for stage in doc.stages:
@@ -76,7 +79,10 @@ def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context) -> list[Findin
             trigger = inst.rest.split(None, 1) if inst.keyword == "ONBUILD" else []
             if len(trigger) != 2 or trigger[0].upper() != "RUN" or "<<" in trigger[1]:
                 continue
-            stand_in = Dockerfile.parse(f"FROM {stage.external_base or 'scratch'}\nRUN {trigger[1]}\n", doc.path)
+            try:
+                stand_in = Dockerfile.parse(f"FROM {stage.external_base or 'scratch'}\nRUN {trigger[1]}\n", doc.path)
+            except DockerfileSyntaxError:
+                continue
             for rule in rules:
                 for finding in rule.findings(stand_in, context):
                     found.append(replace(finding, line=inst.line, edits=(),
