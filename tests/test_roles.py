@@ -132,7 +132,7 @@ def test_compose_fills_in_the_dockerfile_from_its_dotenv(tmp_path, capsys):
     assert "mounts host folders at /app/data" in out
 
 
-def test_an_onbuild_trigger_the_stand_in_cannot_hold_leaves_the_file_readable(tmp_path, capsys):
+def test_an_onbuild_trigger_ending_in_a_continuation_is_judged_without_error(tmp_path, capsys):
     write(tmp_path, "Dockerfile", 'FROM debian:12\nONBUILD RUN echo "unterminated \\\n')
     assert main(["check", "--offline", str(tmp_path)]) == 0
     assert "Dockerfile: base image (ONBUILD at line 2" in capsys.readouterr().out
