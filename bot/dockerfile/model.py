@@ -180,6 +180,11 @@ class Dockerfile:
                     runs.append(Run(inst, stage, _scripts(self.text, inst)))
         return runs
 
+    def runs_after(self, run: Run) -> Iterator[Run]:
+        """The RUNs after `run` in its stage or in the stages built on it: those that see its layer."""
+        return (other for other in self.all_runs
+                if other.instruction.span.start > run.instruction.span.start and run.stage in other.stage.lineage())
+
     def shipped_runs(self) -> Iterator[Run]:
         """RUNs of the stages whose layers reach the final image: where cache and size matter."""
         shipped = self.image_stages()

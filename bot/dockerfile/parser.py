@@ -68,6 +68,11 @@ class Instruction:
     def rest(self) -> str:
         return self.args.text[self.rest_start :].strip()
 
+    @property
+    def words(self) -> list[str]:
+        """The arguments: the exec form's array, else the shell form split on blanks."""
+        return list(self.json_args) if self.json_args is not None else self.rest.split()
+
     def flag(self, name: str) -> Flag | None:
         for flag in self.flags:
             if flag.name == name:

@@ -10,11 +10,10 @@ application, or only a shell or interpreter).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.dockerfile.bases import describe_base
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
 from bot.model.roles import ROLES_BY_KEY, Role, RoleDecision
 
@@ -117,20 +116,20 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.TEST_FIXTURE, f"in {tests}/, and {how}")
     if build is not None:
         return RoleDecision(Role.SERVICE, f"built by {build.service}")
-    entrypoint = _last(instructions, "ENTRYPOINT")
-    exposed = _last(instructions, "EXPOSE")
+    entrypoint = final.last_before("ENTRYPOINT")
+    exposed = final.last_before("EXPOSE")
     if entrypoint is not None and exposed is None:
         checkout = _checkout_folder(instructions)
         if checkout:
             return RoleDecision(Role.TOOL, f"its ENTRYPOINT works in {checkout}, a mounted checkout")
-        program = _words(entrypoint)[0].rsplit("/", 1)[-1] if _words(entrypoint) else ""
+        program = entrypoint.words[0].rsplit("/", 1)[-1] if entrypoint.words else ""
         # The repository's name, or Go's `cmd/<program>/` folder convention.
         named_after = {facts.name, folders[-1] if folders[-2:-1] == ["cmd"] else ""} - {""}
         if program in named_after:
             return RoleDecision(Role.TOOL, f"its ENTRYPOINT runs {program}, the program this repository builds")
     if exposed is not None:
         return RoleDecision(Role.SERVICE, f"EXPOSE {exposed.rest.strip()}")
-    command = container_command(instructions)
+    command = container_command(final)
     if command is None:
         base = describe_base(final.external_base)
         if base.runs_a_server and base.image is not None:
@@ -155,31 +154,19 @@ def _generated_header(doc: Dockerfile) -> str | None:
     return None
 
 
-def _last(instructions: Iterable[Instruction], keyword: str) -> Instruction | None:
-    found = None
-    for inst in instructions:
-        if inst.keyword == keyword:
-            found = inst
-    return found
-
-
-def _words(inst: Instruction) -> list[str]:
-    return list(inst.json_args) if inst.json_args is not None else inst.rest.split()
-
-
-def container_command(instructions: list[Instruction]) -> tuple[str, list[str]] | None:
+def container_command(stage: Stage) -> tuple[str, list[str]] | None:
     """(keyword, words) of what the container starts: the ENTRYPOINT, past launchers and
     entrypoint scripts to the CMD they hand over to; `sh -c "…"` is read as what it runs."""
     for keyword in ("ENTRYPOINT", "CMD"):
-        inst = _last(instructions, keyword)
+        inst = stage.last_before(keyword)
         if inst is None:
             continue
-        words = _past_launchers([w for w in _words(inst) if w])
+        words = _past_launchers([w for w in inst.words if w])
         if not words:
             continue
         program = words[0].rsplit("/", 1)[-1]
         if keyword == "ENTRYPOINT" and (program.endswith(".sh") or "entrypoint" in program) \
-                and _last(instructions, "CMD") is not None:
+                and stage.last_before("CMD") is not None:
             continue  # an entrypoint script hands over to the CMD
         if program in ("sh", "bash", "ash", "dash") and len(words) >= 3 and words[1] == "-c":
             words = words[2].split() or words
@@ -199,7 +186,7 @@ def _past_launchers(words: list[str]) -> list[str]:
 def _checkout_folder(instructions: list[Instruction]) -> str | None:
     for inst in reversed(instructions):
         if inst.keyword in ("WORKDIR", "VOLUME"):
-            for word in _words(inst):
+            for word in inst.words:
                 folder = word.strip("\"'").rstrip("/")
                 if folder in CHECKOUT_FOLDERS:
                     return folder

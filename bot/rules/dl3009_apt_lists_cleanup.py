@@ -58,11 +58,7 @@ def _cleans_lists(run: Run) -> bool:
 
 def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:
     """A later RUN, in this stage or one built on it, that relies on lists from before."""
-    for other in doc.runs():
-        if other.instruction.span.start <= run.instruction.span.start:
-            continue
-        if run.stage not in other.stage.lineage():
-            continue
+    for other in doc.runs_after(run):
         if any(True for _ in apt(other, "update")):
             return None
         if any(True for sub in _NEEDS_LISTS for _ in apt(other, sub)):

@@ -64,11 +64,9 @@ def _later_add_relying_on_index(doc: Dockerfile, run: Run) -> Run | None:
     Those in shipped stages get --no-cache from this rule in the same pass: only a stage that
     does not ship (a builder) keeps relying on the index."""
     shipped = doc.image_stages()
-    for other in doc.runs():
-        if other.instruction.span.start <= run.instruction.span.start or run.stage not in other.stage.lineage() \
-                or other.stage in shipped:
-            continue
-        if any(not command.has_option("--no-cache", "--no-network") for _, command, _ in apk_adds(other)):
+    for other in doc.runs_after(run):
+        if other.stage not in shipped and any(not command.has_option("--no-cache", "--no-network")
+                                              for _, command, _ in apk_adds(other)):
             return other
     return None
 

@@ -29,8 +29,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             continue
         if any(flag.name in ADD_ONLY_FLAGS for flag in inst.flags):
             continue
-        words = list(inst.json_args) if inst.json_args is not None else inst.rest.split()
-        sources = words[:-1]
+        sources = inst.words[:-1]
         if not sources or any(_fetches_or_unpacks(s) for s in sources):
             continue
         if any("$" in s for s in sources):

@@ -60,7 +60,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     base = describe_base(stage.external_base)
     if base.nonroot_by_default or (base.family == "distroless" and "nonroot" in str(base.image)):
         return
-    entrypoint = next((i for i in reversed(stage.all_instructions()) if i.keyword == "ENTRYPOINT"), None)
+    entrypoint = stage.last_before("ENTRYPOINT")
     if entrypoint is not None and _program(entrypoint).endswith(NOT_PROCESSES):
         return  # a wasm module or an APK: no Unix user runs it
     reason = _unsafe_reason(doc, stage, base, context)
@@ -106,14 +106,13 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
             if match:
                 return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
     for keyword in ("ENTRYPOINT", "CMD"):
-        found = [i for i in lineage_instructions if i.keyword == keyword]
-        if not found:
+        inst = stage.last_before(keyword)
+        if inst is None:
             continue
-        program = _program(found[-1])
+        program = _program(inst)
         if keyword == "ENTRYPOINT" and (program.endswith(".sh") or "entrypoint" in program):
             return f"its entrypoint script {program} may need root (read it first)"
-        full = (list(found[-1].json_args) if found[-1].json_args is not None else found[-1].rest.split()) or [""]
-        if program in ROOT_DAEMONS or full[0].startswith(ROOT_PROGRAM_FOLDERS):
+        if program in ROOT_DAEMONS or (inst.words or [""])[0].startswith(ROOT_PROGRAM_FOLDERS):
             return f"its {keyword} runs {program}, which needs root"
         if keyword == "ENTRYPOINT":
             break  # CMD only supplies arguments to an ENTRYPOINT
@@ -147,8 +146,7 @@ def _prepared_owner(doc: Dockerfile, stage: Stage) -> str | None:
 
 def _program(inst) -> str:
     """The program an ENTRYPOINT/CMD starts, without its folder."""
-    words = list(inst.json_args) if inst.json_args is not None else inst.rest.split()
-    return words[0].rsplit("/", 1)[-1] if words else ""
+    return inst.words[0].rsplit("/", 1)[-1] if inst.words else ""
 
 
 def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionValues) -> list[str]:

@@ -50,7 +50,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 
 def _runs_python(stage) -> bool:
-    command = container_command(stage.all_instructions())
+    command = container_command(stage)
     if command is None:
         return False
     program = command[1][0].rsplit("/", 1)[-1]
