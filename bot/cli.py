@@ -9,15 +9,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from bot import __version__
 from bot.config import load_config, parse_codes
 from bot.errors import HardenbotError
 from bot.model.results import RunReport
+from bot.model.verification import VerifyMode
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.report import json_report, sarif, text
 from bot.run import process
+from bot.verify import make_verifier
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="registry lookups at once (default 8)")
         if name == "fix":
             sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
+            sub.add_argument("--verify", nargs="?", const="true", default="false", metavar="auto|true|false",
+                             type=_verify_mode,
+                             help="build each changed Dockerfile before and after with Docker, drop edits that "
+                                  "break its build (`--verify`: true; auto: when an engine answers)")
+            sub.add_argument("--verify-max-images", type=int, metavar="N",
+                             help="Dockerfiles built at most (default: verify.max-images, 20)")
     pr = commands.add_parser("pr", help="harden the base branch and open or update the pull request",
                              description="Harden the base branch of a local checkout and open or update one "
                                          "pull request on GitHub (GITHUB_TOKEN must be set).")
@@ -54,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--workers", type=int, default=8, metavar="N", help="registry lookups at once (default 8)")
     commands.add_parser("action", help="run as the GitHub Action (reads the runner's environment)")
     return parser
+
+
+def _verify_mode(text: str) -> VerifyMode:
+    try:
+        return VerifyMode.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         rules = config.active_rules(select, ignore)
         fix = args.command == "fix"
         resolver = None if args.offline else make_resolver(registry_credentials(os.environ), args.workers)
-        report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver)
+        verifier, note = None, ""
+        if fix:
+            settings = config.verify
+            if args.verify_max_images is not None:
+                settings = replace(settings, max_images=max(0, args.verify_max_images))
+            verifier, note = make_verifier(args.verify, settings, os.environ,
+                                           lambda line: print(line, file=sys.stderr))
+        report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
+                         verifier=verifier)
+        report = replace(report, verify_note=note)
     except HardenbotError as error:
         print(f"hardenbot: {error}", file=sys.stderr)
         return EXIT_ERROR

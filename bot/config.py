@@ -12,6 +12,11 @@
       org.opencontainers.image.source: https://github.com/acme/shop
     exclude:
       - legacy/**
+    verify:                # `hardenbot fix --verify`: building before and after
+      network: false       # true: builds may use the network (default: --network none)
+      timeout: 600         # seconds per build
+      max-images: 20       # Dockerfiles built per run
+      jobs: 2              # builds at once
 
 Unknown keys and bad values are errors naming the file, the line and the key.
 """
@@ -26,13 +31,14 @@ from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError
 from bot.model.roles import ROLES_BY_KEY, Role
+from bot.model.verification import VerifySettings
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
 from bot.rules.options import OptionValueError, OptionValues
 
 CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 # Keys of the run itself; every other key is an option some rule declares.
-RUN_KEYS = ("rules", "exclude", "roles")
+RUN_KEYS = ("rules", "exclude", "roles", "verify")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -44,6 +50,7 @@ class Config:
     roles: tuple[tuple[str, Role], ...] = ()  # (path glob, role), first match wins
     hadolint_ignored: frozenset[str] = frozenset()
     source: str | None = None  # the file it came from
+    verify: VerifySettings = field(default_factory=VerifySettings)
 
     def active_rules(self, select: set[str] | None = None, ignore: set[str] | None = None) -> tuple[Rule, ...]:
         """Rules in force: defaults and toggles, narrowed to `select` and without `ignore`
@@ -142,7 +149,34 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
     exclude = data.get("exclude") or []
     if not isinstance(exclude, list) or not all(isinstance(e, str) and e.strip() for e in exclude):
         raise fail("exclude", "must be a list of glob patterns")
-    return Config(toggles, options, tuple(exclude), _roles(path, data.get("roles") or {}, fail), hadolint, path)
+    return Config(toggles, options, tuple(exclude), _roles(path, data.get("roles") or {}, fail), hadolint, path,
+                  _verify(path, data.get("verify"), fail))
+
+
+_VERIFY_NUMBERS = {"timeout": ("timeout", 1, 86400), "max-images": ("max_images", 0, 100000), "jobs": ("jobs", 1, 64)}
+
+
+def _verify(path: str, verify: Any, fail) -> VerifySettings:
+    if verify is None:
+        return VerifySettings()
+    if not isinstance(verify, dict):
+        raise fail("verify", "must be a mapping (network, timeout, max-images, jobs)")
+    values: dict[str, Any] = {}
+    for key, value in verify.items():
+        line = _line(verify, key)
+        if key == "network":
+            if not isinstance(value, bool | str) or value not in _ON:
+                raise ConfigError(path, line, f"verify.network: must be true or false, not {value!r}")
+            values["network"] = _ON[value]
+        elif key in _VERIFY_NUMBERS:
+            name, low, high = _VERIFY_NUMBERS[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ConfigError(path, line, f"verify.{key}: must be a whole number from {low} to {high}, "
+                                  f"not {value!r}")
+            values[name] = value
+        else:
+            raise ConfigError(path, line, f"verify: unknown key {key!r} (known: network, timeout, max-images, jobs)")
+    return VerifySettings(**values)
 
 
 def _roles(path: str, roles: Any, fail) -> tuple[tuple[str, Role], ...]:

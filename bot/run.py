@@ -17,6 +17,7 @@ from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, RoleDecision
+from bot.model.verification import BuildPlan
 from bot.rules import Rule
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
@@ -60,11 +61,18 @@ def target_files(path: Path, config: Config
     return path, sources, skipped, action_folders
 
 
+# Proves a fixing run's edits (bot.verify.Verifier): the report, the root, how each changed
+# Dockerfile is built, and a way to harden a file again without some rules' edits.
+Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Callable[[frozenset[str]], Hardened]]],
+                    RunReport]
+
+
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
-            resolver: Resolver | None = None) -> RunReport:
+            resolver: Resolver | None = None, verifier: Verifier | None = None) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
-    cannot know."""
+    cannot know. With a verifier, a fix is built before and after, and only what it proves
+    (or could not test) is written."""
     root, sources, not_scanned, action_folders = target_files(path, config)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -73,9 +81,11 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             texts[source] = read_text(root / source.path)
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
-    report = process_texts(texts, config, rules, fix=fix, resolver=resolver,
-                           action_folders=action_folders, repository_name=root.resolve().name,
-                           dotenv=_dotenv_files(root, sources))
+    ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
+                       _dotenv_files(root, sources))
+    report = _process_all(texts, ruleset, fix)
+    if verifier is not None and fix:
+        report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
     written: list[FileResult] = []
     for result in report.results:
         if write and result.changed:
@@ -87,18 +97,29 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
         written.append(result)
     errors.extend(report.errors)
     errors.sort(key=lambda e: e.path)
-    return RunReport(tuple(written), tuple(errors), write, report.digests, tuple(not_scanned))
+    return replace(report, results=tuple(written), errors=tuple(errors), wrote=write, not_scanned=tuple(not_scanned))
 
 
 def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], *, fix: bool,
                   resolver: Resolver | None = None, action_folders: frozenset[str] = frozenset(),
                   repository_name: str = "", dotenv: Mapping[str, Mapping[str, str]] | None = None) -> RunReport:
     """The same, in memory: sources and their texts in, results out; nothing is written."""
+    return _process_all(texts, _ruleset(texts, config, rules, resolver, action_folders, repository_name, dotenv), fix)
+
+
+def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,
+             action_folders: frozenset[str], repository_name: str,
+             dotenv: Mapping[str, Mapping[str, str]] | None) -> RuleSet:
+    """The rules and what they are given: the registry's answers for every image the texts
+    name (unless offline), and what the repository says about its Dockerfiles."""
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         digests = resolver(list(_referenced_images(texts)))
     facts = RepositoryFacts(_compose_builds(texts, dotenv or {}), action_folders, config.roles, repository_name)
-    ruleset = make_ruleset(config, rules, digests, facts)
+    return make_ruleset(config, rules, digests, facts)
+
+
+def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:
     results: list[FileResult] = []
     errors: list[FileError] = []
     for source, text in texts.items():
@@ -108,7 +129,35 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
             errors.append(FileError(source.path, error.line, error.reason))
             continue
         results.append(FileResult(source.path, source.kind.name, text, hardened))
-    return RunReport(tuple(results), tuple(errors), False, digests)
+    return RunReport(tuple(results), tuple(errors), False, ruleset.context.digests)
+
+
+def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:
+    """How each changed Dockerfile is built: as the compose service that builds it says
+    (context, target), else in its own folder, to its last stage."""
+    plans = {}
+    for result in report.results:
+        if result.changed and result.kind == DOCKERFILE.name:
+            build = facts.compose_builds.get(result.path)
+            folder = result.path.rpartition("/")[0] or "."
+            plans[result.path] = (BuildPlan(result.path, build.context, build.target) if build is not None
+                                  else BuildPlan(result.path, folder, None))
+    return plans
+
+
+def _rehardener(texts: dict[SourceFile, str], ruleset: RuleSet) -> Callable[[str], Callable[[frozenset[str]], Hardened]]:
+    """path → (rule codes → the file hardened by every rule but those)."""
+    by_path = {source.path: (source, text) for source, text in texts.items()}
+
+    def for_path(path: str) -> Callable[[frozenset[str]], Hardened]:
+        source, text = by_path[path]
+
+        def without(dropped: frozenset[str]) -> Hardened:
+            rules = tuple(rule for rule in ruleset.rules if rule.code not in dropped)
+            context = replace(ruleset.context, enabled=ruleset.context.enabled - dropped)
+            return harden_text(text, path, RuleSet(rules, context), source.kind)
+        return without
+    return for_path
 
 
 def _process_text(text: str, source: SourceFile, ruleset: RuleSet, fix: bool) -> Hardened:

@@ -12,7 +12,7 @@ LAYERS = (
     ("bot.flow", "bot.phase_clock"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup",),
-    ("bot.registry",),
+    ("bot.registry", "bot.verify"),
     ("bot.run",),
     ("bot.report",),
     ("bot.engine",),

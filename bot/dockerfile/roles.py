@@ -49,6 +49,7 @@ class ComposeBuild:
     file: str = ""  # the compose file, repository-relative
     target: str | None = None  # the stage the build stops at (None: the last)
     bind_mounts: tuple[str, ...] = ()  # container paths where the service mounts host folders
+    context: str = "."  # the build context folder, repository-relative
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from bot.model.findings import FileError, Finding
 from bot.model.images import ImageKey, Resolution
 from bot.model.roles import RoleDecision
+from bot.model.verification import Verification
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,5 @@ class RunReport:
     wrote: bool  # whether changed files were written
     digests: dict[ImageKey, Resolution] | None = None  # None: offline
     not_scanned: tuple[tuple[str, RoleDecision], ...] = ()  # devcontainers, test fixtures: skipped by role
+    verification: tuple[Verification, ...] = ()  # changed Dockerfiles built before and after (--verify)
+    verify_note: str = ""  # why nothing was built when verification was asked for (no engine …)

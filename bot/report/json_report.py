@@ -8,6 +8,7 @@ from bot.model.findings import Finding
 from bot.model.results import RunReport
 from bot.model.roles import RoleDecision
 from bot.report.grade import grade, score, severity_of
+from bot.report.verification import json_items
 from bot.rules import RULES_BY_CODE
 
 
@@ -55,4 +56,7 @@ def render(report: RunReport, *, fix: bool) -> str:
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
         "not_scanned": [{"path": path, "role": _role(decision)} for path, decision in report.not_scanned],
     }
+    if fix and (report.verification or report.verify_note):
+        document["verification"] = json_items(report)
+        document["verify_note"] = report.verify_note or None
     return json.dumps(document, indent=2, ensure_ascii=False)

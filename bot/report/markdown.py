@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
+from bot.model.verification import Verdict
+from bot.report import verification as shown
 from bot.report.grade import grade
 from bot.rules import RULES_BY_CODE
 
@@ -54,7 +57,8 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
         body = _compose(report, changes, cap)
         if len(body) <= limit:
             return body
-        longest = max(len(report.results), len(changes), sum(len(r.hardened.after) for r in report.results))
+        longest = max(len(report.results), len(changes), sum(len(r.hardened.after) for r in report.results),
+                      len(report.verification))
         cap = max(1, (cap or longest) // 2)
         if cap == 1 and len(_compose(report, changes, 1)) > limit:
             return _compose(report, changes, 0)
@@ -67,6 +71,8 @@ def _compose(report: RunReport, changes: list[DigestChange], cap: int | None) ->
                 _what_changed(results, cap)]
     if changes:
         sections.append(_base_image_digests(changes, cap))
+    if report.verification or report.verify_note:
+        sections.append(_verification(report, cap))
     sections.append(_needs_a_person(results, report.errors, cap))
     body = "\n\n".join("\n".join(lines) for lines in sections) + "\n"
     return body + _state_block(body, results)
@@ -126,6 +132,53 @@ def _base_image_digests(changes: list[DigestChange], cap: int | None) -> list[st
         lines.append(f"| {image} | {_code(change.tag)} | {_short(change.old)} → {_short(change.new)} | "
                      f"{_code(change.path)}:{change.line} |")
     return lines + _fold_note(changes, cap, "images")
+
+
+def _verification(report: RunReport, cap: int | None) -> list[str]:
+    """Each changed Dockerfile built as it was and as proposed: the evidence a reviewer would
+    otherwise gather by hand; the log of each build that made hardenbot drop edits, folded."""
+    lines = ["### Verification", ""]
+    if report.verify_note:
+        lines.append(f"Not built: {_one_line(report.verify_note)}")
+    items = list(report.verification)
+    if not items:
+        return lines
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.verdict.value] = counts.get(item.verdict.value, 0) + 1
+    lines += ["Each changed Dockerfile was built with BuildKit as it was and as proposed, and a container "
+              "started from each image: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) + ".", "",
+              "| File | Result | Build | Size | User (UID) | Workdir writable | Health check |",
+              "|---|---|---|---|---|---|---|"]
+    for item in _capped(items, cap):
+        before = item.before.image if item.before else None
+        after = item.after.image if item.after else None
+        result = item.verdict.value + (f": {', '.join(item.dropped)} dropped" if item.dropped else "")
+        cells = [_code(item.path), result, shown.pair(shown.build(item.before), shown.build(item.after)),
+                 shown.pair(shown.size(before), shown.size(after)), shown.pair(shown.user(before), shown.user(after)),
+                 shown.pair(shown.writable(before), shown.writable(after)),
+                 shown.pair(shown.health(before), shown.health(after))]
+        lines.append("| " + " | ".join(_one_line(cell) for cell in cells) + " |")
+    lines += _fold_note(items, cap, "verified files")
+    for item in _capped(items, cap):
+        if item.verdict is not Verdict.VERIFIED:
+            lines += ["", f"<details><summary>{_code(item.path)}: {_html(shown.outcome(item))}</summary>", ""]
+            log = (item.failed or item.before).log_tail if (item.failed or item.before) else ()
+            if log:
+                lines += _fenced("\n".join(log))
+            lines.append("</details>")
+    return lines
+
+
+def _html(text: str) -> str:
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fenced(text: str) -> list[str]:
+    """`text` in a code fence longer than any run of backticks inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + "text", text, fence]
 
 
 def _needs_a_person(results: list[FileResult], errors: tuple[FileError, ...], cap: int | None) -> list[str]:

@@ -5,6 +5,7 @@ import difflib
 
 from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
+from bot.report.verification import text_lines as verification_lines
 
 
 def lookup_line(report: RunReport) -> list[str]:
@@ -48,7 +49,7 @@ def fix_lines(report: RunReport) -> list[str]:
     changed = sum(r.changed for r in report.results)
     person = sum(len(r.hardened.after) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
-    lines.extend(lookup_line(report) + not_scanned_line(report))
+    lines.extend(verification_lines(report) + lookup_line(report) + not_scanned_line(report))
     lines.append(f"{verb} {changed} of {_total(report)} files; {person} findings need a person" + _unprocessed(report))
     return lines
 

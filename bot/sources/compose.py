@@ -76,7 +76,9 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
             continue
         dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
         stage = _interpolate(target.value, env) if isinstance(target, yaml.ScalarNode) else None
-        found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service)))
+        context_folder = posixpath.normpath(posixpath.join(folder, context_path))
+        found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service),
+                                                       context_folder))
     return found
 
 

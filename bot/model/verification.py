@@ -1,0 +1,110 @@
+"""What building a changed Dockerfile before and after hardening showed: each build's result
+and the facts read off its image, and the verdict on the file's edits."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class VerifyMode(StrEnum):
+    """Whether to build: `auto` when an engine answers, `true` always (no engine fails the
+    run), `false` never."""
+    AUTO = "auto"
+    ON = "true"
+    OFF = "false"
+
+    @classmethod
+    def parse(cls, text: str) -> VerifyMode:
+        value = text.strip().lower()
+        aliases = {"on": "true", "yes": "true", "1": "true", "off": "false", "no": "false", "0": "false"}
+        value = aliases.get(value, value)
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"verify must be auto, true or false, not {text!r}") from None
+
+
+@dataclass(frozen=True)
+class VerifySettings:
+    """The `verify:` part of the configuration, and the command line's bounds."""
+    network: bool = False  # False: every build gets `--network none`
+    timeout: float = 600.0  # seconds per build
+    max_images: int = 20  # Dockerfiles verified per run; the rest are listed as skipped
+    jobs: int = 2  # builds at once
+
+
+class BuildState(StrEnum):
+    BUILT = "built"
+    FAILED = "failed"
+    TIMED_OUT = "timed out"
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """Read off a built image (`docker image inspect`) and a container started from it."""
+    size: int  # bytes
+    layers: int
+    user: str  # Config.User; "" when the image sets none (root)
+    uid: int | None  # what `id -u` printed in a container; None: it could not run there
+    workdir: str  # Config.WorkingDir; "" is /
+    workdir_writable: bool | None  # None: could not be tested (no `test` in the image)
+    healthcheck: bool  # a HEALTHCHECK other than NONE is declared
+    start_error: str = ""  # why a container of it did not start (`unable to find user app` …)
+
+    @property
+    def starts(self) -> bool:
+        return not self.start_error
+
+
+@dataclass(frozen=True)
+class Build:
+    state: BuildState
+    seconds: float
+    image: ImageFacts | None = None  # when built
+    log_tail: tuple[str, ...] = ()  # the failing step's last lines, when it failed
+    steps: int = 0  # instructions the builder ran or took from its cache
+    cached: int = 0  # … of which came from the cache
+
+    @property
+    def built(self) -> bool:
+        return self.state is BuildState.BUILT
+
+    def failure(self) -> str:
+        """One line: why the build failed."""
+        if self.state is BuildState.TIMED_OUT:
+            return f"did not finish within {self.seconds:.0f} s"
+        if not self.log_tail:
+            return "the build failed"
+        if len(self.log_tail) > 1 and self.log_tail[-1].startswith("exit code "):
+            return f"{self.log_tail[-2]}, {self.log_tail[-1]}"
+        return self.log_tail[-1]
+
+
+class Verdict(StrEnum):
+    VERIFIED = "verified"  # the original and the hardened file both built; both inspected
+    EDITS_DROPPED = "edits dropped"  # the hardened file did not build: the edits to blame were dropped
+    NOT_VERIFIED = "not verified"  # the original does not build here either: edits kept, unproven
+    SKIPPED = "skipped"  # beyond verify-max-images, or no build context
+
+
+@dataclass(frozen=True)
+class Verification:
+    path: str  # the Dockerfile, repository-relative
+    context: str  # the build context, repository-relative ("." is the root)
+    target: str | None  # the stage built (compose `target:`), None: the last
+    verdict: Verdict
+    before: Build | None = None
+    after: Build | None = None  # the hardened file as proposed (after any dropped edits)
+    dropped: tuple[str, ...] = ()  # rule codes whose edits were dropped
+    failed: Build | None = None  # the hardened build that failed, when edits were dropped
+    reason: str = ""  # one line, for not verified or skipped
+    builds: int = 0  # builds made for this file, the search for the edits to blame included
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """How a changed Dockerfile is built: its context and the stage, as compose or the file's
+    own folder say."""
+    path: str  # the Dockerfile, repository-relative
+    context: str  # the build context folder, repository-relative
+    target: str | None = None

@@ -1,0 +1,242 @@
+"""The Docker engine, through the `docker` command line: BuildKit builds, image inspection,
+and two short-lived probe containers per image.
+
+Why the CLI for everything: the Docker SDK for Python cannot drive BuildKit, so builds need
+the CLI anyway; using it for inspect and run too means one way of reaching the engine
+(DOCKER_HOST, contexts, the runner's socket) and no second client to keep in step. Every call
+is an argument list (never a shell), with a time limit, in an environment that carries the
+engine's settings and nothing else (no token reaches a build or a container).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from time import monotonic
+
+from bot.errors import HardenbotError
+from bot.model.verification import Build, BuildState, ImageFacts
+
+PROBE_SECONDS = 30  # a probe container runs `id -u` or `test -w .`: seconds at most
+ENGINE_SECONDS = 20  # to answer `docker version`
+DOCKER_RUN_FAILED = 125  # `docker run`: the engine could not create or start the container
+LOG_TAIL = 6  # lines of a failed step's output kept for the report
+# What the docker CLI reads from the environment; nothing else is passed on.
+_ENV_KEEP = ("PATH", "HOME", "TMPDIR", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME")
+_STEP = re.compile(r"^#(\d+) \[(?:[^\]]*\s)?\d+/\d+\] (\S+)")
+_CACHED = re.compile(r"^#(\d+) CACHED\s*$")
+_ERROR = re.compile(r"^#(\d+) ERROR: (.*)$")
+_EXIT_CODE = re.compile(r"exit code: (\d+)\s*$")
+_OUTPUT = re.compile(r"^#(\d+) \d+\.\d+ (.*)$")
+
+
+class EngineUnavailable(HardenbotError):
+    """No Docker engine that can make BuildKit builds answers here."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    build: Build  # without image facts: those come from inspect()
+    image_id: str | None  # when built
+
+
+def engine_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The engine's settings (DOCKER_HOST, DOCKER_CONFIG, DOCKER_CONTEXT …) and the basics a
+    command needs; BuildKit on. Tokens and the rest of the environment stay out."""
+    env = {key: value for key, value in environ.items() if key.startswith("DOCKER_") or key in _ENV_KEEP}
+    env["DOCKER_BUILDKIT"] = "1"
+    env.pop("DOCKER_BUILDKIT_PROGRESS", None)
+    return env
+
+
+class DockerEngine:
+    def __init__(self, client: str, environ: Mapping[str, str]):
+        self.client = client
+        self.env = engine_environment(environ)
+
+    @classmethod
+    def find(cls, environ: Mapping[str, str]) -> DockerEngine:
+        """The first `docker` client that reaches an engine and can make BuildKit builds:
+        $HARDENBOT_DOCKER, then `docker` on PATH, then Debian's /usr/bin/docker. A client
+        from Docker 23 on needs its buildx plugin for BuildKit; an older one builds with
+        DOCKER_BUILDKIT=1 alone."""
+        candidates = [environ.get("HARDENBOT_DOCKER", ""), shutil.which("docker", path=environ.get("PATH")) or "",
+                      "/usr/bin/docker"]
+        reasons = []
+        for client in dict.fromkeys(c for c in candidates if c):
+            if not os.access(client, os.X_OK):
+                continue
+            engine = cls(client, environ)
+            reason = engine._unusable_because()
+            if reason is None:
+                return engine
+            reasons.append(f"{client}: {reason}")
+        if not reasons:
+            raise EngineUnavailable("no docker command found (install the Docker CLI, or set HARDENBOT_DOCKER)")
+        raise EngineUnavailable("; ".join(reasons))
+
+    def _unusable_because(self) -> str | None:
+        try:
+            done = self._run(["version", "--format", "{{.Client.Version}}|{{.Server.Version}}"], ENGINE_SECONDS)
+        except subprocess.TimeoutExpired:
+            return f"the engine did not answer within {ENGINE_SECONDS} s"
+        client_version, _, server_version = done.stdout.strip().partition("|")
+        if done.returncode != 0 or not server_version:
+            return "no Docker engine answers: " + _last_line(done.stderr, "docker version failed")
+        major = re.match(r"(\d+)", client_version)
+        if major and int(major.group(1)) < 23:
+            return None
+        try:
+            buildx = self._run(["buildx", "version"], ENGINE_SECONDS)
+        except subprocess.TimeoutExpired:
+            return "`docker buildx version` did not answer"
+        if buildx.returncode != 0:
+            return f"client {client_version} has no buildx plugin, which its BuildKit builds need"
+        return None
+
+    def _run(self, args: list[str], seconds: float) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([self.client, *args], env=self.env, capture_output=True, text=True,
+                              timeout=seconds, stdin=subprocess.DEVNULL, check=False)
+
+    def build(self, text: str, dockerfile: Path, context: Path, target: str | None, *, network: bool,
+              timeout: float) -> BuildResult:
+        """Build `text` as if it were the file `dockerfile`, in `context`. The text is written
+        to a scratch folder, under the file's own name (with its `<name>.dockerignore`, if
+        any), so the repository is never written to."""
+        with tempfile.TemporaryDirectory(prefix="hardenbot-build-") as scratch:
+            folder = Path(scratch)
+            file = folder / dockerfile.name
+            file.write_text(text, encoding="utf-8", newline="")
+            own_ignore = dockerfile.with_name(dockerfile.name + ".dockerignore")
+            if own_ignore.is_file():
+                shutil.copyfile(own_ignore, folder / own_ignore.name)
+            iid = folder / "image-id"
+            args = ["build", "--progress", "plain", "--iidfile", str(iid), "-f", str(file)]
+            if not network:
+                args += ["--network", "none"]
+            if target:
+                args += ["--target", target]
+            args.append(str(context))
+            started = monotonic()
+            output, code = self._run_limited(args, timeout)
+            seconds = monotonic() - started
+            if code is None:
+                return BuildResult(Build(BuildState.TIMED_OUT, timeout, log_tail=_tail(output)), None)
+            steps, cached = _step_counts(output)
+            image_id = iid.read_text(encoding="utf-8").strip() if iid.is_file() else ""
+            if code != 0 or not image_id:
+                return BuildResult(Build(BuildState.FAILED, seconds, log_tail=_tail(output), steps=steps,
+                                         cached=cached), None)
+            return BuildResult(Build(BuildState.BUILT, seconds, steps=steps, cached=cached), image_id)
+
+    def _run_limited(self, args: list[str], timeout: float) -> tuple[str, int | None]:
+        """(output, exit code); the code is None when the time limit stopped it. The client
+        runs in its own process group, so stopping it stops everything it started; BuildKit
+        cancels a build whose client has gone."""
+        process = subprocess.Popen([self.client, *args], env=self.env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
+                                   errors="replace", start_new_session=True)
+        try:
+            output, _ = process.communicate(timeout=timeout)
+            return output, process.returncode
+        except subprocess.TimeoutExpired:
+            _stop(process)
+            output, _ = process.communicate()
+            return output or "", None
+
+    def inspect(self, image_id: str) -> ImageFacts:
+        """Size, layers and configuration of the image, and what two containers started from
+        it (no network, entrypoint replaced, a short time limit) say: the UID it really runs
+        as, and whether that user may write to its working folder."""
+        done = self._run(["image", "inspect", image_id], ENGINE_SECONDS)
+        if done.returncode != 0:
+            raise EngineUnavailable(f"cannot inspect image {image_id}: {_last_line(done.stderr, 'docker failed')}")
+        data = json.loads(done.stdout)[0]
+        config = data.get("Config") or {}
+        health = (config.get("Healthcheck") or {}).get("Test") or []
+        uid_code, uid_out = self._probe(image_id, ["id", "-u"])
+        uid = int(uid_out.strip()) if uid_code == 0 and uid_out.strip().isdigit() else None
+        writable_code, _ = self._probe(image_id, ["test", "-w", "."])
+        return ImageFacts(
+            size=int(data.get("Size") or 0),
+            layers=len((data.get("RootFS") or {}).get("Layers") or []),
+            user=config.get("User") or "",
+            uid=uid,
+            workdir=config.get("WorkingDir") or "",
+            workdir_writable={0: True, 1: False}.get(writable_code),
+            healthcheck=bool(health) and health[0] != "NONE",
+            # 125: the engine could not start the container at all (an unknown USER …); 126 and
+            # 127 only say the image has no `id`.
+            start_error=_last_line(uid_out, "the container did not start") if uid_code == DOCKER_RUN_FAILED else "",
+        )
+
+    def _probe(self, image_id: str, command: list[str]) -> tuple[int | None, str]:
+        """Run `command` as the image's own user, in place of its entrypoint."""
+        name = f"hardenbot-probe-{uuid.uuid4().hex[:12]}"
+        args = ["run", "--rm", "--name", name, "--network", "none", "--entrypoint", command[0], image_id,
+                *command[1:]]
+        output, code = self._run_limited(args, PROBE_SECONDS)
+        if code is None:
+            self._run(["rm", "--force", name], ENGINE_SECONDS)
+        return code, output
+
+    def remove(self, image_ids: list[str]) -> None:
+        if image_ids:
+            try:
+                self._run(["image", "rm", "--force", *dict.fromkeys(image_ids)], ENGINE_SECONDS * 3)
+            except subprocess.TimeoutExpired:
+                pass  # left for the engine's own clean-up: it only costs disk
+
+
+def _stop(process: subprocess.Popen) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _step_counts(output: str) -> tuple[int, int]:
+    """(steps, cached): the build's instructions other than FROM, and how many came from the
+    cache, read off BuildKit's plain progress output."""
+    steps, cached = set(), set()
+    for line in output.splitlines():
+        step = _STEP.match(line)
+        if step and step.group(2).upper() != "FROM":
+            steps.add(step.group(1))
+        elif _CACHED.match(line):
+            cached.add(_CACHED.match(line).group(1))
+    return len(steps), len(cached & steps)
+
+
+def _tail(output: str) -> tuple[str, ...]:
+    """The failing step's last lines of output and its error; else the log's last lines."""
+    lines = output.splitlines()
+    failed = next((m.group(1) for m in map(_ERROR.match, reversed(lines)) if m), None)
+    if failed is not None:
+        said = [m.group(2) for m in map(_OUTPUT.match, lines) if m and m.group(1) == failed]
+        error = next(m.group(2) for m in map(_ERROR.match, reversed(lines)) if m)
+        # "executor failed running [the whole command]: exit code: 127": the command is in the
+        # Dockerfile already; the exit code is what the reader needs.
+        code = _EXIT_CODE.search(error)
+        return tuple(line[:300] for line in [*said[-(LOG_TAIL - 1):], f"exit code {code.group(1)}" if code else error])
+    meaningful = [line for line in lines if line.strip() and not line.startswith(("#", "------"))]
+    return tuple(line[:300] for line in (meaningful or lines)[-LOG_TAIL:])
+
+
+def _last_line(text: str, default: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else default
