@@ -7,14 +7,19 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
+from bot.config import Config
 from bot.errors import HardenbotError
 from bot.flow import Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import Repository
+from bot.model.verification import VerifyMode
 from bot.registry_setup import make_resolver, registry_credentials
+from bot.run import Verifier
+from bot.verify import make_verifier
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -44,17 +49,30 @@ def _input(environ: Mapping[str, str], name: str, default: str = "") -> str:
     return default
 
 
+def _verify_mode(value: str) -> VerifyMode:
+    try:
+        return VerifyMode.parse(value)
+    except ValueError as error:
+        raise HardenbotError(f"input {error}") from None
+
+
 def _truthy(value: str) -> bool:
     return value.strip().lower() in ("true", "1", "yes", "on")
 
 
 def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapping[str, str], *,
              offline: bool, workers: int, log: Log, api_url: str, trust_owner: bool = False,
-             seconds_between_writes: float | None = 1.0) -> FlowResult:
+             seconds_between_writes: float | None = 1.0, verify: VerifyMode = VerifyMode.OFF,
+             verify_max_images: int | None = None) -> FlowResult:
     github = GitHubRepo(settings.repository, token, base_url=api_url, seconds_between_writes=seconds_between_writes)
     repo = Repository(settings.workdir, token=token, trust_owner=trust_owner)
     resolver = None if offline else make_resolver(registry_credentials({**environ, "GITHUB_TOKEN": token}), workers)
-    return Flow(settings, github, repo, resolver, log).run(trigger)
+
+    def verifier_for(config: Config) -> tuple[Verifier | None, str]:
+        limits = config.verify if verify_max_images is None else replace(config.verify, max_images=verify_max_images)
+        return make_verifier(verify, limits, environ, log.write)
+
+    return Flow(settings, github, repo, resolver, log, verifier_for).run(trigger)
 
 
 def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:
@@ -88,8 +106,13 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
             dry_run=_truthy(_input(environ, "dry-run", "false")),
             config_path=Path(config) if config else None,
         )
+        verify = _verify_mode(_input(environ, "verify", "auto"))
+        max_images = _input(environ, "verify-max-images")
+        if max_images and not max_images.isdigit():
+            raise HardenbotError(f"verify-max-images must be a whole number, not {max_images!r}")
         result = run_flow(settings, trigger, token, environ, offline=False, workers=8, log=Log(emit, actions=True),
-                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"), trust_owner=True)
+                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"), trust_owner=True,
+                          verify=verify, verify_max_images=int(max_images) if max_images else None)
     except HardenbotError as error:
         emit(f"::error::{_escape_data(str(error))}")
         return EXIT_FAILED
@@ -133,7 +156,8 @@ def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
     try:
         result = run_flow(settings, Trigger(TriggerKind.HARDEN_BASE), token, environ, offline=args.offline,
                           workers=args.workers, log=Log(lambda line: print(redact(line), file=sys.stderr)),
-                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"))
+                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
+                          verify=args.verify, verify_max_images=args.verify_max_images)
     except HardenbotError as error:
         print(redact(f"hardenbot: {error}"), file=sys.stderr)
         return 2

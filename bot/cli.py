@@ -43,12 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="registry lookups at once (default 8)")
         if name == "fix":
             sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
-            sub.add_argument("--verify", nargs="?", const="true", default="false", metavar="auto|true|false",
-                             type=_verify_mode,
-                             help="build each changed Dockerfile before and after with Docker, drop edits that "
-                                  "break its build (`--verify`: true; auto: when an engine answers)")
-            sub.add_argument("--verify-max-images", type=int, metavar="N",
-                             help="Dockerfiles built at most (default: verify.max-images, 20)")
+            _verify_arguments(sub)
     pr = commands.add_parser("pr", help="harden the base branch and open or update the pull request",
                              description="Harden the base branch of a local checkout and open or update one "
                                          "pull request on GitHub (GITHUB_TOKEN must be set).")
@@ -61,8 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--dry-run", action="store_true", help="print the summary; push and open nothing")
     pr.add_argument("--offline", action="store_true", help="do not ask registries for digests")
     pr.add_argument("--workers", type=int, default=8, metavar="N", help="registry lookups at once (default 8)")
+    _verify_arguments(pr)
     commands.add_parser("action", help="run as the GitHub Action (reads the runner's environment)")
     return parser
+
+
+def _verify_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--verify", nargs="?", const="true", default="false", metavar="auto|true|false",
+                        type=_verify_mode,
+                        help="build each changed Dockerfile before and after with Docker, and drop edits that "
+                             "break its build (`--verify` alone: true; auto: when an engine answers)")
+    parser.add_argument("--verify-max-images", type=int, metavar="N",
+                        help="Dockerfiles built at most (default: verify.max-images, 20)")
 
 
 def _verify_mode(text: str) -> VerifyMode:

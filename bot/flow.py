@@ -37,10 +37,13 @@ from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
 from bot.report.markdown import commit_message, render_body
 from bot.report.text import unified_diff
-from bot.run import Resolver, digest_changes, process, process_texts
+from bot.run import Resolver, Verifier, digest_changes, process, process_texts
 from bot.sources import kind_of
 from bot.sources.discovery import SourceFile
 from bot.sources.globs import glob_regex
+
+# A configuration → the verifier it asks for (None: none) and why there is none.
+VerifierFor = Callable[[Config], tuple[Verifier | None, str]]
 
 TITLE = "hardenbot: harden container builds"
 NOTHING_IN_PULL_REQUEST = "hardenbot: nothing to harden in this pull request."
@@ -115,9 +118,11 @@ GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "read_files": "git",
 
 class Flow:
     def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
-                 log: Log):
+                 log: Log, verifier_for: VerifierFor | None = None):
         """The collaborators are kept behind a PhaseClock, so each call counts to its phase: api,
-        git, commit+push, resolve, and scan (the engine's own time, the resolver's taken out)."""
+        git, commit+push, resolve, verify (the builds), and scan (the engine's own time, the
+        resolver's and the builds' taken out). `verifier_for` gives the verifier a
+        configuration asks for (and why there is none), to prove the edits of a checked-out tree."""
         self.settings, self.log = settings, log
         self.clock = PhaseClock()
         self.github = self.clock.timed_methods(github, lambda method: "api")
@@ -125,6 +130,7 @@ class Flow:
         self.resolver = None if resolver is None else self.clock.timed(resolver, "resolve")
         self.process = self.clock.timed(process, "scan")
         self.process_texts = self.clock.timed(process_texts, "scan")
+        self.verifier_for = verifier_for
 
     def run(self, trigger: Trigger) -> FlowResult:
         return replace(self._act_on(trigger), timings=self.clock.seconds())
@@ -141,9 +147,16 @@ class Flow:
         return load_config(root, path)
 
     def _harden(self, root: Path, write: bool) -> RunReport:
+        """Harden a checked-out tree, proving the edits with builds when asked to (a fork's
+        files are never on disk, so never built)."""
         with self.log.group("Scan and harden"):
             config = self._config(root)
-            return self.process(root, config, config.active_rules(), fix=True, write=write, resolver=self.resolver)
+            verifier, note = self.verifier_for(config) if self.verifier_for else (None, "")
+            if verifier is not None:
+                verifier = self.clock.timed(verifier, "verify")
+            report = self.process(root, config, config.active_rules(), fix=True, write=write,
+                                  resolver=self.resolver, verifier=verifier)
+            return replace(report, verify_note=note)
 
     # -- schedule, dispatch, `hardenbot pr` ---------------------------------------------------
     def _harden_base(self, trigger: Trigger) -> FlowResult:

@@ -14,7 +14,9 @@ ROOT = Path(__file__).parent.parent
 def test_action_metadata_matches_the_entry_point():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"] == {"using": "docker", "image": "Dockerfile"}
-    assert set(action["inputs"]) == {"token", "config", "base-branch", "branch", "labels", "dry-run"}
+    assert set(action["inputs"]) == {"token", "config", "base-branch", "branch", "labels", "dry-run",
+                                       "verify", "verify-max-images"}
+    assert action["inputs"]["verify"]["default"] == "auto"
     assert action["inputs"]["token"]["default"] == "${{ github.token }}"
     assert action["inputs"]["branch"]["default"] == "hardenbot/harden"
     assert action["inputs"]["labels"]["default"] == "security,hardenbot"

@@ -34,12 +34,14 @@ def health(facts: ImageFacts | None) -> str:
     return _ABSENT if facts is None else ("declared" if facts.healthcheck else "none")
 
 
-def build(result: Build | None) -> str:
+def build(result: Build | None, *, timed: bool = False) -> str:
+    """The build's state; with `timed`, its seconds and what the cache gave (a pull request
+    body leaves them out: they change from run to run when nothing else does)."""
     if result is None:
         return _ABSENT
-    if not result.built:
+    if not result.built or not timed:
         return result.state.value
-    cache = f", {result.cached}/{result.steps} steps cached" if result.steps and result.cached else ""
+    cache = f", {result.cached}/{result.steps} steps cached" if result.steps else ""
     return f"built in {result.seconds:.1f} s{cache}"
 
 
@@ -67,8 +69,9 @@ def text_lines(report: RunReport) -> list[str]:
             lines.append(f"  size {pair(size(item.before.image), size(after))}; "
                          f"user {pair(user(item.before.image), user(after))}; "
                          f"workdir writable {pair(writable(item.before.image), writable(after))}; "
-                         f"health check {pair(health(item.before.image), health(after))}; "
-                         f"{item.builds} builds")
+                         f"health check {pair(health(item.before.image), health(after))}")
+            lines.append(f"  {item.builds} builds: before {build(item.before, timed=True)}; "
+                         f"after {build(item.after, timed=True)}")
     return lines
 
 

@@ -1,0 +1,200 @@
+"""The verifier's decisions, against an engine that builds by rule: which edits are blamed and
+dropped, what is kept, what is skipped. Real builds are in test_verify_real.py."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config, load_config
+from bot.errors import ConfigError
+from bot.model.verification import Build, BuildState, ImageFacts, Verdict, VerifySettings
+from bot.report import json_report
+from bot.report.markdown import render_body
+from bot.run import process
+from bot.verify.docker import BuildResult, _step_counts, _tail
+from bot.verify.verifier import Verifier
+
+SERVICE = ('FROM debian:12\nADD app.sh /app.sh\nRUN apt-get update && apt-get install -y curl\n'
+           'CMD ["/app.sh"]\n')
+
+
+@dataclass
+class RuleBuilder:
+    """Builds any text without a poison; the image runs as the UID of its last USER line."""
+    poisons: tuple[str, ...] = ()
+    unstartable: tuple[str, ...] = ()  # texts whose container does not start
+    log: tuple[str, ...] = ("/bin/sh: useradd: not found", "exit code 127")
+    built: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def build(self, text, dockerfile, context, target, *, network, timeout):
+        self.built.append(text)
+        if any(poison in text for poison in self.poisons):
+            return BuildResult(Build(BuildState.FAILED, 0.1, log_tail=self.log), None)
+        image = f"sha256:{len(self.built):064d}"
+        self.texts[image] = text
+        return BuildResult(Build(BuildState.BUILT, 0.1, steps=3, cached=1), image)
+
+    def inspect(self, image_id):
+        text = self.texts[image_id]
+        users = [line.split()[1] for line in text.splitlines() if line.startswith("USER ")]
+        user = users[-1] if users else ""
+        start_error = "unable to find user" if any(u in text for u in self.unstartable) else ""
+        return ImageFacts(100, 3, user, int(user.split(":")[0]) if user else 0, "/", True, False, start_error)
+
+    def remove(self, image_ids):
+        self.removed.extend(image_ids)
+
+
+def repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return tmp_path
+
+
+def harden(root: Path, engine: RuleBuilder, settings: VerifySettings | None = None):
+    config = Config()
+    return process(root, config, config.active_rules(), fix=True, write=True,
+                   verifier=Verifier(engine, settings or VerifySettings()))
+
+
+def test_edits_that_build_are_verified_and_written(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE, "svc/app.sh": "echo\n"})
+    engine = RuleBuilder()
+    report = harden(root, engine)
+    [item] = report.verification
+    assert item.verdict is Verdict.VERIFIED and item.builds == 2 and item.context == "svc"
+    assert item.before.image.uid == 0 and item.after.image.uid == 10001
+    assert "USER 10001:10001" in (root / "svc/Dockerfile").read_text()
+    assert sorted(engine.removed) == sorted(engine.texts)  # every image built is removed
+
+
+def test_the_edit_that_breaks_the_build_is_dropped_and_the_rest_kept(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    engine = RuleBuilder(poisons=("useradd",))
+    report = harden(root, engine)
+    [item] = report.verification
+    assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB001",)
+    # cheapest first: HB001's edit comes last in the file, so it is the first tried
+    assert item.builds == 3
+    written = (root / "svc/Dockerfile").read_text()
+    assert "useradd" not in written and "COPY app.sh" in written and "--no-install-recommends" in written
+    [result] = report.results
+    assert {f.rule for f in result.hardened.applied} == {"DL3009", "DL3015", "DL3020"}
+    [note] = [f for f in result.hardened.after if f.rule == "HB001"]
+    assert note.message.startswith("not changed: with this edit the image did not build (")
+    assert "useradd: not found" in note.message
+
+
+def test_two_edits_to_blame_are_both_dropped_and_no_more(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    report = harden(root, RuleBuilder(poisons=("useradd", "--no-install-recommends")))
+    [item] = report.verification
+    assert item.dropped == ("DL3015", "HB001")
+    written = (root / "svc/Dockerfile").read_text()
+    assert "COPY app.sh" in written and "rm -rf /var/lib/apt/lists/*" in written
+    assert "--no-install-recommends" not in written and "useradd" not in written
+
+
+def test_a_container_that_no_longer_starts_counts_as_broken(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    report = harden(root, RuleBuilder(unstartable=("USER 10001",)))
+    [item] = report.verification
+    assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB001",)
+    assert "did not start" in report.results[0].hardened.after[-1].message
+
+
+def test_an_original_that_does_not_build_keeps_its_edits_unverified(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    engine = RuleBuilder(poisons=("apt-get",))
+    report = harden(root, engine)
+    [item] = report.verification
+    assert item.verdict is Verdict.NOT_VERIFIED and item.builds == 1 and item.after is None
+    assert item.reason.startswith("could not build the original here (/bin/sh: useradd: not found, exit code 127")
+    assert "USER 10001:10001" in (root / "svc/Dockerfile").read_text()
+
+
+def test_beyond_max_images_files_are_listed_as_skipped(tmp_path):
+    root = repo(tmp_path, {"a/Dockerfile": SERVICE, "b/Dockerfile": SERVICE})
+    report = harden(root, RuleBuilder(), VerifySettings(max_images=1))
+    assert [(v.path, v.verdict) for v in report.verification] == [("a/Dockerfile", Verdict.VERIFIED),
+                                                                  ("b/Dockerfile", Verdict.SKIPPED)]
+    assert "verify-max-images (1)" in report.verification[1].reason
+
+
+def test_a_build_context_that_leads_outside_the_repository_is_not_built(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = repo(tmp_path / "repo", {"app/Dockerfile": SERVICE,
+                                    "compose.yaml": "services:\n  web:\n    build:\n      context: ctx\n"
+                                                    "      dockerfile: ../app/Dockerfile\n"})
+    (root / "ctx").symlink_to(outside)
+    engine = RuleBuilder()
+    report = harden(root, engine)
+    [item] = report.verification
+    assert item.verdict is Verdict.SKIPPED and "outside the repository" in item.reason and not engine.built
+
+
+def test_compose_context_and_target_are_the_build_plan(tmp_path):
+    dockerfile = "FROM debian:12 AS runtime\nADD a /a\nCMD [\"/a\"]\nFROM runtime AS debug\nRUN false\n"
+    root = repo(tmp_path, {"docker/Dockerfile": dockerfile,
+                           "compose.yaml": "services:\n  web:\n    build:\n      context: .\n"
+                                           "      dockerfile: docker/Dockerfile\n      target: runtime\n"})
+    report = harden(root, RuleBuilder())
+    [item] = report.verification
+    assert (item.context, item.target, item.verdict) == (".", "runtime", Verdict.VERIFIED)
+
+
+def test_reports_carry_the_evidence(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    engine = RuleBuilder(poisons=("useradd",), log=("weird ```` output <!-- x", "exit code 1"))
+    report = harden(root, engine)
+    body = render_body(report, [])
+    assert "### Verification" in body
+    assert "| `svc/Dockerfile` | edits dropped: HB001 dropped | built | 0.0 MB | 0 |" in body
+    assert "`````text\nweird ```` output <!-- x\nexit code 1\n`````" in body  # a longer fence
+    assert " s," not in body.split("### Verification")[1]  # no seconds: the body stays the same run to run
+    data = json_report.render(report, fix=True)
+    assert '"verdict": "edits dropped"' in data and '"dropped_rules": [\n        "HB001"\n      ]' in data
+
+
+@pytest.mark.parametrize("content, message", [
+    ("verify: yes\n", "verify: must be a mapping"),
+    ("verify:\n  network: maybe\n", ":2: verify.network: must be true or false"),
+    ("verify:\n  timeout: 0\n", ":2: verify.timeout: must be a whole number from 1 to 86400"),
+    ("verify:\n  jobs: 2\n  colour: red\n", ":3: verify: unknown key 'colour'"),
+])
+def test_verify_configuration_errors_name_the_line(tmp_path, content, message):
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github/hardenbot.yml").write_text(content)
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_config(tmp_path)
+
+
+def test_verify_configuration_values(tmp_path):
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github/hardenbot.yml").write_text("verify:\n  network: true\n  timeout: 30\n  max-images: 5\n")
+    assert load_config(tmp_path).verify == VerifySettings(network=True, timeout=30, max_images=5, jobs=2)
+
+
+PLAIN_LOG = """#5 [2/4] RUN echo hi > /x
+#5 CACHED
+
+#6 [builder 3/4] RUN useradd app
+#6 0.046 useradd: group 'app' does not exist
+#6 ERROR: executor failed running [/bin/sh -c useradd app]: exit code: 6
+------
+ > [builder 3/4] RUN useradd app:
+------
+"""
+
+
+def test_buildkit_plain_progress_is_read():
+    assert _step_counts(PLAIN_LOG) == (2, 1)
+    assert _tail(PLAIN_LOG) == ("useradd: group 'app' does not exist", "exit code 6")
+    assert _tail("failed to solve: dockerfile parse error line 3: unknown instruction: BOGUS\n") == (
+        "failed to solve: dockerfile parse error line 3: unknown instruction: BOGUS",)
