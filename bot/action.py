@@ -17,6 +17,7 @@ from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import Repository
 from bot.model.verification import VerifyMode
+from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.run import Verifier
 from bot.verify import make_verifier
@@ -87,6 +88,9 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
     if token:
         out(f"::add-mask::{token}")
     try:
+        who = become_workspace_owner(Path(environ.get("GITHUB_WORKSPACE", ".")), docker_socket(environ))
+        if who:
+            emit(f"hardenbot: {who}")
         if not token:
             raise HardenbotError("no token: set the action's `token` input (default: the workflow's GITHUB_TOKEN)")
         repository = environ.get("GITHUB_REPOSITORY", "")
