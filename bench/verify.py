@@ -92,6 +92,10 @@ def steps_before_first_edit(original: str, hardened: str) -> int:
                if inst.keyword in STEP_KEYWORDS and inst.line < first)
 
 
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
 def find_engine() -> tuple[DockerEngine, object | None]:
     try:
         return DockerEngine.find(os.environ), None
@@ -140,7 +144,7 @@ def run(engine: DockerEngine, services: list[Path], tarball: Path, jobs: int) ->
                          verifier=Verifier(engine, VerifySettings(jobs=jobs, max_images=len(services))))
         wall = time.perf_counter() - started
     results = {r.path: r for r in report.results}
-    print(f"{'service':36} {'verdict':14} {'before s':>8} {'after s':>8} {'cached':>7} {'target':>7} {'builds':>6}")
+    print(f"{'service':30} {'verdict':13} {'before s':>8} {'after s':>7} {'cached':>6} {'target':>6} {'builds':>6}  why")
     met = measured = builds = 0
     before_seconds, after_seconds = [], []
     for item in report.verification:
@@ -155,17 +159,18 @@ def run(engine: DockerEngine, services: list[Path], tarball: Path, jobs: int) ->
             after_seconds.append(after.seconds)
             measured += 1
             met += cached >= target
-        print(f"{item.path.split('/')[1][:36]:36} {item.verdict.value:14} "
-              f"{item.before.seconds if item.before else 0:8.1f} {after.seconds if after else 0:8.1f} "
-              f"{cached:7d} {target:7d} {item.builds:6d}")
-    mean = (lambda xs: sum(xs) / len(xs) if xs else 0.0)
+        why = item.reason or (", ".join(item.dropped) + " dropped" if item.dropped else "")
+        print(f"{item.path.split('/')[1][:30]:30} {item.verdict.value:13} "
+              f"{item.before.seconds if item.before else 0:8.1f} {after.seconds if after else 0:7.1f} "
+              f"{cached:6d} {target:6d} {item.builds:6d}  {why[:70]}")
     counts: dict[str, int] = {}
     for item in report.verification:
         counts[item.verdict.value] = counts.get(item.verdict.value, 0) + 1
     print()
     print(f"services: {len(services)}; verdicts: {', '.join(f'{n} {v}' for v, n in sorted(counts.items()))}")
     print(f"builds made: {builds}; jobs at once: {jobs}")
-    print(f"seconds per image: original {mean(before_seconds):.1f} (cold cache), hardened {mean(after_seconds):.1f}")
+    print(f"seconds per image: original {mean(before_seconds):.1f}, hardened {mean(after_seconds):.1f} "
+          "(the builder cache starts empty and is shared by the services, as in one CI job)")
     print(f"hardened builds reusing every step before their first edit: {met} of {measured}")
     print(f"wall time: {wall:.1f} s")
     return 0
