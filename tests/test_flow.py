@@ -18,6 +18,7 @@ from bot.flow import TITLE, FlowSettings, Log, Outcome, ensure_pull_request
 from bot.github.api import GitHubRepo
 from bot.github.event import trigger_from
 from bot.gitops import Repository
+from bot.model.verification import VerifyMode
 from tests.fake_github import API, FakeGitHub
 
 TOKEN = "ghs_" + "T0kEn" * 7
@@ -411,3 +412,32 @@ def test_hardenbot_pr_needs_a_token(monkeypatch, capsys, tmp_path):
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     assert main(["pr", "--repo", "acme/shop", str(tmp_path)]) == 2
     assert "set GITHUB_TOKEN" in capsys.readouterr().err
+
+
+def test_verify_true_without_an_engine_fails_before_anything_is_written(project):
+    github = FakeGitHub()
+    trigger = trigger_from("schedule", event("schedule"))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        github.install(mock)
+        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        with pytest.raises(HardenbotError, match="--verify: .*no Docker engine answers"):
+            run_flow(FlowSettings("acme/shop", project.checkout), trigger, TOKEN,
+                     {"DOCKER_HOST": "unix:///nonexistent/docker.sock", "PATH": os.environ["PATH"]},
+                     offline=False, workers=4, log=Log(project.lines.append), api_url=API,
+                     seconds_between_writes=None, verify=VerifyMode.ON)
+    assert github.open_pulls() == [] and project.remote_sha("hardenbot/harden") is None
+
+
+def test_verify_auto_without_an_engine_says_so_in_the_body(project):
+    github = FakeGitHub()
+    trigger = trigger_from("schedule", event("schedule"))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        github.install(mock)
+        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        result = run_flow(FlowSettings("acme/shop", project.checkout), trigger, TOKEN,
+                          {"DOCKER_HOST": "unix:///nonexistent/docker.sock", "PATH": os.environ["PATH"]},
+                          offline=False, workers=4, log=Log(project.lines.append), api_url=API,
+                          seconds_between_writes=None, verify=VerifyMode.AUTO)
+    assert result.outcome == "opened"
+    body = github.open_pulls()[0]["body"]
+    assert "### Verification\n\nNot built: no Docker engine to build with (" in body
