@@ -13,7 +13,7 @@ from bot.model.verification import Build, BuildState, ImageFacts, Verdict, Verif
 from bot.report import json_report
 from bot.report.markdown import render_body
 from bot.run import process
-from bot.verify.docker import BuildResult, _step_counts, _tail
+from bot.verify.docker import BuildResult, EngineUnavailable, _step_counts, _tail
 from bot.verify.verifier import Verifier
 
 SERVICE = ('FROM debian:12\nADD app.sh /app.sh\nRUN apt-get update && apt-get install -y curl\n'
@@ -198,3 +198,22 @@ def test_buildkit_plain_progress_is_read():
     assert _tail(PLAIN_LOG) == ("useradd: group 'app' does not exist", "exit code 6")
     assert _tail("failed to solve: dockerfile parse error line 3: unknown instruction: BOGUS\n") == (
         "failed to solve: dockerfile parse error line 3: unknown instruction: BOGUS",)
+
+
+def test_an_engine_that_fails_mid_run_leaves_the_edits_unverified_and_the_others_go_on(tmp_path):
+    class Flaky(RuleBuilder):
+        def inspect(self, image_id):
+            if "a/" in str(self.last):
+                raise EngineUnavailable("cannot inspect image x: the engine gave no answer it could read")
+            return super().inspect(image_id)
+
+        def build(self, text, dockerfile, context, target, **limits):
+            self.last = dockerfile
+            return super().build(text, dockerfile, context, target, **limits)
+
+    root = repo(tmp_path, {"a/Dockerfile": SERVICE, "b/Dockerfile": SERVICE})
+    report = harden(root, Flaky(), VerifySettings(jobs=1))
+    assert [(v.path, v.verdict) for v in report.verification] == [("a/Dockerfile", Verdict.NOT_VERIFIED),
+                                                                  ("b/Dockerfile", Verdict.VERIFIED)]
+    assert "the engine failed while verifying (cannot inspect image" in report.verification[0].reason
+    assert "USER 10001:10001" in (root / "a/Dockerfile").read_text()

@@ -156,10 +156,13 @@ class DockerEngine:
         """Size, layers and configuration of the image, and what two containers started from
         it (no network, entrypoint replaced, a short time limit) say: the UID it really runs
         as, and whether that user may write to its working folder."""
-        done = self._run(["image", "inspect", image_id], ENGINE_SECONDS)
-        if done.returncode != 0:
-            raise EngineUnavailable(f"cannot inspect image {image_id}: {_last_line(done.stderr, 'docker failed')}")
-        data = json.loads(done.stdout)[0]
+        try:
+            done = self._run(["image", "inspect", image_id], ENGINE_SECONDS)
+            data = json.loads(done.stdout)[0] if done.returncode == 0 else None
+        except (subprocess.TimeoutExpired, ValueError, IndexError):
+            data = None
+        if not isinstance(data, dict):
+            raise EngineUnavailable(f"cannot inspect image {image_id}: the engine gave no answer it could read")
         config = data.get("Config") or {}
         health = (config.get("Healthcheck") or {}).get("Test") or []
         uid_code, uid_out = self._probe(image_id, ["id", "-u"])

@@ -26,7 +26,7 @@ from bot.model.verification import (
     Verification,
     VerifySettings,
 )
-from bot.verify.docker import BuildResult
+from bot.verify.docker import BuildResult, EngineUnavailable
 
 # The file's hardening again, without the named rules' edits.
 Reharden = Callable[[str, frozenset[str]], Hardened]
@@ -106,6 +106,9 @@ class Verifier:
         builds = _FileBuilds(self.engine, self.settings, root / result.path, context, plan.target)
         try:
             return self._verify(result, plan, builds, reharden)
+        except (EngineUnavailable, OSError) as error:  # the engine went away mid-run: edits kept, unproven
+            return result, Verification(result.path, plan.context, plan.target, Verdict.NOT_VERIFIED,
+                                        reason=f"the engine failed while verifying ({error})", builds=builds.count)
         finally:
             self.engine.remove(builds.images)
 
