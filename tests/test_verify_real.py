@@ -219,3 +219,9 @@ def test_verify_auto_without_an_engine_fixes_and_says_why(no_engine, capsys):
     assert document["verify_note"].startswith("no Docker engine to build with (")
     assert document["verification"] == []
     assert no_engine.read_text() == "FROM debian:bookworm-slim\nUSER 65534\nCOPY app.sh /app.sh\n"
+
+
+def test_bare_verify_before_the_path_does_not_take_the_path_for_its_value(no_engine, capsys):
+    # `hardenbot fix --verify .`: --verify alone is true, so with no engine the run stops.
+    assert main(["fix", "--offline", "--verify", str(no_engine.parent)]) == 2
+    assert capsys.readouterr().err.startswith("hardenbot: --verify: ")
