@@ -3,7 +3,7 @@ docker.io, BuildKit through its 20.10 client) and two base images in the session
 one a real Debian and one busybox that calls itself Ubuntu but has no groupadd or useradd.
 Each test is one small repository: what hardenbot wrote, and the verdict it reported.
 
-The last two tests need no engine: they point hardenbot at a socket nobody listens on."""
+The tests at the end need no engine: they point hardenbot at a socket nobody listens on."""
 from __future__ import annotations
 
 import json
@@ -63,6 +63,7 @@ def uids(item: dict) -> tuple[int | None, int | None]:
 
 @pytest.fixture
 def engine(docker_engine, monkeypatch):
+    """The session's engine, for this test's hardenbot (DOCKER_HOST, HARDENBOT_DOCKER)."""
     docker_engine.use(monkeypatch)
     return docker_engine
 
