@@ -77,8 +77,23 @@ def _verify_mode(text: str) -> VerifyMode:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _bare_verify_spelled_out(argv: list[str]) -> list[str]:
+    """`--verify` alone means true, but argparse takes the word after it for its value, so
+    `fix --verify .` read the path as one; a bare `--verify` is made `--verify true`."""
+    words = []
+    for index, word in enumerate(argv):
+        words.append(word)
+        following = argv[index + 1] if index + 1 < len(argv) else "-"
+        if word == "--verify" and not following.startswith("-"):
+            try:
+                VerifyMode.parse(following)
+            except ValueError:
+                words.append(VerifyMode.ON.value)
+    return words
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_bare_verify_spelled_out(sys.argv[1:] if argv is None else argv))
     if args.command in ("pr", "action"):
         from bot import action  # the pull request flow: only these commands load GitHub and git
 

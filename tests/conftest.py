@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.servers import BaseImages, DockerDaemon
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -17,14 +24,19 @@ def tmp_repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _unavailable(message: str) -> None:
+    """A real server the tests need cannot run here: skipped on a developer's machine, a
+    failure in CI (where .ci/run installs everything, so its absence is a broken setup)."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def _require_registry() -> None:
     from tests.servers import registry_binary
 
     if registry_binary() is None:
-        message = "docker-registry is not installed: apt-get install docker-registry (.ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        _unavailable("docker-registry is not installed: apt-get install docker-registry (.ci/run does)")
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +60,41 @@ def token_registry(tmp_path_factory):
     with TokenServer(folder, username="ci", password="registry-secret") as tokens:
         with RegistryServer(folder, tokens) as server:
             yield server
+
+
+@dataclass(frozen=True)
+class DockerEngine:
+    """A private Docker engine and the base images pushed to the session's `registry`."""
+    daemon: DockerDaemon
+    images: BaseImages
+
+    @property
+    def environment(self) -> dict[str, str]:
+        """For hardenbot: this engine (DOCKER_HOST), and Debian's client, which builds with
+        BuildKit without a buildx plugin (HARDENBOT_DOCKER)."""
+        return {**self.daemon.environment, "HARDENBOT_DOCKER": self.daemon.client}
+
+    def use(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Point hardenbot, for one test, at this engine and nothing else."""
+        monkeypatch.delenv("DOCKER_CONTEXT", raising=False)
+        for key, value in self.environment.items():
+            monkeypatch.setenv(key, value)
+
+
+@pytest.fixture(scope="session")
+def docker_engine(registry, tmp_path_factory):
+    """A real dockerd (Debian's docker.io), started for the session and stopped after it, with
+    two base images in the registry: `<registry>/debian:bookworm-slim` (Debian minbase) and
+    `<registry>/ubuntu:22.04` (busybox only: no groupadd or useradd)."""
+    from tests.servers import DockerDaemon, base_images, docker_engine_missing
+
+    missing = docker_engine_missing()
+    if missing:
+        _unavailable(f"no Docker engine for the build tests: {missing}")
+    with contextlib.ExitStack() as stack:
+        try:
+            daemon = stack.enter_context(DockerDaemon())
+            images = base_images(daemon, registry, tmp_path_factory.mktemp("base-images"))
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            _unavailable(f"no Docker engine for the build tests: {error}")
+        yield DockerEngine(daemon, images)

@@ -6,16 +6,23 @@
   registry trusts, optionally demanding a username and password (Basic).
 - `push_image` / `push_index`: put images into a registry through its HTTP upload API (blob
   upload, then manifest PUT), no Docker engine needed.
+- `DockerDaemon`: a private `dockerd` (Debian's docker.io) on a unix socket in a temporary
+  folder, for real BuildKit builds; `base_images` makes two small base images, imports them
+  and pushes them to a `RegistryServer`.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import tarfile
+import tempfile
 import threading
 import time
 import uuid
@@ -231,3 +238,225 @@ class RegistryServer:
             digests.append(manifest_digest)
         index = {"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": entries}
         return self.push_manifest(repository, tag, index, OCI_INDEX), digests
+
+
+# -- Docker engine ------------------------------------------------------------------------
+# Debian's docker.io client (20.10): it makes BuildKit builds with DOCKER_BUILDKIT=1 alone,
+# where a newer client first on PATH may lack the buildx plugin those builds need.
+DOCKER_CLIENT = "/usr/bin/docker"
+DEBIAN_CACHE = Path.home() / ".cache" / "hardenbot-tests" / "debian-bookworm-minbase.tar"
+
+
+def docker_engine_missing() -> str | None:
+    """Why this machine cannot run `DockerDaemon` and `base_images`, or None."""
+    needs = {"dockerd": "docker.io", "mmdebstrap": "mmdebstrap", "busybox": "busybox-static"}
+    absent = [package for command, package in needs.items() if shutil.which(command) is None]
+    if not os.access(DOCKER_CLIENT, os.X_OK):
+        absent.insert(0, "docker.io")
+    if absent:
+        return f"not installed: apt-get install {' '.join(dict.fromkeys(absent))} (.ci/run does)"
+    if os.geteuid() != 0:
+        return "dockerd needs root to start"
+    linked = subprocess.run(["ldd", shutil.which("busybox")], capture_output=True, text=True, check=False)
+    if "not a dynamic executable" not in linked.stdout + linked.stderr:
+        return "busybox is dynamically linked; the test image needs busybox-static"
+    return None
+
+
+class DockerDaemon:
+    """`dockerd` with its own data, socket and configuration in a short temporary folder (a
+    unix socket's path may not be longer than about 100 characters), no iptables and no
+    bridge: builds and probe containers run with `--network none`. Overlay2 when the kernel
+    allows it, else vfs. Stops on exit and removes its folder."""
+
+    def __init__(self, client: str = DOCKER_CLIENT):
+        self.client = client
+        self.folder: Path | None = None
+        self._process: subprocess.Popen | None = None
+
+    @property
+    def host(self) -> str:
+        return f"unix://{self.folder}/docker.sock"
+
+    @property
+    def environment(self) -> dict[str, str]:
+        """What a docker client needs to reach this engine and nothing else: its own client
+        configuration, so the user's ~/.docker is neither read nor written."""
+        return {"DOCKER_HOST": self.host, "DOCKER_CONFIG": str(self.folder / "client")}
+
+    def __enter__(self) -> DockerDaemon:
+        reasons = []
+        for driver in ("overlay2", "vfs"):
+            try:
+                self._start(driver)
+                return self
+            except RuntimeError as error:
+                reasons.append(f"{driver}: {error}")
+                self._stop()
+        raise RuntimeError("dockerd did not start (" + "; ".join(reasons) + ")")
+
+    def __exit__(self, *exc) -> None:
+        self._stop()
+
+    def _start(self, driver: str) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="hb-dk-", dir="/tmp"))
+        config = self.folder / "daemon.json"
+        config.write_text("{}\n")  # not the machine's /etc/docker/daemon.json
+        (self.folder / "client").mkdir()
+        log = self.folder / "dockerd.log"
+        env = {key: value for key, value in os.environ.items() if not key.startswith("DOCKER_")}
+        with open(log, "wb") as output:
+            self._process = subprocess.Popen(
+                ["dockerd", "--config-file", str(config), "--storage-driver", driver, "--iptables=false",
+                 "--bridge=none", "-H", self.host, "--data-root", str(self.folder / "root"),
+                 "--exec-root", str(self.folder / "exec"), "--pidfile", str(self.folder / "docker.pid")],
+                stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+                start_new_session=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(_last_lines(log.read_text(errors="replace")))
+            if self.docker("version", check=False, timeout=10).returncode == 0:
+                return
+            time.sleep(0.2)
+        raise RuntimeError("no answer within 30 s: " + _last_lines(log.read_text(errors="replace")))
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                # Its own process group (start_new_session): containerd, which it started, goes too.
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        folder, self.folder = self.folder, None
+        if folder is not None:
+            _remove_tree(folder)
+
+    def docker(self, *args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """The docker client against this engine."""
+        env = {key: value for key, value in os.environ.items() if not key.startswith("DOCKER_")}
+        done = subprocess.run([self.client, *args], capture_output=True, text=True, timeout=timeout,
+                              env={**env, **self.environment}, stdin=subprocess.DEVNULL, check=False)
+        if check and done.returncode != 0:
+            raise RuntimeError(f"docker {' '.join(args)}: {_last_lines(done.stderr)}")
+        return done
+
+    def image_ids(self) -> set[str]:
+        return set(self.docker("images", "--quiet", "--no-trunc").stdout.split())
+
+    def descendants(self) -> list[str]:
+        """The command lines of every process this dockerd started, directly or not (containerd,
+        a build step's runc and what it runs)."""
+        parents = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                # "pid (comm) state ppid …": comm may hold spaces and parentheses.
+                parents[int(stat.parent.name)] = int(stat.read_text().rpartition(")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+        found, frontier = [], {self._process.pid} if self._process else set()
+        while frontier:
+            frontier = {pid for pid, parent in parents.items() if parent in frontier}
+            for pid in frontier:
+                try:
+                    found.append((Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+                except OSError:
+                    continue
+        return found
+
+
+def _last_lines(text: str, count: int = 3) -> str:
+    return " | ".join(line for line in text.strip().splitlines()[-count:]) or "no output"
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove the engine's folder; a containerd shim may still hold a mount under it, so
+    unmount what is left (deepest first) and try again; what still resists stays in /tmp."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if not folder.exists():
+        return
+    with open("/proc/self/mounts") as mounts:
+        points = [line.split()[1] for line in mounts]
+    for point in sorted((p for p in points if p.startswith(f"{folder}/")), key=len, reverse=True):
+        subprocess.run(["umount", "--lazy", point], capture_output=True, check=False)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- base images --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BaseImages:
+    """Two base images in a `RegistryServer`, named for the family hardenbot's rules take them
+    for, and the image IDs they have in the engine."""
+    debian: str  # <registry>/debian:bookworm-slim: Debian minbase, with groupadd and useradd
+    fake_ubuntu: str  # <registry>/ubuntu:22.04: busybox only, no shadow tools, though named Ubuntu
+    digests: dict[str, str]  # reference → the digest the registry holds it under
+    ids: frozenset[str]  # every image in the engine
+
+    def pinned(self, reference: str) -> str:
+        """The reference as hardenbot pins it: tag kept, digest added."""
+        return f"{reference}@{self.digests[reference]}"
+
+
+def busybox_rootfs(path: Path) -> Path:
+    """A tar of a root file system: the static busybox, a link for each of its applets, root
+    and nobody in /etc/passwd and /etc/group, /tmp. No adduser, useradd or groupadd."""
+    busybox = Path(shutil.which("busybox")).resolve()
+    applets = subprocess.run([str(busybox), "--list-full"], capture_output=True, text=True, check=True).stdout.split()
+    files = {
+        "etc/passwd": b"root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n",
+        "etc/group": b"root:x:0:\nnogroup:x:65534:\n",
+    }
+    folders = {"bin": 0o755, "sbin": 0o755, "usr": 0o755, "usr/bin": 0o755, "usr/sbin": 0o755, "etc": 0o755,
+               "root": 0o700, "tmp": 0o1777}
+    with tarfile.open(path, "w") as tar:
+        for name, mode in folders.items():
+            info = tarfile.TarInfo(name)
+            info.type, info.mode = tarfile.DIRTYPE, mode
+            tar.addfile(info)
+        tar.add(busybox, "bin/busybox")
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size, info.mode = len(data), 0o644
+            tar.addfile(info, io.BytesIO(data))
+        for applet in applets:
+            if applet != "bin/busybox":
+                info = tarfile.TarInfo(applet)
+                info.type, info.linkname = tarfile.SYMTYPE, "/bin/busybox"
+                tar.addfile(info)
+    return path
+
+
+def debian_rootfs(path: Path = DEBIAN_CACHE) -> Path:
+    """Debian bookworm, variant minbase (which has groupadd and useradd), as a tar made by
+    mmdebstrap from the Debian mirror; kept at `path` and reused by later runs."""
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.partial{path.suffix}")
+    done = subprocess.run(["mmdebstrap", "--quiet", "--format=tar", "--variant=minbase", "bookworm", str(partial)],
+                          capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0:
+        partial.unlink(missing_ok=True)
+        raise RuntimeError(f"mmdebstrap failed: {_last_lines(done.stderr)}")
+    partial.replace(path)
+    return path
+
+
+def base_images(daemon: DockerDaemon, registry: RegistryServer, scratch: Path) -> BaseImages:
+    """Import the busybox and Debian root file systems into the engine and push them to the
+    registry (the engine treats a registry on 127.0.0.0/8 as plain HTTP by itself), so that a
+    build pulls them by the digest hardenbot pins."""
+    debian = f"{registry.host}/debian:bookworm-slim"
+    fake_ubuntu = f"{registry.host}/ubuntu:22.04"
+    daemon.docker("import", str(debian_rootfs()), debian, timeout=300)
+    daemon.docker("import", str(busybox_rootfs(scratch / "busybox.tar")), fake_ubuntu)
+    digests = {}
+    for reference in (debian, fake_ubuntu):
+        daemon.docker("push", reference, timeout=300)
+        # After the push the engine knows the image as <repository>@<digest>.
+        repo_digest = daemon.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", reference).stdout
+        digests[reference] = repo_digest.strip().rpartition("@")[2]
+    return BaseImages(debian, fake_ubuntu, digests, frozenset(daemon.image_ids()))
