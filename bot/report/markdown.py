@@ -153,7 +153,7 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
     for item in _capped(items, cap):
         before = item.before.image if item.before else None
         after = item.after.image if item.after else None
-        result = item.verdict.value + (f": {', '.join(item.dropped)} dropped" if item.dropped else "")
+        result = item.verdict.value + (f" ({', '.join(item.dropped)})" if item.dropped else "")
         cells = [_code(item.path), result, shown.pair(shown.build(item.before), shown.build(item.after)),
                  shown.pair(shown.size(before), shown.size(after)), shown.pair(shown.user(before), shown.user(after)),
                  shown.pair(shown.writable(before), shown.writable(after)),
@@ -162,7 +162,8 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
     lines += _fold_note(items, cap, "verified files")
     for item in _capped(items, cap):
         if item.verdict is not Verdict.VERIFIED:
-            lines += ["", f"<details><summary>{_code(item.path)}: {_html(shown.outcome(item))}</summary>", ""]
+            lines += ["", f"<details><summary><code>{_html(item.path)}</code>: {_html(shown.outcome(item))}</summary>",
+                      ""]
             log = (item.failed or item.before).log_tail if (item.failed or item.before) else ()
             if log:
                 lines += _fenced("\n".join(log))

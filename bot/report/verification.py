@@ -12,6 +12,10 @@ def size(facts: ImageFacts | None) -> str:
     return _ABSENT if facts is None else f"{facts.size / 1_000_000:.1f} MB"
 
 
+def layers(facts: ImageFacts | None) -> str:
+    return _ABSENT if facts is None else str(facts.layers)
+
+
 def user(facts: ImageFacts | None) -> str:
     """The UID a container started with; what the image says when it could not run `id`."""
     if facts is None:
@@ -67,6 +71,7 @@ def text_lines(report: RunReport) -> list[str]:
         if item.before is not None and item.before.built:
             after = item.after.image if item.after else None
             lines.append(f"  size {pair(size(item.before.image), size(after))}; "
+                         f"layers {pair(layers(item.before.image), layers(after))}; "
                          f"user {pair(user(item.before.image), user(after))}; "
                          f"workdir writable {pair(writable(item.before.image), writable(after))}; "
                          f"health check {pair(health(item.before.image), health(after))}")
