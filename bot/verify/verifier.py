@@ -158,8 +158,8 @@ class Verifier:
             hardened, build, fine = attempt(frozenset({code}))
             if fine:
                 return (code,), hardened, build
-        drop: list[str] = []
-        for code in codes:
+        drop = codes[:1]  # alone, it was just tried: add the next ones until the build passes
+        for code in codes[1:]:
             drop.append(code)
             hardened, build, fine = attempt(frozenset(drop))
             if fine:
