@@ -164,6 +164,8 @@ class Verifier:
             hardened, build, fine = attempt(frozenset(drop))
             if fine:
                 break
+        else:  # without every rule that applied, only the original is left, and it builds
+            return tuple(sorted(codes)), replace(result.hardened, text=result.original, applied=()), before
         for code in list(drop[:-1]):
             fewer = frozenset(drop) - {code}
             candidate, candidate_build, fine = attempt(fewer)
