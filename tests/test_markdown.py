@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.config import Config
+from bot.model.findings import Finding
 from bot.model.images import DigestChange
 from bot.model.verification import Verdict, Verification
+from bot.report.grade import letter, mean_score
 from bot.report.markdown import GITHUB_BODY_LIMIT, MARKER, commit_message, registry_page, render_body
 from bot.rules import RULES_BY_CODE
 from bot.run import process_texts
@@ -125,3 +127,10 @@ def test_each_file_is_detailed_in_a_folded_block():
         "HB001 line 1, HB002 line 1, DL3009 line 2, DL3015 line 2, DL3042 line 3 |",
         "| `services/svc-0001/Dockerfile` | service image (EXPOSE 8000) | F → B | 9 → 4 | "
         "HB001 line 1, HB002 line 1, DL3009 line 2, DL3015 line 2, DL3042 line 3 |"]
+
+
+def test_the_overall_grade_is_the_files_mean_score_rounded_half_up():
+    root = Finding("HB001", "a/Dockerfile", 1, "final stage runs as root")  # high: 25 points
+    assert mean_score([[], [root]]) == 88  # 87.5
+    assert mean_score([[], [], [root]]) == 92 and letter(92) == "A"
+    assert mean_score([]) is None
