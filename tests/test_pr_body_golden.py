@@ -5,6 +5,8 @@ committing them."""
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from bot.config import Config
 from bot.model.images import DigestChange, ImageKey, Resolution, image_key
 from bot.model.results import RunReport
+from bot.model.verification import Build, BuildState, ImageFacts, Verdict, Verification
 from bot.report.markdown import render_body
 from bot.run import digest_changes, process_texts
 from bot.sources.compose import KIND as COMPOSE
@@ -68,6 +71,23 @@ def thousand_services() -> tuple[RunReport, list[DigestChange]]:
     return big_report(1000), changes
 
 
+def built(uid: int, size: int, user: str = "") -> Build:
+    return Build(BuildState.BUILT, 12.5, ImageFacts(size, 9, user, uid, "/app", uid == 0, False), steps=6, cached=4)
+
+
+# Builds as --verify reports them: one file verified, one whose original does not build here,
+# one over verify-max-images (the path with a pipe: the table must keep its columns).
+VERIFIED = (
+    Verification("services/api/Dockerfile", "services/api", None, Verdict.VERIFIED,
+                 before=built(0, 151_000_000), after=built(10001, 151_200_000, "10001:10001"), builds=2),
+    Verification("services/locked/Dockerfile", "services/locked", None, Verdict.NOT_VERIFIED,
+                 before=Build(BuildState.FAILED, 3.0, log_tail=("ERROR: ghcr.io/acme/base:1.4: denied",)),
+                 reason="could not build the original here (ERROR: ghcr.io/acme/base:1.4: denied)", builds=1),
+    Verification("services/we|rd`name/Dockerfile", "services/we|rd`name", None, Verdict.SKIPPED,
+                 reason="beyond verify-max-images (2)"),
+)
+
+
 def render(case: str) -> str:
     if case == "empty":
         config = Config()
@@ -77,15 +97,34 @@ def render(case: str) -> str:
     if case == "thousand_services_folded":
         return render_body(*thousand_services())
     report = mixed_report()
-    limits = {"mixed": {}, "mixed_folded": {"limit": 2500}, "mixed_folded_to_nothing": {"limit": 300}}
+    if case == "mixed_verified":
+        return render_body(replace(report, verification=VERIFIED), digest_changes(report))
+    limits = {"mixed": {}, "mixed_folded": {"limit": 5000}, "mixed_folded_to_nothing": {"limit": 300}}
     return render_body(report, digest_changes(report), **limits[case])
 
 
 @pytest.mark.parametrize("case", ["empty", "small", "thousand_services_folded", "mixed", "mixed_folded",
-                                  "mixed_folded_to_nothing"])
+                                  "mixed_folded_to_nothing", "mixed_verified"])
 def test_body_is_byte_identical_to_the_pinned_one(case):
     body = render(case)
     expected = EXPECTED / f"{case}.md"
     if REGEN:
         expected.write_bytes(body.encode())
     assert body == expected.read_bytes().decode()
+
+
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+@pytest.mark.parametrize("case, count", [("mixed", 3), ("mixed_verified", 4)])
+def test_every_table_row_has_its_header_columns(case, count):
+    """A `|` from a path must not split a cell: GitHub would shift the row's columns."""
+    tables, table = [], []
+    for line in render(case).splitlines():
+        if line.startswith("|"):
+            table.append(line)
+        elif table:
+            tables, table = tables + [table], []
+    assert len(tables) == count  # re-lint, digests, per file, and verification when there is one
+    for rows in tables:
+        assert {len(_CELL_BORDER.findall(row)) for row in rows} == {len(_CELL_BORDER.findall(rows[0]))}, rows

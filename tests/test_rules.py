@@ -2,6 +2,8 @@
 their findings stay where their scope says."""
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,8 +11,10 @@ import pytest
 from bot.config import Config
 from bot.dockerfile.model import Dockerfile
 from bot.engine import harden_text
+from bot.model.results import RunReport
+from bot.report import sarif
 from bot.report.rule_table import replace_table
-from bot.rules import OPTIONS, RULES
+from bot.rules import OPTIONS, RULES, RULES_BY_CODE
 from bot.rules.options import OptionValues
 from bot.rules.rule import FixSafety, Rule, Scope
 from bot.run import make_ruleset
@@ -26,6 +30,25 @@ EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github
 def test_the_readme_rule_table_is_rendered_from_the_records():
     readme = README.read_text(encoding="utf-8")
     assert replace_table(readme) == readme, "run `python -m bot.report.rule_table README.md`"
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.code.startswith("DL")], ids=lambda r: r.code)
+def test_a_rule_with_hadolints_code_names_hadolint_among_its_equivalents(rule: Rule):
+    assert f"hadolint {rule.code}" in rule.equivalents
+
+
+@pytest.mark.parametrize("equivalent", ["Trivy DS029", "trivy DS-0029", "Checkov CKV_K8S_8", "hadolint SC2086", ""])
+def test_an_equivalent_names_a_known_scanner_and_its_id_as_that_scanner_writes_it(equivalent):
+    with pytest.raises(TypeError, match=f"DL3015: equivalent '{equivalent}' is not"):
+        replace(RULES_BY_CODE["DL3015"], equivalents=("hadolint DL3015", equivalent))
+
+
+def test_sarif_rule_help_names_the_equivalents():
+    driver = json.loads(sarif.render(RunReport((), (), False), fix=False))["runs"][0]["tool"]["driver"]
+    helps = {rule["id"]: rule["help"] for rule in driver["rules"]}
+    assert helps["DL3015"]["text"].endswith("\nSame check in: hadolint DL3015, Trivy DS-0029.")
+    assert helps["HB001"]["markdown"].endswith(" Same check in: Checkov CKV_DOCKER_3, Trivy DS-0002.")
+    assert "Same check in" not in helps["HB030"]["text"] + helps["HB030"]["markdown"]
 
 
 def _example_ruleset(rule: Rule):

@@ -155,6 +155,7 @@ def test_reports_carry_the_evidence(tmp_path):
     report = harden(root, engine)
     body = render_body(report, [])
     assert "### Verification" in body
+    assert "- **Verification**: 1 changed Dockerfile: 1 with edits dropped (HB001)\n" in body
     assert "| `svc/Dockerfile` | edits dropped (HB001) | built | 0.0 MB | 0 |" in body
     assert "`````text\nweird ```` output <!-- x\nexit code 1\n`````" in body  # a longer fence
     assert " s," not in body.split("### Verification")[1]  # no seconds: the body stays the same run to run

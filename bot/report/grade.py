@@ -2,7 +2,8 @@
 
 Each finding takes points off 100 by its rule's severity: high 25, medium 10, low 5, info 2.
 One rule takes off at most twice its weight, however often it fires, so one noisy rule cannot
-sink a file alone. A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, F below.
+sink a file alone. A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, F below. A set of files (a repository, a
+pull request) gets the grade of its files' mean score.
 """
 from __future__ import annotations
 
@@ -28,9 +29,21 @@ def score(findings: Iterable[Finding]) -> int:
     return max(0, 100 - lost)
 
 
-def grade(findings: Iterable[Finding]) -> str:
-    points = score(findings)
-    for threshold, letter in THRESHOLDS:
+def letter(points: int) -> str:
+    for threshold, name in THRESHOLDS:
         if points >= threshold:
-            return letter
+            return name
     return "F"
+
+
+def grade(findings: Iterable[Finding]) -> str:
+    return letter(score(findings))
+
+
+def mean_score(files: Iterable[Iterable[Finding]]) -> int | None:
+    """The files' mean score, rounded half up (None for no files): a clean file counts as 100,
+    so the figure says how much of the whole set is hardened, not only its worst files."""
+    scores = [score(findings) for findings in files]
+    if not scores:
+        return None
+    return (2 * sum(scores) + len(scores)) // (2 * len(scores))

@@ -2,22 +2,27 @@
 person, deterministic for the same results (so an unchanged run rewrites nothing), and kept
 under GitHub's 65,536-character limit by folding the longest sections with a count.
 
-One function a section (headline, grade table, what changed, base image digests, needs a
-person, the hidden state), each cutting its lists to the same cap; `render_body` composes them
-and halves the cap until the body fits."""
+One function a section, in the order a reviewer in a hurry reads them: a one-screen summary;
+what changed, rule by rule (each rule's why once, what it closes in other scanners, the lines
+it changed); the re-lint, findings per rule before → after; base image digests; verification;
+what needs a person, rule by rule; every file's role, grade and edits, folded; the hidden
+state. Each section cuts its lists to the same cap; `render_body` composes them and halves the
+cap until the body fits."""
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from collections.abc import Callable
 
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
 from bot.model.verification import Verdict
 from bot.report import verification as shown
-from bot.report.grade import grade
-from bot.rules import RULES_BY_CODE
+from bot.report.grade import grade, letter, mean_score
+from bot.rules import RULES, RULES_BY_CODE
+from bot.rules.rule import FixSafety, Rule, Severity
 
 GITHUB_BODY_LIMIT = 65536
 MARKER = "<!-- hardenbot -->"
@@ -37,11 +42,6 @@ def _short(digest: str | None) -> str:
     return f"`{digest.split(':', 1)[-1][:12]}`" if digest else "—"
 
 
-def _why(code: str) -> str:
-    rule = RULES_BY_CODE.get(code)
-    return rule.why if rule else ""
-
-
 def _code(text: str) -> str:
     return "`" + text.replace("`", "'") + "`"
 
@@ -57,8 +57,8 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
         body = _compose(report, changes, cap)
         if len(body) <= limit:
             return body
-        longest = max(len(report.results), len(changes), sum(len(r.hardened.after) for r in report.results),
-                      len(report.verification))
+        longest = max(len(report.results), len(changes), len(report.verification),
+                      sum(len(r.hardened.after) + len(r.hardened.applied) for r in report.results))
         cap = max(1, (cap or longest) // 2)
         if cap == 1 and len(_compose(report, changes, 1)) > limit:
             return _compose(report, changes, 0)
@@ -67,35 +67,88 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
 def _compose(report: RunReport, changes: list[DigestChange], cap: int | None) -> str:
     """The sections, a blank line apart, each list cut to `cap` items (None: every item)."""
     results = sorted(report.results, key=lambda r: r.path)
-    sections = [_headline(results, report.errors) + _not_scanned(report), _grade_table(results, cap),
-                _what_changed(results, cap)]
+    sections = [_summary(report, results, changes) + _not_scanned(report), _what_changed(results, cap),
+                _relint(results)]
     if changes:
         sections.append(_base_image_digests(changes, cap))
     if report.verification or report.verify_note:
         sections.append(_verification(report, cap))
-    sections.append(_needs_a_person(results, report.errors, cap))
-    body = "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    sections += [_needs_a_person(results, report.errors, cap), _per_file(results, cap)]
+    body = "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
     return body + _state_block(body, results)
 
 
-def _headline(results: list[FileResult], errors: tuple[FileError, ...]) -> list[str]:
+def _summary(report: RunReport, results: list[FileResult], changes: list[DigestChange]) -> list[str]:
+    """One screen that says what the pull request does: a reviewer who reads no further knows
+    what changed, how much better it is, what was proven and what is left."""
     hardened = sum(1 for r in results if r.changed)
     person = sum(1 for r in results if r.hardened.after)
     fine = sum(1 for r in results if not r.changed and not r.hardened.after)
-    unreadable = f", **{len(errors)} could not be read**" if errors else ""
-    return [MARKER, "## hardenbot: container hardening", "",
-            f"Scanned **{len(results) + len(errors)}** files: **{hardened} hardened**, **{fine} already fine**, "
-            f"**{person} need a person**{unreadable}."]
+    unreadable = f", **{len(report.errors)} could not be read**" if report.errors else ""
+    lines = [MARKER, "## hardenbot: container hardening", "",
+             f"Scanned **{len(results) + len(report.errors)}** files: **{hardened} hardened**, "
+             f"**{fine} already fine**, **{person} need a person**{unreadable}.", "",
+             _counted("Edits", [f for r in results for f in r.hardened.applied], "edit")]
+    pinned = sum(1 for c in changes if c.old is None)
+    lines.append(f"- **Base image digests**: {pinned} pinned, {len(changes) - pinned} refreshed" if changes else
+                 "- **Base image digests**: none changed")
+    before = mean_score(r.hardened.before for r in results)
+    after = mean_score(r.hardened.after for r in results)
+    if before is not None and after is not None:
+        lines.append(f"- **Grade**: {letter(before)} → {letter(after)} (the mean score of {_plural(len(results), 'file')}, "
+                     f"{before} → {after} out of 100)")
+    if report.verification or report.verify_note:
+        lines.append(f"- **Verification**: {_verification_counts(report)}")
+    unreadable = f"; {_plural(len(report.errors), 'file')} could not be read" if report.errors else ""
+    lines.append(_counted("Needs a person", [f for r in results for f in r.hardened.after], "finding") + unreadable)
+    return lines
 
 
-def _grade_table(results: list[FileResult], cap: int | None) -> list[str]:
-    graded = [r for r in results if r.hardened.before or r.changed]
-    lines = ["| File | Role | Grade | Findings |", "|---|---|---|---|"]
-    for result in _capped(graded, cap):
-        before, after = result.hardened.before, result.hardened.after
-        role = _one_line(str(result.hardened.role)) if result.hardened.role else "—"
-        lines.append(f"| {_code(result.path)} | {role} | {grade(before)} → {grade(after)} | {len(before)} → {len(after)} |")
-    return lines + _fold_note(graded, cap, "files")
+def _counted(label: str, findings: list[Finding], noun: str) -> str:
+    """`- **Edits**: 11 edits — HB001 ×1, HB030 ×6 …`, rules in the order the body shows them."""
+    if not findings:
+        return f"- **{label}**: none"
+    counts = _by_rule(findings)
+    return f"- **{label}**: {_plural(len(findings), noun)} — " + ", ".join(
+        f"{code} ×{len(found)}" for code, found in counts.items())
+
+
+def _plural(count: int, what: str) -> str:
+    return f"{count} {what}{'s' if count != 1 else ''}"
+
+
+def _verification_counts(report: RunReport) -> str:
+    """`3 changed Dockerfiles: 1 verified, 1 with edits dropped (HB001), 1 not verified`."""
+    if not report.verification:
+        return f"not built: {_one_line(report.verify_note)}"
+    counts = {verdict: 0 for verdict in Verdict}
+    for item in report.verification:
+        counts[item.verdict] += 1
+    dropped = sorted({code for item in report.verification for code in item.dropped}, key=_rule_order)
+    worded = {Verdict.EDITS_DROPPED: f"with edits dropped ({', '.join(dropped)})"}
+    return f"{_plural(len(report.verification), 'changed Dockerfile')}: " + ", ".join(
+        f"{n} {worded.get(verdict, verdict.value)}" for verdict, n in counts.items() if n)
+
+
+def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """The findings grouped by rule, the gravest rules first (then in catalogue order), each
+    group sorted by file and line: the order every per-rule part of the body uses."""
+    groups: dict[str, list[Finding]] = {}
+    for found in findings:
+        groups.setdefault(found.rule, []).append(found)
+    order = sorted(groups, key=_rule_order)
+    return {code: sorted(groups[code], key=lambda f: (f.path, f.line, f.message)) for code in order}
+
+
+_SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
+_CATALOGUE_ORDER = {rule.code: rank for rank, rule in enumerate(RULES)}
+
+
+def _rule_order(code: str) -> tuple[int, int, str]:
+    rule = RULES_BY_CODE.get(code)
+    if rule is None:
+        return len(_SEVERITY_ORDER), len(_CATALOGUE_ORDER), code
+    return _SEVERITY_ORDER[rule.severity], _CATALOGUE_ORDER[code], code
 
 
 def _not_scanned(report: RunReport) -> list[str]:
@@ -109,19 +162,64 @@ def _not_scanned(report: RunReport) -> list[str]:
     return ["", f"Not scanned: {listed} (their role; `roles:` in `.github/hardenbot.yml` brings them in)."]
 
 
+def _rule_heading(code: str, count: int, what: str) -> list[str]:
+    rule = RULES_BY_CODE.get(code)
+    title = f": {rule.title} ({rule.severity.value}, " if rule else " ("
+    return [f"#### {code}{title}{_plural(count, what)})", ""]
+
+
+def _fix_safety(rule: Rule) -> str:
+    if rule.fix is FixSafety.UNSAFE:
+        return "Unsafe fix (it changes how the image runs): check it."
+    return "Safe fix (the image runs the same way)."
+
+
 def _what_changed(results: list[FileResult], cap: int | None) -> list[str]:
-    hardened = [r for r in results if r.changed]
-    lines = ["### What changed", ""]
-    if not hardened:
-        lines.append("Nothing: every file is as hardened as hardenbot can make it on its own.")
-    shown = _capped(hardened, cap)
-    for result in shown:
-        lines.append(f"- {_code(result.path)}")
-        for found in _sorted(result.hardened.applied):
-            lines.append(f"  - line {found.line}, **{found.rule}**: {_one_line(found.message)}: *{_why(found.rule)}*")
-    if len(hardened) > len(shown):
-        lines.append(f"- … and {len(hardened) - len(shown)} more files, folded to fit the pull request")
-    return lines
+    """Each rule that changed something: its why and fix safety once, the checks of other
+    scanners its edits close, then every line it changed."""
+    groups = _by_rule([f for r in results for f in r.hardened.applied])
+    if not groups:
+        return ["### What changed, rule by rule", "",
+                "Nothing: every file is as hardened as hardenbot can make it on its own."]
+
+    def lead(rule: Rule) -> str:
+        closes = f" Closes {', '.join(rule.equivalents)}." if rule.equivalents else ""
+        return f"Why: *{rule.why}*. {_fix_safety(rule)}{closes}"
+
+    return ["### What changed, rule by rule", ""] + _rule_sections(groups, cap, "edit", lead)
+
+
+def _rule_sections(groups: dict[str, list[Finding]], cap: int | None, noun: str,
+                   lead: Callable[[Rule], str]) -> list[str]:
+    """A heading a rule, the rule's `lead` paragraph (its why: said once, not on every line),
+    then one item a finding: where, and what was found there."""
+    lines: list[str] = []
+    for code, found in groups.items():
+        lines += _rule_heading(code, len(found), noun)
+        rule = RULES_BY_CODE.get(code)
+        if rule:
+            lines += [lead(rule), ""]
+        lines += [f"- {_code(f'{f.path}:{f.line}')} {_one_line(f.message)}" for f in _capped(found, cap)]
+        lines += _fold_item(found, cap, noun) + [""]
+    return lines[:-1]
+
+
+def _relint(results: list[FileResult]) -> list[str]:
+    """hardenbot's own check run again on what the pull request leaves: the proof, per rule,
+    that the edits did what they say (never folded: one row a rule)."""
+    before = _by_rule([f for r in results for f in r.hardened.before])
+    after = _by_rule([f for r in results for f in r.hardened.after])
+    if not before and not after:
+        return []
+    lines = ["### Re-lint: findings before → after", "",
+             "`hardenbot check` on every file as it was, and as this pull request leaves it:", "",
+             "| Rule | Before | After |", "|---|---|---|"]
+    for code in sorted(set(before) | set(after), key=_rule_order):
+        rule = RULES_BY_CODE.get(code)
+        lines.append(f"| {code}{': ' + _one_line(rule.title) if rule else ''} | {len(before.get(code, []))} "
+                     f"| {len(after.get(code, []))} |")
+    total_before, total_after = sum(map(len, before.values())), sum(map(len, after.values()))
+    return lines + [f"| **all rules** | **{total_before}** | **{total_after}** |"]
 
 
 def _base_image_digests(changes: list[DigestChange], cap: int | None) -> list[str]:
@@ -130,8 +228,8 @@ def _base_image_digests(changes: list[DigestChange], cap: int | None) -> list[st
         page = registry_page(change.registry, change.repository)
         image = f"[{change.image}]({page})" if page else _code(change.image)
         lines.append(f"| {image} | {_code(change.tag)} | {_short(change.old)} → {_short(change.new)} | "
-                     f"{_code(change.path)}:{change.line} |")
-    return lines + _fold_note(changes, cap, "images")
+                     f"{_one_line(_code(change.path))}:{change.line} |")
+    return lines + _fold_note(changes, cap, "image")
 
 
 def _verification(report: RunReport, cap: int | None) -> list[str]:
@@ -159,7 +257,7 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
                  shown.pair(shown.writable(before), shown.writable(after)),
                  shown.pair(shown.health(before), shown.health(after))]
         lines.append("| " + " | ".join(_one_line(cell) for cell in cells) + " |")
-    lines += _fold_note(items, cap, "verified files")
+    lines += _fold_note(items, cap, "verified file")
     for item in _capped(items, cap):
         if item.verdict is not Verdict.VERIFIED:
             lines += ["", f"<details><summary><code>{_html(item.path)}</code>: {_html(shown.outcome(item))}</summary>",
@@ -183,15 +281,39 @@ def _fenced(text: str) -> list[str]:
 
 
 def _needs_a_person(results: list[FileResult], errors: tuple[FileError, ...], cap: int | None) -> list[str]:
-    needs = [(r.path, f) for r in results for f in _sorted(r.hardened.after)]
+    """What hardenbot reported and did not change, each rule's why once: unreadable files first,
+    then rule by rule, the gravest first."""
     lines = ["### Needs a person", ""]
-    if not needs and not errors:
+    groups = _by_rule([f for r in results for f in r.hardened.after])
+    if not groups and not errors:
         lines.append("Nothing.")
     for error in _errors(errors):
         lines.append(f"- {_code(f'{error.path}:{error.line}')} could not be read: {_one_line(error.message)}")
-    for path, found in _capped(needs, cap):
-        lines.append(f"- {_code(f'{path}:{found.line}')} **{found.rule}** {_one_line(found.message)}: *{_why(found.rule)}*")
-    return lines + _fold_note(needs, cap, "findings")
+    if errors and groups:
+        lines.append("")
+
+    def lead(rule: Rule) -> str:
+        also = f" Also reported by {', '.join(rule.equivalents)}." if rule.equivalents else ""
+        return f"Why: *{rule.why}*.{also}"
+
+    return lines + _rule_sections(groups, cap, "finding", lead)
+
+
+def _per_file(results: list[FileResult], cap: int | None) -> list[str]:
+    """Every file that had something to say, folded: its role, grade, and each edit's rule and
+    line, for the reviewer who goes file by file."""
+    graded = [r for r in results if r.hardened.before or r.changed]
+    if not graded:
+        return []
+    lines = [f"<details><summary>Per file: role, grade and edits ({_plural(len(graded), 'file')})</summary>", "",
+             "| File | Role | Grade | Findings | Edits |", "|---|---|---|---|---|"]
+    for result in _capped(graded, cap):
+        before, after = result.hardened.before, result.hardened.after
+        role = str(result.hardened.role) if result.hardened.role else "—"
+        edits = ", ".join(f"{f.rule} line {f.line}" for f in _sorted(result.hardened.applied)) or "—"
+        cells = [_code(result.path), role, f"{grade(before)} → {grade(after)}", f"{len(before)} → {len(after)}", edits]
+        lines.append("| " + " | ".join(_one_line(cell) for cell in cells) + " |")
+    return lines + _fold_note(graded, cap, "file") + ["", "</details>"]
 
 
 def _state_block(body: str, results: list[FileResult]) -> str:
@@ -214,11 +336,23 @@ def _capped(items: list, cap: int | None) -> list:
     return items if cap is None else items[:cap]
 
 
-def _fold_note(items: list, cap: int | None, what: str) -> list[str]:
+def _fold_note(items: list, cap: int | None, noun: str) -> list[str]:
+    """Under a table: how many rows were folded, and where to find them."""
     if cap is None or len(items) <= cap:
         return []
-    return ["", f"*… {len(items) - cap} more {what} folded to fit the pull request; "
+    return ["", f"*… {_more(len(items) - cap, noun)} folded to fit the pull request; "
                 "the run's step summary and `hardenbot check` list them all.*"]
+
+
+def _fold_item(items: list, cap: int | None, noun: str) -> list[str]:
+    """At the end of a list: how many items were folded, as one more item."""
+    if cap is None or len(items) <= cap:
+        return []
+    return [f"- … {_more(len(items) - cap, noun)} folded to fit the pull request"]
+
+
+def _more(count: int, noun: str) -> str:
+    return f"{count} more {noun}{'s' if count != 1 else ''}"
 
 
 def commit_message(results: list[FileResult]) -> str:

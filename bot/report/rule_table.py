@@ -14,11 +14,12 @@ END = "<!-- end of rule table -->"
 
 
 def render() -> str:
-    lines = ["| code | what | why | severity | applies to | roles | fix | action |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| code | what | why | severity | applies to | roles | fix | action | same check in |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for rule in RULES:
         fix = "—" if rule.fix is FixSafety.NONE else rule.fix.value
         lines.append(f"| {rule.code} | {rule.title} | {rule.why} | {rule.severity.value} | {rule.scope.value} "
-                     f"| {_roles(rule)} | {fix} | {rule.action} |")
+                     f"| {_roles(rule)} | {fix} | {rule.action} | {', '.join(rule.equivalents) or '—'} |")
     return "\n".join(lines) + "\n"
 
 

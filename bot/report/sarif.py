@@ -26,17 +26,25 @@ def _rule_descriptor(rule: Rule) -> dict:
     }
 
 
+def _equivalents(rule: Rule) -> str:
+    """The same check in other scanners, so a code scanning alert can be matched with theirs."""
+    return f"Same check in: {', '.join(rule.equivalents)}." if rule.equivalents else ""
+
+
 def _help_text(rule: Rule) -> str:
     example = rule.example.bad + (f"\n→\n{rule.example.good}" if rule.example.good else "")
-    return f"{rule.doc.strip()}\nExample:\n{example}\nFix safety: {rule.fix.value}. Applies to: {rule.scope.value}."
+    same = f"\n{_equivalents(rule)}" if rule.equivalents else ""
+    return (f"{rule.doc.strip()}\nExample:\n{example}\nFix safety: {rule.fix.value}. Applies to: {rule.scope.value}."
+            f"{same}")
 
 
 def _help_markdown(rule: Rule) -> str:
     example = f"```dockerfile\n{rule.example.bad}\n```"
     if rule.example.good:
         example += f"\n\nbecomes\n\n```dockerfile\n{rule.example.good}\n```"
+    same = f" {_equivalents(rule)}" if rule.equivalents else ""
     return (f"{rule.doc.strip()}\n\n**Example**\n\n{example}\n\n"
-            f"**Fix safety**: {rule.fix.value}. **Applies to**: {rule.scope.value}.")
+            f"**Fix safety**: {rule.fix.value}. **Applies to**: {rule.scope.value}.{same}")
 
 
 def render(report: RunReport, *, fix: bool) -> str:

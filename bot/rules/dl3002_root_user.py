@@ -34,6 +34,7 @@ RULE = Rule(
     why="the image is set to run as root on purpose; switch back to a non-root user after the steps that need root",
     example=Example('USER root\nCMD ["./app"]'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3002", "Checkov CKV_DOCKER_8", "Trivy DS-0002"),
     roles=frozenset({Role.SERVICE, Role.BASE}),
     check=check,
 )

@@ -34,5 +34,6 @@ RULE = Rule(
     why="an untagged base means whatever `latest` is today: builds stop being repeatable",
     example=Example('FROM debian'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3006", "Checkov CKV_DOCKER_7", "Trivy DS-0001"),
     check=check,
 )

@@ -34,5 +34,6 @@ RULE = Rule(
     why="`latest` moves without notice: pin the version you tested",
     example=Example('FROM debian:latest'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3007", "Checkov CKV_DOCKER_7", "Trivy DS-0001"),
     check=check,
 )

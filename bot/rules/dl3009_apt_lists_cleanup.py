@@ -77,6 +77,7 @@ RULE = Rule(
     why="apt-get lists left in a layer add size and stale metadata to every pull",
     example=Example('RUN apt-get update && apt-get install -y curl', 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3009",),
     onbuild=True,
     check=check,
 )

@@ -52,6 +52,7 @@ RULE = Rule(
     why="without -y, apt-get waits for a confirmation that no build can give",
     example=Example('RUN apt-get install curl', 'RUN apt-get install -y curl'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3014", "Trivy DS-0021"),
     onbuild=True,
     check=check,
 )

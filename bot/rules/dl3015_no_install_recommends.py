@@ -44,6 +44,7 @@ RULE = Rule(
     why="recommended packages widen the attack surface and the image for nothing",
     example=Example('RUN apt-get install -y curl', 'RUN apt-get install --no-install-recommends -y curl'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3015", "Trivy DS-0029"),
     onbuild=True,
     check=check,
 )

@@ -95,6 +95,7 @@ RULE = Rule(
     why="apk's index cache ships in the layer and is never used again",
     example=Example('RUN apk add curl', 'RUN apk add --no-cache curl'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3019", "Trivy DS-0025"),
     onbuild=True,
     check=check,
 )

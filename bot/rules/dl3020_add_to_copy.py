@@ -55,5 +55,6 @@ RULE = Rule(
     why="ADD can fetch URLs and unpack archives; COPY states plainly that files are copied",
     example=Example('ADD . /app', 'COPY . /app'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3020", "Checkov CKV_DOCKER_4", "Trivy DS-0005"),
     check=check,
 )

@@ -58,6 +58,7 @@ RULE = Rule(
     why="pip's download cache ships in the layer and is never used again",
     example=Example('RUN pip install -r requirements.txt', 'RUN pip install --no-cache-dir -r requirements.txt'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3042",),
     onbuild=True,
     check=check,
 )

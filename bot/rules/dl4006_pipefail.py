@@ -156,6 +156,7 @@ RULE = Rule(
     why="a failing command before a pipe goes unnoticed and the build carries on broken",
     example=Example('RUN curl -fsSL https://example.com/install.sh | sh\nCMD ["./app"]', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh\nCMD ["./app"]'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL4006",),
     onbuild=True,
     edits_in=frozenset({Role.SERVICE}),
     check=check,

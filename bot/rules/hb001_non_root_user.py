@@ -192,6 +192,7 @@ RULE = Rule(
     why="a container running as root turns any escape or app bug into root on the host",
     example=Example('CMD ["./app"]', 'RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid 10001 --create-home --no-log-init --shell /usr/sbin/nologin app\nUSER 10001:10001\nCMD ["./app"]'),
     doc=__doc__ or "",
+    equivalents=("Checkov CKV_DOCKER_3", "Trivy DS-0002"),
     roles=frozenset({Role.SERVICE, Role.BASE}),
     edits_in=frozenset({Role.SERVICE}),
     check=check,

@@ -59,6 +59,7 @@ RULE = Rule(
     why="without a health check a hung service looks healthy and is never restarted",
     example=Example('EXPOSE 8080\nCMD ["./server"]', 'EXPOSE 8080\nHEALTHCHECK CMD curl -fsS http://localhost:8080/healthz || exit 1\nCMD ["./server"]'),
     doc=__doc__ or "",
+    equivalents=("hadolint DL3057", "Checkov CKV_DOCKER_2", "Trivy DS-0026"),
     roles=frozenset({Role.SERVICE}),
     check=check,
     options=(HEALTHCHECK_COMMAND,),

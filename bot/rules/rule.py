@@ -6,6 +6,7 @@ rule is described in exactly one place: its own file.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -17,6 +18,10 @@ from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
 from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
+
+# The scanners people already run, and how each names a check: hadolint's DL codes, Checkov's
+# CKV_DOCKER_n / CKV2_DOCKER_n, Trivy's DS-nnnn (what trivy-checks 2.0 calls AVD-DS-0nnn, DSnnn).
+EQUIVALENT = re.compile(r"hadolint DL\d{4}|Checkov CKV2?_DOCKER_\d+|Trivy DS-\d{4}")
 
 
 class Severity(Enum):
@@ -94,12 +99,20 @@ class Rule:
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
+    # The same check in other scanners ("hadolint DL3015", "Checkov CKV_DOCKER_3", "Trivy DS-0029"):
+    # only where theirs flags what this rule flags, so a reviewer knows which of their findings
+    # this rule's fix closes. None is better than a near miss.
+    equivalents: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if (self.check is None) == (self.check_occurrence is None):
             raise TypeError(f"{self.code}: give a rule either check or check_occurrence")
         if (self.fix is FixSafety.NONE) != (not self.example.good):
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
+        for equivalent in self.equivalents:
+            if not EQUIVALENT.fullmatch(equivalent):
+                raise TypeError(f"{self.code}: equivalent {equivalent!r} is not 'hadolint DLnnnn', "
+                                "'Checkov CKV_DOCKER_n' or 'Trivy DS-nnnn'")
 
     def findings(self, doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         # The check's own iterator, not one wrapped in another generator: this runs for
