@@ -259,13 +259,14 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
         lines.append("| " + " | ".join(_one_line(cell) for cell in cells) + " |")
     lines += _fold_note(items, cap, "verified file")
     for item in _capped(items, cap):
-        if item.verdict is not Verdict.VERIFIED:
-            lines += ["", f"<details><summary><code>{_html(item.path)}</code>: {_html(shown.outcome(item))}</summary>",
-                      ""]
-            log = (item.failed or item.before).log_tail if (item.failed or item.before) else ()
-            if log:
-                lines += _fenced("\n".join(log))
-            lines.append("</details>")
+        if item.verdict is Verdict.VERIFIED:
+            continue
+        log = (item.failed or item.before).log_tail if (item.failed or item.before) else ()
+        if not log:  # skipped: nothing was built, the reason is all there is to say
+            lines += ["", f"{_code(item.path)}: {_one_line(shown.outcome(item))}"]
+            continue
+        lines += ["", f"<details><summary><code>{_html(item.path)}</code>: {_html(shown.outcome(item))}</summary>",
+                  "", *_fenced("\n".join(log)), "</details>"]
     return lines
 
 
