@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,35 @@ def test_the_action_image_passes_its_own_rules(capsys):
     assert main(["check", "--offline", str(ROOT / "Dockerfile")]) == 0
     out = capsys.readouterr().out
     assert "0 findings" in out
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_image_installs_its_dependencies_from_a_hash_pinned_lock():
+    """requirements.lock (pip-compile --generate-hashes) pins every dependency and the build
+    backend, each with hashes, and the Dockerfile installs only from it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    lock = (ROOT / "requirements.lock").read_text()
+    entries = re.findall(r"^([A-Za-z0-9][\w.-]*)==(\S+) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)",
+                         lock, re.MULTILINE)
+    pinned = {_normalised(name) for name, _, _ in entries}
+    assert len(entries) == len(re.findall(r"^[A-Za-z0-9]", lock, re.MULTILINE)), "every pin carries hashes"
+    wanted = [re.match(r"[A-Za-z0-9][\w.-]*", spec).group() for spec in
+              project["project"]["dependencies"] + project["build-system"]["requires"]]
+    assert {_normalised(name) for name in wanted} <= pinned
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock" in dockerfile
+    assert "pip install --no-cache-dir --no-deps --no-build-isolation ." in dockerfile
+
+
+def test_the_readmes_full_workflow_is_the_example_workflow():
+    """The README shows .github/workflows/hardenbot.yml as it is, with the action pinned to a
+    release instead of this checkout."""
+    example = (ROOT / ".github/workflows/hardenbot.yml").read_text()
+    example = "name: hardenbot\n" + example.split("name: hardenbot\n", 1)[1]
+    example = example.replace("uses: ./  # zizmor: ignore[self-repository]",
+                              "uses: <owner>/hardenbot@<release commit> # v1.2.3")
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), re.DOTALL)
+    assert example in blocks
