@@ -12,7 +12,12 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends git docker.io \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/hardenbot
+# Dependencies from requirements.lock (pip-compile --generate-hashes; it holds setuptools too,
+# to build hardenbot itself): pip refuses any file whose hash is not in it, and fetches nothing
+# the lock does not name.
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot/ ./bot/
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps --no-build-isolation .
 ENTRYPOINT ["hardenbot", "action"]

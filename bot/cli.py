@@ -1,8 +1,8 @@
 """The `hardenbot` command: check and fix the Dockerfiles of a repository.
 
-Exit codes: `check` 1 when any finding can be fixed automatically, else 0; `fix` 0; both 2
-when a file could not be read or parsed (the others are still processed) or the
-configuration is wrong.
+Exit codes: `check` 1 when any finding can be fixed automatically, else 0 (always 0 with
+`--exit-zero`, so that a CI step still uploads its report); `fix` 0; both 2 when a file could
+not be read or parsed (the others are still processed) or the configuration is wrong.
 """
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="do not ask registries for digests (pinning is reported, not fixed)")
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
+        if name == "check":
+            sub.add_argument("--exit-zero", action="store_true",
+                             help="exit 0 even when findings can be fixed (errors still exit 2)")
         if name == "fix":
             sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
             _verify_arguments(sub)
@@ -124,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     _print(report, args, fix)
     if report.errors:
         return EXIT_ERROR
-    if not fix and any(f.fixable for r in report.results for f in r.hardened.before):
+    if not fix and not args.exit_zero and any(f.fixable for r in report.results for f in r.hardened.before):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -136,7 +139,7 @@ def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
         print(json_report.render(report, fix=fix))
         return
     if args.format == "sarif":
-        print(sarif.render(report, fix=fix))
+        print(sarif.render(report, fix=fix, root=_source_root(args.path)))
         return
     if not fix:
         print("\n".join(text.check_lines(report)))
@@ -147,3 +150,12 @@ def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
         print(summary, file=sys.stderr)
     else:
         print(summary)
+
+
+def _source_root(path: Path) -> sarif.SourceRoot:
+    """The repository holding `path`: the nearest folder at or above it with a `.git` (a
+    folder, or a file in a linked worktree or submodule), else the folder scanned."""
+    scanned = (path if path.is_dir() else path.parent).resolve()
+    root = next((folder for folder in (scanned, *scanned.parents) if (folder / ".git").exists()), scanned)
+    below = scanned.relative_to(root).as_posix()
+    return sarif.SourceRoot(uri=root.as_uri().rstrip("/") + "/", prefix="" if below == "." else below + "/")

@@ -17,6 +17,14 @@ def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", errors="surrogateescape")
 
 
+def write(root: Path, relative: str, text: str) -> Path:
+    """`text` at `root/relative`, its folders made, as exact UTF-8 bytes."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode())
+    return path
+
+
 def _beside(case: Path, suffix: str) -> Path | None:
     """`<case>.<suffix>`, else the folder's `<suffix>` file, else None."""
     name = case.name.split(".in.", 1)[0]

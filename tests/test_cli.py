@@ -128,7 +128,7 @@ def test_sarif_format(tmp_path, capsys):
     assert result["properties"] == {"role": "service", "roleReason": "CMD runs python app.py"}
     location = result["locations"][0]["physicalLocation"]
     assert location == {"artifactLocation": {"uri": "svc/Dockerfile", "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": 2}}
+                        "region": {"startLine": 2, "startColumn": 1, "endLine": 2, "endColumn": 22}}
 
 
 def test_select_and_ignore(tmp_path, capsys):

@@ -1,5 +1,7 @@
 """The action drops root for the workspace's owner, keeping the Docker socket's group: checked
-for real in a child process (it needs root, as GitHub starts container actions)."""
+for real in a child process (it needs root, as GitHub starts container actions), for a
+GitHub-hosted runner (UID 1001), a self-hosted one running as an ordinary user, and one running
+as root (which keeps root)."""
 from __future__ import annotations
 
 import os
@@ -25,10 +27,13 @@ def probe(workspace: Path, sock: Path) -> list[str]:
 
 
 @needs_root
-def test_root_becomes_the_workspace_owner_with_the_sockets_group(tmp_path):
+@pytest.mark.parametrize("uid, gid", [(1001, 1001),  # a GitHub-hosted runner's `runner`
+                                      (1000, 1000),  # a self-hosted runner's service account
+                                      (2000, 50)])  # one whose primary group is shared
+def test_root_becomes_the_workspace_owner_with_the_sockets_group(tmp_path, uid, gid):
     workspace = tmp_path / "workspace"
     workspace.mkdir()
-    os.chown(workspace, 1001, 1001)
+    os.chown(workspace, uid, gid)
     path = tmp_path / "docker.sock"
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(path))
@@ -37,8 +42,18 @@ def test_root_becomes_the_workspace_owner_with_the_sockets_group(tmp_path):
         said, ids = probe(workspace, path)
     finally:
         server.close()
-    assert said == "running as UID 1001, GID 1001, groups 1001,4242 (the workspace's owner)"
-    assert ids == "1001 1001 [1001, 4242]"
+    assert said == f"running as UID {uid}, GID {gid}, groups {gid},4242 (the workspace's owner)"
+    assert ids == f"{uid} {gid} [{min(gid, 4242)}, {max(gid, 4242)}]"
+
+
+@needs_root
+def test_without_a_docker_socket_only_the_owners_group_is_kept(tmp_path):
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    os.chown(workspace, 1001, 1001)
+    said, ids = probe(workspace, tmp_path / "no.sock")
+    assert said == "running as UID 1001, GID 1001, groups 1001 (the workspace's owner)"
+    assert ids == "1001 1001 [1001]"
 
 
 @needs_root

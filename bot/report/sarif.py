@@ -1,20 +1,71 @@
 """SARIF 2.1.0, as GitHub code scanning takes it: one run, the rule catalogue with help
-text, and a result per finding with its file and line."""
+text, and a result per finding, located in its file relative to the repository root.
+
+What GitHub reads (its "SARIF support for code scanning" page): a region with start and end
+line and column; `partialFingerprints` to know a result again in the next run; per rule
+`precision`, and `security-severity` for security rules only (it makes every result of the
+rule a security alert), `problem.severity` for the others. Our fingerprint hashes the rule,
+the path and the instruction's text without its line number, so a result keeps its identity
+when lines above it move; GitHub's upload-sarif adds its own `primaryLocationLineHash` from the
+file (we never write that key: the action warns when a tool's value differs from its own).
+"""
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
 
 from bot import __version__
-from bot.model.results import RunReport
+from bot.dockerfile.parser import Instruction, parse
+from bot.errors import DockerfileSyntaxError
+from bot.model.results import FileResult, RunReport
 from bot.rules import RULES
 from bot.rules.rule import Rule, Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SOURCE_ROOT = "%SRCROOT%"
+FINGERPRINT = "hardenbot/v1"  # our key: the version lets the hashed text change without reusing values
 _LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "warning", Severity.INFO: "note"}
+_PROBLEM_SEVERITY = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "warning",
+                     Severity.INFO: "recommendation"}
 _SECURITY_SEVERITY = {Severity.HIGH: "8.0", Severity.MEDIUM: "5.0", Severity.LOW: "3.0", Severity.INFO: "1.0"}
+# How often a rule's results are right. Every rule reads the file exactly, but several depend on
+# what hardenbot decided the file is for (its role), which can be wrong: high, not very-high.
+_PRECISION = "high"
+
+
+@dataclass(frozen=True)
+class SourceRoot:
+    """Where the scanned folder sits: the repository root (a file URI ending in "/") and the
+    folder's path below it ("" or "services/api/"), so that every artifact URI is relative to
+    the repository root, as code scanning matches them against the files it has."""
+
+    uri: str
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class _Region:
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int
+    text: str  # the located text, normalised: what the fingerprint hashes
+
+    def sarif(self) -> dict:
+        return {"startLine": self.start_line, "startColumn": self.start_column,
+                "endLine": self.end_line, "endColumn": self.end_column}
 
 
 def _rule_descriptor(rule: Rule) -> dict:
+    properties: dict = {"tags": (["security"] if rule.security else []) + ["dockerfile"], "precision": _PRECISION}
+    if rule.security:
+        properties["security-severity"] = _SECURITY_SEVERITY[rule.severity]
+    else:
+        properties["problem.severity"] = _PROBLEM_SEVERITY[rule.severity]
     return {
         "id": rule.code,
         "name": rule.name,
@@ -22,7 +73,7 @@ def _rule_descriptor(rule: Rule) -> dict:
         "fullDescription": {"text": rule.why},
         "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-        "properties": {"tags": ["security", "dockerfile"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
+        "properties": properties,
     }
 
 
@@ -47,38 +98,108 @@ def _help_markdown(rule: Rule) -> str:
             f"**Fix safety**: {rule.fix.value}. **Applies to**: {rule.scope.value}.{same}")
 
 
-def render(report: RunReport, *, fix: bool) -> str:
+class _Located:
+    """One file's text, to turn a finding's line into a region: the whole instruction starting
+    on that line in a Dockerfile, else the line's content (a compose or workflow scalar)."""
+
+    def __init__(self, text: str, path: str, kind: str):
+        self.text = text
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.body_start = 1 if text.startswith("\ufeff") else 0  # a BOM is not a column
+        self.instructions: dict[int, Instruction] = {}
+        if kind == "dockerfile":
+            try:
+                self.instructions = {inst.line: inst for inst in parse(text, path).instructions}
+            except DockerfileSyntaxError:
+                pass  # a result's text always parsed; if not, lines are still located
+
+    def region(self, line: int) -> _Region:
+        inst = self.instructions.get(line)
+        if inst is not None:
+            words = [inst.keyword, *inst.args.text.split()]
+            words += [word for doc in inst.heredocs for word in self.text[doc.body.start:doc.body.end].split()]
+            return self._region(inst.span.start, inst.span.end, " ".join(words))
+        start = self.line_starts[min(max(line, 1), len(self.line_starts)) - 1]
+        start = max(start, self.body_start)
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        content = self.text[start:end]
+        indent = len(content) - len(content.lstrip())
+        content = content.strip()
+        if not content:  # nothing to point at: an empty region at the line's start
+            return self._region(start, start, "")
+        return self._region(start + indent, start + indent + len(content), " ".join(content.split()))
+
+    def _region(self, start: int, end: int, text: str) -> _Region:
+        start_line, start_column = self._position(start)
+        end_line, end_column = self._position(end, ending=True) if end > start else (start_line, start_column)
+        return _Region(start_line, start_column, end_line, end_column, text)
+
+    def _position(self, offset: int, ending: bool = False) -> tuple[int, int]:
+        """(1-based line, 1-based column in UTF-16 code units, SARIF's default columnKind);
+        an ending offset belongs to the line of the character before it."""
+        index = bisect_right(self.line_starts, offset - 1 if ending else offset) - 1
+        line_start = max(self.line_starts[index], self.body_start if index == 0 else 0)
+        before = self.text[line_start:offset]
+        return index + 1, len(before.encode("utf-16-le", errors="surrogatepass")) // 2 + 1
+
+
+def _fingerprint(rule: str, uri: str, text: str, ordinal: int) -> str:
+    """Stable across runs when lines move; `ordinal` tells identical instructions in one file apart."""
+    digest = hashlib.sha256("\0".join((rule, uri, text)).encode("utf-8", errors="surrogatepass")).hexdigest()
+    return f"{digest[:32]}:{ordinal}"
+
+
+def _artifact(uri: str) -> dict:
+    return {"uri": uri, "uriBaseId": SOURCE_ROOT}
+
+
+def render(report: RunReport, *, fix: bool, root: SourceRoot | None = None) -> str:
+    root = root or SourceRoot(uri="")
     index = {rule.code: i for i, rule in enumerate(RULES)}
+    seen: Counter[tuple[str, str, str]] = Counter()
     results = []
     for result in report.results:
-        findings = result.hardened.after if fix else result.hardened.before
-        role = result.hardened.role
-        for found in findings:
-            rule = RULES[index[found.rule]]
-            results.append({
-                "ruleId": found.rule,
-                "ruleIndex": index[found.rule],
-                "level": _LEVELS[rule.severity],
-                "message": {"text": found.message + (" (fixable: run `hardenbot fix`)" if found.fixable else "")},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": result.path, "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": found.line},
-                    }
-                }],
-                **({"properties": {"role": role.role.key, "roleReason": role.reason}} if role else {}),
-            })
+        uri = root.prefix + result.path
+        results.extend(_results(result, uri, fix, index, seen))
     notifications = [{
         "level": "error",
         "message": {"text": error.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": error.path, "uriBaseId": "%SRCROOT%"},
-                                            "region": {"startLine": error.line}}}],
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(root.prefix + error.path),
+                                            "region": {"startLine": max(error.line, 1)}}}],
     } for error in report.errors]
     run = {
-        "tool": {"driver": {"name": "hardenbot", "version": __version__,
+        "tool": {"driver": {"name": "hardenbot", "version": __version__, "semanticVersion": __version__,
                             "rules": [_rule_descriptor(rule) for rule in RULES]}},
+        "originalUriBaseIds": {SOURCE_ROOT: {"uri": root.uri} if root.uri else
+                               {"description": {"text": "The repository root."}}},
+        "columnKind": "utf16CodeUnits",
         "results": results,
         "invocations": [{"executionSuccessful": not report.errors,
                          "toolExecutionNotifications": notifications}],
     }
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
+
+
+def _results(result: FileResult, uri: str, fix: bool, index: dict[str, int],
+             seen: Counter[tuple[str, str, str]]) -> list[dict]:
+    findings = result.hardened.after if fix else result.hardened.before
+    text = result.hardened.text if fix else result.original
+    located = _Located(text, result.path, result.kind)
+    role = result.hardened.role
+    out = []
+    for found in findings:
+        rule = RULES[index[found.rule]]
+        region = located.region(found.line)
+        seen[(found.rule, uri, region.text)] += 1
+        out.append({
+            "ruleId": found.rule,
+            "ruleIndex": index[found.rule],
+            "level": _LEVELS[rule.severity],
+            "message": {"text": found.message + (" (fixable: run `hardenbot fix`)" if found.fixable else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(uri), "region": region.sarif()}}],
+            "partialFingerprints": {FINGERPRINT: _fingerprint(found.rule, uri, region.text,
+                                                              seen[(found.rule, uri, region.text)])},
+            **({"properties": {"role": role.role.key, "roleReason": role.reason}} if role else {}),
+        })
+    return out

@@ -28,6 +28,7 @@ RULE = Rule(
     name="last-user-root",
     title='the last USER of the final stage is root',
     severity=Severity.HIGH,
+    security=True,
     on_by_default=True,
     fix=FixSafety.NONE,
     scope=Scope.FINAL_STAGE,

@@ -186,6 +186,7 @@ RULE = Rule(
     name="non-root-user",
     title='the final stage runs as root because it never sets USER',
     severity=Severity.HIGH,
+    security=True,
     on_by_default=True,
     fix=FixSafety.UNSAFE,
     scope=Scope.FINAL_STAGE,

@@ -56,6 +56,7 @@ RULE = Rule(
     name="security-updates",
     title="install the distribution's pending updates at build time",
     severity=Severity.INFO,
+    security=True,
     on_by_default=False,
     fix=FixSafety.UNSAFE,
     scope=Scope.FINAL_IMAGE,

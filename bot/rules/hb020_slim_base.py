@@ -31,6 +31,7 @@ RULE = Rule(
     name="slim-base",
     title='the final image is built on a full base where a slim variant exists',
     severity=Severity.LOW,
+    security=True,
     on_by_default=True,
     fix=FixSafety.NONE,
     scope=Scope.FINAL_STAGE,

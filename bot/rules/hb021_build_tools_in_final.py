@@ -38,6 +38,7 @@ RULE = Rule(
     name="build-tools-in-final-stage",
     title='compilers and build tools installed in the final image',
     severity=Severity.LOW,
+    security=True,
     on_by_default=True,
     fix=FixSafety.NONE,
     scope=Scope.FINAL_IMAGE,

@@ -58,6 +58,7 @@ RULE = Rule(
     name="pin-digest",
     title='a base image not pinned to a digest',
     severity=Severity.MEDIUM,
+    security=True,
     on_by_default=True,
     fix=FixSafety.SAFE,
     scope=Scope.IMAGE_REFERENCES,

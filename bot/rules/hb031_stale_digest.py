@@ -33,6 +33,7 @@ RULE = Rule(
     name="stale-digest",
     title='a pinned digest its tag no longer points to',
     severity=Severity.MEDIUM,
+    security=True,
     on_by_default=True,
     fix=FixSafety.UNSAFE,
     scope=Scope.IMAGE_REFERENCES,

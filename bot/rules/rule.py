@@ -96,6 +96,10 @@ class Rule:
     # Whether it also judges `ONBUILD RUN` triggers: they run in the images built FROM this one,
     # so what it finds there is reported, never edited (as hadolint checks them).
     onbuild: bool = False
+    # A weakness someone can exploit (root at run time, an unpinned or unpatched base, tools
+    # for an attacker): SARIF marks it a security alert. Cache, size, build reliability and
+    # metadata rules are quality findings.
+    security: bool = False
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
