@@ -125,12 +125,12 @@ def _what_changed(results: list[FileResult], cap: int | None) -> list[str]:
 
 
 def _base_image_digests(changes: list[DigestChange], cap: int | None) -> list[str]:
-    lines = ["### Base image digests", "", "| Image | Tag | Digest | Where |", "|---|---|---|---|"]
+    lines = ["### Base image digests", "", "| Image | Tag | Digest | Kind | Where |", "|---|---|---|---|---|"]
     for change in _capped(changes, cap):
         page = registry_page(change.registry, change.repository)
         image = f"[{change.image}]({page})" if page else _code(change.image)
         lines.append(f"| {image} | {_code(change.tag)} | {_short(change.old)} → {_short(change.new)} | "
-                     f"{_code(change.path)}:{change.line} |")
+                     f"{change.kind or '—'} | {_code(change.path)}:{change.line} |")
     return lines + _fold_note(changes, cap, "images")
 
 
