@@ -31,18 +31,17 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
     tagged = f"{state.ref.familiar}:{state.ref.tag}"
     old = short(state.ref.digest)
     if state.kind is Pin.GONE:
-        what = f"{tagged}: {old} is gone from the registry (deleted or garbage-collected)"
+        what, change = f"{tagged}: {old} is gone from the registry (deleted or garbage-collected)", ""
     else:
-        what = f"{tagged} moved"
+        platform = f"its {state.digest_kind} manifest " if "/" in state.digest_kind else ""
+        what, change = f"{tagged} moved", f": {platform}{old}"
     if state.digest is None:
         yield Finding(CODE, occurrence.path, occurrence.line, f"{what}, but {state.reason}: {old} left as is")
-        return
-    platform = f"its {state.digest_kind} manifest " if "/" in state.digest_kind else ""
-    change = f"{platform}{old} → {short(state.digest)}"
-    if occurrence.span is None:
-        yield Finding(CODE, occurrence.path, occurrence.line, f"{what}: {change}, but {occurrence.note}: pin it by hand")
+    elif occurrence.span is None:
+        yield Finding(CODE, occurrence.path, occurrence.line,
+                      f"{what}{change} → {short(state.digest)}, but {occurrence.note}: pin it by hand")
     else:
-        yield Finding(CODE, occurrence.path, occurrence.line, f"{what}: {change}",
+        yield Finding(CODE, occurrence.path, occurrence.line, f"{what}{change} → {short(state.digest)}",
                       (Edit(digest_span(occurrence), state.digest),))
 
 

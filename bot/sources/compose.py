@@ -109,11 +109,11 @@ def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, 
             yield ImageOccurrence(path, line, defaulted.group(3), Span(start, start + len(defaulted.group(3))), where)
         return
     resolved = _interpolate(node.value, env)
-    if resolved is None or "$" in resolved:
-        return  # known only when compose runs
+    if not resolved or "$" in resolved:
+        return  # known only when compose runs (or empty: compose refuses it)
     from_env = sorted({m.group(1) or m.group(4) for m in _VARIABLE.finditer(node.value)} & env.keys())
-    source = f"set in .env ({', '.join(from_env)})" if from_env else "built from variables"
-    yield ImageOccurrence(path, line, resolved, None, where, f"{node.value} is {source}, resolving to {resolved}")
+    note = f"{node.value} takes {' and '.join(from_env)} from .env" if from_env else f"{node.value} is built from variables"
+    yield ImageOccurrence(path, line, resolved, None, where, note)
 
 
 def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
