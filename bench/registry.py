@@ -9,8 +9,10 @@ host:port the tree's images name (loopback only) and delays each request by --la
 milliseconds (default 50, about a round trip to a public registry; 0 for none); pushes one small image for every repository:tag they use (through the registry's HTTP upload
 API), then resolves every image of the tree with a pool of 1 and of 8 lookups at once, with
 anonymous access and again behind token authentication. For each it prints the HTTP requests
-made, next to what they must equal (unique images + token requests + one challenge a
-registry), and the wall time; then the whole `fix` (scan, resolve, harden, in memory).
+made, next to what they must equal (unique images + pinned digests their tags no longer point
+to + token requests + one challenge a registry), and the wall time; then the whole `fix`
+(scan, resolve, harden, in memory); then every tag moves (pushed again) and the tree as that
+fix pinned it is resolved again: each pin's kind is asked once per repository and digest.
 """
 from __future__ import annotations
 
@@ -77,11 +79,13 @@ class LatencyProxy:
         self.server.close()
 
 
-def tree_images(root: Path) -> list[ImageRef]:
+def tree_images(root: Path, texts: dict[str, str] | None = None) -> list[ImageRef]:
+    """The tree's image references, as its files are or as `texts` (path → text) has them."""
     refs = []
     for source in find_sources(root):
         try:
-            occurrences = source.kind.occurrences(read_text(root / source.path), source.path)
+            text = texts[source.path] if texts is not None else read_text(root / source.path)
+            occurrences = source.kind.occurrences(text, source.path)
         except HardenbotError:
             continue
         for occurrence in occurrences:
@@ -100,10 +104,24 @@ def measure(label: str, refs: list[ImageRef], credentials: dict[str, Credential]
     failed = sum(1 for r in results.values() if r.error)
     registries = len({key[0] for key in results})
     challenges = registries if client.token_requests else 0
-    expected = len(results) + client.token_requests + challenges
+    pins = len({(key[0], key[1], digest) for key, r in results.items() for digest in r.pinned})
+    expected = len(results) + pins + client.token_requests + challenges
     print(f"{label:<28} pool {workers}: {client.requests_made:5d} requests (= {len(results)} unique images"
-          f" + {client.token_requests} tokens + {challenges} challenge: {expected})  {seconds:6.3f} s"
-          + (f"  {failed} FAILED" if failed else ""))
+          f" + {pins} pinned digests + {client.token_requests} tokens + {challenges} challenge: {expected})"
+          f"  {seconds:6.3f} s" + (f"  {failed} FAILED" if failed else ""))
+
+
+def measure_moved(refs: list[ImageRef]) -> None:
+    """Resolve a pinned tree after its tags moved: a HEAD a tag and a pinned digest, and, for
+    one platform's manifest beside a tag that is one manifest too, both manifests and configs."""
+    client = RegistryClient()
+    start = time.perf_counter()
+    results = resolve_all(refs, client, 8)
+    seconds = time.perf_counter() - start
+    pins = {(key[0], key[1], digest): p for key, r in results.items() for digest, p in r.pinned.items()}
+    kinds = sorted({p.kind or "gone" for p in pins.values()})
+    print(f"tags moved, pinned tree (pool 8): {client.requests_made} requests for {len(results)} unique images"
+          f" and {len(pins)} pinned digests they moved from ({', '.join(kinds)}), {seconds:.3f} s")
 
 
 def main() -> int:
@@ -141,6 +159,9 @@ def main() -> int:
             pinned = sum(1 for r in report.results for f in r.hardened.applied if f.rule == "HB030")
             print(f"fix, whole tree (pool 8): {len(report.results)} files, {pinned} images pinned,"
                   f" {client.requests_made} requests, {seconds:.3f} s")
+            for repository, tag in unique:
+                registry.push_image(repository, tag, seed="bench-moved")
+            measure_moved([r for r in tree_images(root, {r.path: r.hardened.text for r in report.results}) if r.tag])
             proxy.close()
         token_folder = folder / "token"
         token_folder.mkdir()

@@ -14,7 +14,7 @@ from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, role_by_path
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.findings import FileError
-from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, parse_reference
+from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, RoleDecision
 from bot.model.verification import BuildPlan
@@ -23,6 +23,7 @@ from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
+from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import read_dotenv
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
@@ -112,10 +113,11 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              dotenv: Mapping[str, Mapping[str, str]] | None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), and what the repository says about its Dockerfiles."""
+    dotenv = dotenv or {}
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
-        digests = resolver(list(_referenced_images(texts)))
-    facts = RepositoryFacts(_compose_builds(texts, dotenv or {}), action_folders, config.roles, repository_name)
+        digests = resolver(list(_referenced_images(texts, dotenv)))
+    facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv)
     return make_ruleset(config, rules, digests, facts)
 
 
@@ -196,12 +198,15 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
     return builds
 
 
-def _referenced_images(texts: dict[SourceFile, str]) -> Iterable[ImageRef]:
-    """Every image reference the sources name; unreadable files are skipped here and
-    reported when they are processed."""
+def _referenced_images(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]]) -> Iterable[ImageRef]:
+    """Every image reference the sources name (compose files' with their `.env`); unreadable
+    files are skipped here and reported when they are processed."""
     for source, text in texts.items():
         try:
-            occurrences = source.kind.occurrences(text, source.path)
+            if source.kind is COMPOSE:
+                occurrences = compose_occurrences(text, source.path, dotenv.get(source.path.rpartition("/")[0], {}))
+            else:
+                occurrences = source.kind.occurrences(text, source.path)
         except DockerfileSyntaxError:
             continue
         for occurrence in occurrences:
@@ -212,8 +217,9 @@ def _referenced_images(texts: dict[SourceFile, str]) -> Iterable[ImageRef]:
 
 
 def digest_changes(report: RunReport) -> list[DigestChange]:
-    """The digests a fix pinned or refreshed: the image references of each changed file,
-    before and after (pinning edits neither add nor remove references, so they pair up)."""
+    """The digests a fix pinned or refreshed, with the kind of each new one: the image
+    references of each changed file, before and after (pinning edits neither add nor remove
+    references, so they pair up)."""
     changes = []
     for result in report.results:
         if not result.changed or not any(f.rule in ("HB030", "HB031") for f in result.hardened.applied):
@@ -229,6 +235,8 @@ def digest_changes(report: RunReport) -> list[DigestChange]:
             except InvalidReferenceError:
                 continue
             if new_ref.digest and new_ref.tag:
+                answer = (report.digests or {}).get(image_key(new_ref))
                 changes.append(DigestChange(result.path, new.line, new_ref.registry, new_ref.repository,
-                                            new_ref.familiar, new_ref.tag, old_ref.digest, new_ref.digest))
+                                            new_ref.familiar, new_ref.tag, old_ref.digest, new_ref.digest,
+                                            answer.kind_of(new_ref.digest) if answer else ""))
     return changes

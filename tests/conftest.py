@@ -19,6 +19,11 @@ def fixture_cases() -> list[Path]:
     return sorted(FIXTURES.glob("*/*.in.Dockerfile"))
 
 
+def yaml_fixture_cases() -> list[Path]:
+    """Compose files (`<case>.in.compose.yaml`) and workflows (`<case>.in.workflow.yml`)."""
+    return sorted([*FIXTURES.glob("*/*.in.compose.yaml"), *FIXTURES.glob("*/*.in.workflow.yml")])
+
+
 @pytest.fixture
 def tmp_repo(tmp_path: Path) -> Path:
     return tmp_path

@@ -6,11 +6,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config, load_config
-from bot.model.images import ImageKey, Resolution, image_key, parse_reference
+from bot.model.images import ImageKey, PinnedDigest, Resolution, image_key, parse_reference
 from bot.model.roles import Role
 from bot.rules import RULES_BY_CODE
 from bot.rules.rule import RuleSet
 from bot.run import make_ruleset
+from bot.sources.compose import KIND as COMPOSE
+from bot.sources.compose import read_dotenv
+from bot.sources.dockerfile import KIND as DOCKERFILE
+from bot.sources.kind import SourceKind
+from bot.sources.workflow import KIND as WORKFLOW
 
 
 def read(path: Path) -> str:
@@ -35,11 +40,17 @@ def _beside(case: Path, suffix: str) -> Path | None:
 
 
 def load_digests(path: Path) -> dict[ImageKey, Resolution]:
-    """A fixture's registry answers: {"image:tag": "sha256:…" or {"error": "why"}}."""
+    """A fixture's registry answers: {"image:tag": "sha256:…", or {"error": "why"}, or
+    {"digest": "sha256:…", "kind": "index", "pinned": {"sha256:<pinned>": {"kind": "linux/amd64",
+    "successor": "sha256:…", "error": "why"}}}} (a pinned digest's kind null: gone)."""
     digests = {}
     for text, answer in json.loads(path.read_text()).items():
         key = image_key(parse_reference(text))
-        digests[key] = Resolution(error=answer["error"]) if isinstance(answer, dict) else Resolution(digest=answer)
+        if isinstance(answer, str):
+            answer = {"digest": answer}
+        pinned = {digest: PinnedDigest(p["kind"], p.get("successor"), p.get("error"))
+                  for digest, p in answer.get("pinned", {}).items()}
+        digests[key] = Resolution(answer.get("digest"), answer.get("error"), answer.get("kind", ""), pinned)
     return digests
 
 
@@ -60,7 +71,22 @@ def case_ruleset(case: Path) -> RuleSet:
     else:
         rules = config.active_rules()
     digests_file = _beside(case, "digests.json")
-    return make_ruleset(config, rules, load_digests(digests_file) if digests_file else None)
+    ruleset = make_ruleset(config, rules, load_digests(digests_file) if digests_file else None)
+    env_file = _beside(case, "env")  # a compose case's .env
+    if env_file is None:
+        return ruleset
+    facts = replace(ruleset.context.facts, compose_env={"": read_dotenv(read(env_file))})
+    return replace(ruleset, context=replace(ruleset.context, facts=facts))
+
+
+def case_source(case: Path) -> tuple[str, SourceKind]:
+    """The path a fixture case is hardened as, and its kind: `<case>.in.Dockerfile`,
+    `<case>.in.compose.yaml` (as compose.yaml), `<case>.in.workflow.yml` (as a workflow)."""
+    if case.name.endswith(".in.compose.yaml"):
+        return "compose.yaml", COMPOSE
+    if case.name.endswith(".in.workflow.yml"):
+        return ".github/workflows/ci.yml", WORKFLOW
+    return case.name, DOCKERFILE
 
 
 def default_ruleset() -> RuleSet:

@@ -5,7 +5,7 @@
 - `TokenServer`: a small token service that signs JWTs with a test key whose certificate the
   registry trusts, optionally demanding a username and password (Basic).
 - `push_image` / `push_index`: put images into a registry through its HTTP upload API (blob
-  upload, then manifest PUT), no Docker engine needed.
+  upload, then manifest PUT), no Docker engine needed; `delete_manifest` takes one away.
 - `DockerDaemon`: a private `dockerd` (Debian's docker.io) on a unix socket in a temporary
   folder, for real BuildKit builds; `base_images` makes two small base images, imports them
   and pushes them to a `RegistryServer`.
@@ -210,6 +210,13 @@ class RegistryServer:
                                 timeout=10)
         response.raise_for_status()
         return "sha256:" + hashlib.sha256(body).hexdigest()
+
+    def delete_manifest(self, repository: str, digest: str) -> None:
+        """What a registry's garbage collection leaves of an untagged manifest: 404 by digest
+        (the storage allows deletes), and no tag points to it any more."""
+        response = requests.delete(f"{self.url}/v2/{repository}/manifests/{digest}",
+                                   headers=self._authorization(repository), timeout=10)
+        response.raise_for_status()
 
     def push_image(self, repository: str, tag: str, seed: str = "", platform: tuple[str, str] = ("linux", "amd64")
                    ) -> str:

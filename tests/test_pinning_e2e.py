@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.config import Config
+from bot.model.images import INDEX, MANIFEST
+from bot.registry_setup import make_resolver
+from bot.report.markdown import render_body
+from bot.run import digest_changes, process
 
 DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
@@ -119,3 +124,56 @@ def test_token_never_printed(monorepo, registry, capsys, monkeypatch):
     for path in root.rglob("*"):
         if path.is_file():
             assert secret.encode() not in path.read_bytes()
+
+
+def test_yaml_references_and_digest_kinds_against_a_real_registry(tmp_path, registry, capsys):
+    """Compose defaults, merge keys, version 1 files, build outputs and workflow shorthands
+    are pinned where compose and GitHub read them; when the tags move, each pin keeps its
+    kind, a lost digest follows its tag, and the pull request's table says which kind."""
+    host = registry.host
+    index, (_, arm64) = registry.push_index("yaml/multi", "1", seed="m1")
+    redis = registry.push_image("yaml/redis", "7", seed="r1")
+    lost = registry.push_image("yaml/lost", "1", seed="l1")
+    files = {
+        "compose.yaml": (f"x-base: &base\n  image: {host}/yaml/redis:7\nservices:\n"
+                         f"  a:\n    <<: *base\n  b:\n    <<: *base\n"
+                         f"  env:\n    image: ${{IMAGE:-{host}/yaml/multi:1}}\n"
+                         f"  arm:\n    image: {host}/yaml/multi:1@{arm64}   # the arm64 machines\n"
+                         f"  app:\n    build: .\n    image: {host}/yaml/app:dev\n"),
+        "legacy/docker-compose.yml": f"web:\n  image: {host}/yaml/lost:1@{lost}\n",
+        ".github/workflows/ci.yml": (f"on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+                                     f"    container: {host}/yaml/multi:1@{index}\n"
+                                     f"    services:\n      cache: {host}/yaml/redis\n"),
+    }
+    for relative, text in files.items():
+        write(tmp_path, relative, text)
+    moved_index, (_, moved_arm64) = registry.push_index("yaml/multi", "1", seed="m2")
+    relisted = registry.push_image("yaml/lost", "1", seed="l2")
+    registry.delete_manifest("yaml/lost", lost)
+    latest = registry.push_image("yaml/redis", "latest", seed="r-latest")
+
+    config = Config()
+    report = process(tmp_path, config, config.active_rules(select={"HB030", "HB031", "DL3006"}), fix=True, write=True,
+                     resolver=make_resolver({}, 4))
+    written = read_all(tmp_path)
+    assert written["compose.yaml"].decode() == files["compose.yaml"].replace(
+        "yaml/redis:7\n", f"yaml/redis:7@{redis}\n", 1).replace(
+        "yaml/multi:1}", f"yaml/multi:1@{moved_index}}}").replace(arm64, moved_arm64)
+    assert written["legacy/docker-compose.yml"].decode() == f"web:\n  image: {host}/yaml/lost:1@{relisted}\n"
+    assert written[".github/workflows/ci.yml"].decode() == files[".github/workflows/ci.yml"].replace(
+        index, moved_index).replace("yaml/redis\n", f"yaml/redis:latest@{latest}\n")
+    assert {(f.rule, f.path, f.line) for r in report.results for f in r.hardened.before if f.rule == "DL3006"} == {
+        ("DL3006", ".github/workflows/ci.yml", 7)}
+
+    kinds = {(c.path, c.line): (c.kind, c.old, c.new) for c in digest_changes(report)}
+    # A tag that is one manifest is pinned without asking its platform: one lookup an image.
+    assert kinds == {("compose.yaml", 2): (MANIFEST, None, redis),
+                     ("compose.yaml", 9): (INDEX, None, moved_index),
+                     ("compose.yaml", 11): ("linux/arm64", arm64, moved_arm64),
+                     ("legacy/docker-compose.yml", 2): (MANIFEST, lost, relisted),
+                     (".github/workflows/ci.yml", 5): (INDEX, index, moved_index),
+                     (".github/workflows/ci.yml", 7): (MANIFEST, None, latest)}
+    assert f"→ `{moved_arm64[7:19]}` | linux/arm64 | `compose.yaml`:11 |" in render_body(report, digest_changes(report))
+
+    assert main(["fix", "--select", "HB030,HB031,HB032", str(tmp_path)]) == 0
+    assert read_all(tmp_path) == written

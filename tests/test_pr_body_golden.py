@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Config
-from bot.model.images import DigestChange, ImageKey, Resolution, image_key
+from bot.model.images import INDEX, MANIFEST, DigestChange, ImageKey, PinnedDigest, Resolution, image_key
 from bot.model.results import RunReport
 from bot.model.verification import Build, BuildState, ImageFacts, Verdict, Verification
 from bot.report.markdown import render_body
@@ -46,13 +46,15 @@ MIXED = {
     SourceFile("docker-compose.yml", COMPOSE): "services:\n  cache:\n    image: redis:7  # cache\n",
 }
 ANSWERS = {
-    ("docker.io", "library/python", "3.12-slim"): Resolution(digest="sha256:" + "1" * 64),
+    ("docker.io", "library/python", "3.12-slim"): Resolution(digest="sha256:" + "1" * 64, kind=INDEX),
     ("docker.io", "bitnami/node", "20"): Resolution(digest="sha256:" + "2" * 64),
     ("quay.io", "org/tool", "1.0"): Resolution(digest="sha256:" + "3" * 64),
-    ("docker.io", "library/golang", "1.22"): Resolution(digest="sha256:" + "4" * 64),
+    # The stale pin is linux/amd64's manifest: refreshed to linux/amd64's manifest in the index now.
+    ("docker.io", "library/golang", "1.22"): Resolution(digest="sha256:" + "4" * 64, kind=INDEX, pinned={
+        "sha256:" + "b" * 64: PinnedDigest("linux/amd64", "sha256:" + "7" * 64)}),
     ("registry.example.com:5000", "team/app", "2"): Resolution(digest="sha256:" + "5" * 64),
     ("ghcr.io", "acme/base", "1.4"): Resolution(error="ghcr.io refused access to acme/base: credentials are needed"),
-    ("docker.io", "library/redis", "7"): Resolution(digest="sha256:" + "6" * 64),
+    ("docker.io", "library/redis", "7"): Resolution(digest="sha256:" + "6" * 64, kind=MANIFEST),
 }
 
 
@@ -67,7 +69,7 @@ def mixed_report() -> RunReport:
 
 def thousand_services() -> tuple[RunReport, list[DigestChange]]:
     changes = [DigestChange(f"services/svc-{i:04d}/Dockerfile", 1, "docker.io", "library/python", "python", "3.12",
-                            None, "sha256:" + "a" * 64) for i in range(1000)]
+                            None, "sha256:" + "a" * 64, INDEX) for i in range(1000)]
     return big_report(1000), changes
 
 

@@ -10,7 +10,15 @@ import responses
 from responses import matchers
 
 from bot.model.images import parse_reference
-from bot.registry.client import MANIFEST_TYPES, AuthError, Credential, NotFoundError, RegistryClient, RegistryError
+from bot.registry.client import (
+    MANIFEST_TYPES,
+    AuthError,
+    Credential,
+    NotFoundError,
+    RegistryClient,
+    RegistryError,
+    same_platform,
+)
 from bot.registry.credentials import parse_docker_config
 from bot.registry.resolver import resolve_all
 
@@ -168,3 +176,32 @@ def test_docker_config_auths():
             ' "credsStore": "desktop"}')
     credentials = parse_docker_config(text, "config.json")
     assert credentials == {"docker.io": Credential("user", "pass"), "ghcr.io": Credential("me", "tok")}
+
+
+@responses.activate
+def test_the_type_from_the_body_when_a_head_has_no_content_type():
+    body = b'{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}'
+    url = f"{HUB}/v2/library/python/manifests/3.12"
+    responses.head(url, status=200, headers={"Docker-Content-Digest": DIGEST}, content_type="")
+    responses.get(url, status=200, body=body, content_type="")
+    registry, _ = client()
+    head = registry.head(parse_reference("python:3.12"))
+    assert (head.digest, head.is_index) == (DIGEST, True)  # the registry's digest, the body's type
+
+
+@responses.activate
+def test_content_that_does_not_hash_to_its_digest_is_refused():
+    url = f"https://quay.io/v2/org/tool/manifests/{DIGEST}"
+    responses.get(url, status=200, body=b'{"schemaVersion":2,"manifests":[]}')
+    registry, _ = client()
+    with pytest.raises(RegistryError, match=f"sent content that does not match {DIGEST}"):
+        registry.index_platforms(parse_reference("quay.io/org/tool"), DIGEST)
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("linux/arm64", "linux/arm64/v8", True), ("linux/amd64", "linux/amd64/v1", True),
+    ("linux/arm", "linux/arm/v7", True), ("linux/arm/v6", "linux/arm/v7", False),
+    ("linux/amd64", "windows/amd64", False),
+])
+def test_platforms_are_compared_as_containerd_normalises_them(first, second, same):
+    assert same_platform(first, second) is same and same_platform(second, first) is same

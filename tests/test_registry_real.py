@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.model.images import parse_reference
+from bot.model.images import INDEX, PinnedDigest, parse_reference
 from bot.registry.client import AuthError, Credential, NotFoundError, RegistryClient
 from bot.registry.resolver import resolve_all
 
@@ -77,3 +77,54 @@ def test_requests_are_images_plus_tokens_plus_one_challenge_per_registry(token_r
     assert all(r.digest for r in results.values())
     assert client.token_requests == 3  # one token per repository
     assert client.requests_made == 6 + 3 + 1  # a HEAD per unique image, tokens, the registry's one challenge
+
+
+# -- the kind of a pinned digest ---------------------------------------------------------
+def pinned(registry, repository: str, tag: str, *digests: str) -> list:
+    return [parse_reference(f"{registry.host}/{repository}:{tag}@{digest}") for digest in digests]
+
+
+def test_a_pin_keeps_its_kind_when_the_tag_moves(registry):
+    old_index, (old_amd64, old_arm64) = registry.push_index("kinds/multi", "1.0", seed="v1")
+    new_index, (new_amd64, new_arm64) = registry.push_index("kinds/multi", "1.0", seed="v2")
+    client = RegistryClient()
+    refs = pinned(registry, "kinds/multi", "1.0", old_index, old_arm64, new_amd64) * 2  # many files, one lookup each
+    [answer] = resolve_all(refs, client).values()
+    assert (answer.digest, answer.kind) == (new_index, INDEX)
+    assert answer.pinned == {old_index: PinnedDigest(INDEX, new_index),
+                             old_arm64: PinnedDigest("linux/arm64", new_arm64),
+                             new_amd64: PinnedDigest("linux/amd64", new_amd64)}  # listed in the index: current
+    assert answer.is_current(new_amd64) and not answer.is_current(old_amd64)
+    # HEAD the tag; HEAD each pinned digest; the tag's index once; the unlisted manifest and its config
+    assert client.requests_made == 1 + 3 + 1 + 2
+
+
+def test_a_platform_pin_beside_a_tag_that_is_one_manifest(registry):
+    first = registry.push_image("kinds/single", "1", seed="a", platform=("linux", "arm64"))
+    moved = registry.push_image("kinds/single", "1", seed="b", platform=("linux", "arm64"))
+    switched_from = registry.push_image("kinds/switch", "1", seed="a", platform=("linux", "arm64"))
+    registry.push_image("kinds/switch", "1", seed="b", platform=("linux", "amd64"))
+    shrunk_from, _ = registry.push_index("kinds/shrink", "1", seed="a")
+    registry.push_image("kinds/shrink", "1", seed="b")
+    refs = (pinned(registry, "kinds/single", "1", first) + pinned(registry, "kinds/switch", "1", switched_from)
+            + pinned(registry, "kinds/shrink", "1", shrunk_from))
+    answers = {key[1]: r for key, r in resolve_all(refs, RegistryClient()).items()}
+    assert answers["kinds/single"].pinned[first] == PinnedDigest("linux/arm64", moved)
+    assert answers["kinds/single"].kind == "linux/arm64"
+    assert answers["kinds/switch"].pinned[switched_from] == PinnedDigest(
+        "linux/arm64", error="the tag now points to linux/amd64, not linux/arm64")
+    assert answers["kinds/shrink"].pinned[shrunk_from] == PinnedDigest(
+        INDEX, error="the tag now points to one platform's manifest, not an index")
+
+
+def test_a_digest_the_registry_no_longer_has(registry):
+    lost = registry.push_image("kinds/gone", "1", seed="a")
+    current = registry.push_image("kinds/gone", "1", seed="b")
+    registry.delete_manifest("kinds/gone", lost)
+    orphan = registry.push_image("kinds/gone", "old", seed="c")
+    registry.delete_manifest("kinds/gone", orphan)  # its tag goes with it
+    refs = pinned(registry, "kinds/gone", "1", lost) + pinned(registry, "kinds/gone", "old", orphan)
+    answers = {key[2]: r for key, r in resolve_all(refs, RegistryClient()).items()}
+    assert answers["1"].pinned == {lost: PinnedDigest(None, current)}
+    assert answers["old"].error == "tag 'old' not found in " + f"{registry.host}/kinds/gone"
+    assert answers["old"].pinned == {orphan: PinnedDigest(None, None, answers["old"].error)}

@@ -129,3 +129,59 @@ def test_broken_yaml_is_one_line_error_with_its_line():
         compose.occurrences("services:\n  db:\n    image: [unclosed\n", "compose.yaml")
     assert str(raised.value).startswith("compose.yaml:") and "not valid YAML" in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("image: redis:7", "redis:7"),
+    ("image: &img redis:7", "redis:7"),
+    ('image: &img !!str "redis:7"', "redis:7"),
+    ("image: !!str 'redis:7'", "redis:7"),
+    ('image: "redis:7\\x41"', None),  # an escape: the characters do not spell the value
+    ("image: 'it''s'", None),
+    ("image: |\n      redis:7", None),
+    ("image: redis\n      :7", None),  # folded onto one line
+])
+def test_scalar_spans_are_the_characters_of_the_value(line, expected):
+    text = f"services:\n  s:\n    {line}\n"
+    found = compose.occurrences(text, "compose.yaml")
+    assert [text[o.span.start:o.span.end] for o in found] == ([expected] if expected else [])
+
+
+def test_a_merge_key_that_points_back_at_its_own_mapping_ends():
+    assert compose.occurrences("services:\n  s: &s\n    <<: *s\n    ports: [80]\n", "compose.yaml") == []
+
+
+@pytest.mark.parametrize("value, env, expected", [
+    ("${A:-d}", {}, "d"), ("${A:-d}", {"A": ""}, "d"), ("${A:-d}", {"A": "x"}, "x"),
+    ("${A-d}", {}, "d"), ("${A-d}", {"A": ""}, ""), ("${A-d}", {"A": "x"}, "x"),
+    ("$A/${B}", {"A": "a", "B": "b"}, "a/b"), ("${A}", {}, None), ("$${A}", {}, "${A}"),
+])
+def test_variables_are_filled_in_as_compose_does(value, env, expected):
+    assert compose._interpolate(value, env) == expected
+
+
+def test_a_version_1_file_and_merged_builds_are_read_for_their_builds_too():
+    text = "x-b: &b\n  build: ./w\nweb:\n  build: ./web\napi:\n  <<: *b\n  image: acme/api:dev\n"
+    assert sorted(compose.builds(text, "compose.yaml")) == ["w/Dockerfile", "web/Dockerfile"]
+    assert compose.occurrences(text, "compose.yaml") == []
+
+
+def test_the_run_looks_up_what_dotenv_names_not_the_default():
+    from bot.run import process_texts
+    from bot.sources.discovery import SourceFile
+
+    asked = []
+
+    def resolver(refs):
+        asked.extend(str(ref) for ref in refs)
+        return {}
+    text = "services:\n  q:\n    image: ${QUEUE:-rabbitmq:3}\n  c:\n    image: ${CACHE:-redis:7}\n"
+    config = Config()
+    report = process_texts({SourceFile("deploy/compose.yaml", compose.KIND): text}, config,
+                           config.active_rules(select={"HB030"}), fix=True, resolver=resolver,
+                           dotenv={"deploy": {"QUEUE": "rabbitmq:3.13"}})
+    assert asked == ["rabbitmq:3.13", "redis:7"]
+    [result] = report.results
+    assert [f.message for f in result.hardened.before] == [
+        "rabbitmq:3.13 is not pinned to a digest (not looked up: offline)",
+        "redis:7 is not pinned to a digest (not looked up: offline)"]

@@ -10,6 +10,7 @@ application, or only a shell or interpreter).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.dockerfile.bases import describe_base
@@ -60,6 +61,7 @@ class RepositoryFacts:
     action_folders: frozenset[str] = frozenset()  # folders holding a GitHub Action's action.yml ("" is the root)
     overrides: tuple[tuple[str, Role], ...] = ()  # (glob, role) from the configuration, first match wins
     name: str = ""  # the repository's name: a tool's image runs the program named like it
+    compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:

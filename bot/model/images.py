@@ -8,7 +8,8 @@ A first path component is a registry host when it holds a `.` or a `:` or is `lo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
@@ -99,12 +100,39 @@ def image_key(ref: ImageRef) -> ImageKey | None:
     return (ref.registry, ref.repository, tag) if tag else None
 
 
+INDEX = "index"  # the kind of a multi-platform digest: an OCI image index or a Docker manifest list
+MANIFEST = "manifest"  # one platform's manifest whose platform was not asked for
+
+
+@dataclass(frozen=True)
+class PinnedDigest:
+    """What the registry says about a digest a file pins beside a tag that now points elsewhere."""
+
+    kind: str | None  # INDEX, a platform ("linux/amd64"), MANIFEST; None: the registry no longer has it
+    successor: str | None = None  # the digest of the same kind the tag points to now
+    error: str | None = None  # why there is no successor, or why the digest could not be looked up
+
+
 @dataclass(frozen=True)
 class Resolution:
-    """A registry's answer for one ImageKey: the digest the tag points to now, or why not."""
+    """A registry's answer for one ImageKey: the digest the tag points to now, or why not, and
+    for each other digest a file pins beside that tag, what it is."""
 
     digest: str | None = None
     error: str | None = None
+    kind: str = ""  # of `digest`: INDEX, MANIFEST or its platform; "" when the registry did not say
+    pinned: Mapping[str, PinnedDigest] = field(default_factory=dict)  # by the pinned digest
+
+    def is_current(self, digest: str) -> bool:
+        """Whether `digest` is what the tag points to now: the tag's own digest, or the same
+        kind's successor of a digest pinned beside it (that platform's manifest in its index)."""
+        return digest == self.digest or any(p.successor == digest for p in self.pinned.values())
+
+    def kind_of(self, digest: str) -> str:
+        """The kind of `digest`, when it is the tag's or a successor this answer names ("" when not)."""
+        if digest == self.digest:
+            return self.kind
+        return next((p.kind or "" for p in self.pinned.values() if p.successor == digest), "")
 
 
 @dataclass(frozen=True)
@@ -131,3 +159,4 @@ class DigestChange:
     tag: str
     old: str | None  # None: newly pinned
     new: str
+    kind: str = ""  # of the new digest: INDEX, a platform ("linux/amd64"), MANIFEST; "" when not known

@@ -3,7 +3,11 @@
 One HEAD per image (Docker Hub does not count HEAD against pull limits), with an Accept
 header that lists the index and manifest types, so a multi-arch tag answers with its index
 digest, never one platform's. The digest comes from `Docker-Content-Digest`, or, when a
-registry leaves it out, from a GET and the sha256 of the body. Authentication answers the
+registry leaves it out, from a GET and the sha256 of the body. What kind of digest a file
+pins is asked the same way (a HEAD by digest: its media type, or 404 when the registry no
+longer has it); only one platform's manifest needs GETs: the tag's index, for that
+platform's manifest in it, and, when it is not listed there, the manifest and its config,
+for its platform. Authentication answers the
 registry's own challenge: a Bearer token from its realm (anonymous, or with the registry's
 credentials), one per (registry, repository) per run, or Basic where it asks for Basic.
 429 and 5xx are retried a bounded number of times, honouring Retry-After. Credentials and
@@ -14,17 +18,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import ipaddress
+import json
 import re
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import requests
 from urllib3.exceptions import NameResolutionError
 
 from bot.errors import HardenbotError
-from bot.model.images import DOCKER_HUB, ImageRef
+from bot.model.images import DOCKER_HUB, INDEX, MANIFEST, ImageRef
 from bot.retry import RetryPolicy
 
 MANIFEST_TYPES = (
@@ -33,6 +39,7 @@ MANIFEST_TYPES = (
     "application/vnd.oci.image.manifest.v1+json",
     "application/vnd.docker.distribution.manifest.v2+json",
 )
+INDEX_TYPES = frozenset(MANIFEST_TYPES[:2])
 API_HOSTS = {DOCKER_HUB: "registry-1.docker.io"}
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHALLENGE_PARAM = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
@@ -50,6 +57,18 @@ class AuthError(RegistryError):
 
 class NotFoundError(RegistryError):
     pass
+
+
+@dataclass(frozen=True)
+class ManifestHead:
+    """What a HEAD of a manifest says: its digest and media type ("" when the registry sent none)."""
+
+    digest: str
+    media_type: str
+
+    @property
+    def is_index(self) -> bool:
+        return self.media_type in INDEX_TYPES
 
 
 @dataclass(frozen=True)
@@ -87,23 +106,81 @@ class RegistryClient:
     # -- public ------------------------------------------------------------------------
     def resolve_digest(self, ref: ImageRef) -> str:
         """The digest `ref`'s tag points to now (the index digest for multi-arch images)."""
-        if ref.tag is None:
+        return self.head(ref).digest
+
+    def head(self, ref: ImageRef, digest: str | None = None) -> ManifestHead:
+        """The digest and media type of what `ref`'s tag points to now, or of the manifest
+        `digest` names; NotFoundError when the registry has no such tag or digest."""
+        reference = digest or ref.tag
+        if reference is None:
             raise RegistryError(f"{ref}: no tag to resolve")
-        url = f"{self._base_url(ref.registry)}/v2/{ref.repository}/manifests/{ref.tag}"
+        url = self._manifest_url(ref, reference)
         response = self._authorized("HEAD", url, ref)
         if response.status_code == 404:
-            raise NotFoundError(f"tag {ref.tag!r} not found in {ref.familiar}")
+            raise NotFoundError(f"{digest} not found in {ref.familiar}" if digest
+                                else f"tag {ref.tag!r} not found in {ref.familiar}")
         if response.status_code != 200:
             raise RegistryError(f"{ref.registry} answered HTTP {response.status_code}")
-        digest = response.headers.get("Docker-Content-Digest", "")
-        if _DIGEST.fullmatch(digest):
-            return digest
+        media_type = _media_type(response)
+        found = response.headers.get("Docker-Content-Digest", "") if digest is None else digest
+        if _DIGEST.fullmatch(found) and media_type:
+            return ManifestHead(found, media_type)
+        # A registry that leaves the digest or the type out of a HEAD: the body says both.
         body = self._authorized("GET", url, ref)
         if body.status_code != 200:
             raise RegistryError(f"{ref.registry} answered HTTP {body.status_code} to GET")
-        return "sha256:" + hashlib.sha256(body.content).hexdigest()
+        if not _DIGEST.fullmatch(found):
+            found = "sha256:" + hashlib.sha256(body.content).hexdigest()
+        return ManifestHead(found, media_type or _media_type(body) or _declared_media_type(body.content))
+
+    def platform(self, ref: ImageRef, digest: str) -> str:
+        """What the manifest `digest` names is for: its config's platform ("linux/arm64/v8"),
+        MANIFEST when the config names none, INDEX when `digest` is an index after all."""
+        manifest = self.manifest(ref, digest)
+        if manifest.get("mediaType") in INDEX_TYPES or isinstance(manifest.get("manifests"), list):
+            return INDEX
+        config = manifest.get("config")
+        config_digest = config.get("digest") if isinstance(config, dict) else None
+        if not isinstance(config_digest, str) or not _DIGEST.fullmatch(config_digest):
+            return MANIFEST
+        url = f"{self._base_url(ref.registry)}/v2/{ref.repository}/blobs/{config_digest}"
+        return platform_name(self._json("GET", url, ref, config_digest)) or MANIFEST
+
+    def index_platforms(self, ref: ImageRef, digest: str) -> list[tuple[str, str]]:
+        """(platform, manifest digest) for each entry of the index `digest` names."""
+        entries = self.manifest(ref, digest).get("manifests")
+        found = []
+        for entry in entries if isinstance(entries, list) else []:
+            platform = platform_name(entry.get("platform")) if isinstance(entry, dict) else None
+            if platform and isinstance(entry.get("digest"), str):
+                found.append((platform, entry["digest"]))
+        return found
+
+    def manifest(self, ref: ImageRef, digest: str) -> dict[str, Any]:
+        """The manifest or index `digest` names, checked against the digest."""
+        return self._json("GET", self._manifest_url(ref, digest), ref, digest)
 
     # -- HTTP --------------------------------------------------------------------------
+    def _manifest_url(self, ref: ImageRef, reference: str) -> str:
+        return f"{self._base_url(ref.registry)}/v2/{ref.repository}/manifests/{reference}"
+
+    def _json(self, method: str, url: str, ref: ImageRef, digest: str) -> dict[str, Any]:
+        """The JSON object at `url`, whose bytes must hash to `digest`."""
+        response = self._authorized(method, url, ref)
+        if response.status_code == 404:
+            raise NotFoundError(f"{digest} not found in {ref.familiar}")
+        if response.status_code != 200:
+            raise RegistryError(f"{ref.registry} answered HTTP {response.status_code} to GET")
+        if "sha256:" + hashlib.sha256(response.content).hexdigest() != digest:
+            raise RegistryError(f"{ref.registry} sent content that does not match {digest}")
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            raise RegistryError(f"{ref.registry} sent no JSON object for {digest}")
+        return body
+
     def _session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
         if session is None:
@@ -241,6 +318,45 @@ class RegistryClient:
         if not isinstance(token, str) or not token:
             raise AuthError(f"the token service of {ref.registry} sent no token")
         return token
+
+
+def platform_name(spec: object) -> str | None:
+    """`os/architecture[/variant]` of an image config or an index entry's platform; None when
+    it names none (an attestation's `unknown/unknown` included)."""
+    if not isinstance(spec, dict):
+        return None
+    os_name, architecture, variant = spec.get("os"), spec.get("architecture"), spec.get("variant")
+    if not isinstance(os_name, str) or not isinstance(architecture, str) or "unknown" in (os_name, architecture):
+        return None
+    return f"{os_name}/{architecture}" + (f"/{variant}" if isinstance(variant, str) and variant else "")
+
+
+# Variants a platform has when none is written (as containerd normalises them).
+_DEFAULT_VARIANTS = {"arm64": "v8", "arm": "v7", "amd64": "v1"}
+
+
+def same_platform(first: str, second: str) -> bool:
+    """Whether two `os/architecture[/variant]` names mean one platform (`linux/arm64` is
+    `linux/arm64/v8`)."""
+    def normal(name: str) -> tuple[str, str, str]:
+        os_name, _, rest = name.partition("/")
+        architecture, _, variant = rest.partition("/")
+        return os_name, architecture, variant or _DEFAULT_VARIANTS.get(architecture, "")
+    return normal(first) == normal(second)
+
+
+def _media_type(response: requests.Response) -> str:
+    return response.headers.get("Content-Type", "").split(";", 1)[0].strip()
+
+
+def _declared_media_type(content: bytes) -> str:
+    """The `mediaType` a manifest's JSON declares ("" when none)."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return ""
+    declared = body.get("mediaType") if isinstance(body, dict) else None
+    return declared if isinstance(declared, str) else ""
 
 
 def basic_authorization(credential: Credential) -> str:

@@ -223,12 +223,12 @@ def _relint(results: list[FileResult]) -> list[str]:
 
 
 def _base_image_digests(changes: list[DigestChange], cap: int | None) -> list[str]:
-    lines = ["### Base image digests", "", "| Image | Tag | Digest | Where |", "|---|---|---|---|"]
+    lines = ["### Base image digests", "", "| Image | Tag | Digest | Kind | Where |", "|---|---|---|---|---|"]
     for change in _capped(changes, cap):
         page = registry_page(change.registry, change.repository)
         image = f"[{change.image}]({page})" if page else _code(change.image)
         lines.append(f"| {image} | {_code(change.tag)} | {_short(change.old)} → {_short(change.new)} | "
-                     f"{_one_line(_code(change.path))}:{change.line} |")
+                     f"{_one_line(change.kind or '—')} | {_one_line(_code(change.path))}:{change.line} |")
     return lines + _fold_note(changes, cap, "image")
 
 

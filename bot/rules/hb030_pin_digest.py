@@ -6,9 +6,11 @@ move it to anything. A digest names exactly one image.
 Fix: `FROM image:tag` → `FROM image:tag@sha256:<digest>`, the digest the tag points to now
 (for a multi-arch tag, its index). The tag stays, for people and for update tooling, and
 HB031 keeps the digest fresh. An `ARG BASE=image:tag` default used as `FROM ${BASE}` is
-pinned inside the ARG. The same for images named in compose files and workflows.
+pinned inside the ARG. The same for images named in compose files and workflows; a compose
+default that compose would use, `${IMAGE:-redis:7}`, is pinned inside the braces.
 Reported instead: offline runs, digest-only references (no tag to follow), and images
-assembled from several ARGs (`python:${PY}-slim`), which a person pins.
+assembled from several ARGs (`python:${PY}-slim`) or variables, or taken from a compose
+project's `.env`, which a person pins.
 """
 from __future__ import annotations
 

@@ -2,8 +2,14 @@
 
 Why: a pin that never moves misses every security rebuild of its base; the tag says what
 was meant, the registry says what it is now.
-Fix: replace the digest with the one the tag points to now; the tag and everything else
-stay. The same for compose files and workflows.
+Fix: replace the digest with the one the tag points to now, of the same kind: an index
+digest with the tag's index, one platform's manifest with that platform's manifest in the
+tag's index now; the tag and everything else stay. A digest the registry no longer has
+(deleted, garbage-collected: a build would fail to pull it) is replaced with the tag's. The
+same for compose files and workflows.
+Reported instead: a platform the tag's index no longer has, a tag that stopped being (or
+became) an index, a gone digest whose tag does not resolve either, and a digest written where
+it cannot be rewritten in place.
 """
 from __future__ import annotations
 
@@ -20,12 +26,23 @@ CODE = "HB031"
 
 def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
     state = pin_state(occurrence, context)
-    if state.kind is not Pin.STALE or state.ref is None or state.digest is None or state.ref.digest is None:
+    if state.kind not in (Pin.STALE, Pin.GONE) or state.ref is None or state.ref.digest is None:
         return
     tagged = f"{state.ref.familiar}:{state.ref.tag}"
-    yield Finding(CODE, occurrence.path, occurrence.line,
-                  f"{tagged} moved: {short(state.ref.digest)} → {short(state.digest)}",
-                  (Edit(digest_span(occurrence), state.digest),))
+    old = short(state.ref.digest)
+    if state.kind is Pin.GONE:
+        what, change = f"{tagged}: {old} is gone from the registry (deleted or garbage-collected)", ""
+    else:
+        platform = f"its {state.digest_kind} manifest " if "/" in state.digest_kind else ""
+        what, change = f"{tagged} moved", f": {platform}{old}"
+    if state.digest is None:
+        yield Finding(CODE, occurrence.path, occurrence.line, f"{what}, but {state.reason}: {old} left as is")
+    elif occurrence.span is None:
+        yield Finding(CODE, occurrence.path, occurrence.line,
+                      f"{what}{change} → {short(state.digest)}, but {occurrence.note}: pin it by hand")
+    else:
+        yield Finding(CODE, occurrence.path, occurrence.line, f"{what}{change} → {short(state.digest)}",
+                      (Edit(digest_span(occurrence), state.digest),))
 
 
 RULE = Rule(

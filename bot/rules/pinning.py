@@ -13,6 +13,7 @@ from bot.rules.rule import RuleContext
 class Pin(Enum):
     UNPINNED = "a tag without a digest"
     STALE = "a digest other than the one the tag points to now"
+    GONE = "a digest the registry no longer has (deleted, garbage-collected)"
     CURRENT = "the digest the tag points to now"
     UNRESOLVED = "the registry lookup failed"
     UNKNOWN = "not looked up: the run is offline"
@@ -25,8 +26,9 @@ class Pin(Enum):
 class PinState:
     kind: Pin
     ref: ImageRef | None = None
-    digest: str | None = None  # what the tag points to now, when known
+    digest: str | None = None  # what the tag points to now (of the pinned digest's kind), when known
     reason: str = ""
+    digest_kind: str = ""  # of the pinned digest: "index", a platform ("linux/amd64"), "manifest"; "" unknown
 
 
 def short(digest: str) -> str:
@@ -46,15 +48,21 @@ def pin_state(occurrence: ImageOccurrence, context: RuleContext) -> PinState:
     resolution = context.digests.get(key) if context.digests is not None and key else None
     if resolution is None:
         return PinState(Pin.UNKNOWN, ref)
+    # What the registry said about this pinned digest, when the tag points elsewhere.
+    pinned = resolution.pinned.get(ref.digest) if ref.digest else None
+    if pinned is not None and pinned.kind is None:
+        return PinState(Pin.GONE, ref, pinned.successor, pinned.error or "")
     if resolution.error:
         return PinState(Pin.UNRESOLVED, ref, reason=resolution.error)
     if occurrence.span is None:
         return PinState(Pin.UNWRITABLE, ref, resolution.digest, occurrence.note)
     if ref.digest is None:
         return PinState(Pin.UNPINNED, ref, resolution.digest)
-    if ref.digest != resolution.digest:
-        return PinState(Pin.STALE, ref, resolution.digest)
-    return PinState(Pin.CURRENT, ref, resolution.digest)
+    if resolution.is_current(ref.digest):
+        return PinState(Pin.CURRENT, ref, ref.digest, digest_kind=resolution.kind_of(ref.digest))
+    if pinned is not None:
+        return PinState(Pin.STALE, ref, pinned.successor, pinned.error or "", pinned.kind or "")
+    return PinState(Pin.STALE, ref, resolution.digest)
 
 
 def digest_span(occurrence: ImageOccurrence) -> Span:

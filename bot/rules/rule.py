@@ -86,8 +86,9 @@ class Rule:
     why: str  # one line: why it matters, shown beside every finding
     example: Example
     doc: str  # the rule file's docstring: what it does, the fix, when it reports instead
-    # Exactly one of the two: a rule about Dockerfiles, or about image references wherever
-    # they are written (a Dockerfile is then judged by the images it builds FROM).
+    # A rule about Dockerfiles, or about image references wherever they are written (a
+    # Dockerfile is then judged by the images it builds FROM); or both, for a Dockerfile rule
+    # that also judges the images compose files and workflows name.
     check: Check | None = None
     check_occurrence: OccurrenceCheck | None = None
     # The roles of Dockerfile the rule looks at, and those it edits: in the others it reports.
@@ -109,8 +110,8 @@ class Rule:
     equivalents: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if (self.check is None) == (self.check_occurrence is None):
-            raise TypeError(f"{self.code}: give a rule either check or check_occurrence")
+        if self.check is None and self.check_occurrence is None:
+            raise TypeError(f"{self.code}: give a rule check or check_occurrence")
         if (self.fix is FixSafety.NONE) != (not self.example.good):
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
         for equivalent in self.equivalents:

@@ -1,21 +1,35 @@
 """Compose files: `compose.yaml`, `docker-compose.yml` and their `.override`/`.<env>` variants.
-Images: `services.<name>.image`. Only the rules about image references apply."""
+Images: `services.<name>.image` (or `<name>.image` in a version 1 file, whose services are at
+the top level), merge keys and aliases followed. Only the rules about image references apply.
+
+An `image:` beside `build:` names what the build produces, not something pulled: it is left
+alone. Variables are filled in as compose does, from the project's `.env` and the defaults:
+`${IMAGE:-redis:7}` (or `${IMAGE-redis:7}`) is the default where compose would use it, and
+that is what is pinned, inside the braces; an image that comes from `.env`, or is built from
+several variables, is reported for a person with what it resolves to; one that is known only
+when compose runs (`${IMAGE}` set nowhere) is left alone.
+"""
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import yaml
 
 from bot.dockerfile.roles import ComposeBuild
 from bot.model.images import ImageOccurrence
+from bot.model.text import Span
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
-from bot.sources.yaml_scalars import get, image_findings, items, load, scalar_occurrence
+from bot.sources.yaml_scalars import distinct, get, image_findings, items, load, scalar_occurrence, scalar_span
 
 COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml")
-_VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_VARIABLE = re.compile(rf"\$\$|\$\{{({_NAME})(?:(:?-)([^}}]*))?\}}|\$({_NAME})")
+_DEFAULTED = re.compile(rf"\$\{{({_NAME})(:?-)([^${{}}]*)\}}")  # a whole value `${NAME:-default}`
+# Top-level keys of the compose file formats that are not services (a version 1 file has none).
+_NOT_SERVICES = frozenset({"version", "name", "include", "networks", "volumes", "secrets", "configs", "models"})
 
 
 def read_dotenv(text: str) -> dict[str, str]:
@@ -34,27 +48,72 @@ def read_dotenv(text: str) -> dict[str, str]:
 
 
 def _interpolate(text: str, env: Mapping[str, str]) -> str | None:
-    """`${VAR}`, `${VAR:-default}`, `$VAR` filled in from `env`; None when one has no value."""
+    """`${VAR}`, `${VAR:-default}`, `${VAR-default}`, `$VAR` filled in from `env` as compose
+    does (`:-` also when VAR is empty, `-` only when it is unset); None when one has no value."""
     missing = False
 
     def fill(match: re.Match[str]) -> str:
         nonlocal missing
-        name = match.group(1) or match.group(3)
-        if name in env:
-            return env[name]
-        if match.group(2) is not None:
-            return match.group(2)
-        missing = True
-        return ""
+        if match.group(0) == "$$":
+            return "$"
+        name, operator = match.group(1) or match.group(4), match.group(2)
+        if operator and _uses_default(env.get(name), operator):
+            return match.group(3)
+        if name not in env:
+            missing = True
+            return ""
+        return env[name]
     result = _VARIABLE.sub(fill, text)
     return None if missing else result
 
 
-def occurrences(text: str, path: str) -> list[ImageOccurrence]:
+def _uses_default(value: str | None, operator: str) -> bool:
+    return not value if operator == ":-" else value is None
+
+
+def _services(root: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
+    """(name, service): under `services:`, or, in a version 1 file, the top-level mappings."""
+    services = get(root, "services")
+    if services is not None:
+        yield from items(services)
+        return
+    for name, node in items(root):
+        if name not in _NOT_SERVICES and not name.startswith("x-") and isinstance(node, yaml.MappingNode):
+            yield name, node
+
+
+def occurrences(text: str, path: str, env: Mapping[str, str] | None = None) -> list[ImageOccurrence]:
+    """The images the services pull; `env` is the project's `.env`."""
+    root = load(text, path)
+    prefix = "services." if get(root, "services") is not None else ""
+    services = list(_services(root))
+    built = {id(get(service, "image")) for _, service in services if get(service, "build") is not None}
     found: list[ImageOccurrence] = []
-    for name, service in items(get(load(text, path), "services")):
-        found.extend(scalar_occurrence(text, path, get(service, "image"), f"services.{name}.image"))
-    return found
+    for name, service in services:
+        image = get(service, "image")
+        if image is not None and id(image) not in built:
+            found.extend(_image(text, path, image, f"{prefix}{name}.image", env or {}))
+    return distinct(found)
+
+
+def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, str]) -> Iterator[ImageOccurrence]:
+    if not isinstance(node, yaml.ScalarNode) or "$" not in node.value:
+        yield from scalar_occurrence(text, path, node, where)
+        return
+    line = node.end_mark.line + 1
+    defaulted = _DEFAULTED.fullmatch(node.value)
+    if defaulted and _uses_default(env.get(defaulted.group(1)), defaulted.group(2)):
+        span = scalar_span(text, node)
+        if span is not None and defaulted.group(3):
+            start = span.start + defaulted.start(3)
+            yield ImageOccurrence(path, line, defaulted.group(3), Span(start, start + len(defaulted.group(3))), where)
+        return
+    resolved = _interpolate(node.value, env)
+    if not resolved or "$" in resolved:
+        return  # known only when compose runs (or empty: compose refuses it)
+    from_env = sorted({m.group(1) or m.group(4) for m in _VARIABLE.finditer(node.value)} & env.keys())
+    note = f"{node.value} takes {' and '.join(from_env)} from .env" if from_env else f"{node.value} is built from variables"
+    yield ImageOccurrence(path, line, resolved, None, where, note)
 
 
 def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
@@ -65,7 +124,7 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
     env = env or {}
     folder = posixpath.dirname(path)
     found: dict[str, ComposeBuild] = {}
-    for name, service in items(get(load(text, path), "services")):
+    for name, service in _services(load(text, path)):
         build = get(service, "build")
         context, dockerfile, target = build, None, None
         if isinstance(build, yaml.MappingNode):
@@ -99,8 +158,10 @@ def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:
     return tuple(targets)
 
 
+
 def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
-    return Assessment(image_findings(text, occurrences(text, path), ruleset))
+    env = ruleset.context.facts.compose_env.get(posixpath.dirname(path), {})
+    return Assessment(image_findings(text, occurrences(text, path, env), ruleset))
 
 
 KIND = SourceKind("compose", lambda path: bool(COMPOSE_NAMES.fullmatch(path.rsplit("/", 1)[-1])), occurrences, assess)

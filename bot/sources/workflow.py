@@ -1,14 +1,17 @@
-"""GitHub workflows: `.github/workflows/*.yml`. Images: `jobs.<id>.container` (a string or
-`.image`), `jobs.<id>.services.<name>.image`, and `uses: docker://image:tag` in steps. Only the
-rules about image references apply."""
+"""GitHub workflows: `.github/workflows/*.yml`. Images, wherever GitHub's workflow syntax
+takes one: `jobs.<id>.container` and `jobs.<id>.services.<name>`, each either the image itself
+(`container: node:20`, `db: postgres:16`) or a mapping with `image:`, and `uses:
+docker://image:tag` in steps. Only the rules about image references apply."""
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import yaml
 
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
-from bot.sources.yaml_scalars import get, image_findings, items, load, scalar_occurrence
+from bot.sources.yaml_scalars import distinct, get, image_findings, items, load, scalar_occurrence
 
 
 def is_workflow_path(relative: str) -> bool:
@@ -19,19 +22,23 @@ def is_workflow_path(relative: str) -> bool:
 def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     found: list[ImageOccurrence] = []
     for job_id, job in items(get(load(text, path), "jobs")):
-        container = get(job, "container")
-        if isinstance(container, yaml.ScalarNode):
-            found.extend(scalar_occurrence(text, path, container, f"jobs.{job_id}.container"))
-        else:
-            found.extend(scalar_occurrence(text, path, get(container, "image"), f"jobs.{job_id}.container.image"))
+        found.extend(_container_image(text, path, get(job, "container"), f"jobs.{job_id}.container"))
         for name, service in items(get(job, "services")):
-            found.extend(scalar_occurrence(text, path, get(service, "image"), f"jobs.{job_id}.services.{name}.image"))
+            found.extend(_container_image(text, path, service, f"jobs.{job_id}.services.{name}"))
         steps = get(job, "steps")
         if isinstance(steps, yaml.SequenceNode):
             for index, step in enumerate(steps.value):
                 found.extend(scalar_occurrence(text, path, get(step, "uses"), f"jobs.{job_id}.steps[{index}].uses",
                                                prefix="docker://"))
-    return found
+    return distinct(found)
+
+
+def _container_image(text: str, path: str, node: yaml.Node | None, where: str) -> Iterator[ImageOccurrence]:
+    """A job's container or a service container: the image as a string, or its `image:`."""
+    if isinstance(node, yaml.ScalarNode):
+        yield from scalar_occurrence(text, path, node, where)
+    else:
+        yield from scalar_occurrence(text, path, get(node, "image"), f"{where}.image")
 
 
 def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:

@@ -4,11 +4,14 @@ The YAML is composed (libyaml through PyYAML, fast even for a thousand services)
 where each scalar starts and ends; edits then splice that scalar in the original text, so
 comments, quoting and layout stay byte-identical: the document is never dumped again. Values
 that are expressions (`${{ … }}`, `${VAR}`), block scalars, or quoted with escapes are left
-alone. The kinds that use this (`compose.py`, `workflow.py`) say which scalars name images.
+alone. A scalar reached through an alias or a merge key (`<<: *base`) is the anchored one,
+written once: it is found once, where the anchor is. The kinds that use this (`compose.py`,
+`workflow.py`) say which scalars name images.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import yaml
@@ -21,6 +24,9 @@ from bot.rules.rule import RuleSet
 from bot.sources.ignores import suppressed
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MERGE_TAG = "tag:yaml.org,2002:merge"
+# What may stand between a node's start and its characters: an anchor, a tag (`&base !!str `).
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 
 
 class YamlSourceError(DockerfileSyntaxError):
@@ -38,36 +44,67 @@ def load(text: str, path: str) -> yaml.Node | None:
         raise YamlSourceError(path, line, f"not valid YAML: {problem}") from None
 
 
-def get(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value
-    return None
+def get(node: yaml.Node | None, key: str, depth: int = 0) -> yaml.Node | None:
+    """The value of `key` in a mapping, its own or merged in (`<<: *base`, `<<: [*a, *b]`):
+    as YAML merges, a key of the mapping's own wins, then the first merged mapping that has it."""
+    if not isinstance(node, yaml.MappingNode) or depth > 32:  # an alias may point back at its own mapping
+        return None
+    merged = []
+    for key_node, value in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag == MERGE_TAG:
+            merged.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
+        elif isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return value
+    return next((found for source in merged if (found := get(source, key, depth + 1)) is not None), None)
 
 
 def items(node: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != MERGE_TAG:
                 yield key_node.value, value
 
 
-def scalar_occurrence(text: str, path: str, node: yaml.Node | None, where: str, prefix: str = "") -> Iterator[ImageOccurrence]:
-    if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") or not node.value.startswith(prefix):
-        return
-    value = node.value
-    if "$" in value:
-        return  # an expression or a variable: not a reference we can pin
+def scalar_span(text: str, node: yaml.Node | None) -> Span | None:
+    """Where a scalar's characters are in `text`, when they spell its value as is: plain or
+    quoted without escapes, on its line; after its anchor or tag, if it has one. None for
+    anything else (block scalars, escapes, folded lines, not a scalar)."""
+    if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
+        return None
     # libyaml's marks do not count a leading byte order mark; the text does.
     bom = 1 if text.startswith("\ufeff") else 0
     start, end = node.start_mark.index + bom, node.end_mark.index + bom
-    if node.style in ("'", '"'):
-        start, end = start + 1, end - 1
-    if text[start:end] != value:
-        return  # escapes or folding: the characters do not spell the value as is
-    start += len(prefix)
-    yield ImageOccurrence(path, node.start_mark.line + 1, value[len(prefix):], Span(start, end), where)
+    quote = 1 if node.style in ("'", '"') else 0
+    value_end = end - quote
+    value_start = value_end - len(node.value)
+    properties = text[start:value_start - quote]
+    if properties and not _PROPERTIES.fullmatch(properties):
+        return None
+    if text[value_start:value_end] != node.value or (quote and text[value_start - 1] != text[end - 1]):
+        return None  # escapes or folding: the characters do not spell the value as is
+    return Span(value_start, value_end)
+
+
+def scalar_occurrence(text: str, path: str, node: yaml.Node | None, where: str, prefix: str = "") -> Iterator[ImageOccurrence]:
+    if not isinstance(node, yaml.ScalarNode) or not node.value.startswith(prefix) or "$" in node.value:
+        return  # "$": an expression or a variable, not a reference to pin as it is written
+    span = scalar_span(text, node)
+    if span is not None:
+        # The value is on one line (scalar_span refuses folded ones), where the scalar ends.
+        yield ImageOccurrence(path, node.end_mark.line + 1, node.value[len(prefix):],
+                              Span(span.start + len(prefix), span.end), where)
+
+
+def distinct(occurrences: Iterable[ImageOccurrence]) -> list[ImageOccurrence]:
+    """Each image once: a scalar reached again through an alias or a merge key is the same one."""
+    seen: set[tuple[int, int]] = set()
+    found = []
+    for occurrence in occurrences:
+        place = (occurrence.span.start, occurrence.span.end) if occurrence.span else (occurrence.line, -1)
+        if place not in seen:
+            seen.add(place)
+            found.append(occurrence)
+    return found
 
 
 def image_findings(text: str, occurrences: list[ImageOccurrence], ruleset: RuleSet) -> list[Finding]:
