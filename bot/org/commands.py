@@ -1,0 +1,84 @@
+"""`hardenbot org plan` and `hardenbot org report`: their arguments, and reading the token,
+the API's address and $GITHUB_OUTPUT from the environment. The token is never printed.
+
+The GitHub client is imported by `main` only, so that `hardenbot check` does not load it."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from bot.errors import HardenbotError
+from bot.github.pace import POINTS_PER_MINUTE
+from bot.org.plan import MATRIX_LIMIT, RESERVE, PlanFilters, make_plan
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    org = commands.add_parser("org", help="harden every repository of an organisation from one workflow",
+                              description="Organisation-wide hardening (GITHUB_TOKEN must be set).")
+    sub = org.add_subparsers(dest="org_command", required=True, metavar="{plan}")
+    plan = sub.add_parser("plan", help="list the repositories to harden and write the matrices",
+                          description="List the organisation's repositories, keep those with a Dockerfile, compose "
+                                      "file or workflow, and write GitHub Actions matrices to $GITHUB_OUTPUT.")
+    plan.add_argument("--owner", required=True, help="the organisation (or user)")
+    plan.add_argument("--topic", action="append", default=[], metavar="T", help="only repositories with this topic "
+                      "(repeat: any of them)")
+    plan.add_argument("--include", action="append", default=[], metavar="GLOB",
+                      help="only repositories whose name (or owner/name) matches (repeatable)")
+    plan.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="leave these out (repeatable)")
+    plan.add_argument("--archived", action="store_true", help="keep archived repositories")
+    plan.add_argument("--forks", action="store_true", help="keep forks")
+    plan.add_argument("--max-batches", type=int, default=None, metavar="K",
+                      help=f"matrices the workflow has jobs for (of {MATRIX_LIMIT} each); more repositories wait "
+                           "for a later run")
+    plan.add_argument("--rotation", type=int, default=0, metavar="N",
+                      help="which window of repositories runs when they do not all fit (the run number)")
+    plan.add_argument("--reserve", type=int, default=RESERVE, metavar="CALLS",
+                      help=f"API calls to leave for the jobs: probing stops there (default {RESERVE})")
+    plan.add_argument("--workers", type=int, default=8, metavar="N", help="tree listings at once (default 8)")
+    plan.add_argument("--points-per-minute", type=int, default=POINTS_PER_MINUTE, metavar="N",
+                      help=f"pace of the API calls, a GET 1 point and a write 5 (default {POINTS_PER_MINUTE}, under "
+                           "GitHub's secondary limit of 900; 0: no pacing)")
+    plan.add_argument("--plan-file", type=Path, metavar="FILE", help="also write the whole plan as JSON, for the "
+                      "report job")
+
+
+def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
+    token = environ.get("GITHUB_TOKEN", "")
+    if not token:
+        print("hardenbot: set GITHUB_TOKEN to a token that may read the organisation's repositories", file=sys.stderr)
+        return EXIT_ERROR
+    from bot.github.org import GitHubOrg
+
+    client = GitHubOrg(token, base_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
+                       points_per_minute=args.points_per_minute or None)
+    try:
+        return _plan(args, client, environ)
+    except HardenbotError as error:
+        print(f"hardenbot: {error}".replace(token, "***"), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
+    from bot.org.matrix import job_outputs, plan_document, write_outputs
+
+    filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
+    capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None
+    plan = make_plan(client, args.owner, filters, workers=args.workers, reserve=args.reserve, capacity=capacity,
+                     rotation=args.rotation, log=lambda line: print(f"hardenbot: {line}", file=sys.stderr))
+    outputs = job_outputs(plan)
+    if environ.get("GITHUB_OUTPUT"):
+        write_outputs(Path(environ["GITHUB_OUTPUT"]), outputs)
+    if args.plan_file:
+        args.plan_file.write_text(json.dumps(plan_document(plan), indent=1) + "\n", encoding="utf-8")
+    unprobed = sum(1 for c in plan.selected if not c.probed)
+    budget = f", {plan.budget.remaining} of {plan.budget.limit} API calls left" if plan.budget else ""
+    print(f"hardenbot: {len(plan.selected)} repositories to harden in {outputs['batch-count']} batches "
+          f"(max-parallel {plan.max_parallel}), {len(plan.skipped)} skipped, {len(plan.deferred)} for a later run"
+          + (f", {unprobed} not probed (budget)" if unprobed else "") + f"; {plan.calls} API calls{budget}")
+    return EXIT_OK
