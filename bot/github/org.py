@@ -1,5 +1,6 @@
 """GitHub REST calls across an organisation: its repositories (paginated), each one's file
-paths (the git tree API: one call, no clone), pull request states, and the dashboard issue.
+paths (the git tree API: one call, no clone), a bot's last closed pull request (merged or
+not), and the dashboard issue.
 
 Plain `requests` rather than PyGithub, as here every response's headers matter: the Link
 header drives pagination, and the x-ratelimit-* headers are the budget the plan spends and
@@ -44,6 +45,13 @@ class OrgRepository:
 class TreeListing:
     paths: tuple[str, ...]  # every blob's repository-relative path
     truncated: bool  # GitHub cut the listing (over 100,000 entries or 7 MB): paths are a part
+
+
+@dataclass(frozen=True)
+class PullRequestState:
+    number: int
+    url: str  # html_url
+    state: str  # open, merged or closed
 
 
 @dataclass(frozen=True)
@@ -100,11 +108,15 @@ class GitHubOrg:
         paths = tuple(entry["path"] for entry in data.get("tree", ()) if entry.get("type") == "blob")
         return TreeListing(paths, bool(data.get("truncated")))
 
-    def pull_request_state(self, full_name: str, number: int) -> str:
-        """open, merged or closed."""
-        data = self._request("GET", f"{self._base}/repos/{full_name}/pulls/{number}",
-                             f"read pull request #{number} of {full_name}").json()
-        return "merged" if data.get("merged") or data.get("merged_at") else str(data.get("state", "closed"))
+    def last_closed_pull_request(self, full_name: str, head_branch: str) -> PullRequestState | None:
+        """The most recently closed pull request from `head_branch`, merged or not (None: none)."""
+        owner = full_name.split("/", 1)[0]
+        url = (f"{self._base}/repos/{full_name}/pulls?state=closed&head={quote(f'{owner}:{head_branch}')}"
+               f"&sort=updated&direction=desc&per_page=1")
+        for item in self._request("GET", url, f"list the closed pull requests of {full_name}").json():
+            return PullRequestState(item["number"], item.get("html_url", ""),
+                                    "merged" if item.get("merged_at") else "closed")
+        return None
 
     def issues_labelled(self, full_name: str, label: str) -> list[IssueInfo]:
         """Open and closed issues carrying `label`, most recently updated first (the first

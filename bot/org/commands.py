@@ -8,12 +8,14 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.github.pace import POINTS_PER_MINUTE
 from bot.org.plan import MATRIX_LIMIT, RESERVE, PlanFilters, make_plan
+from bot.org.report import LABEL, TITLE
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -21,7 +23,7 @@ EXIT_OK, EXIT_ERROR = 0, 2
 def add_parser(commands: argparse._SubParsersAction) -> None:
     org = commands.add_parser("org", help="harden every repository of an organisation from one workflow",
                               description="Organisation-wide hardening (GITHUB_TOKEN must be set).")
-    sub = org.add_subparsers(dest="org_command", required=True, metavar="{plan}")
+    sub = org.add_subparsers(dest="org_command", required=True, metavar="{plan,report}")
     plan = sub.add_parser("plan", help="list the repositories to harden and write the matrices",
                           description="List the organisation's repositories, keep those with a Dockerfile, compose "
                                       "file or workflow, and write GitHub Actions matrices to $GITHUB_OUTPUT.")
@@ -46,6 +48,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                            "GitHub's secondary limit of 900; 0: no pacing)")
     plan.add_argument("--plan-file", type=Path, metavar="FILE", help="also write the whole plan as JSON, for the "
                       "report job")
+    report = sub.add_parser("report", help="update the dashboard issue from the jobs' results",
+                            description="Gather the matrix jobs' result files into one dashboard issue in the central "
+                                        "repository, updated in place.")
+    report.add_argument("--repository", required=True, metavar="OWNER/NAME", help="the central repository")
+    report.add_argument("--results", required=True, type=Path, metavar="DIR",
+                        help="the folder of the jobs' result files (the downloaded artifacts)")
+    report.add_argument("--plan", type=Path, metavar="FILE", help="the plan file, to name the jobs that did not report")
+    report.add_argument("--title", default=TITLE, help=f"the issue's title (default {TITLE!r})")
+    report.add_argument("--label", default=LABEL, help=f"the label that finds it (default {LABEL!r})")
+    report.add_argument("--dry-run", action="store_true", help="print the body; write nothing")
 
 
 def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
@@ -56,9 +68,9 @@ def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> i
     from bot.github.org import GitHubOrg
 
     client = GitHubOrg(token, base_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
-                       points_per_minute=args.points_per_minute or None)
+                       points_per_minute=getattr(args, "points_per_minute", POINTS_PER_MINUTE) or None)
     try:
-        return _plan(args, client, environ)
+        return (_plan if args.org_command == "plan" else _report)(args, client, environ)
     except HardenbotError as error:
         print(f"hardenbot: {error}".replace(token, "***"), file=sys.stderr)
         return EXIT_ERROR
@@ -82,3 +94,31 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
           f"(max-parallel {plan.max_parallel}), {len(plan.skipped)} skipped, {len(plan.deferred)} for a later run"
           + (f", {unprobed} not probed (budget)" if unprobed else "") + f"; {plan.calls} API calls{budget}")
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
+    from bot.org.dashboard import DashboardInput, render_dashboard
+    from bot.org.report import publish
+    from bot.org.results import read_results
+
+    plan = _read_json(args.plan) if args.plan else {}
+    skipped = Counter(entry["reason"] for entry in plan.get("skipped", ()))
+    data = DashboardInput(tuple(read_results(args.results)),
+                          tuple(entry["repository"] for entry in plan.get("selected", ())),
+                          len(plan.get("deferred", ())), dict(skipped),
+                          environ.get("GITHUB_SERVER_URL", "https://github.com"))
+    body = render_dashboard(data)
+    if args.dry_run:
+        print(body, end="")
+        return EXIT_OK
+    published = publish(client, args.repository, body, title=args.title, label=args.label)
+    print(f"hardenbot: dashboard {published.outcome}: {published.issue.url} ({len(data.results)} repositories, "
+          f"{len(body)} characters; {client.calls} API calls)")
+    return EXIT_OK
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise HardenbotError(f"{path}: cannot read the plan ({type(error).__name__})") from None
