@@ -15,7 +15,7 @@ def test_action_metadata_matches_the_entry_point():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"] == {"using": "docker", "image": "Dockerfile"}
     assert set(action["inputs"]) == {"token", "config", "base-branch", "branch", "labels", "dry-run",
-                                       "verify", "verify-max-images"}
+                                       "verify", "verify-max-images", "repository", "result-file"}
     assert action["inputs"]["verify"]["default"] == "auto"
     assert action["inputs"]["token"]["default"] == "${{ github.token }}"
     assert action["inputs"]["branch"]["default"] == "hardenbot/harden"

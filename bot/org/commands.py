@@ -43,9 +43,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     plan.add_argument("--reserve", type=int, default=RESERVE, metavar="CALLS",
                       help=f"API calls to leave for the jobs: probing stops there (default {RESERVE})")
     plan.add_argument("--workers", type=int, default=8, metavar="N", help="tree listings at once (default 8)")
-    plan.add_argument("--points-per-minute", type=int, default=POINTS_PER_MINUTE, metavar="N",
-                      help=f"pace of the API calls, a GET 1 point and a write 5 (default {POINTS_PER_MINUTE}, under "
-                           "GitHub's secondary limit of 900; 0: no pacing)")
+    _pace_argument(plan)
     plan.add_argument("--plan-file", type=Path, metavar="FILE", help="also write the whole plan as JSON, for the "
                       "report job")
     report = sub.add_parser("report", help="update the dashboard issue from the jobs' results",
@@ -58,6 +56,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--title", default=TITLE, help=f"the issue's title (default {TITLE!r})")
     report.add_argument("--label", default=LABEL, help=f"the label that finds it (default {LABEL!r})")
     report.add_argument("--dry-run", action="store_true", help="print the body; write nothing")
+    _pace_argument(report)
+
+
+def _pace_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--points-per-minute", type=int, default=POINTS_PER_MINUTE, metavar="N",
+                        help=f"pace of the API calls, a GET 1 point and a write 5 (default {POINTS_PER_MINUTE}, under "
+                             "GitHub's secondary limit of 900; 0: no pacing)")
 
 
 def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
@@ -68,7 +73,7 @@ def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> i
     from bot.github.org import GitHubOrg
 
     client = GitHubOrg(token, base_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
-                       points_per_minute=getattr(args, "points_per_minute", POINTS_PER_MINUTE) or None)
+                       points_per_minute=args.points_per_minute or None)
     try:
         return (_plan if args.org_command == "plan" else _report)(args, client, environ)
     except HardenbotError as error:

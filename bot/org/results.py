@@ -14,8 +14,6 @@ from bot.model.results import RunReport
 from bot.report.grade import grade, score
 
 FAILED = "failed"  # the outcome of a job that stopped on an error
-PULL_REQUEST_STATES = {Outcome.OPENED: "open", Outcome.UPDATED: "open", Outcome.UNCHANGED: "open",
-                       Outcome.CLOSED: "closed"}
 
 
 class ResultFileError(HardenbotError):
@@ -53,7 +51,7 @@ def from_flow(repository: str, result: FlowResult, finished_at: str, run_url: st
         files_scanned=len(report.results) + len(report.errors) if report else 0,
         files_hardened=len(result.changed_files), needs_a_person=result.needs_a_person,
         pull_request=pull.number if pull else None, pull_request_url=pull.url if pull else "",
-        pull_request_state=PULL_REQUEST_STATES.get(result.outcome, "") if pull else "",
+        pull_request_state=("closed" if result.outcome is Outcome.CLOSED else pull.state) if pull else "",
         verification=_verification(report) if report is not None else "")
 
 
