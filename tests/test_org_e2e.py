@@ -95,9 +95,8 @@ class Organisation:
         return json.loads(outputs["batch-0"])["include"]
 
     def run_job(self, entry: dict, printed: list[str]) -> int:
-        slug = entry["repository"].replace("/", "__")
         environ = self.environment(**{"INPUT_REPOSITORY": entry["repository"], "INPUT_BASE-BRANCH": entry["base-branch"],
-                                      "INPUT_RESULT-FILE": f"results/{slug}.json"})
+                                      "INPUT_RESULT-FILE": f"results/{entry['slug']}.json"})
         return action_main(environ, printed.append)
 
     def report(self, monkeypatch) -> int:
@@ -118,10 +117,8 @@ def test_plan_jobs_and_dashboard_end_to_end(org, monkeypatch):
     mock = org.mock()
     try:
         entries = org.plan(monkeypatch)
-        assert entries == [{"repository": "acme/api", "base-branch": "main"},
-                           {"repository": "acme/done", "base-branch": "main"},
-                           {"repository": "acme/gone", "base-branch": "main"},
-                           {"repository": "acme/web", "base-branch": "trunk"}]
+        assert [(e["repository"], e["base-branch"]) for e in entries] == [
+            ("acme/api", "main"), ("acme/done", "main"), ("acme/gone", "main"), ("acme/web", "trunk")]
         printed: list[str] = []
         codes = {entry["repository"]: org.run_job(entry, printed) for entry in entries}
         assert codes == {"acme/api": 0, "acme/done": 0, "acme/gone": 1, "acme/web": 0}

@@ -172,7 +172,8 @@ def test_batches_hold_at_most_256_jobs_each():
     outputs = job_outputs(plan)
     assert outputs["batch-count"] == "3" and outputs["repositories"] == "600" and outputs["max-parallel"] == "20"
     first = json.loads(outputs["batch-0"])
-    assert first["include"][0] == {"repository": "acme/r0000", "base-branch": "main"}
+    assert first["include"][0] == {"repository": "acme/r0000", "name": "r0000", "base-branch": "main",
+                                   "slug": "acme__r0000"}
     assert sum(len(json.loads(outputs[f"batch-{i}"])["include"]) for i in range(3)) == 600
     assert all("\n" not in value for value in outputs.values())
 

@@ -16,7 +16,10 @@ def batches(candidates: tuple[Candidate, ...], size: int = MATRIX_LIMIT) -> list
 
 
 def matrix(batch: list[Candidate]) -> dict:
-    return {"include": [{"repository": c.repository, "base-branch": c.base_branch} for c in batch]}
+    """Each entry: `repository` (owner/name), `name` (for a token scoped to it), `base-branch`,
+    and `slug` (owner__name: an artifact's name, which may not hold a slash)."""
+    return {"include": [{"repository": c.repository, "name": c.repository.split("/", 1)[1],
+                         "base-branch": c.base_branch, "slug": c.repository.replace("/", "__")} for c in batch]}
 
 
 def job_outputs(plan: Plan, size: int = MATRIX_LIMIT) -> dict[str, str]:
