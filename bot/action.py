@@ -17,6 +17,7 @@ from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import Repository
 from bot.model.verification import VerifyMode
+from bot.org.job import harden_repository
 from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.run import Verifier
@@ -114,14 +115,32 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
         max_images = _input(environ, "verify-max-images")
         if max_images and not max_images.isdigit():
             raise HardenbotError(f"verify-max-images must be a whole number, not {max_images!r}")
-        result = run_flow(settings, trigger, token, environ, offline=False, workers=8, log=Log(emit, actions=True),
-                          api_url=environ.get("GITHUB_API_URL", "https://api.github.com"), trust_owner=True,
-                          verify=verify, verify_max_images=int(max_images) if max_images else None)
+        api_url = environ.get("GITHUB_API_URL", "https://api.github.com")
+
+        def flow(settings: FlowSettings, trigger: Trigger) -> FlowResult:
+            return run_flow(settings, trigger, token, environ, offline=False, workers=8, log=Log(emit, actions=True),
+                            api_url=api_url, trust_owner=True, verify=verify,
+                            verify_max_images=int(max_images) if max_images else None)
+        target, result_file = _input(environ, "repository"), _input(environ, "result-file")
+        if target:  # an organisation-wide run's matrix job: another repository, in a scratch clone
+            result = harden_repository(
+                target, settings, trigger, flow, token=token, api_url=api_url, run_url=_run_url(environ),
+                server_url=environ.get("GITHUB_SERVER_URL", "https://github.com"),
+                result_file=Path(environ.get("GITHUB_WORKSPACE", "."), result_file) if result_file else None)
+        else:
+            result = flow(settings, trigger)
     except HardenbotError as error:
         emit(f"::error::{_escape_data(str(error))}")
         return EXIT_FAILED
     _report(result, environ, emit, redact)
     return EXIT_OK
+
+
+def _run_url(environ: Mapping[str, str]) -> str:
+    if not environ.get("GITHUB_RUN_ID"):
+        return ""
+    return (f"{environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{environ.get('GITHUB_REPOSITORY', '')}"
+            f"/actions/runs/{environ['GITHUB_RUN_ID']}")
 
 
 def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str], None],

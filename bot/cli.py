@@ -17,6 +17,7 @@ from bot.config import load_config, parse_codes
 from bot.errors import HardenbotError
 from bot.model.results import RunReport
 from bot.model.verification import VerifyMode
+from bot.org import commands as org_commands
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.report import json_report, sarif, text
 from bot.run import process
@@ -28,7 +29,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hardenbot", description="Harden the Dockerfiles of a repository.")
     parser.add_argument("--version", action="version", version=f"hardenbot {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,fix,pr,action}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,fix,pr,action,org}")
     for name, help_text in (("check", "list findings; exit 1 when any can be fixed"),
                             ("fix", "apply every enabled fix in place")):
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--workers", type=int, default=8, metavar="N", help="registry lookups at once (default 8)")
     _verify_arguments(pr)
     commands.add_parser("action", help="run as the GitHub Action (reads the runner's environment)")
+    org_commands.add_parser(commands)
     return parser
 
 
@@ -101,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot import action  # the pull request flow: only these commands load GitHub and git
 
         return action.pr_main(args) if args.command == "pr" else action.action_main()
+    if args.command == "org":
+        return org_commands.main(args)
     try:
         if not args.path.exists():
             raise HardenbotError(f"{args.path}: no such file or folder")

@@ -9,6 +9,7 @@ BOT = Path(__file__).parent.parent / "bot"
 # Top to bottom; a module is placed by its first matching prefix.
 LAYERS = (
     ("bot.cli", "bot.action", "bot.__main__", "bot.privileges"),
+    ("bot.org",),
     ("bot.flow", "bot.phase_clock"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup",),

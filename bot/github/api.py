@@ -11,7 +11,8 @@ from github import Auth, Github, GithubException
 from github.PullRequest import PullRequest
 
 from bot.errors import HardenbotError
-from bot.retry import RetryPolicy, retry_after_seconds
+from bot.github import limits
+from bot.retry import RetryPolicy
 
 T = TypeVar("T")
 WRITE_ACCESS = frozenset({"admin", "maintain", "write"})
@@ -128,23 +129,8 @@ def _message(error: GithubException) -> str:
 
 
 def _retryable(error: GithubException) -> bool:
-    if error.status is not None and (error.status >= 500 or error.status == 429):
-        return True
-    return error.status == 403 and ("rate limit" in _message(error).lower() or _header(error, "retry-after") is not None)
-
-
-def _header(error: GithubException, name: str) -> str | None:
-    for key, value in (error.headers or {}).items():
-        if key.lower() == name:
-            return value
-    return None
+    return limits.retryable(error.status, _message(error), error.headers)
 
 
 def _delay(error: GithubException, attempt: int, policy: RetryPolicy) -> float:
-    """Retry-After first; else, when the rate limit is spent, until it resets; else backoff."""
-    retry_after = _header(error, "retry-after")
-    reset = _header(error, "x-ratelimit-reset")
-    if retry_after_seconds(retry_after) is None and error.status in (403, 429) and reset and reset.isdigit() \
-            and _header(error, "x-ratelimit-remaining") == "0":
-        return min(policy.max_delay, max(0.0, int(reset) - time.time()))
-    return policy.delay(attempt, retry_after)
+    return limits.retry_delay(error.status, _message(error), error.headers, attempt, policy)

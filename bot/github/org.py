@@ -1,0 +1,184 @@
+"""GitHub REST calls across an organisation: its repositories (paginated), each one's file
+paths (the git tree API: one call, no clone), a bot's last closed pull request (merged or
+not), and the dashboard issue.
+
+Plain `requests` rather than PyGithub, as here every response's headers matter: the Link
+header drives pagination, and the x-ratelimit-* headers are the budget the plan spends and
+hands on to the matrix. Every call is counted; calls start no closer together than the pace
+(GitHub's secondary limit is 900 points a minute for REST, a GET costing 1, a write 5), and
+failures are retried on `bot.github.limits`' reading of GitHub's rules. Several threads may
+share one client. The token goes in the Authorization header only; errors never carry it.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from bot.github import limits
+from bot.github.api import GITHUB_RETRIES, GitHubError
+from bot.github.limits import RateBudget
+from bot.github.pace import POINTS_PER_MINUTE, WRITE_POINTS, Pace
+from bot.retry import RetryPolicy
+
+PER_PAGE = 100  # GitHub's largest page
+
+
+@dataclass(frozen=True)
+class OrgRepository:
+    """One repository as the organisation listing describes it (no further call)."""
+    full_name: str
+    default_branch: str
+    archived: bool
+    fork: bool
+    size: int  # kilobytes; 0 for an empty repository, but GitHub computes it hourly
+    topics: tuple[str, ...]
+    pushed_at: str
+
+
+@dataclass(frozen=True)
+class TreeListing:
+    paths: tuple[str, ...]  # every blob's repository-relative path
+    truncated: bool  # GitHub cut the listing (over 100,000 entries or 7 MB): paths are a part
+
+
+@dataclass(frozen=True)
+class PullRequestState:
+    number: int
+    url: str  # html_url
+    state: str  # open, merged or closed
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    number: int
+    url: str  # html_url
+    title: str
+    body: str
+    state: str  # open | closed
+
+
+class GitHubOrg:
+    def __init__(self, token: str, *, base_url: str = "https://api.github.com", retry: RetryPolicy = GITHUB_RETRIES,
+                 sleep: Callable[[float], None] | None = None, points_per_minute: float | None = POINTS_PER_MINUTE):
+        self._base = base_url.rstrip("/")
+        self._session = requests.Session()
+        self._session.headers.update({"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
+                                      "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "hardenbot"})
+        self._retry = retry
+        self._sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self._pace = Pace(points_per_minute, sleep=self._sleep)
+        self._lock = threading.Lock()
+        self.calls = 0
+        self.budget: RateBudget | None = None  # as the latest response told it
+
+    # -- reading ---------------------------------------------------------------------------
+    def repositories(self, owner: str) -> Iterator[OrgRepository]:
+        """Every repository of an organisation (or, when `owner` is a user, of that user), one
+        page of 100 a call, following GitHub's Link header."""
+        url: str | None = f"{self._base}/orgs/{quote(owner)}/repos?type=all&sort=full_name&per_page={PER_PAGE}"
+        try:
+            response = self._request("GET", url, f"list the repositories of {owner}")
+        except GitHubError as error:
+            if error.status != 404:
+                raise
+            url = f"{self._base}/users/{quote(owner)}/repos?type=owner&sort=full_name&per_page={PER_PAGE}"
+            response = self._request("GET", url, f"list the repositories of {owner}")
+        while True:
+            yield from (_repository(item) for item in response.json())
+            url = response.links.get("next", {}).get("url")
+            if not url:
+                return
+            response = self._request("GET", url, f"list the repositories of {owner}")
+
+    def tree(self, full_name: str, ref: str) -> TreeListing | None:
+        """The paths of every file at `ref`, in one call; None when the repository is empty."""
+        url = f"{self._base}/repos/{full_name}/git/trees/{quote(ref, safe='')}?recursive=1"
+        try:
+            data = self._request("GET", url, f"list the files of {full_name}").json()
+        except GitHubError as error:
+            if error.status in (404, 409):  # 409: "Git Repository is empty."; 404: no such branch yet
+                return None
+            raise
+        paths = tuple(entry["path"] for entry in data.get("tree", ()) if entry.get("type") == "blob")
+        return TreeListing(paths, bool(data.get("truncated")))
+
+    def last_closed_pull_request(self, full_name: str, head_branch: str) -> PullRequestState | None:
+        """The most recently closed pull request from `head_branch`, merged or not (None: none)."""
+        owner = full_name.split("/", 1)[0]
+        url = (f"{self._base}/repos/{full_name}/pulls?state=closed&head={quote(f'{owner}:{head_branch}')}"
+               f"&sort=updated&direction=desc&per_page=1")
+        for item in self._request("GET", url, f"list the closed pull requests of {full_name}").json():
+            return PullRequestState(item["number"], item.get("html_url", ""),
+                                    "merged" if item.get("merged_at") else "closed")
+        return None
+
+    def issues_labelled(self, full_name: str, label: str) -> list[IssueInfo]:
+        """Open and closed issues carrying `label`, most recently updated first (the first
+        page: a dashboard is one issue). The listing, unlike search, sees an issue as soon as
+        it is created, so two runs never both miss it."""
+        url = (f"{self._base}/repos/{full_name}/issues?labels={quote(label)}&state=all&sort=updated"
+               f"&direction=desc&per_page={PER_PAGE}")
+        return [_issue(item) for item in self._request("GET", url, f"list the issues of {full_name}").json()
+                if "pull_request" not in item]
+
+    # -- writing ---------------------------------------------------------------------------
+    def create_issue(self, full_name: str, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
+        payload = {"title": title, "body": body, "labels": list(labels)}
+        return _issue(self._request("POST", f"{self._base}/repos/{full_name}/issues",
+                                    f"create an issue in {full_name}", payload).json())
+
+    def update_issue(self, full_name: str, number: int, **fields: str) -> IssueInfo:
+        return _issue(self._request("PATCH", f"{self._base}/repos/{full_name}/issues/{number}",
+                                    f"update issue #{number} of {full_name}", fields).json())
+
+    # -- every call --------------------------------------------------------------------------
+    def _request(self, method: str, url: str, what: str, payload: dict[str, Any] | None = None) -> requests.Response:
+        policy = self._retry
+        for attempt in range(1, policy.attempts + 1):
+            self._pace.wait(1 if method == "GET" else WRITE_POINTS)
+            with self._lock:
+                self.calls += 1
+            try:
+                response = self._session.request(method, url, json=payload, timeout=30)
+            except requests.RequestException as error:
+                if attempt == policy.attempts:
+                    raise GitHubError(f"GitHub: cannot {what}: {type(error).__name__}") from None
+                self._sleep(policy.backoff(attempt))
+                continue
+            budget = limits.budget_from(response.headers)
+            if budget is not None:
+                with self._lock:
+                    self.budget = budget
+            if response.status_code < 400:
+                return response
+            message = _message(response)
+            if not limits.retryable(response.status_code, message, response.headers) or attempt == policy.attempts:
+                raise GitHubError(f"GitHub: cannot {what}: HTTP {response.status_code}"
+                                  + (f" ({message})" if message else ""), response.status_code)
+            self._sleep(limits.retry_delay(response.status_code, message, response.headers, attempt, policy))
+        raise AssertionError("unreachable")
+
+
+def _message(response: requests.Response) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    return str(data.get("message", "")) if isinstance(data, dict) else ""
+
+
+def _repository(item: dict[str, Any]) -> OrgRepository:
+    return OrgRepository(item["full_name"], item.get("default_branch") or "main", bool(item.get("archived")),
+                         bool(item.get("fork")), int(item.get("size") or 0), tuple(item.get("topics") or ()),
+                         item.get("pushed_at") or "")
+
+
+def _issue(item: dict[str, Any]) -> IssueInfo:
+    return IssueInfo(item["number"], item.get("html_url", ""), item.get("title", ""), item.get("body") or "",
+                     item.get("state", "open"))

@@ -1,0 +1,129 @@
+"""`hardenbot org plan` and `hardenbot org report`: their arguments, and reading the token,
+the API's address and $GITHUB_OUTPUT from the environment. The token is never printed.
+
+The GitHub client is imported by `main` only, so that `hardenbot check` does not load it."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+from bot.errors import HardenbotError
+from bot.github.pace import POINTS_PER_MINUTE
+from bot.org.plan import MATRIX_LIMIT, RESERVE, PlanFilters, make_plan
+from bot.org.report import LABEL, TITLE
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    org = commands.add_parser("org", help="harden every repository of an organisation from one workflow",
+                              description="Organisation-wide hardening (GITHUB_TOKEN must be set).")
+    sub = org.add_subparsers(dest="org_command", required=True, metavar="{plan,report}")
+    plan = sub.add_parser("plan", help="list the repositories to harden and write the matrices",
+                          description="List the organisation's repositories, keep those with a Dockerfile, compose "
+                                      "file or workflow, and write GitHub Actions matrices to $GITHUB_OUTPUT.")
+    plan.add_argument("--owner", required=True, help="the organisation (or user)")
+    plan.add_argument("--topic", action="append", default=[], metavar="T", help="only repositories with this topic "
+                      "(repeat: any of them)")
+    plan.add_argument("--include", action="append", default=[], metavar="GLOB",
+                      help="only repositories whose name (or owner/name) matches (repeatable)")
+    plan.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="leave these out (repeatable)")
+    plan.add_argument("--archived", action="store_true", help="keep archived repositories")
+    plan.add_argument("--forks", action="store_true", help="keep forks")
+    plan.add_argument("--max-batches", type=int, default=None, metavar="K",
+                      help=f"matrices the workflow has jobs for (of {MATRIX_LIMIT} each); more repositories wait "
+                           "for a later run")
+    plan.add_argument("--rotation", type=int, default=0, metavar="N",
+                      help="which window of repositories runs when they do not all fit (the run number)")
+    plan.add_argument("--reserve", type=int, default=RESERVE, metavar="CALLS",
+                      help=f"API calls to leave for the jobs: probing stops there (default {RESERVE})")
+    plan.add_argument("--workers", type=int, default=8, metavar="N", help="tree listings at once (default 8)")
+    _pace_argument(plan)
+    plan.add_argument("--plan-file", type=Path, metavar="FILE", help="also write the whole plan as JSON, for the "
+                      "report job")
+    report = sub.add_parser("report", help="update the dashboard issue from the jobs' results",
+                            description="Gather the matrix jobs' result files into one dashboard issue in the central "
+                                        "repository, updated in place.")
+    report.add_argument("--repository", required=True, metavar="OWNER/NAME", help="the central repository")
+    report.add_argument("--results", required=True, type=Path, metavar="DIR",
+                        help="the folder of the jobs' result files (the downloaded artifacts)")
+    report.add_argument("--plan", type=Path, metavar="FILE", help="the plan file, to name the jobs that did not report")
+    report.add_argument("--title", default=TITLE, help=f"the issue's title (default {TITLE!r})")
+    report.add_argument("--label", default=LABEL, help=f"the label that finds it (default {LABEL!r})")
+    report.add_argument("--dry-run", action="store_true", help="print the body; write nothing")
+    _pace_argument(report)
+
+
+def _pace_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--points-per-minute", type=int, default=POINTS_PER_MINUTE, metavar="N",
+                        help=f"pace of the API calls, a GET 1 point and a write 5 (default {POINTS_PER_MINUTE}, under "
+                             "GitHub's secondary limit of 900; 0: no pacing)")
+
+
+def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> int:
+    token = environ.get("GITHUB_TOKEN", "")
+    if not token:
+        print("hardenbot: set GITHUB_TOKEN to a token that may read the organisation's repositories", file=sys.stderr)
+        return EXIT_ERROR
+    from bot.github.org import GitHubOrg
+
+    client = GitHubOrg(token, base_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
+                       points_per_minute=args.points_per_minute or None)
+    try:
+        return (_plan if args.org_command == "plan" else _report)(args, client, environ)
+    except HardenbotError as error:
+        print(f"hardenbot: {error}".replace(token, "***"), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
+    from bot.org.matrix import job_outputs, plan_document, write_outputs
+
+    filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
+    capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None
+    plan = make_plan(client, args.owner, filters, workers=args.workers, reserve=args.reserve, capacity=capacity,
+                     rotation=args.rotation, log=lambda line: print(f"hardenbot: {line}", file=sys.stderr))
+    outputs = job_outputs(plan)
+    if environ.get("GITHUB_OUTPUT"):
+        write_outputs(Path(environ["GITHUB_OUTPUT"]), outputs)
+    if args.plan_file:
+        args.plan_file.write_text(json.dumps(plan_document(plan), indent=1) + "\n", encoding="utf-8")
+    unprobed = sum(1 for c in plan.selected if not c.probed)
+    budget = f", {plan.budget.remaining} of {plan.budget.limit} API calls left" if plan.budget else ""
+    print(f"hardenbot: {len(plan.selected)} repositories to harden in {outputs['batch-count']} batches "
+          f"(max-parallel {plan.max_parallel}), {len(plan.skipped)} skipped, {len(plan.deferred)} for a later run"
+          + (f", {unprobed} not probed (budget)" if unprobed else "") + f"; {plan.calls} API calls{budget}")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
+    from bot.org.dashboard import DashboardInput, render_dashboard
+    from bot.org.report import publish
+    from bot.org.results import read_results
+
+    plan = _read_json(args.plan) if args.plan else {}
+    skipped = Counter(entry["reason"] for entry in plan.get("skipped", ()))
+    data = DashboardInput(tuple(read_results(args.results)),
+                          tuple(entry["repository"] for entry in plan.get("selected", ())),
+                          len(plan.get("deferred", ())), dict(skipped),
+                          environ.get("GITHUB_SERVER_URL", "https://github.com"))
+    body = render_dashboard(data)
+    if args.dry_run:
+        print(body, end="")
+        return EXIT_OK
+    published = publish(client, args.repository, body, title=args.title, label=args.label)
+    print(f"hardenbot: dashboard {published.outcome}: {published.issue.url} ({len(data.results)} repositories, "
+          f"{len(body)} characters; {client.calls} API calls)")
+    return EXIT_OK
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise HardenbotError(f"{path}: cannot read the plan ({type(error).__name__})") from None
