@@ -2,11 +2,13 @@
 example workflow has least privilege and no races, and the action's image passes hardenbot."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from bot.cli import main
+from bot.flow import Outcome
 
 ROOT = Path(__file__).parent.parent
 
@@ -21,7 +23,10 @@ def test_action_metadata_matches_the_entry_point():
     assert action["inputs"]["branch"]["default"] == "hardenbot/harden"
     assert action["inputs"]["labels"]["default"] == "security,hardenbot"
     assert all(spec.get("description") for spec in action["inputs"].values())
-    assert {"pull-request-number", "pull-request-url", "changed-files", "findings"} <= set(action["outputs"])
+    assert set(action["outputs"]) == {"pull-request-number", "pull-request-url", "pull-request-branch",
+                                       "pull-request-head-sha", "changed-files", "findings", "outcome"}
+    outcome = action["outputs"]["outcome"]["description"]
+    assert all(re.search(rf"\b{re.escape(word.value)}\b", outcome) for word in Outcome)
     source = (ROOT / "bot" / "action.py").read_text()
     for name in action["inputs"]:
         assert f'"{name}"' in source, name
