@@ -133,12 +133,14 @@ class Repository:
     def _shallow(self) -> bool:
         return self._git("rev-parse", "--is-shallow-repository") == "true"
 
-    def fetch(self, remote_ref: str, local_ref: str, depth: str = "--depth=1") -> str | None:
+    def fetch(self, remote_ref: str, local_ref: str) -> str | None:
         """Fetch `remote_ref` into `local_ref`; its commit, or None when the remote has no such ref.
-        A shallow clone (actions/checkout's) stays shallow: `depth` says how deep to fetch."""
+        A shallow clone (actions/checkout's) stays shallow."""
+        return self._fetch(remote_ref, local_ref, ["--depth=1"] if self._shallow() else [])
+
+    def _fetch(self, remote_ref: str, local_ref: str, options: list[str]) -> str | None:
         try:
-            self._git("fetch", "--quiet", "--no-tags", *([depth] if self._shallow() else []), self.remote,
-                      f"+{remote_ref}:{local_ref}")
+            self._git("fetch", "--quiet", "--no-tags", *options, self.remote, f"+{remote_ref}:{local_ref}")
         except GitError as error:
             if "couldn't find remote ref" in str(error).lower() or "not our ref" in str(error).lower():
                 return None
@@ -153,22 +155,22 @@ class Repository:
         A shallow clone fetches exactly those (`--shallow-exclude`), and one commit more
         where a commit's parent is on the base, so that each can be replayed."""
         remote_ref, local_ref = f"refs/heads/{branch}", f"refs/remotes/{self.remote}/{branch}"
-        if not self._shallow():
-            head = self.fetch(remote_ref, local_ref)
-        else:
-            try:
-                head = self.fetch(remote_ref, local_ref, f"--shallow-exclude=refs/heads/{base_branch}")
-            except GitError:
-                # A server has nothing to send when every commit of the branch is on the base, and
-                # says so over HTTPS only by hanging up (an old one may not know the option): find
-                # where the branch leaves the base by deepening both instead.
-                head = self.fetch(remote_ref, local_ref)
-                if head is not None:
-                    self._deepen_to_merge_base(base_branch, base, branch, head)
+        shallow = self._shallow()
+        try:
+            head = self._fetch(remote_ref, local_ref, [f"--shallow-exclude=refs/heads/{base_branch}"] if shallow else [])
+        except GitError:
+            if not shallow:
+                raise
+            # A server has nothing to send when every commit of the branch is on the base, and
+            # says so over HTTPS only by hanging up (an old one may not know the option): find
+            # where the branch leaves the base by deepening both instead.
+            head = self._fetch(remote_ref, local_ref, ["--depth=1"])
+            if head is not None:
+                self._deepen_to_merge_base(base_branch, base, branch, head)
         if head is None:
             return BranchHistory(None)
         commits = self._commits_between(base, head)
-        if self._shallow() and any(not commit.parents for commit in commits):
+        if shallow and any(not commit.parents for commit in commits) and self._shallow():
             self._git("fetch", "--quiet", "--no-tags", "--deepen=1", self.remote, f"+{remote_ref}:{local_ref}")
             commits = self._commits_between(base, head)
         return BranchHistory(head, commits)
