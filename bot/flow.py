@@ -217,8 +217,9 @@ class Flow:
             people = _people_commits(history, pulls, settings.identity)
             with self.log.group("Commit and push"):
                 push = self._push_if_new(tree, changed, base_sha, history.head, people, report)
+        replayed = push.replay if push.pushed else None  # people's commits carried onto a new refresh
         result = FlowResult(Outcome.UNCHANGED, "", changed_files=changed, report=report, summary=body,
-                            head_sha=push.head or "", carried=push.replay.carried if push.replay else ())
+                            head_sha=push.head or "", carried=replayed.carried if replayed else ())
         if push.replay is not None and push.replay.conflict is not None:
             return self._keep_branch(result, pulls.open, people, push.replay)
         with self.log.group("Pull request"):
@@ -229,8 +230,8 @@ class Flow:
                    Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
         if result.carried:
             message += f", carrying {_count(len(result.carried), 'commit')} by people onto the refresh"
-        if push.replay and push.replay.redundant:
-            message += f" (leaving out {_count(len(push.replay.redundant), 'commit')} whose change it already holds)"
+        if replayed and replayed.redundant:
+            message += f" (leaving out {_count(len(replayed.redundant), 'commit')} whose change it already holds)"
         return replace(result, outcome=outcome, message=message, pull_request=pull)
 
     def _proposal(self, report: RunReport, pulls: PullRequests) -> tuple[str, PullRequestInfo | None]:
@@ -278,7 +279,7 @@ class Flow:
             marker = f"<!-- hardenbot:conflict {key} -->"
             if not any(marker in comment for comment in self.github.comments(pull.number)):
                 self.github.comment(pull.number, _conflict_comment(self.settings.branch, people, conflict, marker))
-        return replace(result, outcome=Outcome.KEPT, pull_request=pull, conflict=conflict, carried=(),
+        return replace(result, outcome=Outcome.KEPT, pull_request=pull, conflict=conflict,
                        message=f"kept {self.settings.branch} as it is: {conflict.commit.sha[:12]} by "
                                f"{conflict.commit.author.name} conflicts with the refresh in "
                                f"{', '.join(conflict.paths)}")

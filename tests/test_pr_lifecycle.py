@@ -82,6 +82,7 @@ def test_peoples_commits_are_carried_onto_the_refresh_without_running_a_hook(pro
     pushed, github.calls[:] = project.remote_sha(BRANCH), []
     again = run(project, github)  # nothing new: the same commits replayed give the same tree
     assert again.outcome == "unchanged" and project.remote_sha(BRANCH) == pushed and github.writes == []
+    assert again.carried == () and again.message == f"pull request #{github.open_pulls()[0]['number']} is up to date"
 
 
 def test_a_conflicting_commit_keeps_the_branch_as_it_is_and_is_told_once(project):
