@@ -58,6 +58,13 @@ def _verify_mode(value: str) -> VerifyMode:
         raise HardenbotError(f"input {error}") from None
 
 
+def split_labels(value: str) -> tuple[str, ...]:
+    """Labels separated by commas or new lines (a YAML block scalar in a workflow), in order,
+    each once."""
+    labels = (label.strip() for label in value.replace("\r", "\n").replace(",", "\n").split("\n"))
+    return tuple(dict.fromkeys(label for label in labels if label))
+
+
 def _truthy(value: str) -> bool:
     return value.strip().lower() in ("true", "1", "yes", "on")
 
@@ -99,8 +106,7 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
             raise HardenbotError("GITHUB_REPOSITORY is not set: run hardenbot as a GitHub Action, or use `hardenbot pr`")
         event_path = environ.get("GITHUB_EVENT_PATH")
         trigger = read_event(environ.get("GITHUB_EVENT_NAME", ""), Path(event_path) if event_path else None)
-        labels = tuple(label.strip() for label in _input(environ, "labels", "security,hardenbot").split(",")
-                       if label.strip())
+        labels = split_labels(_input(environ, "labels", "security,hardenbot"))
         config = _input(environ, "config")
         settings = FlowSettings(
             repository=repository,
@@ -156,6 +162,8 @@ def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str]
         "changed-files": json.dumps(result.changed_files),
         "findings": str(result.needs_a_person),
         "outcome": result.outcome.value,
+        "pull-request-branch": pull.head_ref if pull else "",
+        "pull-request-head-sha": (result.head_sha or pull.head_sha) if pull else "",
     }
     if environ.get("GITHUB_OUTPUT"):
         with open(environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as handle:
@@ -174,7 +182,7 @@ def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
         print("hardenbot: set GITHUB_TOKEN to a token that may push and open pull requests", file=sys.stderr)
         return 2
     settings = FlowSettings(repository=args.repo, workdir=args.path, base_branch=args.base_branch,
-                            branch=args.branch, labels=tuple(x.strip() for x in args.labels.split(",") if x.strip()),
+                            branch=args.branch, labels=split_labels(args.labels),
                             dry_run=args.dry_run, config_path=args.config)
     try:
         result = run_flow(settings, Trigger(TriggerKind.HARDEN_BASE), token, environ, offline=args.offline,

@@ -4,7 +4,14 @@ harden-base (schedule, workflow_dispatch, `hardenbot pr`): harden the base branc
 scratch worktree; when the result differs from what the bot branch holds, commit it as the bot
 and push with a lease; then open the pull request, or update its title, body and labels in
 place. Nothing new: no commit, no push, no API write. Nothing left to harden while the bot's
-pull request is open: close it, saying why.
+pull request is open: close it, saying why (unless people pushed commits to it: then it stays).
+
+The bot branch is shared with people. Commits on it since the base that the bot did not make
+(see `made_by_bot`) are replayed onto each refresh, so nothing a maintainer pushed is lost; when
+one of them conflicts with the refresh, the branch stays exactly as it is and the pull request
+says so once. A pull request a person closed without merging is remembered through its body
+(bot/report/change_set.py): the same changes are not proposed again, and a new pull request
+for new changes says what is new since the closed one. A merged one is history.
 
 harden-pull-request (`/harden` on a pull request): only for people who may write to the
 repository (the comment's author association, confirmed by the permission API); others get
@@ -23,6 +30,7 @@ by a PhaseClock the collaborators are wrapped in (see Flow.__init__).
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -30,12 +38,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.config import Config, load_config
-from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo
+from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
-from bot.gitops import BOT, GitError, Identity, Repository
+from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
-from bot.report.markdown import commit_message, render_body
+from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_by_hardenbot, new_since, proposed_in
+from bot.report.markdown import commit_message, render_body, what_is_new
 from bot.report.text import unified_diff
 from bot.run import Resolver, Verifier, digest_changes, process, process_texts
 from bot.sources import kind_of
@@ -67,6 +76,8 @@ class Outcome(StrEnum):
     OPENED = "opened"  # a new pull request from the bot's branch
     UPDATED = "updated"  # the open pull request got new commits, or a new title, body or labels
     UNCHANGED = "unchanged"  # the open pull request already said all of it: nothing written
+    KEPT = "kept"  # people's commits on the bot branch conflict with the refresh: branch left as it is
+    DECLINED = "declined"  # the same changes were in a pull request closed without merging: not proposed
     CLOSED = "closed"  # nothing left to harden: the bot's pull request is closed
     NOTHING = "nothing"  # nothing to harden, nothing to close
     DRY_RUN = "dry-run"  # there was something to harden; nothing was written
@@ -86,6 +97,9 @@ class FlowResult:
     report: RunReport | None = None
     summary: str = ""  # the markdown summary (the pull request body)
     timings: dict[str, float] = field(default_factory=dict)  # seconds a phase (see Flow.__init__)
+    head_sha: str = ""  # the commit the pull request's branch is at after the run
+    carried: tuple[CommitInfo, ...] = ()  # people's commits on the bot branch, replayed onto the refresh
+    conflict: Conflict | None = None  # KEPT: the commit of theirs that would not apply, and where
 
     @property
     def needs_a_person(self) -> int:
@@ -112,8 +126,26 @@ class Log:
 
 # The phase each git call counts to: fetching, or committing and pushing the result. The scratch
 # worktree counts to none, as it is neither.
-GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "read_files": "git",
-              "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push", "push": "commit+push"}
+GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "fetch_branch_history": "git", "read_files": "git",
+              "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push", "replay": "commit+push",
+              "push": "commit+push"}
+
+
+def made_by_bot(commit: CommitInfo, identity: Identity) -> bool:
+    """Whether the bot made `commit`: authored and committed as the bot, with the bot's
+    message. Anything else is a person's (a maintainer who amends or rebases one of the bot's
+    commits becomes its committer), and is kept."""
+    def same(other: Identity) -> bool:
+        return other.email.lower() == identity.email.lower()
+    return same(commit.author) and same(commit.committer) and commit.subject.startswith("hardenbot: ")
+
+
+@dataclass(frozen=True)
+class Push:
+    """What `_push_if_new` did with the bot branch."""
+    pushed: bool
+    head: str | None  # where the branch is now
+    replay: Replay | None = None  # people's commits replayed onto the refresh
 
 
 class Flow:
@@ -166,47 +198,106 @@ class Flow:
         base_sha = self.repo.fetch_branch(base)
         if base_sha is None:
             raise GitError(f"the base branch {base!r} is not on the remote")
-        branch_sha = self.repo.fetch_branch(settings.branch)
+        history = self.repo.fetch_branch_history(settings.branch, base, base_sha)
         with self.repo.worktree(base_sha) as tree:
             report = self._harden(tree, write=not dry_run)
             changed = _changed_paths(report)
-            body = render_body(report, digest_changes(report))
             if not changed:
-                return self._nothing_to_harden(report, body, dry_run)
+                return self._nothing_to_harden(report, render_body(report, digest_changes(report)), dry_run, history)
             if dry_run:
                 return FlowResult(Outcome.DRY_RUN, f"dry run: would harden {len(changed)} files",
-                                  changed_files=changed, report=report, summary=body)
+                                  changed_files=changed, report=report,
+                                  summary=render_body(report, digest_changes(report)))
+            pulls = self.github.pull_requests_from(settings.branch)
+            body, declined_by = self._proposal(report, pulls)
+            if declined_by is not None:
+                return FlowResult(Outcome.DECLINED, f"not proposed again: pull request #{declined_by.number}, "
+                                  "closed without merging, had all of these changes", changed_files=changed,
+                                  report=report, summary=body, head_sha=history.head or "")
+            people = _people_commits(history, pulls, settings.identity)
             with self.log.group("Commit and push"):
-                pushed = self._push_if_new(tree, changed, base_sha, branch_sha, report)
+                push = self._push_if_new(tree, changed, base_sha, history.head, people, report)
+        replayed = push.replay if push.pushed else None  # people's commits carried onto a new refresh
+        result = FlowResult(Outcome.UNCHANGED, "", changed_files=changed, report=report, summary=body,
+                            head_sha=push.head or "", carried=replayed.carried if replayed else ())
+        if push.replay is not None and push.replay.conflict is not None:
+            return self._keep_branch(result, pulls.open, people, push.replay)
         with self.log.group("Pull request"):
             pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=TITLE, body=body,
-                                                labels=settings.labels, pushed=pushed)
+                                                labels=settings.labels, pushed=push.pushed, pulls=pulls)
         message = {Outcome.OPENED: f"opened pull request #{pull.number}",
                    Outcome.UPDATED: f"updated pull request #{pull.number}",
                    Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
-        return FlowResult(outcome, message, pull_request=pull, changed_files=changed, report=report, summary=body)
+        if result.carried:
+            message += f", carrying {_count(len(result.carried), 'commit')} by people onto the refresh"
+        if replayed and replayed.redundant:
+            message += f" (leaving out {_count(len(replayed.redundant), 'commit')} whose change it already holds)"
+        return replace(result, outcome=outcome, message=message, pull_request=pull)
+
+    def _proposal(self, report: RunReport, pulls: PullRequests) -> tuple[str, PullRequestInfo | None]:
+        """The pull request body, saying what is new since the bot's pull request a person closed
+        without merging, if any; and that closed one when it had every change already (and none
+        is open), so that nothing is proposed again."""
+        turned_down = _turned_down(pulls)
+        if turned_down is None:
+            return render_body(report, digest_changes(report)), None
+        proposed = proposed_in(turned_down.body)
+        news = new_since(report.results, proposed) if proposed else None
+        body = render_body(report, digest_changes(report), since_closed=what_is_new(turned_down.number, news))
+        declined = pulls.open is None and proposed is not None and covered_by(report.results, proposed)
+        return body, turned_down if declined else None
 
     def _push_if_new(self, tree: Path, changed: list[str], base_sha: str, branch_sha: str | None,
-                     report: RunReport) -> bool:
-        """Commit the hardened tree onto the base and push it to the bot's branch, leased on the
-        commit fetched, unless that branch already holds exactly this tree; whether it pushed."""
+                     people: tuple[CommitInfo, ...], report: RunReport) -> Push:
+        """Commit the hardened tree onto the base, replay people's commits on the branch onto
+        it, and push that to the bot's branch, leased on the commit fetched, unless that branch
+        already holds exactly this tree or one of their commits conflicts."""
         tree_sha = self.repo.stage(tree, changed)
-        if branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
-            return False
+        if not people and branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
+            return Push(False, branch_sha)
         commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
                                        self.settings.identity)
+        replay = None
+        if people:
+            replay = self.repo.replay(tree, commit, people, self.settings.identity)
+            if replay.head is None:
+                return Push(False, branch_sha, replay)
+            commit = replay.head
+            if branch_sha is not None and self.repo.tree_of(commit) == self.repo.tree_of(branch_sha):
+                return Push(False, branch_sha, replay)
         self.repo.push(commit, self.settings.branch, expected=branch_sha)
-        return True
+        return Push(True, commit, replay)
 
-    def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool) -> FlowResult:
+    def _keep_branch(self, result: FlowResult, pull: PullRequestInfo | None, people: tuple[CommitInfo, ...],
+                     replay: Replay) -> FlowResult:
+        """People's commits conflict with the refresh: nothing is pushed, and the open pull
+        request hears why once (the same conflict is not told again on every run)."""
+        conflict = replay.conflict
+        assert conflict is not None
+        if pull is not None:  # the same commit conflicting in the same files is the same news
+            key = hashlib.sha256(" ".join((conflict.commit.sha, *conflict.paths)).encode()).hexdigest()[:16]
+            marker = f"<!-- hardenbot:conflict {key} -->"
+            if not any(marker in comment for comment in self.github.comments(pull.number)):
+                self.github.comment(pull.number, _conflict_comment(self.settings.branch, people, conflict, marker))
+        return replace(result, outcome=Outcome.KEPT, pull_request=pull, conflict=conflict,
+                       message=f"kept {self.settings.branch} as it is: {conflict.commit.sha[:12]} by "
+                               f"{conflict.commit.author.name} conflicts with the refresh in "
+                               f"{', '.join(conflict.paths)}")
+
+    def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool, history: BranchHistory) -> FlowResult:
         pull = self.github.find_open_pull_request(self.settings.branch)
         if pull is None or dry_run:
             return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
+        people = [c for c in history.commits if not c.merge and not made_by_bot(c, self.settings.identity)]
+        if people:
+            return FlowResult(Outcome.UNCHANGED, f"nothing to harden, but pull request #{pull.number} stays open: "
+                              f"its branch holds {_count(len(people), 'commit')} by people",
+                              pull_request=pull, report=report, summary=body, head_sha=history.head or "")
         self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
                                          "so this pull request is closed.")
-        self.github.update_pull_request(pull.number, state="closed")
+        self.github.update_pull_request(pull.number, state="closed", body=mark_closed_by_hardenbot(pull.body))
         return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull request #{pull.number}",
-                          pull_request=pull, report=report, summary=body)
+                          pull_request=pull, report=report, summary=body, head_sha=history.head or "")
 
     # -- /harden on a pull request ------------------------------------------------------------
     def _harden_pull_request(self, trigger: Trigger) -> FlowResult:
@@ -240,10 +331,10 @@ class Flow:
             changed = _changed_paths(report)
             if not changed:
                 return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
-                                  summary=NOTHING_IN_PULL_REQUEST)
+                                  summary=NOTHING_IN_PULL_REQUEST, head_sha=head)
             if dry_run:
                 return FlowResult(Outcome.SUGGESTED, f"dry run: {len(changed)} files would change",
-                                  pull_request=pull, changed_files=changed, report=report,
+                                  pull_request=pull, changed_files=changed, report=report, head_sha=head,
                                   summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
             with self.log.group("Commit and push"):
                 tree_sha = self.repo.stage(tree, changed)
@@ -254,7 +345,7 @@ class Flow:
         summary = (f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
                    f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
         return FlowResult(Outcome.PUSHED, f"pushed {commit[:12]} onto {pull.head_ref}", pull_request=pull,
-                          changed_files=changed, report=report, summary=summary)
+                          changed_files=changed, report=report, summary=summary, head_sha=commit)
 
     def _suggest_for_fork(self, pull: PullRequestInfo) -> FlowResult:
         head = self.repo.fetch(f"refs/pull/{pull.number}/head", f"refs/hardenbot/pull/{pull.number}")
@@ -273,19 +364,21 @@ class Flow:
         changed = _changed_paths(report)
         if not changed:
             return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
-                              summary=NOTHING_IN_PULL_REQUEST)
+                              summary=NOTHING_IN_PULL_REQUEST, head_sha=head)
         intro = "This pull request comes from a fork, so hardenbot does not push to it. Apply these fixes with `git apply`:"
         return FlowResult(Outcome.SUGGESTED, f"suggested fixes for {len(changed)} files of a fork",
-                          pull_request=pull, changed_files=changed, report=report, summary=_suggestion(report, intro))
+                          pull_request=pull, changed_files=changed, report=report, head_sha=head,
+                          summary=_suggestion(report, intro))
 
 
 def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
-                        pushed: bool) -> tuple[PullRequestInfo, Outcome]:
+                        pushed: bool, pulls: PullRequests | None = None) -> tuple[PullRequestInfo, Outcome]:
     """The one open pull request from `head` into `base`, saying `title` and `body` and carrying
     `labels`, and what it took: OPENED when there was none; UPDATED when its title, body or labels
     had to change, or when `pushed` gave it new commits; UNCHANGED otherwise, with no API write.
-    A create that loses the race to another run (GitHub's 422) updates that run's pull request."""
-    pull = github.find_open_pull_request(head)
+    A create that loses the race to another run (GitHub's 422) updates that run's pull request.
+    `pulls`: what the run already found, so as not to ask again."""
+    pull = pulls.open if pulls is not None else github.find_open_pull_request(head)
     if pull is None:
         try:
             opened = github.create_pull_request(base, head, title, body)
@@ -309,6 +402,42 @@ def _add_missing_labels(github: GitHubRepo, pull: PullRequestInfo, labels: tuple
     if missing:
         github.add_labels(pull.number, missing)
     return bool(missing)
+
+
+def _turned_down(pulls: PullRequests) -> PullRequestInfo | None:
+    """The bot's latest pull request when a person closed it without merging (not hardenbot
+    itself, for want of anything left to harden)."""
+    closed = pulls.latest_closed
+    if closed is None or closed.merged or closed_by_hardenbot(closed.body):
+        return None
+    return closed
+
+
+def _people_commits(history: BranchHistory, pulls: PullRequests, identity: Identity) -> tuple[CommitInfo, ...]:
+    """People's commits on the bot branch, to replay onto a refresh: those the bot did not
+    make, merges aside (what a merge brings from the base, the refresh starts from). None when
+    the branch is a merged pull request's head: its commits are on the base already, even when
+    GitHub squashed or rebased them."""
+    closed = pulls.latest_closed
+    if pulls.open is None and closed is not None and closed.merged and closed.head_sha == history.head:
+        return ()
+    return tuple(c for c in history.commits if not c.merge and not made_by_bot(c, identity))
+
+
+def _conflict_comment(branch: str, people: tuple[CommitInfo, ...], conflict: Conflict, marker: str) -> str:
+    def named(commit: CommitInfo) -> str:
+        return f"{commit.sha[:12]} “{commit.subject}” by {commit.author.name}"
+    files = ", ".join(f"`{path}`" for path in conflict.paths)
+    listed = "".join(f"\n- {named(commit)}" for commit in people)
+    return (f"hardenbot: there is a refresh for this branch (the base branch or its images moved on), but commit "
+            f"{named(conflict.commit)} does not apply onto it: it conflicts in {files}. So `{branch}` stays exactly "
+            f"as it is, and this pull request with it.\n\nCommits people pushed to `{branch}`, which a refresh "
+            f"carries over:{listed}\n\nTo let hardenbot refresh the branch again, change or drop that commit on "
+            f"the branch.\n\n{marker}\n")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 def _changed_paths(report: RunReport) -> list[str]:

@@ -3,7 +3,9 @@
 Work happens in a temporary `git worktree` checked out at the commit to harden, so the
 user's own checkout (and its uncommitted changes) is never touched, and the tree hardened is
 exactly the commit's. Pushes use `--force-with-lease` on the commit the branch was fetched
-at: a branch someone else moved meanwhile is refused, never overwritten. Git never prompts.
+at: a branch someone else moved meanwhile is refused, never overwritten. Git never prompts,
+and never runs one of the user's hooks (on fetch, checkout, push, or while people's commits on
+the bot's branch are replayed onto a refresh: git's own cherry-pick, in the scratch worktree).
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from bot.errors import HardenbotError
 
 
 class GitError(HardenbotError):
-    pass
+    def __init__(self, message: str, stderr: str = ""):
+        super().__init__(message)
+        self.stderr = stderr  # all git said, for callers that recognise a case by it
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,47 @@ class Identity:
     name: str
     email: str
 
+
+@dataclass(frozen=True)
+class CommitInfo:
+    sha: str
+    parents: tuple[str, ...]  # none for a root commit, or where a shallow clone's history stops
+    author: Identity
+    committer: Identity
+    subject: str
+
+    @property
+    def merge(self) -> bool:
+        return len(self.parents) > 1
+
+
+@dataclass(frozen=True)
+class BranchHistory:
+    """A branch as fetched: its head (None: no such branch) and its commits that are not on
+    the base branch, oldest first."""
+    head: str | None
+    commits: tuple[CommitInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    commit: CommitInfo  # the first commit that would not apply
+    paths: tuple[str, ...]  # the files it conflicted in
+
+
+@dataclass(frozen=True)
+class Replay:
+    """Commits cherry-picked onto another: the new head, or the conflict that stopped it."""
+    head: str | None  # None: a conflict; nothing was made
+    carried: tuple[CommitInfo, ...] = ()  # applied, in order
+    redundant: tuple[CommitInfo, ...] = ()  # nothing left to apply: `onto` already holds their change
+    conflict: Conflict | None = None
+
+
+# No hook of the user's runs, whatever git hardenbot runs: hooks are code, and hardenbot runs none.
+NO_HOOKS = [("core.hooksPath", os.devnull)]
+# What a replay needs whatever the user's git says: no signing, no recorded conflict resolutions.
+REPLAY_SETTINGS = [("commit.gpgSign", "false"), ("rerere.enabled", "false")]
 
 BOT = Identity("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
@@ -67,28 +112,35 @@ class Repository:
             url = self.repo.remote(remote).url
         except ValueError:
             raise GitError(f"the repository has no remote named {remote!r}") from None
-        settings = auth_settings(url, token)
+        settings = auth_settings(url, token) + NO_HOOKS
         if trust_owner:
             settings.append(("safe.directory", "*"))
+        self.settings = settings
         self.env = {"GIT_TERMINAL_PROMPT": "0", **config_environment(settings)}
 
     def _git(self, *args: str, env: Mapping[str, str] | None = None) -> str:
         try:
             return self.repo.git.execute(["git", *args], env={**os.environ, **self.env, **(env or {})})
         except git.GitCommandError as error:
-            detail = (error.stderr or "").strip().splitlines()
-            raise GitError(f"git {args[0]} failed: {detail[-1] if detail else error.status}") from None
+            stderr = (error.stderr or "").strip()
+            detail = stderr.splitlines()
+            raise GitError(f"git {args[0]} failed: {detail[-1] if detail else error.status}", stderr) from None
 
     @property
     def root(self) -> Path:
         return Path(self.repo.working_tree_dir or ".")
 
+    def _shallow(self) -> bool:
+        return self._git("rev-parse", "--is-shallow-repository") == "true"
+
     def fetch(self, remote_ref: str, local_ref: str) -> str | None:
-        """Fetch `remote_ref` into `local_ref`; its commit, or None when the remote has no such ref."""
-        shallow = self._git("rev-parse", "--is-shallow-repository") == "true"
+        """Fetch `remote_ref` into `local_ref`; its commit, or None when the remote has no such ref.
+        A shallow clone (actions/checkout's) stays shallow."""
+        return self._fetch(remote_ref, local_ref, ["--depth=1"] if self._shallow() else [])
+
+    def _fetch(self, remote_ref: str, local_ref: str, options: list[str]) -> str | None:
         try:
-            self._git("fetch", "--quiet", "--no-tags", *(["--depth=1"] if shallow else []), self.remote,
-                      f"+{remote_ref}:{local_ref}")
+            self._git("fetch", "--quiet", "--no-tags", *options, self.remote, f"+{remote_ref}:{local_ref}")
         except GitError as error:
             if "couldn't find remote ref" in str(error).lower() or "not our ref" in str(error).lower():
                 return None
@@ -97,6 +149,55 @@ class Repository:
 
     def fetch_branch(self, branch: str) -> str | None:
         return self.fetch(f"refs/heads/{branch}", f"refs/remotes/{self.remote}/{branch}")
+
+    def fetch_branch_history(self, branch: str, base_branch: str, base: str) -> BranchHistory:
+        """Fetch `branch` with its commits that are not on `base_branch` (fetched at `base`).
+        A shallow clone fetches exactly those (`--shallow-exclude`), and one commit more
+        where a commit's parent is on the base, so that each can be replayed."""
+        remote_ref, local_ref = f"refs/heads/{branch}", f"refs/remotes/{self.remote}/{branch}"
+        shallow = self._shallow()
+        try:
+            head = self._fetch(remote_ref, local_ref, [f"--shallow-exclude=refs/heads/{base_branch}"] if shallow else [])
+        except GitError:
+            if not shallow:
+                raise
+            # A server has nothing to send when every commit of the branch is on the base, and
+            # says so over HTTPS only by hanging up (an old one may not know the option): find
+            # where the branch leaves the base by deepening both instead.
+            head = self._fetch(remote_ref, local_ref, ["--depth=1"])
+            if head is not None:
+                self._deepen_to_merge_base(base_branch, base, branch, head)
+        if head is None:
+            return BranchHistory(None)
+        commits = self._commits_between(base, head)
+        if shallow and any(not commit.parents for commit in commits) and self._shallow():
+            self._git("fetch", "--quiet", "--no-tags", "--deepen=1", self.remote, f"+{remote_ref}:{local_ref}")
+            commits = self._commits_between(base, head)
+        return BranchHistory(head, commits)
+
+    def _deepen_to_merge_base(self, base_branch: str, base: str, branch: str, head: str) -> None:
+        refspecs = [f"+refs/heads/{name}:refs/remotes/{self.remote}/{name}" for name in (base_branch, branch)]
+        for depth in (32, 256, 2048, None):
+            try:
+                self._git("merge-base", base, head)
+                return
+            except GitError:
+                pass  # no common commit in what the shallow clone holds yet
+            deeper = f"--deepen={depth}" if depth else "--unshallow"
+            self._git("fetch", "--quiet", "--no-tags", deeper, self.remote, *refspecs)
+
+    def _commits_between(self, base: str, head: str) -> tuple[CommitInfo, ...]:
+        """The commits reachable from `head` and not from `base`, oldest first (as a rebase
+        would replay them)."""
+        fields = "%x1f".join(("%H", "%P", "%an", "%ae", "%cn", "%ce", "%s"))
+        out = self._git("rev-list", "--reverse", "--topo-order", "--no-commit-header", f"--format={fields}",
+                        f"{base}..{head}")
+        commits = []
+        for line in out.splitlines():
+            sha, parents, author, author_email, committer, committer_email, subject = line.split("\x1f")
+            commits.append(CommitInfo(sha, tuple(parents.split()), Identity(author, author_email),
+                                      Identity(committer, committer_email), subject))
+        return tuple(commits)
 
     def tree_of(self, commit: str) -> str:
         return self._git("rev-parse", f"{commit}^{{tree}}")
@@ -127,6 +228,39 @@ class Repository:
                "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email}
         return self._git("commit-tree", tree, "-p", parent, "-m", message, env=env)
 
+    def replay(self, worktree: Path, onto: str, commits: tuple[CommitInfo, ...], committer: Identity) -> Replay:
+        """Cherry-pick `commits`, in order, onto `onto` in the scratch `worktree`, keeping each
+        one's author and message, with `committer` as the committer. A commit whose change
+        `onto` already holds is left out (as a rebase does); the first that conflicts stops
+        it all, and nothing is made. No signing key or recorded resolution of the user's is used
+        (and, as for every git command here, no hook)."""
+        env = {**os.environ, **self.env, **config_environment(self.settings + REPLAY_SETTINGS),
+               "GIT_COMMITTER_NAME": committer.name, "GIT_COMMITTER_EMAIL": committer.email}
+        worktree_git = git.Repo(worktree).git
+
+        def run(*args: str) -> str:
+            return worktree_git.execute(["git", *args], env=env)
+
+        run("reset", "--quiet", "--hard", onto)
+        carried, redundant = [], []
+        for commit in commits:
+            try:
+                run("cherry-pick", "--allow-empty", commit.sha)
+            except git.GitCommandError as error:
+                conflicted = tuple(run("diff", "--name-only", "--diff-filter=U").splitlines())
+                if conflicted:
+                    run("cherry-pick", "--abort")
+                    return Replay(None, tuple(carried), tuple(redundant), Conflict(commit, conflicted))
+                if run("status", "--porcelain", "--untracked-files=no") or \
+                        "is now empty" not in (error.stderr or ""):
+                    raise GitError(f"git cherry-pick failed on {commit.sha[:12]}: "
+                                   f"{(error.stderr or '').strip().splitlines()[-1:]}") from None
+                run("cherry-pick", "--skip")
+                redundant.append(commit)
+            else:
+                carried.append(commit)
+        return Replay(run("rev-parse", "HEAD"), tuple(carried), tuple(redundant))
+
     def push(self, commit: str, branch: str, expected: str | None) -> None:
         """Point the remote `branch` at `commit`, only if it is still at `expected` (absent: None)."""
         lease = f"--force-with-lease=refs/heads/{branch}:{expected or ''}"
@@ -140,3 +274,4 @@ class Repository:
             if blob.type == "blob" and blob.mode != 0o120000 and wanted(blob.path):
                 files[blob.path] = blob.data_stream.read().decode("utf-8", errors="surrogateescape")
         return files
+

@@ -32,6 +32,12 @@ class FakeGitHub:
     def open_pulls(self) -> list[dict]:
         return [p for p in self.pulls.values() if p["state"] == "open"]
 
+    def close_pull(self, number: int, *, merged: bool = False) -> None:
+        """What a person's click does: close the pull request, merging it or not."""
+        pull = self.pulls[number]
+        pull.update(state="closed", closed_at="2024-05-02T10:00:00Z",
+                    merged_at="2024-05-02T10:00:00Z" if merged else None)
+
     def add_pull(self, head_ref: str, head_repo: str | None, head_sha: str, title="Feature", body="") -> dict:
         self.next_number += 1
         number = self.next_number
@@ -42,6 +48,7 @@ class FakeGitHub:
             "html_url": f"https://github.com/{self.repository}/pull/{number}",
             "issue_url": f"{API}/repos/{self.repository}/issues/{number}",
             "labels": [], "user": {"login": "octocat", "id": 1, "type": "User"},
+            "created_at": "2024-05-01T10:00:00Z", "closed_at": None, "merged_at": None,
             "head": {"ref": head_ref, "sha": head_sha, "label": f"{owner}:{head_ref}",
                      "repo": None if head_repo is None else {"full_name": head_repo, "name": head_repo.split("/")[1],
                                                              "owner": {"login": owner}}},
@@ -62,6 +69,7 @@ class FakeGitHub:
             ("PATCH", rf"/repos/{repo}/pulls/(\d+)$", self._edit_pull),
             ("POST", rf"/repos/{repo}/issues/(\d+)/labels$", self._add_labels),
             ("POST", rf"/repos/{repo}/issues/(\d+)/comments$", self._comment),
+            ("GET", rf"/repos/{repo}/issues/(\d+)/comments$", self._list_comments),
             ("POST", rf"/repos/{repo}/issues/comments/(\d+)/reactions$", self._react),
             ("GET", rf"/repos/{repo}/collaborators/([^/]+)/permission$", self._permission),
         ]
@@ -95,9 +103,10 @@ class FakeGitHub:
     def _list_pulls(self, request, match, body):
         query = dict(part.split("=", 1) for part in request.url.split("?", 1)[1].split("&")) if "?" in request.url else {}
         head = query.get("head", "").replace("%3A", ":").replace("%2F", "/")
-        found = [p for p in self.pulls.values() if (query.get("state", "open") == p["state"])
+        state = query.get("state", "open")
+        found = [p for p in self.pulls.values() if state in ("all", p["state"])
                  and (not head or p["head"]["label"] == head)]
-        return 200, found
+        return 200, sorted(found, key=lambda p: p["number"], reverse=True)  # GitHub's default: newest first
 
     def _create_pull(self, request, match, body):
         owner = self.repository.split("/")[0]
@@ -135,6 +144,9 @@ class FakeGitHub:
                    "user": {"login": "github-actions[bot]"}}
         self.comments.append(comment)
         return 201, comment
+
+    def _list_comments(self, request, match, body):
+        return 200, [c for c in self.comments if c["issue"] == int(match.group(1))]
 
     def _react(self, request, match, body):
         reaction = {"id": len(self.reactions) + 1, "content": body["content"], "comment": int(match.group(1)),

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from bot.cli import main
+from bot.flow import Outcome
 from bot.github.event import TRUSTED_ASSOCIATIONS
 
 ROOT = Path(__file__).parent.parent
@@ -27,7 +28,10 @@ def test_action_metadata_matches_the_entry_point():
     assert action["inputs"]["branch"]["default"] == "hardenbot/harden"
     assert action["inputs"]["labels"]["default"] == "security,hardenbot"
     assert all(spec.get("description") for spec in action["inputs"].values())
-    assert {"pull-request-number", "pull-request-url", "changed-files", "findings"} <= set(action["outputs"])
+    assert set(action["outputs"]) == {"pull-request-number", "pull-request-url", "pull-request-branch",
+                                       "pull-request-head-sha", "changed-files", "findings", "outcome"}
+    outcome = action["outputs"]["outcome"]["description"]
+    assert all(re.search(rf"\b{re.escape(word.value)}\b", outcome) for word in Outcome)
     source = (ROOT / "bot" / "action.py").read_text()
     for name in action["inputs"]:
         assert f'"{name}"' in source, name

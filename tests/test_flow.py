@@ -267,7 +267,8 @@ def test_the_actions_outcome_output_is_the_plain_word(project, tmp_path):
     lines = output.read_text().splitlines(keepends=True)
     assert lines[:3] == ["pull-request-number=\n", "pull-request-url=\n",
                          'changed-files=["docker-compose.yml", "services/api/Dockerfile", "services/web/Dockerfile"]\n']
-    assert lines[3].startswith("findings=") and lines[4:] == ["outcome=dry-run\n"]
+    assert lines[3].startswith("findings=")
+    assert lines[4:] == ["outcome=dry-run\n", "pull-request-branch=\n", "pull-request-head-sha=\n"]
 
 
 def make_pull_request_branch(project: Project, branch: str, *, fork: bool = False) -> str:
@@ -355,7 +356,7 @@ def test_the_action_end_to_end_outputs_summary_and_no_token_anywhere(project, tm
     git("commit", "--quiet", "-m", "broken", cwd=project.seed)
     git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
     environ = {"GITHUB_REPOSITORY": "acme/shop", "GITHUB_EVENT_NAME": "schedule", "GITHUB_EVENT_PATH": str(event_file),
-               "GITHUB_WORKSPACE": str(project.checkout), "INPUT_TOKEN": TOKEN, "INPUT_LABELS": "security, bots",
+               "GITHUB_WORKSPACE": str(project.checkout), "INPUT_TOKEN": TOKEN, "INPUT_LABELS": "security\nbots\n",
                "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_API_URL": API,
                "HOME": str(tmp_path)}
     printed: list[str] = []
@@ -370,6 +371,8 @@ def test_the_action_end_to_end_outputs_summary_and_no_token_anywhere(project, tm
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
     pull = github.open_pulls()[0]
     assert outputs["pull-request-number"] == str(pull["number"]) and outputs["pull-request-url"] == pull["html_url"]
+    assert outputs["pull-request-branch"] == "hardenbot/harden"
+    assert outputs["pull-request-head-sha"] == project.remote_sha("hardenbot/harden")
     assert json.loads(outputs["changed-files"]) == ["docker-compose.yml", "services/api/Dockerfile",
                                                     "services/web/Dockerfile"]
     assert int(outputs["findings"]) >= 1

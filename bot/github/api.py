@@ -41,6 +41,15 @@ class PullRequestInfo:
     head_repo: str | None  # owner/name; None when the fork was deleted
     head_sha: str
     base_ref: str
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class PullRequests:
+    """The pull requests from one head branch that a run needs: the open one, and the one
+    closed most recently (merged or not)."""
+    open: PullRequestInfo | None = None
+    latest_closed: PullRequestInfo | None = None
 
 
 class GitHubRepo:
@@ -66,6 +75,23 @@ class GitHubRepo:
                 return _info(pull)
             return None
         return self._call("list pull requests", find)
+
+    def pull_requests_from(self, head_branch: str) -> PullRequests:
+        """One list call, open and closed together (newest first), so that a run knows of a
+        closed pull request for no more calls than of the open one."""
+        def find() -> PullRequests:
+            found: dict[str, PullRequestInfo] = {}
+            for pull in self._repo.get_pulls(state="all", head=f"{self.owner}:{head_branch}"):
+                found.setdefault("open" if pull.state == "open" else "closed", _info(pull))
+                if len(found) == 2:
+                    break
+            return PullRequests(found.get("open"), found.get("closed"))
+        return self._call("list pull requests", find)
+
+    def comments(self, number: int) -> list[str]:
+        """The bodies of the comments on issue or pull request #`number`, oldest first."""
+        return self._call(f"read the comments on #{number}",
+                          lambda: [c.body or "" for c in self._repo.get_issue(number).get_comments()])
 
     def pull_request(self, number: int) -> PullRequestInfo:
         return self._call(f"read pull request #{number}", lambda: _info(self._repo.get_pull(number)))
@@ -120,7 +146,7 @@ def _info(pull: PullRequest) -> PullRequestInfo:
     head_repo = pull.head.repo.full_name if pull.head.repo is not None else None
     return PullRequestInfo(pull.number, pull.html_url, pull.title or "", pull.body or "",
                            tuple(label.name for label in pull.labels), pull.state, pull.head.ref, head_repo,
-                           pull.head.sha, pull.base.ref)
+                           pull.head.sha, pull.base.ref, pull.merged_at is not None)
 
 
 def _message(error: GithubException) -> str:

@@ -20,6 +20,7 @@ from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
 from bot.model.verification import Verdict
 from bot.report import verification as shown
+from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
 from bot.rules import RULES, RULES_BY_CODE
 from bot.rules.rule import FixSafety, Rule, Severity
@@ -50,25 +51,27 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = GITHUB_BODY_LIMIT - 536) -> str:
-    """The body, folding the longest lists until it fits under `limit` characters."""
+def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = GITHUB_BODY_LIMIT - 536,
+                since_closed: list[str] | None = None) -> str:
+    """The body, folding the longest lists until it fits under `limit` characters;
+    `since_closed` (see `what_is_new`) goes right after the headline."""
     cap = None
     while True:
-        body = _compose(report, changes, cap)
+        body = _compose(report, changes, cap, since_closed)
         if len(body) <= limit:
             return body
         longest = max(len(report.results), len(changes), len(report.verification),
                       sum(len(r.hardened.after) + len(r.hardened.applied) for r in report.results))
         cap = max(1, (cap or longest) // 2)
-        if cap == 1 and len(_compose(report, changes, 1)) > limit:
-            return _compose(report, changes, 0)
+        if cap == 1 and len(_compose(report, changes, 1, since_closed)) > limit:
+            return _compose(report, changes, 0, since_closed)
 
 
-def _compose(report: RunReport, changes: list[DigestChange], cap: int | None) -> str:
+def _compose(report: RunReport, changes: list[DigestChange], cap: int | None, since_closed: list[str] | None) -> str:
     """The sections, a blank line apart, each list cut to `cap` items (None: every item)."""
     results = sorted(report.results, key=lambda r: r.path)
-    sections = [_summary(report, results, changes) + _not_scanned(report), _what_changed(results, cap),
-                _relint(results)]
+    sections = [_summary(report, results, changes) + _not_scanned(report), *([since_closed] if since_closed else []),
+                _what_changed(results, cap), _relint(results)]
     if changes:
         sections.append(_base_image_digests(changes, cap))
     if report.verification or report.verify_note:
@@ -318,11 +321,29 @@ def _per_file(results: list[FileResult], cap: int | None) -> list[str]:
 
 
 def _state_block(body: str, results: list[FileResult]) -> str:
-    """The hidden comment closing the body: its counts, and a digest of the visible body above it."""
+    """The hidden comment closing the body: its counts, a digest of the visible body above it,
+    and the changes it proposes (bot/report/change_set.py), read back once it is closed."""
     state = {"version": 1, "files": len(results), "hardened": sum(1 for r in results if r.changed),
              "needs_a_person": sum(len(r.hardened.after) for r in results),
-             "digest": hashlib.sha256(body.encode()).hexdigest()[:16]}
+             "digest": hashlib.sha256(body.encode()).hexdigest()[:16], **change_set(results).state()}
     return f"\n<!-- hardenbot:state {json.dumps(state, sort_keys=True)} -->\n"
+
+
+def what_is_new(number: int, news: list[tuple[str, list[str]]] | None, shown: int = 5) -> list[str]:
+    """The paragraph saying why hardenbot proposes again after pull request #`number` was closed
+    without being merged: `news` is rule → the files it changes that #`number` did not (None: the
+    closed one cannot be compared change by change)."""
+    lines = [f"### What is new since the closed pull request #{number}", ""]
+    if news is None:
+        return lines + [f"#{number} was closed without being merged, and its body keeps no record of each change "
+                        "it proposed, so hardenbot cannot tell which of these are new: it proposes them all."]
+    if not news:
+        return lines + [f"Nothing: #{number}, closed without being merged, proposed all of these changes."]
+    lines.append(f"#{number} was closed without being merged; this pull request is opened for what it did not have:")
+    for rule, paths in news:
+        more = f" and {len(paths) - shown} more files" if len(paths) > shown else ""
+        lines.append(f"- **{rule}** in {', '.join(_code(path) for path in paths[:shown])}{more}")
+    return lines
 
 
 def _sorted(findings: tuple[Finding, ...]) -> list[Finding]:

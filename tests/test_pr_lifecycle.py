@@ -1,0 +1,299 @@
+"""The bot's branch and pull request over several runs, as a colleague would keep them: people's
+commits on the branch survive a refresh (or stop it, saying so once), a pull request closed
+without merging is not proposed again until something is new, and a merged one is history.
+A real bare git remote, the real registry, GitHub faked at the HTTP layer (see test_flow.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.action import split_labels
+from bot.flow import made_by_bot
+from bot.gitops import BOT, CommitInfo, Identity, Repository
+from tests import test_flow
+from tests.fake_github import FakeGitHub
+from tests.test_flow import Project, comment_event, git, run
+
+project = test_flow.project  # the fixture: a bare remote, a maintainer's clone, the action's shallow checkout
+
+BRANCH = "hardenbot/harden"
+DEV = Identity("Dev", "dev@example.com")
+
+
+def push_to_bot_branch(project: Project, edits: dict[str, str], message: str, *, start: str = f"origin/{BRANCH}") -> str:
+    """A maintainer's commit on the bot's branch (as Dev), made in their own clone."""
+    git("fetch", "--quiet", "origin", "+refs/heads/*:refs/remotes/origin/*", cwd=project.seed)
+    git("checkout", "--quiet", "-B", "maintainer", start, cwd=project.seed)
+    for path, text in edits.items():
+        (project.seed / path).write_text(text)
+    git("commit", "--quiet", "-am", message, cwd=project.seed)
+    git("push", "--quiet", "--force", "origin", f"HEAD:refs/heads/{BRANCH}", cwd=project.seed)
+    git("checkout", "--quiet", "main", cwd=project.seed)
+    return project.remote_sha(BRANCH)
+
+
+def branch_log(project: Project) -> list[str]:
+    """The bot branch since main, oldest first: "author | subject"."""
+    out = git("log", "--reverse", "--format=%an | %s", f"origin/main..origin/{BRANCH}", cwd=project.seed_fetch())
+    return out.splitlines()
+
+
+def install_hooks(checkout: Path) -> Path:
+    """Hooks in the checkout that leave a mark if git ever runs them."""
+    mark = checkout.parent / "hook-ran"
+    for name in ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-push", "post-rewrite",
+                 "pre-rebase", "post-checkout", "reference-transaction"):
+        hook = checkout / ".git" / "hooks" / name
+        hook.write_text(f"#!/bin/sh\necho {name} >> {mark}\n")
+        hook.chmod(0o755)
+    return mark
+
+
+def move_python_tag(project: Project) -> str:
+    return project.registry.push_image("flow/python", "3.12-slim", seed="python-2")
+
+
+# -- people's commits on the bot branch ------------------------------------------------------
+
+def test_peoples_commits_are_carried_onto_the_refresh_without_running_a_hook(project):
+    github = FakeGitHub()
+    run(project, github)
+    readme = project.remote_file(BRANCH, "README.md") + "Hardened by hardenbot; reviewed by Dev.\n"
+    compose = project.remote_file(BRANCH, "docker-compose.yml").replace("  # cache", "  # cache, reviewed")
+    push_to_bot_branch(project, {"README.md": readme}, "docs: say who reviewed")
+    push_to_bot_branch(project, {"docker-compose.yml": compose + "\n"}, "compose: note the review")
+    mark = install_hooks(project.checkout)
+    new = move_python_tag(project)
+
+    result = run(project, github)
+    assert result.outcome == "updated" and "carrying 2 commits by people onto the refresh" in result.message
+    assert [c.subject for c in result.carried] == ["docs: say who reviewed", "compose: note the review"]
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files",
+                                   "Dev | docs: say who reviewed", "Dev | compose: note the review"]
+    assert project.remote_file(BRANCH, "README.md") == readme.rstrip("\n")
+    assert "# cache, reviewed" in project.remote_file(BRANCH, "docker-compose.yml")
+    assert f"@{new}" in project.remote_file(BRANCH, "services/api/Dockerfile")  # the refresh itself
+    committers = git("log", "--format=%cn", f"origin/main..origin/{BRANCH}", cwd=project.seed_fetch())
+    assert set(committers.splitlines()) == {"github-actions[bot]"}  # authors kept, the bot commits
+    assert not mark.exists()
+    assert result.head_sha == project.remote_sha(BRANCH)
+
+    pushed, github.calls[:] = project.remote_sha(BRANCH), []
+    again = run(project, github)  # nothing new: the same commits replayed give the same tree
+    assert again.outcome == "unchanged" and project.remote_sha(BRANCH) == pushed and github.writes == []
+    assert again.carried == () and again.message == f"pull request #{github.open_pulls()[0]['number']} is up to date"
+
+
+def test_a_conflicting_commit_keeps_the_branch_as_it_is_and_is_told_once(project):
+    github = FakeGitHub()
+    run(project, github)
+    pull = github.open_pulls()[0]
+    api = project.remote_file(BRANCH, "services/api/Dockerfile")
+    first_line, rest = api.split("\n", 1)
+    kept = push_to_bot_branch(project, {"services/api/Dockerfile": f"{first_line} AS app\n{rest}\n"},
+                              "api: name the stage")
+    body = pull["body"]
+    move_python_tag(project)
+
+    result = run(project, github)
+    assert result.outcome == "kept" and project.remote_sha(BRANCH) == kept
+    assert result.conflict.paths == ("services/api/Dockerfile",) and result.conflict.commit.subject == "api: name the stage"
+    assert result.message.startswith(f"kept {BRANCH} as it is: {kept[:12]} by Dev conflicts with the refresh in "
+                                     "services/api/Dockerfile")
+    [comment] = github.comments
+    assert comment["issue"] == pull["number"] and comment["body"].startswith(
+        f"hardenbot: there is a refresh for this branch (the base branch or its images moved on), but commit "
+        f"{kept[:12]} “api: name the stage” by Dev does not apply onto it: it conflicts in "
+        f"`services/api/Dockerfile`. So `{BRANCH}` stays exactly as it is, and this pull request with it.\n\n"
+        f"Commits people pushed to `{BRANCH}`, which a refresh carries over:\n- {kept[:12]} “api: name the stage” "
+        "by Dev\n\n")
+    assert pull["body"] == body  # the body describes the branch as it is, not the refresh it could not push
+
+    github.calls.clear()
+    again = run(project, github)
+    assert again.outcome == "kept" and len(github.comments) == 1 and github.writes == []
+    assert project.remote_sha(BRANCH) == kept
+
+
+def test_a_commit_right_on_the_base_is_replayed_from_a_shallow_clone(project):
+    """A maintainer who rebuilt the branch from main: their commit's parent is on the base,
+    beyond the depth the action's checkout fetched."""
+    github = FakeGitHub()
+    run(project, github)
+    git("commit", "--quiet", "--allow-empty", "-m", "main moves on", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    push_to_bot_branch(project, {"README.md": "# shop, by Dev\n"}, "readme: by Dev", start="origin/main~1")
+    result = run(project, github)
+    assert result.outcome == "updated" and [c.subject for c in result.carried] == ["readme: by Dev"]
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files", "Dev | readme: by Dev"]
+    assert project.remote_file(BRANCH, "README.md") == "# shop, by Dev"
+
+
+def test_a_commit_whose_change_the_base_took_is_left_out(project):
+    github = FakeGitHub()
+    run(project, github)
+    push_to_bot_branch(project, {"README.md": "# shop\n\nHardened.\n"}, "readme: hardened")
+    (project.seed / "README.md").write_text("# shop\n\nHardened.\n")  # the same change, made on main
+    git("commit", "--quiet", "-am", "readme: hardened (on main)", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    move_python_tag(project)
+    result = run(project, github)
+    assert result.outcome == "updated" and result.carried == ()
+    assert result.message.endswith(" (leaving out 1 commit whose change it already holds)")
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files"]
+
+
+def test_nothing_left_to_harden_leaves_a_pull_request_with_peoples_commits_open(project):
+    github = FakeGitHub()
+    run(project, github)
+    [pull] = github.open_pulls()
+    hardened = project.remote_sha(BRANCH)
+    push_to_bot_branch(project, {"README.md": "# shop, reviewed\n"}, "readme: reviewed")
+    git("push", "--quiet", "origin", f"{hardened}:refs/heads/main", cwd=project.seed)  # the hardening, merged by hand
+    github.calls.clear()
+    result = run(project, github)
+    assert result.outcome == "unchanged" and pull["state"] == "open" and github.writes == []
+    assert result.message == f"nothing to harden, but pull request #{pull['number']} stays open: its branch holds " \
+                             "1 commit by people"
+
+
+def test_a_branch_long_merged_into_the_base_has_no_commits_of_its_own(project):
+    """The server has nothing to send for `--shallow-exclude` then (over HTTPS it just hangs
+    up): the shallow clone deepens until it finds where the branch left the base."""
+    github = FakeGitHub()
+    run(project, github)
+    git("fetch", "--quiet", "origin", cwd=project.seed)
+    git("merge", "--quiet", "--no-ff", "-m", "Merge the hardening", f"origin/{BRANCH}", cwd=project.seed)
+    for n in range(40):
+        git("commit", "--quiet", "--allow-empty", "-m", f"main moves on {n}", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    repo = Repository(project.checkout)
+    history = repo.fetch_branch_history(BRANCH, "main", repo.fetch_branch("main"))
+    assert history.head == project.remote_sha(BRANCH) and history.commits == ()
+
+
+def commit(author: Identity, committer: Identity, subject: str) -> CommitInfo:
+    return CommitInfo("a" * 40, ("b" * 40,), author, committer, subject)
+
+
+@pytest.mark.parametrize(("made", "expected"), [
+    (commit(BOT, BOT, "hardenbot: harden 3 files"), True),
+    (commit(Identity("GitHub Actions", BOT.email.upper()), BOT, "hardenbot: harden 1 file"), True),
+    (commit(DEV, BOT, "hardenbot: harden 3 files"), False),  # a person's commit the bot replayed
+    (commit(BOT, DEV, "hardenbot: harden 3 files"), False),  # the bot's commit a person amended
+    (commit(BOT, BOT, "style: format the Dockerfiles"), False),  # another workflow's bot
+])
+def test_only_the_bots_own_commits_count_as_the_bots(made, expected):
+    assert made_by_bot(made, BOT) is expected
+
+
+# -- a pull request closed without merging ---------------------------------------------------
+
+def test_a_pull_request_closed_without_merging_is_not_proposed_again_until_something_is_new(project):
+    github = FakeGitHub()
+    run(project, github)
+    [closed] = github.open_pulls()
+    github.close_pull(closed["number"])
+    branch = project.remote_sha(BRANCH)
+
+    github.calls.clear()
+    result = run(project, github)
+    assert result.outcome == "declined" and result.message == (
+        f"not proposed again: pull request #{closed['number']}, closed without merging, had all of these changes")
+    assert github.calls == [("GET", "/repos/acme/shop/pulls?head=acme%3Ahardenbot%2Fharden&per_page=100&state=all")]
+    assert project.remote_sha(BRANCH) == branch and len(github.pulls) == 1 and closed["state"] == "closed"
+
+    git("rm", "--quiet", "services/web/Dockerfile", cwd=project.seed)  # fewer changes are no new ones
+    git("commit", "--quiet", "-m", "web is gone", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    assert run(project, github).outcome == "declined" and github.writes == []
+
+    new = move_python_tag(project)
+    result = run(project, github)
+    assert result.outcome == "opened" and closed["state"] == "closed" and len(github.pulls) == 2
+    [opened] = github.open_pulls()
+    assert f"@{new}" in project.remote_file(BRANCH, "services/api/Dockerfile")
+    assert (f"### What is new since the closed pull request #{closed['number']}\n\n"
+            f"#{closed['number']} was closed without being merged; this pull request is opened for what it did "
+            "not have:\n- **HB030** in `services/api/Dockerfile`\n")  # pinned to the moved tag's digest in opened["body"]
+    assert opened["body"].index("What is new since") < opened["body"].index("| File | Role |")
+
+    github.calls.clear()
+    assert run(project, github).outcome == "unchanged" and github.writes == []  # the paragraph stays as it is
+
+
+def test_a_harden_command_on_a_closed_pull_request_still_works(project):
+    github = FakeGitHub(permissions={"maintainer": "write"})
+    run(project, github)
+    [closed] = github.open_pulls()
+    github.close_pull(closed["number"])
+    new = move_python_tag(project)
+    result = run(project, github, "issue_comment", comment_event(closed["number"]))
+    assert result.outcome == "pushed" and f"@{new}" in project.remote_file(BRANCH, "services/api/Dockerfile")
+    assert closed["state"] == "closed" and len(github.pulls) == 1
+
+
+def test_a_merged_pull_request_is_history(project):
+    github = FakeGitHub()
+    run(project, github)
+    [merged] = github.open_pulls()
+    merged["head"]["sha"] = push_to_bot_branch(project, {"README.md": "# shop, reviewed\n"}, "readme: reviewed")
+    git("fetch", "--quiet", "origin", cwd=project.seed)
+    git("merge", "--quiet", "--squash", f"origin/{BRANCH}", cwd=project.seed)  # squashed: not reachable from main
+    git("commit", "--quiet", "-m", "Harden container builds (#42)", cwd=project.seed)
+    github.close_pull(merged["number"], merged=True)
+    (project.seed / "README.md").write_text("# shop, reviewed twice\n")  # so the old commit would conflict now
+    git("commit", "--quiet", "-am", "readme: again", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    github.calls.clear()
+    assert run(project, github).outcome == "nothing" and github.writes == []
+
+    move_python_tag(project)
+    result = run(project, github)
+    assert result.outcome == "opened" and len(github.open_pulls()) == 1 and result.carried == ()
+    assert "What is new since" not in github.open_pulls()[0]["body"]
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 2 files"]
+
+
+def test_a_pull_request_hardenbot_closed_itself_is_no_refusal(project):
+    github = FakeGitHub()
+    run(project, github)
+    [pull] = github.open_pulls()
+    original = git("rev-parse", "HEAD", cwd=project.seed)
+    git("fetch", "--quiet", "origin", cwd=project.seed)
+    git("reset", "--quiet", "--hard", f"origin/{BRANCH}", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)  # merged by hand, outside the pull request
+    assert run(project, github).outcome == "closed" and pull["state"] == "closed"
+    assert '"closed": "nothing-left"' in pull["body"]
+
+    git("revert", "--quiet", "--no-edit", "HEAD", cwd=project.seed)  # and reverted: the same changes are due again
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    assert git("rev-parse", "HEAD^{tree}", cwd=project.seed) == git("rev-parse", f"{original}^{{tree}}", cwd=project.seed)
+    result = run(project, github)
+    assert result.outcome == "opened" and "What is new since" not in github.open_pulls()[0]["body"]
+
+
+def test_a_closed_pull_request_without_a_record_is_proposed_again_saying_so(project):
+    github = FakeGitHub()
+    old = github.add_pull(BRANCH, "acme/shop", "0" * 40, body="<!-- hardenbot -->\nwritten by an older hardenbot\n")
+    github.close_pull(old["number"])
+    result = run(project, github)
+    assert result.outcome == "opened"
+    assert (f"#{old['number']} was closed without being merged, and its body keeps no record of each change it "
+            "proposed, so hardenbot cannot tell which of these are new: it proposes them all.") in \
+        github.open_pulls()[0]["body"]
+
+
+# -- inputs and outputs ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "labels"), [
+    ("security,hardenbot", ("security", "hardenbot")),
+    ("security\nhardenbot\n", ("security", "hardenbot")),  # `labels: |` in a workflow
+    (" security ,\r\n  dependencies\n\n,", ("security", "dependencies")),
+    ("security, security", ("security",)),
+    ("", ()),
+])
+def test_labels_are_separated_by_commas_or_new_lines(value, labels):
+    assert split_labels(value) == labels
+
