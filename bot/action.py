@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -12,10 +13,10 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.errors import HardenbotError
-from bot.flow import Flow, FlowResult, FlowSettings, Log
+from bot.flow import TITLE, Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
-from bot.gitops import Repository
+from bot.gitops import BOT, Identity, Repository
 from bot.model.verification import VerifyMode
 from bot.org.job import harden_repository
 from bot.privileges import become_workspace_owner, docker_socket
@@ -65,6 +66,19 @@ def split_labels(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(label for label in labels if label))
 
 
+_IDENTITY = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*")
+
+
+def _identity(value: str, what: str) -> Identity | None:
+    """`Display Name <email@example.com>`, as create-pull-request takes it; empty: None."""
+    if not value.strip():
+        return None
+    match = _IDENTITY.fullmatch(value)
+    if match is None or not match.group("name"):
+        raise HardenbotError(f"input {what} must be `Display Name <email@example.com>`, not {value!r}")
+    return Identity(match.group("name"), match.group("email"))
+
+
 def _truthy(value: str) -> bool:
     return value.strip().lower() in ("true", "1", "yes", "on")
 
@@ -108,6 +122,7 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
         trigger = read_event(environ.get("GITHUB_EVENT_NAME", ""), Path(event_path) if event_path else None)
         labels = split_labels(_input(environ, "labels", "security,hardenbot"))
         config = _input(environ, "config")
+        committer = _identity(_input(environ, "committer"), "committer") or BOT
         settings = FlowSettings(
             repository=repository,
             workdir=Path(environ.get("GITHUB_WORKSPACE", ".")),
@@ -116,6 +131,14 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
             labels=labels,
             dry_run=_truthy(_input(environ, "dry-run", "false")),
             config_path=Path(config) if config else None,
+            identity=committer,
+            author=_identity(_input(environ, "author"), "author"),
+            title=_input(environ, "title", TITLE),
+            commit_message=_input(environ, "commit-message") or None,
+            draft=_truthy(_input(environ, "draft", "false")),
+            reviewers=split_labels(_input(environ, "reviewers")),
+            assignees=split_labels(_input(environ, "assignees")),
+            path=_input(environ, "path").strip("/") or None,
         )
         verify = _verify_mode(_input(environ, "verify", "auto"))
         max_images = _input(environ, "verify-max-images")

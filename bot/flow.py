@@ -31,6 +31,7 @@ by a PhaseClock the collaborators are wrapped in (see Flow.__init__).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.config import Config, load_config
+from bot.errors import HardenbotError
 from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
@@ -68,7 +70,18 @@ class FlowSettings:
     labels: tuple[str, ...] = ("security", "hardenbot")
     dry_run: bool = False
     config_path: Path | None = None  # relative to the repository root
-    identity: Identity = BOT
+    identity: Identity = BOT  # the committer of the bot's commits
+    author: Identity | None = None  # their author (None: the committer)
+    title: str = TITLE  # of the pull request
+    commit_message: str | None = None  # a template: {files} and {rules} are filled in (None: hardenbot's own)
+    draft: bool = False  # open the pull request as a draft
+    reviewers: tuple[str, ...] = ()  # logins, and teams as org/team-slug: asked when the pull request opens
+    assignees: tuple[str, ...] = ()  # logins, assigned when the pull request opens
+    path: str | None = None  # harden only this folder of the repository (a monorepo's part)
+
+    @property
+    def commit_author(self) -> Identity:
+        return self.author or self.identity
 
 
 class Outcome(StrEnum):
@@ -131,13 +144,37 @@ GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "fetch_branch_history": "gi
               "push": "commit+push"}
 
 
-def made_by_bot(commit: CommitInfo, identity: Identity) -> bool:
+def made_by_bot(commit: CommitInfo, identity: Identity, author: Identity | None = None,
+                template: str | None = None) -> bool:
     """Whether the bot made `commit`: authored and committed as the bot, with the bot's
-    message. Anything else is a person's (a maintainer who amends or rebases one of the bot's
-    commits becomes its committer), and is kept."""
-    def same(other: Identity) -> bool:
-        return other.email.lower() == identity.email.lower()
-    return same(commit.author) and same(commit.committer) and commit.subject.startswith("hardenbot: ")
+    message (`hardenbot: …`, or the subject the configured template makes). Anything else is a
+    person's (a maintainer who amends or rebases one of the bot's commits becomes its
+    committer), and is kept."""
+    def same(other: Identity, expected: Identity) -> bool:
+        return other.email.lower() == expected.email.lower()
+    subject = commit.subject.startswith("hardenbot: ") or (template is not None and bool(
+        _template_subject(template).fullmatch(commit.subject)))
+    return same(commit.author, author or identity) and same(commit.committer, identity) and subject
+
+
+COMMIT_FIELDS = ("{files}", "{rules}")
+
+
+def render_commit_message(template: str | None, results: list) -> str:
+    """The commit message: hardenbot's own, or `template` with {files} (how many files) and
+    {rules} (the codes applied) filled in; other braces are left as written."""
+    if template is None:
+        return commit_message(results)
+    changed = sum(1 for r in results if r.changed)
+    codes = ", ".join(sorted({f.rule for r in results for f in r.hardened.applied}))
+    return template.replace("{files}", str(changed)).replace("{rules}", codes).rstrip("\n") + "\n"
+
+
+def _template_subject(template: str) -> re.Pattern[str]:
+    pattern = re.escape(template.splitlines()[0] if template.strip() else template)
+    for field_name in COMMIT_FIELDS:
+        pattern = pattern.replace(re.escape(field_name), ".*")
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -186,8 +223,11 @@ class Flow:
             verifier, note = self.verifier_for(config) if self.verifier_for else (None, "")
             if verifier is not None:
                 verifier = self.clock.timed(verifier, "verify")
+            part = self.settings.path
+            if part and not (root / part).is_dir():
+                raise HardenbotError(f"path {part!r} is not a folder of the repository")
             report = self.process(root, config, config.active_rules(), fix=True, write=write,
-                                  resolver=self.resolver, verifier=verifier)
+                                  resolver=self.resolver, verifier=verifier, only=part)
             return replace(report, verify_note=note)
 
     # -- schedule, dispatch, `hardenbot pr` ---------------------------------------------------
@@ -214,7 +254,7 @@ class Flow:
                 return FlowResult(Outcome.DECLINED, f"not proposed again: pull request #{declined_by.number}, "
                                   "closed without merging, had all of these changes", changed_files=changed,
                                   report=report, summary=body, head_sha=history.head or "")
-            people = _people_commits(history, pulls, settings.identity)
+            people = _people_commits(history, pulls, settings)
             with self.log.group("Commit and push"):
                 push = self._push_if_new(tree, changed, base_sha, history.head, people, report)
         replayed = push.replay if push.pushed else None  # people's commits carried onto a new refresh
@@ -223,8 +263,10 @@ class Flow:
         if push.replay is not None and push.replay.conflict is not None:
             return self._keep_branch(result, pulls.open, people, push.replay)
         with self.log.group("Pull request"):
-            pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=TITLE, body=body,
-                                                labels=settings.labels, pushed=push.pushed, pulls=pulls)
+            pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=settings.title,
+                                                body=body, labels=settings.labels, pushed=push.pushed, pulls=pulls,
+                                                draft=settings.draft, reviewers=settings.reviewers,
+                                                assignees=settings.assignees)
         message = {Outcome.OPENED: f"opened pull request #{pull.number}",
                    Outcome.UPDATED: f"updated pull request #{pull.number}",
                    Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
@@ -255,8 +297,9 @@ class Flow:
         tree_sha = self.repo.stage(tree, changed)
         if not people and branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
             return Push(False, branch_sha)
-        commit = self.repo.commit_tree(tree_sha, base_sha, commit_message(list(report.results)),
-                                       self.settings.identity)
+        commit = self.repo.commit_tree(tree_sha, base_sha,
+                                       render_commit_message(self.settings.commit_message, list(report.results)),
+                                       self.settings.identity, author=self.settings.commit_author)
         replay = None
         if people:
             replay = self.repo.replay(tree, commit, people, self.settings.identity)
@@ -288,7 +331,7 @@ class Flow:
         pull = self.github.find_open_pull_request(self.settings.branch)
         if pull is None or dry_run:
             return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
-        people = [c for c in history.commits if not c.merge and not made_by_bot(c, self.settings.identity)]
+        people = [c for c in history.commits if not c.merge and not _made_by_this_bot(c, self.settings)]
         if people:
             return FlowResult(Outcome.UNCHANGED, f"nothing to harden, but pull request #{pull.number} stays open: "
                               f"its branch holds {_count(len(people), 'commit')} by people",
@@ -338,8 +381,9 @@ class Flow:
                                   summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
             with self.log.group("Commit and push"):
                 tree_sha = self.repo.stage(tree, changed)
-                commit = self.repo.commit_tree(tree_sha, head, commit_message(list(report.results)),
-                                               self.settings.identity)
+                commit = self.repo.commit_tree(
+                    tree_sha, head, render_commit_message(self.settings.commit_message, list(report.results)),
+                    self.settings.identity, author=self.settings.commit_author)
                 self.repo.push(commit, pull.head_ref, expected=head)
         fixed = sum(len(r.hardened.applied) for r in report.results)
         summary = (f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
@@ -372,7 +416,9 @@ class Flow:
 
 
 def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
-                        pushed: bool, pulls: PullRequests | None = None) -> tuple[PullRequestInfo, Outcome]:
+                        pushed: bool, pulls: PullRequests | None = None, draft: bool = False,
+                        reviewers: tuple[str, ...] = (), assignees: tuple[str, ...] = ()
+                        ) -> tuple[PullRequestInfo, Outcome]:
     """The one open pull request from `head` into `base`, saying `title` and `body` and carrying
     `labels`, and what it took: OPENED when there was none; UPDATED when its title, body or labels
     had to change, or when `pushed` gave it new commits; UNCHANGED otherwise, with no API write.
@@ -381,13 +427,19 @@ def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str,
     pull = pulls.open if pulls is not None else github.find_open_pull_request(head)
     if pull is None:
         try:
-            opened = github.create_pull_request(base, head, title, body)
+            opened = github.create_pull_request(base, head, title, body, draft=draft)
         except PullRequestExists:
             pull = github.find_open_pull_request(head)
             if pull is None:
                 raise
         else:
             _add_missing_labels(github, opened, labels)
+            # Only a new pull request asks for reviews and assignees: on later runs people may
+            # have changed them on purpose.
+            if reviewers:
+                github.request_reviewers(opened.number, reviewers)
+            if assignees:
+                github.add_assignees(opened.number, assignees)
             return opened, Outcome.OPENED
     rewritten = pull.title != title or pull.body.strip() != body.strip()
     if rewritten:
@@ -413,7 +465,11 @@ def _turned_down(pulls: PullRequests) -> PullRequestInfo | None:
     return closed
 
 
-def _people_commits(history: BranchHistory, pulls: PullRequests, identity: Identity) -> tuple[CommitInfo, ...]:
+def _made_by_this_bot(commit: CommitInfo, settings: FlowSettings) -> bool:
+    return made_by_bot(commit, settings.identity, settings.author, settings.commit_message)
+
+
+def _people_commits(history: BranchHistory, pulls: PullRequests, settings: FlowSettings) -> tuple[CommitInfo, ...]:
     """People's commits on the bot branch, to replay onto a refresh: those the bot did not
     make, merges aside (what a merge brings from the base, the refresh starts from). None when
     the branch is a merged pull request's head: its commits are on the base already, even when
@@ -421,7 +477,7 @@ def _people_commits(history: BranchHistory, pulls: PullRequests, identity: Ident
     closed = pulls.latest_closed
     if pulls.open is None and closed is not None and closed.merged and closed.head_sha == history.head:
         return ()
-    return tuple(c for c in history.commits if not c.merge and not made_by_bot(c, identity))
+    return tuple(c for c in history.commits if not c.merge and not _made_by_this_bot(c, settings))
 
 
 def _conflict_comment(branch: str, people: tuple[CommitInfo, ...], conflict: Conflict, marker: str) -> str:

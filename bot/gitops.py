@@ -223,8 +223,12 @@ class Repository:
             worktree_git.execute(["git", "add", "--", *paths], env={**os.environ, **self.env})
         return worktree_git.execute(["git", "write-tree"], env={**os.environ, **self.env})
 
-    def commit_tree(self, tree: str, parent: str, message: str, identity: Identity) -> str:
-        env = {"GIT_AUTHOR_NAME": identity.name, "GIT_AUTHOR_EMAIL": identity.email,
+    def commit_tree(self, tree: str, parent: str, message: str, identity: Identity,
+                    author: Identity | None = None) -> str:
+        """A commit of `tree` on `parent`, committed by `identity` and authored by `author`
+        (default: the same)."""
+        author = author or identity
+        env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email,
                "GIT_COMMITTER_NAME": identity.name, "GIT_COMMITTER_EMAIL": identity.email}
         return self._git("commit-tree", tree, "-p", parent, "-m", message, env=env)
 

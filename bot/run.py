@@ -41,7 +41,7 @@ def make_ruleset(config: Config, rules: tuple[Rule, ...],
     return RuleSet(rules, RuleContext(config.options, enabled, digests, facts))
 
 
-def target_files(path: Path, config: Config
+def target_files(path: Path, config: Config, only: str | None = None
                  ) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]], frozenset[str]]:
     """(root, sources, not scanned): a folder is searched, leaving out the Dockerfiles whose
     path makes them a devcontainer or a test fixture (unless `roles:` says otherwise); a single
@@ -53,6 +53,10 @@ def target_files(path: Path, config: Config
     sources, skipped = [], []
     facts = RepositoryFacts(overrides=config.roles)
     found, action_folders = walk(path, config.exclude)
+    if only:
+        # A monorepo's part: files outside it are neither read, reported nor changed.
+        prefix = only.strip("/") + "/"
+        found = [source for source in found if source.path.startswith(prefix)]
     for source in found:
         decision = role_by_path(source.path, facts, glob_matches) if source.kind is DOCKERFILE else None
         if decision is not None and decision.role in NOT_SCANNED_BY_DEFAULT:
@@ -69,12 +73,12 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
-            resolver: Resolver | None = None, verifier: Verifier | None = None) -> RunReport:
+            resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
     (or could not test) is written."""
-    root, sources, not_scanned, action_folders = target_files(path, config)
+    root, sources, not_scanned, action_folders = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
     for source in sources:

@@ -68,6 +68,8 @@ class FakeGitHub:
             ("GET", rf"/repos/{repo}/pulls/(\d+)$", self._get_pull),
             ("PATCH", rf"/repos/{repo}/pulls/(\d+)$", self._edit_pull),
             ("POST", rf"/repos/{repo}/issues/(\d+)/labels$", self._add_labels),
+            ("POST", rf"/repos/{repo}/pulls/(\d+)/requested_reviewers$", self._request_reviewers),
+            ("POST", rf"/repos/{repo}/issues/(\d+)/assignees$", self._add_assignees),
             ("POST", rf"/repos/{repo}/issues/(\d+)/comments$", self._comment),
             ("GET", rf"/repos/{repo}/issues/(\d+)/comments$", self._list_comments),
             ("POST", rf"/repos/{repo}/issues/comments/(\d+)/reactions$", self._react),
@@ -119,6 +121,7 @@ class FakeGitHub:
                 "message": f"A pull request already exists for {owner}:{body['head']}."}],
                 "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request"}
         pull = self.add_pull(body["head"], self.repository, "0" * 40, body["title"], body["body"])
+        pull["draft"] = bool(body.get("draft", False))
         return 201, pull
 
     def _get_pull(self, request, match, body):
@@ -130,9 +133,20 @@ class FakeGitHub:
         pull.update({k: v for k, v in body.items() if k in ("title", "body", "state")})
         return 200, pull
 
+    def _request_reviewers(self, request, match, body):
+        pull = self.pulls[int(match.group(1))]
+        pull.setdefault("requested_reviewers", []).extend({"login": login} for login in body.get("reviewers", []))
+        pull.setdefault("requested_teams", []).extend({"slug": slug} for slug in body.get("team_reviewers", []))
+        return 201, pull
+
+    def _add_assignees(self, request, match, body):
+        pull = self.pulls[int(match.group(1))]
+        pull.setdefault("assignees", []).extend({"login": login} for login in body["assignees"])
+        return 201, pull
+
     def _add_labels(self, request, match, body):
         pull = self.pulls[int(match.group(1))]
-        names = body if isinstance(body, list) else body.get("labels", [])
+        names = body["labels"]  # the documented form: {"labels": [...]}
         for name in names:
             if name not in [label["name"] for label in pull["labels"]]:
                 pull["labels"].append({"name": name, "color": "ededed", "id": len(pull["labels"]) + 1})

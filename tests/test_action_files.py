@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bot.cli import main
-from bot.flow import Outcome
+from bot.flow import TITLE, Outcome
 from bot.github.event import TRUSTED_ASSOCIATIONS
 
 ROOT = Path(__file__).parent.parent
@@ -22,7 +22,10 @@ def test_action_metadata_matches_the_entry_point():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"] == {"using": "docker", "image": "Dockerfile"}
     assert set(action["inputs"]) == {"token", "config", "base-branch", "branch", "labels", "dry-run",
-                                       "verify", "verify-max-images", "repository", "result-file"}
+                                       "verify", "verify-max-images", "repository", "result-file",
+                                       "title", "commit-message", "committer", "author", "draft", "reviewers",
+                                       "assignees", "path"}
+    assert action["inputs"]["title"]["default"] == TITLE
     assert action["inputs"]["verify"]["default"] == "auto"
     assert action["inputs"]["token"]["default"] == "${{ github.token }}"
     assert action["inputs"]["branch"]["default"] == "hardenbot/harden"

@@ -17,7 +17,7 @@ from bot.errors import HardenbotError
 from bot.flow import TITLE, FlowSettings, Log, Outcome, ensure_pull_request
 from bot.github.api import GitHubRepo
 from bot.github.event import trigger_from
-from bot.gitops import Repository
+from bot.gitops import Identity, Repository
 from bot.model.verification import VerifyMode
 from tests.fake_github import API, FakeGitHub
 
@@ -444,3 +444,39 @@ def test_verify_auto_without_an_engine_says_so_in_the_body(project):
     assert result.outcome == "opened"
     body = github.open_pulls()[0]["body"]
     assert "### Verification\n\nNot built: no Docker engine to build with (" in body
+
+
+def test_create_pull_request_style_inputs(project):
+    github = FakeGitHub()
+    settings = dict(title="chore: container hardening", draft=True, reviewers=("alice", "acme/sec-team"),
+                    assignees=("bob",), path="services/api", author=Identity("Sec Team", "sec@example.com"),
+                    commit_message="chore(docker): harden {files} files\n\nRules: {rules}\n")
+    result = run(project, github, **settings)
+    assert result.outcome == "opened" and result.changed_files == ["services/api/Dockerfile"]
+    [pull] = github.open_pulls()
+    assert pull["title"] == "chore: container hardening" and pull["draft"] is True
+    assert pull["requested_reviewers"] == [{"login": "alice"}] and pull["requested_teams"] == [{"slug": "sec-team"}]
+    assert pull["assignees"] == [{"login": "bob"}]
+    log = git("log", "-1", "--format=%an <%ae>|%cn <%ce>|%B", "origin/hardenbot/harden", cwd=project.seed_fetch())
+    author, committer, message = log.split("|")
+    assert author == "Sec Team <sec@example.com>" and committer.startswith("github-actions[bot] <")
+    assert message.startswith("chore(docker): harden 1 files\n\nRules: DL3042, HB001, HB002, HB030")
+    # the next run knows that commit for its own (author, committer, the template's subject): nothing new
+    again = run(project, github, **settings)
+    assert again.outcome == "unchanged" and [c for c in github.writes if c[0] == "POST"][-1][1].endswith("/assignees")
+
+
+def test_a_path_that_is_not_a_folder_is_one_line(project):
+    with pytest.raises(HardenbotError, match="path 'services/nope' is not a folder of the repository"):
+        run(project, FakeGitHub(), path="services/nope")
+
+
+@pytest.mark.parametrize("name, value", [("author", "nobody"), ("committer", "Bot <not an email>")])
+def test_an_identity_input_that_is_not_name_and_email_is_one_line(tmp_path, name, value):
+    event_file = tmp_path / "event.json"
+    event_file.write_text(json.dumps(event("schedule")))
+    environ = {"GITHUB_REPOSITORY": "acme/shop", "GITHUB_EVENT_NAME": "schedule", "GITHUB_EVENT_PATH": str(event_file),
+               "GITHUB_WORKSPACE": str(tmp_path), "INPUT_TOKEN": TOKEN, f"INPUT_{name.upper()}": value}
+    printed: list[str] = []
+    assert action_main(environ, printed.append) == 1
+    assert printed[-1] == (f"::error::input {name} must be `Display Name <email@example.com>`, not {value!r}")

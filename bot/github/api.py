@@ -100,10 +100,12 @@ class GitHubRepo:
         return self._call(f"read {user}'s permission", lambda: self._repo.get_collaborator_permission(user))
 
     # -- writing ---------------------------------------------------------------------------
-    def create_pull_request(self, base: str, head_branch: str, title: str, body: str) -> PullRequestInfo:
+    def create_pull_request(self, base: str, head_branch: str, title: str, body: str, *,
+                            draft: bool = False) -> PullRequestInfo:
         def create() -> PullRequestInfo:
             try:
-                return _info(self._repo.create_pull(base=base, head=head_branch, title=title, body=body))
+                return _info(self._repo.create_pull(base=base, head=head_branch, title=title, body=body,
+                                                    draft=draft))
             except GithubException as error:
                 if error.status == 422 and "already exists" in str(error.data):
                     raise PullRequestExists(f"a pull request for {head_branch} already exists", 422) from None
@@ -116,7 +118,23 @@ class GitHubRepo:
         self._call(f"update pull request #{number}", lambda: self._repo.get_pull(number).edit(**fields))
 
     def add_labels(self, number: int, labels: tuple[str, ...]) -> None:
-        self._call(f"label #{number}", lambda: self._repo.get_issue(number).add_to_labels(*labels))
+        """POST …/issues/N/labels with the documented `{"labels": [...]}` body (PyGithub's
+        add_to_labels sends a bare array, a form the documentation no longer lists)."""
+        self._post(f"label #{number}", f"/issues/{number}/labels", {"labels": list(labels)})
+
+    def request_reviewers(self, number: int, reviewers: tuple[str, ...]) -> None:
+        """People by login, teams as `org/team-slug` (the slug is what the API takes)."""
+        people = [r for r in reviewers if "/" not in r]
+        teams = [r.split("/", 1)[1] for r in reviewers if "/" in r]
+        self._post(f"request reviews on #{number}", f"/pulls/{number}/requested_reviewers",
+                   {"reviewers": people, "team_reviewers": teams})
+
+    def add_assignees(self, number: int, assignees: tuple[str, ...]) -> None:
+        self._post(f"assign #{number}", f"/issues/{number}/assignees", {"assignees": list(assignees)})
+
+    def _post(self, what: str, path: str, body: dict) -> None:
+        url = f"{self._repo.url}{path}"
+        self._call(what, lambda: self._github.requester.requestJsonAndCheck("POST", url, input=body))
 
     def comment(self, number: int, body: str) -> None:
         self._call(f"comment on #{number}", lambda: self._repo.get_issue(number).create_comment(body))
