@@ -20,10 +20,12 @@ LAYERS = (
     ("bot.config",),
     ("bot.rules",),
     ("bot.dockerfile",),
+    ("bot.inventory",),
     ("bot.model",),
     ("bot.retry", "bot.errors"),
 )
-PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config")
+PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
+        "bot.inventory")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
 
