@@ -12,7 +12,7 @@ LAYERS = (
     ("bot.flow", "bot.phase_clock"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup",),
-    ("bot.registry", "bot.verify"),
+    ("bot.registry", "bot.verify", "bot.osv"),
     ("bot.run",),
     ("bot.report",),
     ("bot.engine",),
