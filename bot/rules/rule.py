@@ -41,6 +41,7 @@ class Scope(Enum):
     FINAL_IMAGE = "final image's stages"  # the final stage and the stages it is built FROM
     FINAL_STAGE = "final stage"
     IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, compose files, workflows
+    WORKFLOW_STEPS = "workflow steps"  # the steps of GitHub workflows
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class RuleContext:
 IMAGE_ROLES = frozenset({Role.SERVICE, Role.BASE, Role.TOOL})
 Check = Callable[[Dockerfile, RuleContext], Iterator[Finding]]
 OccurrenceCheck = Callable[[ImageOccurrence, RuleContext], Iterator[Finding]]
+WorkflowCheck = Callable[[str, str, RuleContext], Iterator[Finding]]  # (text, path, context)
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,12 @@ class Rule:
     why: str  # one line: why it matters, shown beside every finding
     example: Example
     doc: str  # the rule file's docstring: what it does, the fix, when it reports instead
-    # Exactly one of the two: a rule about Dockerfiles, or about image references wherever
-    # they are written (a Dockerfile is then judged by the images it builds FROM).
+    # Exactly one of the three: a rule about Dockerfiles, about image references wherever
+    # they are written (a Dockerfile is then judged by the images it builds FROM), or about
+    # the steps of GitHub workflows (looking at no Dockerfile: its roles are empty).
     check: Check | None = None
     check_occurrence: OccurrenceCheck | None = None
+    check_workflow: WorkflowCheck | None = None
     # The roles of Dockerfile the rule looks at, and those it edits: in the others it reports.
     roles: frozenset[Role] = IMAGE_ROLES
     edits_in: frozenset[Role] = IMAGE_ROLES
@@ -96,8 +100,8 @@ class Rule:
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
 
     def __post_init__(self) -> None:
-        if (self.check is None) == (self.check_occurrence is None):
-            raise TypeError(f"{self.code}: give a rule either check or check_occurrence")
+        if sum(c is not None for c in (self.check, self.check_occurrence, self.check_workflow)) != 1:
+            raise TypeError(f"{self.code}: give a rule one of check, check_occurrence or check_workflow")
         if (self.fix is FixSafety.NONE) != (not self.example.good):
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
 
@@ -106,6 +110,8 @@ class Rule:
         # every rule on every file.
         if self.check is not None:
             return self.check(doc, context)
+        if self.check_workflow is not None:
+            return iter(())
         return self._image_findings(doc, context)
 
     def _image_findings(self, doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
