@@ -27,6 +27,7 @@ import yaml
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+from bot.rules.yaml_nodes import get, items
 
 CODE = "HB040"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -49,14 +50,6 @@ class PushStep:
     provenance: str  # "max", "min", "off", or "default" (the action's own: max only in public repositories)
 
 
-def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value
-    return None
-
-
 def _scalar(node: yaml.Node | None) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
@@ -67,14 +60,11 @@ def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node]]]:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError:
         return  # the workflow kind reports unreadable YAML
-    jobs = _get(root, "jobs")
-    if not isinstance(jobs, yaml.MappingNode):
-        return
-    for job_key, job in jobs.value:
-        steps = _get(job, "steps")
+    for job_id, job in items(get(root, "jobs")):
+        steps = get(job, "steps")
         if isinstance(steps, yaml.SequenceNode):
             for index, step in enumerate(steps.value):
-                yield str(job_key.value), index, step, steps.value[:index]
+                yield job_id, index, step, steps.value[:index]
 
 
 def _truthy(value: str | None) -> bool | None:
@@ -87,16 +77,16 @@ def _truthy(value: str | None) -> bool | None:
 
 
 def _action_step(path: str, where: str, step: yaml.Node) -> tuple[PushStep, yaml.Node] | None:
-    uses = _get(step, "uses")
+    uses = get(step, "uses")
     if not (_scalar(uses) or "").startswith(_ACTION):
         return None
-    inputs = _get(step, "with")
-    outputs = _scalar(_get(inputs, "outputs")) or ""
-    pushes = _truthy(_scalar(_get(inputs, "push"))) is not False or "type=registry" in outputs or "push=true" in outputs
+    inputs = get(step, "with")
+    outputs = _scalar(get(inputs, "outputs")) or ""
+    pushes = _truthy(_scalar(get(inputs, "push"))) is not False or "type=registry" in outputs or "push=true" in outputs
     if not pushes:
         return None
-    sbom = _truthy(_scalar(_get(inputs, "sbom"))) is True
-    provenance_value = _scalar(_get(inputs, "provenance"))
+    sbom = _truthy(_scalar(get(inputs, "sbom"))) is True
+    provenance_value = _scalar(get(inputs, "provenance"))
     if provenance_value is None:
         provenance = "default"
     elif "mode=max" in provenance_value:
@@ -107,7 +97,7 @@ def _action_step(path: str, where: str, step: yaml.Node) -> tuple[PushStep, yaml
 
 
 def _run_step(path: str, where: str, step: yaml.Node) -> PushStep | None:
-    run = _get(step, "run")
+    run = get(step, "run")
     script = (_scalar(run) or "").replace("\\\n", " ")
     for command in _BUILD_RUN.findall(script):
         if _PUSH_FLAG.search(command):
@@ -149,7 +139,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` by hand "
                           f"({reason})")
             continue
-        edit = _insertion(text, _get(step, "with"))
+        edit = _insertion(text, get(step, "with"))
         if edit is None:
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` under "
                           "its `with:` by hand (its layout is not one hardenbot edits)")
@@ -159,7 +149,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
 
 
 def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) -> str:
-    inputs = _get(step, "with")
+    inputs = get(step, "with")
     version = _MAJOR.match(uses.value.partition("@")[2])
     if version and int(version.group(1)) < 4:
         return f"{uses.value} predates these inputs: update it to v4 or later first"
@@ -167,9 +157,9 @@ def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) 
                      ("build-args", "with build-args, max provenance would publish their values"),
                      ("outputs", "its outputs decide the export"),
                      ("load", "a loaded image carries no attestations")):
-        if _get(inputs, key) is not None and (key != "load" or _truthy(_scalar(_get(inputs, key))) is not False):
+        if get(inputs, key) is not None and (key != "load" or _truthy(_scalar(get(inputs, key))) is not False):
             return why
-    if not any((_scalar(_get(s, "uses")) or "").startswith(_SETUP_BUILDX) for s in earlier):
+    if not any((_scalar(get(s, "uses")) or "").startswith(_SETUP_BUILDX) for s in earlier):
         return "no docker/setup-buildx-action before it: the plain docker driver refuses attestations"
     return ""
 

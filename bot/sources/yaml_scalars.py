@@ -18,6 +18,7 @@ from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
+from bot.rules.yaml_nodes import get, items  # noqa: F401 - compose.py and workflow.py import them from here
 from bot.sources.ignores import suppressed
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,21 +37,6 @@ def load(text: str, path: str) -> yaml.Node | None:
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise YamlSourceError(path, line, f"not valid YAML: {problem}") from None
-
-
-def get(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value
-    return None
-
-
-def items(node: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                yield key_node.value, value
 
 
 def scalar_occurrence(text: str, path: str, node: yaml.Node | None, where: str, prefix: str = "") -> Iterator[ImageOccurrence]:
