@@ -15,6 +15,7 @@ LAYERS = (
     ("bot.registry", "bot.verify", "bot.osv"),
     ("bot.run",),
     ("bot.report",),
+    ("bot.policies",),
     ("bot.engine",),
     ("bot.sources",),
     ("bot.config",),
@@ -25,7 +26,7 @@ LAYERS = (
     ("bot.retry", "bot.errors"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
-        "bot.inventory")
+        "bot.inventory", "bot.policies")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
 

@@ -77,6 +77,11 @@ class VulnerabilityAnswers:
     cache_hits: int = 0  # packages answered from the disk cache
 
 
+# Every policy, in the order reports list them; `fail-on:` names these.
+POLICY_KEYS = ("vulnerabilities-critical", "high-profile-cves", "agpl", "attestations", "non-root",
+               "up-to-date-base", "approved-base")
+
+
 class PolicyState(StrEnum):
     PASS = "pass"
     FAIL = "fail"
