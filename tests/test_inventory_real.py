@@ -54,3 +54,23 @@ def test_inventory_of_an_image_that_is_gone_is_an_error_not_an_exception(docker_
     engine = DockerEngine(docker_engine.daemon.client, {**os.environ, **docker_engine.environment})
     inventory = engine.inventory("sha256:" + "0" * 64)
     assert not inventory.read and inventory.error.startswith("could not read its packages: ")
+
+
+def test_fix_verify_judges_both_images_and_names_what_moved_each_policy(docker_engine, monkeypatch, tmp_path, capsys):
+    import json
+
+    from bot.cli import main
+
+    docker_engine.use(monkeypatch)
+    (tmp_path / "Dockerfile").write_text(f'FROM {docker_engine.images.debian}\nWORKDIR /app\nCMD ["sh"]\nEXPOSE 8080\n')
+    assert main(["fix", "--verify", "--format", "json", str(tmp_path)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    [item] = document["policies"]
+    states = {p["policy"]: (p["before"]["state"], p["after"]["state"], p["moved_by"]) for p in item["policies"]}
+    assert states["non-root"] == ("fail", "pass", "HB001")
+    assert states["agpl"] == ("pass", "pass", None)  # minbase: GPL, no AGPL
+    # OSV is out of reach in the tests (conftest): not evaluated, never a pass.
+    assert states["vulnerabilities-critical"][:2] == ("not evaluated", "not evaluated")
+    [licences] = [p for p in item["policies"] if p["policy"] == "agpl"]
+    assert " GPL (listed, not failed)" in licences["after"]["summary"]
+    assert docker_engine.daemon.image_ids() == docker_engine.images.ids

@@ -11,7 +11,7 @@ LAYERS = (
     ("bot.cli", "bot.action", "bot.__main__", "bot.privileges"),
     ("bot.flow", "bot.phase_clock"),
     ("bot.github", "bot.gitops"),
-    ("bot.registry_setup",),
+    ("bot.registry_setup", "bot.policy_setup"),
     ("bot.registry", "bot.verify", "bot.osv"),
     ("bot.run",),
     ("bot.report",),

@@ -166,3 +166,10 @@ def test_a_cve_osv_does_not_hold_leaves_the_severity_unknown(tmp_path):
 def test_packages_of_an_unknown_ecosystem_are_not_asked_about(tmp_path):
     answers = client(tmp_path).lookup([Package("", "busybox", "1.36")])  # no HTTP mock: any request would fail
     assert answers.error == "" and answers.requests == 0 and answers.found == {}
+
+
+def test_nobody_listening_fails_at_once_without_waiting():
+    waits = []
+    osv = OsvClient(None, base_url="http://127.0.0.1:9", sleep=waits.append)
+    answers = osv.lookup([Package("npm", "express", "4.17.1")])
+    assert answers.error == "cannot reach OSV (ConnectionError)" and answers.requests == 1 and waits == []

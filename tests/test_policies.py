@@ -141,3 +141,23 @@ def test_a_verified_run_is_judged_before_and_after_with_what_moved_each_policy(t
                       "approved-base": (P, P)}
     assert judged.moved_by == {"attestations": "HB040", "non-root": "HB001"}
     assert (judged.grade_before, judged.grade_after) == ("D", "C")  # 30 + 10 + 20 off, then 30
+
+
+def test_markdown_section_shows_before_after_and_what_moved_it():
+    from bot.model.policies import ImagePolicies
+    from bot.model.results import RunReport
+    from bot.report.policies import markdown_lines
+
+    before = (PolicyResult("non-root", F, "a container of the image runs as UID 0"),
+              PolicyResult("agpl", N, "no image | none"))
+    after = (PolicyResult("non-root", P, "a container of the image runs as UID 10001"),
+             PolicyResult("agpl", N, "no image | none"))
+    report = RunReport((), (), False, policies=(ImagePolicies("svc/Dockerfile", before, after, "B", "A",
+                                                              {"non-root": "HB001"}),))
+    assert markdown_lines(report) == [
+        "### Policies", "",
+        "**`svc/Dockerfile`**: grade B (1 not evaluated) → A (1 not evaluated)", "",
+        "| policy | before | after | moved by | evidence |", "|---|---|---|---|---|",
+        "| non-root | fail | pass | HB001 | a container of the image runs as UID 10001 |",
+        "| agpl | not evaluated | not evaluated |  | no image \\| none |", ""]
+    assert markdown_lines(RunReport((), (), False)) == []

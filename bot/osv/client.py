@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
+from urllib3.exceptions import NameResolutionError, NewConnectionError
 
 from bot.errors import HardenbotError
 from bot.model.policies import Package, Vulnerability, VulnerabilityAnswers, VulnSeverity
@@ -168,7 +169,7 @@ class OsvClient:
             try:
                 response = self._session().request(method, self.base_url + path, json=body, timeout=self.timeout)
             except requests.RequestException as error:
-                if attempt == self.retry.attempts:
+                if attempt == self.retry.attempts or _nobody_there(error):
                     raise OsvError(f"cannot reach OSV ({type(error).__name__})") from None
                 self.sleep(self.retry.backoff(attempt))
                 continue
@@ -187,6 +188,13 @@ class OsvClient:
                 raise OsvError(f"OSV's answer to {what} is not a JSON object")
             return data
         raise AssertionError("unreachable")
+
+
+def _nobody_there(error: requests.RequestException) -> bool:
+    """No name or no listener (a machine offline, a closed port): trying again in a few
+    seconds would not change that, and a run should not wait for it."""
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(reason, NameResolutionError | NewConnectionError)
 
 
 def _alias_severity(record: dict, alias_records: dict[str, dict]) -> tuple[VulnSeverity, float | None] | None:

@@ -93,7 +93,7 @@ def judge(report: RunReport, answers: VulnerabilityAnswers | None, approved: tup
         results = evaluate(image, before_steps, answers, approved)
         judged.append(ImagePolicies(name, results, None, policy_grade(results), None, {}))
     if every_dockerfile:
-        seen = {j.path for j in judged}
+        seen = {j.path for j in judged} | ({dockerfiles[0].path} if saved is not None and len(dockerfiles) == 1 else set())
         for result in dockerfiles:
             if result.path not in seen:
                 image = ImageEvidence(None, findings=result.hardened.before, bases=_bases(result.original, result.path),
