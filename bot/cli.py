@@ -1,8 +1,9 @@
 """The `hardenbot` command: check and fix the Dockerfiles of a repository.
 
-Exit codes: `check` 1 when any finding can be fixed automatically, else 0 (always 0 with
-`--exit-zero`, so that a CI step still uploads its report); `fix` 0; both 2 when a file could
-not be read or parsed (the others are still processed) or the configuration is wrong.
+Exit codes: `check` 1 when any finding can be fixed automatically or a `--fail-on` policy
+fails, else 0 (always 0 with `--exit-zero`, so that a CI step still uploads its report);
+`fix` 0; both 2 when a file could not be read or parsed (the others are still processed), the
+configuration is wrong, or a `--fail-on` policy could not be evaluated.
 """
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot import __version__
-from bot.config import load_config, parse_codes
+from bot.config import load_config, parse_codes, parse_policies
 from bot.errors import HardenbotError
 from bot.model.results import RunReport
 from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
+from bot.policy_setup import assess_policies, gate
 from bot.registry_setup import make_resolver, registry_credentials
-from bot.report import json_report, sarif, text
+from bot.report import json_report, policies, sarif, text
 from bot.run import process
 from bot.verify import make_verifier
 
@@ -42,9 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="do not ask registries for digests (pinning is reported, not fixed)")
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
+        sub.add_argument("--image", type=Path, metavar="FILE",
+                         help="a saved image (`docker save`) to judge by the policies")
         if name == "check":
             sub.add_argument("--exit-zero", action="store_true",
-                             help="exit 0 even when findings can be fixed (errors still exit 2)")
+                             help="exit 0 even when findings can be fixed or a policy fails (errors still exit 2)")
+            sub.add_argument("--fail-on", metavar="POLICY,...",
+                             help="exit 1 when one of these policies fails (default: fail-on in the configuration)")
         if name == "fix":
             sub.add_argument("--dry-run", action="store_true", help="print a unified diff and write nothing")
             _verify_arguments(sub)
@@ -125,13 +131,25 @@ def main(argv: list[str] | None = None) -> int:
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
                          verifier=verifier)
         report = replace(report, verify_note=note)
+        fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
+        fail_on = fail_on if not fix else ()
+        report = assess_policies(report, config, os.environ, offline=args.offline, image=args.image,
+                                 every_dockerfile=bool(fail_on))
     except HardenbotError as error:
         print(f"hardenbot: {error}", file=sys.stderr)
         return EXIT_ERROR
     _print(report, args, fix)
     if report.errors:
         return EXIT_ERROR
-    if not fix and not args.exit_zero and any(f.fixable for r in report.results for f in r.hardened.before):
+    failed, unknown = gate(report.policies, fail_on)
+    for line in failed + unknown:
+        print(f"hardenbot: {line}", file=sys.stderr)
+    if unknown and not failed:
+        return EXIT_ERROR
+    exit_zero = not fix and args.exit_zero
+    if failed and not exit_zero:
+        return EXIT_FINDINGS
+    if not fix and not exit_zero and any(f.fixable for r in report.results for f in r.hardened.before):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -146,9 +164,9 @@ def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
         print(sarif.render(report, fix=fix, root=_source_root(args.path)))
         return
     if not fix:
-        print("\n".join(text.check_lines(report)))
+        print("\n".join(text.check_lines(report) + policies.text_lines(report)))
         return
-    summary = "\n".join(text.fix_lines(report))
+    summary = "\n".join(text.fix_lines(report) + policies.text_lines(report))
     if args.dry_run:
         sys.stdout.write("".join(text.unified_diff(r) for r in report.results if r.changed))
         print(summary, file=sys.stderr)

@@ -17,6 +17,12 @@
       timeout: 600         # seconds per build
       max-images: 20       # Dockerfiles built per run
       jobs: 2              # builds at once
+    approved-bases:        # the approved-base policy: globs over base image names
+      - python:3.12-*
+      - ghcr.io/acme/*
+    fail-on:               # `check` exits 1 when one of these policies fails
+      - vulnerabilities-critical
+      - agpl
 
 Unknown keys and bad values are errors naming the file, the line and the key.
 """
@@ -30,6 +36,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError
+from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY, Role
 from bot.model.verification import VerifySettings
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
@@ -38,7 +45,7 @@ from bot.rules.options import OptionValueError, OptionValues
 CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 # Keys of the run itself; every other key is an option some rule declares.
-RUN_KEYS = ("rules", "exclude", "roles", "verify")
+RUN_KEYS = ("rules", "exclude", "roles", "verify", "approved-bases", "fail-on")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -51,6 +58,8 @@ class Config:
     hadolint_ignored: frozenset[str] = frozenset()
     source: str | None = None  # the file it came from
     verify: VerifySettings = field(default_factory=VerifySettings)
+    approved_bases: tuple[str, ...] = ()  # globs; none: the approved-base policy is skipped
+    fail_on: tuple[str, ...] = ()  # policies that make `check` exit 1 when they fail
 
     def active_rules(self, select: set[str] | None = None, ignore: set[str] | None = None) -> tuple[Rule, ...]:
         """Rules in force: defaults and toggles, narrowed to `select` and without `ignore`
@@ -73,6 +82,16 @@ def parse_codes(text: str, option: str) -> set[str]:
     if unknown:
         raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see the README's rule table)")
     return codes
+
+
+def parse_policies(names: list[str] | str, where: str) -> tuple[str, ...]:
+    """Policy keys from `--fail-on a,b` or `fail-on: [a, b]`, each known."""
+    words = names.split(",") if isinstance(names, str) else names
+    keys = tuple(dict.fromkeys(str(w).strip().lower() for w in words if str(w).strip()))
+    unknown = [key for key in keys if key not in POLICY_KEYS]
+    if unknown:
+        raise ConfigError(where, None, f"unknown policy {', '.join(unknown)} (known: {', '.join(POLICY_KEYS)})")
+    return keys
 
 
 def load_config(root: Path, explicit: Path | None = None) -> Config:
@@ -149,8 +168,18 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
     exclude = data.get("exclude") or []
     if not isinstance(exclude, list) or not all(isinstance(e, str) and e.strip() for e in exclude):
         raise fail("exclude", "must be a list of glob patterns")
+    approved = data.get("approved-bases") or []
+    if not isinstance(approved, list) or not all(isinstance(p, str) and p.strip() for p in approved):
+        raise fail("approved-bases", "must be a list of image name patterns")
+    fail_on = data.get("fail-on") or []
+    if not isinstance(fail_on, list):
+        raise fail("fail-on", f"must be a list of policies ({', '.join(POLICY_KEYS)})")
+    try:
+        fail_on = parse_policies(fail_on, path)
+    except ConfigError as error:
+        raise fail("fail-on", error.reason) from None
     return Config(toggles, options, tuple(exclude), _roles(path, data.get("roles") or {}, fail), hadolint, path,
-                  _verify(path, data.get("verify"), fail))
+                  _verify(path, data.get("verify"), fail), tuple(p.strip() for p in approved), fail_on)
 
 
 _VERIFY_NUMBERS = {"timeout": ("timeout", 1, 86400), "max-images": ("max_images", 0, 100000), "jobs": ("jobs", 1, 64)}

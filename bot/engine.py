@@ -10,19 +10,38 @@ from bot.model.results import Hardened
 from bot.model.text import Edit, apply_edits, overlaps
 from bot.rules.rule import RuleSet
 from bot.sources.dockerfile import KIND as DOCKERFILE
-from bot.sources.kind import SourceKind
+from bot.sources.ignores import suppressed
+from bot.sources.kind import Assessment, SourceKind
+from bot.sources.workflow import KIND as WORKFLOW
 
 MAX_PASSES = 4
 
 
 def check_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> list[Finding]:
     """Findings for `text`; raises DockerfileSyntaxError when it cannot be read as its kind."""
-    return kind.assess(text, path, ruleset).findings
+    return _assess(text, path, ruleset, kind).findings
+
+
+def _assess(text: str, path: str, ruleset: RuleSet, kind: SourceKind) -> Assessment:
+    """The kind's assessment; on a workflow, with the findings of the rules about its steps
+    (`# hardenbot ignore=CODE` on the line above silences one)."""
+    assessment = kind.assess(text, path, ruleset)
+    step_rules = [rule for rule in ruleset.rules if rule.check_workflow is not None]
+    if kind is not WORKFLOW or not step_rules:
+        return assessment
+    lines = text.split("\n")
+    found = list(assessment.findings)
+    for rule in step_rules:
+        for finding in rule.check_workflow(text, path, ruleset.context):
+            codes, whole_file = suppressed(lines[finding.line - 2]) if finding.line >= 2 else (set(), False)
+            if whole_file or rule.code not in codes:
+                found.append(finding)
+    return Assessment(found, assessment.role)
 
 
 def checked_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> Hardened:
     """`text` as it is, with its findings and role: what `check` reports."""
-    assessment = kind.assess(text, path, ruleset)
+    assessment = _assess(text, path, ruleset, kind)
     findings = tuple(assessment.findings)
     return Hardened(text, findings, findings, (), assessment.role)
 
@@ -30,7 +49,7 @@ def checked_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCK
 def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> Hardened:
     """Apply every fix until none is left (a few passes at most: fixes that collide on the
     same span wait for the next pass, computed on the text the previous one produced)."""
-    assessment = kind.assess(text, path, ruleset)
+    assessment = _assess(text, path, ruleset, kind)
     before = assessment.findings
     current, findings = text, before
     applied: list[Finding] = []

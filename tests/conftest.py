@@ -24,6 +24,15 @@ def yaml_fixture_cases() -> list[Path]:
     return sorted([*FIXTURES.glob("*/*.in.compose.yaml"), *FIXTURES.glob("*/*.in.workflow.yml")])
 
 
+@pytest.fixture(autouse=True)
+def no_public_osv(monkeypatch, tmp_path_factory):
+    """No test asks the public OSV API or writes to ~/.cache: runs that judge images find a
+    closed port on 127.0.0.1 (OSV unreachable: the policies say "not evaluated") and a cache
+    of their own. Tests of the OSV client give it their own HTTP layer."""
+    monkeypatch.setenv("HARDENBOT_OSV_API", "http://127.0.0.1:9")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def tmp_repo(tmp_path: Path) -> Path:
     return tmp_path

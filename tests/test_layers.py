@@ -12,19 +12,22 @@ LAYERS = (
     ("bot.org",),
     ("bot.flow", "bot.phase_clock"),
     ("bot.github", "bot.gitops"),
-    ("bot.registry_setup",),
-    ("bot.registry", "bot.verify"),
+    ("bot.registry_setup", "bot.policy_setup"),
+    ("bot.registry", "bot.verify", "bot.osv"),
     ("bot.run",),
     ("bot.report",),
+    ("bot.policies",),
     ("bot.engine",),
     ("bot.sources",),
     ("bot.config",),
     ("bot.rules",),
     ("bot.dockerfile",),
+    ("bot.inventory",),
     ("bot.model",),
     ("bot.retry", "bot.errors"),
 )
-PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config")
+PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
+        "bot.inventory", "bot.policies")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
 

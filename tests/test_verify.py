@@ -218,3 +218,28 @@ def test_an_engine_that_fails_mid_run_leaves_the_edits_unverified_and_the_others
                                                                   ("b/Dockerfile", Verdict.VERIFIED)]
     assert "the engine failed while verifying (cannot inspect image" in report.verification[0].reason
     assert "USER 10001:10001" in (root / "a/Dockerfile").read_text()
+
+
+@dataclass
+class InventoryBuilder(RuleBuilder):
+    """Also reads each image's packages, as DockerEngine.inventory does; notes what it read
+    and whether the image was still there."""
+    read: list[str] = field(default_factory=list)
+
+    def inventory(self, image_id):
+        from bot.model.policies import Inventory, Package
+
+        assert image_id not in self.removed, "an inventory must be read before the image is removed"
+        self.read.append(image_id)
+        user = "10001" if "USER 10001" in self.texts[image_id] else ""
+        return Inventory((Package("Debian:12", "openssl", "3.0.11-1~deb12u2", "libssl3"),), "Debian:12", user)
+
+
+def test_inventories_are_read_for_the_original_and_the_final_image_before_removal(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    engine = InventoryBuilder(poisons=("useradd",))
+    [item] = harden(root, engine).verification
+    assert item.verdict is Verdict.EDITS_DROPPED and item.builds == 3
+    assert item.before.inventory.os == "Debian:12" and item.after.inventory.packages[0].name == "openssl"
+    assert item.failed.inventory is None  # the build that failed made no image
+    assert len(engine.read) == 2 and sorted(engine.removed) == sorted(engine.texts)

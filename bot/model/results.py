@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from bot.model.findings import FileError, Finding
 from bot.model.images import ImageKey, Resolution
+from bot.model.policies import ImagePolicies
 from bot.model.roles import RoleDecision
 from bot.model.verification import Verification
 
@@ -39,3 +40,4 @@ class RunReport:
     not_scanned: tuple[tuple[str, RoleDecision], ...] = ()  # devcontainers, test fixtures: skipped by role
     verification: tuple[Verification, ...] = ()  # changed Dockerfiles built before and after (--verify)
     verify_note: str = ""  # why nothing was built when verification was asked for (no engine …)
+    policies: tuple[ImagePolicies, ...] = ()  # the images built or given, judged by the policies

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.model.policies import Inventory
+
 
 class VerifyMode(StrEnum):
     """Whether to build: `auto` when an engine answers, `true` always (no engine fails the
@@ -64,6 +66,7 @@ class Build:
     log_tail: tuple[str, ...] = ()  # the failing step's last lines, when it failed
     steps: int = 0  # instructions the builder ran or took from its cache
     cached: int = 0  # … of which came from the cache
+    inventory: Inventory | None = None  # the packages installed in the image, when read before its removal
 
     @property
     def built(self) -> bool:

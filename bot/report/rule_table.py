@@ -25,6 +25,8 @@ def render() -> str:
 
 def _roles(rule: Rule) -> str:
     """The roles of Dockerfile the rule looks at, and where it only reports."""
+    if not rule.roles:
+        return "—"  # a rule about workflows
     if rule.roles == IMAGE_ROLES and (rule.edits_in == IMAGE_ROLES or rule.fix is FixSafety.NONE):
         return "all"
     looks = ", ".join(role.key for role in Role if role in rule.roles)

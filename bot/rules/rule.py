@@ -46,6 +46,7 @@ class Scope(Enum):
     FINAL_IMAGE = "final image's stages"  # the final stage and the stages it is built FROM
     FINAL_STAGE = "final stage"
     IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, compose files, workflows
+    WORKFLOW_STEPS = "workflow steps"  # the steps of GitHub workflows
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class RuleContext:
 IMAGE_ROLES = frozenset({Role.SERVICE, Role.BASE, Role.TOOL})
 Check = Callable[[Dockerfile, RuleContext], Iterator[Finding]]
 OccurrenceCheck = Callable[[ImageOccurrence, RuleContext], Iterator[Finding]]
+WorkflowCheck = Callable[[str, str, RuleContext], Iterator[Finding]]  # (text, path, context)
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,12 @@ class Rule:
     example: Example
     doc: str  # the rule file's docstring: what it does, the fix, when it reports instead
     # A rule about Dockerfiles, or about image references wherever they are written (a
-    # Dockerfile is then judged by the images it builds FROM); or both, for a Dockerfile rule
-    # that also judges the images compose files and workflows name.
+    # Dockerfile is then judged by the images it builds FROM), or both, for a Dockerfile rule
+    # that also judges the images compose files and workflows name; or about the steps of
+    # GitHub workflows alone (looking at no Dockerfile: its roles are empty).
     check: Check | None = None
     check_occurrence: OccurrenceCheck | None = None
+    check_workflow: WorkflowCheck | None = None
     # The roles of Dockerfile the rule looks at, and those it edits: in the others it reports.
     roles: frozenset[Role] = IMAGE_ROLES
     edits_in: frozenset[Role] = IMAGE_ROLES
@@ -110,8 +114,10 @@ class Rule:
     equivalents: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.check is None and self.check_occurrence is None:
-            raise TypeError(f"{self.code}: give a rule check or check_occurrence")
+        if self.check_workflow is not None and (self.check is not None or self.check_occurrence is not None):
+            raise TypeError(f"{self.code}: a workflow-step rule has check_workflow alone")
+        if self.check is None and self.check_occurrence is None and self.check_workflow is None:
+            raise TypeError(f"{self.code}: give a rule check, check_occurrence or check_workflow")
         if (self.fix is FixSafety.NONE) != (not self.example.good):
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
         for equivalent in self.equivalents:
@@ -124,6 +130,8 @@ class Rule:
         # every rule on every file.
         if self.check is not None:
             return self.check(doc, context)
+        if self.check_workflow is not None:
+            return iter(())
         return self._image_findings(doc, context)
 
     def _image_findings(self, doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:

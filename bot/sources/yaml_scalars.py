@@ -21,10 +21,10 @@ from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
+from bot.rules.yaml_nodes import MERGE_TAG, get, items  # noqa: F401 - compose.py and workflow.py import them from here
 from bot.sources.ignores import suppressed
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MERGE_TAG = "tag:yaml.org,2002:merge"
 # What may stand between a node's start and its characters: an anchor, a tag (`&base !!str `).
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 
@@ -42,27 +42,6 @@ def load(text: str, path: str) -> yaml.Node | None:
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise YamlSourceError(path, line, f"not valid YAML: {problem}") from None
-
-
-def get(node: yaml.Node | None, key: str, depth: int = 0) -> yaml.Node | None:
-    """The value of `key` in a mapping, its own or merged in (`<<: *base`, `<<: [*a, *b]`):
-    as YAML merges, a key of the mapping's own wins, then the first merged mapping that has it."""
-    if not isinstance(node, yaml.MappingNode) or depth > 32:  # an alias may point back at its own mapping
-        return None
-    merged = []
-    for key_node, value in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag == MERGE_TAG:
-            merged.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
-        elif isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            return value
-    return next((found for source in merged if (found := get(source, key, depth + 1)) is not None), None)
-
-
-def items(node: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != MERGE_TAG:
-                yield key_node.value, value
 
 
 def scalar_span(text: str, node: yaml.Node | None) -> Span | None:

@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,10 +24,14 @@ from pathlib import Path
 from time import monotonic
 
 from bot.errors import HardenbotError
+from bot.inventory import inventory_from_files, wanted
+from bot.inventory.layers import ImageArchiveError, files_from_stream
+from bot.model.policies import Inventory
 from bot.model.verification import Build, BuildState, ImageFacts
 
 PROBE_SECONDS = 30  # a probe container runs `id -u` or `test -w .`: seconds at most
 ENGINE_SECONDS = 20  # to answer `docker version`
+EXPORT_SECONDS = 300  # to stream an image's file system out for its inventory
 DOCKER_RUN_FAILED = 125  # `docker run`: the engine could not create or start the container
 LOG_TAIL = 6  # lines of a failed step's output kept for the report
 # What the docker CLI reads from the environment; nothing else is passed on.
@@ -190,6 +195,43 @@ class DockerEngine:
         if code is None:
             self._run(["rm", "--force", name], ENGINE_SECONDS)
         return code, output
+
+    def inventory(self, image_id: str) -> Inventory:
+        """The packages installed in the image. Its file system is exported from a container
+        that is created and never started, and read as one stream, keeping only the package
+        databases and metadata (`bot.inventory.wanted`): nothing is unpacked to disk."""
+        name = f"hardenbot-inventory-{uuid.uuid4().hex[:12]}"
+        # An entrypoint is named so that an image with neither CMD nor ENTRYPOINT can be created;
+        # it is never run.
+        created = self._run(["create", "--name", name, "--network", "none", "--entrypoint", "true", image_id],
+                            ENGINE_SECONDS)
+        if created.returncode != 0:
+            return Inventory(error="could not read its packages: " + _last_line(created.stderr, "docker create failed"))
+        try:
+            return self._export_inventory(name)
+        finally:
+            self._run(["rm", "--force", name], ENGINE_SECONDS)
+
+    def _export_inventory(self, container: str) -> Inventory:
+        with tempfile.TemporaryFile() as errors:
+            process = subprocess.Popen([self.client, "export", container], env=self.env, stdout=subprocess.PIPE,
+                                       stderr=errors, stdin=subprocess.DEVNULL, start_new_session=True)
+            limit = threading.Timer(EXPORT_SECONDS, _stop, [process])
+            limit.start()
+            try:
+                files = files_from_stream(process.stdout, wanted)
+                failure = ""
+            except ImageArchiveError as error:
+                files, failure = {}, str(error)
+            finally:
+                limit.cancel()
+                process.stdout.close()
+                code = process.wait()
+            if code != 0 or failure:
+                errors.seek(0)
+                said = _last_line(errors.read().decode(errors="replace"), failure or f"exit code {code}")
+                return Inventory(error=f"could not read its packages: {said}")
+        return inventory_from_files(files)
 
     def remove(self, image_ids: list[str]) -> None:
         if image_ids:

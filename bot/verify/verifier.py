@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.model.findings import Finding
+from bot.model.policies import Inventory
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.verification import (
     Build,
@@ -51,6 +52,8 @@ class _FileBuilds:
     target: str | None
     images: list[str] = field(default_factory=list)
     count: int = 0
+    _made: list[tuple[Build, str]] = field(default_factory=list)  # each build with its image's id
+    _inventories: dict[str, Inventory] = field(default_factory=dict)  # image id → its packages
 
     def build(self, text: str) -> Build:
         self.count += 1
@@ -59,7 +62,20 @@ class _FileBuilds:
         if result.image_id is None:
             return result.build
         self.images.append(result.image_id)
-        return replace(result.build, image=self.engine.inspect(result.image_id))
+        made = replace(result.build, image=self.engine.inspect(result.image_id))
+        self._made.append((made, result.image_id))
+        return made
+
+    def with_inventory(self, build: Build | None) -> Build | None:
+        """The build with the packages its image holds, read before the image is removed,
+        when the engine can read them (the policies need them)."""
+        read = getattr(self.engine, "inventory", None)
+        image_id = next((made_id for made, made_id in self._made if made is build), None)
+        if read is None or build is None or image_id is None:
+            return build
+        if image_id not in self._inventories:
+            self._inventories[image_id] = read(image_id)
+        return replace(build, inventory=self._inventories[image_id])
 
 
 def broken(build: Build, original: Build) -> str | None:
@@ -126,7 +142,8 @@ class Verifier:
         after = builds.build(result.hardened.text)
         why = broken(after, before)
         if why is None:
-            return result, verification(Verdict.VERIFIED, before=before, after=after)
+            return result, verification(Verdict.VERIFIED, before=builds.with_inventory(before),
+                                        after=builds.with_inventory(after))
         self.log(f"verify: {result.path}: {why}; finding the edits to blame")
         dropped, hardened, final = self._blame(result, before, builds, reharden)
         notes = tuple(dict.fromkeys(
@@ -135,7 +152,8 @@ class Verifier:
         hardened = replace(hardened, after=hardened.after + notes, before=result.hardened.before,
                            role=result.hardened.role)
         return (replace(result, hardened=hardened),
-                verification(Verdict.EDITS_DROPPED, before=before, after=final, failed=after, dropped=dropped))
+                verification(Verdict.EDITS_DROPPED, before=builds.with_inventory(before),
+                             after=builds.with_inventory(final), failed=after, dropped=dropped))
 
     def _blame(self, result: FileResult, before: Build, builds: _FileBuilds,
                reharden: Reharden) -> tuple[tuple[str, ...], Hardened, Build]:

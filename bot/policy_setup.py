@@ -1,0 +1,55 @@
+"""The policies for a finished run, for both entry points: the packages of the images it
+built (read during verification, before the images were removed) or of a saved image
+(`--image`, a `docker save` archive), their known vulnerabilities from OSV (cached on disk,
+`bot/osv/cache.py`), judged by `bot.policies`. Offline, OSV is not asked and the
+vulnerability policies say so. `$HARDENBOT_OSV_API` points at another OSV API (a mirror)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from bot.config import Config
+from bot.inventory import inventory_from_files, wanted
+from bot.inventory.layers import files_from_saved_image
+from bot.model.policies import ImagePolicies, PolicyState
+from bot.model.results import RunReport
+from bot.osv.cache import OsvCache, default_folder
+from bot.osv.client import OSV_API, OsvClient
+from bot.policies import judge
+
+
+def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str], *, offline: bool,
+                    image: Path | None = None, every_dockerfile: bool = False,
+                    osv: OsvClient | None = None) -> RunReport:
+    """The report with its policies; unchanged when no image was built or given and no
+    policy was asked for (`every_dockerfile`). A saved image that cannot be read raises
+    ImageArchiveError (one line)."""
+    saved = None
+    if image is not None:
+        archive = files_from_saved_image(image, wanted)
+        saved = (str(image), inventory_from_files(archive.files, archive.user))
+    inventories = [build.inventory for item in report.verification for build in (item.before, item.after)
+                   if build is not None and build.inventory is not None]
+    if saved is not None:
+        inventories.append(saved[1])
+    if not inventories and not every_dockerfile:
+        return report
+    answers = None
+    if not offline:
+        client = osv or OsvClient(OsvCache(default_folder(environ)), base_url=environ.get("HARDENBOT_OSV_API", OSV_API))
+        answers = client.lookup(p for inventory in inventories for p in inventory.packages)
+    return replace(report, policies=judge(report, answers, config.approved_bases, saved, every_dockerfile))
+
+
+def gate(policies: tuple[ImagePolicies, ...], chosen: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(failed, not evaluated): one line for each chosen policy of each image, as it is now
+    (after hardening when there is an after)."""
+    failed, unknown = [], []
+    for item in policies:
+        for result in item.after or item.before:
+            if result.policy in chosen and result.state is PolicyState.FAIL:
+                failed.append(f"{item.path}: policy {result.policy} fails: {result.summary}")
+            elif result.policy in chosen and result.state is PolicyState.NOT_EVALUATED:
+                unknown.append(f"{item.path}: policy {result.policy} not evaluated: {result.summary}")
+    return failed, unknown

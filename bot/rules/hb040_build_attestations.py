@@ -1,0 +1,211 @@
+"""HB040 — a workflow step that builds and pushes an image without SBOM and max provenance
+attestations.
+
+Why: an SBOM says what is in the image and a provenance attestation how, where and from
+what it was built; with both attached to the pushed image, a scanner or a person pulling it can
+check it without the repository. `docker/build-push-action` v4+ adds provenance by itself, but
+only `mode=min` in a private repository, and never an SBOM.
+Fix: in a `docker/build-push-action` step that pushes (`push: true`, or an expression that
+may), add `provenance: mode=max` and `sbom: true` under its `with:`, one line each, indented
+like the keys there, after the last one; nothing else moves.
+Reported instead: `docker buildx build --push` in a `run:` script (add
+`--sbom=true --provenance=mode=max` to it); a step that sets `provenance` or `sbom` itself
+(the value is a choice); one with `build-args` (max provenance publishes their values: a
+secret passed that way would leak); a job without `docker/setup-buildx-action` before the
+step (the plain docker driver refuses attestations and the build would fail); an action
+older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
+`with:` written in flow style.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+from bot.model.findings import Finding
+from bot.model.text import Edit
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+from bot.rules.yaml_nodes import get, items
+
+CODE = "HB040"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ACTION = "docker/build-push-action@"
+_SETUP_BUILDX = "docker/setup-buildx-action@"
+_MAJOR = re.compile(r"^v(\d+)")
+_BUILD_RUN = re.compile(r"\bdocker\s+(?:buildx\s+build|build)\b[^\n]*")
+_PUSH_FLAG = re.compile(r"(?:^|\s)(?:--push\b|--output[= ]\S*type=registry|-o[= ]?\S*type=registry)")
+_SBOM_FLAG = re.compile(r"--sbom(?:[= ](?:true|1)\b)?(?!\S)|--attest[= ]\S*type=sbom")
+_MAX_FLAG = re.compile(r"--provenance[= ]\S*mode=max|--attest[= ]\S*type=provenance\S*mode=max")
+
+
+@dataclass(frozen=True)
+class PushStep:
+    """A workflow step that builds and pushes an image, and the attestations it asks for."""
+    path: str
+    line: int  # of its `uses:` or `run:`
+    where: str  # jobs.<id>.steps[<n>]
+    sbom: bool
+    provenance: str  # "max", "min", "off", or "default" (the action's own: max only in public repositories)
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node]]]:
+    """(job id, step index, step, the job's steps before it) for every step."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return  # the workflow kind reports unreadable YAML
+    for job_id, job in items(get(root, "jobs")):
+        steps = get(job, "steps")
+        if isinstance(steps, yaml.SequenceNode):
+            for index, step in enumerate(steps.value):
+                yield job_id, index, step, steps.value[:index]
+
+
+def _truthy(value: str | None) -> bool | None:
+    """True, False, or None for an expression (`${{ … }}`) that may be either."""
+    if value is None:
+        return False
+    if "${{" in value:
+        return None
+    return value.strip().lower() == "true"
+
+
+def _action_step(path: str, where: str, step: yaml.Node) -> tuple[PushStep, yaml.Node] | None:
+    uses = get(step, "uses")
+    if not (_scalar(uses) or "").startswith(_ACTION):
+        return None
+    inputs = get(step, "with")
+    outputs = _scalar(get(inputs, "outputs")) or ""
+    pushes = _truthy(_scalar(get(inputs, "push"))) is not False or "type=registry" in outputs or "push=true" in outputs
+    if not pushes:
+        return None
+    sbom = _truthy(_scalar(get(inputs, "sbom"))) is True
+    provenance_value = _scalar(get(inputs, "provenance"))
+    if provenance_value is None:
+        provenance = "default"
+    elif "mode=max" in provenance_value:
+        provenance = "max"
+    else:
+        provenance = "off" if _truthy(provenance_value) is False and "mode=" not in provenance_value else "min"
+    return PushStep(path, uses.start_mark.line + 1, where, sbom, provenance), uses
+
+
+def _run_step(path: str, where: str, step: yaml.Node) -> PushStep | None:
+    run = get(step, "run")
+    script = (_scalar(run) or "").replace("\\\n", " ")
+    for command in _BUILD_RUN.findall(script):
+        if _PUSH_FLAG.search(command):
+            return PushStep(path, run.start_mark.line + 1, where, bool(_SBOM_FLAG.search(command)),
+                            "max" if _MAX_FLAG.search(command) else ("min" if "provenance" in command else "default"))
+    return None
+
+
+def push_steps(text: str, path: str) -> list[PushStep]:
+    """Every step of the workflow that builds and pushes an image."""
+    found = []
+    for job, index, step, _ in _steps(text):
+        where = f"jobs.{job}.steps[{index}]"
+        action = _action_step(path, where, step)
+        found.append(action[0] if action else _run_step(path, where, step))
+    return [step for step in found if step is not None]
+
+
+def attested(step: PushStep) -> bool:
+    return step.sbom and step.provenance == "max"
+
+
+def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Finding]:
+    for job, index, step, earlier in _steps(text):
+        where = f"jobs.{job}.steps[{index}]"
+        action = _action_step(path, where, step)
+        if action is None:
+            run = _run_step(path, where, step)
+            if run is not None and not attested(run):
+                yield Finding(CODE, path, run.line, "this run: step pushes an image built without "
+                              "`--sbom=true --provenance=mode=max`: add them to its build command")
+            continue
+        pushed, uses = action
+        if attested(pushed):
+            continue
+        reason = _why_not_edited(step, earlier, uses)
+        message = "this step pushes an image without an SBOM and max provenance attestations"
+        if reason:
+            yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` by hand "
+                          f"({reason})")
+            continue
+        edit = _insertion(text, get(step, "with"))
+        if edit is None:
+            yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` under "
+                          "its `with:` by hand (its layout is not one hardenbot edits)")
+        else:
+            yield Finding(CODE, path, pushed.line, f"{message}: added `provenance: mode=max` and `sbom: true`",
+                          (edit,))
+
+
+def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) -> str:
+    inputs = get(step, "with")
+    version = _MAJOR.match(uses.value.partition("@")[2])
+    if version and int(version.group(1)) < 4:
+        return f"{uses.value} predates these inputs: update it to v4 or later first"
+    for key, why in (("provenance", "it sets provenance itself"), ("sbom", "it sets sbom itself"),
+                     ("build-args", "with build-args, max provenance would publish their values"),
+                     ("outputs", "its outputs decide the export"),
+                     ("load", "a loaded image carries no attestations")):
+        if get(inputs, key) is not None and (key != "load" or _truthy(_scalar(get(inputs, key))) is not False):
+            return why
+    if not any((_scalar(get(s, "uses")) or "").startswith(_SETUP_BUILDX) for s in earlier):
+        return "no docker/setup-buildx-action before it: the plain docker driver refuses attestations"
+    return ""
+
+
+def _insertion(text: str, inputs: yaml.Node | None) -> Edit | None:
+    """Two lines after the last key of a block `with:` mapping, indented like its keys."""
+    if not isinstance(inputs, yaml.MappingNode) or inputs.flow_style or not inputs.value:
+        return None
+    columns = {key.start_mark.column for key, _ in inputs.value}
+    if len(columns) != 1:
+        return None
+    bom = 1 if text.startswith("\ufeff") else 0
+    last = inputs.value[-1][1]
+    end = last.end_mark.index + bom
+    # `|+` keeps its trailing blank lines as part of the value: the new keys go after them.
+    keeps_blank_lines = "+" in text[last.start_mark.index + bom:last.start_mark.index + bom + 3]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    indent = " " * columns.pop()
+    lines = f"{indent}provenance: mode=max{newline}{indent}sbom: true{newline}"
+    if end > 0 and text[end - 1] == "\n":  # a block scalar ends after its line break …
+        while not keeps_blank_lines:  # … and after the blank lines that follow it, which stay below the new keys
+            previous = text.rfind("\n", 0, end - 1) + 1
+            if previous >= end or text[previous:end].strip():
+                return Edit.insert(end, lines)
+            end = previous
+        return Edit.insert(end, lines)
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        return Edit.insert(len(text), newline + lines.removesuffix(newline))
+    return Edit.insert(line_end + 1, lines)
+
+
+RULE = Rule(
+    code=CODE,
+    name="build-attestations",
+    title="a workflow step pushing an image without SBOM and max provenance",
+    severity=Severity.LOW,
+    on_by_default=True,
+    fix=FixSafety.UNSAFE,
+    scope=Scope.WORKFLOW_STEPS,
+    why="without an SBOM and provenance attached, nobody pulling the image can check what is in it or how it was built",
+    example=Example("- uses: docker/build-push-action@v6\n  with:\n    push: true",
+                    "- uses: docker/build-push-action@v6\n  with:\n    push: true\n    provenance: mode=max\n"
+                    "    sbom: true"),
+    doc=__doc__ or "",
+    check_workflow=check_workflow,
+    roles=frozenset(),
+    edits_in=frozenset(),
+)
