@@ -17,8 +17,10 @@ from bot.flow import TITLE, Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import BOT, Identity, Repository
+from bot.model.results import RunReport
 from bot.model.verification import VerifyMode
 from bot.org.job import harden_repository
+from bot.policy_setup import assess_policies
 from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.run import Verifier
@@ -95,7 +97,10 @@ def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapp
         limits = config.verify if verify_max_images is None else replace(config.verify, max_images=verify_max_images)
         return make_verifier(verify, limits, environ, log.write)
 
-    return Flow(settings, github, repo, resolver, log, verifier_for).run(trigger)
+    def policies_for(report: RunReport, config: Config) -> RunReport:
+        return assess_policies(report, config, environ, offline=offline)
+
+    return Flow(settings, github, repo, resolver, log, verifier_for, policies_for).run(trigger)
 
 
 def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:

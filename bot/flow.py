@@ -55,6 +55,8 @@ from bot.sources.globs import glob_regex
 
 # A configuration → the verifier it asks for (None: none) and why there is none.
 VerifierFor = Callable[[Config], tuple[Verifier | None, str]]
+# A finished run and its configuration → the run with its images' policies (bot.policy_setup).
+PoliciesFor = Callable[[RunReport, Config], RunReport]
 
 TITLE = "hardenbot: harden container builds"
 NOTHING_IN_PULL_REQUEST = "hardenbot: nothing to harden in this pull request."
@@ -187,7 +189,7 @@ class Push:
 
 class Flow:
     def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
-                 log: Log, verifier_for: VerifierFor | None = None):
+                 log: Log, verifier_for: VerifierFor | None = None, policies_for: PoliciesFor | None = None):
         """The collaborators are kept behind a PhaseClock, so each call counts to its phase: api,
         git, commit+push, resolve, verify (the builds), and scan (the engine's own time, the
         resolver's and the builds' taken out). `verifier_for` gives the verifier a
@@ -200,6 +202,7 @@ class Flow:
         self.process = self.clock.timed(process, "scan")
         self.process_texts = self.clock.timed(process_texts, "scan")
         self.verifier_for = verifier_for
+        self.policies_for = None if policies_for is None else self.clock.timed(policies_for, "policies")
 
     def run(self, trigger: Trigger) -> FlowResult:
         return replace(self._act_on(trigger), timings=self.clock.seconds())
@@ -228,7 +231,8 @@ class Flow:
                 raise HardenbotError(f"path {part!r} is not a folder of the repository")
             report = self.process(root, config, config.active_rules(), fix=True, write=write,
                                   resolver=self.resolver, verifier=verifier, only=part)
-            return replace(report, verify_note=note)
+            report = replace(report, verify_note=note)
+            return self.policies_for(report, config) if self.policies_for else report
 
     # -- schedule, dispatch, `hardenbot pr` ---------------------------------------------------
     def _harden_base(self, trigger: Trigger) -> FlowResult:

@@ -128,7 +128,7 @@ def test_scheduled_run_opens_one_pull_request(project):
 
 def test_a_run_counts_its_seconds_to_the_phases_bench_pr_prints(project):
     result = run(project, FakeGitHub())
-    assert set(result.timings) == {"api", "git", "scan", "resolve", "commit+push"}
+    assert set(result.timings) == {"api", "git", "scan", "resolve", "policies", "commit+push"}
     assert all(seconds >= 0 for seconds in result.timings.values())
 
 

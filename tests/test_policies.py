@@ -161,3 +161,17 @@ def test_markdown_section_shows_before_after_and_what_moved_it():
         "| non-root | fail | pass | HB001 | a container of the image runs as UID 10001 |",
         "| agpl | not evaluated | not evaluated |  | no image \\| none |", ""]
     assert markdown_lines(RunReport((), (), False)) == []
+
+
+def test_the_pull_request_body_carries_the_policies_after_verification():
+    from bot.model.policies import ImagePolicies
+    from bot.model.results import RunReport
+    from bot.report.markdown import render_body
+
+    before = (PolicyResult("non-root", F, "a container of the image runs as UID 0"),)
+    after = (PolicyResult("non-root", P, "a container of the image runs as UID 10001"),)
+    report = RunReport((), (), False, policies=(ImagePolicies("svc/Dockerfile", before, after, "B", "A",
+                                                              {"non-root": "HB001"}),))
+    body = render_body(report, [])
+    assert "### Policies\n\n**`svc/Dockerfile`**: grade B → A\n\n| policy | before | after |" in body
+    assert body.index("### Policies") < body.index("### Needs a person")

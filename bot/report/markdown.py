@@ -22,6 +22,7 @@ from bot.model.verification import Verdict
 from bot.report import verification as shown
 from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
+from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
 from bot.rules.rule import FixSafety, Rule, Severity
 
@@ -76,6 +77,8 @@ def _compose(report: RunReport, changes: list[DigestChange], cap: int | None, si
         sections.append(_base_image_digests(changes, cap))
     if report.verification or report.verify_note:
         sections.append(_verification(report, cap))
+    if report.policies:
+        sections.append(policy_section(report)[:-1])  # its trailing blank line: sections are joined by one
     sections += [_needs_a_person(results, report.errors, cap), _per_file(results, cap)]
     body = "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
     return body + _state_block(body, results)
