@@ -20,12 +20,13 @@ CODE = "HB031"
 
 def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
     state = pin_state(occurrence, context)
-    if state.kind is not Pin.STALE or state.ref is None or state.digest is None or state.ref.digest is None:
+    if state.ref is None or state.digest is None or state.ref.digest is None or state.ref.digest == state.digest:
         return
-    tagged = f"{state.ref.familiar}:{state.ref.tag}"
-    yield Finding(CODE, occurrence.path, occurrence.line,
-                  f"{tagged} moved: {short(state.ref.digest)} → {short(state.digest)}",
-                  (Edit(digest_span(occurrence), state.digest),))
+    moved = f"{state.ref.familiar}:{state.ref.tag} moved: {short(state.ref.digest)} → {short(state.digest)}"
+    if state.kind is Pin.STALE:
+        yield Finding(CODE, occurrence.path, occurrence.line, moved, (Edit(digest_span(occurrence), state.digest),))
+    elif state.kind is Pin.UNWRITABLE:
+        yield Finding(CODE, occurrence.path, occurrence.line, f"{moved}; {occurrence.note}")
 
 
 RULE = Rule(

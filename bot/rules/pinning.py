@@ -44,12 +44,12 @@ def pin_state(occurrence: ImageOccurrence, context: RuleContext) -> PinState:
         return PinState(Pin.DIGEST_ONLY, ref)
     key = image_key(ref)
     resolution = context.digests.get(key) if context.digests is not None and key else None
+    if resolution is not None and resolution.error:
+        return PinState(Pin.UNRESOLVED, ref, reason=resolution.error)
+    if occurrence.span is None:  # whatever the registry says, offline too
+        return PinState(Pin.UNWRITABLE, ref, resolution.digest if resolution else None, occurrence.note)
     if resolution is None:
         return PinState(Pin.UNKNOWN, ref)
-    if resolution.error:
-        return PinState(Pin.UNRESOLVED, ref, reason=resolution.error)
-    if occurrence.span is None:
-        return PinState(Pin.UNWRITABLE, ref, resolution.digest, occurrence.note)
     if ref.digest is None:
         return PinState(Pin.UNPINNED, ref, resolution.digest)
     if ref.digest != resolution.digest:

@@ -40,7 +40,7 @@ class Scope(Enum):
     EVERY_STAGE = "every stage"
     FINAL_IMAGE = "final image's stages"  # the final stage and the stages it is built FROM
     FINAL_STAGE = "final stage"
-    IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, compose files, workflows
+    IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, COPY --from, mounts, # syntax, compose, workflows
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,9 @@ class Rule:
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
+    # Images its fix may write (HB012's `# syntax=` line): looked up with those the files name,
+    # so that HB030 pins them in the same run.
+    adds_images: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if (self.check is None) == (self.check_occurrence is None):
