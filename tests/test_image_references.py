@@ -135,6 +135,15 @@ def test_an_arg_read_two_ways_is_reported_naming_the_lines():
             "pin it by hand (now aaaaaaaaaaaa)")]
 
 
+def test_an_arg_that_also_names_a_stage_is_reported():
+    text = "ARG B=builder\nFROM ${B} AS first\nFROM alpine AS builder\nFROM ${B}\n"
+    doc = Dockerfile.parse(text)
+    assert doc.stages[-1].parent is doc.stages[1]
+    notes = [(o.line, o.span, o.note) for o in image_occurrences(doc)]
+    assert notes[0] == (1, None, "ARG B is used on lines 2 and 4, and line 4 names the stage builder with it, "
+                                 "which a digest would break: not changed")
+
+
 def test_an_arg_one_from_keeps_unpinned_is_reported_naming_that_line():
     text = "ARG BASE=node:20\nFROM ${BASE} AS build\n# hardenbot ignore=HB030\nFROM ${BASE}\n"
     hardened = _harden(text)

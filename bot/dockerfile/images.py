@@ -34,6 +34,7 @@ class _Use:
     where: str
     written: str  # the text there, before expansion
     value: Expanded
+    image: bool = True  # False: a FROM naming an earlier stage, whose text a pin must not change
 
 
 def image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
@@ -50,14 +51,14 @@ def _image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
     by_span: dict[Span, list[_Use]] = {}
     for use in uses:
         span = spans[id(use)]
-        if span is not None:
+        if span is not None and use.image:
             by_span.setdefault(span, []).append(use)
     found: list[tuple[int, ImageOccurrence]] = []
     for span, users in by_span.items():
-        others = [use for use in uses if spans[id(use)] != span and use.value.touches(span)]
+        others = [use for use in uses if (spans[id(use)] != span or not use.image) and use.value.touches(span)]
         found.append((span.start, _written_once(doc, span, users, others)))
     for use in uses:
-        if spans[id(use)] is None:
+        if spans[id(use)] is None and use.image:
             found.append((doc.parsed.line_starts[use.line - 1], _unwritable(doc, use)))
     return [occurrence for _, occurrence in sorted(found, key=lambda pair: (pair[1].line, pair[0]))]
 
@@ -71,6 +72,8 @@ def _uses(doc: Dockerfile) -> Iterator[_Use]:
     for stage in doc.stages:
         if _builds_on_image(stage):
             yield _Use(stage.from_.line, "FROM", stage.base, stage.base_value)
+        elif stage.parent is not None:
+            yield _Use(stage.from_.line, "FROM", stage.base, stage.base_value, image=False)
         for inst in stage.instructions:
             if inst.keyword == "COPY":
                 for flag in inst.flags:
@@ -134,8 +137,9 @@ def _written_once(doc: Dockerfile, span: Span, users: list[_Use], others: list[_
     if not others:
         return ImageOccurrence(doc.path, line, text, span, where, used_at=used_at)
     other = others[0]
-    note = (f"{where} is used on {name_lines(used_at)}, and line {other.line} makes "
-            f"{other.value.text or other.written} of it ({other.written}), which a digest would break: not changed")
+    what = (f"makes {other.value.text or other.written} of it ({other.written})" if other.image
+            else f"names the stage {other.value.text} with it")
+    note = f"{where} is used on {name_lines(used_at)}, and line {other.line} {what}, which a digest would break: not changed"
     return ImageOccurrence(doc.path, line, text, None, where, note, used_at)
 
 
