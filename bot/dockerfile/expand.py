@@ -50,11 +50,13 @@ class Expanded:
     def literal_span(self) -> Span | None:
         """Where the whole text is written, in one piece, in the file: the place to edit it. None
         when any of it is computed, comes from elsewhere, or could change with a build arg."""
+        origins = self.origins
+        if isinstance(origins, range):  # copied in one piece, as most are
+            return Span(origins.start, origins.stop) if origins else None
         if not self.text or self.spliced or not self.resolved:
             return None
-        origins = self.origins
         first = origins[0]
-        if first is None or not isinstance(origins, range) and any(o != first + i for i, o in enumerate(origins)):
+        if first is None or any(o != first + i for i, o in enumerate(origins)):
             return None
         return Span(first, first + len(self.text))
 

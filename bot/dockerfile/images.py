@@ -46,21 +46,21 @@ def image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
 
 
 def _image_occurrences(doc: Dockerfile) -> list[ImageOccurrence]:
-    uses = list(_uses(doc))
-    spans = {id(use): use.value.literal_span() for use in uses}
+    uses = [(use, use.value.literal_span()) for use in _uses(doc)]
     by_span: dict[Span, list[_Use]] = {}
-    for use in uses:
-        span = spans[id(use)]
+    for use, span in uses:
         if span is not None and use.image:
             by_span.setdefault(span, []).append(use)
     found: list[tuple[int, ImageOccurrence]] = []
     for span, users in by_span.items():
-        others = [use for use in uses if (spans[id(use)] != span or not use.image) and use.value.touches(span)]
+        others = [use for use, its in uses if (its != span or not use.image) and use.value.touches(span)] \
+            if len(uses) > 1 else []
         found.append((span.start, _written_once(doc, span, users, others)))
-    for use in uses:
-        if spans[id(use)] is None and use.image:
+    for use, span in uses:
+        if span is None and use.image:
             found.append((doc.parsed.line_starts[use.line - 1], _unwritable(doc, use)))
-    return [occurrence for _, occurrence in sorted(found, key=lambda pair: (pair[1].line, pair[0]))]
+    found.sort(key=lambda pair: (pair[1].line, pair[0]))
+    return [occurrence for _, occurrence in found]
 
 
 def _uses(doc: Dockerfile) -> Iterator[_Use]:
@@ -75,6 +75,8 @@ def _uses(doc: Dockerfile) -> Iterator[_Use]:
         elif stage.parent is not None:
             yield _Use(stage.from_.line, "FROM", stage.base, stage.base_value, image=False)
         for inst in stage.instructions:
+            if not inst.flags:
+                continue
             if inst.keyword == "COPY":
                 for flag in inst.flags:
                     if flag.name == "from":

@@ -77,7 +77,7 @@ def _image_findings(rule: Rule, doc: Dockerfile, context: RuleContext, by_line: 
     assert rule.check_occurrence is not None
     for occurrence in image_occurrences(doc):
         used_at = occurrence.used_at or (occurrence.line,)
-        asking = [line for line in used_at if rule.code in by_line.get(line, ())]
+        asking = [line for line in used_at if rule.code in by_line.get(line, ())] if by_line else []
         if len(asking) == len(used_at):
             continue
         for finding in rule.check_occurrence(occurrence, context):
