@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The hardenbot GitHub Action's image; `hardenbot check Dockerfile` passes on it (CI checks).
 # It starts as root, as GitHub requires of Docker actions, and `hardenbot action` at once
 # becomes the owner of the mounted workspace (UID 1001 on hosted runners), keeping the group

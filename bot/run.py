@@ -5,6 +5,7 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, role_by_path
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.findings import FileError
-from bot.model.images import DigestChange, ImageKey, ImageRef, Resolution, image_key, parse_reference
+from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, RoleDecision
 from bot.model.verification import BuildPlan
@@ -120,7 +121,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     dotenv = dotenv or {}
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
-        digests = resolver(list(_referenced_images(texts, dotenv)))
+        added = [parse_reference(image) for rule in rules for image in rule.adds_images]
+        digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv)
     return make_ruleset(config, rules, digests, facts)
 
@@ -222,25 +224,37 @@ def _referenced_images(texts: dict[SourceFile, str], dotenv: Mapping[str, Mappin
 
 def digest_changes(report: RunReport) -> list[DigestChange]:
     """The digests a fix pinned or refreshed, with the kind of each new one: the image
-    references of each changed file, before and after (pinning edits neither add nor remove
-    references, so they pair up)."""
+    references of each changed file, before and after, paired by where they are written (the
+    n-th FROM, ARG BASE …): pinning adds no reference, but another fix may (HB012's `# syntax=`
+    line), and that one is new."""
     changes = []
     for result in report.results:
         if not result.changed or not any(f.rule in ("HB030", "HB031") for f in result.hardened.applied):
             continue
         kind = kind_named(result.kind)
-        before = kind.occurrences(result.original, result.path)
-        after = kind.occurrences(result.hardened.text, result.path)
-        for old, new in zip(before, after, strict=False):
-            if old.text == new.text:
+        before = _by_place(kind.occurrences(result.original, result.path))
+        for place, new in _by_place(kind.occurrences(result.hardened.text, result.path)).items():
+            old = before.get(place)
+            if old is not None and old.text == new.text:
                 continue
             try:
-                old_ref, new_ref = parse_reference(old.text), parse_reference(new.text)
+                old_ref = parse_reference(old.text) if old is not None else None
+                new_ref = parse_reference(new.text)
             except InvalidReferenceError:
                 continue
             if new_ref.digest and new_ref.tag:
                 answer = (report.digests or {}).get(image_key(new_ref))
                 changes.append(DigestChange(result.path, new.line, new_ref.registry, new_ref.repository,
-                                            new_ref.familiar, new_ref.tag, old_ref.digest, new_ref.digest,
-                                            answer.kind_of(new_ref.digest) if answer else ""))
+                                            new_ref.familiar, new_ref.tag, old_ref.digest if old_ref else None,
+                                            new_ref.digest, answer.kind_of(new_ref.digest) if answer else ""))
     return changes
+
+
+def _by_place(occurrences: list[ImageOccurrence]) -> dict[tuple[str, int], ImageOccurrence]:
+    """Each occurrence by where it is written and how many were written there before it."""
+    seen: Counter[str] = Counter()
+    placed = {}
+    for occurrence in occurrences:
+        placed[(occurrence.where, seen[occurrence.where])] = occurrence
+        seen[occurrence.where] += 1
+    return placed

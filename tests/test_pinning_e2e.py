@@ -35,10 +35,11 @@ def monorepo(tmp_path, registry):
         "redis": registry.push_image("e2e/redis", "7", seed="redis-1"),
         "postgres": registry.push_image("e2e/postgres", "16", seed="pg-1"),
         "tool": registry.push_image("e2e/tool", "1.0", seed="tool-1"),
+        "frontend": registry.push_image("e2e/frontend", "1", seed="frontend-1"),
     }
     files = {
         "services/api/Dockerfile": f"FROM {host}/e2e/python:3.12-slim\nCMD [\"python\"]\n",
-        "services/go/Dockerfile": (f"# syntax=docker/dockerfile:1\r\nFROM --platform=$BUILDPLATFORM {host}/e2e/golang:1.22 AS build\r\n"
+        "services/go/Dockerfile": (f"# syntax={host}/e2e/frontend:1\r\nFROM --platform=$BUILDPLATFORM {host}/e2e/golang:1.22 AS build\r\n"
                                    "RUN go build -o /app .\r\nFROM scratch\r\nCOPY --from=build /app /app\r\n"),
         "services/arg/Dockerfile": f"ARG BASE={host}/e2e/node:20\nFROM ${{BASE}}\nFROM build-stage-does-not-exist AS x\n",
         "services/multi/Dockerfile": f"ARG TAG=20\nFROM {host}/e2e/node:${{TAG}}\n",
@@ -71,10 +72,11 @@ def test_pin_everything_then_nothing_then_refresh_moved(monorepo, registry, caps
     assert api == f"FROM {host}/e2e/python:3.12-slim@{digests['python']}\nCMD [\"python\"]\n"
     go = pinned["services/go/Dockerfile"].decode()
     assert f"FROM --platform=$BUILDPLATFORM {host}/e2e/golang:1.22@{digests['golang']} AS build\r\n" in go
+    assert go.startswith(f"# syntax={host}/e2e/frontend:1@{digests['frontend']}\r\n")
     assert go.count("\r\n") == 5 and "FROM scratch\r\n" in go
     assert pinned["services/arg/Dockerfile"].decode().startswith(f"ARG BASE={host}/e2e/node:20@{digests['node']}\n")
     assert pinned["services/multi/Dockerfile"].decode() == files["services/multi/Dockerfile"]
-    assert "built from several ARGs" in out
+    assert "built from an ARG and text" in out
     assert pinned["services/gone/Dockerfile"].decode() == files["services/gone/Dockerfile"]
     assert "could not resolve" in out and "tag '9.9' not found" in out
 

@@ -183,5 +183,6 @@ def test_the_run_looks_up_what_dotenv_names_not_the_default():
     assert asked == ["rabbitmq:3.13", "redis:7"]
     [result] = report.results
     assert [f.message for f in result.hardened.before] == [
-        "rabbitmq:3.13 is not pinned to a digest (not looked up: offline)",
+        # the .env value is a person's to pin (said even without an answer from the registry)
+        "rabbitmq:3.13 is not pinned: ${QUEUE:-rabbitmq:3} takes QUEUE from .env",
         "redis:7 is not pinned to a digest (not looked up: offline)"]

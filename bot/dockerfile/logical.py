@@ -48,6 +48,16 @@ class Logical:
             return self.original(0)
         return self.original(end - 1) + 1
 
+    def copied_from(self, start: int, end: int) -> int | None:
+        """The original offset of logical [start, end) when it was copied in one piece."""
+        segment = bisect_right(self._logical_starts, start) - 1
+        if segment < 0:
+            return None
+        following = segment + 1
+        if following < len(self._logical_starts) and end > self._logical_starts[following]:
+            return None
+        return self._original_starts[segment] + start - self._logical_starts[segment]
+
     def span(self, start: int, end: int) -> Span:
         """The original span covering logical [start, end)."""
         if start >= end:

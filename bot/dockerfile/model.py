@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.dockerfile.expand import Expanded, build_time_args, expand
 from bot.dockerfile.logical import Logical
-from bot.dockerfile.parser import Heredoc, Instruction, ParsedText, parse, split_words
+from bot.dockerfile.parser import GO_SPACE, Heredoc, Instruction, ParsedText, parse, split_words, word_spans
 from bot.dockerfile.shell import Command, Script, split_commands
 from bot.errors import DockerfileSyntaxError
+from bot.model.text import Span
 
-_VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))")
+_WORD = re.compile(f"[^{re.escape(GO_SPACE)}]+")
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
                      "/bin/dash", "/usr/bin/env bash", "/usr/bin/bash"})
 _USER_ROOT = frozenset({"root", "0"})
@@ -24,6 +26,7 @@ class Stage:
     name: str | None  # `AS name`, lower-cased
     base: str  # the image as written after FROM, flags excluded
     resolved_base: str | None  # with global ARG defaults substituted; None when unresolvable
+    base_value: Expanded  # the image as BuildKit expands it, with where each character comes from
     parent: Stage | None  # the earlier stage this one is built FROM
     instructions: tuple[Instruction, ...]  # after FROM, up to the next FROM
 
@@ -140,6 +143,16 @@ class Run:
         return "\n".join(s.logical.text for s in self.scripts)
 
 
+@dataclass(frozen=True)
+class GlobalArg:
+    """`ARG name[=default]` before the first FROM: what FROM lines can use."""
+
+    name: str
+    instruction: Instruction
+    value: Expanded | None  # the default as BuildKit expands it; None: declared without one
+    value_span: Span | None  # where the default is written, quotes included
+
+
 class Dockerfile:
     def __init__(self, parsed: ParsedText, target: str | None = None):
         self.parsed = parsed
@@ -149,7 +162,7 @@ class Dockerfile:
         self.newline = parsed.newline
         self.escape = parsed.escape
         self.instructions = parsed.instructions
-        self.global_args = _global_args(parsed)
+        self.global_args, self.declared_args = _global_args(parsed)
         self.stages = _stages(parsed, self.global_args)
         self.derived: dict[str, object] = {}  # what rules derive from the file, computed once
 
@@ -235,38 +248,39 @@ def env_pairs(rest: str) -> dict[str, str]:
     return pairs
 
 
-def substitute(text: str, variables: dict[str, str | None]) -> str | None:
-    """Expand `$NAME` and `${NAME}` with known values; None if any is unknown."""
-    unresolved = False
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal unresolved
-        value = variables.get(match.group(1) or match.group(2))
-        if value is None:
-            unresolved = True
-            return ""
-        return value
-
-    out = _VARIABLE.sub(replace, text)
-    return None if unresolved else out
-
-
-def _global_args(parsed: ParsedText) -> dict[str, str | None]:
-    args: dict[str, str | None] = {}
+def _global_args(parsed: ParsedText) -> tuple[dict[str, Expanded], list[GlobalArg]]:
+    """The variables FROM lines see, as BuildKit's buildMetaArgs sets them (each default
+    expanded with those before it), and each declaration."""
+    env = build_time_args()
+    declared: list[GlobalArg] = []
     for inst in parsed.instructions:
         if inst.keyword == "FROM":
             break
-        if inst.keyword == "ARG":
-            for word in split_words(inst.rest):
-                name, has_default, value = word.partition("=")
-                if has_default:
-                    args[name] = substitute(value.strip("\"'"), args)
-                else:
-                    args.setdefault(name, None)
-    return args
+        if inst.keyword != "ARG":
+            continue
+        args = inst.args
+        for start, end in word_spans(args.text[inst.rest_start :], parsed.escape):
+            start, end = start + inst.rest_start, end + inst.rest_start
+            name, has_value, _ = args.text[start:end].partition("=")
+            if not name:
+                continue
+            if not has_value:
+                declared.append(GlobalArg(name, inst, None, None))
+                continue
+            value_start = start + len(name) + 1
+            value = expand(args, value_start, end, env, parsed.escape)
+            env[name] = value
+            declared.append(GlobalArg(name, inst, value, args.span(value_start, end)))
+    return env, declared
 
 
-def _stages(parsed: ParsedText, global_args: dict[str, str | None]) -> list[Stage]:
+def _base_word(inst: Instruction) -> tuple[int, int]:
+    """Where FROM's image word sits in its arguments (logical offsets)."""
+    word = _WORD.search(inst.args.text, inst.rest_start)
+    return word.span() if word else (len(inst.args.text), len(inst.args.text))
+
+
+def _stages(parsed: ParsedText, global_args: dict[str, Expanded]) -> list[Stage]:
     stages: list[Stage] = []
     by_name: dict[str, Stage] = {}
     current: list[Instruction] = []
@@ -275,14 +289,17 @@ def _stages(parsed: ParsedText, global_args: dict[str, str | None]) -> list[Stag
     def close() -> None:
         if pending is None:
             return
-        words = pending.rest.split()
-        base = words[0] if words else ""
+        from_ = pending
+        words = from_.rest.split()
+        start, end = _base_word(from_)
+        base = from_.args.text[start:end]
         name = words[2].lower() if len(words) >= 3 and words[1].lower() == "as" else None
-        resolved = substitute(base, global_args)
+        value = expand(from_.args, start, end, global_args, parsed.escape)
+        resolved = value.text if value.resolved and value.text else None
         parent = by_name.get(resolved.lower()) if resolved else None
         if parent is None and resolved is not None and resolved.isdigit() and int(resolved) < len(stages):
             parent = stages[int(resolved)]
-        stage = Stage(len(stages), pending, name, base, resolved, parent, tuple(current))
+        stage = Stage(len(stages), from_, name, base, resolved, value, parent, tuple(current))
         stages.append(stage)
         if name:
             by_name[name] = stage

@@ -1,11 +1,13 @@
 """Dockerfile text → instructions with exact spans, the way BuildKit reads it.
 
-Mirrors BuildKit's line reader: a BOM is skipped, parser directives (`# escape=`,
-`# syntax=`) are read from the top, an instruction continues while its line ends with the
-escape character (trailing blanks allowed), comment and empty lines inside a continuation
-are dropped, and RUN/COPY/ADD heredocs (`<<EOF`, `<<-EOF`, quoted names) take the lines
-after the instruction up to their terminator. Nothing is normalised: every instruction
-knows where it sits in the original text, so edits can splice exact offsets.
+Mirrors BuildKit's line reader (frontend/dockerfile/parser): a BOM is skipped; parser
+directives are read from the top (see `_read_directives`); an instruction continues while its
+line ends with the escape character not itself escaped (trailing blanks allowed); comment and
+empty lines inside a continuation are dropped; the keyword is the first word of the joined
+line (`FROM\\` + `alpine` is `FROMalpine`, `FROM\\` + `  alpine` is FROM); and RUN/COPY/ADD
+heredocs (`<<EOF`, `<<-EOF`, quoted names) take the lines after the instruction up to their
+terminator. Nothing is normalised: every instruction knows where it sits in the original
+text, so edits can splice exact offsets.
 """
 from __future__ import annotations
 
@@ -25,8 +27,12 @@ INSTRUCTIONS = frozenset(
 HEREDOC_INSTRUCTIONS = frozenset({"RUN", "COPY", "ADD"})
 JSON_INSTRUCTIONS = frozenset({"RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME"})
 
-_DIRECTIVE = re.compile(r"#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
-_KEYWORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9]*)(?=[ \t\\`]|$)")
+# What Go's unicode.IsSpace accepts: BuildKit trims these around lines and directives.
+GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+           "\u2028\u2029\u202f\u205f\u3000"
+PARSER_DIRECTIVES = frozenset({"syntax", "escape", "check"})
+_DIRECTIVE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")
+_KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -88,12 +94,13 @@ class ParsedText:
     text: str
     path: str
     escape: str
-    directives: dict[str, str]
+    directives: dict[str, str]  # name (lower-case) → value, for the parser directives at the top
     body_start: int  # offset after a BOM
     newline: str
     instructions: list[Instruction]
     comments: dict[int, str]  # 1-based line → comment text, for lines outside instructions
     line_starts: list[int] = field(default_factory=list)
+    frontend: Span | None = None  # the image `# syntax=` names, which builds the file
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
@@ -114,15 +121,67 @@ def _lines(text: str) -> list[tuple[int, str, str]]:
 
 
 def _is_comment(content: str) -> bool:
-    return content.lstrip(" \t").startswith("#")
+    return content.lstrip(GO_SPACE).startswith("#")
 
 
 def _continues(content: str, escape: str) -> tuple[str, bool]:
-    """Strip a trailing escape (plus blanks): (content without it, whether the line continues)."""
+    """Strip a trailing escape (plus blanks): (content without it, whether the line continues).
+    An escaped escape (`\\\\` at the end) is text, not a continuation."""
     stripped = content.rstrip(" \t")
-    if stripped.endswith(escape):
+    if stripped.endswith(escape) and (len(stripped) == 1 or stripped[-2] != escape):
         return stripped[:-1], True
     return content, False
+
+
+@dataclass(frozen=True)
+class _Directive:
+    value: str
+    span: Span  # of the value
+
+
+def _read_directives(lines: list[tuple[int, str, str]], path: str, first: int = 0,
+                     strict: bool = True) -> tuple[dict[str, _Directive], int]:
+    """The parser directives from line `first` on, as BuildKit's DirectiveParser reads them, and
+    the index of the first line that is not one. A directive is `# name = value` (blanks
+    allowed before the `#`, around the `=`; the name is case-insensitive) naming syntax, escape
+    or check; the first line that is anything else (an unknown directive, `# escape=` with no
+    value, another comment, a blank line, an instruction) ends them. Strict, as the parser
+    is: a repeated directive or an escape other than \\ and ` is an error."""
+    directives: dict[str, _Directive] = {}
+    index = first
+    while index < len(lines):
+        start, content, _ = lines[index]
+        stripped = content.lstrip(GO_SPACE)
+        if not stripped.startswith("#"):
+            break
+        after = stripped[1:].lstrip(GO_SPACE)
+        match = _DIRECTIVE.match(after)
+        name = match.group(1).lower() if match else ""
+        if name not in PARSER_DIRECTIVES:
+            break
+        if name in directives:
+            if not strict:
+                break
+            raise DockerfileSyntaxError(path, index + 1, f"only one {name} parser directive can be used")
+        value = match.group(2)
+        if strict and name == "escape" and value not in ("\\", "`"):
+            raise DockerfileSyntaxError(path, index + 1, f"invalid escape directive {value!r}: use \\ or `")
+        value_start = start + len(content) - len(after) + match.start(2)
+        directives[name] = _Directive(value, Span(value_start, value_start + len(value)))
+        index += 1
+    return directives, index
+
+
+def _frontend(lines: list[tuple[int, str, str]], directives: dict[str, _Directive], path: str) -> Span | None:
+    """Where the image `# syntax=` names is written: its value's first word. As BuildKit's
+    DetectSyntax finds it, also below a `#!` first line (which ends the parser directives)."""
+    syntax = directives.get("syntax")
+    if syntax is None and lines and lines[0][1].startswith("#!"):
+        syntax = _read_directives(lines, path, first=1, strict=False)[0].get("syntax")
+    if syntax is None:
+        return None
+    word = syntax.value.split(" ", 1)[0]
+    return Span(syntax.span.start, syntax.span.start + len(word))
 
 
 def parse(text: str, path: str = "Dockerfile") -> ParsedText:
@@ -132,18 +191,8 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         first_start, first_content, first_end = lines[0]
         lines[0] = (first_start + 1, first_content[1:], first_end)
     newline = "\r\n" if lines and lines[0][2] == "\r\n" else "\n"
-    directives: dict[str, str] = {}
-    index = 0
-    while index < len(lines):
-        match = _DIRECTIVE.match(lines[index][1])
-        if not match or match.group(1).lower() in directives:
-            break
-        directives[match.group(1).lower()] = match.group(2)
-        index += 1
-    escape = directives.get("escape", "\\")
-    if escape not in ("\\", "`"):
-        line = 1 + list(directives).index("escape")
-        raise DockerfileSyntaxError(path, line, f"invalid escape directive {escape!r}: use \\ or `")
+    found, index = _read_directives(lines, path)
+    escape = found["escape"].value if "escape" in found else "\\"
 
     instructions: list[Instruction] = []
     comments: dict[int, str] = {}
@@ -151,7 +200,7 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         comments[line_no + 1] = lines[line_no][1]
     while index < len(lines):
         start, content, _ = lines[index]
-        stripped = content.lstrip(" \t")
+        stripped = content.lstrip(GO_SPACE)
         if not stripped:
             index += 1
             continue
@@ -165,12 +214,13 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         text=text,
         path=path,
         escape=escape,
-        directives=directives,
+        directives={name: directive.value for name, directive in found.items()},
         body_start=body_start,
         newline=newline,
         instructions=instructions,
         comments=comments,
         line_starts=[line[0] for line in lines] or [0],
+        frontend=_frontend(lines, found, path),
     )
 
 
@@ -178,33 +228,27 @@ def _read_instruction(
     text: str, lines: list[tuple[int, str, str]], index: int, escape: str, path: str
 ) -> tuple[Instruction, int]:
     start, content, _ = lines[index]
-    keyword_match = _KEYWORD.match(content)
     first_line = index + 1
-    if not keyword_match:
-        raise DockerfileSyntaxError(path, first_line, f"cannot read instruction {content.strip()[:40]!r}")
-    keyword_text = keyword_match.group(1)
-    keyword = keyword_text.upper()
-    if keyword not in INSTRUCTIONS:
-        raise DockerfileSyntaxError(path, first_line, f"unknown instruction {keyword_text!r}")
-    keyword_start = start + keyword_match.start(1)
-    after_keyword = keyword_match.end(1)
-
-    piece, continues = _continues(content[after_keyword:], escape)
-    pieces = [(start + after_keyword, piece)]
-    physical = [Span(keyword_start, start + len(content))]
+    lead = len(content) - len(content.lstrip(GO_SPACE))
+    piece, continues = _continues(content[lead:], escape)
+    pieces = [(start + lead, piece)]
+    physical = [Span(start + lead, start + len(content))]
     last_content_end = start + len(content)
     index += 1
     while continues and index < len(lines):
         line_start, line_content, _ = lines[index]
         index += 1
-        if _is_comment(line_content) or not line_content.strip(" \t"):
+        if _is_comment(line_content) or not line_content.strip(GO_SPACE):
             continue
         piece, continues = _continues(line_content, escape)
         pieces.append((line_start, piece))
         physical.append(Span(line_start, line_start + len(line_content)))
         last_content_end = line_start + len(line_content)
 
-    args = Logical.build(pieces)
+    keyword_text, keyword_span, args = _keyword_and_args(pieces, continues or len(pieces) > 1, path, first_line)
+    keyword = keyword_text.upper()
+    if keyword not in INSTRUCTIONS:
+        raise DockerfileSyntaxError(path, first_line, f"unknown instruction {keyword_text!r}")
     flags, rest_start = _read_flags(args)
     heredocs: list[Heredoc] = []
     if keyword in HEREDOC_INSTRUCTIONS and "<<" in args.text:
@@ -227,11 +271,11 @@ def _read_instruction(
         Instruction(
             keyword=keyword,
             keyword_text=keyword_text,
-            keyword_span=Span(keyword_start, keyword_start + len(keyword_text)),
+            keyword_span=keyword_span,
             line=first_line,
             end_line=end_line,
             line_start=start,
-            span=Span(keyword_start, last_content_end),
+            span=Span(keyword_span.start, last_content_end),
             next_line_start=next_line_start,
             args=args,
             flags=tuple(flags),
@@ -242,6 +286,26 @@ def _read_instruction(
         ),
         index,
     )
+
+
+def _keyword_and_args(pieces: list[tuple[int, str]], joined: bool, path: str, line: int) -> tuple[str, Span, Logical]:
+    """The keyword is the first word of the joined line: BuildKit joins the lines, then splits
+    (`FROM\\` + `alpine` is `FROMalpine`). Most keywords end on their own line, read first."""
+    at, first = pieces[0]
+    blank = _KEYWORD_END.search(first)
+    if first and (blank or not joined):
+        end = blank.start() if blank else len(first)
+        if len(pieces) == 1:  # most instructions: the Logical of one piece, without assembling it
+            rest = first[end:]
+            return first[:end], Span(at, at + end), Logical(rest, [0] if rest else [], [at + end] if rest else [])
+        return first[:end], Span(at, at + end), Logical.build([(at + end, first[end:]), *pieces[1:]])
+    whole = Logical.build(pieces)
+    start = len(whole.text) - len(whole.text.lstrip(GO_SPACE))
+    if start == len(whole.text):
+        raise DockerfileSyntaxError(path, line, "a line continuation with no instruction")
+    blank = _KEYWORD_END.search(whole.text, start)
+    end = blank.start() if blank else len(whole.text)
+    return whole.text[start:end], whole.span(start, end), whole.slice(end)
 
 
 def _read_flags(args: Logical) -> tuple[list[Flag], int]:
@@ -285,33 +349,40 @@ def _heredoc_names(rest: str) -> list[tuple[str, bool, bool]]:
     return names
 
 
-def split_words(text: str) -> list[str]:
+def split_words(text: str, escape: str = "\\") -> list[str]:
     """Words split at unquoted blanks, as the builder splits ARG, ENV and heredoc words:
-    quotes and backslash escapes stay in the word, blanks inside quotes do not split."""
-    words, current, quote, i = [], [], "", 0
+    quotes and escapes stay in the word, blanks inside quotes do not split."""
+    return [text[start:end] for start, end in word_spans(text, escape)]
+
+
+def word_spans(text: str, escape: str = "\\") -> list[tuple[int, int]]:
+    """Where each of `split_words`' words sits in `text`, as BuildKit's parseWords reads them:
+    the escape character takes the next one with it, except inside single quotes."""
+    spans: list[tuple[int, int]] = []
+    start, quote, i = -1, "", 0
     while i < len(text):
         char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            current.append(text[i : i + 2])
-            i += 2
-            continue
+        if start < 0:
+            if char in GO_SPACE:
+                i += 1
+                continue
+            start = i
         if quote:
             if char == quote:
                 quote = ""
-            current.append(char)
+            elif char == escape and quote != "'":
+                i += 1
+        elif char in GO_SPACE:
+            spans.append((start, i))
+            start = -1
         elif char in "\"'":
             quote = char
-            current.append(char)
-        elif char in " \t":
-            if current:
-                words.append("".join(current))
-                current = []
-        else:
-            current.append(char)
+        elif char == escape:
+            i += 1
         i += 1
-    if current:
-        words.append("".join(current))
-    return words
+    if start >= 0:
+        spans.append((start, min(i, len(text))))
+    return spans
 
 
 def _json_args(rest: str) -> tuple[str, ...] | None:

@@ -145,6 +145,9 @@ class ImageOccurrence:
     span: Span | None  # where the reference text sits; None when it cannot be rewritten in place
     where: str  # "FROM", "ARG BASE", "services.db.image", "jobs.test.container.image" …
     note: str = ""  # why it cannot be rewritten, when span is None
+    # The lines of the instructions that use it, when they are not only `line` (an ARG
+    # default several FROMs build on): a suppression comment above each of them counts.
+    used_at: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severit
 
 CODE = "HB012"
 MOUNT = "--mount=type=cache,target=/root/.cache/pip"
+FRONTEND = "docker/dockerfile:1"
 PIP_CACHE_STYLES = ("no-cache-dir", "mount")
 
 
@@ -47,7 +48,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         args_start = run.instruction.args.original(0)
         edits = [Edit.insert(args_start, " " + MOUNT)]
         if "syntax" not in doc.parsed.directives:
-            edits.append(Edit.insert(file_start(doc), "# syntax=docker/dockerfile:1" + doc.newline))
+            edits.append(Edit.insert(file_start(doc), f"# syntax={FRONTEND}" + doc.newline))
         yield finding(doc, CODE, run.instruction, "pip install without a cache mount", tuple(edits))
 
 
@@ -69,4 +70,5 @@ RULE = Rule(
     doc=__doc__ or "",
     check=check,
     options=(PIP_CACHE,),
+    adds_images=(FRONTEND,),
 )

@@ -5,12 +5,15 @@ two builds of one commit can get different bases, and a compromised registry acc
 move it to anything. A digest names exactly one image.
 Fix: `FROM image:tag` → `FROM image:tag@sha256:<digest>`, the digest the tag points to now
 (for a multi-arch tag, its index). The tag stays, for people and for update tooling, and
-HB031 keeps the digest fresh. An `ARG BASE=image:tag` default used as `FROM ${BASE}` is
-pinned inside the ARG. The same for images named in compose files and workflows; a compose
-default that compose would use, `${IMAGE:-redis:7}`, is pinned inside the braces.
-Reported instead: offline runs, digest-only references (no tag to follow), and images
-assembled from several ARGs (`python:${PY}-slim`) or variables, or taken from a compose
-project's `.env`, which a person pins.
+HB031 keeps the digest fresh. Also `COPY --from=<image>`, `RUN --mount=…,from=<image>` and the
+`# syntax=` frontend. A reference is pinned where BuildKit's expansion takes its text from: an
+`ARG BASE=image:tag` default used as `FROM ${BASE}` (once, however many FROMs use it), the
+default inside `${VAR:-image:tag}`. The same for images named in compose files and workflows; a
+compose default that compose would use, `${IMAGE:-redis:7}`, is pinned inside the braces.
+Reported instead: offline runs, digest-only references (no tag to follow), images assembled
+from ARGs and text (`python:${PY}-slim`) or taken from a compose project's `.env`, which a
+person pins, and an ARG that another FROM reads as part of a name (`${BASE}-slim`) or keeps
+unpinned (`# hardenbot ignore=HB030` above it).
 """
 from __future__ import annotations
 
@@ -49,8 +52,7 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
     elif state.kind is Pin.UNWRITABLE and state.ref is None:
         yield found(f"{occurrence.note}: cannot pin it")
     elif state.kind is Pin.UNWRITABLE and state.ref is not None and state.ref.digest is None:
-        yield found(f"{text} is not pinned and {occurrence.note}: pin it by hand"
-                    + (f" (now {short(state.digest)})" if state.digest else ""))
+        yield found(f"{text} is not pinned: {occurrence.note}" + (f" (now {short(state.digest)})" if state.digest else ""))
     elif state.kind is Pin.INVALID:
         yield found(f"{text} is not a valid image reference: {state.reason}")
 

@@ -26,10 +26,17 @@ CODE = "HB031"
 
 def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Iterator[Finding]:
     state = pin_state(occurrence, context)
-    if state.kind not in (Pin.STALE, Pin.GONE) or state.ref is None or state.ref.digest is None:
+    if state.ref is None or state.ref.digest is None:
         return
     tagged = f"{state.ref.familiar}:{state.ref.tag}"
     old = short(state.ref.digest)
+    if state.kind is Pin.UNWRITABLE:  # where the text cannot be rewritten: said, left to a person
+        if state.digest is not None and state.digest != state.ref.digest:
+            yield Finding(CODE, occurrence.path, occurrence.line,
+                          f"{tagged} moved: {old} → {short(state.digest)}; {occurrence.note}")
+        return
+    if state.kind not in (Pin.STALE, Pin.GONE):
+        return
     if state.kind is Pin.GONE:
         what, change = f"{tagged}: {old} is gone from the registry (deleted or garbage-collected)", ""
     else:
@@ -37,9 +44,6 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
         what, change = f"{tagged} moved", f": {platform}{old}"
     if state.digest is None:
         yield Finding(CODE, occurrence.path, occurrence.line, f"{what}, but {state.reason}: {old} left as is")
-    elif occurrence.span is None:
-        yield Finding(CODE, occurrence.path, occurrence.line,
-                      f"{what}{change} → {short(state.digest)}, but {occurrence.note}: pin it by hand")
     else:
         yield Finding(CODE, occurrence.path, occurrence.line, f"{what}{change} → {short(state.digest)}",
                       (Edit(digest_span(occurrence), state.digest),))

@@ -46,16 +46,16 @@ def pin_state(occurrence: ImageOccurrence, context: RuleContext) -> PinState:
         return PinState(Pin.DIGEST_ONLY, ref)
     key = image_key(ref)
     resolution = context.digests.get(key) if context.digests is not None and key else None
-    if resolution is None:
-        return PinState(Pin.UNKNOWN, ref)
     # What the registry said about this pinned digest, when the tag points elsewhere.
-    pinned = resolution.pinned.get(ref.digest) if ref.digest else None
+    pinned = resolution.pinned.get(ref.digest) if resolution is not None and ref.digest else None
     if pinned is not None and pinned.kind is None:
         return PinState(Pin.GONE, ref, pinned.successor, pinned.error or "")
-    if resolution.error:
+    if resolution is not None and resolution.error:
         return PinState(Pin.UNRESOLVED, ref, reason=resolution.error)
-    if occurrence.span is None:
-        return PinState(Pin.UNWRITABLE, ref, resolution.digest, occurrence.note)
+    if occurrence.span is None:  # whatever the registry says, offline too
+        return PinState(Pin.UNWRITABLE, ref, resolution.digest if resolution else None, occurrence.note)
+    if resolution is None:
+        return PinState(Pin.UNKNOWN, ref)
     if ref.digest is None:
         return PinState(Pin.UNPINNED, ref, resolution.digest)
     if resolution.is_current(ref.digest):

@@ -45,7 +45,7 @@ class Scope(Enum):
     EVERY_STAGE = "every stage"
     FINAL_IMAGE = "final image's stages"  # the final stage and the stages it is built FROM
     FINAL_STAGE = "final stage"
-    IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, compose files, workflows
+    IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, COPY --from, mounts, # syntax, compose, workflows
     WORKFLOW_STEPS = "workflow steps"  # the steps of GitHub workflows
 
 
@@ -112,6 +112,9 @@ class Rule:
     # only where theirs flags what this rule flags, so a reviewer knows which of their findings
     # this rule's fix closes. None is better than a near miss.
     equivalents: tuple[str, ...] = ()
+    # Images its fix may write (HB012's `# syntax=` line): looked up with those the files name,
+    # so that HB030 pins them in the same run.
+    adds_images: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.check_workflow is not None and (self.check is not None or self.check_occurrence is not None):

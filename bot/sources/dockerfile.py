@@ -4,16 +4,17 @@ and merge leftovers (`.orig`, `.bak`, `~` …), which no build reads. Every rule
 images are those the stages are built FROM."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
-from bot.dockerfile.images import image_occurrences
+from bot.dockerfile.images import image_occurrences, name_lines
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import decide_role
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.roles import Role
-from bot.rules.rule import RuleContext, RuleSet
+from bot.rules.rule import Rule, RuleContext, RuleSet
 from bot.sources.globs import glob_matches
 from bot.sources.ignores import suppressed
 from bot.sources.kind import Assessment, SourceKind
@@ -55,7 +56,8 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
         if rule.code in everywhere or decision.role not in rule.roles:
             continue
         editable = decision.role in rule.edits_in and not decision.generated
-        for finding in rule.findings(doc, context):
+        findings = _image_findings(rule, doc, context, by_line) if rule.check_occurrence else rule.findings(doc, context)
+        for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
             if finding.edits and not editable:
@@ -66,6 +68,23 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     found += [f for f in _trigger_findings(doc, ruleset, context)
               if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]
     return Assessment(found, decision)
+
+
+def _image_findings(rule: Rule, doc: Dockerfile, context: RuleContext, by_line: dict[int, set[str]]) -> Iterator[Finding]:
+    """An image reference's findings. A comment above an instruction that uses it silences them
+    there: above every one, they are silenced; above some, they are reported, not changed, since
+    one edit where the reference is written (an ARG default) would change them all."""
+    assert rule.check_occurrence is not None
+    for occurrence in image_occurrences(doc):
+        used_at = occurrence.used_at or (occurrence.line,)
+        asking = [line for line in used_at if rule.code in by_line.get(line, ())] if by_line else []
+        if len(asking) == len(used_at):
+            continue
+        for finding in rule.check_occurrence(occurrence, context):
+            if asking and finding.edits:
+                finding = replace(finding, edits=(), message=f"{finding.message}; not changed: {occurrence.where} is "
+                                  f"also used on {name_lines(asking)}, which ignores {rule.code}")
+            yield finding
 
 
 def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context: RuleContext) -> list[Finding]:
