@@ -203,3 +203,23 @@ def test_exit_zero_reports_but_does_not_fail(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["runs"][0]["results"]
     write(tmp_path, "broken/Dockerfile", "FROM debian:12\nRUN <<EOF\necho\n")
     assert main(["check", "--offline", "--exit-zero", str(tmp_path)]) == 2  # errors still fail
+
+
+def test_failing_policies_are_results_of_their_own_rules_and_stay_valid():
+    from bot.model.policies import ImagePolicies, PolicyResult, PolicyState
+    from bot.model.results import RunReport
+    from bot.report import sarif as sarif_report
+
+    before = (PolicyResult("non-root", PolicyState.FAIL, "a container of the image runs as UID 0"),
+              PolicyResult("agpl", PolicyState.FAIL, "1 AGPL package", ("ghostscript (AGPL-3.0-or-later)",)))
+    after = (PolicyResult("non-root", PolicyState.PASS, "a container of the image runs as UID 10001"),
+             PolicyResult("agpl", PolicyState.FAIL, "1 AGPL package", ("ghostscript (AGPL-3.0-or-later)",)))
+    report = RunReport((), (), False, policies=(ImagePolicies("svc/Dockerfile", before, after, "C", "B", {}),))
+    document = json.loads(sarif_report.render(report, fix=True))
+    assert not list(jsonschema.Draft4Validator(SCHEMA).iter_errors(document))
+    [result] = document["runs"][0]["results"]  # non-root passes once hardened: only AGPL is left
+    rules = document["runs"][0]["tool"]["driver"]["rules"]
+    assert result["ruleId"] == "policy/agpl" and rules[result["ruleIndex"]]["id"] == "policy/agpl"
+    assert result["message"]["text"] == "policy agpl fails: 1 AGPL package; ghostscript (AGPL-3.0-or-later)"
+    assert "security-severity" not in rules[result["ruleIndex"]]["properties"]  # a licence, not a security alert
+    assert rules[[r["id"] for r in rules].index("policy/non-root")]["properties"]["security-severity"] == "7.0"

@@ -154,6 +154,58 @@ def _artifact(uri: str) -> dict:
     return {"uri": uri, "uriBaseId": SOURCE_ROOT}
 
 
+# The policies (bot/policies) as SARIF rules: what each checks, and the security severity code
+# scanning sorts by (None: not a security alert, AGPL is a licence matter).
+POLICY_RULES = {
+    "vulnerabilities-critical": ("fixable critical or high vulnerabilities in the image's packages", "9.0"),
+    "high-profile-cves": ("a high-profile, actively exploited CVE in the image's packages", "9.8"),
+    "agpl": ("AGPL-licensed packages in the image", None),
+    "attestations": ("images pushed without SBOM and provenance attestations", "5.0"),
+    "non-root": ("the image runs as root by default", "7.0"),
+    "up-to-date-base": ("the base image's digest is behind its tag", "5.0"),
+    "approved-base": ("the base image is not one of the approved bases", "5.0"),
+}
+POLICY_PREFIX = "policy/"
+
+
+def _policy_level(key: str) -> str:
+    security = POLICY_RULES[key][1]
+    return "error" if security is not None and float(security) >= 9 else "warning"
+
+
+def _policy_descriptor(key: str) -> dict:
+    text, security = POLICY_RULES[key]
+    properties = ({"security-severity": security, "tags": ["security"], "precision": "high"} if security
+                  else {"problem.severity": "warning", "tags": ["licence"], "precision": "high"})
+    return {"id": POLICY_PREFIX + key, "name": key, "shortDescription": {"text": text},
+            "fullDescription": {"text": f"Docker Scout-style policy {key}: fails when {text}."},
+            "defaultConfiguration": {"level": _policy_level(key)},
+            "properties": properties}
+
+
+def _policy_results(report: RunReport, root: SourceRoot, first_index: int) -> list[dict]:
+    """Each policy that fails on an image as it is now (after hardening when it was built
+    twice), at the first line of its Dockerfile, with the policy's evidence."""
+    keys = list(POLICY_RULES)
+    out = []
+    for item in report.policies:
+        for result in item.after or item.before:
+            if result.state.value != "fail" or result.policy not in POLICY_RULES:
+                continue
+            uri = root.prefix + item.path
+            evidence = "; ".join([result.summary, *result.details[:5]])
+            out.append({
+                "ruleId": POLICY_PREFIX + result.policy,
+                "ruleIndex": first_index + keys.index(result.policy),
+                "level": _policy_level(result.policy),
+                "message": {"text": f"policy {result.policy} fails: {evidence}"},
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(uri),
+                                                    "region": {"startLine": 1}}}],
+                "partialFingerprints": {FINGERPRINT: _fingerprint(result.policy, uri, result.policy, 1)},
+            })
+    return out
+
+
 def render(report: RunReport, *, fix: bool, root: SourceRoot | None = None) -> str:
     root = root or SourceRoot(uri="")
     index = {rule.code: i for i, rule in enumerate(RULES)}
@@ -162,6 +214,7 @@ def render(report: RunReport, *, fix: bool, root: SourceRoot | None = None) -> s
     for result in report.results:
         uri = root.prefix + result.path
         results.extend(_results(result, uri, fix, index, seen))
+    results.extend(_policy_results(report, root, len(RULES)))
     notifications = [{
         "level": "error",
         "message": {"text": error.message},
@@ -170,7 +223,8 @@ def render(report: RunReport, *, fix: bool, root: SourceRoot | None = None) -> s
     } for error in report.errors]
     run = {
         "tool": {"driver": {"name": "hardenbot", "version": __version__, "semanticVersion": __version__,
-                            "rules": [_rule_descriptor(rule) for rule in RULES]}},
+                            "rules": [_rule_descriptor(rule) for rule in RULES]
+                            + [_policy_descriptor(key) for key in POLICY_RULES]}},
         "originalUriBaseIds": {SOURCE_ROOT: {"uri": root.uri} if root.uri else
                                {"description": {"text": "The repository root."}}},
         "columnKind": "utf16CodeUnits",
