@@ -90,14 +90,15 @@ def event(name: str, **changes) -> dict:
     return payload
 
 
-def run(project: Project, github: FakeGitHub, name: str = "schedule", payload: dict | None = None, **settings):
+def run(project: Project, github: FakeGitHub, name: str = "schedule", payload: dict | None = None, *,
+        environ: dict | None = None, verify: VerifyMode = VerifyMode.OFF, **settings):
     trigger = trigger_from(name, payload if payload is not None else event(name))
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         github.install(mock)
         mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
-        return run_flow(FlowSettings("acme/shop", project.checkout, **settings), trigger, TOKEN, {},
+        return run_flow(FlowSettings("acme/shop", project.checkout, **settings), trigger, TOKEN, environ or {},
                         offline=False, workers=4, log=Log(project.lines.append), api_url=API,
-                        seconds_between_writes=None)
+                        seconds_between_writes=None, verify=verify)
 
 
 def test_scheduled_run_opens_one_pull_request(project):
@@ -417,30 +418,19 @@ def test_hardenbot_pr_needs_a_token(monkeypatch, capsys, tmp_path):
     assert "set GITHUB_TOKEN" in capsys.readouterr().err
 
 
+NO_ENGINE = {"DOCKER_HOST": "unix:///nonexistent/docker.sock", "PATH": os.environ["PATH"]}
+
+
 def test_verify_true_without_an_engine_fails_before_anything_is_written(project):
     github = FakeGitHub()
-    trigger = trigger_from("schedule", event("schedule"))
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        github.install(mock)
-        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
-        with pytest.raises(HardenbotError, match="--verify: .*no Docker engine answers"):
-            run_flow(FlowSettings("acme/shop", project.checkout), trigger, TOKEN,
-                     {"DOCKER_HOST": "unix:///nonexistent/docker.sock", "PATH": os.environ["PATH"]},
-                     offline=False, workers=4, log=Log(project.lines.append), api_url=API,
-                     seconds_between_writes=None, verify=VerifyMode.ON)
+    with pytest.raises(HardenbotError, match="--verify: .*no Docker engine answers"):
+        run(project, github, environ=NO_ENGINE, verify=VerifyMode.ON)
     assert github.open_pulls() == [] and project.remote_sha("hardenbot/harden") is None
 
 
 def test_verify_auto_without_an_engine_says_so_in_the_body(project):
     github = FakeGitHub()
-    trigger = trigger_from("schedule", event("schedule"))
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        github.install(mock)
-        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
-        result = run_flow(FlowSettings("acme/shop", project.checkout), trigger, TOKEN,
-                          {"DOCKER_HOST": "unix:///nonexistent/docker.sock", "PATH": os.environ["PATH"]},
-                          offline=False, workers=4, log=Log(project.lines.append), api_url=API,
-                          seconds_between_writes=None, verify=VerifyMode.AUTO)
+    result = run(project, github, environ=NO_ENGINE, verify=VerifyMode.AUTO)
     assert result.outcome == "opened"
     body = github.open_pulls()[0]["body"]
     assert "### Verification\n\nNot built: no Docker engine to build with (" in body
