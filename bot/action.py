@@ -39,6 +39,15 @@ def redactor(secrets: list[str]) -> Callable[[str], str]:
     return redact
 
 
+def one_log_line(text: str) -> str:
+    """`text` as one line of the runner's log: a newline in it (from a file name, say) would
+    start a line of its own, which the runner could read as a workflow command."""
+    return _LOG_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_LOG_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]")
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -106,15 +115,18 @@ def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapp
 def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:
     """The GitHub Action: inputs and event from the environment; outputs, step summary and
     annotations back to the runner."""
-    token = _input(environ, "token") or environ.get("GITHUB_TOKEN", "")
-    redact = redactor([token])
+    token = (_input(environ, "token") or environ.get("GITHUB_TOKEN", "")).strip()
+    pieces = token.split()  # a token never holds whitespace: each piece is masked, none is used
+    redact = redactor(sorted({token, *pieces}, key=len, reverse=True))
 
     def emit(line: str) -> None:
-        out(redact(line))
+        out(one_log_line(redact(line)))
 
-    if token:
-        out(f"::add-mask::{token}")
+    for piece in pieces:
+        out(f"::add-mask::{piece}")
     try:
+        if len(pieces) > 1 or not token.isprintable() or not token.isascii():
+            raise HardenbotError("the token holds whitespace or characters a token never has: check the `token` input")
         who = become_workspace_owner(Path(environ.get("GITHUB_WORKSPACE", ".")), docker_socket(environ))
         if who:
             emit(f"hardenbot: {who}")
@@ -204,7 +216,7 @@ def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str]
 
 def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
     """`hardenbot pr --repo owner/name`: the same flow from a local checkout."""
-    token = environ.get("GITHUB_TOKEN", "")
+    token = environ.get("GITHUB_TOKEN", "").strip()
     redact = redactor([token])
     if not token:
         print("hardenbot: set GITHUB_TOKEN to a token that may push and open pull requests", file=sys.stderr)

@@ -510,4 +510,6 @@ def _suggestion(report: RunReport, intro: str) -> str:
         cut = diff.rfind("\n--- a/", 0, COMMENT_LIMIT)
         diff = diff[: cut if cut > 0 else COMMENT_LIMIT] + "\n"
         intro += " (the diff is cut to fit a comment: run `hardenbot fix` for all of it)"
-    return f"hardenbot: {intro}\n\n```diff\n{diff}```\n"
+    # A fence longer than any run of backticks in the diff: its lines cannot close it.
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", diff)), default=0))
+    return f"hardenbot: {intro}\n\n{fence}diff\n{diff}{fence}\n"

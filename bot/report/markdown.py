@@ -18,6 +18,7 @@ from collections.abc import Callable
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
+from bot.model.text import excerpt
 from bot.model.verification import Verdict
 from bot.report import verification as shown
 from bot.report.change_set import change_set
@@ -45,11 +46,46 @@ def _short(digest: str | None) -> str:
 
 
 def _code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
+    return "`" + _visible(text).replace("`", "'") + "`"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text for one line of the body, repository text in it made inert: its code spans kept as
+    they are (nothing inside one is markup), elsewhere nothing that could open an HTML comment
+    or tag, make a link or an image, mention someone or autolink a URL."""
+    return _inert(_visible(" ".join(text.split()))).replace("|", "\\|")
+
+
+def _visible(text: str) -> str:
+    """Control characters (a newline in a file name included) written as escapes: raw, they
+    could start a new block of the body, a heading or an HTML comment."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_BACKTICKS = re.compile(r"`+")
+# `@` only where GitHub would read a mention (not inside `image@sha256:…` or an address).
+_MARKUP = re.compile(r"[<>\[\]]|(?<!\w)@|(?<=:)//")
+_ESCAPED = {"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "@": "@&#8203;", "//": "&#8203;//"}
+
+
+def _inert(text: str) -> str:
+    out, at = [], 0
+    while at < len(text):
+        opening = _BACKTICKS.search(text, at)
+        if opening is None:
+            out.append(_MARKUP.sub(lambda m: _ESCAPED[m.group()], text[at:]))
+            break
+        out.append(_MARKUP.sub(lambda m: _ESCAPED[m.group()], text[at : opening.start()]))
+        run = opening.group()
+        closing = next((m for m in _BACKTICKS.finditer(text, opening.end()) if m.group() == run), None)
+        if closing is None:  # no code span: the backticks are literal text
+            out.append("\\`" * len(run))
+            at = opening.end()
+        else:
+            out.append(text[opening.start() : closing.end()])
+            at = closing.end()
+    return "".join(out)
 
 
 def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = GITHUB_BODY_LIMIT - 536,
@@ -61,7 +97,7 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
         body = _compose(report, changes, cap, since_closed)
         if len(body) <= limit:
             return body
-        longest = max(len(report.results), len(changes), len(report.verification),
+        longest = max(len(report.results), len(changes), len(report.verification), len(report.errors),
                       sum(len(r.hardened.after) + len(r.hardened.applied) for r in report.results))
         cap = max(1, (cap or longest) // 2)
         if cap == 1 and len(_compose(report, changes, 1, since_closed)) > limit:
@@ -294,8 +330,9 @@ def _needs_a_person(results: list[FileResult], errors: tuple[FileError, ...], ca
     groups = _by_rule([f for r in results for f in r.hardened.after])
     if not groups and not errors:
         lines.append("Nothing.")
-    for error in _errors(errors):
-        lines.append(f"- {_code(f'{error.path}:{error.line}')} could not be read: {_one_line(error.message)}")
+    for error in _capped(_errors(errors), cap):
+        lines.append(f"- {_code(f'{error.path}:{error.line}')} could not be read: {_one_line(excerpt(error.message, 300))}")
+    lines += _fold_item(_errors(errors), cap, "unreadable file")
     if errors and groups:
         lines.append("")
 
