@@ -346,3 +346,77 @@ def test_git_reads_paths_literally_never_as_pathspec_magic(tmp_path):
     tree = repository.stage(tmp_path, [":(top)app/Dockerfile"])  # magic, this would add app/Dockerfile
     listed = subprocess.run(["git", "ls-tree", "--name-only", tree], cwd=tmp_path, capture_output=True, text=True)
     assert listed.stdout.split() == [":(top)app"]
+
+
+@pytest.mark.parametrize("content", [b"services:\n  app:\n    image: \xff\xfe\n", b"services:\n  app:\n    image: a\x00b\n",
+                                     b"\x00\x01\x02"])
+@pytest.mark.parametrize("name", ["compose.yaml", ".github/workflows/ci.yml"])
+def test_undecodable_yaml_is_one_line_and_the_run_goes_on(tmp_path, content, name):
+    from bot.run import process
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nRUN pip install flask\n")
+    config = load_config(tmp_path)
+    report = process(tmp_path, config, config.active_rules(), fix=True, write=False)
+    [error] = report.errors
+    assert error.path == name and "\n" not in error.message and len(error.message) < 200
+    assert [r.path for r in report.results if r.changed] == ["Dockerfile"]
+
+
+def test_a_read_only_dockerfile_is_reported_not_replaced(tmp_path):
+    from bot.run import process
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM python:3.12\nRUN pip install flask\n")
+    dockerfile.chmod(0o444)
+    config = load_config(tmp_path)
+    report = process(tmp_path, config, config.active_rules(), fix=True, write=True)
+    assert [(e.path, e.message) for e in report.errors] == [("Dockerfile", "cannot write: the file is read-only")]
+    assert dockerfile.read_text() == "FROM python:3.12\nRUN pip install flask\n"
+
+
+def test_a_duplicate_escape_directive_is_buildkits_error():
+    from bot.dockerfile.parser import parse
+    from bot.errors import DockerfileSyntaxError
+    with pytest.raises(DockerfileSyntaxError, match="only one escape parser directive can be used"):
+        parse("# escape=`\n# escape=\\\nFROM alpine\n", "Dockerfile")
+
+
+@pytest.mark.parametrize("digits", [4_000, 5_000])
+def test_an_absurd_number_in_the_configuration_is_one_short_line(tmp_path, digits):
+    from bot.errors import ConfigError
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "hardenbot.yml").write_text(f"uid: {'9' * digits}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    assert "uid" in str(raised.value) or "YAML" in str(raised.value)
+    assert len(str(raised.value)) < 400 and "\n" not in str(raised.value)
+
+
+def test_a_configuration_error_echoes_no_value_into_a_public_comment():
+    from bot.errors import ConfigError
+    from bot.flow import public_reason
+    error = ConfigError(".github/hardenbot.yml", 3, "labels: must be a list, not 'ghp_secret'")
+    assert public_reason(error) == (".github/hardenbot.yml:3 is not a valid configuration: "
+                                    "the run's log says why")
+    assert public_reason(ValueError("x")) == "x"
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+@pytest.mark.parametrize("name", [".github/hardenbot.yml", ".hadolint.yaml"])
+def test_configuration_reached_through_a_symlink_is_refused(tmp_path, linked, name):
+    from bot.errors import ConfigError
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.yml").write_text("password: hunter2 [\n")
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    target = repository / name
+    if linked == "folder" and "/" in name:
+        (elsewhere / "hardenbot.yml").symlink_to(elsewhere / "secret.yml")
+        target.parent.symlink_to(elsewhere)
+    else:
+        target.parent.mkdir(exist_ok=True)
+        target.symlink_to(elsewhere / "secret.yml")
+    with pytest.raises(ConfigError, match="a symbolic link: not read") as raised:
+        load_config(repository)
+    assert "hunter2" not in str(raised.value)

@@ -41,8 +41,10 @@ def encode(text: str) -> bytes:
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` via a temporary file and a rename in the same folder, so
     an interrupted run leaves either the old file or the new one, never half of one. The
-    file's permission bits are kept."""
+    file's permission bits are kept. A read-only file is refused (PermissionError), not replaced."""
     mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & stat.S_IWUSR:  # a rename would replace it all the same, even as another user
+        raise PermissionError(errno.EACCES, "the file is read-only")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hardenbot", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
