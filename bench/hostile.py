@@ -3,9 +3,11 @@
 
     python3 bench/hostile.py [--mb 10] [--only SHAPE]
 
-Each shape is a Dockerfile of about --mb megabytes built to hit one path that once grew
-faster than its input (quadratic or worse). Prints the seconds each shape takes; every one
-should finish in seconds. A syntax error reported is a fine outcome: the point is the time.
+Each shape is a Dockerfile built to hit one path that once grew faster than its input
+(quadratic or worse, or a crash), at the size hardenbot still reads (1 MiB: larger files are
+refused in one line), and once more at --mb megabytes, to time the refusal. Prints the seconds
+each takes. A file reported (a syntax error, too many stages) is a fine outcome: the point
+is the time.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from bot.config import load_config  # noqa: E402
 from bot.run import process_texts  # noqa: E402
 from bot.sources.discovery import SourceFile  # noqa: E402
 from bot.sources.dockerfile import KIND as DOCKERFILE  # noqa: E402
+from bot.sources.files import MAX_BYTES  # noqa: E402
 from bot.sources.globs import glob_matches  # noqa: E402
 
 
@@ -47,6 +50,16 @@ SHAPES = {
 }
 
 
+def largest_read(make) -> str:
+    """The shape at the largest size hardenbot reads."""
+    size = MAX_BYTES
+    text = make(size)
+    while len(text) > MAX_BYTES:
+        size = size * MAX_BYTES // len(text) - 64
+        text = make(size)
+    return text
+
+
 def time_shape(text: str) -> float:
     config = load_config(Path("/nonexistent"))
     start = time.perf_counter()
@@ -71,10 +84,10 @@ def main() -> int:
     for name, make in SHAPES.items():
         if args.only and args.only not in name:
             continue
-        text = make(size)
-        seconds = time_shape(text)
-        worst = max(worst, seconds)
-        print(f"{seconds:8.2f} s  {name} ({len(text) / 1e6:.1f} MB)", flush=True)
+        for text in (largest_read(make), make(size)):
+            seconds = time_shape(text)
+            worst = max(worst, seconds)
+            print(f"{seconds:8.2f} s  {name} ({len(text) / 1e6:.2f} MB)", flush=True)
     if not args.only or "glob" in args.only:
         seconds = time_glob(60)
         worst = max(worst, seconds)

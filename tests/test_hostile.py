@@ -100,6 +100,8 @@ def test_a_file_larger_than_any_dockerfile_is_one_line(tmp_path):
     assert time.perf_counter() - start < 2
     [error] = report.errors
     assert error.message == "cannot read: larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
+    [error] = _fix("FROM alpine\n" + "RUN apt-get install curl\n" * 500_000).errors  # a fork's, from git
+    assert error.message == "not read: larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
 
 
 def test_exclude_globs_with_many_double_stars_match_in_linear_time():

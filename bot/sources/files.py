@@ -10,6 +10,7 @@ from pathlib import Path
 # Far more than any Dockerfile, compose file or workflow: past it a file is refused, so a
 # hostile one costs one line, not minutes of a run.
 MAX_BYTES = 1 << 20
+TOO_LARGE = "larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
 
 
 def read_text(path: Path) -> str:
@@ -22,7 +23,7 @@ def read_text(path: Path) -> str:
             raise OSError(errno.EINVAL, "not a regular file")
         data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise OSError(errno.EFBIG, "larger than 1 MiB, more than any Dockerfile, compose file or workflow needs")
+        raise OSError(errno.EFBIG, TOO_LARGE)
     return data.decode("utf-8", errors="surrogateescape")
 
 
