@@ -18,6 +18,7 @@ from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import BOT, Identity, Repository
 from bot.model.results import RunReport
+from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org.job import harden_repository
 from bot.policy_setup import assess_policies
@@ -37,15 +38,6 @@ def redactor(secrets: list[str]) -> Callable[[str], str]:
             text = text.replace(secret, "***")
         return text
     return redact
-
-
-def one_log_line(text: str) -> str:
-    """`text` as one line of the runner's log: a newline in it (from a file name, say) would
-    start a line of its own, which the runner could read as a workflow command."""
-    return _LOG_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-_LOG_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]")
 
 
 def _escape_data(text: str) -> str:
@@ -120,7 +112,7 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
     redact = redactor(sorted({token, *pieces}, key=len, reverse=True))
 
     def emit(line: str) -> None:
-        out(one_log_line(redact(line)))
+        out(escape_controls(redact(line)))
 
     for piece in pieces:
         out(f"::add-mask::{piece}")

@@ -422,3 +422,33 @@ def test_configuration_reached_through_a_symlink_is_refused(tmp_path, linked, na
     with pytest.raises(ConfigError, match="a symbolic link: not read") as raised:
         load_config(repository)
     assert "hunter2" not in str(raised.value)
+
+
+def test_a_password_headers_cannot_carry_is_an_error_for_that_image():
+    import responses
+
+    from bot.model.images import parse_reference
+    from bot.registry.client import Credential, RegistryClient
+    from bot.registry.resolver import resolve_all
+    client = RegistryClient({"ghcr.io": Credential("x-access-token", "pässwörd☃")}, sleep=lambda _: None)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mocked:
+        _ghcr_challenge(mocked, "https://ghcr.io/token")
+        mocked.get("https://ghcr.io/token", json={"token": "t"})
+        [resolution] = resolve_all([parse_reference("ghcr.io/acme/base:1")], client, 1).values()
+    assert resolution.error == "the credentials for ghcr.io hold characters an HTTP header cannot carry"
+    assert "pässwörd" not in resolution.error
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_file_names_with_control_characters_are_one_line_in_the_cli_output(tmp_path, capsys, command):
+    from bot.cli import main
+    for folder in ("a\n::error::forged", "b\x1b]0;title\x07", "c"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "Dockerfile").write_text("FROM python:3.12\nRUN pip install flask\n")
+    (tmp_path / "d\r\n::warning::x").mkdir()
+    (tmp_path / "d\r\n::warning::x" / "Dockerfile").write_text("RUN true\n")  # unreadable: an error line
+    main([command, "--offline", str(tmp_path)])
+    captured = capsys.readouterr()
+    for line in (captured.out + captured.err).splitlines():
+        assert not line.startswith("::") and "\x1b" not in line and "\r" not in line, line
+    assert "a\\n::error::forged/Dockerfile" in captured.out

@@ -2,6 +2,7 @@
 bytes stay untouched by construction."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -106,3 +107,13 @@ def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
     """At most `limit` characters of repository text for a message: a hostile file must not
     make a message as long as itself."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(text: str) -> str:
+    """Control characters written as Python escapes (`\\n`, `\\x1b`): a file name holding a
+    newline must not start a line of its own in a log (where the runner reads workflow
+    commands) or a block of a pull request body, nor an escape drive a terminal."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

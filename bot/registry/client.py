@@ -355,6 +355,8 @@ class RegistryClient:
         if params.get("service"):
             query["service"] = params["service"]
         auth = (credential.username, credential.password) if credential is not None else None
+        if auth is not None and not all(part.isprintable() and _latin1(part) for part in auth):
+            raise AuthError(f"the credentials for {ref.registry} hold characters an HTTP header cannot carry")
         with self._lock:
             self.token_requests += 1
         response = self._send("GET", realm, {"Accept": "application/json"}, auth=auth, params=query)
@@ -433,6 +435,14 @@ def _is_name_failure(error: requests.RequestException) -> bool:
 
 def _host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _realm_allowed(realm: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
-from bot.model.text import excerpt
+from bot.model.text import escape_controls, excerpt
 from bot.model.verification import Verdict
 from bot.report import verification as shown
 from bot.report.change_set import change_set
@@ -46,23 +46,16 @@ def _short(digest: str | None) -> str:
 
 
 def _code(text: str) -> str:
-    return "`" + _visible(text).replace("`", "'") + "`"
+    return "`" + escape_controls(text).replace("`", "'") + "`"
 
 
 def _one_line(text: str) -> str:
     """Text for one line of the body, repository text in it made inert: its code spans kept as
     they are (nothing inside one is markup), elsewhere nothing that could open an HTML comment
     or tag, make a link or an image, mention someone or autolink a URL."""
-    return _inert(_visible(" ".join(text.split()))).replace("|", "\\|")
+    return _inert(escape_controls(" ".join(text.split()))).replace("|", "\\|")
 
 
-def _visible(text: str) -> str:
-    """Control characters (a newline in a file name included) written as escapes: raw, they
-    could start a new block of the body, a heading or an HTML comment."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _BACKTICKS = re.compile(r"`+")
 # `@` only where GitHub would read a mention (not inside `image@sha256:…` or an address).
 _MARKUP = re.compile(r"[<>\[\]]|(?<!\w)@|(?<=:)//")
