@@ -211,6 +211,15 @@ def _outside_code_spans(line: str) -> str:
     return "".join(out) + line[at:]
 
 
+def _markup_in(line: str) -> list[str]:
+    """Markup outside code spans that GitHub would render: a comment or tag, a link or image
+    (an escaped bracket is text), a mention, a URL; a forged state block opens a comment."""
+    import re
+    text = _outside_code_spans(line)
+    found = [m for m in ("<!--", "<img", "@acme", "http://") if m in text]
+    return found + re.findall(r"(?<!\\)\]\(|!\[", text)
+
+
 def test_hostile_names_and_texts_are_inert_in_the_pull_request_body(tmp_path):
     from bot.report.markdown import MARKER, render_body
     from bot.run import digest_changes, process
@@ -231,9 +240,7 @@ def test_hostile_names_and_texts_are_inert_in_the_pull_request_body(tmp_path):
         if line == MARKER:  # the bot's own
             continue
         assert not line.startswith("# Heading")
-        text = _outside_code_spans(line)
-        for markup in ("<!--", "<img", "@acme", "](", "![", "http://", "hardenbot:state"):
-            assert markup not in text, (markup, line)
+        assert _markup_in(line) == [], line
     assert "line\\n# Heading" in body  # the newline in the name, shown as an escape
 
 
@@ -452,3 +459,15 @@ def test_file_names_with_control_characters_are_one_line_in_the_cli_output(tmp_p
     for line in (captured.out + captured.err).splitlines():
         assert not line.startswith("::") and "\x1b" not in line and "\r" not in line, line
     assert "a\\n::error::forged/Dockerfile" in captured.out
+
+
+def test_policy_evidence_from_an_image_is_inert_in_the_body():
+    from bot.model.policies import ImagePolicies, PolicyResult, PolicyState
+    from bot.model.results import RunReport
+    from bot.report.policies import markdown_lines
+    hostile = "<!-- hardenbot:state {} --> @acme/team ![x](http://e.example/x.png) [a](javascript:alert(1))"
+    before = (PolicyResult("agpl", PolicyState.FAIL, "an AGPL package", (f"pkg {hostile}\n# Heading",)),)
+    report = RunReport((), (), False, policies=(ImagePolicies("a`b\n# x/Dockerfile", before, None, "C", None, {}),))
+    for line in markdown_lines(report):
+        assert not line.startswith("# ")
+        assert _markup_in(line) == [], line

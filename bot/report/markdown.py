@@ -18,11 +18,13 @@ from collections.abc import Callable
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
-from bot.model.text import escape_controls, excerpt
+from bot.model.text import excerpt
 from bot.model.verification import Verdict
 from bot.report import verification as shown
 from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
+from bot.report.inert import code as _code
+from bot.report.inert import one_line as _one_line
 from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
 from bot.rules.rule import FixSafety, Rule, Severity
@@ -43,42 +45,6 @@ def registry_page(registry: str, repository: str) -> str | None:
 
 def _short(digest: str | None) -> str:
     return f"`{digest.split(':', 1)[-1][:12]}`" if digest else "—"
-
-
-def _code(text: str) -> str:
-    return "`" + escape_controls(text).replace("`", "'") + "`"
-
-
-def _one_line(text: str) -> str:
-    """Text for one line of the body, repository text in it made inert: its code spans kept as
-    they are (nothing inside one is markup), elsewhere nothing that could open an HTML comment
-    or tag, make a link or an image, mention someone or autolink a URL."""
-    return _inert(escape_controls(" ".join(text.split()))).replace("|", "\\|")
-
-
-_BACKTICKS = re.compile(r"`+")
-# `@` only where GitHub would read a mention (not inside `image@sha256:…` or an address).
-_MARKUP = re.compile(r"[<>\[\]]|(?<!\w)@|(?<=:)//")
-_ESCAPED = {"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "@": "@&#8203;", "//": "&#8203;//"}
-
-
-def _inert(text: str) -> str:
-    out, at = [], 0
-    while at < len(text):
-        opening = _BACKTICKS.search(text, at)
-        if opening is None:
-            out.append(_MARKUP.sub(lambda m: _ESCAPED[m.group()], text[at:]))
-            break
-        out.append(_MARKUP.sub(lambda m: _ESCAPED[m.group()], text[at : opening.start()]))
-        run = opening.group()
-        closing = next((m for m in _BACKTICKS.finditer(text, opening.end()) if m.group() == run), None)
-        if closing is None:  # no code span: the backticks are literal text
-            out.append("\\`" * len(run))
-            at = opening.end()
-        else:
-            out.append(text[opening.start() : closing.end()])
-            at = closing.end()
-    return "".join(out)
 
 
 def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = GITHUB_BODY_LIMIT - 536,
