@@ -18,6 +18,7 @@ from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.gitops import BOT, Identity, Repository
 from bot.model.results import RunReport
+from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org.job import harden_repository
 from bot.policy_setup import assess_policies
@@ -106,15 +107,18 @@ def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapp
 def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:
     """The GitHub Action: inputs and event from the environment; outputs, step summary and
     annotations back to the runner."""
-    token = _input(environ, "token") or environ.get("GITHUB_TOKEN", "")
-    redact = redactor([token])
+    token = (_input(environ, "token") or environ.get("GITHUB_TOKEN", "")).strip()
+    pieces = token.split()  # a token never holds whitespace: each piece is masked, none is used
+    redact = redactor(sorted({token, *pieces}, key=len, reverse=True))
 
     def emit(line: str) -> None:
-        out(redact(line))
+        out(escape_controls(redact(line)))
 
-    if token:
-        out(f"::add-mask::{token}")
+    for piece in pieces:
+        out(f"::add-mask::{piece}")
     try:
+        if len(pieces) > 1 or not token.isprintable() or not token.isascii():
+            raise HardenbotError("the token holds whitespace or characters a token never has: check the `token` input")
         who = become_workspace_owner(Path(environ.get("GITHUB_WORKSPACE", ".")), docker_socket(environ))
         if who:
             emit(f"hardenbot: {who}")
@@ -204,7 +208,7 @@ def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str]
 
 def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
     """`hardenbot pr --repo owner/name`: the same flow from a local checkout."""
-    token = environ.get("GITHUB_TOKEN", "")
+    token = environ.get("GITHUB_TOKEN", "").strip()
     redact = redactor([token])
     if not token:
         print("hardenbot: set GITHUB_TOKEN to a token that may push and open pull requests", file=sys.stderr)

@@ -17,6 +17,7 @@ from bot import __version__
 from bot.config import load_config, parse_codes, parse_policies
 from bot.errors import HardenbotError
 from bot.model.results import RunReport
+from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
 from bot.policy_setup import assess_policies, gate
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
     for error in report.errors:
-        print(f"{error}", file=sys.stderr)
+        print(escape_controls(f"{error}"), file=sys.stderr)
     if args.format == "json":
         print(json_report.render(report, fix=fix))
         return
@@ -164,9 +165,9 @@ def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
         print(sarif.render(report, fix=fix, root=_source_root(args.path)))
         return
     if not fix:
-        print("\n".join(text.check_lines(report) + policies.text_lines(report)))
+        print("\n".join(map(escape_controls, text.check_lines(report) + policies.text_lines(report))))
         return
-    summary = "\n".join(text.fix_lines(report) + policies.text_lines(report))
+    summary = "\n".join(map(escape_controls, text.fix_lines(report) + policies.text_lines(report)))
     if args.dry_run:
         sys.stdout.write("".join(text.unified_diff(r) for r in report.results if r.changed))
         print(summary, file=sys.stderr)

@@ -28,6 +28,7 @@ Unknown keys and bad values are errors naming the file, the line and the key.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     path = explicit
     if path is None:
         path = next((root / p for p in CONFIG_PATHS if (root / p).is_file()), None)
+        _refuse_links(root, path)
     if path is None:
         return Config(hadolint_ignored=hadolint)
     if not path.is_file():
@@ -108,6 +110,14 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
     if data is None:
         return Config(hadolint_ignored=hadolint, source=str(path))
     return _build(str(path), data, hadolint)
+
+
+def _refuse_links(root: Path, path: Path | None) -> None:
+    """A configuration the repository holds is read only from inside it: a symbolic link (to
+    the file or a folder on its way) could name any file of the machine, and its text would
+    end up in an error message."""
+    if path is not None and os.path.realpath(path) != os.path.join(os.path.realpath(root), os.path.relpath(path, root)):
+        raise ConfigError(str(path), None, "a symbolic link: not read")
 
 
 def _load_yaml(path: Path) -> Any:
@@ -238,6 +248,7 @@ def _load_hadolint_ignored(root: Path) -> frozenset[str]:
     for name in HADOLINT_PATHS:
         path = root / name
         if path.is_file():
+            _refuse_links(root, path)
             data = _load_yaml(path)
             ignored = data.get("ignored") if isinstance(data, dict) else None
             if ignored is None:

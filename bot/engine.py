@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.errors import DockerfileSyntaxError, FixError
 from bot.model.findings import Finding
 from bot.model.results import Hardened
-from bot.model.text import Edit, apply_edits, overlaps
+from bot.model.text import Edit, EditSet, apply_edits
 from bot.rules.rule import RuleSet
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.ignores import suppressed
@@ -55,10 +55,13 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
     applied: list[Finding] = []
     for _ in range(MAX_PASSES):
         accepted: list[Edit] = []
+        taken = EditSet()
         first_line = 0
         for found in findings:
-            if found.edits and not any(overlaps(e, a) for e in found.edits for a in accepted):
+            if found.edits and not any(taken.collides(e) for e in found.edits):
                 accepted.extend(found.edits)
+                for edit in found.edits:
+                    taken.add(edit)
                 applied.append(found)
                 first_line = first_line or found.line
         if not accepted:

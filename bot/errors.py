@@ -26,6 +26,8 @@ class OverlappingEditsError(HardenbotError):
 class ConfigError(HardenbotError):
     def __init__(self, path: str, line: int | None, reason: str):
         where = f"{path}:{line}" if line else path
+        if len(reason) > 300:  # a value echoed in it can be as long as the file (a 4,000-digit uid)
+            reason = reason[:299] + "…"
         super().__init__(f"{where}: {reason}")
         self.path = path
         self.line = line

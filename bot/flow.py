@@ -39,7 +39,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.config import Config, load_config
-from bot.errors import HardenbotError
+from bot.errors import ConfigError, HardenbotError
 from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
@@ -359,17 +359,24 @@ class Flow:
         github.react(number, trigger.comment_id, "eyes")
         pull = github.pull_request(number)
         try:
-            if pull.head_repo == self.settings.repository:
+            protected = {pull.base_ref, trigger.default_branch or self.github.default_branch()}
+            if pull.head_repo == self.settings.repository and pull.head_ref in protected:
+                # A push would land on the base or the default branch itself: never, by a comment.
+                result = self._harden_same_repository(pull, dry_run=True, intro=(
+                    f"The head branch `{pull.head_ref}` is the base or the default branch, so hardenbot does not "
+                    "push to it. Apply these fixes with `git apply`:"))
+            elif pull.head_repo == self.settings.repository:
                 result = self._harden_same_repository(pull, trigger.dry_run)
             else:
                 result = self._suggest_for_fork(pull)
         except Exception as error:
-            github.comment(number, f"hardenbot: could not harden this pull request: {error}")
+            github.comment(number, f"hardenbot: could not harden this pull request: {public_reason(error)}")
             raise
         github.comment(number, result.summary)
         return result
 
-    def _harden_same_repository(self, pull: PullRequestInfo, dry_run: bool) -> FlowResult:
+    def _harden_same_repository(self, pull: PullRequestInfo, dry_run: bool,
+                                intro: str = "hardenbot would make these changes (dry run):") -> FlowResult:
         head = self.repo.fetch_branch(pull.head_ref)
         if head is None:
             raise GitError(f"the branch {pull.head_ref!r} is gone")
@@ -382,7 +389,7 @@ class Flow:
             if dry_run:
                 return FlowResult(Outcome.SUGGESTED, f"dry run: {len(changed)} files would change",
                                   pull_request=pull, changed_files=changed, report=report, head_sha=head,
-                                  summary=_suggestion(report, "hardenbot would make these changes (dry run):"))
+                                  summary=_suggestion(report, intro))
             with self.log.group("Commit and push"):
                 tree_sha = self.repo.stage(tree, changed)
                 commit = self.repo.commit_tree(
@@ -417,6 +424,15 @@ class Flow:
         return FlowResult(Outcome.SUGGESTED, f"suggested fixes for {len(changed)} files of a fork",
                           pull_request=pull, changed_files=changed, report=report, head_sha=head,
                           summary=_suggestion(report, intro))
+
+
+def public_reason(error: Exception) -> str:
+    """What a public comment says of a failure: a configuration error names its place only,
+    since the value it would quote may be a secret pasted in the wrong place."""
+    if isinstance(error, ConfigError):
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        return f"{where} is not a valid configuration: the run's log says why"
+    return str(error)
 
 
 def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
@@ -510,4 +526,6 @@ def _suggestion(report: RunReport, intro: str) -> str:
         cut = diff.rfind("\n--- a/", 0, COMMENT_LIMIT)
         diff = diff[: cut if cut > 0 else COMMENT_LIMIT] + "\n"
         intro += " (the diff is cut to fit a comment: run `hardenbot fix` for all of it)"
-    return f"hardenbot: {intro}\n\n```diff\n{diff}```\n"
+    # A fence longer than any run of backticks in the diff: its lines cannot close it.
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", diff)), default=0))
+    return f"hardenbot: {intro}\n\n{fence}diff\n{diff}{fence}\n"

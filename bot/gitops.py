@@ -116,7 +116,8 @@ class Repository:
         if trust_owner:
             settings.append(("safe.directory", "*"))
         self.settings = settings
-        self.env = {"GIT_TERMINAL_PROMPT": "0", **config_environment(settings)}
+        # Paths are file names, never pathspec magic (`:(exclude)`, `*`): a repository names them.
+        self.env = {"GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1", **config_environment(settings)}
 
     def _git(self, *args: str, env: Mapping[str, str] | None = None) -> str:
         try:

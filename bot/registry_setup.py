@@ -25,7 +25,7 @@ def registry_credentials(environ: Mapping[str, str]) -> dict[str, Credential]:
     if environ.get("DOCKER_AUTH_CONFIG"):
         credentials.update(parse_docker_config(environ["DOCKER_AUTH_CONFIG"], "$DOCKER_AUTH_CONFIG"))
     if environ.get("GITHUB_TOKEN") and "ghcr.io" not in credentials:
-        credentials["ghcr.io"] = Credential(environ.get("GITHUB_ACTOR") or "x-access-token", environ["GITHUB_TOKEN"])
+        credentials["ghcr.io"] = Credential(environ.get("GITHUB_ACTOR") or "x-access-token", environ["GITHUB_TOKEN"].strip())
     return credentials
 
 

@@ -5,6 +5,7 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -28,7 +29,7 @@ from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import read_dotenv
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
-from bot.sources.files import read_text, write_atomic
+from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text, write_atomic
 from bot.sources.globs import glob_matches
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
@@ -87,6 +88,8 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             texts[source] = read_text(root / source.path)
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
+    texts, unreadable = _readable(texts)
+    errors.extend(unreadable)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources))
     report = _process_all(texts, ruleset, fix)
@@ -110,7 +113,33 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
                   resolver: Resolver | None = None, action_folders: frozenset[str] = frozenset(),
                   repository_name: str = "", dotenv: Mapping[str, Mapping[str, str]] | None = None) -> RunReport:
     """The same, in memory: sources and their texts in, results out; nothing is written."""
-    return _process_all(texts, _ruleset(texts, config, rules, resolver, action_folders, repository_name, dotenv), fix)
+    texts, unreadable = _readable(texts)
+    report = _process_all(texts, _ruleset(texts, config, rules, resolver, action_folders, repository_name, dotenv), fix)
+    return replace(report, errors=tuple(sorted(report.errors + tuple(unreadable), key=lambda e: e.path)))
+
+
+_NOT_YAML_TEXT = re.compile("[\0\udc80-\udcff]")
+
+
+def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list[FileError]]:
+    """The texts the engine is given, and a line for each other: none larger than any real
+    file (a fork's files come from git, not through `read_text`, which refuses them too), and
+    for YAML, UTF-8 text: bytes that are not (kept as surrogates, see `read_text`) or a NUL
+    make the parser fail outside any one file's reading."""
+    kept, errors = {}, []
+    for source, text in texts.items():
+        if len(text) > MAX_BYTES:
+            errors.append(FileError(source.path, 1, f"not read: {TOO_LARGE}"))
+            continue
+        if source.kind is not DOCKERFILE:
+            found = _NOT_YAML_TEXT.search(text)
+            if found is not None:
+                bad = found.start()
+                what = "a NUL character" if text[bad] == "\0" else "bytes that are not UTF-8"
+                errors.append(FileError(source.path, text.count("\n", 0, bad) + 1, f"{what}: not YAML text"))
+                continue
+        kept[source] = text
+    return kept, errors
 
 
 def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,

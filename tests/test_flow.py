@@ -470,3 +470,14 @@ def test_an_identity_input_that_is_not_name_and_email_is_one_line(tmp_path, name
     printed: list[str] = []
     assert action_main(environ, printed.append) == 1
     assert printed[-1] == (f"::error::input {name} must be `Display Name <email@example.com>`, not {value!r}")
+
+
+def test_harden_on_a_pull_request_from_the_default_branch_replies_with_the_diff(project):
+    head = project.remote_sha("main")
+    github = FakeGitHub(permissions={"maintainer": "write"})
+    pull = github.add_pull("main", "acme/shop", head)  # head is the default branch: a push would land there
+    result = run(project, github, "issue_comment", comment_event(pull["number"]))
+    assert result.outcome == "suggested"
+    assert project.remote_sha("main") == head
+    reply = github.comments[-1]["body"]
+    assert "is the base or the default branch, so hardenbot does not push" in reply and "```diff\n--- a/" in reply

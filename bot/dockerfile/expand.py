@@ -17,12 +17,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.dockerfile.logical import Logical
-from bot.model.text import Span
+from bot.model.text import Span, excerpt
 
 # Set by BuildKit for every build, to values only the build knows.
 BUILD_TIME_ARGS = ("BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM",
                    "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE")
 _SPECIAL_PARAMETERS = "@*#?-$!0"
+# `${A:-${B:-…}}` deeper than this is not followed (BuildKit would; no real file nests so): the
+# lexer recurses once a level, and a hostile file must cost a note, not the run.
+MAX_NESTING = 64
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ class _Lexer:
         self.escape = escape
         self.at = 0
         self.raw_escapes = False
+        self.depth = 0
 
     def peek(self) -> str:
         return self.text[self.at] if self.at < len(self.text) else ""
@@ -250,6 +254,15 @@ class _Lexer:
         return _Out.of(value)
 
     def dollar(self) -> _Out:
+        if self.depth >= MAX_NESTING:
+            raise _LexError(f"variables nested more than {MAX_NESTING} deep are not followed")
+        self.depth += 1
+        try:
+            return self._dollar()
+        finally:
+            self.depth -= 1
+
+    def _dollar(self) -> _Out:
         dollar_at = self.at
         self.at += 1
         if self.peek() != "{":
@@ -301,9 +314,9 @@ class _Lexer:
             return word
         if operator == "?":
             if value is None:
-                raise _LexError(f"{name}: {word.text or 'is not allowed to be unset'}")
+                raise _LexError(f"{name}: {excerpt(word.text) or 'is not allowed to be unset'}")
             if unset:
-                raise _LexError(f"{name}: {word.text or 'is not allowed to be empty'}")
+                raise _LexError(f"{name}: {excerpt(word.text) or 'is not allowed to be empty'}")
             return _Out.of(value)
         if operator in ("#", "%"):
             return self.trimmed(name, operator, word.text)
@@ -363,7 +376,7 @@ def _shell_pattern(pattern: str, greedy: bool, anchored: bool = True) -> re.Patt
             if i < len(pattern) and pattern[i] in "}/":
                 continue
             if i >= len(pattern) or pattern[i] not in "*?\\":
-                raise _LexError(f"invalid pattern ({pattern}) in substitution")
+                raise _LexError(f"invalid pattern ({excerpt(pattern)}) in substitution")
             out.append(re.escape(pattern[i]))
             i += 1
         else:

@@ -21,7 +21,7 @@ from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Flag, Instruction
 from bot.errors import InvalidReferenceError
 from bot.model.images import ImageOccurrence, ImageRef, parse_reference
-from bot.model.text import Span
+from bot.model.text import Span, excerpt
 
 _MOUNTS_FROM_IMAGES = ("bind", "cache")  # secret, ssh and tmpfs mounts take nothing from an image
 
@@ -139,8 +139,8 @@ def _written_once(doc: Dockerfile, span: Span, users: list[_Use], others: list[_
     if not others:
         return ImageOccurrence(doc.path, line, text, span, where, used_at=used_at)
     other = others[0]
-    what = (f"makes {other.value.text or other.written} of it ({other.written})" if other.image
-            else f"names the stage {other.value.text} with it")
+    what = (f"makes {excerpt(other.value.text or other.written)} of it ({excerpt(other.written)})" if other.image
+            else f"names the stage {excerpt(other.value.text)} with it")
     note = f"{where} is used on {name_lines(used_at)}, and line {other.line} {what}, which a digest would break: not changed"
     return ImageOccurrence(doc.path, line, text, None, where, note, used_at)
 
@@ -155,20 +155,21 @@ def _home(doc: Dockerfile, span: Span, users: list[_Use]) -> tuple[int, str]:
 
 def _unwritable(doc: Dockerfile, use: _Use) -> ImageOccurrence:
     value = use.value
+    written = excerpt(use.written)
     if value.error:
         return ImageOccurrence(doc.path, use.line, use.written, None, use.where,
-                               f"{use.written} cannot be expanded: {value.error}")
+                               f"{written} cannot be expanded: {excerpt(value.error)}")
     if value.unknown:
         names = ", ".join(f"${name}" for name in value.unknown)
         return ImageOccurrence(doc.path, use.line, use.written, None, use.where,
-                               f"{use.written} depends on {names}, which only the build knows")
+                               f"{written} depends on {excerpt(names)}, which only the build knows")
     if value.unset or not value.text:
         why = "has no default value to resolve" if value.unset else "expands to nothing without build args"
-        return ImageOccurrence(doc.path, use.line, use.written, None, use.where, f"{use.written} {why}")
+        return ImageOccurrence(doc.path, use.line, use.written, None, use.where, f"{written} {why}")
     how = ("is built from several ARGs" if use.written.count("$") > 1 else "is built from an ARG and text"
            if "$" in use.written else "is written with quotes or escapes")
     return ImageOccurrence(doc.path, use.line, value.text, None, use.where,
-                           f"{use.written} {how} (resolves to {value.text}): pin it by hand")
+                           f"{written} {how} (resolves to {excerpt(value.text)}): pin it by hand")
 
 
 def name_lines(lines: list[int] | tuple[int, ...]) -> str:

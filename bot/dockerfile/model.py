@@ -17,6 +17,9 @@ _WORD = re.compile(f"[^{re.escape(GO_SPACE)}]+")
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
                      "/bin/dash", "/usr/bin/env bash", "/usr/bin/bash"})
 _USER_ROOT = frozenset({"root", "0"})
+# More stages than any real build has: a file with more is reported, not read, since what
+# rules ask of a stage (its lineage, what it inherits) grows with the chain it ends.
+MAX_STAGES = 500
 
 
 @dataclass(frozen=True, eq=False)  # stages compare by identity: each is one place in one file
@@ -32,27 +35,36 @@ class Stage:
 
     def lineage(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
-        out, stage = [], self
-        while stage is not None:
-            out.append(stage)
-            stage = stage.parent
-        return out
+        return list(self._lineage)
+
+    @cached_property
+    def _lineage(self) -> tuple[Stage, ...]:
+        # Built on the parent's, once (`_stages` asks in file order, so the parent's is known).
+        return (self,) + (self.parent._lineage if self.parent is not None else ())
+
+    @cached_property
+    def _ancestry(self) -> frozenset[int]:
+        return frozenset(id(stage) for stage in self._lineage)
+
+    def built_on(self, other: Stage) -> bool:
+        """Whether this stage is `other` or is built on it, directly or not."""
+        return id(other) in self._ancestry
 
     @property
     def external_base(self) -> str | None:
         """The image at the root of this stage's lineage (None: unresolvable or scratch-less)."""
-        return self.lineage()[-1].resolved_base
+        return self._lineage[-1].resolved_base
 
     def all_instructions(self) -> list[Instruction]:
         """Instructions in effect for this stage: its ancestors' then its own."""
         out: list[Instruction] = []
-        for stage in reversed(self.lineage()):
+        for stage in reversed(self._lineage):
             out.extend(stage.instructions)
         return out
 
     def descendants(self, stages: list[Stage]) -> list[Stage]:
         """The stages of `stages` built on this one, directly or not."""
-        return [s for s in stages if s is not self and self in s.lineage()]
+        return [s for s in stages if s is not self and s.built_on(self)]
 
     def last_before(self, keyword: str, before: Instruction | None = None) -> Instruction | None:
         """The last `keyword` instruction in effect in this stage (ancestors included) just
@@ -196,7 +208,7 @@ class Dockerfile:
     def runs_after(self, run: Run) -> Iterator[Run]:
         """The RUNs after `run` in its stage or in the stages built on it: those that see its layer."""
         return (other for other in self.all_runs
-                if other.instruction.span.start > run.instruction.span.start and run.stage in other.stage.lineage())
+                if other.instruction.span.start > run.instruction.span.start and other.stage.built_on(run.stage))
 
     def shipped_runs(self) -> Iterator[Run]:
         """RUNs of the stages whose layers reach the final image: where cache and size matter."""
@@ -300,6 +312,7 @@ def _stages(parsed: ParsedText, global_args: dict[str, Expanded]) -> list[Stage]
         if parent is None and resolved is not None and resolved.isdigit() and int(resolved) < len(stages):
             parent = stages[int(resolved)]
         stage = Stage(len(stages), from_, name, base, resolved, value, parent, tuple(current))
+        stage.built_on(stage)  # its lineage, from its parent's, before a deeper stage needs it
         stages.append(stage)
         if name:
             by_name[name] = stage
@@ -307,6 +320,8 @@ def _stages(parsed: ParsedText, global_args: dict[str, Expanded]) -> list[Stage]
     for inst in parsed.instructions:
         if inst.keyword == "FROM":
             close()
+            if len(stages) >= MAX_STAGES:
+                raise DockerfileSyntaxError(parsed.path, inst.line, f"more than {MAX_STAGES} stages: not read")
             if not inst.rest:
                 raise DockerfileSyntaxError(parsed.path, inst.line, "FROM needs an image")
             pending, current = inst, []

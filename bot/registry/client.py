@@ -22,6 +22,7 @@ import json
 import re
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,8 +42,17 @@ MANIFEST_TYPES = (
 )
 INDEX_TYPES = frozenset(MANIFEST_TYPES[:2])
 API_HOSTS = {DOCKER_HUB: "registry-1.docker.io"}
+# Token services a registry is known to send its clients to, besides its own host.
+AUTH_HOSTS = {DOCKER_HUB: frozenset({"auth.docker.io"})}
+# RFC 6750's b64token: anything else in a token would be sent in a header as it is.
+_BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-_CHALLENGE_PARAM = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
+# A parameter starts where a word does (the lookbehind): tried at every character inside a
+# word, a hostile header of one long word made finditer quadratic.
+_CHALLENGE_PARAM = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
+MAX_CHALLENGE = 8192  # characters of a WWW-Authenticate header; real ones are a few hundred
+MAX_BODY = 4 << 20  # bytes of a manifest, config or token answer; real ones are a few KB
+REQUEST_DEADLINE = 60.0  # seconds for one request, body included, however slowly it drips
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 REGISTRY_RETRIES = RetryPolicy(attempts=4, base_delay=0.5, max_delay=30.0)
 
@@ -89,9 +99,11 @@ class RegistryClient:
         retry: RetryPolicy = REGISTRY_RETRIES,
         plain_http_hosts: frozenset[str] = frozenset(),
         sleep: Callable[[float], None] = time.sleep,
+        deadline: float = REQUEST_DEADLINE,
     ):
         self._credentials = dict(credentials or {})
         self._timeout = timeout
+        self._deadline = deadline
         self._retry = retry
         self._plain_http_hosts = plain_http_hosts
         self._sleep = sleep
@@ -202,8 +214,7 @@ class RegistryClient:
             with self._lock:
                 self.requests_made += 1
             try:
-                response = self._session().request(method, url, headers=headers, auth=auth, params=params,
-                                                   timeout=self._timeout, allow_redirects=True)
+                response = self._request(method, url, headers, auth, params)
             except requests.RequestException as error:
                 if attempt == policy.attempts or _is_name_failure(error):
                     reason = "name not resolved" if _is_name_failure(error) else type(error).__name__
@@ -214,6 +225,40 @@ class RegistryClient:
                 return response
             self._sleep(policy.delay(attempt, response.headers.get("Retry-After")))
         raise AssertionError("unreachable")
+
+    def _request(self, method: str, url: str, headers: dict[str, str], auth: tuple[str, str] | None,
+                 params: dict[str, str] | None) -> requests.Response:
+        """One request with its body read, within the deadline and MAX_BODY. Timeouts in
+        requests bound each read, not the whole: a server dripping a byte at a time would hold
+        the run, so the request runs on its own thread and is abandoned (with its session)
+        when the deadline passes."""
+        session = self._session()
+        outcome: list[requests.Response | BaseException] = []
+
+        def send() -> None:
+            try:
+                response = session.request(method, url, headers=headers, auth=auth, params=params,
+                                           timeout=self._timeout, allow_redirects=True, stream=True)
+                with response:
+                    body = bytearray()
+                    for chunk in response.iter_content(65536):
+                        body += chunk
+                        if len(body) > MAX_BODY:
+                            raise RegistryError(f"{_host(url)} sent more than {MAX_BODY >> 20} MiB")
+                    response._content = bytes(body)  # read, bounded: .content and .json() use it
+                outcome.append(response)
+            except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
+                outcome.append(error)
+
+        worker = threading.Thread(target=send, name="hardenbot-registry", daemon=True)
+        worker.start()
+        worker.join(self._deadline)
+        if not outcome:
+            self._local.session = None  # the abandoned request keeps its own
+            raise RegistryError(f"{_host(url)} took longer than {self._deadline:g} s to answer")
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
 
     def _authorized(self, method: str, url: str, ref: ImageRef) -> requests.Response:
         """Send with the repository's authorization, answering a 401 challenge once.
@@ -282,26 +327,36 @@ class RegistryClient:
             return self._key_locks.setdefault(key, threading.Lock())
 
     def _answer_challenge(self, header: str, ref: ImageRef) -> str:
+        if len(header) > MAX_CHALLENGE:
+            raise AuthError(f"{ref.registry} sent an authentication challenge longer than {MAX_CHALLENGE} characters")
         scheme, _, rest = header.strip().partition(" ")
-        params = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
-                  for m in _CHALLENGE_PARAM.finditer(rest)}
+        params = challenge_params(rest)
         credential = self._credentials.get(ref.registry)
         if scheme.lower() == "basic":
             if credential is None:
                 raise AuthError(f"{ref.registry} asks for a password and none is configured")
             return basic_authorization(credential)
-        if scheme.lower() != "bearer" or not params.get("realm", "").startswith(("https://", "http://")):
-            raise AuthError(f"{ref.registry} sent an authentication challenge hardenbot cannot answer")
+        if scheme.lower() != "bearer" or not _realm_allowed(params.get("realm", "")):
+            raise AuthError(f"{ref.registry} sent an authentication challenge hardenbot cannot answer"
+                            " (a Bearer realm over https, or plain http to a loopback address, is needed)")
+        if credential is not None and not self._own_token_service(ref.registry, params["realm"]):
+            credential = None  # a realm elsewhere gets no password: at most an anonymous token
         return "Bearer " + self._fetch_token(params, ref, credential)
+
+    def _own_token_service(self, registry: str, realm: str) -> bool:
+        """Whether `realm` is on the registry's own host or a token service it is known to use."""
+        host = (urllib.parse.urlsplit(realm).hostname or "").lower()
+        own = urllib.parse.urlsplit(self._base_url(registry)).hostname or ""
+        return host in {own.lower(), registry.lower(), *AUTH_HOSTS.get(registry, ())}
 
     def _fetch_token(self, params: dict[str, str], ref: ImageRef, credential: Credential | None) -> str:
         realm = params["realm"]
         query = {"scope": f"repository:{ref.repository}:pull"}
         if params.get("service"):
             query["service"] = params["service"]
-        auth = None
-        if credential is not None and (realm.startswith("https://") or _is_loopback(_host(realm))):
-            auth = (credential.username, credential.password)  # never over plain HTTP to another host
+        auth = (credential.username, credential.password) if credential is not None else None
+        if auth is not None and not all(part.isprintable() and _latin1(part) for part in auth):
+            raise AuthError(f"the credentials for {ref.registry} hold characters an HTTP header cannot carry")
         with self._lock:
             self.token_requests += 1
         response = self._send("GET", realm, {"Accept": "application/json"}, auth=auth, params=query)
@@ -317,7 +372,15 @@ class RegistryClient:
         token = body.get("token") or body.get("access_token") if isinstance(body, dict) else None
         if not isinstance(token, str) or not token:
             raise AuthError(f"the token service of {ref.registry} sent no token")
+        if not _BEARER_TOKEN.fullmatch(token):
+            raise AuthError(f"the token service of {ref.registry} sent something that is not a bearer token")
         return token
+
+
+def challenge_params(text: str) -> dict[str, str]:
+    """The `name=value` and `name="value"` parameters of a WWW-Authenticate challenge."""
+    return {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
+            for m in _CHALLENGE_PARAM.finditer(text)}
 
 
 def platform_name(spec: object) -> str | None:
@@ -372,6 +435,34 @@ def _is_name_failure(error: requests.RequestException) -> bool:
 
 def _host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _realm_allowed(realm: str) -> bool:
+    """https anywhere; plain http only to a literal loopback address (a name could resolve
+    anywhere, and `http://localhost:1@host/` is `host`)."""
+    try:
+        parts = urllib.parse.urlsplit(realm)
+        parts.port  # noqa: B018 - raises on a port that is not one
+    except ValueError:
+        return False
+    if not parts.hostname:
+        return False
+    if parts.scheme == "https":
+        return True
+    if parts.scheme != "http":
+        return False
+    try:
+        return ipaddress.ip_address(parts.hostname).is_loopback
+    except ValueError:
+        return False
 
 
 def _is_loopback(host: str) -> bool:

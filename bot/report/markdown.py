@@ -18,10 +18,13 @@ from collections.abc import Callable
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
+from bot.model.text import excerpt
 from bot.model.verification import Verdict
 from bot.report import verification as shown
 from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
+from bot.report.inert import code as _code
+from bot.report.inert import one_line as _one_line
 from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
 from bot.rules.rule import FixSafety, Rule, Severity
@@ -44,14 +47,6 @@ def _short(digest: str | None) -> str:
     return f"`{digest.split(':', 1)[-1][:12]}`" if digest else "—"
 
 
-def _code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = GITHUB_BODY_LIMIT - 536,
                 since_closed: list[str] | None = None) -> str:
     """The body, folding the longest lists until it fits under `limit` characters;
@@ -61,7 +56,7 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
         body = _compose(report, changes, cap, since_closed)
         if len(body) <= limit:
             return body
-        longest = max(len(report.results), len(changes), len(report.verification),
+        longest = max(len(report.results), len(changes), len(report.verification), len(report.errors),
                       sum(len(r.hardened.after) + len(r.hardened.applied) for r in report.results))
         cap = max(1, (cap or longest) // 2)
         if cap == 1 and len(_compose(report, changes, 1, since_closed)) > limit:
@@ -294,8 +289,9 @@ def _needs_a_person(results: list[FileResult], errors: tuple[FileError, ...], ca
     groups = _by_rule([f for r in results for f in r.hardened.after])
     if not groups and not errors:
         lines.append("Nothing.")
-    for error in _errors(errors):
-        lines.append(f"- {_code(f'{error.path}:{error.line}')} could not be read: {_one_line(error.message)}")
+    for error in _capped(_errors(errors), cap):
+        lines.append(f"- {_code(f'{error.path}:{error.line}')} could not be read: {_one_line(excerpt(error.message, 300))}")
+    lines += _fold_item(_errors(errors), cap, "unreadable file")
     if errors and groups:
         lines.append("")
 

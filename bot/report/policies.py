@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.model.policies import ImagePolicies, PolicyResult
 from bot.model.results import RunReport
 from bot.policies.grade import not_evaluated
+from bot.report.inert import code, one_line
 
 DETAILS_SHOWN = 5  # evidence rows per policy in text and markdown; JSON has them all
 
@@ -57,7 +58,7 @@ def json_items(report: RunReport) -> list[dict]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return one_line(text)  # evidence quotes an image's packages and a repository's paths
 
 
 def markdown_lines(report: RunReport) -> list[str]:
@@ -66,7 +67,7 @@ def markdown_lines(report: RunReport) -> list[str]:
         return []
     lines = ["### Policies", ""]
     for item in report.policies:
-        lines += [f"**`{item.path}`**: grade {_grades(item)}", "",
+        lines += [f"**{code(item.path)}**: grade {_grades(item)}", "",
                   "| policy | before | after | moved by | evidence |", "|---|---|---|---|---|"]
         for before, after in _pairs(item):
             shown = after or before

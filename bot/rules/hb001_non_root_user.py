@@ -154,7 +154,7 @@ def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionVa
     a user the file creates, or hands files to (chown, COPY --chown), or the base already has;
     else a new one."""
     run_kw, user_kw = doc.keyword("RUN"), doc.keyword("USER")
-    created = {name: uid for run in doc.runs() if run.stage in stage.lineage() for name, uid in created_users(run)}
+    created = {name: uid for run in doc.runs() if stage.built_on(run.stage) for name, uid in created_users(run)}
     owner = _prepared_owner(doc, stage)
     if owner is None and created:
         owner = list(created)[-1]

@@ -40,7 +40,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         return
     if any(key in stage.env_keys for key, _ in SETTINGS):
         return
-    pip_runs = any(True for run in doc.runs() if run.stage in stage.lineage() for _ in pip_installs(run))
+    pip_runs = any(True for run in doc.runs() if stage.built_on(run.stage) for _ in pip_installs(run))
     settings = [(k, v) for k, v in SETTINGS if pip_runs or k != "PIP_DISABLE_PIP_VERSION_CHECK"]
     line = doc.keyword("ENV") + " " + " ".join(f"{k}={v}" for k, v in settings)
     names = ", ".join(k for k, _ in settings)

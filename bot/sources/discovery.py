@@ -2,7 +2,8 @@
 
 Skipped: `.git`, `node_modules`, vendored trees, virtualenvs, and the configured excludes.
 Symlinks are never followed: a link could lead out of the tree, and a link inside it names a
-file that is scanned under its own path anyway.
+file that is scanned under its own path anyway. Only regular files are read: a FIFO or a device
+named like a Dockerfile is skipped.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.sources import kind_of
+from bot.sources.files import is_regular_file
 from bot.sources.globs import glob_regex
 from bot.sources.kind import SourceKind
 
@@ -52,6 +54,6 @@ def walk(root: Path, exclude: Iterable[str] = ()) -> tuple[list[SourceFile], fro
         for name in filenames:
             relative = rel_dir + name
             kind = kind_of(relative)
-            if kind and not excluded(relative) and not os.path.islink(os.path.join(directory, name)):
+            if kind and not excluded(relative) and is_regular_file(os.path.join(directory, name)):
                 found.append(SourceFile(relative, kind))
     return sorted(found, key=lambda source: source.path), frozenset(action_folders)

@@ -1,15 +1,38 @@
 """Reading Dockerfiles byte-exactly and writing them atomically."""
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
+# Far more than any Dockerfile, compose file or workflow: past it a file is refused, so a
+# hostile one costs one line, not minutes of a run.
+MAX_BYTES = 1 << 20
+TOO_LARGE = "larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
+
 
 def read_text(path: Path) -> str:
-    """Decode as UTF-8; undecodable bytes survive a round trip (surrogateescape)."""
-    return path.read_bytes().decode("utf-8", errors="surrogateescape")
+    """Decode as UTF-8; undecodable bytes survive a round trip (surrogateescape). Only a
+    regular file is read (a FIFO or a device named like a Dockerfile would block or never
+    end), not through a symlink, and not beyond MAX_BYTES: OSError otherwise."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise OSError(errno.EFBIG, TOO_LARGE)
+    return data.decode("utf-8", errors="surrogateescape")
+
+
+def is_regular_file(path: str) -> bool:
+    """Whether `path` is a regular file itself (not a link, FIFO, socket or device)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def encode(text: str) -> bytes:
@@ -19,8 +42,10 @@ def encode(text: str) -> bytes:
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` via a temporary file and a rename in the same folder, so
     an interrupted run leaves either the old file or the new one, never half of one. The
-    file's permission bits are kept."""
+    file's permission bits are kept. A read-only file is refused (PermissionError), not replaced."""
     mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & stat.S_IWUSR:  # a rename would replace it all the same, even as another user
+        raise PermissionError(errno.EACCES, "the file is read-only")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hardenbot", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
