@@ -46,6 +46,7 @@ from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Ident
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
 from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_by_hardenbot, new_since, proposed_in
+from bot.report.inert import fence
 from bot.report.markdown import commit_message, render_body, what_is_new
 from bot.report.text import unified_diff
 from bot.run import Resolver, Verifier, digest_changes, process, process_texts
@@ -526,6 +527,5 @@ def _suggestion(report: RunReport, intro: str) -> str:
         cut = diff.rfind("\n--- a/", 0, COMMENT_LIMIT)
         diff = diff[: cut if cut > 0 else COMMENT_LIMIT] + "\n"
         intro += " (the diff is cut to fit a comment: run `hardenbot fix` for all of it)"
-    # A fence longer than any run of backticks in the diff: its lines cannot close it.
-    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", diff)), default=0))
-    return f"hardenbot: {intro}\n\n{fence}diff\n{diff}{fence}\n"
+    marks = fence(diff)
+    return f"hardenbot: {intro}\n\n{marks}diff\n{diff}{marks}\n"

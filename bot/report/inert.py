@@ -12,6 +12,11 @@ def code(text: str) -> str:
     return "`" + escape_controls(text).replace("`", "'") + "`"
 
 
+def fence(text: str) -> str:
+    """A code fence longer than any run of backticks in `text`: no line of it can close it."""
+    return "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+
+
 def one_line(text: str) -> str:
     """Text for one line of the body, repository text in it made inert: its code spans kept as
     they are (nothing inside one is markup), elsewhere nothing that could open an HTML comment

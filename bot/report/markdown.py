@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
 
 from bot.model.findings import FileError, Finding
@@ -24,6 +23,7 @@ from bot.report import verification as shown
 from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
 from bot.report.inert import code as _code
+from bot.report.inert import fence
 from bot.report.inert import one_line as _one_line
 from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
@@ -277,9 +277,8 @@ def _html(text: str) -> str:
 
 def _fenced(text: str) -> list[str]:
     """`text` in a code fence longer than any run of backticks inside it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return [fence + "text", text, fence]
+    marks = fence(text)
+    return [marks + "text", text, marks]
 
 
 def _needs_a_person(results: list[FileResult], errors: tuple[FileError, ...], cap: int | None) -> list[str]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from bot import __version__
 from bot.dockerfile.parser import Instruction, parse
 from bot.errors import DockerfileSyntaxError
+from bot.model.policies import PolicyState
 from bot.model.results import FileResult, RunReport
 from bot.rules import RULES
 from bot.rules.rule import Rule, Severity
@@ -192,7 +193,7 @@ def _policy_results(report: RunReport, root: SourceRoot, first_index: int) -> li
     out = []
     for item in report.policies:
         for result in item.after or item.before:
-            if result.state.value != "fail" or result.policy not in POLICY_RULES:
+            if result.state is not PolicyState.FAIL or result.policy not in POLICY_RULES:
                 continue
             uri = root.prefix + item.path
             evidence = "; ".join([result.summary, *result.details[:5]])

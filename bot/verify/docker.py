@@ -259,11 +259,11 @@ def _step_counts(output: str) -> tuple[int, int]:
     cache, read off BuildKit's plain progress output."""
     steps, cached = set(), set()
     for line in output.splitlines():
-        step = _STEP.match(line)
+        step, hit = _STEP.match(line), _CACHED.match(line)
         if step and step.group(2).upper() != "FROM":
             steps.add(step.group(1))
-        elif _CACHED.match(line):
-            cached.add(_CACHED.match(line).group(1))
+        elif hit:
+            cached.add(hit.group(1))
     return len(steps), len(cached & steps)
 
 
