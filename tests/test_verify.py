@@ -243,3 +243,13 @@ def test_inventories_are_read_for_the_original_and_the_final_image_before_remova
     assert item.before.inventory.os == "Debian:12" and item.after.inventory.packages[0].name == "openssl"
     assert item.failed.inventory is None  # the build that failed made no image
     assert len(engine.read) == 2 and sorted(engine.removed) == sorted(engine.texts)
+
+
+def test_a_build_log_in_the_folded_summary_mentions_nobody_and_links_nothing(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    engine = RuleBuilder(poisons=("useradd",), log=("ping @acme/sec-team see [x](https://evil.example) <!--",
+                                                    "exit code 1"))
+    body = render_body(harden(root, engine), [])
+    summary = next(line for line in body.splitlines() if line.startswith("<details><summary>"))
+    assert "@acme" not in summary and "[x]" not in summary and "https://" not in summary and "<!--" not in summary
+    assert "ping @&#8203;acme/sec-team see &#91;x&#93;(https:&#8203;//evil.example) &lt;!--, exit code 1" in summary

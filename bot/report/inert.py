@@ -17,6 +17,13 @@ def fence(text: str) -> str:
     return "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
 
 
+def html(text: str) -> str:
+    """Text for inside an HTML element (a `<summary>`), on one line: no tag, comment, link,
+    mention or autolink (HTML does not read Markdown's backslash escapes: entities instead)."""
+    flat = escape_controls(" ".join(text.split())).replace("&", "&amp;")
+    return _MARKUP.sub(lambda m: _HTML_ESCAPED[m.group()], flat)
+
+
 def one_line(text: str) -> str:
     """Text for one line of the body, repository text in it made inert: its code spans kept as
     they are (nothing inside one is markup), elsewhere nothing that could open an HTML comment
@@ -28,6 +35,7 @@ _BACKTICKS = re.compile(r"`+")
 # `@` only where GitHub would read a mention (not inside `image@sha256:…` or an address).
 _MARKUP = re.compile(r"[<>\[\]]|(?<!\w)@|(?<=:)//")
 _ESCAPED = {"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "@": "@&#8203;", "//": "&#8203;//"}
+_HTML_ESCAPED = {**_ESCAPED, "[": "&#91;", "]": "&#93;"}
 
 
 def _inert(text: str) -> str:

@@ -24,6 +24,7 @@ from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
 from bot.report.inert import code as _code
 from bot.report.inert import fence
+from bot.report.inert import html as _html
 from bot.report.inert import one_line as _one_line
 from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
@@ -269,10 +270,6 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
         lines += ["", f"<details><summary><code>{_html(item.path)}</code>: {_html(shown.outcome(item))}</summary>",
                   "", *_fenced("\n".join(log)), "</details>"]
     return lines
-
-
-def _html(text: str) -> str:
-    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _fenced(text: str) -> list[str]:
