@@ -6,10 +6,12 @@ and push with a lease; then open the pull request, or update its title, body and
 place. Nothing new: no commit, no push, no API write. Nothing left to harden while the bot's
 pull request is open: close it, saying why (unless people pushed commits to it: then it stays).
 
-The bot branch is shared with people. Commits on it since the base that the bot did not make
-(see `made_by_bot`) are replayed onto each refresh, so nothing a maintainer pushed is lost; when
-one of them conflicts with the refresh, the branch stays exactly as it is and the pull request
-says so once. A pull request a person closed without merging is remembered through its body
+The bot branch is shared with people. Commits pushed onto it from the bot's first commit on
+that the bot did not make (see bot/branch_commits.py) are replayed onto each refresh, so
+nothing a maintainer pushed is lost, and the body lists them; what else the branch holds that
+is not on the base (commits a force-push removed from the base) is dropped and counted. When
+one of people's commits conflicts with the refresh, the branch stays exactly as it is and the
+pull request says so once. A pull request a person closed without merging is remembered through its body
 (bot/report/change_set.py): the same changes are not proposed again, and a new pull request
 for new changes says what is new since the closed one. A merged one is history.
 
@@ -31,23 +33,24 @@ by a PhaseClock the collaborators are wrapped in (see Flow.__init__).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+from bot.branch_commits import BranchCommits, sort_branch
 from bot.config import Config, load_config
 from bot.errors import ConfigError, HardenbotError
 from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
+from bot.model.commits import CarriedCommit, CarriedCommits
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
 from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_by_hardenbot, new_since, proposed_in
 from bot.report.inert import fence
-from bot.report.markdown import commit_message, render_body, what_is_new
+from bot.report.markdown import LISTED_COMMITS, commit_message, render_body, what_is_new
 from bot.report.text import unified_diff
 from bot.run import Resolver, Verifier, digest_changes, process, process_texts
 from bot.sources import kind_of
@@ -115,6 +118,7 @@ class FlowResult:
     timings: dict[str, float] = field(default_factory=dict)  # seconds a phase (see Flow.__init__)
     head_sha: str = ""  # the commit the pull request's branch is at after the run
     carried: tuple[CommitInfo, ...] = ()  # people's commits on the bot branch, replayed onto the refresh
+    dropped: tuple[CommitInfo, ...] = ()  # commits the branch held, not on the base nor people's: left out of it
     conflict: Conflict | None = None  # KEPT: the commit of theirs that would not apply, and where
 
     @property
@@ -143,24 +147,8 @@ class Log:
 # The phase each git call counts to: fetching, or committing and pushing the result. The scratch
 # worktree counts to none, as it is neither.
 GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "fetch_branch_history": "git", "read_files": "git",
-              "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push", "replay": "commit+push",
-              "push": "commit+push"}
-
-
-def made_by_bot(commit: CommitInfo, identity: Identity, author: Identity | None = None,
-                template: str | None = None) -> bool:
-    """Whether the bot made `commit`: authored and committed as the bot, with the bot's
-    message (`hardenbot: …`, or the subject the configured template makes). Anything else is a
-    person's (a maintainer who amends or rebases one of the bot's commits becomes its
-    committer), and is kept."""
-    def same(other: Identity, expected: Identity) -> bool:
-        return other.email.lower() == expected.email.lower()
-    subject = commit.subject.startswith("hardenbot: ") or (template is not None and bool(
-        _template_subject(template).fullmatch(commit.subject)))
-    return same(commit.author, author or identity) and same(commit.committer, identity) and subject
-
-
-COMMIT_FIELDS = ("{files}", "{rules}")
+              "files_of": "git", "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push",
+              "replay": "commit+push", "commits_between": "commit+push", "push": "commit+push"}
 
 
 def render_commit_message(template: str | None, results: list) -> str:
@@ -173,19 +161,13 @@ def render_commit_message(template: str | None, results: list) -> str:
     return template.replace("{files}", str(changed)).replace("{rules}", codes).rstrip("\n") + "\n"
 
 
-def _template_subject(template: str) -> re.Pattern[str]:
-    pattern = re.escape(template.splitlines()[0] if template.strip() else template)
-    for field_name in COMMIT_FIELDS:
-        pattern = pattern.replace(re.escape(field_name), ".*")
-    return re.compile(pattern)
-
-
 @dataclass(frozen=True)
 class Push:
     """What `_push_if_new` did with the bot branch."""
     pushed: bool
     head: str | None  # where the branch is now
     replay: Replay | None = None  # people's commits replayed onto the refresh
+    on_branch: tuple[CommitInfo, ...] = ()  # people's commits on the branch as it is now
 
 
 class Flow:
@@ -254,19 +236,24 @@ class Flow:
                                   changed_files=changed, report=report,
                                   summary=render_body(report, digest_changes(report)))
             pulls = self.github.pull_requests_from(settings.branch)
-            body, declined_by = self._proposal(report, pulls)
+            since_closed, declined_by = self._proposal(report, pulls)
             if declined_by is not None:
                 return FlowResult(Outcome.DECLINED, f"not proposed again: pull request #{declined_by.number}, "
                                   "closed without merging, had all of these changes", changed_files=changed,
-                                  report=report, summary=body, head_sha=history.head or "")
-            people = _people_commits(history, pulls, settings)
+                                  report=report, summary=render_body(report, digest_changes(report),
+                                                                     since_closed=since_closed),
+                                  head_sha=history.head or "")
+            branch = _sort_branch(history, pulls, settings)
             with self.log.group("Commit and push"):
-                push = self._push_if_new(tree, changed, base_sha, history.head, people, report)
+                push = self._push_if_new(tree, changed, base_sha, history.head, branch, report)
+        body = render_body(report, digest_changes(report), since_closed=since_closed,
+                           carried=self._listed(push.on_branch))
         replayed = push.replay if push.pushed else None  # people's commits carried onto a new refresh
         result = FlowResult(Outcome.UNCHANGED, "", changed_files=changed, report=report, summary=body,
-                            head_sha=push.head or "", carried=replayed.carried if replayed else ())
+                            head_sha=push.head or "", carried=replayed.carried if replayed else (),
+                            dropped=branch.dropped if push.pushed else ())
         if push.replay is not None and push.replay.conflict is not None:
-            return self._keep_branch(result, pulls.open, people, push.replay)
+            return self._keep_branch(result, pulls.open, branch.people, push.replay)
         with self.log.group("Pull request"):
             pull, outcome = ensure_pull_request(self.github, base=base, head=settings.branch, title=settings.title,
                                                 body=body, labels=settings.labels, pushed=push.pushed, pulls=pulls,
@@ -279,42 +266,48 @@ class Flow:
             message += f", carrying {_count(len(result.carried), 'commit')} by people onto the refresh"
         if replayed and replayed.redundant:
             message += f" (leaving out {_count(len(replayed.redundant), 'commit')} whose change it already holds)"
-        return replace(result, outcome=outcome, message=message, pull_request=pull)
+        return replace(result, outcome=outcome, message=message + _dropped_note(result.dropped, branch),
+                       pull_request=pull)
 
-    def _proposal(self, report: RunReport, pulls: PullRequests) -> tuple[str, PullRequestInfo | None]:
-        """The pull request body, saying what is new since the bot's pull request a person closed
-        without merging, if any; and that closed one when it had every change already (and none
-        is open), so that nothing is proposed again."""
+    def _proposal(self, report: RunReport, pulls: PullRequests) -> tuple[list[str] | None, PullRequestInfo | None]:
+        """What the body says is new since the bot's pull request a person closed without
+        merging, if any; and that closed one when it had every change already (and none is
+        open), so that nothing is proposed again."""
         turned_down = _turned_down(pulls)
         if turned_down is None:
-            return render_body(report, digest_changes(report)), None
+            return None, None
         proposed = proposed_in(turned_down.body)
         news = new_since(report.results, proposed) if proposed else None
-        body = render_body(report, digest_changes(report), since_closed=what_is_new(turned_down.number, news))
         declined = pulls.open is None and proposed is not None and covered_by(report.results, proposed)
-        return body, turned_down if declined else None
+        return what_is_new(turned_down.number, news), turned_down if declined else None
 
     def _push_if_new(self, tree: Path, changed: list[str], base_sha: str, branch_sha: str | None,
-                     people: tuple[CommitInfo, ...], report: RunReport) -> Push:
+                     branch: BranchCommits, report: RunReport) -> Push:
         """Commit the hardened tree onto the base, replay people's commits on the branch onto
         it, and push that to the bot's branch, leased on the commit fetched, unless that branch
-        already holds exactly this tree or one of their commits conflicts."""
+        already holds exactly this tree (and nothing to drop) or one of their commits conflicts."""
         tree_sha = self.repo.stage(tree, changed)
-        if not people and branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
+        people, same_history = branch.people, not branch.dropped
+        if not people and same_history and branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
             return Push(False, branch_sha)
-        commit = self.repo.commit_tree(tree_sha, base_sha,
-                                       render_commit_message(self.settings.commit_message, list(report.results)),
-                                       self.settings.identity, author=self.settings.commit_author)
+        commit = refresh = self.repo.commit_tree(
+            tree_sha, base_sha, render_commit_message(self.settings.commit_message, list(report.results)),
+            self.settings.identity, author=self.settings.commit_author)
         replay = None
         if people:
             replay = self.repo.replay(tree, commit, people, self.settings.identity)
             if replay.head is None:
-                return Push(False, branch_sha, replay)
+                return Push(False, branch_sha, replay, people)
             commit = replay.head
-            if branch_sha is not None and self.repo.tree_of(commit) == self.repo.tree_of(branch_sha):
-                return Push(False, branch_sha, replay)
+            if same_history and branch_sha is not None and self.repo.tree_of(commit) == self.repo.tree_of(branch_sha):
+                return Push(False, branch_sha, replay, people)
         self.repo.push(commit, self.settings.branch, expected=branch_sha)
-        return Push(True, commit, replay)
+        return Push(True, commit, replay, self.repo.commits_between(refresh, commit) if replay else ())
+
+    def _listed(self, commits: tuple[CommitInfo, ...]) -> CarriedCommits:
+        """People's commits as the body lists them: the first few, each with the files it touches."""
+        return CarriedCommits(tuple(CarriedCommit(c.sha, c.author.name, c.subject, self.repo.files_of(c.sha))
+                                    for c in commits[:LISTED_COMMITS]), len(commits))
 
     def _keep_branch(self, result: FlowResult, pull: PullRequestInfo | None, people: tuple[CommitInfo, ...],
                      replay: Replay) -> FlowResult:
@@ -336,10 +329,13 @@ class Flow:
         pull = self.github.find_open_pull_request(self.settings.branch)
         if pull is None or dry_run:
             return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
-        people = [c for c in history.commits if not c.merge and not _made_by_this_bot(c, self.settings)]
-        if people:
+        branch = sort_branch(history.commits, self.settings.identity, self.settings.author,
+                             self.settings.commit_message)
+        if branch.people:
+            stale = (f"; it also holds {_count(len(branch.dropped), 'commit')} not on the base that no one pushed "
+                     "onto it, which a refresh drops") if branch.dropped else ""
             return FlowResult(Outcome.UNCHANGED, f"nothing to harden, but pull request #{pull.number} stays open: "
-                              f"its branch holds {_count(len(people), 'commit')} by people",
+                              f"its branch holds {_count(len(branch.people), 'commit')} by people{stale}",
                               pull_request=pull, report=report, summary=body, head_sha=history.head or "")
         self.github.comment(pull.number, "hardenbot: nothing needs hardening any more on the base branch, "
                                          "so this pull request is closed.")
@@ -486,19 +482,26 @@ def _turned_down(pulls: PullRequests) -> PullRequestInfo | None:
     return closed
 
 
-def _made_by_this_bot(commit: CommitInfo, settings: FlowSettings) -> bool:
-    return made_by_bot(commit, settings.identity, settings.author, settings.commit_message)
-
-
-def _people_commits(history: BranchHistory, pulls: PullRequests, settings: FlowSettings) -> tuple[CommitInfo, ...]:
-    """People's commits on the bot branch, to replay onto a refresh: those the bot did not
-    make, merges aside (what a merge brings from the base, the refresh starts from). None when
-    the branch is a merged pull request's head: its commits are on the base already, even when
-    GitHub squashed or rebased them."""
+def _sort_branch(history: BranchHistory, pulls: PullRequests, settings: FlowSettings) -> BranchCommits:
+    """People's commits on the bot branch, to replay onto a refresh, and those to drop (see
+    bot/branch_commits.py). Neither when the branch is a merged pull request's head: its commits
+    are on the base already, even when GitHub squashed or rebased them."""
     closed = pulls.latest_closed
     if pulls.open is None and closed is not None and closed.merged and closed.head_sha == history.head:
-        return ()
-    return tuple(c for c in history.commits if not c.merge and not _made_by_this_bot(c, settings))
+        return BranchCommits()
+    return sort_branch(history.commits, settings.identity, settings.author, settings.commit_message)
+
+
+def _dropped_note(dropped: tuple[CommitInfo, ...], branch: BranchCommits) -> str:
+    """What the log says of the commits a refresh left out: how many, and why (never which: a
+    commit removed from the base may be one nobody should look up)."""
+    if not dropped:
+        return ""
+    if branch.anchor is None:
+        return (f"; dropped {_count(len(dropped), 'commit')} of the branch: it held no commit of hardenbot's, "
+                "so none of it counts as people's")
+    return (f"; dropped {_count(len(dropped), 'commit')} the branch held from before hardenbot's commit that "
+            "are not on the base (removed from it by a force-push, or never on it)")
 
 
 def _conflict_comment(branch: str, people: tuple[CommitInfo, ...], conflict: Conflict, marker: str) -> str:

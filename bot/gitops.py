@@ -170,10 +170,10 @@ class Repository:
                 self._deepen_to_merge_base(base_branch, base, branch, head)
         if head is None:
             return BranchHistory(None)
-        commits = self._commits_between(base, head)
+        commits = self.commits_between(base, head)
         if shallow and any(not commit.parents for commit in commits) and self._shallow():
             self._git("fetch", "--quiet", "--no-tags", "--deepen=1", self.remote, f"+{remote_ref}:{local_ref}")
-            commits = self._commits_between(base, head)
+            commits = self.commits_between(base, head)
         return BranchHistory(head, commits)
 
     def _deepen_to_merge_base(self, base_branch: str, base: str, branch: str, head: str) -> None:
@@ -187,7 +187,7 @@ class Repository:
             deeper = f"--deepen={depth}" if depth else "--unshallow"
             self._git("fetch", "--quiet", "--no-tags", deeper, self.remote, *refspecs)
 
-    def _commits_between(self, base: str, head: str) -> tuple[CommitInfo, ...]:
+    def commits_between(self, base: str, head: str) -> tuple[CommitInfo, ...]:
         """The commits reachable from `head` and not from `base`, oldest first (as a rebase
         would replay them)."""
         fields = "%x1f".join(("%H", "%P", "%an", "%ae", "%cn", "%ce", "%s"))
@@ -199,6 +199,12 @@ class Repository:
             commits.append(CommitInfo(sha, tuple(parents.split()), Identity(author, author_email),
                                       Identity(committer, committer_email), subject))
         return tuple(commits)
+
+    def files_of(self, commit: str) -> tuple[str, ...]:
+        """The files `commit` touches (against its first parent; every file of a root commit),
+        read NUL-separated, so no name is quoted or split."""
+        out = self._git("diff-tree", "-r", "-z", "--root", "--no-renames", "--no-commit-id", "--name-only", commit)
+        return tuple(name for name in out.split("\0") if name)
 
     def tree_of(self, commit: str) -> str:
         return self._git("rev-parse", f"{commit}^{{tree}}")

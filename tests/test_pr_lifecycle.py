@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.action import split_labels
-from bot.flow import made_by_bot
+from bot.branch_commits import made_by_bot
 from bot.gitops import BOT, CommitInfo, Identity, Repository
 from tests import test_flow
 from tests.fake_github import FakeGitHub

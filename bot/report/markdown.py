@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from bot.model.commits import CarriedCommits
 from bot.model.findings import FileError, Finding
 from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
@@ -32,6 +33,9 @@ from bot.rules.rule import FixSafety, Rule, Severity
 
 GITHUB_BODY_LIMIT = 65536
 MARKER = "<!-- hardenbot -->"
+# People's commits on the branch the body lists, and files a commit; the rest are counted.
+LISTED_COMMITS = 50
+LISTED_FILES = 20
 
 
 def registry_page(registry: str, repository: str) -> str | None:
@@ -49,26 +53,30 @@ def _short(digest: str | None) -> str:
 
 
 def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = GITHUB_BODY_LIMIT - 536,
-                since_closed: list[str] | None = None) -> str:
+                since_closed: list[str] | None = None, carried: CarriedCommits | None = None) -> str:
     """The body, folding the longest lists until it fits under `limit` characters;
-    `since_closed` (see `what_is_new`) goes right after the headline."""
+    `since_closed` (see `what_is_new`) goes right after the headline, then `carried`, the
+    commits on the branch that are people's, not hardenbot's."""
+    carried = carried or CarriedCommits()
     cap = None
     while True:
-        body = _compose(report, changes, cap, since_closed)
+        body = _compose(report, changes, cap, since_closed, carried)
         if len(body) <= limit:
             return body
         longest = max(len(report.results), len(changes), len(report.verification), len(report.errors),
-                      sum(len(r.hardened.after) + len(r.hardened.applied) for r in report.results))
+                      sum(len(r.hardened.after) + len(r.hardened.applied) for r in report.results),
+                      len(carried.listed), LISTED_FILES if carried.listed else 0)
         cap = max(1, (cap or longest) // 2)
-        if cap == 1 and len(_compose(report, changes, 1, since_closed)) > limit:
-            return _compose(report, changes, 0, since_closed)
+        if cap == 1 and len(_compose(report, changes, 1, since_closed, carried)) > limit:
+            return _compose(report, changes, 0, since_closed, carried)
 
 
-def _compose(report: RunReport, changes: list[DigestChange], cap: int | None, since_closed: list[str] | None) -> str:
+def _compose(report: RunReport, changes: list[DigestChange], cap: int | None, since_closed: list[str] | None,
+             carried: CarriedCommits) -> str:
     """The sections, a blank line apart, each list cut to `cap` items (None: every item)."""
     results = sorted(report.results, key=lambda r: r.path)
     sections = [_summary(report, results, changes) + _not_scanned(report), *([since_closed] if since_closed else []),
-                _what_changed(results, cap), _relint(results)]
+                _peoples_commits(carried, cap), _what_changed(results, cap), _relint(results)]
     if changes:
         sections.append(_base_image_digests(changes, cap))
     if report.verification or report.verify_note:
@@ -168,6 +176,28 @@ def _rule_heading(code: str, count: int, what: str) -> list[str]:
     rule = RULES_BY_CODE.get(code)
     title = f": {rule.title} ({rule.severity.value}, " if rule else " ("
     return [f"#### {code}{title}{_plural(count, what)})", ""]
+
+
+def _peoples_commits(carried: CarriedCommits, cap: int | None) -> list[str]:
+    """Every commit on the branch that is not hardenbot's, so that no reviewer takes it for
+    hardenbot's: its author, subject and files (all repository text, made inert, and cut)."""
+    if not carried.total:
+        return []
+    shown = min(LISTED_COMMITS, cap if cap is not None else LISTED_COMMITS)
+    files = min(LISTED_FILES, cap if cap is not None else LISTED_FILES)
+    lines = ["### Commits people pushed to this branch", "",
+             f"{_plural(carried.total, 'commit')} on this branch {'is' if carried.total == 1 else 'are'} not "
+             "hardenbot's: people pushed them, and each refresh of the branch carries them over, authors kept. "
+             "Review them as any change:", ""]
+    for commit in carried.listed[:shown]:
+        paths = ", ".join(_code(excerpt(path, 200)) for path in commit.paths[:files]) or "no files"
+        more = f" and {_more(len(commit.paths) - files, 'file')}" if len(commit.paths) > files else ""
+        lines.append(f"- {_code(commit.sha[:12])} by {_one_line(excerpt(commit.author, 100))}: "
+                     f"{_one_line(excerpt(commit.subject, 200))} — {paths}{more}")
+    if carried.total > min(shown, len(carried.listed)):
+        lines.append(f"- … {_more(carried.total - min(shown, len(carried.listed)), 'commit')}: "
+                     "the branch's history lists them all")
+    return lines
 
 
 def _fix_safety(rule: Rule) -> str:
