@@ -153,8 +153,8 @@ class Repository:
 
     def fetch_branch_history(self, branch: str, base_branch: str, base: str) -> BranchHistory:
         """Fetch `branch` with its commits that are not on `base_branch` (fetched at `base`).
-        A shallow clone fetches exactly those (`--shallow-exclude`), and one commit more
-        where a commit's parent is on the base, so that each can be replayed."""
+        A shallow clone fetches exactly those (`--shallow-exclude`): the commits replayed are
+        people's, which descend from the bot's commit, so no parent of theirs is on the base."""
         remote_ref, local_ref = f"refs/heads/{branch}", f"refs/remotes/{self.remote}/{branch}"
         shallow = self._shallow()
         try:
@@ -170,11 +170,7 @@ class Repository:
                 self._deepen_to_merge_base(base_branch, base, branch, head)
         if head is None:
             return BranchHistory(None)
-        commits = self.commits_between(base, head)
-        if shallow and any(not commit.parents for commit in commits) and self._shallow():
-            self._git("fetch", "--quiet", "--no-tags", "--deepen=1", self.remote, f"+{remote_ref}:{local_ref}")
-            commits = self.commits_between(base, head)
-        return BranchHistory(head, commits)
+        return BranchHistory(head, self.commits_between(base, head))
 
     def _deepen_to_merge_base(self, base_branch: str, base: str, branch: str, head: str) -> None:
         refspecs = [f"+refs/heads/{name}:refs/remotes/{self.remote}/{name}" for name in (base_branch, branch)]

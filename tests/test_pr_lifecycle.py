@@ -4,6 +4,7 @@ without merging is not proposed again until something is new, and a merged one i
 A real bare git remote, the real registry, GitHub faked at the HTTP layer (see test_flow.py)."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -116,16 +117,20 @@ def test_a_conflicting_commit_keeps_the_branch_as_it_is_and_is_told_once(project
     assert project.remote_sha(BRANCH) == kept
 
 
-def test_a_commit_right_on_the_base_is_replayed_from_a_shallow_clone(project):
-    """A maintainer who rebuilt the branch from main: their commit's parent is on the base,
-    beyond the depth the action's checkout fetched."""
+def test_peoples_commits_are_carried_from_a_shallow_clone_when_the_base_moved_far_on(project):
+    """The action's checkout is one commit deep: the bot's commit's parent, on the base, is
+    far beyond it; the maintainer's commits on top are fetched and carried all the same."""
     github = FakeGitHub()
     run(project, github)
-    git("commit", "--quiet", "--allow-empty", "-m", "main moves on", cwd=project.seed)
+    push_to_bot_branch(project, {"README.md": "# shop, by Dev\n"}, "readme: by Dev")
+    for n in range(40):
+        git("commit", "--quiet", "--allow-empty", "-m", f"main moves on {n}", cwd=project.seed)
     git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
-    push_to_bot_branch(project, {"README.md": "# shop, by Dev\n"}, "readme: by Dev", start="origin/main~1")
+    move_python_tag(project)
     result = run(project, github)
+    assert git("rev-parse", "--is-shallow-repository", cwd=project.checkout) == "true"
     assert result.outcome == "updated" and [c.subject for c in result.carried] == ["readme: by Dev"]
+    assert result.dropped == ()
     assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files", "Dev | readme: by Dev"]
     assert project.remote_file(BRANCH, "README.md") == "# shop, by Dev"
 
@@ -144,13 +149,20 @@ def test_a_commit_whose_change_the_base_took_is_left_out(project):
     assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files"]
 
 
+def take_the_hardening_onto_main(project: Project, hardened: str, message: str) -> None:
+    """A maintainer who puts the bot's changes on main in a commit of their own."""
+    git("checkout", "--quiet", hardened, "--", ".", cwd=project.seed_fetch())
+    git("commit", "--quiet", "-m", message, cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+
+
 def test_nothing_left_to_harden_leaves_a_pull_request_with_peoples_commits_open(project):
     github = FakeGitHub()
     run(project, github)
     [pull] = github.open_pulls()
     hardened = project.remote_sha(BRANCH)
     push_to_bot_branch(project, {"README.md": "# shop, reviewed\n"}, "readme: reviewed")
-    git("push", "--quiet", "origin", f"{hardened}:refs/heads/main", cwd=project.seed)  # the hardening, merged by hand
+    take_the_hardening_onto_main(project, hardened, "harden by hand")
     github.calls.clear()
     result = run(project, github)
     assert result.outcome == "unchanged" and pull["state"] == "open" and github.writes == []
@@ -171,6 +183,156 @@ def test_a_branch_long_merged_into_the_base_has_no_commits_of_its_own(project):
     repo = Repository(project.checkout)
     history = repo.fetch_branch_history(BRANCH, "main", repo.fetch_branch("main"))
     assert history.head == project.remote_sha(BRANCH) and history.commits == ()
+
+
+# -- history removed from the base stays removed ---------------------------------------------
+
+LEAK = "TOKEN=leaked-0123456789"
+
+
+def commit_on_main(project: Project, edits: dict[str, str], message: str) -> str:
+    """A commit on main, pushed (as Dev, from their clone); its sha."""
+    for path, text in edits.items():
+        (project.seed / path).parent.mkdir(parents=True, exist_ok=True)
+        (project.seed / path).write_text(text)
+    git("add", "-A", cwd=project.seed)
+    git("commit", "--quiet", "-m", message, cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    return git("rev-parse", "HEAD", cwd=project.seed)
+
+
+def force_push_main(project: Project, rewrite: str, leaked: str) -> None:
+    """Main force-pushed so that `leaked` (its head) is gone: dropped, or amended in place
+    (its file cleaned, or only its message reworded: the same tree under a new commit)."""
+    if rewrite == "drop":
+        git("reset", "--quiet", "--hard", f"{leaked}~1", cwd=project.seed)
+    elif rewrite == "amend":
+        (project.seed / "config" / "app.env").write_text("TOKEN=\n")
+        git("commit", "--quiet", "--amend", "-am", "config: app settings, without the token", cwd=project.seed)
+    else:
+        git("commit", "--quiet", "--amend", "-m", "config: app settings (reworded)", cwd=project.seed)
+    git("push", "--quiet", "--force", "origin", "HEAD:main", cwd=project.seed)
+
+
+def holds(project: Project, sha: str) -> bool:
+    """Whether the bot branch on the remote reaches `sha`."""
+    found = subprocess.run(["git", "merge-base", "--is-ancestor", sha, f"origin/{BRANCH}"], cwd=project.seed_fetch(),
+                           capture_output=True)
+    return found.returncode == 0
+
+
+def branch_history_text(project: Project) -> str:
+    """Every change the bot branch brings over main, as patches."""
+    return git("log", "-p", f"origin/main..origin/{BRANCH}", cwd=project.seed_fetch())
+
+
+@pytest.mark.parametrize("rewrite", ["drop", "amend", "reword"])
+def test_a_commit_removed_from_the_base_by_a_force_push_is_not_carried_back(project, rewrite):
+    github = FakeGitHub()
+    leaked = commit_on_main(project, {"config/app.env": LEAK + "\n"}, "config: app settings")
+    run(project, github)
+    [pull] = github.open_pulls()
+    assert holds(project, leaked)  # the bot's branch was cut from main as it was
+    force_push_main(project, rewrite, leaked)
+
+    result = run(project, github)
+    assert result.outcome == "updated" and result.carried == ()
+    assert [c.sha for c in result.dropped] == [leaked]
+    assert result.message == (f"updated pull request #{pull['number']}; dropped 1 commit the branch held from before "
+                              "hardenbot's commit that are not on the base (removed from it by a force-push, or "
+                              "never on it)")
+    assert not holds(project, leaked) and branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files"]
+    assert LEAK not in branch_history_text(project)  # what main holds now is all the branch brings of it
+    assert "Commits people pushed" not in pull["body"] and LEAK not in pull["body"]
+
+    github.calls.clear()
+    again = run(project, github)  # the branch is the refresh now: nothing more to drop
+    assert again.outcome == "unchanged" and again.dropped == () and github.writes == []
+
+
+def test_a_maintainers_commit_is_carried_and_the_removed_one_dropped(project):
+    github = FakeGitHub()
+    leaked = commit_on_main(project, {"config/app.env": LEAK + "\n"}, "config: app settings")
+    run(project, github)
+    [pull] = github.open_pulls()
+    push_to_bot_branch(project, {"README.md": "# shop, reviewed by Dev\n"}, "docs: say who reviewed")
+    force_push_main(project, "drop", leaked)
+
+    result = run(project, github)
+    assert result.outcome == "updated" and [c.subject for c in result.carried] == ["docs: say who reviewed"]
+    assert [c.sha for c in result.dropped] == [leaked] and "carrying 1 commit by people" in result.message
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files", "Dev | docs: say who reviewed"]
+    assert not holds(project, leaked) and LEAK not in branch_history_text(project)
+    assert project.remote_file(BRANCH, "README.md") == "# shop, reviewed by Dev"
+    carried = project.remote_sha(BRANCH)
+    assert ("### Commits people pushed to this branch (1)\n\nNot hardenbot's: each refresh of the branch carries "
+            "them over, authors kept. Review them as any change.\n\n"
+            f"- `{carried[:12]}` by Dev: docs: say who reviewed — `README.md`\n\n") in pull["body"]
+    assert pull["body"].index("Commits people pushed") < pull["body"].index("### What changed")
+
+    github.calls.clear()
+    again = run(project, github)  # the same branch lists the same commits: nothing to rewrite
+    assert again.outcome == "unchanged" and github.writes == [] and project.remote_sha(BRANCH) == carried
+
+
+def test_update_branch_does_not_bring_back_a_commit_the_base_dropped(project):
+    """GitHub's "Update branch" merged main as it was, holding the leaked commit, into the bot
+    branch; main was force-pushed after: the merge's other parent brings nothing back."""
+    github = FakeGitHub()
+    run(project, github)
+    leaked = commit_on_main(project, {"config/app.env": LEAK + "\n"}, "config: app settings")
+    git("fetch", "--quiet", "origin", cwd=project.seed)
+    git("checkout", "--quiet", "-B", "maintainer", f"origin/{BRANCH}", cwd=project.seed)
+    git("merge", "--quiet", "--no-ff", "-m", f"Merge branch 'main' into {BRANCH}", "origin/main", cwd=project.seed)
+    git("push", "--quiet", "origin", f"HEAD:refs/heads/{BRANCH}", cwd=project.seed)
+    git("checkout", "--quiet", "main", cwd=project.seed)
+    push_to_bot_branch(project, {"README.md": "# shop, reviewed\n"}, "readme: reviewed")
+    assert holds(project, leaked)
+    force_push_main(project, "drop", leaked)
+    move_python_tag(project)
+
+    result = run(project, github)
+    assert result.outcome == "updated" and [c.subject for c in result.carried] == ["readme: reviewed"]
+    assert [c.sha for c in result.dropped] == [leaked]  # the merge itself is no one's change: not counted
+    assert not holds(project, leaked) and LEAK not in branch_history_text(project)
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files", "Dev | readme: reviewed"]
+
+
+@pytest.mark.parametrize("force_pushed", [False, True])
+def test_a_branch_made_by_hand_carries_nothing_and_says_so(project, force_pushed):
+    """`hardenbot/harden` made by a person from main, with no commit of the bot's: none of it is
+    a person's commit pushed after the bot's, so none of it is replayed, and the run says so."""
+    github = FakeGitHub()
+    leaked = commit_on_main(project, {"config/app.env": LEAK + "\n"}, "config: app settings")
+    by_hand = push_to_bot_branch(project, {"README.md": "# shop, by hand\n"}, "readme: by hand", start="origin/main")
+    if force_pushed:
+        force_push_main(project, "drop", leaked)
+
+    result = run(project, github)
+    assert result.outcome == "opened" and result.carried == ()
+    dropped = [leaked, by_hand] if force_pushed else [by_hand]
+    assert [c.sha for c in result.dropped] == dropped
+    assert result.message == (f"opened pull request #{github.open_pulls()[0]['number']}; dropped "
+                              f"{len(dropped)} commit{'s' if force_pushed else ''} of the branch: it held no commit of "
+                              "hardenbot's, so none of it counts as people's")
+    assert branch_log(project) == ["github-actions[bot] | hardenbot: harden 3 files"]
+    assert not holds(project, by_hand) and holds(project, leaked) is not force_pushed
+
+
+def test_nothing_left_to_harden_closes_a_pull_request_whose_branch_holds_only_removed_history(project):
+    """The commit main dropped is not a person's: it does not keep the pull request open."""
+    github = FakeGitHub()
+    leaked = commit_on_main(project, {"config/app.env": LEAK + "\n"}, "config: app settings")
+    run(project, github)
+    [pull] = github.open_pulls()
+    hardened = project.remote_sha(BRANCH)
+    force_push_main(project, "drop", leaked)
+    take_the_hardening_onto_main(project, hardened, "harden by hand")
+    git("rm", "--quiet", "config/app.env", cwd=project.seed)
+    git("commit", "--quiet", "-m", "config: no token here", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    result = run(project, github)
+    assert result.outcome == "closed" and pull["state"] == "closed"
 
 
 def commit(author: Identity, committer: Identity, subject: str) -> CommitInfo:

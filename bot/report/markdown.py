@@ -185,10 +185,9 @@ def _peoples_commits(carried: CarriedCommits, cap: int | None) -> list[str]:
         return []
     shown = min(LISTED_COMMITS, cap if cap is not None else LISTED_COMMITS)
     files = min(LISTED_FILES, cap if cap is not None else LISTED_FILES)
-    lines = ["### Commits people pushed to this branch", "",
-             f"{_plural(carried.total, 'commit')} on this branch {'is' if carried.total == 1 else 'are'} not "
-             "hardenbot's: people pushed them, and each refresh of the branch carries them over, authors kept. "
-             "Review them as any change:", ""]
+    lines = [f"### Commits people pushed to this branch ({carried.total})", "",
+             "Not hardenbot's: each refresh of the branch carries them over, authors kept. Review them as any "
+             "change.", ""]
     for commit in carried.listed[:shown]:
         paths = ", ".join(_code(excerpt(path, 200)) for path in commit.paths[:files]) or "no files"
         more = f" and {_more(len(commit.paths) - files, 'file')}" if len(commit.paths) > files else ""
