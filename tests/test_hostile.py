@@ -198,9 +198,11 @@ HOSTILE_FOLDERS = ["<!-- open", "@acme", "![x](http:", "](javascript:alert(1))",
 
 
 def _outside_code_spans(line: str) -> str:
+    """`line` without its code spans, as CommonMark reads them: a backslash-escaped backtick
+    is text, and opens none."""
     import re
     out, at = [], 0
-    for opening in re.finditer(r"`+", line):
+    for opening in re.finditer(r"(?<![`\\])`+", line):
         if opening.start() < at:
             continue
         closing = re.compile(r"(?<!`)" + opening.group() + r"(?!`)").search(line, opening.end())
@@ -263,6 +265,48 @@ def test_the_body_fits_github_whatever_the_errors():
     body = render_body(RunReport((), errors, False, None), [])
     assert len(body) < GITHUB_BODY_LIMIT
     assert "more unreadable files folded" in body
+
+
+def _hostile_carried(count: int, paths: tuple[str, ...], total: int):
+    from bot.model.commits import CarriedCommit, CarriedCommits
+    texts = HOSTILE_FOLDERS + ["<!-- @acme/team ![x](http://e.example/x.png) [a](javascript:alert(1)) `"]
+    return CarriedCommits(tuple(CarriedCommit(f"{i:040x}", texts[i % len(texts)] + " @acme/team",
+                                              texts[(i + 1) % len(texts)] + " [a](http://e.example)", paths)
+                                for i in range(count)), total)
+
+
+def test_commits_people_pushed_are_inert_in_the_pull_request_body():
+    """A commit's author, subject and file names are anyone's text: listed in the body, none of
+    it opens a comment or tag, links, shows an image, mentions a team or forges the state."""
+    from bot.model.results import RunReport
+    from bot.report.markdown import MARKER, render_body
+    carried = _hostile_carried(len(HOSTILE_FOLDERS) + 1, tuple(f"{name}/Dockerfile" for name in HOSTILE_FOLDERS), 12)
+    body = render_body(RunReport((), (), False, None), [], carried=carried)
+    visible, state = body.split("\n<!-- hardenbot:state ")
+    assert "<!--" not in state and "-->" not in state[:-5]
+    listed = [line for line in visible.splitlines() if line.startswith("- `")]
+    assert len(listed) == len(HOSTILE_FOLDERS) + 1 and "- … 2 more commits: the branch's history lists them all" in body
+    for line in visible.splitlines():
+        if line != MARKER:
+            assert not line.startswith("# Heading") and _markup_in(line) == [], line
+    assert "`line\\n# Heading/Dockerfile`" in body
+
+
+def test_the_body_fits_github_whatever_commits_people_pushed():
+    """Fifty commits (as many as the body lists), each with a subject and an author of a
+    megabyte and twenty thousand files of 4,000-character names, of a hundred thousand."""
+    from bot.model.commits import CarriedCommit, CarriedCommits
+    from bot.model.results import RunReport
+    from bot.report.markdown import GITHUB_BODY_LIMIT, LISTED_COMMITS, render_body
+    paths = ("d" * 4_000 + "/Dockerfile",) * 20_000
+    carried = CarriedCommits(tuple(CarriedCommit(f"{i:040x}", "a" * 1_000_000, "s" * 1_000_000, paths)
+                                   for i in range(LISTED_COMMITS)), 100_000)
+    bodies = []
+    seconds = _seconds(lambda: bodies.append(render_body(RunReport((), (), False, None), [], carried=carried)))
+    [body] = bodies
+    assert len(body) < GITHUB_BODY_LIMIT and seconds < 10
+    assert "### Commits people pushed to this branch (100000)" in body and "more commits: the branch's history" in body
+    assert "more files" in body and body.rstrip().endswith("-->")  # the state block closes it: the rest was composed
 
 
 # --- Credentials ----------------------------------------------------------------------------

@@ -12,9 +12,11 @@ import pytest
 from bot.action import split_labels
 from bot.branch_commits import made_by_bot
 from bot.gitops import BOT, CommitInfo, Identity, Repository
+from bot.report.markdown import LISTED_COMMITS
 from tests import test_flow
 from tests.fake_github import FakeGitHub
 from tests.test_flow import Project, comment_event, git, run
+from tests.test_hostile import _markup_in
 
 project = test_flow.project  # the fixture: a bare remote, a maintainer's clone, the action's shallow checkout
 
@@ -333,6 +335,38 @@ def test_nothing_left_to_harden_closes_a_pull_request_whose_branch_holds_only_re
     git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
     result = run(project, github)
     assert result.outcome == "closed" and pull["state"] == "closed"
+
+
+def test_the_body_lists_peoples_commits_inert_and_bounded(project):
+    """A person's commit with a hostile author, subject and file name, and more commits than
+    the body lists: each is named, none of it is markup, the rest are counted."""
+    github = FakeGitHub()
+    run(project, github)
+    git("fetch", "--quiet", "origin", cwd=project.seed)
+    git("checkout", "--quiet", "-B", "maintainer", f"origin/{BRANCH}", cwd=project.seed)
+    hostile = "<!-- open @acme/team ![x](http://e.example/x.png) [a](javascript:alert(1))\n# Heading"
+    (project.seed / hostile.replace("/", "_")).write_text("x\n")
+    git("add", "-A", cwd=project.seed)
+    git("commit", "--quiet", "--author", "@acme/team [a](http://e.example) <t@example.com>", "-m",
+        "<!-- hardenbot:state {} --> @acme/team ![x](http://e.example/x.png) `", cwd=project.seed)
+    for n in range(LISTED_COMMITS):
+        (project.seed / "notes.txt").write_text(f"note {n}\n")
+        git("add", "notes.txt", cwd=project.seed)
+        git("commit", "--quiet", "-m", f"notes: {n}", cwd=project.seed)
+    git("push", "--quiet", "origin", f"HEAD:refs/heads/{BRANCH}", cwd=project.seed)
+    git("checkout", "--quiet", "main", cwd=project.seed)
+    move_python_tag(project)
+
+    result = run(project, github)
+    assert result.outcome == "updated" and len(result.carried) == LISTED_COMMITS + 1
+    body = github.open_pulls()[0]["body"]
+    section = body[body.index("### Commits people pushed to this branch (51)"):body.index("### What changed")]
+    assert len([line for line in section.splitlines() if line.startswith("- `")]) == LISTED_COMMITS
+    assert "- … 1 more commit: the branch's history lists them all" in section
+    visible = body.split("\n<!-- hardenbot:state ")[0]
+    for line in visible.splitlines()[1:]:  # the first is the bot's own marker
+        assert not line.startswith("# Heading") and _markup_in(line) == [], line
+    assert "`<!-- open @acme_team ![x](http:__e.example_x.png) [a](javascript:alert(1))\\n# Heading`" in section
 
 
 def commit(author: Identity, committer: Identity, subject: str) -> CommitInfo:
