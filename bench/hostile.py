@@ -7,7 +7,8 @@ Each shape is a Dockerfile built to hit one path that once grew faster than its 
 (quadratic or worse, or a crash), at the size hardenbot still reads (1 MiB: larger files are
 refused in one line), and once more at --mb megabytes, to time the refusal. Prints the seconds
 each takes. A file reported (a syntax error, too many stages) is a fine outcome: the point
-is the time.
+is the time. Then the shapes that are not Dockerfiles: an exclude glob, the pull request body
+listing people's commits of hostile size, and sorting a bot branch's long history.
 """
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.branch_commits import sort_branch  # noqa: E402
 from bot.config import load_config  # noqa: E402
+from bot.gitops import BOT, CommitInfo, Identity  # noqa: E402
+from bot.model.commits import CarriedCommit, CarriedCommits  # noqa: E402
+from bot.model.results import RunReport  # noqa: E402
+from bot.report.markdown import LISTED_COMMITS, render_body  # noqa: E402
 from bot.run import process_texts  # noqa: E402
 from bot.sources.discovery import SourceFile  # noqa: E402
 from bot.sources.dockerfile import KIND as DOCKERFILE  # noqa: E402
@@ -74,10 +80,33 @@ def time_glob(depth: int) -> float:
     return time.perf_counter() - start
 
 
+def time_carried_body() -> tuple[float, int]:
+    """The body listing the most people's commits it lists, each as large as git allows a
+    subject, an author and 20,000 file names of 4,000 characters: seconds, and the body's size."""
+    paths = ("<!--" + "d" * 4_000 + "/Dockerfile",) * 20_000
+    carried = CarriedCommits(tuple(CarriedCommit(f"{i:040x}", "@a" * 500_000, "[a](" * 250_000, paths)
+                                   for i in range(LISTED_COMMITS)), 1_000_000)
+    start = time.perf_counter()
+    body = render_body(RunReport((), (), False, None), [], carried=carried)
+    return time.perf_counter() - start, len(body)
+
+
+def time_branch_sort(count: int) -> float:
+    """Sorting a bot branch of `count` commits not on the base (a removed base history of
+    `count` commits under the bot's, each with a person's on top): linear in it."""
+    dev = Identity("Dev", "dev@example.com")
+    removed = [CommitInfo(f"r{i}", (f"r{i - 1}",) if i else (), dev, dev, f"base {i}") for i in range(count)]
+    bot = CommitInfo("bot", (removed[-1].sha,), BOT, BOT, "hardenbot: harden 1 file")
+    people = [CommitInfo(f"p{i}", (f"p{i - 1}" if i else "bot",), dev, dev, f"mine {i}") for i in range(count)]
+    start = time.perf_counter()
+    sort_branch((*removed, bot, *people), BOT)
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="size of each Dockerfile (default 10)")
-    parser.add_argument("--only", help="run only the shapes whose name contains this")
+    parser.add_argument("--only", help="run only the shapes whose name contains this ('glob', 'commits': those)")
     args = parser.parse_args()
     size = int(args.mb * 1_000_000)
     worst = 0.0
@@ -92,6 +121,14 @@ def main() -> int:
         seconds = time_glob(60)
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  exclude glob with 60 '**/'", flush=True)
+    if not args.only or "commits" in args.only:
+        seconds, size = time_carried_body()
+        worst = max(worst, seconds)
+        print(f"{seconds:8.2f} s  pull request body listing {LISTED_COMMITS} hostile people's commits "
+              f"({size} characters)", flush=True)
+        seconds = time_branch_sort(100_000)
+        worst = max(worst, seconds)
+        print(f"{seconds:8.2f} s  sorting a bot branch of 200,000 commits not on the base", flush=True)
     print(f"{worst:8.2f} s  worst")
     return 0
 
