@@ -6,13 +6,13 @@ and push with a lease; then open the pull request, or update its title, body and
 place. Nothing new: no commit, no push, no API write. Nothing left to harden while the bot's
 pull request is open: close it, saying why (unless people pushed commits to it: then it stays).
 
-The bot branch is shared with people. Commits pushed onto it from the bot's first commit on
+The bot branch is shared with people. Commits pushed onto it after the bot's first commit
 that the bot did not make (see bot/branch_commits.py) are replayed onto each refresh, so
 nothing a maintainer pushed is lost, and the body lists them; what else the branch holds that
 is not on the base (commits a force-push removed from the base) is dropped and counted. When
 one of people's commits conflicts with the refresh, the branch stays exactly as it is and the
-pull request says so once. A pull request a person closed without merging is remembered through its body
-(bot/report/change_set.py): the same changes are not proposed again, and a new pull request
+pull request says so once. A pull request a person closed without merging is remembered
+through its body (bot/report/change_set.py): the same changes are not proposed again, and a new pull request
 for new changes says what is new since the closed one. A merged one is history.
 
 harden-pull-request (`/harden` on a pull request): only for people who may write to the

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.action import split_labels
-from bot.branch_commits import made_by_bot
+from bot.branch_commits import made_by_bot, sort_branch
 from bot.gitops import BOT, CommitInfo, Identity, Repository
 from bot.report.markdown import LISTED_COMMITS
 from tests import test_flow
@@ -384,6 +384,26 @@ def test_only_the_bots_own_commits_count_as_the_bots(made, expected):
     assert made_by_bot(made, BOT) is expected
 
 
+def _node(sha: str, parents: str, by: Identity = DEV, subject: str = "") -> CommitInfo:
+    return CommitInfo(sha, tuple(parents.split()), by, by, subject or f"change {sha}")
+
+
+@pytest.mark.parametrize(("shape", "people", "dropped"), [
+    # the old base's x under the bot's b, a person's p on top
+    ([_node("x", "o"), _node("b", "x", BOT, "hardenbot: harden 1 file"), _node("p", "b")], "p", "x"),
+    # "Update branch": m merges the old base's x into b; p after it
+    ([_node("b", "o", BOT, "hardenbot: harden 1 file"), _node("x", "o"), _node("m", "b x"), _node("p", "m")], "p", "x"),
+    # the bot's commit amended by a person: no commit of the bot's, nothing carried
+    ([_node("x", "o"), _node("a", "x", subject="hardenbot: harden 1 file"), _node("p", "a")], "", "x a p"),
+    # a second bot commit (`/harden` on its own pull request) after a person's: both of theirs kept
+    ([_node("b", "o", BOT, "hardenbot: harden 1 file"), _node("p", "b"), _node("c", "p", BOT, "hardenbot: harden 1 file"),
+      _node("q", "c")], "p q", ""),
+])
+def test_a_persons_commit_is_one_pushed_after_the_bots_first(shape, people, dropped):
+    branch = sort_branch(tuple(shape), BOT)
+    assert [c.sha for c in branch.people] == people.split() and [c.sha for c in branch.dropped] == dropped.split()
+
+
 # -- a pull request closed without merging ---------------------------------------------------
 
 def test_a_pull_request_closed_without_merging_is_not_proposed_again_until_something_is_new(project):
@@ -492,4 +512,3 @@ def test_a_closed_pull_request_without_a_record_is_proposed_again_saying_so(proj
 ])
 def test_labels_are_separated_by_commas_or_new_lines(value, labels):
     assert split_labels(value) == labels
-
