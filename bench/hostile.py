@@ -8,6 +8,10 @@ Each shape is a Dockerfile built to hit one path that once grew faster than its 
 refused in one line), and once more at --mb megabytes, to time the refusal. Prints the seconds
 each takes. A file reported (a syntax error, too many stages) is a fine outcome: the point
 is the time.
+
+Then `hardenbot org report`'s reading and rendering (no GitHub) over 2,000 result files whose
+messages escape the widest (every character `@`, at the largest file read) and one of --mb
+megabytes (refused), with the dashboard's length beside GitHub's 65,536.
 """
 from __future__ import annotations
 
@@ -18,7 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import tempfile  # noqa: E402
+
 from bot.config import load_config  # noqa: E402
+from bot.org.dashboard import DashboardInput, render_dashboard  # noqa: E402
+from bot.org.results import RESULT_FILE_LIMIT, failed, read_results  # noqa: E402
 from bot.run import process_texts  # noqa: E402
 from bot.sources.discovery import SourceFile  # noqa: E402
 from bot.sources.dockerfile import KIND as DOCKERFILE  # noqa: E402
@@ -74,6 +82,21 @@ def time_glob(depth: int) -> float:
     return time.perf_counter() - start
 
 
+def time_dashboard(repositories: int, size: int) -> tuple[float, int]:
+    """Seconds to read and render `repositories` widest result files and one of `size` bytes,
+    and the dashboard's length."""
+    with tempfile.TemporaryDirectory() as folder:
+        widest = failed("acme/x", "@", "2024-05-01T10:00:00Z").to_json()
+        widest = widest.replace('"@"', '"' + "@" * (RESULT_FILE_LIMIT - len(widest) - 16) + '"')  # room for the name
+        for i in range(repositories):
+            Path(folder, f"acme__r{i:05d}.json").write_text(widest.replace("acme/x", f"acme/r{i:05d}"))
+        Path(folder, "acme__huge.json").write_text('{"message": "' + "@" * size + '"}')
+        start = time.perf_counter()
+        files = read_results(Path(folder))
+        body = render_dashboard(DashboardInput(files.results, invalid=files.invalid))
+        return time.perf_counter() - start, len(body)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="size of each Dockerfile (default 10)")
@@ -92,6 +115,11 @@ def main() -> int:
         seconds = time_glob(60)
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  exclude glob with 60 '**/'", flush=True)
+    if not args.only or "dashboard" in args.only:
+        seconds, length = time_dashboard(2_000, size)  # 130 MB of result files
+        worst = max(worst, seconds)
+        print(f"{seconds:8.2f} s  dashboard of 2,000 result files of {RESULT_FILE_LIMIT} '@' and one of "
+              f"{size / 1e6:.0f} MB: {length} characters", flush=True)
     print(f"{worst:8.2f} s  worst")
     return 0
 

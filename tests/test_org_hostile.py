@@ -85,7 +85,7 @@ def _report(tmp_path, results: dict[str, str | bytes], plan: dict, capsys) -> tu
             patch.setenv(key, value)
         assert main(["org", "report", "--repository", "acme/central", "--results", str(folder),
                      "--plan", str(tmp_path / "plan.json"), "--points-per-minute", "0"]) == 0
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 10  # about 0.3 s: see bench/hostile.py
     [issue] = org.issues.values()
     out = capsys.readouterr()
     assert "hardenbot: dashboard created" in out.out
