@@ -8,12 +8,15 @@ Each shape is a Dockerfile built to hit one path that once grew faster than its 
 refused in one line), and once more at --mb megabytes, to time the refusal. Prints the seconds
 each takes. A file reported (a syntax error, too many stages) is a fine outcome: the point
 is the time. Then the shapes that are not Dockerfiles: an exclude glob, the pull request body
-listing people's commits of hostile size, and sorting a bot branch's long history.
+listing people's commits of hostile size, sorting a bot branch's long history, and `hardenbot org report`'s reading and rendering (no GitHub) over 2,000 result files whose
+messages escape the widest (every character `@`, at the largest file read) and one of --mb
+megabytes (refused), with the dashboard's length beside GitHub's 65,536.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +27,8 @@ from bot.config import load_config  # noqa: E402
 from bot.gitops import BOT, CommitInfo, Identity  # noqa: E402
 from bot.model.commits import CarriedCommit, CarriedCommits  # noqa: E402
 from bot.model.results import RunReport  # noqa: E402
+from bot.org.dashboard import DashboardInput, render_dashboard  # noqa: E402
+from bot.org.results import RESULT_FILE_LIMIT, failed, read_results  # noqa: E402
 from bot.report.markdown import LISTED_COMMITS, render_body  # noqa: E402
 from bot.run import process_texts  # noqa: E402
 from bot.sources.discovery import SourceFile  # noqa: E402
@@ -101,6 +106,19 @@ def time_branch_sort(count: int) -> float:
     start = time.perf_counter()
     sort_branch((*removed, bot, *people), BOT)
     return time.perf_counter() - start
+def time_dashboard(repositories: int, size: int) -> tuple[float, int]:
+    """Seconds to read and render `repositories` widest result files and one of `size` bytes,
+    and the dashboard's length."""
+    with tempfile.TemporaryDirectory() as folder:
+        widest = failed("acme/x", "@", "2024-05-01T10:00:00Z").to_json()
+        widest = widest.replace('"@"', '"' + "@" * (RESULT_FILE_LIMIT - len(widest) - 16) + '"')  # room for the name
+        for i in range(repositories):
+            Path(folder, f"acme__r{i:05d}.json").write_text(widest.replace("acme/x", f"acme/r{i:05d}"))
+        Path(folder, "acme__huge.json").write_text('{"message": "' + "@" * size + '"}')
+        start = time.perf_counter()
+        files = read_results(Path(folder))
+        body = render_dashboard(DashboardInput(files.results, invalid=files.invalid))
+        return time.perf_counter() - start, len(body)
 
 
 def main() -> int:
@@ -129,6 +147,11 @@ def main() -> int:
         seconds = time_branch_sort(100_000)
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  sorting a bot branch of 200,000 commits not on the base", flush=True)
+    if not args.only or "dashboard" in args.only:
+        seconds, length = time_dashboard(2_000, size)  # 130 MB of result files
+        worst = max(worst, seconds)
+        print(f"{seconds:8.2f} s  dashboard of 2,000 result files of {RESULT_FILE_LIMIT} '@' and one of "
+              f"{size / 1e6:.0f} MB: {length} characters", flush=True)
     print(f"{worst:8.2f} s  worst")
     return 0
 

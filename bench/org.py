@@ -135,7 +135,7 @@ def bench_run(count: int, workers: int) -> None:
             calls = sorted(len(f.calls) for f in fakes.values())
             writes = sum(len(f.writes) for f in fakes.values())
             outcomes: dict[str, int] = {}
-            records = read_results(results)
+            records = read_results(results).results
             for record in records:
                 outcomes[record.outcome] = outcomes.get(record.outcome, 0) + 1
             body = render_dashboard(DashboardInput(tuple(records), tuple(c.repository for c in plan.selected)))

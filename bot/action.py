@@ -16,6 +16,7 @@ from bot.errors import HardenbotError
 from bot.flow import TITLE, Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
+from bot.github.runner import append_summary, write_outputs
 from bot.gitops import BOT, Identity, Repository
 from bot.model.results import RunReport
 from bot.model.text import escape_controls
@@ -24,6 +25,7 @@ from bot.org.job import harden_repository
 from bot.policy_setup import assess_policies
 from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry_setup import make_resolver, registry_credentials
+from bot.report.inert import one_line
 from bot.run import Verifier
 from bot.verify import make_verifier
 
@@ -198,12 +200,10 @@ def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str]
         "pull-request-head-sha": (result.head_sha or pull.head_sha) if pull else "",
     }
     if environ.get("GITHUB_OUTPUT"):
-        with open(environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as handle:
-            for name, value in outputs.items():
-                handle.write(f"{name}={redact(value)}\n")
-    if environ.get("GITHUB_STEP_SUMMARY"):
-        with open(environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-            handle.write(redact(result.summary or f"hardenbot: {result.message}\n"))
+        write_outputs(Path(environ["GITHUB_OUTPUT"]), {name: redact(value) for name, value in outputs.items()})
+    if environ.get("GITHUB_STEP_SUMMARY"):  # the summary is rendered as the pull request body is
+        append_summary(Path(environ["GITHUB_STEP_SUMMARY"]),
+                       redact(result.summary or f"hardenbot: {one_line(result.message)}\n"))
 
 
 def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:

@@ -49,7 +49,7 @@ from bot.model.commits import CarriedCommit, CarriedCommits
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
 from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_by_hardenbot, new_since, proposed_in
-from bot.report.inert import fence
+from bot.report.inert import code, fence, one_line
 from bot.report.markdown import LISTED_COMMITS, commit_message, render_body, what_is_new
 from bot.report.text import unified_diff
 from bot.run import Resolver, Verifier, digest_changes, process, process_texts
@@ -360,14 +360,14 @@ class Flow:
             if pull.head_repo == self.settings.repository and pull.head_ref in protected:
                 # A push would land on the base or the default branch itself: never, by a comment.
                 result = self._harden_same_repository(pull, dry_run=True, intro=(
-                    f"The head branch `{pull.head_ref}` is the base or the default branch, so hardenbot does not "
+                    f"The head branch {code(pull.head_ref)} is the base or the default branch, so hardenbot does not "
                     "push to it. Apply these fixes with `git apply`:"))
             elif pull.head_repo == self.settings.repository:
                 result = self._harden_same_repository(pull, trigger.dry_run)
             else:
                 result = self._suggest_for_fork(pull)
         except Exception as error:
-            github.comment(number, f"hardenbot: could not harden this pull request: {public_reason(error)}")
+            github.comment(number, f"hardenbot: could not harden this pull request: {one_line(public_reason(error))}")
             raise
         github.comment(number, result.summary)
         return result
@@ -394,7 +394,7 @@ class Flow:
                     self.settings.identity, author=self.settings.commit_author)
                 self.repo.push(commit, pull.head_ref, expected=head)
         fixed = sum(len(r.hardened.applied) for r in report.results)
-        summary = (f"hardenbot: pushed {commit[:12]} to `{pull.head_ref}`, fixing {fixed} findings in "
+        summary = (f"hardenbot: pushed {commit[:12]} to {code(pull.head_ref)}, fixing {fixed} findings in "
                    f"{len(changed)} files.\n\n" + render_body(report, digest_changes(report)))
         return FlowResult(Outcome.PUSHED, f"pushed {commit[:12]} onto {pull.head_ref}", pull_request=pull,
                           changed_files=changed, report=report, summary=summary, head_sha=commit)
@@ -506,8 +506,8 @@ def _dropped_note(dropped: tuple[CommitInfo, ...], branch: BranchCommits) -> str
 
 def _conflict_comment(branch: str, people: tuple[CommitInfo, ...], conflict: Conflict, marker: str) -> str:
     def named(commit: CommitInfo) -> str:
-        return f"{commit.sha[:12]} “{commit.subject}” by {commit.author.name}"
-    files = ", ".join(f"`{path}`" for path in conflict.paths)
+        return f"{commit.sha[:12]} “{one_line(commit.subject)}” by {one_line(commit.author.name)}"
+    files = ", ".join(code(path) for path in conflict.paths)
     listed = "".join(f"\n- {named(commit)}" for commit in people)
     return (f"hardenbot: there is a refresh for this branch (the base branch or its images moved on), but commit "
             f"{named(conflict.commit)} does not apply onto it: it conflicts in {files}. So `{branch}` stays exactly "

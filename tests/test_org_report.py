@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import responses
 
 from bot.cli import main
 from bot.github.org import GitHubOrg
 from bot.org.dashboard import GITHUB_BODY_LIMIT, DashboardInput, render_dashboard
 from bot.org.report import LABEL, MARKER, publish
-from bot.org.results import RepositoryResult, ResultFileError, failed, read_results, write_result
+from bot.org.results import RepositoryResult, ResultFiles, failed, read_results, write_result
 from tests.fake_github_org import API, FakeOrganisation
 
 TOKEN = "ghs_" + "R3p0rt" * 6
@@ -74,13 +73,12 @@ def test_result_files_round_trip_and_the_later_run_wins(tmp_path):
     write_result(tmp_path / "a" / "acme__api.json", later)
     write_result(tmp_path / "b" / "acme__api.json", first)
     write_result(tmp_path / "b" / "acme__web.json", result("web"))
-    assert read_results(tmp_path) == [later, result("web")]
+    assert read_results(tmp_path) == ResultFiles((later, result("web")))
     (tmp_path / "b" / "junk.json").write_text("[1, 2]")
-    with pytest.raises(ResultFileError, match=r"junk\.json: not a hardenbot result \(not a JSON object\)$"):
-        read_results(tmp_path)
-    (tmp_path / "b" / "junk.json").write_text('{"repository": "acme/x"}')
-    with pytest.raises(ResultFileError, match=r"junk\.json: not a hardenbot result \(TypeError\)$"):
-        read_results(tmp_path)
+    (tmp_path / "b" / "part.json").write_text('{"repository": "acme/x"}')
+    files = read_results(tmp_path)
+    assert files.results == (later, result("web"))  # the others are read all the same
+    assert [str(e) for e in files.invalid] == ["b/junk.json: not a JSON object", "b/part.json: no outcome"]
 
 
 def publish_with(org: FakeOrganisation, body: str):

@@ -8,12 +8,12 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.github.pace import POINTS_PER_MINUTE
+from bot.model.text import escape_controls
 from bot.org.plan import MATRIX_LIMIT, RESERVE, PlanFilters, make_plan
 from bot.org.report import LABEL, TITLE
 
@@ -77,7 +77,7 @@ def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> i
     try:
         return (_plan if args.org_command == "plan" else _report)(args, client, environ)
     except HardenbotError as error:
-        print(f"hardenbot: {error}".replace(token, "***"), file=sys.stderr)
+        _log(str(error).replace(token, "***"))
         return EXIT_ERROR
 
 
@@ -87,7 +87,7 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
     filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
     capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None
     plan = make_plan(client, args.owner, filters, workers=args.workers, reserve=args.reserve, capacity=capacity,
-                     rotation=args.rotation, log=lambda line: print(f"hardenbot: {line}", file=sys.stderr))
+                     rotation=args.rotation, log=_log)
     outputs = job_outputs(plan)
     if environ.get("GITHUB_OUTPUT"):
         write_outputs(Path(environ["GITHUB_OUTPUT"]), outputs)
@@ -103,27 +103,26 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
 
 def _report(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
     from bot.org.dashboard import DashboardInput, render_dashboard
+    from bot.org.matrix import PlanSummary, read_plan_file
     from bot.org.report import publish
     from bot.org.results import read_results
 
-    plan = _read_json(args.plan) if args.plan else {}
-    skipped = Counter(entry["reason"] for entry in plan.get("skipped", ()))
-    data = DashboardInput(tuple(read_results(args.results)),
-                          tuple(entry["repository"] for entry in plan.get("selected", ())),
-                          len(plan.get("deferred", ())), dict(skipped),
-                          environ.get("GITHUB_SERVER_URL", "https://github.com"))
+    plan = read_plan_file(args.plan) if args.plan else PlanSummary()
+    files = read_results(args.results)
+    for invalid in files.invalid:
+        _log(f"set aside {invalid}")
+    data = DashboardInput(files.results, plan.expected, plan.deferred, dict(plan.skipped),
+                          environ.get("GITHUB_SERVER_URL", "https://github.com"), files.invalid)
     body = render_dashboard(data)
     if args.dry_run:
         print(body, end="")
         return EXIT_OK
     published = publish(client, args.repository, body, title=args.title, label=args.label)
-    print(f"hardenbot: dashboard {published.outcome}: {published.issue.url} ({len(data.results)} repositories, "
-          f"{len(body)} characters; {client.calls} API calls)")
+    print(escape_controls(f"hardenbot: dashboard {published.outcome}: {published.issue.url} ({len(data.results)} "
+                          f"repositories, {len(body)} characters; {client.calls} API calls)"))
     return EXIT_OK
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise HardenbotError(f"{path}: cannot read the plan ({type(error).__name__})") from None
+def _log(line: str) -> None:
+    """One line of the job's log: a name or message holding a line break would forge a workflow command."""
+    print(escape_controls(f"hardenbot: {line}"), file=sys.stderr)

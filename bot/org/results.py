@@ -1,24 +1,44 @@
 """What one matrix job did to its repository, as a small JSON file the job uploads as an
 artifact and the report job reads: a few hundred bytes a repository, so 10,000 of them stay
-far within the artifact limits where job outputs (1 MB a job) would not."""
+far within the artifact limits where job outputs (1 MB a job) would not.
+
+The report job reads each file as untrusted input: a file that is not a result, of the wrong
+types, with a value no job writes (an outcome, a grade, a state), or over RESULT_FILE_LIMIT, is
+set aside with the reason, and the others are reported as usual."""
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from collections import Counter
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.flow import FlowResult, Outcome
 from bot.model.results import RunReport
-from bot.report.grade import grade, score
+from bot.model.text import excerpt
+from bot.report.grade import THRESHOLDS, grade, score
 
 FAILED = "failed"  # the outcome of a job that stopped on an error
+OUTCOMES = frozenset({FAILED, *(o.value for o in Outcome)})
+GRADES = frozenset({"", "F", *(letter for _, letter in THRESHOLDS)})
+PULL_REQUEST_STATES = frozenset({"", "open", "merged", "closed"})
+RESULT_FILE_LIMIT = 64 * 1024  # a job writes a few hundred bytes, its message bounded by MESSAGE_LIMIT
+MESSAGE_LIMIT = 2000  # characters of a job's message (an error can quote a whole file) kept in its result
 
 
 class ResultFileError(HardenbotError):
     def __init__(self, path: Path, reason: str):
         super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+@dataclass(frozen=True)
+class ResultFiles:
+    results: tuple[RepositoryResult, ...]  # one a repository, sorted by it
+    invalid: tuple[ResultFileError, ...] = ()  # files that are no result a job writes, each with why
 
 
 @dataclass(frozen=True)
@@ -47,7 +67,7 @@ def from_flow(repository: str, result: FlowResult, finished_at: str, run_url: st
     pull = result.pull_request
     before, after = _weakest_grades(report) if report is not None else ("", "")
     return RepositoryResult(
-        repository, result.outcome.value, result.message, finished_at, run_url, before, after,
+        repository, result.outcome.value, excerpt(result.message, MESSAGE_LIMIT), finished_at, run_url, before, after,
         files_scanned=len(report.results) + len(report.errors) if report else 0,
         files_hardened=len(result.changed_files), needs_a_person=result.needs_a_person,
         pull_request=pull.number if pull else None, pull_request_url=pull.url if pull else "",
@@ -56,7 +76,7 @@ def from_flow(repository: str, result: FlowResult, finished_at: str, run_url: st
 
 
 def failed(repository: str, message: str, finished_at: str, run_url: str = "") -> RepositoryResult:
-    return RepositoryResult(repository, FAILED, message, finished_at, run_url)
+    return RepositoryResult(repository, FAILED, excerpt(message, MESSAGE_LIMIT), finished_at, run_url)
 
 
 def _weakest_grades(report: RunReport) -> tuple[str, str]:
@@ -82,19 +102,72 @@ def write_result(path: Path, result: RepositoryResult) -> None:
     path.write_text(result.to_json(), encoding="utf-8")
 
 
-def read_results(folder: Path) -> list[RepositoryResult]:
+def read_results(folder: Path) -> ResultFiles:
     """Every result file under `folder` (the artifacts, downloaded), one per repository: of
-    two for one repository, the later run's."""
-    known = {f.name for f in fields(RepositoryResult)}
+    two for one repository, the later run's. A file that is not a valid result is set aside
+    with the reason, never an error of the whole report."""
     latest: dict[str, RepositoryResult] = {}
+    invalid = []
     for path in sorted(folder.rglob("*.json")):
+        name = path.relative_to(folder)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ResultFileError(path, "not a hardenbot result (not a JSON object)")
-            result = RepositoryResult(**{k: v for k, v in data.items() if k in known})
-        except (ValueError, TypeError) as error:
-            raise ResultFileError(path, f"not a hardenbot result ({type(error).__name__})") from None
+            result = parse_result(_read_bounded(path, name), name)
+        except ResultFileError as error:
+            invalid.append(error)
+            continue
         if result.repository not in latest or latest[result.repository].finished_at < result.finished_at:
             latest[result.repository] = result
-    return sorted(latest.values(), key=lambda r: r.repository)
+    return ResultFiles(tuple(sorted(latest.values(), key=lambda r: r.repository)), tuple(invalid))
+
+
+def parse_result(data: bytes, path: Path) -> RepositoryResult:
+    """A result from a file's bytes, each field of the type and, for the enumerated ones, a
+    value a job writes; ResultFileError naming the first field that is not (never its value)."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError) as error:
+        raise ResultFileError(path, f"not JSON ({type(error).__name__})") from None
+    if not isinstance(document, dict):
+        raise ResultFileError(path, "not a JSON object")
+    values = {}
+    for field in fields(RepositoryResult):
+        if field.name not in document:
+            if field.default is MISSING:
+                raise ResultFileError(path, f"no {field.name}")
+            continue
+        value = document[field.name]
+        allowed = _ALLOWED.get(field.name)
+        if not _FIELD_CHECKS[field.type](value) or (allowed is not None and value not in allowed):
+            raise ResultFileError(path, f"{field.name} is not {_EXPECTED.get(field.name, _TYPE_NAMES[field.type])}")
+        values[field.name] = value
+    return RepositoryResult(**values)
+
+
+def _read_bounded(path: Path, name: Path) -> bytes:
+    """The file's bytes, refused past RESULT_FILE_LIMIT, read only if it is a regular file and
+    not through a symbolic link (a FIFO would block the report)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise OSError(errno.EINVAL, "not a regular file")
+            data = handle.read(RESULT_FILE_LIMIT + 1)
+    except OSError as error:
+        reason = "a symbolic link" if error.errno == errno.ELOOP else (error.strerror or type(error).__name__)
+        raise ResultFileError(name, f"cannot be read: {reason}") from None
+    if len(data) > RESULT_FILE_LIMIT:
+        raise ResultFileError(name, f"larger than {RESULT_FILE_LIMIT} bytes, more than any job writes")
+    return data
+
+
+def _whole_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+_FIELD_CHECKS = {"str": lambda v: isinstance(v, str), "int": _whole_number,
+                 "int | None": lambda v: v is None or _whole_number(v)}
+_TYPE_NAMES = {"str": "a string", "int": "a whole number", "int | None": "a whole number or null"}
+_ALLOWED = {"outcome": OUTCOMES, "grade_before": GRADES, "grade_after": GRADES,
+            "pull_request_state": PULL_REQUEST_STATES}
+_EXPECTED = {"outcome": "an outcome a job writes", "grade_before": "a grade", "grade_after": "a grade",
+             "pull_request_state": "open, merged, closed or empty"}

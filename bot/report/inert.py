@@ -20,8 +20,8 @@ def fence(text: str) -> str:
 def html(text: str) -> str:
     """Text for inside an HTML element (a `<summary>`), on one line: no tag, comment, link,
     mention or autolink (HTML does not read Markdown's backslash escapes: entities instead)."""
-    flat = escape_controls(" ".join(text.split())).replace("&", "&amp;")
-    return _MARKUP.sub(lambda m: _HTML_ESCAPED[m.group()], flat)
+    flat = escape_controls(" ".join(text.split()))
+    return _escape(flat, _HTML_ESCAPED)
 
 
 def one_line(text: str) -> str:
@@ -32,10 +32,30 @@ def one_line(text: str) -> str:
 
 
 _BACKTICKS = re.compile(r"`+")
-# `@` only where GitHub would read a mention (not inside `image@sha256:…` or an address).
-_MARKUP = re.compile(r"[<>\[\]]|(?<!\w)@|(?<=:)//")
-_ESCAPED = {"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "@": "@&#8203;", "//": "&#8203;//"}
-_HTML_ESCAPED = {**_ESCAPED, "[": "&#91;", "]": "&#93;"}
+# What GitHub turns into a tag, link, mention or reference. An entity is escaped too: GitHub
+# finds mentions and references in the text after entities are decoded (`&#64;team` notifies).
+# `@` where GitHub reads a mention (after no ASCII word character: `é@team` is one) or an
+# e-mail autolink (`a@b.example`), not inside `image@sha256:…`; `#1`, `GH-1` and `www.` are
+# issue references and autolinks; `//` after a colon is a URL's.
+_MARKUP = re.compile(r"[<>\[\]&]|(?<![A-Za-z0-9_])@|@(?=[\w.+-]*\w\.\w)|(?<=:)//|#(?=\d)|(?<![A-Za-z0-9_])GH-(?=\d)"
+                     r"|(?<![A-Za-z0-9_])www\.", re.IGNORECASE)
+_ZERO_WIDTH = "&#8203;"  # invisible, and no reference, mention or autolink reads across it
+_ESCAPED = {"<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "&": "&amp;"}
+_HTML_ESCAPED = {**_ESCAPED, "[": "&#91;", "]": "&#93;"}  # HTML does not read Markdown's backslashes
+
+
+def _escaped(match: str, table: dict[str, str]) -> str:
+    if match in table:
+        return table[match]
+    if match in ("@", "#"):
+        return match + _ZERO_WIDTH
+    if match == "//":
+        return _ZERO_WIDTH + match
+    return match[:-1] + _ZERO_WIDTH + match[-1]  # `GH-` and `www.`, in the case they came in
+
+
+def _escape(text: str, table: dict[str, str] = _ESCAPED) -> str:
+    return _MARKUP.sub(lambda m: _escaped(m.group(), table), text)
 
 
 def _inert(text: str) -> str:
@@ -43,9 +63,9 @@ def _inert(text: str) -> str:
     while at < len(text):
         opening = _BACKTICKS.search(text, at)
         if opening is None:
-            out.append(_MARKUP.sub(lambda m: _ESCAPED[m.group()], text[at:]))
+            out.append(_escape(text[at:]))
             break
-        out.append(_MARKUP.sub(lambda m: _ESCAPED[m.group()], text[at : opening.start()]))
+        out.append(_escape(text[at : opening.start()]))
         run = opening.group()
         closing = next((m for m in _BACKTICKS.finditer(text, opening.end()) if m.group() == run), None)
         if closing is None:  # no code span: the backticks are literal text
