@@ -69,6 +69,8 @@ LINE_SHAPES = {
     "escapes alternating with blanks": lambda n: "FROM alpine\nRUN a " + _fill("\\ ", n) + "\n",
     "escaped escapes on continued lines": lambda n: "FROM alpine\nRUN a \\\n" + _fill("\\\\ \\\n", n) + "b\n",
     "keyword continued over many lines": lambda n: "FROM alpine\nRU\\\n" + _fill("\\\n", n) + "N b\n",
+    "one unknown word as long as the file": lambda n: "FROM alpine\n" + _fill("a", n) + "\n",
+    "a heredoc named by a word as long as the file": lambda n: "FROM alpine\nRUN <<" + _fill("E", n) + "\n",
 }
 
 # name → size in bytes → Dockerfile text

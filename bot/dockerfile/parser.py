@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
-from bot.model.text import Span
+from bot.model.text import Span, excerpt
 
 INSTRUCTIONS = frozenset(
     "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN "
@@ -166,7 +166,7 @@ def _read_directives(lines: list[tuple[int, str, str]], path: str, first: int = 
             raise DockerfileSyntaxError(path, index + 1, f"only one {name} parser directive can be used")
         _, value, value_at = match
         if strict and name == "escape" and value not in ("\\", "`"):
-            raise DockerfileSyntaxError(path, index + 1, f"invalid escape directive {value!r}: use \\ or `")
+            raise DockerfileSyntaxError(path, index + 1, f"invalid escape directive {excerpt(value)!r}: use \\ or `")
         value_start = start + len(content) - len(after) + value_at
         directives[name] = _Directive(value, Span(value_start, value_start + len(value)))
         index += 1
@@ -267,7 +267,7 @@ def _read_instruction(
     keyword_text, keyword_span, args = _keyword_and_args(pieces, continues or len(pieces) > 1, path, first_line)
     keyword = keyword_text.upper()
     if keyword not in INSTRUCTIONS:
-        raise DockerfileSyntaxError(path, first_line, f"unknown instruction {keyword_text!r}")
+        raise DockerfileSyntaxError(path, first_line, f"unknown instruction {excerpt(keyword_text)!r}")
     flags, rest_start = _read_flags(args)
     heredocs: list[Heredoc] = []
     if keyword in HEREDOC_INSTRUCTIONS and "<<" in args.text:
@@ -275,7 +275,7 @@ def _read_instruction(
             body_start = lines[index][0] if index < len(lines) else len(text)
             while True:
                 if index >= len(lines):
-                    raise DockerfileSyntaxError(path, first_line, f"unterminated heredoc <<{name}")
+                    raise DockerfileSyntaxError(path, first_line, f"unterminated heredoc <<{excerpt(name)}")
                 line_start, line_content, _ = lines[index]
                 index += 1
                 candidate = line_content.lstrip("\t") if strip_tabs else line_content
