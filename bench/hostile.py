@@ -41,6 +41,49 @@ def _repeat(line: str, size: int, head: str = "", tail: str = "") -> str:
     return head + line * max(1, size // len(line)) + tail
 
 
+def _fill(unit: str, size: int) -> str:
+    """`unit` repeated to about `size` bytes (UTF-8: a file's size is counted in bytes)."""
+    return unit * max(1, size // len(unit.encode()))
+
+
+def _padded(make, pad: str):
+    """The shape `make` builds around `pad` repeated to the size asked."""
+    return lambda n: make(_fill(pad, n))
+
+
+# Blanks a directive line may be padded with: ASCII, and those only Go's unicode.IsSpace knows.
+PADS = {"spaces": " ", "blanks of every kind": " \t\v\f\r\x85\xa0\u1680\u2000\u2028\u3000"}
+_AFTER = "FROM alpine\nRUN echo hi\n"
+
+# Parser directives, comments and continuations: name → size in bytes → Dockerfile text.
+LINE_SHAPES = {
+    **{f"{where} ({pad_name})": _padded(make, pad)
+       for pad_name, pad in PADS.items()
+       for where, make in {
+           "directive padded before the #": lambda pad: pad + "# escape=`\n" + _AFTER,
+           "directive padded after the #": lambda pad: "#" + pad + "escape=`\n" + _AFTER,
+           "directive padded before =": lambda pad: "# escape" + pad + "=`\n" + _AFTER,
+           "directive padded after =": lambda pad: "# escape=" + pad + "`\n" + _AFTER,
+           "directive padded after its value": lambda pad: "# escape=`" + pad + "\n" + _AFTER,
+           "directive padded inside its value": lambda pad: "# syntax=docker/dockerfile:1" + pad + "x\n" + _AFTER,
+           "directive padded inside its value, below #!": lambda pad: "#!/bin/sh\n# syntax=a" + pad + "b\n" + _AFTER,
+           "directive padded, without =": lambda pad: "# escape" + pad + "x\n" + _AFTER,
+       }.items()},
+    "directive of many words": lambda n: "# syntax=" + _fill("a ", n) + "\n" + _AFTER,
+    "directive-looking lines": lambda n: "# syntax=a\n" + _fill("# check=skip=all\n", n) + _AFTER,
+    "comment lines 100k long": lambda n: "FROM alpine\n" + _fill("# " + "c" * 100_000 + "\n", n),
+    "continuation lines alone": lambda n: "FROM alpine\nRUN a \\\n" + _fill("\\\n", n) + "b\n",
+    "one line of blanks ending in an escape": lambda n: "FROM alpine\nRUN a" + _fill(" \t", n) + "\\ \t\nb\n",
+    "one line of escapes": lambda n: "FROM alpine\nRUN " + _fill("\\", n) + "\n",
+    "comment lines inside a continuation": lambda n: "FROM alpine\nRUN a \\\n" + _fill("# c\n", n) + "b\n",
+    "blank lines inside a continuation": lambda n: "FROM alpine\nRUN a \\\n" + _fill(" \t\n", n) + "b\n",
+    "escapes alternating with blanks": lambda n: "FROM alpine\nRUN a " + _fill("\\ ", n) + "\n",
+    "escaped escapes on continued lines": lambda n: "FROM alpine\nRUN a \\\n" + _fill("\\\\ \\\n", n) + "b\n",
+    "keyword continued over many lines": lambda n: "FROM alpine\nRU\\\n" + _fill("\\\n", n) + "N b\n",
+    "one unknown word as long as the file": lambda n: "FROM alpine\n" + _fill("a", n) + "\n",
+    "a heredoc named by a word as long as the file": lambda n: "FROM alpine\nRUN <<" + _fill("E", n) + "\n",
+}
+
 # name → size in bytes → Dockerfile text
 SHAPES = {
     "escape directive, then blank lines": lambda n: _repeat("\n", n, "# escape=`\n", "FROM alpine\n"),
@@ -58,6 +101,7 @@ SHAPES = {
     "one long line": lambda n: "FROM alpine\nRUN echo " + "a" * n + "\n",
     "heredocs": lambda n: _repeat("RUN <<EOF\necho hi\nEOF\n", n, "# syntax=docker/dockerfile:1\nFROM alpine\n"),
     "USER lines": lambda n: _repeat("USER root\n", n, "FROM alpine\n"),
+    **LINE_SHAPES,
 }
 
 
@@ -65,8 +109,8 @@ def largest_read(make) -> str:
     """The shape at the largest size hardenbot reads."""
     size = MAX_BYTES
     text = make(size)
-    while len(text) > MAX_BYTES:
-        size = size * MAX_BYTES // len(text) - 64
+    while len(text.encode()) > MAX_BYTES:
+        size = size * MAX_BYTES // len(text.encode()) - 64
         text = make(size)
     return text
 

@@ -3,14 +3,22 @@ once broke something (a run that never finished, a crash, markup in the pull req
 credential sent where it should not go); each is now one line and nothing else."""
 from __future__ import annotations
 
+import importlib.util
+import re
 import time
 from pathlib import Path
 
+import dockerfile
 import pytest
+from dockerfile import parse_string as oracle_parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.config import load_config
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.parser import _directive, parse
+from bot.errors import DockerfileSyntaxError
 from bot.run import process_texts
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
@@ -102,6 +110,63 @@ def test_a_file_larger_than_any_dockerfile_is_one_line(tmp_path):
     assert error.message == "cannot read: larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
     [error] = _fix("FROM alpine\n" + "RUN apt-get install curl\n" * 500_000).errors  # a fork's, from git
     assert error.message == "not read: larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
+
+
+def _bench():
+    """bench/hostile.py, whose shapes these tests time at the size the bench does."""
+    spec = importlib.util.spec_from_file_location("bench_hostile", Path(__file__).parent.parent / "bench" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+
+
+@pytest.mark.parametrize("shape", list(BENCH.LINE_SHAPES))
+def test_directives_comments_and_continuations_are_checked_in_linear_time(shape, tmp_path, capsys):
+    from bot.cli import main
+    (tmp_path / "hostile").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "Dockerfile").write_text("FROM alpine\n")
+    seconds = {}
+    for size, text in (("256 KiB", BENCH.LINE_SHAPES[shape](256 << 10)), ("1 MiB", BENCH.largest_read(BENCH.LINE_SHAPES[shape]))):
+        (tmp_path / "hostile" / "Dockerfile").write_bytes(text.encode())
+        seconds[size] = _seconds(lambda: main(["check", "--offline", str(tmp_path)]))
+        out, err = capsys.readouterr()
+        assert "other/Dockerfile:1: DL3006 alpine has no tag" in out  # the rest of the run completed
+        assert len(out) + len(err) < 10_000
+    assert seconds["1 MiB"] < 5, seconds
+    assert seconds["1 MiB"] < 0.5 or seconds["1 MiB"] / seconds["256 KiB"] < 8, seconds  # 16 when quadratic
+
+
+_GO_DIRECTIVE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9=#`\\ \t\f\r\v\x85\xa0\u2028\u3000")), max_size=12))
+def test_directives_are_read_as_buildkits_pattern_reads_them(line):
+    """BuildKit's own pattern, which backtracks in Python's re, as the oracle on short lines
+    (a line never holds a newline)."""
+    match = _GO_DIRECTIVE.match(line)
+    assert _directive(line) == ((match.group(1), match.group(2), match.start(2)) if match else None)
+
+
+@pytest.mark.parametrize("line", ["# escape=`", "# escape = `", "#escape=`", "# escape=` ", "# escape= \t`",
+                                  "# escape=` x", "# escape=", "# escape= ", "# escape=\t \t", "# escape `"])
+@pytest.mark.parametrize("pad", [1, 16_000])
+def test_padded_escape_directives_mean_what_they_mean_to_buildkit(line, pad):
+    """BuildKit's own parser (PyPI `dockerfile`) reads lines up to 64 KiB, hence 16,000 blanks;
+    whether the directive holds shows in whether `RUN a `` continues onto `RUN b`."""
+    text = line.replace(" ", " " * pad).replace("\t", "\t" * pad) + "\nFROM alpine\nRUN a `\nRUN b\n"
+    try:
+        expected = [(c.cmd.upper(), c.start_line, c.end_line) for c in oracle_parse(text)]
+    except dockerfile.GoParseError as error:
+        assert "invalid escape token" in str(error)
+        with pytest.raises(DockerfileSyntaxError, match="invalid escape directive"):
+            parse(text)
+        return
+    assert [(i.keyword, i.line, i.end_line) for i in parse(text).instructions] == expected
 
 
 def test_exclude_globs_with_many_double_stars_match_in_linear_time():

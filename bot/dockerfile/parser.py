@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
-from bot.model.text import Span
+from bot.model.text import Span, excerpt
 
 INSTRUCTIONS = frozenset(
     "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN "
@@ -31,7 +31,8 @@ JSON_INSTRUCTIONS = frozenset({"RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
            "\u2028\u2029\u202f\u205f\u3000"
 PARSER_DIRECTIVES = frozenset({"syntax", "escape", "check"})
-_DIRECTIVE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")
+GO_REGEXP_SPACE = "\t\n\f\r "  # `\s` in Go's regexp package
+_DIRECTIVE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -155,21 +156,39 @@ def _read_directives(lines: list[tuple[int, str, str]], path: str, first: int = 
         if not stripped.startswith("#"):
             break
         after = stripped[1:].lstrip(GO_SPACE)
-        match = _DIRECTIVE.match(after)
-        name = match.group(1).lower() if match else ""
+        match = _directive(after)
+        name = match[0].lower() if match else ""
         if name not in PARSER_DIRECTIVES:
             break
         if name in directives:
             if not strict:
                 break
             raise DockerfileSyntaxError(path, index + 1, f"only one {name} parser directive can be used")
-        value = match.group(2)
+        _, value, value_at = match
         if strict and name == "escape" and value not in ("\\", "`"):
-            raise DockerfileSyntaxError(path, index + 1, f"invalid escape directive {value!r}: use \\ or `")
-        value_start = start + len(content) - len(after) + match.start(2)
+            raise DockerfileSyntaxError(path, index + 1, f"invalid escape directive {excerpt(value)!r}: use \\ or `")
+        value_start = start + len(content) - len(after) + value_at
         directives[name] = _Directive(value, Span(value_start, value_start + len(value)))
         index += 1
     return directives, index
+
+
+def _directive(after: str) -> tuple[str, str, int] | None:
+    """(name, value, offset of the value) of `name = value`, as BuildKit's
+    `([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$` matches it, read in one pass: that pattern
+    backtracks over every blank inside a value (`# syntax=a` + 100,000 blanks + `b` took
+    minutes). The value is what follows the blanks after `=`, less trailing blanks; after
+    `=` and blanks only, it is the last blank (the lazy group must take one character)."""
+    name = _DIRECTIVE_NAME.match(after)
+    if name is None:
+        return None
+    equals = len(after) - len(after[name.end():].lstrip(GO_REGEXP_SPACE))
+    if not after.startswith("=", equals) or equals + 1 == len(after):
+        return None
+    value_at = len(after) - len(after[equals + 1:].lstrip(GO_REGEXP_SPACE))
+    if value_at == len(after):
+        return name.group(), after[-1], len(after) - 1
+    return name.group(), after[value_at:].rstrip(GO_REGEXP_SPACE), value_at
 
 
 def _frontend(lines: list[tuple[int, str, str]], directives: dict[str, _Directive], path: str) -> Span | None:
@@ -248,7 +267,7 @@ def _read_instruction(
     keyword_text, keyword_span, args = _keyword_and_args(pieces, continues or len(pieces) > 1, path, first_line)
     keyword = keyword_text.upper()
     if keyword not in INSTRUCTIONS:
-        raise DockerfileSyntaxError(path, first_line, f"unknown instruction {keyword_text!r}")
+        raise DockerfileSyntaxError(path, first_line, f"unknown instruction {excerpt(keyword_text)!r}")
     flags, rest_start = _read_flags(args)
     heredocs: list[Heredoc] = []
     if keyword in HEREDOC_INSTRUCTIONS and "<<" in args.text:
@@ -256,7 +275,7 @@ def _read_instruction(
             body_start = lines[index][0] if index < len(lines) else len(text)
             while True:
                 if index >= len(lines):
-                    raise DockerfileSyntaxError(path, first_line, f"unterminated heredoc <<{name}")
+                    raise DockerfileSyntaxError(path, first_line, f"unterminated heredoc <<{excerpt(name)}")
                 line_start, line_content, _ = lines[index]
                 index += 1
                 candidate = line_content.lstrip("\t") if strip_tabs else line_content

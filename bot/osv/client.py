@@ -100,7 +100,10 @@ class OsvClient:
             following = []
             for (key, _), result in zip(pending, results, strict=True):
                 result = result if isinstance(result, dict) else {}
-                found[key] += [(str(v["id"]), str(v.get("modified", ""))) for v in result.get("vulns") or []
+                vulns = result.get("vulns") or []
+                if not isinstance(vulns, list):
+                    raise OsvError("OSV answered querybatch with vulnerabilities that are not a list")
+                found[key] += [(str(v["id"]), str(v.get("modified", ""))) for v in vulns
                                if isinstance(v, dict) and v.get("id")]
                 if result.get("next_page_token"):
                     following.append((key, str(result["next_page_token"])))
@@ -145,11 +148,14 @@ class OsvClient:
 
     def _get_record(self, vuln_id: str, optional: bool) -> dict | None:
         try:
-            return self._request("GET", f"/v1/vulns/{requests.utils.quote(vuln_id, safe='')}", None, vuln_id)
+            record = self._request("GET", f"/v1/vulns/{requests.utils.quote(vuln_id, safe='')}", None, vuln_id)
         except RecordNotFound:
             if optional:
                 return None
             raise
+        if not records.readable(record):
+            raise OsvError(f"OSV's record {vuln_id} does not have the types of OSV's schema")
+        return record
 
     # -- HTTP --------------------------------------------------------------------------
     def _post(self, path: str, body: dict) -> dict:

@@ -8,10 +8,13 @@ and Alpine records carry none: the client then reads the CVE record they alias (
 `aliases`), as OSV holds NVD's scores there.
 Fixable: the affected entry for the package's ecosystem and name has a range with a `fixed`
 event (the first one is shown).
+`readable` says whether a record has, where it has them, the types these readers expect: a
+record from the disk cache or from a server is read only then.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.model.policies import Vulnerability, VulnSeverity
 from bot.osv.cvss import band, base_score
@@ -20,6 +23,46 @@ _WORDS = {"critical": VulnSeverity.CRITICAL, "high": VulnSeverity.HIGH, "importa
           "moderate": VulnSeverity.MEDIUM, "medium": VulnSeverity.MEDIUM, "low": VulnSeverity.LOW,
           "negligible": VulnSeverity.LOW}
 CVE = re.compile(r"^CVE-\d{4}-\d{4,}$")
+
+
+def readable(record: object) -> bool:
+    """Whether every field these readers use is absent, null or of the type OSV's schema gives
+    it, so reading the record can neither raise nor read a string as a list."""
+    return (isinstance(record, dict) and _is(record, "id", str) and _is(record, "summary", str)
+            and _is(record, "database_specific", dict)
+            and _each(record.get("upstream"), _text) and _each(record.get("aliases"), _text)
+            and _each(record.get("severity"), _severity_entry) and _each(record.get("affected"), _affected))
+
+
+def _is(mapping: dict, key: str, kind: type) -> bool:
+    return mapping.get(key) is None or isinstance(mapping[key], kind)
+
+
+def _each(value: object, check: Callable[[object], bool]) -> bool:
+    return value is None or (isinstance(value, list) and all(check(item) for item in value))
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _severity_entry(entry: object) -> bool:
+    return isinstance(entry, dict) and _is(entry, "type", str) and _is(entry, "score", str)
+
+
+def _affected(affected: object) -> bool:
+    if not isinstance(affected, dict) or not _is(affected, "ecosystem_specific", dict) or not _is(affected, "package", dict):
+        return False
+    package = affected.get("package") or {}
+    return _is(package, "ecosystem", str) and _is(package, "name", str) and _each(affected.get("ranges"), _range)
+
+
+def _range(span: object) -> bool:
+    return isinstance(span, dict) and _each(span.get("events"), _event)
+
+
+def _event(event: object) -> bool:
+    return isinstance(event, dict) and _is(event, "fixed", str)
 
 
 def severity(record: dict) -> tuple[VulnSeverity, float | None]:
@@ -42,7 +85,7 @@ def severity(record: dict) -> tuple[VulnSeverity, float | None]:
 def upstream_cves(record: dict) -> list[str]:
     """The CVE ids a distribution's record stands for, where its severity may be found."""
     named = [*(record.get("upstream") or []), *(record.get("aliases") or [])]
-    if CVE.match(record.get("id", "")):
+    if CVE.match(record.get("id") or ""):
         return []
     return [name for name in dict.fromkeys(named) if isinstance(name, str) and CVE.match(name)]
 
@@ -52,7 +95,7 @@ def fixed_in(record: dict, ecosystem: str, name: str) -> str:
         if not isinstance(affected, dict):
             continue
         package = affected.get("package") or {}
-        if package.get("ecosystem") != ecosystem or _normal(package.get("name", ""), ecosystem) != _normal(name, ecosystem):
+        if package.get("ecosystem") != ecosystem or _normal(package.get("name") or "", ecosystem) != _normal(name, ecosystem):
             continue
         for span in affected.get("ranges") or []:
             for event in span.get("events") or []:
@@ -74,5 +117,5 @@ def vulnerability(record: dict, ecosystem: str, name: str,
         rated, score = fallback
     aliases = tuple(dict.fromkeys(a for a in [*(record.get("aliases") or []), *(record.get("upstream") or [])]
                                   if isinstance(a, str)))
-    return Vulnerability(str(record.get("id", "")), aliases, rated, score, fixed_in(record, ecosystem, name),
+    return Vulnerability(str(record.get("id") or ""), aliases, rated, score, fixed_in(record, ecosystem, name),
                          str(record.get("summary") or "")[:200])
