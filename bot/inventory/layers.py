@@ -132,7 +132,9 @@ class _Tree:
 def _clean(name: str) -> str:
     """An archive path as the image sees it from its root: no leading `/` or `./`, no `..`
     above the root."""
-    return posixpath.normpath("/" + name.lstrip("/")).lstrip("/")
+    if "/." in name or "//" in name or name.startswith((".", "/")) or name.endswith("/"):
+        return posixpath.normpath("/" + name.lstrip("/")).lstrip("/")
+    return name  # already clean, as most are: normpath is the dearest step of a member
 
 
 def _link_target(path: str, member: Member) -> str:
@@ -247,7 +249,7 @@ def _archive_index(archive: IO[bytes], budget: Budget) -> dict[str, tuple[int, i
     where = {}
     for member in TarReader(stream):
         if member.kind == FILE and not member.sparse:
-            where[_clean(member.name)] = (archive.tell(), member.size)
+            where[_clean(member.name)] = (member.offset, member.size)
     return where
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.inventory.inflate import LayerStream
 from bot.inventory.limits import size
@@ -22,17 +22,19 @@ FILE, DIRECTORY, SYMLINK, HARDLINK, OTHER = "file", "directory", "symlink", "har
 _KINDS = {b"0": FILE, b"\0": FILE, b"7": FILE, b"S": FILE, b"1": HARDLINK, b"2": SYMLINK, b"5": DIRECTORY}
 _PAX, _PAX_GLOBAL, _SOLARIS_PAX, _LONG_NAME, _LONG_LINK = b"x", b"g", b"X", b"L", b"K"
 _GNU_SPARSE = b"S"
+_LINKS = (b"1", b"2")
 _SIGNED = struct.Struct("148b8x356b")
+_READ_AHEAD = 64 * 1024
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):  # a tuple: made once a member, hundreds of thousands a layer
     name: str
     kind: str  # FILE, DIRECTORY, SYMLINK, HARDLINK or OTHER (devices, FIFOs …)
     size: int  # bytes of data the member takes in the archive
     real_size: int  # bytes the file holds: more than `size` for a sparse file, whose holes are not stored
     linkname: str
     sparse: bool
+    offset: int  # where its data starts in the (decompressed) tar stream
 
 
 class TarReader:
@@ -41,13 +43,13 @@ class TarReader:
 
     def __init__(self, stream: LayerStream):
         self._stream = stream
-        self._unread = 0  # data and padding of the current member still in the stream
-        self._offset = 0  # of the next header, for messages
+        self._buffer, self._at = b"", 0  # read ahead of the headers, many at a time
+        self._unread = 0  # data and padding of the current member still to pass over
+        self._offset = 0  # in the tar stream, of what is read next
 
     def __iter__(self) -> Iterator[Member]:
         while True:
-            self._stream.skip(self._unread)
-            self._offset += self._unread
+            self._skip(self._unread)
             self._unread = 0
             member = self._next()
             if member is None:
@@ -56,10 +58,39 @@ class TarReader:
 
     def data(self, member: Member) -> bytes:
         """The member's stored bytes; call before asking for the next member."""
-        data = self._read_exact(member.size, f"the data of {member.name!r}")
+        data = self._read_exact(member.size, "the data of a member")
         self._unread -= member.size
-        self._offset += member.size
         return data
+
+    def _read(self, n: int) -> bytes:
+        """Up to n bytes, from what was read ahead first."""
+        if self._at < len(self._buffer):
+            data = self._buffer[self._at:self._at + n]
+            self._at += len(data)
+        else:
+            data = self._stream.read(n)
+        self._offset += len(data)
+        return data
+
+    def _skip(self, n: int) -> None:
+        ahead = min(n, len(self._buffer) - self._at)
+        self._at += ahead
+        self._offset += n
+        self._stream.skip(n - ahead)
+
+    def _block(self) -> bytes:
+        if len(self._buffer) - self._at < BLOCK:
+            self._buffer = self._buffer[self._at:] + self._stream.read(_READ_AHEAD)
+            self._at = 0
+            while 0 < len(self._buffer) < BLOCK:
+                more = self._stream.read(BLOCK - len(self._buffer))
+                if not more:
+                    break
+                self._buffer += more
+        block = self._buffer[self._at:self._at + BLOCK]
+        self._at += len(block)
+        self._offset += len(block)
+        return block
 
     def _next(self) -> Member | None:
         pax: dict[str, str] = {}
@@ -85,8 +116,10 @@ class TarReader:
         name = _text(block[0:100].split(b"\0", 1)[0])
         if block[257:263] == b"ustar\x00" and block[345] != 0:  # POSIX ustar: a prefix folder
             name = _text(block[345:500].split(b"\0", 1)[0]) + "/" + name
-        name = pax.get("path", long_name or name)
-        linkname = pax.get("linkpath", long_link or _text(block[157:257].split(b"\0", 1)[0]))
+        name = pax.get("path", long_name or name) if pax or long_name else name
+        linkname = ""
+        if kind in _LINKS:
+            linkname = pax.get("linkpath", long_link or _text(block[157:257].split(b"\0", 1)[0]))
         if "size" in pax:
             length = self._pax_number(pax["size"], "size")
         real_size, sparse = length, False
@@ -95,37 +128,30 @@ class TarReader:
             extended = block[482]
             while extended:
                 extension = self._read_exact(BLOCK, "a sparse file's map")
-                self._offset += BLOCK
                 self._stream.budget.member()
                 extended = extension[504]
-        if any(key.startswith("GNU.sparse.") for key in pax):  # pax sparse: the map is in the data
+        if pax and any(key.startswith("GNU.sparse.") for key in pax):  # pax sparse: the map is in the data
             sparse = True
             name = pax.get("GNU.sparse.name", name)
             real = pax.get("GNU.sparse.realsize", pax.get("GNU.sparse.size"))
             real_size = self._pax_number(real, "GNU.sparse.realsize") if real is not None else length
         self._unread = length + -length % BLOCK
-        return Member(name, _KINDS.get(kind, OTHER), length, real_size, linkname, sparse)
+        return Member(name, _KINDS.get(kind, OTHER), length, real_size, linkname, sparse, self._offset)
 
     def _header_block(self) -> bytes | None:
         """The next header, checksum verified; None at the end of the archive (a zero block,
         or the stream ending where a header would start)."""
-        block = self._stream.read(BLOCK)
-        while block and len(block) < BLOCK:
-            more = self._stream.read(BLOCK - len(block))
-            if not more:
-                break
-            block += more
+        at = self._offset
+        block = self._block()
         if not block or block == _ZERO_BLOCK:
             return None
         if len(block) < BLOCK:
-            self._stream.budget.refuse(f"not a tar stream (it ends inside the header at byte {self._offset:,})")
+            self._stream.budget.refuse(f"not a tar stream (it ends inside the header at byte {at:,})")
         self._stream.budget.member()
-        stored = _octal(block[148:156])
-        unsigned = sum(block) - sum(block[148:156]) + 8 * 32
-        signed = sum(_SIGNED.unpack(block)) + 8 * 32
-        if stored not in (unsigned, signed):
-            self._stream.budget.refuse(f"not a tar stream (no valid header at byte {self._offset:,})")
-        self._offset += BLOCK
+        field = block[148:156]
+        stored = _octal(field)
+        if stored != sum(block) - sum(field) + 8 * 32 and stored != sum(_SIGNED.unpack(block)) + 8 * 32:
+            self._stream.budget.refuse(f"not a tar stream (no valid header at byte {at:,})")
         return block
 
     def _extension(self, length: int) -> bytes:
@@ -134,15 +160,13 @@ class TarReader:
         if length > limit:
             self._stream.budget.refuse(f"an extended tar header of {size(length)}, past {size(limit)}")
         data = self._read_exact(length, "an extended header")
-        padding = -length % BLOCK
-        self._stream.skip(padding)
-        self._offset += length + padding
+        self._skip(-length % BLOCK)
         return data
 
     def _read_exact(self, n: int, what: str) -> bytes:
         parts, left = [], n
         while left > 0:
-            part = self._stream.read(left)
+            part = self._read(left)
             if not part:
                 self._stream.budget.refuse(f"not a tar stream (it ends inside {what})")
             parts.append(part)
@@ -184,7 +208,11 @@ class TarReader:
 
 def _octal(field: bytes) -> int | None:
     digits = field.split(b"\0", 1)[0].strip() or b"0"
-    return int(digits, 8) if digits.isdigit() and not digits.translate(None, b"01234567") else None
+    try:
+        number = int(digits, 8)
+    except ValueError:
+        return None
+    return number if number >= 0 else None
 
 
 def _text(name: bytes) -> str:
