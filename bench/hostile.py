@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Time `fix` (in memory, offline, every default rule) over Dockerfiles shaped by an attacker.
+"""Time `fix` (in memory, offline, every default rule) over Dockerfiles shaped by an attacker,
+and the inventory readers over images shaped by one.
 
     python3 bench/hostile.py [--mb 10] [--only SHAPE]
 
@@ -11,12 +12,20 @@ is the time. Then the shapes that are not Dockerfiles: an exclude glob, the pull
 listing people's commits of hostile size, sorting a bot branch's long history, and `hardenbot org report`'s reading and rendering (no GitHub) over 2,000 result files whose
 messages escape the widest (every character `@`, at the largest file read) and one of --mb
 megabytes (refused), with the dashboard's length beside GitHub's 65,536.
+is the time.
+
+Image shapes (`--only image`) are read as layers in memory, with the bounds of
+`bot/inventory/limits.py`: each prints its seconds, the peak memory it added, and its line.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
+import resource
 import sys
 import tempfile
+import tarfile
 import time
 from pathlib import Path
 
@@ -30,6 +39,8 @@ from bot.model.results import RunReport  # noqa: E402
 from bot.org.dashboard import DashboardInput, render_dashboard  # noqa: E402
 from bot.org.results import RESULT_FILE_LIMIT, failed, read_results  # noqa: E402
 from bot.report.markdown import LISTED_COMMITS, render_body  # noqa: E402
+from bot.inventory import inventory_from_files, wanted  # noqa: E402
+from bot.inventory.layers import ImageArchiveError, Layer, files_from_layers  # noqa: E402
 from bot.run import process_texts  # noqa: E402
 from bot.sources.discovery import SourceFile  # noqa: E402
 from bot.sources.dockerfile import KIND as DOCKERFILE  # noqa: E402
@@ -103,6 +114,59 @@ SHAPES = {
     "USER lines": lambda n: _repeat("USER root\n", n, "FROM alpine\n"),
     **LINE_SHAPES,
 }
+
+
+MIB = 1024 * 1024
+SITE = "usr/local/lib/python3.12/site-packages"
+
+
+def _header(name: str, size: int, kind: bytes = tarfile.REGTYPE) -> bytes:
+    info = tarfile.TarInfo(name)
+    info.size, info.type = size, kind
+    return info.tobuf(tarfile.GNU_FORMAT)
+
+
+def _tar(entries: list[tuple[str, bytes]]) -> bytes:
+    return b"".join(_header(name, len(data)) + data + bytes(-len(data) % 512) for name, data in entries) + bytes(1024)
+
+
+def _zero_files(count: int, size: int) -> bytes:
+    zeros = gzip.compress(bytes(size), compresslevel=9)
+    return b"".join(gzip.compress(_header(f"{SITE}/p{i}-1.dist-info/METADATA", size)) + zeros for i in range(count))
+
+
+def _deep(depth: int) -> bytes:
+    return _tar([("app/node_modules/deep/package.json",
+                  b'{"name": "deep", "version": "1", "x": ' + b"[" * depth + b"]" * depth + b"}")])
+
+
+# name → the layers of an image (lowest first), each as stored
+IMAGE_SHAPES = {
+    "image: one member of 4 GiB of zeros, gzip (4 MB)": lambda: [
+        gzip.compress(_header("usr/bin/zeros", 4096 * MIB)) + gzip.compress(bytes(16 * MIB), 9) * 256],
+    "image: 120 package files of 15 MiB of zeros, gzip": lambda: [_zero_files(120, 15 * MIB)],
+    "image: 10 package files of 15 MiB of text": lambda: [_tar([
+        (f"{SITE}/p{i}-1.dist-info/METADATA", b"Name: p\nVersion: 1\n" + b"a" * (15 * MIB)) for i in range(10)])],
+    "image: 20,000 whiteouts over 20,000 files": lambda: [
+        _tar([(f"{SITE}/p{i}-1.dist-info/METADATA", b"Name: p\nVersion: 1\n") for i in range(20_000)]),
+        _tar([(f"{SITE}/.wh.p{i}-1.dist-info", b"") for i in range(20_000)])],
+    "image: package.json 200,000 deep": lambda: [_deep(200_000)],
+    "image: 1,000,000 tiny members": lambda: [_header("usr/share/x", 0) * 1_000_000],
+}
+
+
+def time_image(layers: list[bytes]) -> tuple[float, float, str]:
+    """(seconds, MB of peak memory added, the image's line or its package count)."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    try:
+        files = files_from_layers("image", [Layer(str(i), io.BytesIO(layer)) for i, layer in enumerate(layers)],
+                                  wanted)
+        said = f"{len(inventory_from_files(files, image='image').packages)} packages"
+    except ImageArchiveError as error:
+        said = str(error)
+    seconds = time.perf_counter() - start
+    return seconds, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, said
 
 
 def largest_read(make) -> str:
@@ -179,6 +243,12 @@ def main() -> int:
             seconds = time_shape(text)
             worst = max(worst, seconds)
             print(f"{seconds:8.2f} s  {name} ({len(text) / 1e6:.2f} MB)", flush=True)
+    for name, make in IMAGE_SHAPES.items():
+        if args.only and args.only not in name:
+            continue
+        seconds, grown, said = time_image(make())
+        worst = max(worst, seconds)
+        print(f"{seconds:8.2f} s  {name} (+{grown:.0f} MB peak): {said}", flush=True)
     if not args.only or "glob" in args.only:
         seconds = time_glob(60)
         worst = max(worst, seconds)

@@ -20,7 +20,7 @@ from bot.model.results import RunReport
 from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
-from bot.policy_setup import assess_policies, gate
+from bot.policy_setup import assess_policies, gate, read_saved_image
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.report import json_report, policies, sarif, text
 from bot.run import process
@@ -134,12 +134,16 @@ def main(argv: list[str] | None = None) -> int:
         report = replace(report, verify_note=note)
         fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
         fail_on = fail_on if not fix else ()
-        report = assess_policies(report, config, os.environ, offline=args.offline, image=args.image,
+        saved = read_saved_image(args.image) if args.image is not None else None
+        report = assess_policies(report, config, os.environ, offline=args.offline, saved=saved,
                                  every_dockerfile=bool(fail_on))
     except HardenbotError as error:
         print(f"hardenbot: {error}", file=sys.stderr)
         return EXIT_ERROR
     _print(report, args, fix)
+    if saved is not None and not saved[1].read:  # judged "not evaluated" above, with the rest of the run
+        print(escape_controls(f"hardenbot: {saved[1].error}"), file=sys.stderr)
+        return EXIT_ERROR
     if report.errors:
         return EXIT_ERROR
     failed, unknown = gate(report.policies, fail_on)

@@ -11,24 +11,30 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.inventory import inventory_from_files, wanted
-from bot.inventory.layers import files_from_saved_image
-from bot.model.policies import ImagePolicies, PolicyState
+from bot.inventory.layers import ImageArchiveError, files_from_saved_image
+from bot.model.policies import ImagePolicies, Inventory, PolicyState
 from bot.model.results import RunReport
 from bot.osv.cache import OsvCache, default_folder
 from bot.osv.client import OSV_API, OsvClient
 from bot.policies import judge
 
 
+def read_saved_image(path: Path) -> tuple[str, Inventory]:
+    """A saved image (`--image`) by its path, and its packages; one that cannot be read, or
+    goes past a bound (`bot/inventory/limits.py`), is an inventory holding that one line, and
+    its policies are not evaluated."""
+    try:
+        archive = files_from_saved_image(path, wanted)
+        return str(path), inventory_from_files(archive.files, archive.user, str(path))
+    except ImageArchiveError as error:
+        return str(path), Inventory(error=str(error))
+
+
 def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str], *, offline: bool,
-                    image: Path | None = None, every_dockerfile: bool = False,
+                    saved: tuple[str, Inventory] | None = None, every_dockerfile: bool = False,
                     osv: OsvClient | None = None) -> RunReport:
     """The report with its policies; unchanged when no image was built or given and no
-    policy was asked for (`every_dockerfile`). A saved image that cannot be read raises
-    ImageArchiveError (one line)."""
-    saved = None
-    if image is not None:
-        archive = files_from_saved_image(image, wanted)
-        saved = (str(image), inventory_from_files(archive.files, archive.user))
+    policy was asked for (`every_dockerfile`). `saved`: a saved image (`read_saved_image`)."""
     inventories = [build.inventory for item in report.verification for build in (item.before, item.after)
                    if build is not None and build.inventory is not None]
     if saved is not None:

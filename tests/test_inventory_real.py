@@ -74,3 +74,36 @@ def test_fix_verify_judges_both_images_and_names_what_moved_each_policy(docker_e
     [licences] = [p for p in item["policies"] if p["policy"] == "agpl"]
     assert " GPL (listed, not failed)" in licences["after"]["summary"]
     assert docker_engine.daemon.image_ids() == docker_engine.images.ids
+
+
+def test_a_built_image_of_sparse_package_files_is_one_line_and_the_next_image_is_read(docker_engine, tmp_path):
+    """40 METADATA files of 63 MiB each, sparse on the engine's disk (a few KB), all zeros in
+    `docker export`: that once took 2.2 GB of the bot's memory. Each is past the 16 MiB a
+    package file may be, refused from its tar header, and the export stopped there."""
+    import resource
+    import time
+
+    engine = DockerEngine(docker_engine.daemon.client, {**os.environ, **docker_engine.environment})
+    dockerfile = tmp_path / "Dockerfile"
+    text = (f"FROM {docker_engine.images.debian}\n"
+            f"RUN for i in $(seq 40); do mkdir -p {SITE}/p$i-1.dist-info && "
+            f"truncate -s 63M {SITE}/p$i-1.dist-info/METADATA; done\n")
+    built = engine.build(text, dockerfile, tmp_path, None, network=False, timeout=300)
+    assert built.image_id, built.build.log_tail
+    base = engine.build(f"FROM {docker_engine.images.debian}\nLABEL base=1\n", dockerfile, tmp_path, None,
+                        network=False, timeout=300)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    try:
+        start = time.perf_counter()
+        hostile = engine.inventory(built.image_id)
+        seconds = time.perf_counter() - start
+        other = engine.inventory(base.image_id)
+    finally:
+        engine.remove([built.image_id, base.image_id])
+    growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - peak
+    assert hostile.error.startswith(f"could not read its packages: image {built.image_id.removeprefix('sha256:')[:12]}: "
+                                    "its file system: usr/local/lib/python3.11/site-packages/p")
+    assert hostile.error.endswith("METADATA is 63 MiB, past the 16 MiB a package file may be; inventory not read")
+    assert seconds < 60 and growth < 100 * 1024 * 1024
+    assert other.read and {"glibc", "dpkg"} <= {p.name for p in other.packages}
+    assert docker_engine.daemon.docker("ps", "--all", "--quiet").stdout == ""

@@ -7,20 +7,29 @@ subpackages share with their origin.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
+
+from bot.inventory.lines import lines
 from bot.model.policies import Package
 
+_FIELDS = frozenset("PVoL")
 
-def installed_packages(database: str, ecosystem: str, location: str) -> list[Package]:
-    found = []
-    for block in database.replace("\r\n", "\n").split("\n\n"):
-        fields: dict[str, str] = {}
-        for line in block.splitlines():
-            letter, colon, value = line.partition(":")
-            if colon and len(letter) == 1 and letter not in fields:
-                fields[letter] = value.strip()
-        if "P" not in fields or "V" not in fields:
+
+def installed_packages(database: str, ecosystem: str, location: str) -> Iterator[Package]:
+    fields: dict[str, str] = {}
+    for line in chain(lines(database), [""]):  # a last blank line ends the last paragraph
+        if not line:
+            if "P" in fields and "V" in fields:
+                yield _package(fields, ecosystem, location)
+            fields = {}
             continue
-        name, origin = fields["P"], fields.get("o") or fields["P"]
-        licences = (fields["L"],) if fields.get("L") else ()  # one expression: `MIT AND GPL-2.0-or-later`
-        found.append(Package(ecosystem, origin, fields["V"], name if name != origin else "", licences, location))
-    return found
+        letter, colon, value = line.partition(":")
+        if colon and letter in _FIELDS and letter not in fields:
+            fields[letter] = value.strip()
+
+
+def _package(fields: dict[str, str], ecosystem: str, location: str) -> Package:
+    name, origin = fields["P"], fields.get("o") or fields["P"]
+    licences = (fields["L"],) if fields.get("L") else ()  # one expression: `MIT AND GPL-2.0-or-later`
+    return Package(ecosystem, origin, fields["V"], name if name != origin else "", licences, location)

@@ -11,38 +11,37 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.inventory.lines import lines
 from bot.model.policies import Package
 
 _SOURCE = re.compile(r"^(\S+)(?:\s+\((\S+)\))?$")
 COPYRIGHT_FORMAT = "copyright-format/1.0"
+_STATUS_FIELDS = frozenset(("package", "status", "source", "version"))
 
 
-def paragraphs(text: str) -> Iterator[dict[str, str]]:
+def paragraphs(text: str, keep: frozenset[str]) -> Iterator[dict[str, str]]:
     """RFC 822-style paragraphs (deb822): `Field: value`, continuation lines starting with a
-    space; blank lines between paragraphs. Continuations are kept, joined by newlines."""
+    space; blank lines between paragraphs. Only the fields in `keep` (lower case), each its
+    first line: what is read is a bounded handful, however many fields a hostile file holds."""
     fields: dict[str, str] = {}
-    last = None
-    for line in text.splitlines():
+    for line in lines(text):
         if not line.strip():
             if fields:
                 yield fields
-            fields, last = {}, None
-        elif line[0] in " \t":
-            if last is not None:
-                fields[last] += "\n" + line.strip()
-        elif ":" in line:
+            fields = {}
+        elif line[0] not in " \t" and ":" in line:
             name, _, value = line.partition(":")
-            last = name.strip().lower()
-            fields[last] = value.strip()
+            name = name.strip().lower()
+            if name in keep:
+                fields[name] = value.strip()
     if fields:
         yield fields
 
 
-def installed_packages(status: str, ecosystem: str, location: str) -> list[Package]:
+def installed_packages(status: str, ecosystem: str, location: str) -> Iterator[Package]:
     """The installed packages of a dpkg status file (a paragraph without Status, as in
     status.d, counts as installed)."""
-    found = []
-    for fields in paragraphs(status):
+    for fields in paragraphs(status, _STATUS_FIELDS):
         state = fields.get("status", "install ok installed").split()
         if state[-1:] != ["installed"] or "package" not in fields or "version" not in fields:
             continue
@@ -51,9 +50,7 @@ def installed_packages(status: str, ecosystem: str, location: str) -> list[Packa
         match = _SOURCE.match(fields.get("source", ""))
         if match:
             source, source_version = match.group(1), match.group(2) or version
-        found.append(Package(ecosystem, source, source_version, binary if binary != source else "",
-                             location=location))
-    return found
+        yield Package(ecosystem, source, source_version, binary if binary != source else "", location=location)
 
 
 def copyright_licences(text: str) -> tuple[str, ...]:
@@ -61,9 +58,9 @@ def copyright_licences(text: str) -> tuple[str, ...]:
     of each), in order, once each; () for a free-form file, which names none reliably."""
     if COPYRIGHT_FORMAT not in text.split("\n", 1)[0] and "copyright-format" not in text[:300]:
         return ()
-    names = []
-    for fields in paragraphs(text):
-        short = fields.get("license", "").split("\n", 1)[0].strip()
+    names = {}
+    for fields in paragraphs(text, frozenset(("license",))):
+        short = fields.get("license", "")
         if short:
-            names.append(short)
-    return tuple(dict.fromkeys(names))
+            names[short] = None
+    return tuple(names)

@@ -1,45 +1,120 @@
 """Files out of an image without unpacking it to disk: a file-system tar stream (what
 `docker export` writes for a created container) read once, front to back, keeping only the
-wanted files; and a saved image (`docker save`), whose layers are applied in their manifest's
-order, each whiteout deleting what a lower layer wrote (`.wh.<name>`: that path;
+wanted files; and layers (a saved image's, from `docker save`; a registry's blobs, streamed),
+applied in order, each whiteout deleting what a lower layer wrote (`.wh.<name>`: that path;
 `.wh..wh..opq`: everything the lower layers put in that folder).
 
-Symbolic links among the wanted files (`/etc/os-release` → `../usr/lib/os-release`) are
-followed inside the image, never on this machine.
+Every read is held to the image's bounds (`limits.py`): what is not wanted is never kept, a
+wanted file past its bound is refused from its header, before a byte of it is read, and each
+whiteout costs what it deletes. Symbolic links among the wanted files (`/etc/os-release` →
+`../usr/lib/os-release`) are followed inside the image, never on this machine.
 """
 from __future__ import annotations
 
-import json
+import io
 import posixpath
-import tarfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from bot.errors import HardenbotError
+from bot.inventory.inflate import LayerStream
+from bot.inventory.json_depth import loads
+from bot.inventory.limits import DEFAULT_LIMITS, Budget, ImageArchiveError, Limits, excerpt, size
+from bot.inventory.tar_stream import DIRECTORY, FILE, HARDLINK, SYMLINK, Member, TarReader
 
-MAX_FILE_BYTES = 64 * 1024 * 1024  # a dpkg status file is a few MB; anything bigger is not one
 _WHITEOUT = ".wh."
 _OPAQUE = ".wh..wh..opq"
+_HELD = ""  # the key, in a folder's trie node, marking that the folder's own path is held (no name is empty)
 
 Wanted = Callable[[str], bool]
 
 
-class ImageArchiveError(HardenbotError):
-    """A saved image or an export stream that cannot be read as one."""
+@dataclass(frozen=True)
+class Layer:
+    """One layer to apply: what to call it in a message (its digest, or its path in a saved
+    image) and its bytes as stored (compressed or not: the first bytes say which)."""
+    name: str
+    stream: IO[bytes]
 
 
-@dataclass
 class _Tree:
-    """The wanted files seen so far, and the wanted paths that are links (to their targets)."""
-    files: dict[str, bytes] = field(default_factory=dict)
-    links: dict[str, str] = field(default_factory=dict)
+    """The wanted files and links held, and a trie of their paths, so that deleting a path
+    removes what lies under it in time proportional to what it removes."""
 
-    def delete(self, path: str) -> None:
-        for table in (self.files, self.links):
-            for name in [n for n in table if n == path or n.startswith(path + "/")]:
-                del table[name]
+    def __init__(self):
+        self.files: dict[str, bytes] = {}
+        self.links: dict[str, str] = {}
+        self.bytes = 0  # held: the files' bytes and the links' targets
+        self._root: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.files) + len(self.links)
+
+    def put_file(self, path: str, data: bytes) -> None:
+        self.delete(path, under=False)
+        self.files[path] = data
+        self.bytes += len(data)
+        self._node(path)[_HELD] = True
+
+    def put_link(self, path: str, target: str) -> None:
+        self.delete(path, under=False)
+        self.links[path] = target
+        self.bytes += len(target)
+        self._node(path)[_HELD] = True
+
+    def merge(self, upper: _Tree) -> None:
+        for path, data in upper.files.items():
+            self.put_file(path, data)
+        for path, target in upper.links.items():
+            self.put_link(path, target)
+
+    def delete(self, path: str, *, under: bool = True) -> None:
+        """Forget the entry at `path`, and with `under` everything below it (`path` "" is
+        the root: everything)."""
+        parent, name = None, ""
+        node = self._root
+        for part in path.split("/") if path else ():
+            parent, name, node = node, part, node.get(part)
+            if node is None:
+                return
+        if not under:
+            if node.pop(_HELD, False):
+                self._forget(path)
+            return
+        if parent is None:
+            self._root = {}
+        else:
+            del parent[name]
+        stack = [(path, node)]
+        while stack:
+            folder, node = stack.pop()
+            for part, child in node.items():
+                if part == _HELD:
+                    self._forget(folder)
+                else:
+                    stack.append((f"{folder}/{part}" if folder else part, child))
+
+    def delete_children(self, folder: str) -> None:
+        """An opaque whiteout: what the lower layers put in `folder`, not the folder."""
+        node = self._root
+        for part in folder.split("/") if folder else ():
+            node = node.get(part)
+            if node is None:
+                return
+        for part in [p for p in node if p != _HELD]:
+            self.delete(f"{folder}/{part}" if folder else part)
+
+    def _node(self, path: str) -> dict:
+        node = self._root
+        for part in path.split("/"):
+            node = node.setdefault(part, {})
+        return node
+
+    def _forget(self, path: str) -> None:
+        data = self.files.pop(path, None)
+        target = self.links.pop(path, None)
+        self.bytes -= len(data or b"") + len(target or "")
 
     def resolved(self) -> dict[str, bytes]:
         """The files, each wanted link given its target's bytes (a few hops at most)."""
@@ -57,54 +132,79 @@ class _Tree:
 def _clean(name: str) -> str:
     """An archive path as the image sees it from its root: no leading `/` or `./`, no `..`
     above the root."""
-    path = posixpath.normpath("/" + name.lstrip("/")).lstrip("/")
-    return path
+    if "/." in name or "//" in name or name.startswith((".", "/")) or name.endswith("/"):
+        return posixpath.normpath("/" + name.lstrip("/")).lstrip("/")
+    return name  # already clean, as most are: normpath is the dearest step of a member
 
 
-def _link_target(path: str, member: tarfile.TarInfo) -> str:
-    if member.islnk() or member.linkname.startswith("/"):  # a hard link names its twin's archive path
+def _link_target(path: str, member: Member) -> str:
+    if member.kind == HARDLINK or member.linkname.startswith("/"):  # a hard link names its twin's archive path
         return _clean(member.linkname)
     return _clean(posixpath.join(posixpath.dirname(path), member.linkname))
 
 
-def _read_layer(stream: IO[bytes], wanted: Wanted, tree: _Tree) -> None:
-    """Apply one layer (or a whole flattened file system) from a tar stream onto `tree`."""
-    layer = _Tree()
-    deleted: list[str] = []
-    try:
-        with tarfile.open(fileobj=stream, mode="r|*") as tar:
-            for member in tar:
-                path = _clean(member.name)
-                folder, name = posixpath.split(path)
-                if name == _OPAQUE:
-                    deleted.append(folder)
-                    continue
-                if name.startswith(_WHITEOUT):
-                    deleted.append(posixpath.join(folder, name[len(_WHITEOUT):]))
-                    continue
-                if not wanted(path):
-                    continue
-                if member.isfile() and member.size <= MAX_FILE_BYTES:
-                    handle = tar.extractfile(member)
-                    layer.files[path] = handle.read() if handle else b""
-                elif member.issym() or member.islnk():
-                    layer.links[path] = _link_target(path, member)
-    except (tarfile.TarError, EOFError, OSError) as error:
-        raise ImageArchiveError(f"not a readable tar stream: {error}") from None
-    for path in deleted:
-        tree.delete(path)
-    for path in layer.files:
-        tree.delete(path)
-    for path in layer.links:
-        tree.delete(path)
-    tree.files.update(layer.files)
-    tree.links.update(layer.links)
+def _read_layer(stream: LayerStream, wanted: Wanted, lower: _Tree) -> None:
+    """Apply one layer (or a whole flattened file system) onto `lower`. Whiteouts and the
+    layer's own entries delete from the lower layers at once; the layer's wanted files join
+    them at its end, so none of its own is deleted by a whiteout beside it."""
+    budget, limits = stream.budget, stream.budget.image.limits
+    upper = _Tree()
+    reader = TarReader(stream)
+    for member in reader:
+        path = _clean(member.name)
+        folder, name = posixpath.split(path)
+        if name == _OPAQUE:
+            lower.delete_children(folder)
+            continue
+        if name.startswith(_WHITEOUT):
+            lower.delete(posixpath.join(folder, name[len(_WHITEOUT):]))
+            continue
+        lower.delete(path, under=member.kind != DIRECTORY)  # what is here now hides what was
+        if not wanted(path) or member.kind not in (FILE, SYMLINK, HARDLINK):
+            continue
+        if len(lower) + len(upper) >= limits.kept_files:
+            budget.refuse(f"more than {limits.kept_files:,} package files")
+        if member.kind != FILE:
+            target = _link_target(path, member)
+            _hold(budget, lower, upper, len(target), path)
+            upper.put_link(path, target)
+            continue
+        if member.sparse:  # its holes would be read as zeros: no package database is one
+            budget.refuse(f"{excerpt(path)} is a sparse file ({size(member.real_size)}), which no package file is")
+        if member.real_size > limits.file_bytes:
+            budget.refuse(f"{excerpt(path)} is {size(member.real_size)}, past the {size(limits.file_bytes)} "
+                          "a package file may be")
+        _hold(budget, lower, upper, member.size, path)
+        upper.put_file(path, reader.data(member))
+    lower.merge(upper)
 
 
-def files_from_stream(stream: IO[bytes], wanted: Wanted) -> dict[str, bytes]:
-    """The wanted files of a flattened file system's tar stream (`docker export`)."""
+def _hold(budget, lower: _Tree, upper: _Tree, more: int, path: str) -> None:
+    limit = budget.image.limits.kept_bytes
+    if lower.bytes + upper.bytes + more > limit:
+        budget.refuse(f"its package files pass {size(limit)} at {excerpt(path)}")
+
+
+def files_from_layers(image: str, layers: Iterable[Layer], wanted: Wanted, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """The wanted files of an image from its layers, lowest first, within `limits` (each
+    bound exceeded: ImageArchiveError naming `image`). A layer's stream is read once, front
+    to back, and never seeked, so a registry's response body will do."""
+    return _apply(Budget(image, limits), layers, wanted)
+
+
+def _apply(budget: Budget, layers: Iterable[Layer], wanted: Wanted) -> dict[str, bytes]:
     tree = _Tree()
-    _read_layer(stream, wanted, tree)
+    for layer in layers:
+        _read_layer(LayerStream(layer.stream, budget.layer(f"layer {excerpt(layer.name, 80)}")), wanted, tree)
+    return tree.resolved()
+
+
+def files_from_stream(stream: IO[bytes], wanted: Wanted, image: str = "the image",
+                      limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """The wanted files of a flattened file system's tar stream (`docker export`), held to
+    the image's bounds."""
+    tree = _Tree()
+    _read_layer(LayerStream(stream, Budget(image, limits).layer("its file system", flattened=True)), wanted, tree)
     return tree.resolved()
 
 
@@ -115,30 +215,86 @@ class SavedImage:
     tags: tuple[str, ...]
 
 
-def files_from_saved_image(path: Path, wanted: Wanted) -> SavedImage:
+def files_from_saved_image(path: Path, wanted: Wanted, limits: Limits = DEFAULT_LIMITS) -> SavedImage:
     """The wanted files of the first image in a `docker save` archive (its `manifest.json`,
-    which both the classic layout and the OCI layout Docker 25+ writes carry)."""
+    which both the classic layout and the OCI layout Docker 25+ writes carry). The archive is
+    the tar `docker save` writes, uncompressed: its layers are read where they lie."""
+    budget = Budget(str(path), limits)
     try:
-        with tarfile.open(path) as archive:
-            manifest = json.load(_member(archive, "manifest.json"))
+        with path.open("rb") as archive:
+            where = _archive_index(archive, budget)
+            manifest = _json(archive, where, "manifest.json", budget)
             if not isinstance(manifest, list) or not manifest or not isinstance(manifest[0], dict):
-                raise ImageArchiveError(f"{path}: manifest.json lists no image")
+                budget.refuse("manifest.json lists no image")
             entry = manifest[0]
-            config = json.load(_member(archive, entry.get("Config", "")))
-            tree = _Tree()
-            for layer in entry.get("Layers") or []:
-                _read_layer(_member(archive, layer), wanted, tree)
-    except (tarfile.TarError, OSError, ValueError) as error:
-        raise ImageArchiveError(f"{path}: not a saved image ({error})") from None
+            names = entry.get("Layers") or []
+            if not isinstance(entry.get("Config"), str) or not isinstance(names, list) \
+                    or not all(isinstance(n, str) for n in names):
+                budget.refuse("manifest.json names no configuration or layers")
+            config = _json(archive, where, entry["Config"], budget)
+            files = _apply(budget, (Layer(name, _member(archive, where, name, budget)) for name in names), wanted)
+    except OSError as error:
+        raise ImageArchiveError(f"{path}: cannot read it ({error.strerror or error})") from None
     user = ((config.get("config") or {}).get("User") or "") if isinstance(config, dict) else ""
-    return SavedImage(tree.resolved(), user, tuple(entry.get("RepoTags") or ()))
+    tags = entry.get("RepoTags")
+    return SavedImage(files, user if isinstance(user, str) else "",
+                      tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else ())
 
 
-def _member(archive: tarfile.TarFile, name: str) -> IO[bytes]:
+def _archive_index(archive: IO[bytes], budget: Budget) -> dict[str, tuple[int, int]]:
+    """Where each regular file of the archive lies in it: (offset, size), headers only read."""
+    stream = LayerStream(archive, budget.archive("the archive"))
+    if stream.compression:
+        budget.refuse(f"compressed with {stream.compression}: give the tar `docker save -o` writes")
+    where = {}
+    for member in TarReader(stream):
+        if member.kind == FILE and not member.sparse:
+            where[_clean(member.name)] = (member.offset, member.size)
+    return where
+
+
+def _member(archive: IO[bytes], where: dict[str, tuple[int, int]], name: str, budget: Budget) -> IO[bytes]:
+    found = where.get(_clean(name)) if name else None
+    if found is None:
+        budget.refuse(f"no {excerpt(name) or 'configuration'} in the archive")
+    offset, length = found
+    archive.seek(offset)
+    return _Slice(archive, length)
+
+
+def _json(archive: IO[bytes], where: dict[str, tuple[int, int]], name: str, budget: Budget) -> object:
+    limits = budget.limits
+    stream = _member(archive, where, name, budget)
+    if stream.length > limits.json_bytes:
+        budget.refuse(f"{excerpt(name)} is {size(stream.length)}, past the {size(limits.json_bytes)} it may be")
     try:
-        handle = archive.extractfile(name)
-    except KeyError:
-        handle = None
-    if handle is None:
-        raise ImageArchiveError(f"{archive.name}: no {name or 'config'} in the archive")
-    return handle
+        return loads(stream.read().decode("utf-8"), limits.json_depth)
+    except ValueError as error:  # JsonTooDeep among them; UnicodeDecodeError too
+        budget.refuse(f"{excerpt(name)} is not JSON it can read ({excerpt(str(error), 80)})")
+
+
+class _Slice(io.RawIOBase):
+    """`length` bytes of a file from where it stands, read or skipped (seeked) through."""
+
+    def __init__(self, file: IO[bytes], length: int):
+        self._file, self.length, self._left = file, length, length
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        n = self._left if n is None or n < 0 else min(n, self._left)
+        data = self._file.read(n)
+        self._left -= len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence != io.SEEK_CUR or offset < 0:
+            raise io.UnsupportedOperation("a layer is read front to back")
+        offset = min(offset, self._left)
+        self._file.seek(offset, io.SEEK_CUR)
+        self._left -= offset
+        return self.length - self._left

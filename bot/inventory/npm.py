@@ -3,9 +3,9 @@
 package (its tests, its own fixtures) are not installed packages and are left out."""
 from __future__ import annotations
 
-import json
 import re
 
+from bot.inventory.json_depth import JsonTooDeep, loads
 from bot.model.policies import Package
 
 _PACKAGE_JSON = re.compile(r"(?:^|/)node_modules/(?:@[^/]+/)?[^/@][^/]*/package\.json$")
@@ -15,9 +15,14 @@ def is_package_json_path(path: str) -> bool:
     return bool(_PACKAGE_JSON.search(path))
 
 
-def package(text: str, location: str) -> Package | None:
+def package(text: str, location: str, max_depth: int) -> Package | None:
+    """The package a package.json names; None when it names none (or is not JSON), which npm
+    would not install. One nested deeper than `max_depth` is no package either, but a
+    hostile one, and raises JsonTooDeep."""
     try:
-        data = json.loads(text)
+        data = loads(text, max_depth)
+    except JsonTooDeep:
+        raise
     except ValueError:
         return None
     if not isinstance(data, dict):

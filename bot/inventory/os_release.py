@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
+from bot.inventory.lines import lines
+
+_FIELDS = frozenset(("ID", "VERSION_ID", "VERSION"))
+
 
 def os_release_fields(text: str) -> dict[str, str]:
+    """The fields that name the distribution and its release; the others are not kept."""
     fields = {}
-    for line in text.splitlines():
+    for line in lines(text):
         key, equals, value = line.partition("=")
-        if equals and key.strip() and not key.startswith("#"):
+        if equals and key.strip() in _FIELDS:
             fields[key.strip()] = value.strip().strip('"').strip("'")
     return fields
 

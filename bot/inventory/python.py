@@ -8,8 +8,9 @@ are left out: dpkg lists them, and their Debian-patched versions would be misjud
 from __future__ import annotations
 
 import re
-from email.parser import HeaderParser
+from dataclasses import dataclass, field
 
+from bot.inventory.lines import lines
 from bot.model.policies import Package
 
 DEBIAN_PYTHON = ("usr/lib/python3/dist-packages/", "usr/lib/python2.7/dist-packages/")
@@ -37,24 +38,55 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+@dataclass
+class _Headers:
+    """The few headers a distribution is known by; the rest of the file is not kept."""
+    first: dict[str, str] = field(default_factory=dict)  # lower-case name → the first one's first line
+    continued: set[str] = field(default_factory=set)  # names whose first one runs over several lines
+    classified: dict[str, None] = field(default_factory=dict)  # licence classifiers, in order, once each
+
+
+_KEPT = frozenset(("name", "version", "license-expression", "license"))
+
+
+def _headers(metadata: str) -> _Headers:
+    """Core metadata's email-style headers, up to the first blank line (the description
+    follows it), read a line at a time."""
+    headers, last = _Headers(), ""
+    for line in lines(metadata):
+        if not line:
+            break
+        if line[0] in " \t":
+            if last:
+                headers.continued.add(last)
+            continue
+        name, colon, value = line.partition(":")
+        name, value, last = name.strip().lower(), value.strip(), ""
+        if not colon:
+            break
+        if name == "classifier":
+            match = _CLASSIFIER.match(value)
+            if match and match.group(1) != "OSI Approved":
+                headers.classified[_CLASSIFIER_NAMES.get(match.group(1), match.group(1))] = None
+        elif name in _KEPT and name not in headers.first:
+            headers.first[name], last = value, name
+    return headers
+
+
 def distribution(metadata: str, location: str) -> Package | None:
-    headers = HeaderParser().parsestr(metadata, headersonly=True)
-    name, version = headers.get("Name"), headers.get("Version")
+    headers = _headers(metadata)
+    name, version = headers.first.get("name"), headers.first.get("version")
     if not name or not version:
         return None
-    return Package("PyPI", normalise(name.strip()), version.strip(), licences=licences(headers), location=location)
+    return Package("PyPI", normalise(name), version, licences=licences(headers), location=location)
 
 
-def licences(headers) -> tuple[str, ...]:
-    expression = (headers.get("License-Expression") or "").strip()
+def licences(headers: _Headers) -> tuple[str, ...]:
+    expression = headers.first.get("license-expression", "")
     if expression:
         return (expression,)
-    classified = []
-    for classifier in headers.get_all("Classifier") or []:
-        match = _CLASSIFIER.match(classifier.strip())
-        if match and match.group(1) != "OSI Approved":
-            classified.append(_CLASSIFIER_NAMES.get(match.group(1), match.group(1)))
-    if classified:
-        return tuple(dict.fromkeys(classified))
-    field = (headers.get("License") or "").strip()
-    return (field,) if field and "\n" not in field and len(field) <= 80 and field.upper() != "UNKNOWN" else ()
+    if headers.classified:
+        return tuple(headers.classified)
+    short = headers.first.get("license", "")
+    return (short,) if short and "license" not in headers.continued and len(short) <= 80 \
+        and short.upper() != "UNKNOWN" else ()

@@ -208,30 +208,36 @@ class DockerEngine:
         if created.returncode != 0:
             return Inventory(error="could not read its packages: " + _last_line(created.stderr, "docker create failed"))
         try:
-            return self._export_inventory(name)
+            return self._export_inventory(name, f"image {image_id.removeprefix('sha256:')[:12]}")
         finally:
             self._run(["rm", "--force", name], ENGINE_SECONDS)
 
-    def _export_inventory(self, container: str) -> Inventory:
+    def _export_inventory(self, container: str, image: str) -> Inventory:
         with tempfile.TemporaryFile() as errors:
             process = subprocess.Popen([self.client, "export", container], env=self.env, stdout=subprocess.PIPE,
                                        stderr=errors, stdin=subprocess.DEVNULL, start_new_session=True)
             limit = threading.Timer(EXPORT_SECONDS, _stop, [process])
             limit.start()
             try:
-                files = files_from_stream(process.stdout, wanted)
+                files = files_from_stream(process.stdout, wanted, image)
                 failure = ""
-            except ImageArchiveError as error:
+            except ImageArchiveError as error:  # a bound passed: the export is stopped, not drained
                 files, failure = {}, str(error)
+                _stop(process)
             finally:
                 limit.cancel()
                 process.stdout.close()
                 code = process.wait()
-            if code != 0 or failure:
+            if failure:
+                return Inventory(error=f"could not read its packages: {failure}")
+            if code != 0:
                 errors.seek(0)
-                said = _last_line(errors.read().decode(errors="replace"), failure or f"exit code {code}")
+                said = _last_line(errors.read().decode(errors="replace"), f"exit code {code}")
                 return Inventory(error=f"could not read its packages: {said}")
-        return inventory_from_files(files)
+        try:
+            return inventory_from_files(files, image=image)
+        except ImageArchiveError as error:
+            return Inventory(error=f"could not read its packages: {error}")
 
     def remove(self, image_ids: list[str]) -> None:
         if image_ids:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from bot.errors import HardenbotError
 from bot.model.findings import Finding
 from bot.model.policies import Inventory
 from bot.model.results import FileResult, Hardened, RunReport
@@ -74,7 +75,10 @@ class _FileBuilds:
         if read is None or build is None or image_id is None:
             return build
         if image_id not in self._inventories:
-            self._inventories[image_id] = read(image_id)
+            try:
+                self._inventories[image_id] = read(image_id)
+            except HardenbotError as error:  # that image's line (ImageArchiveError: a bound passed), not the run's end
+                self._inventories[image_id] = Inventory(error=f"could not read its packages: {error}")
         return replace(build, inventory=self._inventories[image_id])
 
 
