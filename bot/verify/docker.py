@@ -114,7 +114,7 @@ class DockerEngine:
                               timeout=seconds, stdin=subprocess.DEVNULL, check=False)
 
     def build(self, text: str, dockerfile: Path, context: Path, target: str | None, *, network: bool,
-              timeout: float, ignore: bytes | None) -> BuildResult:
+              timeout: float, ignore: bytes | None = None) -> BuildResult:
         """Build `text` as if it were the file `dockerfile`, in `context`. The text is written
         to a scratch folder, under the file's own name, beside `ignore` as its
         `<name>.dockerignore` when given, so the repository is never written to and nothing
