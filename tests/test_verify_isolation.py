@@ -183,3 +183,34 @@ def test_the_run_deadline_bounds_every_file_together(tmp_path):
     assert verdicts[:2] == [Verdict.EDITS_DROPPED] * 2 and set(verdicts[2:]) <= {Verdict.SKIPPED, Verdict.NOT_VERIFIED}
     assert report.verification[-1].reason == "the verify deadline (verify.deadline, 30 s) was reached before it"
     assert len(report.results) == 6  # every file was hardened and reported
+
+
+@dataclass
+class OneSecondBuilds(RuleBuilder):
+    """Every build takes one second on `clock`; one given less is cut."""
+    clock: Clock = field(default_factory=Clock)
+
+    def build(self, text, dockerfile, context, target, *, network, timeout, ignore):
+        if timeout < 1:
+            self.clock.now += timeout
+            return BuildResult(Build(BuildState.TIMED_OUT, timeout), None)
+        self.clock.now += 1
+        return super().build(text, dockerfile, context, target, network=network, timeout=timeout, ignore=ignore)
+
+
+def test_time_running_out_while_edits_are_put_back_drops_only_those_not_cleared(tmp_path):
+    poisons = ("useradd", "--no-install-recommends")
+    unlimited = harden(repo(tmp_path / "one", {"Dockerfile": SERVICE}), OneSecondBuilds(poisons=poisons))
+    [whole] = unlimited.verification
+    assert whole.dropped == ("DL3015", "HB001") and whole.builds > 4
+    engine = OneSecondBuilds(poisons=poisons)
+    root = repo(tmp_path / "two", {"Dockerfile": SERVICE})
+    # Time for every build but the last, which puts back the last rule still in doubt.
+    [item] = harden(root, engine, VerifySettings(file_deadline=whole.builds - 0.5), clock=engine.clock).verification
+    assert engine.clock.now <= whole.builds - 0.5
+    assert item.verdict is Verdict.EDITS_DROPPED and len(item.dropped) == 3
+    assert set(item.dropped) > {"DL3015", "HB001"}
+    [late] = set(item.dropped) - set(whole.dropped)
+    assert item.reason == f"{late} not proven in time: the verify deadline (verify.file-deadline, {whole.builds - 0.5:g} s) was reached"
+    written = (root / "Dockerfile").read_text()
+    assert "useradd" not in written and "--no-install-recommends" not in written
