@@ -15,8 +15,12 @@
     verify:                # `hardenbot fix --verify`: building before and after
       network: false       # true: builds may use the network (default: --network none)
       timeout: 600         # seconds per build
+      file-deadline: 1800  # seconds for one file's builds (default: 3 × timeout)
+      deadline: 1800       # seconds for the whole run's builds
       max-images: 20       # Dockerfiles built per run
       jobs: 2              # builds at once
+      frontends:           # the `# syntax=` images a build may run, pinned by digest
+        - docker/dockerfile
     approved-bases:        # the approved-base policy: globs over base image names
       - python:3.12-*
       - ghcr.io/acme/*
@@ -36,7 +40,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, InvalidReferenceError
+from bot.model.images import parse_reference
 from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY, Role
 from bot.model.verification import VerifySettings
@@ -143,6 +148,13 @@ def _line(mapping: Any, key: Any) -> int | None:
         return None
 
 
+def _item_line(sequence: Any, index: int) -> int | None:
+    try:
+        return sequence.lc.item(index)[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
 def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(path, 1, "the configuration must be a mapping of keys (rules, uid, exclude …)")
@@ -192,14 +204,16 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
                   _verify(path, data.get("verify"), fail), tuple(p.strip() for p in approved), fail_on)
 
 
-_VERIFY_NUMBERS = {"timeout": ("timeout", 1, 86400), "max-images": ("max_images", 0, 100000), "jobs": ("jobs", 1, 64)}
+_VERIFY_NUMBERS = {"timeout": ("timeout", 1, 86400), "max-images": ("max_images", 0, 100000), "jobs": ("jobs", 1, 64),
+                   "deadline": ("deadline", 1, 86400), "file-deadline": ("file_deadline", 1, 86400)}
+_VERIFY_KEYS = "network, timeout, file-deadline, deadline, max-images, jobs, frontends"
 
 
 def _verify(path: str, verify: Any, fail) -> VerifySettings:
     if verify is None:
         return VerifySettings()
     if not isinstance(verify, dict):
-        raise fail("verify", "must be a mapping (network, timeout, max-images, jobs)")
+        raise fail("verify", f"must be a mapping ({_VERIFY_KEYS})")
     values: dict[str, Any] = {}
     for key, value in verify.items():
         line = _line(verify, key)
@@ -213,9 +227,28 @@ def _verify(path: str, verify: Any, fail) -> VerifySettings:
                 raise ConfigError(path, line, f"verify.{key}: must be a whole number from {low} to {high}, "
                                   f"not {value!r}")
             values[name] = value
+        elif key == "frontends":
+            values["frontends"] = _frontends(path, line, value)
         else:
-            raise ConfigError(path, line, f"verify: unknown key {key!r} (known: network, timeout, max-images, jobs)")
+            raise ConfigError(path, line, f"verify: unknown key {key!r} (known: {_VERIFY_KEYS})")
     return VerifySettings(**values)
+
+
+def _frontends(path: str, line: int | None, names: Any) -> tuple[str, ...]:
+    """Image names without tag or digest (`docker/dockerfile`), as registry/repository."""
+    if not isinstance(names, list):
+        raise ConfigError(path, line, "verify.frontends: must be a list of image names (docker/dockerfile)")
+    found = []
+    for index, name in enumerate(names):
+        where = _item_line(names, index) or line
+        try:
+            if not isinstance(name, str) or "@" in name or ":" in name.rpartition("/")[2]:
+                raise InvalidReferenceError("")
+            found.append(parse_reference(name.strip()).full_name)
+        except InvalidReferenceError:
+            raise ConfigError(path, where, "verify.frontends: each must be an image name without tag or digest "
+                                           "(docker/dockerfile)") from None
+    return tuple(found)
 
 
 def _roles(path: str, roles: Any, fail) -> tuple[tuple[str, Role], ...]:

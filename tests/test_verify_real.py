@@ -6,7 +6,12 @@ Each test is one small repository: what hardenbot wrote, and the verdict it repo
 The tests at the end need no engine: they point hardenbot at a socket nobody listens on."""
 from __future__ import annotations
 
+import http.server
 import json
+import os
+import re
+import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -191,6 +196,122 @@ def test_images_built_are_removed(engine, tmp_path, capsys):
     assert item["builds"] == 3
     assert engine.daemon.image_ids() == engine.images.ids
     assert engine.daemon.docker("ps", "--all", "--quiet").stdout == ""
+
+
+def cache_records(engine) -> dict[str, int]:
+    """The engine's build cache: record id → bytes."""
+    listed = engine.daemon.docker("system", "df", "--verbose", "--format",
+                                  "{{range .BuildCache}}{{.ID}} {{.Size}}\n{{end}}").stdout
+    return {record: _bytes(size) for record, size in (line.split() for line in listed.splitlines() if line.strip())}
+
+
+def buildkit_build(engine, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`docker build --network none` of `folder` with BuildKit, as a user would, outside hardenbot."""
+    return subprocess.run([engine.daemon.client, "build", "--quiet", "--network", "none", str(folder)], capture_output=True, text=True,
+                          env={**engine.daemon.environment, "DOCKER_BUILDKIT": "1", "PATH": os.environ["PATH"]},
+                          timeout=300, check=False)
+
+
+def _bytes(size: str) -> int:
+    number, unit = re.fullmatch(r"([\d.]+)([kMGT]?B)", size).groups()
+    return int(float(number) * {"B": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12}[unit])
+
+
+@pytest.mark.parametrize("link", ["Dockerfile.dockerignore", ".dockerignore"])
+def test_a_dockerignore_linked_out_of_the_repository_is_never_read(engine, tmp_path, capsys, link):
+    # Followed, BuildKit refused the bad pattern quoting every line of the file in its error,
+    # which went to the log tail of the JSON output and the pull request.
+    secret = write(tmp_path, "outside/secret", "TOPSECRET-7f3a from outside the repository\n[invalid\n")
+    repo = tmp_path / "repo"
+    debian = engine.images.debian
+    service(repo, "a/Dockerfile", f'FROM {debian}\nADD app.sh /app.sh\nCMD ["/app.sh"]\n')
+    service(repo, "b/Dockerfile", f'FROM {debian}\nADD app.sh /app.sh\nCMD ["/app.sh"]\n')
+    (repo / "a" / link).symlink_to(secret)
+    code, document = fix_verify(capsys, repo)
+    assert code == 0
+    item = verification(document, "a/Dockerfile")
+    assert (item["verdict"], item["builds"]) == ("skipped", 0)
+    assert item["reason"] == f"a/{link} is a symbolic link out of the repository"
+    assert verification(document, "b/Dockerfile")["verdict"] == "verified"
+    assert "TOPSECRET" not in json.dumps(document)
+
+
+def test_a_frontend_not_on_the_allow_list_never_reaches_the_engine(engine, tmp_path, capsys):
+    # A registry on 127.0.0.1 that notes every request: the engine would fetch the frontend
+    # from it (with its own network) to run it inside BuildKit.
+    requests_seen = []
+
+    class Registry(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            requests_seen.append(self.path)
+            self.send_error(404)
+
+        do_HEAD = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Registry)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    frontend = f"127.0.0.1:{server.server_port}/evil/frontend:1"
+    try:
+        repo = tmp_path / "repo"
+        debian = engine.images.debian
+        service(repo, "a/Dockerfile", f'# syntax={frontend}\nFROM {debian}\nADD app.sh /app.sh\nCMD ["/app.sh"]\n')
+        service(repo, "b/Dockerfile", f'FROM {debian}\nADD app.sh /app.sh\nCMD ["/app.sh"]\n')
+        code, document = fix_verify(capsys, repo, "--offline")  # hardenbot itself asks no registry
+        assert code == 0
+        item = verification(document, "a/Dockerfile")
+        assert (item["verdict"], item["builds"]) == ("not verified", 0)
+        assert item["reason"] == f"frontend {frontend} is not on verify.frontends"
+        assert verification(document, "b/Dockerfile")["verdict"] == "verified"
+        assert requests_seen == []
+        # What the check prevents: the same file built as it was, which the engine fetches for.
+        assert buildkit_build(engine, repo / "a").returncode != 0
+        assert requests_seen
+    finally:
+        server.shutdown()
+
+
+def test_a_file_that_sleeps_whenever_edited_costs_its_file_deadline(engine, tmp_path, capsys):
+    # Every edit is above the sleep, so every build but the first pays it again. The original
+    # fits the file's 6 s; the hardened build is cut when they are spent, and its edits are
+    # dropped as not proven in time (they were kept, and cost one more build per rule).
+    write(tmp_path, ".github/hardenbot.yml", "verify:\n  file-deadline: 6\n")
+    started = time.monotonic()
+    item, document, dockerfile = verify_service(
+        capsys, tmp_path, f'FROM {engine.images.debian}\nADD app.sh /app.sh\nRUN sleep 4\nCMD ["/app.sh"]\n')
+    assert time.monotonic() - started < 30
+    assert (item["verdict"], item["before"]["state"]) == ("edits dropped", "built")
+    assert item["reason"].endswith("not proven in time: the verify deadline (verify.file-deadline, 6 s) was reached")
+    assert dockerfile.read_text() == f'FROM {engine.images.debian}\nADD app.sh /app.sh\nRUN sleep 4\nCMD ["/app.sh"]\n'
+    assert all("not proven in time" in f["message"] for f in file_entry(document)["needs_a_person"]
+               if f["message"].startswith("not changed"))
+    deadline = time.monotonic() + 10
+    while any("sleep 4" in line for line in engine.daemon.descendants()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [line for line in engine.daemon.descendants() if "sleep 4" in line]
+
+
+def test_build_cache_the_run_wrote_is_removed_and_the_users_is_kept(engine, tmp_path, capsys):
+    # The user's own build, before the run: its cache must stay.
+    users = write(tmp_path, "user/Dockerfile", f"FROM {engine.images.debian}\nRUN head -c 20000000 /dev/urandom > /u\n")
+    built = buildkit_build(engine, users.parent)
+    assert built.returncode == 0, built.stderr
+    image = built.stdout.strip()
+    engine.daemon.docker("image", "rm", image)
+    before = cache_records(engine)
+    assert sum(before.values()) >= 20e6
+    item, _, _ = verify_service(
+        capsys, tmp_path / "repo", f"FROM {engine.images.debian}\nADD app.sh /app.sh\n"
+                                   "RUN head -c 200000000 /dev/urandom > /big\n"
+                                   "RUN --mount=type=cache,target=/c head -c 50000000 /dev/urandom > /c/x\n"
+                                   'CMD ["/app.sh"]\n')
+    assert item["verdict"] == "verified" and item["after"]["image"]["size"] > 200e6
+    after = cache_records(engine)
+    assert set(before) <= set(after)  # nothing the user had is gone
+    assert sum(after.values()) - sum(before.values()) < 5e6  # was 250 MB more
+    assert engine.daemon.image_ids() == engine.images.ids
 
 
 # -- no engine: these run everywhere ------------------------------------------------------

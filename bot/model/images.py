@@ -38,6 +38,11 @@ class ImageRef:
         return f"{self.registry}/{self.repository}"
 
     @property
+    def full_name(self) -> str:
+        """Registry and repository however the name was spelt: `docker.io/library/python`."""
+        return f"{self.registry}/{self.repository}"
+
+    @property
     def short_name(self) -> str:
         return self.repository.rsplit("/", 1)[-1]
 

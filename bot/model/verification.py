@@ -33,6 +33,15 @@ class VerifySettings:
     timeout: float = 600.0  # seconds per build
     max_images: int = 20  # Dockerfiles verified per run; the rest are listed as skipped
     jobs: int = 2  # builds at once
+    deadline: float = 1800.0  # seconds for the whole run's builds, probes and searches
+    file_deadline: float | None = None  # seconds for one file's; None: three builds' time limit
+    # Images a `# syntax=` line may name (registry/repository): a frontend runs inside the
+    # engine, with its network, whatever --network says.
+    frontends: tuple[str, ...] = ("docker.io/docker/dockerfile",)
+
+    @property
+    def file_seconds(self) -> float:
+        return self.file_deadline if self.file_deadline is not None else 3 * self.timeout
 
 
 class BuildState(StrEnum):

@@ -56,9 +56,10 @@ def pair(before: str, after: str) -> str:
 def outcome(verification: Verification) -> str:
     """One line: the verdict and what it rests on."""
     if verification.verdict is Verdict.EDITS_DROPPED:
-        failed = verification.failed.failure() if verification.failed else "it failed"
-        return (f"edits dropped: {', '.join(verification.dropped)} (the hardened file did not build or start: "
-                f"{failed})")
+        said = [f"the hardened file did not build or start: {verification.failed.failure()}"] \
+            if verification.failed else []
+        said += [verification.reason] if verification.reason else []  # edits not proven in time
+        return f"edits dropped: {', '.join(verification.dropped)} ({'; '.join(said)})"
     if verification.verdict is Verdict.VERIFIED:
         return "verified: the original and the hardened file both build"
     return f"{verification.verdict.value}: {verification.reason}"

@@ -33,6 +33,8 @@ PROBE_SECONDS = 30  # a probe container runs `id -u` or `test -w .`: seconds at 
 ENGINE_SECONDS = 20  # to answer `docker version`
 EXPORT_SECONDS = 300  # to stream an image's file system out for its inventory
 DOCKER_RUN_FAILED = 125  # `docker run`: the engine could not create or start the container
+PRUNE_BATCH = 100  # build cache records removed per `docker builder prune`
+_CACHE_ID = re.compile(r"[a-z0-9]{1,64}")  # BuildKit's record ids: nothing a regular expression reads as syntax
 LOG_TAIL = 6  # lines of a failed step's output kept for the report
 # What the docker CLI reads from the environment; nothing else is passed on.
 _ENV_KEEP = ("PATH", "HOME", "TMPDIR", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME")
@@ -112,17 +114,18 @@ class DockerEngine:
                               timeout=seconds, stdin=subprocess.DEVNULL, check=False)
 
     def build(self, text: str, dockerfile: Path, context: Path, target: str | None, *, network: bool,
-              timeout: float) -> BuildResult:
+              timeout: float, ignore: bytes | None = None) -> BuildResult:
         """Build `text` as if it were the file `dockerfile`, in `context`. The text is written
-        to a scratch folder, under the file's own name (with its `<name>.dockerignore`, if
-        any), so the repository is never written to."""
+        to a scratch folder, under the file's own name, beside `ignore` as its
+        `<name>.dockerignore` when given, so the repository is never written to and nothing
+        beside the Dockerfile is read from it here (the caller reads the dockerignore,
+        from inside the repository only)."""
         with tempfile.TemporaryDirectory(prefix="hardenbot-build-") as scratch:
             folder = Path(scratch)
             file = folder / dockerfile.name
             file.write_text(text, encoding="utf-8", newline="")
-            own_ignore = dockerfile.with_name(dockerfile.name + ".dockerignore")
-            if own_ignore.is_file():
-                shutil.copyfile(own_ignore, folder / own_ignore.name)
+            if ignore is not None:
+                (folder / f"{dockerfile.name}.dockerignore").write_bytes(ignore)
             iid = folder / "image-id"
             args = ["build", "--progress", "plain", "--iidfile", str(iid), "-f", str(file)]
             if not network:
@@ -157,7 +160,7 @@ class DockerEngine:
             output, _ = process.communicate()
             return output or "", None
 
-    def inspect(self, image_id: str) -> ImageFacts:
+    def inspect(self, image_id: str, probe_seconds: float = PROBE_SECONDS) -> ImageFacts:
         """Size, layers and configuration of the image, and what two containers started from
         it (no network, entrypoint replaced, a short time limit) say: the UID it really runs
         as, and whether that user may write to its working folder."""
@@ -170,9 +173,10 @@ class DockerEngine:
             raise EngineUnavailable(f"cannot inspect image {image_id}: the engine gave no answer it could read")
         config = data.get("Config") or {}
         health = (config.get("Healthcheck") or {}).get("Test") or []
-        uid_code, uid_out = self._probe(image_id, ["id", "-u"])
+        # The image chooses what `id` and `test` do: each probe has its own time limit.
+        uid_code, uid_out = self._probe(image_id, ["id", "-u"], probe_seconds)
         uid = int(uid_out.strip()) if uid_code == 0 and uid_out.strip().isdigit() else None
-        writable_code, _ = self._probe(image_id, ["test", "-w", "."])
+        writable_code, _ = self._probe(image_id, ["test", "-w", "."], probe_seconds)
         return ImageFacts(
             size=int(data.get("Size") or 0),
             layers=len((data.get("RootFS") or {}).get("Layers") or []),
@@ -186,12 +190,12 @@ class DockerEngine:
             start_error=_last_line(uid_out, "the container did not start") if uid_code == DOCKER_RUN_FAILED else "",
         )
 
-    def _probe(self, image_id: str, command: list[str]) -> tuple[int | None, str]:
+    def _probe(self, image_id: str, command: list[str], seconds: float) -> tuple[int | None, str]:
         """Run `command` as the image's own user, in place of its entrypoint."""
         name = f"hardenbot-probe-{uuid.uuid4().hex[:12]}"
         args = ["run", "--rm", "--name", name, "--network", "none", "--entrypoint", command[0], image_id,
                 *command[1:]]
-        output, code = self._run_limited(args, PROBE_SECONDS)
+        output, code = self._run_limited(args, seconds)
         if code is None:
             self._run(["rm", "--force", name], ENGINE_SECONDS)
         return code, output
@@ -245,6 +249,30 @@ class DockerEngine:
                 self._run(["image", "rm", "--force", *dict.fromkeys(image_ids)], ENGINE_SECONDS * 3)
             except subprocess.TimeoutExpired:
                 pass  # left for the engine's own clean-up: it only costs disk
+
+
+    def cache_records(self) -> frozenset[str] | None:
+        """The ids of the engine's build cache records; None when it does not say."""
+        try:
+            done = self._run(["system", "df", "--verbose", "--format", "{{range .BuildCache}}{{.ID}}\n{{end}}"],
+                             ENGINE_SECONDS * 3)
+        except subprocess.TimeoutExpired:
+            return None
+        ids = done.stdout.split()
+        if done.returncode != 0 or not all(_CACHE_ID.fullmatch(i) for i in ids):
+            return None
+        return frozenset(ids)
+
+    def prune_cache(self, record_ids: frozenset[str]) -> None:
+        """Remove these build cache records (those not in use). BuildKit's prune filter takes
+        one `id` value, a regular expression, so the ids go in batches of alternatives."""
+        ordered = sorted(record_ids)
+        for start in range(0, len(ordered), PRUNE_BATCH):
+            pattern = "^(" + "|".join(ordered[start:start + PRUNE_BATCH]) + ")$"
+            try:
+                self._run(["builder", "prune", "--force", "--filter", f"id={pattern}"], ENGINE_SECONDS * 3)
+            except subprocess.TimeoutExpired:
+                return  # left for the engine's own garbage collection
 
 
 def _stop(process: subprocess.Popen) -> None:

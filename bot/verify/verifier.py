@@ -7,6 +7,15 @@ cheapest first (the rule whose first edit comes latest: the builder's cache cove
 above it), then, when no single rule explains the failure, drops rules one after another and
 puts back each one that was not needed. Dropping every rule gives the original back, which is
 known to build, so the search always ends with a file that builds.
+
+Every build and probe is cut to the file's deadline and the run's (`deadline.py`). When time
+runs out before the search has shown which edits are to blame, the edits not shown to be
+harmless are dropped too, as not proven in time: a wrong edit in a pull request costs more
+than a missed one. When it runs out before the original was built, nothing was proven either
+way and the edits are kept, unproven, as for a file beyond verify-max-images.
+
+After the run, the build cache records the run's builds added are removed (those the engine
+held before it are left alone): a RUN that writes a gigabyte would otherwise leave it behind.
 """
 from __future__ import annotations
 
@@ -14,21 +23,27 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from time import monotonic
 from typing import Protocol
 
 from bot.errors import HardenbotError
 from bot.model.findings import Finding
+from bot.model.images import ImageKey, Resolution
 from bot.model.policies import Inventory
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.verification import (
     Build,
     BuildPlan,
+    BuildState,
     ImageFacts,
     Verdict,
     Verification,
     VerifySettings,
 )
-from bot.verify.docker import BuildResult, EngineUnavailable
+from bot.verify.confine import OutOfRepository, check_confined, own_dockerignore
+from bot.verify.deadline import Deadline, OutOfTime
+from bot.verify.docker import PROBE_SECONDS, BuildResult, EngineUnavailable
+from bot.verify.frontends import FrontendRefused, admitted
 
 # The file's hardening again, without the named rules' edits.
 Reharden = Callable[[str, frozenset[str]], Hardened]
@@ -36,11 +51,15 @@ Reharden = Callable[[str, frozenset[str]], Hardened]
 
 class Engine(Protocol):
     def build(self, text: str, dockerfile: Path, context: Path, target: str | None, *, network: bool,
-              timeout: float) -> BuildResult: ...
+              timeout: float, ignore: bytes | None = None) -> BuildResult: ...
 
-    def inspect(self, image_id: str) -> ImageFacts: ...
+    def inspect(self, image_id: str, probe_seconds: float) -> ImageFacts: ...
 
     def remove(self, image_ids: list[str]) -> None: ...
+
+    def cache_records(self) -> frozenset[str] | None: ...
+
+    def prune_cache(self, record_ids: frozenset[str]) -> None: ...
 
 
 @dataclass
@@ -51,19 +70,29 @@ class _FileBuilds:
     dockerfile: Path
     context: Path
     target: str | None
+    deadline: Deadline
+    ignore: bytes | None  # the file's own <name>.dockerignore
+    admit: Callable[[str], str]  # the text to build, its frontend checked (FrontendRefused)
     images: list[str] = field(default_factory=list)
     count: int = 0
     _made: list[tuple[Build, str]] = field(default_factory=list)  # each build with its image's id
     _inventories: dict[str, Inventory] = field(default_factory=dict)  # image id → its packages
 
     def build(self, text: str) -> Build:
+        """The build of `text` and its image's facts. OutOfTime when the deadline cut it short
+        or left no time for it."""
+        text = self.admit(text)
+        limit = self.deadline.left(self.settings.timeout)
         self.count += 1
         result = self.engine.build(text, self.dockerfile, self.context, self.target,
-                                   network=self.settings.network, timeout=self.settings.timeout)
+                                   network=self.settings.network, timeout=limit, ignore=self.ignore)
+        if result.image_id is not None:
+            self.images.append(result.image_id)
+        if result.build.state is BuildState.TIMED_OUT and limit < self.settings.timeout:
+            raise OutOfTime(f"the verify deadline ({self.deadline.setting}) was reached")
         if result.image_id is None:
             return result.build
-        self.images.append(result.image_id)
-        made = replace(result.build, image=self.engine.inspect(result.image_id))
+        made = replace(result.build, image=self.engine.inspect(result.image_id, self.deadline.left(PROBE_SECONDS)))
         self._made.append((made, result.image_id))
         return made
 
@@ -92,10 +121,12 @@ def broken(build: Build, original: Build) -> str | None:
 
 
 class Verifier:
-    def __init__(self, engine: Engine, settings: VerifySettings, log: Callable[[str], None] = lambda line: None):
+    def __init__(self, engine: Engine, settings: VerifySettings, log: Callable[[str], None] = lambda line: None,
+                 clock: Callable[[], float] = monotonic):
         self.engine = engine
         self.settings = settings
         self.log = log
+        self.clock = clock
 
     def __call__(self, report: RunReport, root: Path, plans: Mapping[str, BuildPlan],
                  reharden: Callable[[str], Reharden]) -> RunReport:
@@ -103,8 +134,15 @@ class Verifier:
         carry the hardening without them, and the verification of every planned file."""
         planned = sorted((r for r in report.results if r.changed and r.path in plans), key=lambda r: r.path)
         chosen, over = planned[:self.settings.max_images], planned[self.settings.max_images:]
-        with ThreadPoolExecutor(max(1, self.settings.jobs)) as pool:
-            done = list(pool.map(lambda r: self.verify_file(r, root, plans[r.path], reharden(r.path)), chosen))
+        deadline = Deadline.after(self.settings.deadline, "deadline", self.clock)
+        cached_before = self.engine.cache_records() if chosen else None
+        try:
+            with ThreadPoolExecutor(max(1, self.settings.jobs)) as pool:
+                done = list(pool.map(lambda r: self.verify_file(r, root, plans[r.path], reharden(r.path), deadline,
+                                                                report.digests), chosen))
+        finally:
+            if chosen:
+                self._remove_cache(cached_before)
         skipped = [Verification(r.path, plans[r.path].context, plans[r.path].target, Verdict.SKIPPED,
                                 reason=f"beyond verify-max-images ({self.settings.max_images})") for r in over]
         replaced = {result.path: result for result, _ in done}
@@ -112,20 +150,39 @@ class Verifier:
         verifications = tuple(sorted([v for _, v in done] + skipped, key=lambda v: v.path))
         return replace(report, results=results, verification=verifications)
 
-    def verify_file(self, result: FileResult, root: Path, plan: BuildPlan,
-                    reharden: Reharden) -> tuple[FileResult, Verification]:
+    def _remove_cache(self, before: frozenset[str] | None) -> None:
+        after = self.engine.cache_records() if before is not None else None
+        if after is None:
+            self.log("verify: the engine did not list its build cache: what the builds cached is left to it")
+        elif after - before:
+            self.engine.prune_cache(after - before)
+
+    def verify_file(self, result: FileResult, root: Path, plan: BuildPlan, reharden: Reharden, deadline: Deadline,
+                    digests: Mapping[ImageKey, Resolution] | None = None) -> tuple[FileResult, Verification]:
         def skip(reason: str) -> tuple[FileResult, Verification]:
             return result, Verification(result.path, plan.context, plan.target, Verdict.SKIPPED, reason=reason)
 
+        if deadline.remaining() <= 0:
+            return skip(f"the verify deadline ({deadline.setting}) was reached before it")
         root = root.resolve()
+        try:
+            check_confined(root, result.path, plan.context)
+            ignore = own_dockerignore(root, result.path)
+        except OutOfRepository as error:
+            return skip(str(error))
         context = (root / plan.context).resolve()
         if not context.is_relative_to(root):
             return skip(f"its build context {plan.context} is outside the repository")
         if not context.is_dir():
             return skip(f"its build context {plan.context} is not a folder here")
-        builds = _FileBuilds(self.engine, self.settings, root / result.path, context, plan.target)
+        deadline = deadline.sooner(Deadline.after(self.settings.file_seconds, "file-deadline", self.clock))
+        builds = _FileBuilds(self.engine, self.settings, root / result.path, context, plan.target, deadline, ignore,
+                             lambda text: admitted(text, result.path, self.settings.frontends, digests))
         try:
             return self._verify(result, plan, builds, reharden)
+        except FrontendRefused as error:  # nothing was built: the edits are kept, unproven
+            return result, Verification(result.path, plan.context, plan.target, Verdict.NOT_VERIFIED,
+                                        reason=str(error), builds=builds.count)
         except (EngineUnavailable, OSError) as error:  # the engine went away mid-run: edits kept, unproven
             return result, Verification(result.path, plan.context, plan.target, Verdict.NOT_VERIFIED,
                                         reason=f"the engine failed while verifying ({error})", builds=builds.count)
@@ -138,35 +195,54 @@ class Verifier:
             return Verification(result.path, plan.context, plan.target, verdict, builds=builds.count, **fields)
 
         self.log(f"verify: building {result.path} as it is")
-        before = builds.build(result.original)
+        try:
+            before = builds.build(result.original)
+        except OutOfTime as error:
+            return result, verification(Verdict.NOT_VERIFIED, reason=f"{error} before the original was built")
         if not before.built:
             return result, verification(Verdict.NOT_VERIFIED, before=before,
                                         reason=f"could not build the original here ({before.failure()})")
         self.log(f"verify: building {result.path} hardened")
-        after = builds.build(result.hardened.text)
+        try:
+            after = builds.build(result.hardened.text)
+        except OutOfTime as error:
+            every = tuple(sorted({f.rule for f in result.hardened.applied}))
+            blame = _Blame(every, every, str(error), replace(result.hardened, text=result.original, applied=()), before)
+            return self._dropped(result, builds, verification, before, None, "", blame)
         why = broken(after, before)
         if why is None:
             return result, verification(Verdict.VERIFIED, before=builds.with_inventory(before),
                                         after=builds.with_inventory(after))
         self.log(f"verify: {result.path}: {why}; finding the edits to blame")
-        dropped, hardened, final = self._blame(result, before, builds, reharden)
-        notes = tuple(dict.fromkeys(
-            Finding(f.rule, f.path, f.line, f"not changed: with this edit {why}; the edit was dropped")
-            for f in result.hardened.applied if f.rule in dropped))
-        hardened = replace(hardened, after=hardened.after + notes, before=result.hardened.before,
+        return self._dropped(result, builds, verification, before, after, why,
+                             self._blame(result, before, builds, reharden))
+
+    def _dropped(self, result: FileResult, builds: _FileBuilds, verification: Callable[..., Verification],
+                 before: Build, failed: Build | None, why: str, blame: _Blame) -> tuple[FileResult, Verification]:
+        """The result without the blamed edits, each told in the file's findings, and its verification."""
+        def note(rule: str) -> str:
+            if rule in blame.late:
+                return f"not changed: not proven in time ({blame.late_because}); the edit was dropped"
+            return f"not changed: with this edit {why}; the edit was dropped"
+
+        notes = tuple(dict.fromkeys(Finding(f.rule, f.path, f.line, note(f.rule))
+                                    for f in result.hardened.applied if f.rule in blame.dropped))
+        hardened = replace(blame.hardened, after=blame.hardened.after + notes, before=result.hardened.before,
                            role=result.hardened.role)
+        late = f"{', '.join(blame.late)} not proven in time: {blame.late_because}" if blame.late else ""
         return (replace(result, hardened=hardened),
                 verification(Verdict.EDITS_DROPPED, before=builds.with_inventory(before),
-                             after=builds.with_inventory(final), failed=after, dropped=dropped))
+                             after=builds.with_inventory(blame.build), failed=failed, dropped=blame.dropped,
+                             reason=late))
 
-    def _blame(self, result: FileResult, before: Build, builds: _FileBuilds,
-               reharden: Reharden) -> tuple[tuple[str, ...], Hardened, Build]:
-        """(rules dropped, the hardening without them, its build)."""
+    def _blame(self, result: FileResult, before: Build, builds: _FileBuilds, reharden: Reharden) -> _Blame:
         first_edit: dict[str, int] = {}
         for found in result.hardened.applied:
             start = min(edit.span.start for edit in found.edits)
             first_edit[found.rule] = min(first_edit.get(found.rule, start), start)
         codes = sorted(first_edit, key=lambda code: -first_edit[code])
+        every = tuple(sorted(codes))
+        original = replace(result.hardened, text=result.original, applied=())
 
         def attempt(drop: frozenset[str]) -> tuple[Hardened, Build, bool]:
             hardened = reharden(drop)
@@ -176,22 +252,41 @@ class Verifier:
             build = builds.build(hardened.text)
             return hardened, build, broken(build, before) is None
 
-        for code in codes:
-            hardened, build, fine = attempt(frozenset({code}))
+        try:
+            for code in codes:
+                hardened, build, fine = attempt(frozenset({code}))
+                if fine:
+                    return _Blame((code,), (), "", hardened, build)
+            drop = codes[:1]  # alone, it was just tried: add the next ones until the build passes
+            for code in codes[1:]:
+                drop.append(code)
+                hardened, build, fine = attempt(frozenset(drop))
+                if fine:
+                    break
+            else:  # without every rule that applied, only the original is left, and it builds
+                return _Blame(every, (), "", original, before)
+        except OutOfTime as error:  # no build without some of the edits has passed: none is proven
+            return _Blame(every, every, str(error), original, before)
+        needed, doubtful = drop[-1:], drop[:-1]  # the last one added was needed; put back each other
+        while doubtful:
+            code = doubtful.pop(0)
+            try:
+                candidate, candidate_build, fine = attempt(frozenset(needed + doubtful))
+            except OutOfTime as error:
+                late = (code, *doubtful)
+                return _Blame(tuple(sorted(needed + list(late))), tuple(sorted(late)), str(error), hardened, build)
             if fine:
-                return (code,), hardened, build
-        drop = codes[:1]  # alone, it was just tried: add the next ones until the build passes
-        for code in codes[1:]:
-            drop.append(code)
-            hardened, build, fine = attempt(frozenset(drop))
-            if fine:
-                break
-        else:  # without every rule that applied, only the original is left, and it builds
-            return tuple(sorted(codes)), replace(result.hardened, text=result.original, applied=()), before
-        for code in list(drop[:-1]):
-            fewer = frozenset(drop) - {code}
-            candidate, candidate_build, fine = attempt(fewer)
-            if fine:
-                drop.remove(code)
                 hardened, build = candidate, candidate_build
-        return tuple(sorted(drop)), hardened, build
+            else:
+                needed.append(code)
+        return _Blame(tuple(sorted(needed)), (), "", hardened, build)
+
+
+@dataclass(frozen=True)
+class _Blame:
+    """What the search for the edits to blame found."""
+    dropped: tuple[str, ...]  # rule codes whose edits are dropped
+    late: tuple[str, ...]  # … of which only because the deadline came before they were cleared
+    late_because: str  # which deadline, when some are late
+    hardened: Hardened  # the hardening without the dropped rules
+    build: Build  # its build
