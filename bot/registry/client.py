@@ -219,10 +219,9 @@ class RegistryClient:
                 error, host = failure.error, failure.host
                 timed_out, no_name = isinstance(error, requests.Timeout), _is_name_failure(error)
                 reason = "name not resolved" if no_name else type(error).__name__
-                if timed_out or no_name or attempt == policy.attempts:
+                last = attempt == policy.attempts or not self._budget.allows(policy.backoff(attempt))
+                if timed_out or no_name or last:
                     self._budget.fail(host, "timed out" if timed_out else "could not be reached")
-                    raise RegistryError(f"cannot reach {host}: {reason}") from None
-                if not self._budget.allows(policy.backoff(attempt)):
                     raise RegistryError(f"cannot reach {host}: {reason}") from None
                 self._sleep(policy.backoff(attempt))
                 continue
