@@ -2,20 +2,25 @@
 """Time `fix` (in memory, offline, every default rule) over Dockerfiles shaped by an attacker,
 and the inventory readers over images shaped by one.
 
-    python3 bench/hostile.py [--mb 10] [--only SHAPE]
+    python3 bench/hostile.py [--mb 10] [--only SHAPE] [--registry-deadline 5]
 
 Each shape is a Dockerfile built to hit one path that once grew faster than its input
 (quadratic or worse, or a crash), at the size hardenbot still reads (1 MiB: larger files are
 refused in one line), and once more at --mb megabytes, to time the refusal. Prints the seconds
 each takes. A file reported (a syntax error, too many stages) is a fine outcome: the point
 is the time. Then the shapes that are not Dockerfiles: an exclude glob, the pull request body
-listing people's commits of hostile size, sorting a bot branch's long history, and `hardenbot org report`'s reading and rendering (no GitHub) over 2,000 result files whose
+listing people's commits of hostile size, sorting a bot branch's long history, and
+`hardenbot org report`'s reading and rendering (no GitHub) over 2,000 result files whose
 messages escape the widest (every character `@`, at the largest file read) and one of --mb
 megabytes (refused), with the dashboard's length beside GitHub's 65,536.
-is the time.
 
 Image shapes (`--only image`) are read as layers in memory, with the bounds of
 `bot/inventory/limits.py`: each prints its seconds, the peak memory it added, and its line.
+Then hostile registries on 127.0.0.1 (no real registry needed): 1, 3 and 10 images on a host
+that never answers, that drips its headers or its body a byte a second, and 10 silent hosts of
+one image each, resolved with a registry deadline of --registry-deadline seconds (the
+default deadline is 60 s; a short one keeps the bench short, and the figure to compare with
+is the deadline, whatever it is). Prints the wall time and how the images ended.
 """
 from __future__ import annotations
 
@@ -24,8 +29,8 @@ import gzip
 import io
 import resource
 import sys
-import tempfile
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,18 +39,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.branch_commits import sort_branch  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.gitops import BOT, CommitInfo, Identity  # noqa: E402
+from bot.inventory import inventory_from_files, wanted  # noqa: E402
+from bot.inventory.layers import ImageArchiveError, Layer, files_from_layers  # noqa: E402
 from bot.model.commits import CarriedCommit, CarriedCommits  # noqa: E402
 from bot.model.results import RunReport  # noqa: E402
 from bot.org.dashboard import DashboardInput, render_dashboard  # noqa: E402
 from bot.org.results import RESULT_FILE_LIMIT, failed, read_results  # noqa: E402
 from bot.report.markdown import LISTED_COMMITS, render_body  # noqa: E402
-from bot.inventory import inventory_from_files, wanted  # noqa: E402
-from bot.inventory.layers import ImageArchiveError, Layer, files_from_layers  # noqa: E402
 from bot.run import process_texts  # noqa: E402
 from bot.sources.discovery import SourceFile  # noqa: E402
 from bot.sources.dockerfile import KIND as DOCKERFILE  # noqa: E402
 from bot.sources.files import MAX_BYTES  # noqa: E402
 from bot.sources.globs import glob_matches  # noqa: E402
+from tests.servers import RawServer, drip_body, drip_headers, silent  # noqa: E402
 
 
 def _repeat(line: str, size: int, head: str = "", tail: str = "") -> str:
@@ -227,12 +233,40 @@ def time_dashboard(repositories: int, size: int) -> tuple[float, int]:
         files = read_results(Path(folder))
         body = render_dashboard(DashboardInput(files.results, invalid=files.invalid))
         return time.perf_counter() - start, len(body)
+def time_registries(answer, hosts: int, images: int, deadline: float) -> tuple[float, str]:
+    """Seconds to resolve `images` images on each of `hosts` servers that answer with `answer`,
+    and how many ended each way."""
+    from collections import Counter
+
+    from bot.model.images import parse_reference
+    from bot.registry.client import RegistryClient
+    from bot.registry.resolver import resolve_all
+
+    servers = [RawServer(answer) for _ in range(hosts)]
+    try:
+        refs = [parse_reference(f"{server.host}/app{i}:1") for server in servers for i in range(images)]
+        start = time.perf_counter()
+        results = resolve_all(refs, RegistryClient(deadline=deadline), workers=8)
+        seconds = time.perf_counter() - start
+    finally:
+        for server in servers:
+            server.close()
+    endings = Counter((r.error or "resolved").split(" while ")[0].split(" earlier")[0].replace(servers[0].host, "X")
+                      for r in results.values())
+    return seconds, "; ".join(f"{count}× {ending}" for ending, count in endings.items())
+
+
+REGISTRY_SHAPES = {
+    "silent host": (silent, 1), "host dripping headers": (drip_headers, 1), "host dripping a body": (drip_body, 1),
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="size of each Dockerfile (default 10)")
-    parser.add_argument("--only", help="run only the shapes whose name contains this ('glob', 'commits': those)")
+    parser.add_argument("--only", help="run only the shapes whose name contains this "
+                        "('glob', 'commits', 'dashboard', 'image', 'registry': those)")
+    parser.add_argument("--registry-deadline", type=float, default=5.0, help="seconds (default 5)")
     args = parser.parse_args()
     size = int(args.mb * 1_000_000)
     worst = 0.0
@@ -254,10 +288,10 @@ def main() -> int:
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  exclude glob with 60 '**/'", flush=True)
     if not args.only or "commits" in args.only:
-        seconds, size = time_carried_body()
+        seconds, body_size = time_carried_body()
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  pull request body listing {LISTED_COMMITS} hostile people's commits "
-              f"({size} characters)", flush=True)
+              f"({body_size} characters)", flush=True)
         seconds = time_branch_sort(100_000)
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  sorting a bot branch of 200,000 commits not on the base", flush=True)
@@ -266,7 +300,16 @@ def main() -> int:
         worst = max(worst, seconds)
         print(f"{seconds:8.2f} s  dashboard of 2,000 result files of {RESULT_FILE_LIMIT} '@' and one of "
               f"{size / 1e6:.0f} MB: {length} characters", flush=True)
-    print(f"{worst:8.2f} s  worst")
+    print(f"{worst:8.2f} s  worst of the shapes above")
+    deadline = args.registry_deadline
+    shapes = [(f"registry: {count} images on a {name}", answer, hosts, count)
+              for name, (answer, hosts) in REGISTRY_SHAPES.items() for count in (1, 3, 10)]
+    shapes.append(("registry: 10 silent hosts, one image each", silent, 10, 1))
+    for name, answer, hosts, count in shapes:
+        if args.only and args.only not in name:
+            continue
+        seconds, endings = time_registries(answer, hosts, count, deadline)
+        print(f"{seconds:8.2f} s  {name} (deadline {deadline:g} s): {endings}", flush=True)
     return 0
 
 

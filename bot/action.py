@@ -24,6 +24,7 @@ from bot.model.verification import VerifyMode
 from bot.org.job import harden_repository
 from bot.policy_setup import assess_policies
 from bot.privileges import become_workspace_owner, docker_socket
+from bot.registry.budget import RUN_DEADLINE, parse_deadline
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.report.inert import one_line
 from bot.run import Verifier
@@ -91,10 +92,11 @@ def _truthy(value: str) -> bool:
 def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapping[str, str], *,
              offline: bool, workers: int, log: Log, api_url: str, trust_owner: bool = False,
              seconds_between_writes: float | None = 1.0, verify: VerifyMode = VerifyMode.OFF,
-             verify_max_images: int | None = None) -> FlowResult:
+             verify_max_images: int | None = None, registry_deadline: float = RUN_DEADLINE) -> FlowResult:
     github = GitHubRepo(settings.repository, token, base_url=api_url, seconds_between_writes=seconds_between_writes)
     repo = Repository(settings.workdir, token=token, trust_owner=trust_owner)
-    resolver = None if offline else make_resolver(registry_credentials({**environ, "GITHUB_TOKEN": token}), workers)
+    resolver = None if offline else make_resolver(registry_credentials({**environ, "GITHUB_TOKEN": token}), workers,
+                                                        registry_deadline)
 
     def verifier_for(config: Config) -> tuple[Verifier | None, str]:
         limits = config.verify if verify_max_images is None else replace(config.verify, max_images=verify_max_images)
@@ -155,12 +157,18 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
         max_images = _input(environ, "verify-max-images")
         if max_images and not max_images.isdigit():
             raise HardenbotError(f"verify-max-images must be a whole number, not {max_images!r}")
+        try:
+            registry_deadline = parse_deadline(_input(environ, "registry-deadline") or f"{RUN_DEADLINE:g}",
+                                               "input registry-deadline")
+        except ValueError as error:
+            raise HardenbotError(str(error)) from None
         api_url = environ.get("GITHUB_API_URL", "https://api.github.com")
 
         def flow(settings: FlowSettings, trigger: Trigger) -> FlowResult:
             return run_flow(settings, trigger, token, environ, offline=False, workers=8, log=Log(emit, actions=True),
                             api_url=api_url, trust_owner=True, verify=verify,
-                            verify_max_images=int(max_images) if max_images else None)
+                            verify_max_images=int(max_images) if max_images else None,
+                            registry_deadline=registry_deadline)
         target, result_file = _input(environ, "repository"), _input(environ, "result-file")
         if target:  # an organisation-wide run's matrix job: another repository, in a scratch clone
             result = harden_repository(
@@ -220,7 +228,8 @@ def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
         result = run_flow(settings, Trigger(TriggerKind.HARDEN_BASE), token, environ, offline=args.offline,
                           workers=args.workers, log=Log(lambda line: print(redact(line), file=sys.stderr)),
                           api_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
-                          verify=args.verify, verify_max_images=args.verify_max_images)
+                          verify=args.verify, verify_max_images=args.verify_max_images,
+                          registry_deadline=args.registry_deadline)
     except HardenbotError as error:
         print(redact(f"hardenbot: {error}"), file=sys.stderr)
         return 2

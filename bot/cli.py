@@ -21,6 +21,7 @@ from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
 from bot.policy_setup import assess_policies, gate, read_saved_image
+from bot.registry.budget import RUN_DEADLINE, parse_deadline
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.report import json_report, policies, sarif, text
 from bot.run import process
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="do not ask registries for digests (pinning is reported, not fixed)")
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
+        _registry_deadline_argument(sub)
         sub.add_argument("--image", type=Path, metavar="FILE",
                          help="a saved image (`docker save`) to judge by the policies")
         if name == "check":
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--dry-run", action="store_true", help="print the summary; push and open nothing")
     pr.add_argument("--offline", action="store_true", help="do not ask registries for digests")
     pr.add_argument("--workers", type=int, default=8, metavar="N", help="registry lookups at once (default 8)")
+    _registry_deadline_argument(pr)
     _verify_arguments(pr)
     commands.add_parser("action", help="run as the GitHub Action (reads the runner's environment)")
     org_commands.add_parser(commands)
@@ -80,6 +83,19 @@ def _verify_arguments(parser: argparse.ArgumentParser) -> None:
                              "break its build (`--verify` alone: true; auto: when an engine answers)")
     parser.add_argument("--verify-max-images", type=int, metavar="N",
                         help="Dockerfiles built at most (default: verify.max-images, 20)")
+
+
+def _registry_deadline_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--registry-deadline", type=_registry_deadline, default=RUN_DEADLINE, metavar="SECONDS",
+                        help=f"seconds every registry lookup of the run may take together (default {RUN_DEADLINE:g});"
+                             " what is not resolved by then is reported as such")
+
+
+def _registry_deadline(text: str) -> float:
+    try:
+        return parse_deadline(text, "the registry deadline")
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _verify_mode(text: str) -> VerifyMode:
@@ -121,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
         rules = config.active_rules(select, ignore)
         fix = args.command == "fix"
-        resolver = None if args.offline else make_resolver(registry_credentials(os.environ), args.workers)
+        resolver = None if args.offline else make_resolver(registry_credentials(os.environ), args.workers,
+                                                             args.registry_deadline)
         verifier, note = None, ""
         if fix:
             settings = config.verify

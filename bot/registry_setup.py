@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.errors import HardenbotError
+from bot.registry.budget import RUN_DEADLINE
 from bot.registry.client import Credential, RegistryClient
 from bot.registry.credentials import parse_docker_config
 from bot.registry.resolver import resolve_all
@@ -29,9 +30,10 @@ def registry_credentials(environ: Mapping[str, str]) -> dict[str, Credential]:
     return credentials
 
 
-def make_resolver(credentials: dict[str, Credential], workers: int) -> Resolver:
-    """Every lookup of a run goes through one client: one token per repository, `workers` at once."""
+def make_resolver(credentials: dict[str, Credential], workers: int, deadline: float = RUN_DEADLINE) -> Resolver:
+    """Every lookup of a run goes through one client: one token per repository, `workers` at
+    once, `deadline` seconds for them all."""
     if workers < 1:
         raise HardenbotError("--workers must be at least 1")
-    client = RegistryClient(credentials)
+    client = RegistryClient(credentials, deadline=deadline)
     return lambda refs: resolve_all(refs, client, workers)

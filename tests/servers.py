@@ -6,6 +6,10 @@
   registry trusts, optionally demanding a username and password (Basic).
 - `push_image` / `push_index`: put images into a registry through its HTTP upload API (blob
   upload, then manifest PUT), no Docker engine needed; `delete_manifest` takes one away.
+- `HttpServer`: a scripted HTTP (or HTTPS, with `tls_files`) server that records every request:
+  a hostile registry's front (redirects, forwarding the rest to a real registry) or a target
+  that must never be reached. `RawServer`: a socket that answers however a test wants (never,
+  a byte at a time). `non_loopback_address`: an address of this machine that is not loopback.
 - `DockerDaemon`: a private `dockerd` (Debian's docker.io) on a unix socket in a temporary
   folder, for real BuildKit builds; `base_images` makes two small base images, imports them
   and pushes them to a `RegistryServer`.
@@ -20,6 +24,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import tarfile
 import tempfile
@@ -245,6 +250,179 @@ class RegistryServer:
             digests.append(manifest_digest)
         index = {"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": entries}
         return self.push_manifest(repository, tag, index, OCI_INDEX), digests
+
+
+# -- hostile servers ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Seen:
+    """One request an `HttpServer` received."""
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+Answer = tuple[int, dict[str, str], bytes]  # status, headers, body
+
+
+class HttpServer:
+    """HTTP/1.1 on `address`:<free port>, answering each request with `answer(method, path,
+    headers)` and recording it in `seen`; HTTPS when given `tls_files` (certificate, key)."""
+
+    def __init__(self, answer, address: str = "127.0.0.1", tls_files: tuple[Path, Path] | None = None):
+        self.answer = answer
+        self.seen: list[Seen] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _reply(self) -> None:
+                server.seen.append(Seen(self.command, self.path, dict(self.headers)))
+                status, headers, body = server.answer(self.command, self.path, dict(self.headers))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if "Content-Length" not in headers:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            do_GET = do_HEAD = _reply  # noqa: N815 - http.server's naming
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer((address, 0), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        host = f"[{address}]" if ":" in address else address
+        self.url = f"{'https' if tls_files else 'http'}://{host}:{self.port}"
+        if tls_files:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls_files)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+        # A short poll: shutdown() waits for it, and a test starts several of these.
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def __enter__(self) -> HttpServer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def forward(upstream: str, headers: dict[str, str] | None = None):
+    """An `HttpServer` answer that passes each request on to `upstream` (a real registry),
+    with `headers` added, and hands back its status, headers and body."""
+    def answer(method: str, path: str, received: dict[str, str]) -> Answer:
+        sent = {k: v for k, v in received.items() if k.lower() not in ("host", "connection", "accept-encoding")}
+        response = requests.request(method, upstream + path, headers={**sent, **(headers or {})},
+                                    allow_redirects=False, timeout=10)
+        kept = {k: v for k, v in response.headers.items()
+                if k.lower() in ("content-type", "docker-content-digest", "www-authenticate", "location",
+                                 "content-length")}
+        return response.status_code, kept, response.content
+    return answer
+
+
+def tls_files(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for `localhost` and 127.0.0.1 and its key, as PEM files; a
+    client trusts it through REQUESTS_CA_BUNDLE."""
+    import ipaddress
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                        x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "cdn.pem", folder / "cdn.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+class RawServer:
+    """A socket on 127.0.0.1 that reads each connection's request, then calls `answer(socket,
+    stop)`; `connections` counts them."""
+
+    def __init__(self, answer):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.host = f"127.0.0.1:{self.port}"
+        self.answer = answer
+        self.connections = 0
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._one, args=(connection,), daemon=True).start()
+
+    def _one(self, connection: socket.socket) -> None:
+        try:
+            connection.recv(65536)
+            self.answer(connection, self.stop)
+        except OSError:
+            pass
+        finally:
+            connection.close()
+
+    def __enter__(self) -> RawServer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+def silent(connection: socket.socket, stop: threading.Event) -> None:
+    """Never answer: hold the connection until the server stops."""
+    stop.wait()
+
+
+def drip_headers(connection: socket.socket, stop: threading.Event, every: float = 1.0) -> None:
+    """A status line, then a header one byte at a time that never ends."""
+    connection.sendall(b"HTTP/1.1 200 OK\r\n")
+    while not stop.wait(every):
+        connection.sendall(b"X")
+
+
+def drip_body(connection: socket.socket, stop: threading.Event, every: float = 1.0) -> None:
+    """Whole headers promising a manifest, then its body one byte at a time (a HEAD's answer
+    ends with the headers; the GET that follows, for the digest they lack, drips)."""
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/vnd.oci.image.manifest.v1+json\r\n"
+                       b"Content-Length: 100000\r\n\r\n")  # no digest: the client GETs the body
+    while not stop.wait(every):
+        connection.sendall(b" ")
+
+
+def non_loopback_address() -> str | None:
+    """An IPv4 address of this machine that is not loopback (the one a route out would use),
+    or None; nothing is sent."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # UDP: picks a source address, sends nothing
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
 # -- Docker engine ------------------------------------------------------------------------

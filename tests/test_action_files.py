@@ -22,11 +22,12 @@ def test_action_metadata_matches_the_entry_point():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"] == {"using": "docker", "image": "Dockerfile"}
     assert set(action["inputs"]) == {"token", "config", "base-branch", "branch", "labels", "dry-run",
-                                       "verify", "verify-max-images", "repository", "result-file",
+                                       "verify", "verify-max-images", "registry-deadline", "repository", "result-file",
                                        "title", "commit-message", "committer", "author", "draft", "reviewers",
                                        "assignees", "path"}
     assert action["inputs"]["title"]["default"] == TITLE
     assert action["inputs"]["verify"]["default"] == "auto"
+    assert action["inputs"]["registry-deadline"]["default"] == "60"
     assert action["inputs"]["token"]["default"] == "${{ github.token }}"
     assert action["inputs"]["branch"]["default"] == "hardenbot/harden"
     assert action["inputs"]["labels"]["default"] == "security,hardenbot"

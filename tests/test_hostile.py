@@ -22,6 +22,7 @@ from bot.errors import DockerfileSyntaxError
 from bot.run import process_texts
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
+from tests.servers import RawServer, drip_headers
 
 
 def _fix(text: str, path: str = "Dockerfile"):
@@ -187,47 +188,6 @@ def test_challenge_parameters_are_read_in_linear_time():
         "realm": "https://r/t", "service": "s", "scope": "a b"}
 
 
-class _RawServer:
-    """A registry on 127.0.0.1 that answers every connection with `answer(socket)`."""
-
-    def __init__(self, answer):
-        import socket
-        import threading
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.answer = answer
-        self.stop = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        import threading
-        while not self.stop.is_set():
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._one, args=(connection,), daemon=True).start()
-
-    def _one(self, connection):
-        try:
-            connection.recv(65536)
-            self.answer(connection, self.stop)
-        except OSError:
-            pass
-        finally:
-            connection.close()
-
-    def close(self):
-        self.stop.set()
-        self.listener.close()
-
-
-def _drip(connection, stop):
-    connection.sendall(b"HTTP/1.1 200 OK\r\n")
-    while not stop.wait(0.1):
-        connection.sendall(b"X")  # a header that never ends, one byte well within every read timeout
-
-
 def _flood(connection, stop):
     size = 64 << 20
     connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/vnd.oci.image.manifest.v1+json\r\n"
@@ -239,12 +199,14 @@ def _flood(connection, stop):
         connection.sendall(chunk)
 
 
-@pytest.mark.parametrize(("answer", "reason"), [(_drip, "took longer than 1 s"), (_flood, "sent more than 4 MiB")])
+@pytest.mark.parametrize(("answer", "reason"), [
+    (lambda c, s: drip_headers(c, s, 0.1), r"registry phase deadline \(1 s\) passed while waiting for 127\.0\.0\.1:"),
+    (_flood, "sent more than 4 MiB")])
 def test_a_hostile_registry_costs_one_line_for_its_image(answer, reason):
     from bot.model.images import parse_reference
     from bot.registry.client import RegistryClient, RegistryError
     from bot.retry import RetryPolicy
-    server = _RawServer(answer)
+    server = RawServer(answer)
     try:
         client = RegistryClient(deadline=1.0, retry=RetryPolicy(attempts=3, base_delay=0, max_delay=0),
                                 sleep=lambda _: None)

@@ -205,3 +205,39 @@ def test_content_that_does_not_hash_to_its_digest_is_refused():
 ])
 def test_platforms_are_compared_as_containerd_normalises_them(first, second, same):
     assert same_platform(first, second) is same and same_platform(second, first) is same
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("https://ghcr.io/token", True), ("https://10.0.0.5/token", True), ("http://127.0.0.1:5000/token", True),
+    ("http://[::1]:5000/token", True), ("http://127.1.2.3/token", True),
+    ("http://localhost:5000/token", False),  # a name resolves wherever DNS says
+    ("http://ghcr.io/token", False), ("http://192.0.2.2/token", False), ("http://0.0.0.0:5000/", False),
+    ("http://169.254.169.254/latest/meta-data/", False), ("https://169.254.169.254/latest/meta-data/", False),
+    ("https://[fe80::1]/", False), ("https://[::ffff:169.254.169.254]/", False), ("https://224.0.0.1/", False),
+    ("http://localhost:1@evil.example/token", False), ("ftp://127.0.0.1/", False), ("http://127.0.0.1:x/", False),
+    ("https:///token", False),
+])
+def test_the_url_policy_of_realms_and_redirect_hops(url, allowed):
+    from bot.registry.redirects import url_allowed
+    assert url_allowed(url) is allowed
+
+
+def test_a_redirect_may_stay_on_the_origin_it_began_at_and_go_nowhere_else():
+    from bot.registry.redirects import RedirectError, next_hop
+    start = "http://localhost:5000/v2/app/manifests/1"
+    assert next_hop(start, start, "/v2/app/manifests/sha", 1, {start}) == "http://localhost:5000/v2/app/manifests/sha"
+    assert next_hop(start, start, "https://cdn.example/blob?sig=1", 1, {start}) == "https://cdn.example/blob?sig=1"
+    for location, reason in [("http://localhost:5001/x", "redirected to http://localhost:5001: not followed"),
+                             ("https://localhost:5000/x", None), (None, "answered a redirect without a Location"),
+                             ("/v2/app/manifests/1", "redirected in a loop")]:
+        if reason is None:
+            assert next_hop(start, start, location, 1, {start}) == location
+            continue
+        with pytest.raises(RedirectError, match=reason):
+            next_hop(start, start, location, 1, {start})
+    with pytest.raises(RedirectError, match="redirected more than 5 times"):
+        next_hop(start, start, "/next", 6, {start})
+    with pytest.raises(RedirectError) as raised:
+        next_hop(start, start, "http://169.254.169.254/latest/meta-data/iam?token=s3cr3t", 1, {start})
+    assert str(raised.value) == ("localhost:5000 redirected to http://169.254.169.254: not followed"
+                                 " (https, or plain http to a loopback address, is needed)")

@@ -12,6 +12,12 @@ registry's own challenge: a Bearer token from its realm (anonymous, or with the 
 credentials), one per (registry, repository) per run, or Basic where it asks for Basic.
 429 and 5xx are retried a bounded number of times, honouring Retry-After. Credentials and
 tokens never appear in an error message.
+
+Redirects are followed by hand, each hop checked against the realm's URL policy
+(`redirects.py`) before it is requested, at most `MAX_HOPS` of them; a hop to another origin
+carries no Authorization header and no password. Every request of a run, and every hop, is
+admitted by the run's one deadline (`budget.py`): none starts after it, none is waited for
+past it, and a host that timed out is not asked again.
 """
 from __future__ import annotations
 
@@ -30,8 +36,10 @@ from typing import Any
 import requests
 from urllib3.exceptions import NameResolutionError
 
-from bot.errors import HardenbotError
 from bot.model.images import DOCKER_HUB, INDEX, MANIFEST, ImageRef
+from bot.registry.budget import RUN_DEADLINE, RunBudget
+from bot.registry.errors import AuthError, NotFoundError, RegistryError
+from bot.registry.redirects import REDIRECT_STATUSES, host_of, next_hop, same_origin, url_allowed
 from bot.retry import RetryPolicy
 
 MANIFEST_TYPES = (
@@ -52,21 +60,8 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHALLENGE_PARAM = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
 MAX_CHALLENGE = 8192  # characters of a WWW-Authenticate header; real ones are a few hundred
 MAX_BODY = 4 << 20  # bytes of a manifest, config or token answer; real ones are a few KB
-REQUEST_DEADLINE = 60.0  # seconds for one request, body included, however slowly it drips
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 REGISTRY_RETRIES = RetryPolicy(attempts=4, base_delay=0.5, max_delay=30.0)
-
-
-class RegistryError(HardenbotError):
-    """A lookup failed; str() is the reason, without any secret."""
-
-
-class AuthError(RegistryError):
-    pass
-
-
-class NotFoundError(RegistryError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -99,11 +94,13 @@ class RegistryClient:
         retry: RetryPolicy = REGISTRY_RETRIES,
         plain_http_hosts: frozenset[str] = frozenset(),
         sleep: Callable[[float], None] = time.sleep,
-        deadline: float = REQUEST_DEADLINE,
+        deadline: float = RUN_DEADLINE,
     ):
+        """`deadline`: seconds every request of the client may take together, counted from
+        its first: a client serves one run."""
         self._credentials = dict(credentials or {})
         self._timeout = timeout
-        self._deadline = deadline
+        self._budget = RunBudget(deadline)
         self._retry = retry
         self._plain_http_hosts = plain_http_hosts
         self._sleep = sleep
@@ -208,57 +205,85 @@ class RegistryClient:
 
     def _send(self, method: str, url: str, headers: dict[str, str], auth: tuple[str, str] | None = None,
               params: dict[str, str] | None = None) -> requests.Response:
-        """One request, retried on 429/5xx and network errors within the retry policy."""
+        """One request, retried on 429/5xx and network errors within the retry policy and the
+        run's deadline. A host that times out, or is still unreachable after the retries, is
+        not asked again in the run."""
         policy = self._retry
         for attempt in range(1, policy.attempts + 1):
+            self._budget.admit(host_of(url))
             with self._lock:
                 self.requests_made += 1
             try:
                 response = self._request(method, url, headers, auth, params)
-            except requests.RequestException as error:
-                if attempt == policy.attempts or _is_name_failure(error):
-                    reason = "name not resolved" if _is_name_failure(error) else type(error).__name__
-                    raise RegistryError(f"cannot reach {_host(url)}: {reason}") from None
+            except _HopFailed as failure:
+                error, host = failure.error, failure.host
+                timed_out, no_name = isinstance(error, requests.Timeout), _is_name_failure(error)
+                reason = "name not resolved" if no_name else type(error).__name__
+                last = attempt == policy.attempts or not self._budget.allows(policy.backoff(attempt))
+                if timed_out or no_name or last:
+                    self._budget.fail(host, "timed out" if timed_out else "could not be reached")
+                    raise RegistryError(f"cannot reach {host}: {reason}") from None
                 self._sleep(policy.backoff(attempt))
                 continue
             if response.status_code not in RETRY_STATUSES or attempt == policy.attempts:
                 return response
-            self._sleep(policy.delay(attempt, response.headers.get("Retry-After")))
+            delay = policy.delay(attempt, response.headers.get("Retry-After"))
+            if not self._budget.allows(delay):
+                return response  # its status is the answer: a retry would start after the deadline
+            self._sleep(delay)
         raise AssertionError("unreachable")
 
     def _request(self, method: str, url: str, headers: dict[str, str], auth: tuple[str, str] | None,
                  params: dict[str, str] | None) -> requests.Response:
-        """One request with its body read, within the deadline and MAX_BODY. Timeouts in
-        requests bound each read, not the whole: a server dripping a byte at a time would hold
-        the run, so the request runs on its own thread and is abandoned (with its session)
-        when the deadline passes."""
+        """One request, its redirects and its body, within the run's deadline and MAX_BODY.
+        Timeouts in requests bound each read, not the whole: a server dripping a byte at a
+        time would hold the run, so the request runs on its own thread and is abandoned (with
+        its session) when the deadline passes."""
         session = self._session()
         outcome: list[requests.Response | BaseException] = []
+        hops = [_with_query(url, params)]  # requested so far: the last one is being waited for
 
         def send() -> None:
             try:
-                response = session.request(method, url, headers=headers, auth=auth, params=params,
-                                           timeout=self._timeout, allow_redirects=True, stream=True)
-                with response:
-                    body = bytearray()
-                    for chunk in response.iter_content(65536):
-                        body += chunk
-                        if len(body) > MAX_BODY:
-                            raise RegistryError(f"{_host(url)} sent more than {MAX_BODY >> 20} MiB")
-                    response._content = bytes(body)  # read, bounded: .content and .json() use it
-                outcome.append(response)
+                outcome.append(self._follow(session, method, headers, auth, hops))
             except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
                 outcome.append(error)
 
         worker = threading.Thread(target=send, name="hardenbot-registry", daemon=True)
         worker.start()
-        worker.join(self._deadline)
+        worker.join(self._budget.remaining())
         if not outcome:
             self._local.session = None  # the abandoned request keeps its own
-            raise RegistryError(f"{_host(url)} took longer than {self._deadline:g} s to answer")
+            raise self._budget.passed(waiting_for=host_of(hops[-1]))
         if isinstance(outcome[0], BaseException):
             raise outcome[0]
         return outcome[0]
+
+    def _follow(self, session: requests.Session, method: str, headers: dict[str, str],
+                auth: tuple[str, str] | None, hops: list[str]) -> requests.Response:
+        """The request to hops[0] and each redirect the URL policy allows, every hop admitted
+        by the deadline; credentials stay with the first hop's origin, and once dropped are
+        not sent again. Appends each hop to `hops`."""
+        start = hops[0]
+        while True:
+            current = hops[-1]
+            if len(hops) > 1:
+                self._budget.admit(host_of(current))
+                with self._lock:
+                    self.requests_made += 1
+            try:
+                response = session.request(method, current, headers=headers, auth=auth, timeout=self._timeout,
+                                           allow_redirects=False, stream=True)
+            except requests.RequestException as error:
+                raise _HopFailed(host_of(current), error) from None
+            if response.status_code not in REDIRECT_STATUSES:
+                return _read_bounded(response, current)
+            response.close()  # a redirect's body is never read
+            target = next_hop(start, current, response.headers.get("Location"), len(hops), set(hops))
+            if not same_origin(start, target):
+                headers = {name: value for name, value in headers.items() if name.lower() != "authorization"}
+                auth = None
+            hops.append(target)
 
     def _authorized(self, method: str, url: str, ref: ImageRef) -> requests.Response:
         """Send with the repository's authorization, answering a 401 challenge once.
@@ -336,7 +361,7 @@ class RegistryClient:
             if credential is None:
                 raise AuthError(f"{ref.registry} asks for a password and none is configured")
             return basic_authorization(credential)
-        if scheme.lower() != "bearer" or not _realm_allowed(params.get("realm", "")):
+        if scheme.lower() != "bearer" or not url_allowed(params.get("realm", "")):
             raise AuthError(f"{ref.registry} sent an authentication challenge hardenbot cannot answer"
                             " (a Bearer realm over https, or plain http to a loopback address, is needed)")
         if credential is not None and not self._own_token_service(ref.registry, params["realm"]):
@@ -433,8 +458,32 @@ def _is_name_failure(error: requests.RequestException) -> bool:
     return isinstance(reason, NameResolutionError)
 
 
-def _host(url: str) -> str:
-    return url.split("://", 1)[-1].split("/", 1)[0]
+class _HopFailed(Exception):
+    """A hop of a request failed in the network; `host` is that hop's, which a redirect may
+    have made another than the registry."""
+
+    def __init__(self, host: str, error: requests.RequestException):
+        super().__init__(host)
+        self.host, self.error = host, error
+
+
+def _read_bounded(response: requests.Response, url: str) -> requests.Response:
+    """`response` with its body read, refused past MAX_BODY: .content and .json() use it."""
+    with response:
+        body = bytearray()
+        for chunk in response.iter_content(65536):
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise RegistryError(f"{host_of(url)} sent more than {MAX_BODY >> 20} MiB")
+        response._content = bytes(body)
+    return response
+
+
+def _with_query(url: str, params: dict[str, str] | None) -> str:
+    """`url` with `params` added to its query, so that every hop is one full URL."""
+    if not params:
+        return url
+    return url + ("&" if urllib.parse.urlsplit(url).query else "?") + urllib.parse.urlencode(params)
 
 
 def _latin1(text: str) -> bool:
@@ -443,26 +492,6 @@ def _latin1(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _realm_allowed(realm: str) -> bool:
-    """https anywhere; plain http only to a literal loopback address (a name could resolve
-    anywhere, and `http://localhost:1@host/` is `host`)."""
-    try:
-        parts = urllib.parse.urlsplit(realm)
-        parts.port  # noqa: B018 - raises on a port that is not one
-    except ValueError:
-        return False
-    if not parts.hostname:
-        return False
-    if parts.scheme == "https":
-        return True
-    if parts.scheme != "http":
-        return False
-    try:
-        return ipaddress.ip_address(parts.hostname).is_loopback
-    except ValueError:
-        return False
 
 
 def _is_loopback(host: str) -> bool:

@@ -1,6 +1,8 @@
 """Resolve many references at once: each unique (registry, repository, tag) once per run,
-concurrently, with a bounded pool. A failure is a result, never an exception: every other
-image still resolves.
+concurrently, with a bounded pool shared fairly between registries (`hostpool.py`), so that
+one registry that holds its requests never keeps the others from being asked. A failure is a
+result, never an exception: every other image still resolves; what the run's deadline or a
+host that timed out left unasked says so.
 
 A digest a file pins beside a tag that now points elsewhere (or that no longer resolves) is
 asked about too, once per repository and digest, so that it is refreshed to the same kind
@@ -12,12 +14,14 @@ config, for its platform. A digest the registry no longer has is followed by the
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from bot.model.images import INDEX, MANIFEST, ImageKey, ImageRef, PinnedDigest, Resolution, image_key
 from bot.registry.client import ManifestHead, NotFoundError, RegistryClient, RegistryError, same_platform
+from bot.registry.hostpool import map_by_host
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -28,20 +32,22 @@ Index = list[tuple[str, str]] | RegistryError  # an index's (platform, manifest 
 
 def resolve_all(refs: Iterable[ImageRef], client: RegistryClient, workers: int = 8) -> dict[ImageKey, Resolution]:
     tags, pinned = _unique(refs)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        heads = _each(pool, lambda key: client.head(tags[key]), tags)
+    workers = max(1, workers)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        each = functools.partial(_on_pool, pool, workers)
+        heads = each(lambda key: client.head(tags[key]), tags)
         # Pins the tag does not point to: whether the registry still has each, and its type.
         stale = sorted({(key, old) for key, digests in pinned.items() for old in digests
                         if _needs_kind(heads[key], old)})
-        pinned_heads = _each(pool, lambda d: client.head(_repository(d), d[2]), [_at(key, old) for key, old in stale])
+        pinned_heads = each(lambda d: client.head(_repository(d), d[2]), [_at(key, old) for key, old in stale])
         manifests = [(key, old) for key, old in stale
                      if _is_manifest(pinned_heads[_at(key, old)]) and isinstance(heads[key], ManifestHead)]
-        indexes = _each(pool, lambda key: client.index_platforms(tags[key], _tag_digest(heads, key)),
+        indexes = each(lambda key: client.index_platforms(tags[key], _tag_digest(heads, key)),
                         [key for key, _ in manifests if _is_index(heads[key])])
         # A manifest the tag's index does not list: its platform; and a tag's own manifest's.
         unlisted = [_at(key, old) for key, old in manifests if _listed(indexes.get(key), old) is None]
         tag_manifests = [_at(key, _tag_digest(heads, key)) for key, _ in manifests if not _is_index(heads[key])]
-        platforms = _each(pool, lambda d: client.platform(_repository(d), d[2]), unlisted + tag_manifests)
+        platforms = each(lambda d: client.platform(_repository(d), d[2]), unlisted + tag_manifests)
 
     answers: dict[ImageKey, dict[str, PinnedDigest]] = {key: {} for key in heads}
     for key, old in stale:
@@ -75,15 +81,16 @@ def _unique(refs: Iterable[ImageRef]) -> tuple[dict[ImageKey, ImageRef], dict[Im
     return tags, pinned
 
 
-def _each(pool: ThreadPoolExecutor, call: Callable[[_T], _R], inputs: Iterable[_T]) -> dict[_T, _R | RegistryError]:
-    """`call` on each distinct input, on the pool; a RegistryError is the answer, not raised."""
+def _on_pool(pool: ThreadPoolExecutor, workers: int, call: Callable[[_T], _R],
+             inputs: Iterable[_T]) -> dict[_T, _R | RegistryError]:
+    """`call` on each distinct input (a key whose first part is its registry), on the pool,
+    registries served in turn; a RegistryError is the answer, not raised."""
     def attempt(item: _T) -> _R | RegistryError:
         try:
             return call(item)
         except RegistryError as error:
             return error
-    distinct = list(dict.fromkeys(inputs))
-    return dict(zip(distinct, pool.map(attempt, distinct), strict=True))
+    return map_by_host(pool, workers, attempt, inputs, lambda item: item[0])
 
 
 def _at(key: ImageKey, digest: str) -> DigestKey:
