@@ -22,12 +22,13 @@ LAYERS = (
     ("bot.config",),
     ("bot.rules",),
     ("bot.dockerfile",),
+    ("bot.recommend",),
     ("bot.inventory",),
     ("bot.model",),
     ("bot.retry", "bot.errors"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
-        "bot.inventory", "bot.policies")
+        "bot.inventory", "bot.policies", "bot.recommend")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
 

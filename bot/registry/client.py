@@ -39,6 +39,7 @@ from urllib3.exceptions import NameResolutionError
 from bot.model.images import DOCKER_HUB, INDEX, MANIFEST, ImageRef
 from bot.registry.budget import RUN_DEADLINE, RunBudget
 from bot.registry.errors import AuthError, NotFoundError, RegistryError
+from bot.registry.link import LinkError, next_page
 from bot.registry.redirects import REDIRECT_STATUSES, host_of, next_hop, same_origin, url_allowed
 from bot.retry import RetryPolicy
 
@@ -62,6 +63,11 @@ MAX_CHALLENGE = 8192  # characters of a WWW-Authenticate header; real ones are a
 MAX_BODY = 4 << 20  # bytes of a manifest, config or token answer; real ones are a few KB
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 REGISTRY_RETRIES = RetryPolicy(attempts=4, base_delay=0.5, max_delay=30.0)
+TAG_PAGE = 1000  # tags asked for a page of a tag list (`?n=`); a registry may send fewer
+MAX_TAG_PAGES = 100  # pages of one tag list followed; then the listing is an error, not a part
+MAX_TAGS = 10_000  # tags of one repository; the official images hold a few thousand
+# The distribution grammar of a tag, in ASCII: a listed name that is not one cannot be pulled.
+_TAG_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,8 @@ class RegistryClient:
         self._challenges: dict[str, str] = {}  # registry → its challenge ("" : it answered without one)
         self._lock = threading.Lock()
         self._local = threading.local()
+        self._tag_lists: dict[tuple[str, str], tuple[str, ...] | RegistryError] = {}
+        self._tag_locks: dict[tuple[str, str], threading.Lock] = {}
         self.requests_made = 0
         self.token_requests = 0
 
@@ -168,6 +176,51 @@ class RegistryClient:
     def manifest(self, ref: ImageRef, digest: str) -> dict[str, Any]:
         """The manifest or index `digest` names, checked against the digest."""
         return self._json("GET", self._manifest_url(ref, digest), ref, digest)
+
+    def tags(self, ref: ImageRef, page_size: int = TAG_PAGE) -> tuple[str, ...]:
+        """Every tag of `ref`'s repository, from the registry's tag list, page after page as
+        its `Link` headers lead (never off its host or the listing). Listed once a run: the
+        tags, or the error, are kept for every later ask."""
+        key = (ref.registry, ref.repository)
+        with self._lock:
+            lock = self._tag_locks.setdefault(key, threading.Lock())
+        with lock:
+            listed = self._tag_lists.get(key)
+            if listed is None:
+                try:
+                    listed = self._list_tags(ref, page_size)
+                except RegistryError as error:
+                    listed = error
+                self._tag_lists[key] = listed
+        if isinstance(listed, RegistryError):
+            raise type(listed)(str(listed))
+        return listed
+
+    def _list_tags(self, ref: ImageRef, page_size: int) -> tuple[str, ...]:
+        url = f"{self._base_url(ref.registry)}/v2/{ref.repository}/tags/list?n={page_size}"
+        tags: dict[str, None] = {}
+        asked = set()
+        for _ in range(MAX_TAG_PAGES):
+            asked.add(url)
+            response = self._authorized("GET", url, ref)
+            if response.status_code == 404:
+                raise NotFoundError(f"{ref.registry} has no tag list for {ref.familiar}")
+            if response.status_code != 200:
+                raise RegistryError(f"{ref.registry} answered HTTP {response.status_code} to the tag list of "
+                                    f"{ref.familiar}")
+            tags.update(dict.fromkeys(_listed_tags(response.content, ref)))
+            if len(tags) > MAX_TAGS:
+                raise RegistryError(f"{ref.familiar} lists more than {MAX_TAGS} tags: too many to weigh")
+            try:
+                url = next_page(response.headers.get("Link", ""), url)
+            except LinkError as error:
+                raise RegistryError(f"{ref.registry} sent {error} in the tag list of {ref.familiar}:"
+                                    " not followed") from None
+            if url is None:
+                return tuple(tags)
+            if url in asked:
+                raise RegistryError(f"{ref.registry} sent the tag list of {ref.familiar} in a loop of pages")
+        raise RegistryError(f"{ref.registry} sent more than {MAX_TAG_PAGES} pages of tags for {ref.familiar}")
 
     # -- HTTP --------------------------------------------------------------------------
     def _manifest_url(self, ref: ImageRef, reference: str) -> str:
@@ -431,6 +484,19 @@ def same_platform(first: str, second: str) -> bool:
         architecture, _, variant = rest.partition("/")
         return os_name, architecture, variant or _DEFAULT_VARIANTS.get(architecture, "")
     return normal(first) == normal(second)
+
+
+def _listed_tags(content: bytes, ref: ImageRef) -> list[str]:
+    """The tags of one page of a tag list (`{"name": …, "tags": [...]}`; `null` when the
+    repository has none), leaving out any listed name a tag cannot be."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        body = None
+    listed = body.get("tags") or [] if isinstance(body, dict) else None
+    if not isinstance(listed, list):
+        raise RegistryError(f"{ref.registry} sent a tag list of {ref.familiar} that is not one")
+    return [tag for tag in listed if isinstance(tag, str) and _TAG_NAME.fullmatch(tag)]
 
 
 def _media_type(response: requests.Response) -> str:

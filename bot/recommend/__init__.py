@@ -1,0 +1,1 @@
+"""Base image recommendation: which tags of a base keep its meaning, and how to rank them."""
