@@ -138,7 +138,8 @@ def test_directives_comments_and_continuations_are_checked_in_linear_time(shape,
         assert "other/Dockerfile:1: DL3006 alpine has no tag" in out  # the rest of the run completed
         assert len(out) + len(err) < 10_000
     assert seconds["1 MiB"] < 5, seconds
-    assert seconds["1 MiB"] < 0.5 or seconds["1 MiB"] / seconds["256 KiB"] < 8, seconds  # 16 when quadratic
+    # 4 when linear (up to ~8 on a loaded machine, the garbage collector's share growing), 16 when quadratic
+    assert seconds["1 MiB"] < 1 or seconds["1 MiB"] / seconds["256 KiB"] < 12, seconds
 
 
 _GO_DIRECTIVE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")
