@@ -19,6 +19,7 @@ from bot.report.markdown import render_body
 from bot.verify.confine import OutOfRepository, check_confined
 from bot.verify.docker import BuildResult
 from bot.verify.frontends import FrontendRefused, admitted
+from bot.verify.remote_sources import fetching_nothing
 from tests.test_verify import SERVICE, RuleBuilder, harden, repo
 
 SECRET = "TOPSECRET-d41d8cd9 from outside the repository\n[invalid\n"
@@ -92,6 +93,34 @@ def test_a_frontend_not_on_the_allow_list_is_never_built(tmp_path, first_lines, 
     assert (a.verdict, a.builds, a.reason) == (Verdict.NOT_VERIFIED, 0, f"frontend {shown} is not on verify.frontends")
     assert not any("syntax" in text.lower() for text in engine.built) and b.verdict is Verdict.VERIFIED
     assert "USER 10001:10001" in (root / "a/Dockerfile").read_text()  # not verified: the edits stand, unproven
+
+
+@pytest.mark.parametrize("add", [
+    "ADD http://169.254.169.254/latest/meta-data/ /meta",
+    "ADD https://example.com/tool-1.2.tar.gz /opt/",
+    'ADD ["HTTPS://example.com/a", "/a"]',
+    "ADD git@github.com:acme/secret.git /src",
+    "ADD github.com/acme/secret /src",
+    "ADD --checksum=sha256:" + "a" * 64 + " https://example.com/a /a",
+    "ADD ${URL} /x",
+])
+def test_a_source_the_engine_would_fetch_over_the_network_is_never_built(tmp_path, add):
+    """BuildKit fetches ADD's URL and git sources itself, with the engine's network whatever
+    --network none says: such a file reaches no engine (the edits stand, unproven)."""
+    service = SERVICE.replace("ADD app.sh /app.sh\n", f"ADD app.sh /app.sh\n{add}\n", 1)
+    assert add in service
+    root = repo(tmp_path, {"a/Dockerfile": service, "b/Dockerfile": SERVICE})
+    engine = RuleBuilder()
+    report = harden(root, engine, VerifySettings(jobs=1))
+    [a, b] = report.verification
+    assert (a.verdict, a.builds) == (Verdict.NOT_VERIFIED, 0)
+    assert a.reason.endswith("is fetched by the engine with its own network, whatever --network none says: not built")
+    assert not any(add.split()[-2] in text for text in engine.built) and b.verdict is Verdict.VERIFIED
+
+
+def test_local_and_heredoc_sources_of_add_are_built():
+    service = SERVICE.replace("ADD app.sh /app.sh\n", "ADD app.sh /app.sh\nADD app.tar.gz /opt/\nADD <<EOF /etc/motd\nhi\nEOF\n", 1)
+    assert "<<EOF" in service and fetching_nothing(service, "Dockerfile") == service
 
 
 def test_an_allowed_frontend_is_built_only_pinned_by_digest():

@@ -21,7 +21,11 @@ from bot.model.images import ImageKey, Resolution, image_key, parse_reference
 from bot.model.text import escape_controls, excerpt
 
 
-class FrontendRefused(HardenbotError):
+class BuildRefused(HardenbotError):
+    """The file would have the engine run or fetch what a verify build never lets it."""
+
+
+class FrontendRefused(BuildRefused):
     """The file names a frontend verify does not run."""
 
 

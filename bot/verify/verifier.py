@@ -43,7 +43,8 @@ from bot.model.verification import (
 from bot.verify.confine import OutOfRepository, check_confined, own_dockerignore
 from bot.verify.deadline import Deadline, OutOfTime
 from bot.verify.docker import PROBE_SECONDS, BuildResult, EngineUnavailable
-from bot.verify.frontends import FrontendRefused, admitted
+from bot.verify.frontends import BuildRefused, admitted
+from bot.verify.remote_sources import fetching_nothing
 
 # The file's hardening again, without the named rules' edits.
 Reharden = Callable[[str, frozenset[str]], Hardened]
@@ -72,7 +73,7 @@ class _FileBuilds:
     target: str | None
     deadline: Deadline
     ignore: bytes | None  # the file's own <name>.dockerignore
-    admit: Callable[[str], str]  # the text to build, its frontend checked (FrontendRefused)
+    admit: Callable[[str], str]  # the text to build, its frontend and sources checked (BuildRefused)
     images: list[str] = field(default_factory=list)
     count: int = 0
     _made: list[tuple[Build, str]] = field(default_factory=list)  # each build with its image's id
@@ -177,10 +178,11 @@ class Verifier:
             return skip(f"its build context {plan.context} is not a folder here")
         deadline = deadline.sooner(Deadline.after(self.settings.file_seconds, "file-deadline", self.clock))
         builds = _FileBuilds(self.engine, self.settings, root / result.path, context, plan.target, deadline, ignore,
-                             lambda text: admitted(text, result.path, self.settings.frontends, digests))
+                             lambda text: admitted(fetching_nothing(text, result.path), result.path,
+                                                     self.settings.frontends, digests))
         try:
             return self._verify(result, plan, builds, reharden)
-        except FrontendRefused as error:  # nothing was built: the edits are kept, unproven
+        except BuildRefused as error:  # nothing was built: the edits are kept, unproven
             return result, Verification(result.path, plan.context, plan.target, Verdict.NOT_VERIFIED,
                                         reason=str(error), builds=builds.count)
         except (EngineUnavailable, OSError) as error:  # the engine went away mid-run: edits kept, unproven
