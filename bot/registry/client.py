@@ -177,6 +177,22 @@ class RegistryClient:
         """The manifest or index `digest` names, checked against the digest."""
         return self._json("GET", self._manifest_url(ref, digest), ref, digest)
 
+    def blob(self, ref: ImageRef, digest: str, max_bytes: int) -> VerifiedBlob:
+        """The blob `digest` names, as a stream read once (close it when done): its bytes are
+        hashed as they pass and the end of the stream is refused (RegistryError) when they do
+        not match `digest`, or when there are more than `max_bytes`. Layers are far past
+        MAX_BODY, so the body is not read here: each read is admitted by the run's deadline."""
+        if not _DIGEST.fullmatch(digest):
+            raise RegistryError(f"{ref.familiar}: {digest[:80]!r} is not a sha256 digest")
+        url = f"{self._base_url(ref.registry)}/v2/{ref.repository}/blobs/{digest}"
+        response = self._authorized("GET", url, ref, stream=True)
+        if response.status_code != 200:
+            response.close()
+            if response.status_code == 404:
+                raise NotFoundError(f"{digest} not found in {ref.familiar}")
+            raise RegistryError(f"{ref.registry} answered HTTP {response.status_code} to GET {digest}")
+        return VerifiedBlob(response, ref, digest, max_bytes, self._budget)
+
     def tags(self, ref: ImageRef, page_size: int = TAG_PAGE) -> tuple[str, ...]:
         """Every tag of `ref`'s repository, from the registry's tag list, page after page as
         its `Link` headers lead (never off its host or the listing). Listed once a run: the
@@ -257,7 +273,7 @@ class RegistryClient:
         return f"{scheme}://{host}"
 
     def _send(self, method: str, url: str, headers: dict[str, str], auth: tuple[str, str] | None = None,
-              params: dict[str, str] | None = None) -> requests.Response:
+              params: dict[str, str] | None = None, stream: bool = False) -> requests.Response:
         """One request, retried on 429/5xx and network errors within the retry policy and the
         run's deadline. A host that times out, or is still unreachable after the retries, is
         not asked again in the run."""
@@ -267,7 +283,7 @@ class RegistryClient:
             with self._lock:
                 self.requests_made += 1
             try:
-                response = self._request(method, url, headers, auth, params)
+                response = self._request(method, url, headers, auth, params, stream)
             except _HopFailed as failure:
                 error, host = failure.error, failure.host
                 timed_out, no_name = isinstance(error, requests.Timeout), _is_name_failure(error)
@@ -283,11 +299,12 @@ class RegistryClient:
             delay = policy.delay(attempt, response.headers.get("Retry-After"))
             if not self._budget.allows(delay):
                 return response  # its status is the answer: a retry would start after the deadline
+            response.close()  # a streamed answer's connection goes back before the retry
             self._sleep(delay)
         raise AssertionError("unreachable")
 
     def _request(self, method: str, url: str, headers: dict[str, str], auth: tuple[str, str] | None,
-                 params: dict[str, str] | None) -> requests.Response:
+                 params: dict[str, str] | None, stream: bool = False) -> requests.Response:
         """One request, its redirects and its body, within the run's deadline and MAX_BODY.
         Timeouts in requests bound each read, not the whole: a server dripping a byte at a
         time would hold the run, so the request runs on its own thread and is abandoned (with
@@ -298,7 +315,7 @@ class RegistryClient:
 
         def send() -> None:
             try:
-                outcome.append(self._follow(session, method, headers, auth, hops))
+                outcome.append(self._follow(session, method, headers, auth, hops, stream))
             except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
                 outcome.append(error)
 
@@ -313,7 +330,7 @@ class RegistryClient:
         return outcome[0]
 
     def _follow(self, session: requests.Session, method: str, headers: dict[str, str],
-                auth: tuple[str, str] | None, hops: list[str]) -> requests.Response:
+                auth: tuple[str, str] | None, hops: list[str], stream: bool = False) -> requests.Response:
         """The request to hops[0] and each redirect the URL policy allows, every hop admitted
         by the deadline; credentials stay with the first hop's origin, and once dropped are
         not sent again. Appends each hop to `hops`."""
@@ -330,7 +347,7 @@ class RegistryClient:
             except requests.RequestException as error:
                 raise _HopFailed(host_of(current), error) from None
             if response.status_code not in REDIRECT_STATUSES:
-                return _read_bounded(response, current)
+                return response if stream else _read_bounded(response, current)
             response.close()  # a redirect's body is never read
             target = next_hop(start, current, response.headers.get("Location"), len(hops), set(hops))
             if not same_origin(start, target):
@@ -338,7 +355,7 @@ class RegistryClient:
                 auth = None
             hops.append(target)
 
-    def _authorized(self, method: str, url: str, ref: ImageRef) -> requests.Response:
+    def _authorized(self, method: str, url: str, ref: ImageRef, stream: bool = False) -> requests.Response:
         """Send with the repository's authorization, answering a 401 challenge once.
 
         The first request to a repository holds that repository's lock until it knows how to
@@ -350,23 +367,23 @@ class RegistryClient:
         with self._key_lock(key):
             authorization = self._authorizations.get(key)
             if authorization is None:
-                first = self._first_contact(method, url, headers, ref)
+                first = self._first_contact(method, url, headers, ref, stream)
                 if isinstance(first, requests.Response):
                     self._authorizations[key] = ""
                     return first
                 authorization = self._answer_challenge(first, ref)
                 self._authorizations[key] = authorization
-                return self._send_authorized(method, url, headers, authorization, ref)
-        response = self._send_authorized(method, url, headers, authorization, ref, final=False)
+                return self._send_authorized(method, url, headers, authorization, ref, stream=stream)
+        response = self._send_authorized(method, url, headers, authorization, ref, final=False, stream=stream)
         if response.status_code == 401:  # a token that expired mid-run: one fresh one
             authorization = self._answer_challenge(response.headers.get("WWW-Authenticate", ""), ref)
             with self._lock:
                 self._authorizations[key] = authorization
-            return self._send_authorized(method, url, headers, authorization, ref)
+            return self._send_authorized(method, url, headers, authorization, ref, stream=stream)
         return response
 
     def _first_contact(self, method: str, url: str, headers: dict[str, str],
-                       ref: ImageRef) -> requests.Response | str:
+                       ref: ImageRef, stream: bool = False) -> requests.Response | str:
         """A repository's first request: its response when it needs no authorization, else
         the challenge to answer. The first contact with a registry happens one at a time,
         so that its challenge is learned once and then answered without asking again."""
@@ -376,7 +393,7 @@ class RegistryClient:
             with self._key_lock((ref.registry, "")):
                 challenge = self._challenges.get(ref.registry)
                 if challenge is None:
-                    response = self._send(method, url, headers)
+                    response = self._send(method, url, headers, stream=stream)
                     challenge = response.headers.get("WWW-Authenticate", "") if response.status_code == 401 else ""
                     with self._lock:
                         self._challenges[ref.registry] = challenge
@@ -384,16 +401,16 @@ class RegistryClient:
                         return response
         if challenge:
             return challenge
-        response = self._send(method, url, headers)  # the registry answered others without a challenge
+        response = self._send(method, url, headers, stream=stream)  # the registry answered others without a challenge
         if response.status_code != 401:
             return response
         return response.headers.get("WWW-Authenticate", "")
 
     def _send_authorized(self, method: str, url: str, headers: dict[str, str], authorization: str,
-                         ref: ImageRef, final: bool = True) -> requests.Response:
+                         ref: ImageRef, final: bool = True, stream: bool = False) -> requests.Response:
         if authorization:
             headers = {**headers, "Authorization": authorization}
-        response = self._send(method, url, headers)
+        response = self._send(method, url, headers, stream=stream)
         if response.status_code == 403 or (final and response.status_code == 401):
             raise AuthError(f"{ref.registry} refused access to {ref.repository}"
                             + (" with the configured credentials" if ref.registry in self._credentials
@@ -522,6 +539,65 @@ def _is_name_failure(error: requests.RequestException) -> bool:
     """DNS said no: not worth retrying."""
     reason = getattr(error.args[0], "reason", None) if error.args else None
     return isinstance(reason, NameResolutionError)
+
+
+class VerifiedBlob:
+    """A blob's body as it streams: read(n) at most n bytes as sent (never decoded), hashed on
+    the way; the end of the stream, or close() after it, checks them against the digest.
+    Every read is admitted by the run's deadline: a server that drips still ends with it."""
+
+    def __init__(self, response: requests.Response, ref: ImageRef, digest: str, max_bytes: int, budget: RunBudget):
+        self._response, self._ref, self._digest = response, ref, digest
+        self._max_bytes, self._budget = max_bytes, budget
+        self._hash = hashlib.sha256()
+        self._read = 0
+        self._ended = False
+
+    def read(self, n: int = -1) -> bytes:
+        if self._ended:
+            return b""
+        if n is None or n < 0:
+            n = self._max_bytes + 1 - self._read
+        if self._budget.remaining() <= 0:
+            self.close()
+            raise self._budget.passed(waiting_for=self._ref.registry)
+        try:
+            data = self._response.raw.read(max(1, min(n, 1 << 20)), decode_content=False)
+        except (requests.RequestException, OSError, ValueError) as error:
+            self.close()
+            raise RegistryError(f"{self._ref.registry} broke off {self._digest}: {type(error).__name__}") from None
+        if not data:
+            self._end()
+            return b""
+        self._read += len(data)
+        if self._read > self._max_bytes:
+            self.close()
+            raise RegistryError(f"{self._ref.registry} sent more than the {self._max_bytes:,} bytes "
+                                f"allowed for {self._digest} in {self._ref.familiar}")
+        self._hash.update(data)
+        return data
+
+    def drain(self) -> None:
+        """Read what is left (a tar's padding after its end), so that the digest is checked."""
+        while self.read(1 << 20):
+            pass
+
+    def _end(self) -> None:
+        self._ended = True
+        self._response.close()
+        if "sha256:" + self._hash.hexdigest() != self._digest:
+            raise RegistryError(f"{self._ref.registry} sent content that does not match {self._digest} "
+                                f"in {self._ref.familiar}; not used")
+
+    def close(self) -> None:
+        self._ended = True
+        self._response.close()
+
+    def __enter__(self) -> VerifiedBlob:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 class _HopFailed(Exception):
