@@ -12,9 +12,9 @@ import time
 import pytest
 
 from bot.inventory.limits import ImageArchiveError
-from bot.inventory.registry_image import RegistryInventories
 from bot.model.images import parse_reference
 from bot.registry.client import RegistryClient, RegistryError
+from bot.registry.image_files import RegistryInventories
 from tests.servers import OCI_CONFIG, OCI_INDEX, OCI_MANIFEST, HttpServer, forward
 
 OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip"
