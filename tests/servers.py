@@ -60,6 +60,21 @@ def registry_binary() -> str | None:
     return shutil.which("docker-registry")
 
 
+def self_signed(common_name: str, *extensions: x509.ExtensionType):
+    """A new RSA key and a CA certificate of its own for `common_name`, valid a day either side
+    of now, with `extensions` (not critical) added."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.now(UTC)
+    builder = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+               .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(days=1))
+               .not_valid_after(now + timedelta(days=1)))
+    for extension in extensions:
+        builder = builder.add_extension(extension, critical=False)
+    builder = builder.add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+    return key, builder.sign(key, hashes.SHA256())
+
+
 # -- token service ------------------------------------------------------------------------
 @dataclass
 class TokenServer:
@@ -71,14 +86,7 @@ class TokenServer:
     requests: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "hardenbot test token signer")])
-        now = datetime.now(UTC)
-        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-                .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(days=1))
-                .not_valid_after(now + timedelta(days=1))
-                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-                .sign(key, hashes.SHA256()))
+        key, cert = self_signed("hardenbot test token signer")
         self.cert_path = self.folder / "token-signer.pem"
         self.cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
         self._key = key
@@ -296,14 +304,19 @@ class HttpServer:
         self._server = ThreadingHTTPServer((address, 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        host = f"[{address}]" if ":" in address else address
-        self.url = f"{'https' if tls_files else 'http'}://{host}:{self.port}"
+        self.host = f"{f'[{address}]' if ':' in address else address}:{self.port}"  # as an image reference names it
+        self.url = f"{'https' if tls_files else 'http'}://{self.host}"
         if tls_files:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*tls_files)
             self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         # A short poll: shutdown() waits for it, and a test starts several of these.
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+
+    @property
+    def paths(self) -> list[str]:
+        """The paths asked, in order."""
+        return [seen.path for seen in self.seen]
 
     def __enter__(self) -> HttpServer:
         return self
@@ -332,17 +345,8 @@ def tls_files(folder: Path) -> tuple[Path, Path]:
     client trusts it through REQUESTS_CA_BUNDLE."""
     import ipaddress
 
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.now(UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(days=1))
-            .not_valid_after(now + timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
-                                                        x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    key, cert = self_signed("localhost", x509.SubjectAlternativeName(
+        [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]))
     cert_path, key_path = folder / "cdn.pem", folder / "cdn.key"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,

@@ -13,7 +13,6 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
@@ -28,50 +27,10 @@ from bot.registry.client import (
     RegistryError,
 )
 from bot.registry.link import MAX_LINK, LinkError, next_page, next_target
-from tests.servers import OCI_MANIFEST
-
-Answer = tuple[int, dict[str, str], bytes]
+from tests.servers import OCI_MANIFEST, Answer, HttpServer
 
 
-class HttpThread:
-    """A ThreadingHTTPServer on 127.0.0.1 answering GET and HEAD with `answer(method, path,
-    headers)`; it records the paths asked."""
-
-    def __init__(self, answer: Callable[[str, str, dict[str, str]], Answer]):
-        self.asked: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                outer.asked.append(self.path)
-                status, headers, body = answer(self.command, self.path, dict(self.headers))
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-
-            do_GET = do_HEAD = _answer  # noqa: N815 - http.server's naming
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.host = f"127.0.0.1:{self._server.server_address[1]}"
-        self.url = f"http://{self.host}"
-
-    def __enter__(self) -> HttpThread:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-
-def paging_front(backend: str) -> HttpThread:
+def paging_front(backend: str) -> HttpServer:
     """The real registry at `backend`, its tag lists sent in pages of `n` after `last`, in
     lexical order, each but the last with a relative `Link` to the next (as distribution 3)."""
     def answer(method: str, path: str, headers: dict[str, str]) -> Answer:
@@ -90,7 +49,7 @@ def paging_front(backend: str) -> HttpThread:
         if len(remaining) > size:
             keep["Link"] = f'<{url.path}?last={remaining[size - 1]}&n={size}>; rel="next"'
         return 200, keep, json.dumps(page).encode()
-    return HttpThread(answer)
+    return HttpServer(answer)
 
 
 def push_tags(registry, repository: str, count: int) -> list[str]:
@@ -113,8 +72,8 @@ def test_a_tag_list_of_pages_is_followed_and_listed_once(registry):
         ref = parse_reference(f"{front.host}/paging/python:3.11-slim")
         listed = client.tags(ref, page_size=7)
         assert sorted(listed) == sorted(tags) and len(listed) == 30
-        assert client.requests_made == 5 == len(front.asked)  # 7 + 7 + 7 + 7 + 2
-        assert all(path.startswith("/v2/paging/python/tags/list?") for path in front.asked)
+        assert client.requests_made == 5 == len(front.paths)  # 7 + 7 + 7 + 7 + 2
+        assert all(path.startswith("/v2/paging/python/tags/list?") for path in front.paths)
         threads = [threading.Thread(target=client.tags, args=(ref,)) for _ in range(8)]
         for thread in threads:
             thread.start()
@@ -151,8 +110,8 @@ def test_the_tag_list_uses_the_repositorys_token(token_registry):
 
 
 # -- a hostile registry -------------------------------------------------------------------
-def scripted(pages: Callable[[str], Answer]) -> HttpThread:
-    return HttpThread(lambda method, path, headers: pages(path))
+def scripted(pages: Callable[[str], Answer]) -> HttpServer:
+    return HttpServer(lambda method, path, headers: pages(path))
 
 
 def page(tags: list, link: str | None = None, status: int = 200) -> Answer:
@@ -195,11 +154,11 @@ def test_a_next_link_elsewhere_is_refused_and_nothing_reaches_it(link, reason):
             message = str(refused.value)
             assert reason in message and message.startswith(front.host) and "\n" not in message
             assert len(message) < 300
-            assert other.asked == []
-            assert len(front.asked) <= 2
+            assert other.paths == []
+            assert len(front.paths) <= 2
             with pytest.raises(RegistryError, match=reason):
                 client.tags(ref)  # the listing's error is kept: asked again, not listed again
-            assert len(front.asked) <= 2
+            assert len(front.paths) <= 2
             assert client.tags(parse_reference(f"{front.host}/team/good:1.0")) == ("1.0",)  # the rest goes on
 
 
@@ -213,7 +172,7 @@ def test_a_tag_list_that_never_ends_stops_at_the_page_bound():
         started = time.perf_counter()
         with pytest.raises(RegistryError, match=f"more than {MAX_TAG_PAGES} pages of tags for {front.host}/team/app$"):
             client.tags(parse_reference(f"{front.host}/team/app:1"), page_size=1)
-        assert len(front.asked) == MAX_TAG_PAGES == client.requests_made
+        assert len(front.paths) == MAX_TAG_PAGES == client.requests_made
         assert time.perf_counter() - started < 30
 
 
@@ -226,7 +185,7 @@ def test_a_tag_list_too_long_is_an_error_not_a_part():
         client = RegistryClient()
         with pytest.raises(RegistryError, match=f"lists more than {MAX_TAGS} tags"):
             client.tags(parse_reference(f"{front.host}/team/app:1"))
-        assert len(front.asked) == 3
+        assert len(front.paths) == 3
 
 
 @pytest.mark.parametrize(("answer", "reason"), [
