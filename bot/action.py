@@ -22,7 +22,7 @@ from bot.model.results import RunReport
 from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org.job import harden_repository
-from bot.policy_setup import assess_policies
+from bot.policy_setup import assess_policies, vulnerability_lookup
 from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
 from bot.registry_setup import make_resolver, registry_credentials
@@ -100,7 +100,7 @@ def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapp
 
     def verifier_for(config: Config) -> tuple[Verifier | None, str]:
         limits = config.verify if verify_max_images is None else replace(config.verify, max_images=verify_max_images)
-        return make_verifier(verify, limits, environ, log.write)
+        return make_verifier(verify, limits, environ, log.write, vulnerability_lookup(environ, offline=offline))
 
     def policies_for(report: RunReport, config: Config) -> RunReport:
         return assess_policies(report, config, environ, offline=offline)

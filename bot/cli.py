@@ -20,7 +20,7 @@ from bot.model.results import RunReport
 from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
-from bot.policy_setup import assess_policies, gate, read_saved_image
+from bot.policy_setup import assess_policies, gate, read_saved_image, vulnerability_lookup
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
 from bot.registry_setup import make_resolver, registry_credentials
 from bot.report import json_report, policies, sarif, text
@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.verify_max_images is not None:
                 settings = replace(settings, max_images=max(0, args.verify_max_images))
             verifier, note = make_verifier(args.verify, settings, os.environ,
-                                           lambda line: print(line, file=sys.stderr))
+                                           lambda line: print(line, file=sys.stderr),
+                                           vulnerability_lookup(os.environ, offline=args.offline))
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
                          verifier=verifier)
         report = replace(report, verify_note=note)

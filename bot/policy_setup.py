@@ -13,6 +13,7 @@ from bot.config import Config
 from bot.inventory import inventory_from_files, wanted
 from bot.inventory.layers import ImageArchiveError, files_from_saved_image
 from bot.model.policies import ImagePolicies, Inventory, PolicyState
+from bot.model.proof import VulnerabilityLookup
 from bot.model.results import RunReport
 from bot.osv.cache import OsvCache, default_folder
 from bot.osv.client import OSV_API, OsvClient
@@ -30,6 +31,19 @@ def read_saved_image(path: Path) -> tuple[str, Inventory]:
         return str(path), Inventory(error=str(error))
 
 
+def osv_client(environ: Mapping[str, str]) -> OsvClient:
+    return OsvClient(OsvCache(default_folder(environ)), base_url=environ.get("HARDENBOT_OSV_API", OSV_API))
+
+
+def vulnerability_lookup(environ: Mapping[str, str], *, offline: bool) -> VulnerabilityLookup | None:
+    """What proven fixes ask OSV with while verifying (the same disk cache the policies read
+    after): None offline."""
+    if offline:
+        return None
+    client = osv_client(environ)
+    return lambda inventory: client.lookup(inventory.packages)
+
+
 def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str], *, offline: bool,
                     saved: tuple[str, Inventory] | None = None, every_dockerfile: bool = False,
                     osv: OsvClient | None = None) -> RunReport:
@@ -43,7 +57,7 @@ def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str
         return report
     answers = None
     if not offline:
-        client = osv or OsvClient(OsvCache(default_folder(environ)), base_url=environ.get("HARDENBOT_OSV_API", OSV_API))
+        client = osv or osv_client(environ)
         answers = client.lookup(p for inventory in inventories for p in inventory.packages)
     return replace(report, policies=judge(report, answers, config.approved_bases, saved, every_dockerfile))
 

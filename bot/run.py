@@ -37,10 +37,10 @@ Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
                  digests: dict[ImageKey, Resolution] | None = None,
-                 facts: RepositoryFacts | None = None) -> RuleSet:
+                 facts: RepositoryFacts | None = None, proving: bool = False) -> RuleSet:
     enabled = frozenset(rule.code for rule in rules)
     facts = facts or RepositoryFacts(overrides=config.roles)
-    return RuleSet(rules, RuleContext(config.options, enabled, digests, facts))
+    return RuleSet(rules, RuleContext(config.options, enabled, digests, facts, proving=proving))
 
 
 def target_files(path: Path, config: Config, only: str | None = None
@@ -91,7 +91,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
-                       _dotenv_files(root, sources))
+                       _dotenv_files(root, sources), proving=verifier is not None and fix)
     report = _process_all(texts, ruleset, fix)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
@@ -144,7 +144,7 @@ def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list
 
 def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,
              action_folders: frozenset[str], repository_name: str,
-             dotenv: Mapping[str, Mapping[str, str]] | None) -> RuleSet:
+             dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), and what the repository says about its Dockerfiles."""
     dotenv = dotenv or {}
@@ -153,7 +153,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
         added = [parse_reference(image) for rule in rules for image in rule.adds_images]
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv)
-    return make_ruleset(config, rules, digests, facts)
+    return make_ruleset(config, rules, digests, facts, proving)
 
 
 def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:

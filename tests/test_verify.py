@@ -248,3 +248,74 @@ def test_a_build_log_in_the_folded_summary_mentions_nobody_and_links_nothing(tmp
     summary = next(line for line in body.splitlines() if line.startswith("<details><summary>"))
     assert "@acme" not in summary and "[x]" not in summary and "https://" not in summary and "<!--" not in summary
     assert "ping @&#8203;acme/sec-team see &#91;x&#93;(https:&#8203;//evil.example) &lt;!--, exit code 1" in summary
+
+
+# -- proven fixes: made only while verifying, kept only when their proof holds on the builds --
+def _proven_rule(proof):
+    from bot.dockerfile.layout import append_to_stage
+    from bot.rules.base import finding
+    from bot.rules.rule import Example, FixSafety, Rule, Scope, Severity
+
+    def check(doc, context):
+        if not any(inst.keyword == "LABEL" for inst in doc.final_stage.all_instructions()):
+            edits = (append_to_stage(doc, doc.final_stage, ["LABEL proven=yes"]),) if context.proving else ()
+            yield finding(doc, "HB099", doc.final_stage.from_, "no label", edits)
+
+    return Rule(code="HB099", name="proven-label", title="a test's proven fix", severity=Severity.LOW,
+                on_by_default=True, fix=FixSafety.PROVEN, scope=Scope.FINAL_STAGE, why="a test",
+                example=Example("FROM x", "FROM x\nLABEL proven=yes"), doc="", check=check, proof=proof)
+
+
+def harden_proving(root: Path, engine: RuleBuilder, proof, settings: VerifySettings | None = None, *,
+                   verify: bool = True):
+    config = Config()
+    rule = _proven_rule(proof)
+    verifier = Verifier(engine, settings or VerifySettings(), proofs={"HB099": proof}) if verify else None
+    return process(root, config, (*config.active_rules(), rule), fix=True, write=True, verifier=verifier)
+
+
+def test_a_proven_fix_whose_proof_holds_is_kept_and_verified(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    seen = []
+    report = harden_proving(root, RuleBuilder(), lambda evidence: seen.append(evidence) or None)
+    [item] = report.verification
+    assert item.verdict is Verdict.VERIFIED and item.builds == 2
+    assert "LABEL proven=yes" in (root / "svc/Dockerfile").read_text()
+    assert seen[0].before.built and seen[0].after.built and seen[0].path == "svc/Dockerfile"
+
+
+def test_a_proven_fix_whose_proof_fails_is_dropped_the_rest_kept_and_the_reason_told(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    engine = RuleBuilder()
+    report = harden_proving(root, engine, lambda evidence: "the image is no smaller")
+    [item] = report.verification
+    assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB099",) and item.failed is None
+    assert item.unproven == (("HB099", "the image is no smaller"),)
+    assert item.builds == 3  # the original, with the label, without it
+    written = (root / "svc/Dockerfile").read_text()
+    assert "LABEL proven=yes" not in written and "USER 10001:10001" in written
+    [note] = [f for f in report.results[0].hardened.after if f.rule == "HB099" and f.message.startswith("not changed")]
+    assert note.message == "not changed: not proven (the image is no smaller); the edit was dropped"
+
+
+def test_a_proven_fix_is_never_made_without_a_verifier(tmp_path):
+    root = repo(tmp_path, {"svc/Dockerfile": SERVICE})
+    report = harden_proving(root, RuleBuilder(), lambda evidence: None, verify=False)
+    assert "LABEL" not in (root / "svc/Dockerfile").read_text()
+    assert any(f.rule == "HB099" for f in report.results[0].hardened.after)
+
+
+@pytest.mark.parametrize("case", ["original fails", "beyond max images"])
+def test_a_proven_fix_on_a_file_no_build_could_prove_is_dropped_unbuilt(tmp_path, case):
+    root = repo(tmp_path, {"a/Dockerfile": SERVICE, "b/Dockerfile": SERVICE})
+    engine = RuleBuilder(poisons=("apt-get",) if case == "original fails" else ())
+    report = harden_proving(root, engine, lambda evidence: None, VerifySettings(max_images=1))
+    for path in ("a/Dockerfile", "b/Dockerfile"):
+        written = (root / path).read_text()
+        verdict = next(v.verdict for v in report.verification if v.path == path)
+        if verdict is Verdict.VERIFIED:
+            assert "LABEL proven=yes" in written
+            continue
+        assert "LABEL proven=yes" not in written and "USER 10001:10001" in written  # the other edits stay
+        result = next(r for r in report.results if r.path == path)
+        assert any(f.rule == "HB099" and f.message.startswith("not changed: not proven (") for f in result.hardened.after)

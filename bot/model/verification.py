@@ -111,6 +111,7 @@ class Verification:
     failed: Build | None = None  # the hardened build that failed, when edits were dropped
     reason: str = ""  # one line, for not verified or skipped
     builds: int = 0  # builds made for this file, the search for the edits to blame included
+    unproven: tuple[tuple[str, str], ...] = ()  # proven fixes dropped: (rule code, why the proof failed)
 
 
 @dataclass(frozen=True)

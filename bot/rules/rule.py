@@ -16,6 +16,7 @@ from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
+from bot.model.proof import Proof
 from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
 
@@ -37,6 +38,9 @@ class FixSafety(Enum):
     SAFE = "safe"  # the image builds the same software and runs it the same way
     UNSAFE = "unsafe"  # it runs differently (user, shell, environment, packages, ids): a reviewer checks
     NONE = "none"  # reported only: the right change is for a person
+    # Made only when `--verify` builds the file and the rule's `proof` holds on the built images
+    # (and the container starts as before); reported otherwise, and without an engine.
+    PROVEN = "proven"
 
 
 class Scope(Enum):
@@ -59,6 +63,8 @@ class RuleContext:
     digests: Mapping[ImageKey, Resolution] | None = None  # None: offline
     facts: RepositoryFacts = RepositoryFacts()  # what the repository says about its Dockerfiles
     role: RoleDecision | None = None  # the file's, while its rules run
+    # A verifier will build this run's edits: rules whose fix is PROVEN may propose them.
+    proving: bool = False
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled
@@ -115,6 +121,8 @@ class Rule:
     # Images its fix may write (HB012's `# syntax=` line): looked up with those the files name,
     # so that HB030 pins them in the same run.
     adds_images: tuple[str, ...] = ()
+    # For a PROVEN fix: what the built images must show for its edit to be kept.
+    proof: Proof | None = None
 
     def __post_init__(self) -> None:
         if self.check_workflow is not None and (self.check is not None or self.check_occurrence is not None):
@@ -123,6 +131,8 @@ class Rule:
             raise TypeError(f"{self.code}: give a rule check, check_occurrence or check_workflow")
         if (self.fix is FixSafety.NONE) != (not self.example.good):
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
+        if (self.fix is FixSafety.PROVEN) != (self.proof is not None):
+            raise TypeError(f"{self.code}: a proven fix names its proof, and only a proven fix has one")
         for equivalent in self.equivalents:
             if not EQUIVALENT.fullmatch(equivalent):
                 raise TypeError(f"{self.code}: equivalent {equivalent!r} is not 'hadolint DLnnnn', "
@@ -147,6 +157,8 @@ class Rule:
         """What `fix` does about it, as the README's rule table says it."""
         if self.fix is FixSafety.NONE:
             return "report"
+        if self.fix is FixSafety.PROVEN:
+            return "proven fix (with `--verify`; reported without)"
         action = "auto-fix" if self.on_by_default else "opt-in fix"
         return f"{action} (needs {self.fix_needs})" if self.fix_needs else action
 

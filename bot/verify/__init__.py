@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from bot.model.proof import VulnerabilityLookup
 from bot.model.verification import VerifyMode, VerifySettings
 from bot.verify.docker import DockerEngine, EngineUnavailable
 from bot.verify.verifier import Verifier
@@ -12,7 +13,8 @@ __all__ = ["EngineUnavailable", "Verifier", "make_verifier"]
 
 
 def make_verifier(mode: VerifyMode, settings: VerifySettings, environ: Mapping[str, str],
-                  log: Callable[[str], None] = lambda line: None) -> tuple[Verifier | None, str]:
+                  log: Callable[[str], None] = lambda line: None,
+                  vulnerabilities: VulnerabilityLookup | None = None) -> tuple[Verifier | None, str]:
     """(the verifier, or None; why there is none when one was asked for). `true` without an
     engine raises EngineUnavailable; `auto` goes on without verifying and says why."""
     if mode is VerifyMode.OFF:
@@ -23,4 +25,4 @@ def make_verifier(mode: VerifyMode, settings: VerifySettings, environ: Mapping[s
         if mode is VerifyMode.ON:
             raise EngineUnavailable(f"--verify: {error}") from None
         return None, f"no Docker engine to build with ({error})"
-    return Verifier(engine, settings, log), ""
+    return Verifier(engine, settings, log, vulnerabilities=vulnerabilities), ""

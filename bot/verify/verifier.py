@@ -30,6 +30,7 @@ from bot.errors import HardenbotError
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, Resolution
 from bot.model.policies import Inventory
+from bot.model.proof import Proof, ProofEvidence, VulnerabilityLookup
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.verification import (
     Build,
@@ -112,6 +113,12 @@ class _FileBuilds:
         return replace(build, inventory=self._inventories[image_id])
 
 
+def _every_proof() -> dict[str, Proof]:
+    from bot.rules import RULES  # the catalogue is loaded only by a run that verifies
+
+    return {rule.code: rule.proof for rule in RULES if rule.proof is not None}
+
+
 def broken(build: Build, original: Build) -> str | None:
     """Why the hardened build is worse than the original's, or None when it is not."""
     if not build.built:
@@ -123,11 +130,14 @@ def broken(build: Build, original: Build) -> str | None:
 
 class Verifier:
     def __init__(self, engine: Engine, settings: VerifySettings, log: Callable[[str], None] = lambda line: None,
-                 clock: Callable[[], float] = monotonic):
+                 clock: Callable[[], float] = monotonic, proofs: Mapping[str, Proof] | None = None,
+                 vulnerabilities: VulnerabilityLookup | None = None):
         self.engine = engine
         self.settings = settings
         self.log = log
         self.clock = clock
+        self.proofs = proofs if proofs is not None else _every_proof()
+        self.vulnerabilities = vulnerabilities
 
     def __call__(self, report: RunReport, root: Path, plans: Mapping[str, BuildPlan],
                  reharden: Callable[[str], Reharden]) -> RunReport:
@@ -147,9 +157,25 @@ class Verifier:
         skipped = [Verification(r.path, plans[r.path].context, plans[r.path].target, Verdict.SKIPPED,
                                 reason=f"beyond verify-max-images ({self.settings.max_images})") for r in over]
         replaced = {result.path: result for result, _ in done}
+        for result, item in [*done, *zip(over, skipped, strict=True)]:
+            if item.verdict in (Verdict.NOT_VERIFIED, Verdict.SKIPPED):
+                replaced[result.path] = self._unproven_dropped(replaced.get(result.path, result), item.reason,
+                                                                reharden(result.path))
         results = tuple(replaced.get(r.path, r) for r in report.results)
         verifications = tuple(sorted([v for _, v in done] + skipped, key=lambda v: v.path))
         return replace(report, results=results, verification=verifications)
+
+    def _unproven_dropped(self, result: FileResult, why: str, reharden: Reharden) -> FileResult:
+        """A file no build could prove keeps no proven fix: those edits are taken out again
+        (without building) and each is told in its findings."""
+        proven = frozenset(code for code in _codes(result.hardened) if code in self.proofs)
+        if not proven:
+            return result
+        hardened = reharden(proven)
+        notes = tuple(dict.fromkeys(Finding(f.rule, f.path, f.line, f"not changed: not proven ({why}); reported instead")
+                                    for f in result.hardened.applied if f.rule in proven))
+        return replace(result, hardened=replace(hardened, after=hardened.after + notes, before=result.hardened.before,
+                                                role=result.hardened.role))
 
     def _remove_cache(self, before: frozenset[str] | None) -> None:
         after = self.engine.cache_records() if before is not None else None
@@ -205,27 +231,68 @@ class Verifier:
             return result, verification(Verdict.NOT_VERIFIED, before=before,
                                         reason=f"could not build the original here ({before.failure()})")
         self.log(f"verify: building {result.path} hardened")
+        original = replace(result.hardened, text=result.original, applied=())
         try:
             after = builds.build(result.hardened.text)
         except OutOfTime as error:
-            every = tuple(sorted({f.rule for f in result.hardened.applied}))
-            blame = _Blame(every, every, str(error), replace(result.hardened, text=result.original, applied=()), before)
-            return self._dropped(result, builds, verification, before, None, "", blame)
+            every = _codes(result.hardened)
+            return self._dropped(result, builds, verification, before, None, "",
+                                 _Blame(every, every, str(error), original, before))
         why = broken(after, before)
-        if why is None:
+        blame = _Blame((), (), "", result.hardened, after)
+        if why is not None:
+            self.log(f"verify: {result.path}: {why}; finding the edits to blame")
+            blame = self._blame(result, before, builds, reharden)
+        blame = self._proven(result, before, builds, reharden, blame)
+        if not blame.dropped:
             return result, verification(Verdict.VERIFIED, before=builds.with_inventory(before),
                                         after=builds.with_inventory(after))
-        self.log(f"verify: {result.path}: {why}; finding the edits to blame")
-        return self._dropped(result, builds, verification, before, after, why,
-                             self._blame(result, before, builds, reharden))
+        return self._dropped(result, builds, verification, before, after if why is not None else None, why or "",
+                             blame)
+
+    def _proven(self, result: FileResult, before: Build, builds: _FileBuilds, reharden: Reharden,
+                blame: _Blame) -> _Blame:
+        """The blame with the proven fixes whose proof fails on the built images dropped too,
+        each with its reason. Dropping one rebuilds the file without it, and the proofs are
+        asked again of that build, until every proven fix left holds."""
+        unproven: dict[str, str] = {}
+        while True:
+            evidence = ProofEvidence(result.path, builds.with_inventory(before), builds.with_inventory(blame.build),
+                                     self.vulnerabilities)
+            failing = {code: why for code in _codes(blame.hardened) if code in self.proofs
+                       and (why := self.proofs[code](evidence)) is not None}
+            if not failing:
+                return replace(blame, unproven=tuple(unproven.items()))
+            unproven.update(failing)
+            self.log(f"verify: {result.path}: not proven: {'; '.join(f'{c}: {w}' for c, w in failing.items())}")
+            dropped = frozenset(blame.dropped) | unproven.keys()
+            hardened = reharden(dropped)
+            try:
+                build = before if hardened.text == result.original else builds.build(hardened.text)
+            except OutOfTime as error:
+                every = _codes(result.hardened)
+                return _Blame(every, tuple(sorted(set(every) - dropped)), str(error),
+                              replace(result.hardened, text=result.original, applied=()), before,
+                              tuple(unproven.items()))
+            if broken(build, before) is not None:  # without the unproven edits the rest fails: none is kept
+                every = _codes(result.hardened)
+                return _Blame(every, (), "", replace(result.hardened, text=result.original, applied=()), before,
+                              tuple(unproven.items()))
+            blame = _Blame(tuple(sorted(dropped)), blame.late, blame.late_because, hardened, build)
 
     def _dropped(self, result: FileResult, builds: _FileBuilds, verification: Callable[..., Verification],
                  before: Build, failed: Build | None, why: str, blame: _Blame) -> tuple[FileResult, Verification]:
         """The result without the blamed edits, each told in the file's findings, and its verification."""
+        unproven = dict(blame.unproven)
+
         def note(rule: str) -> str:
             if rule in blame.late:
                 return f"not changed: not proven in time ({blame.late_because}); the edit was dropped"
-            return f"not changed: with this edit {why}; the edit was dropped"
+            if rule in unproven:
+                return f"not changed: not proven ({unproven[rule]}); the edit was dropped"
+            if why:
+                return f"not changed: with this edit {why}; the edit was dropped"
+            return "not changed: the file did not build without the unproven edits; the edit was dropped"
 
         notes = tuple(dict.fromkeys(Finding(f.rule, f.path, f.line, note(f.rule))
                                     for f in result.hardened.applied if f.rule in blame.dropped))
@@ -235,7 +302,7 @@ class Verifier:
         return (replace(result, hardened=hardened),
                 verification(Verdict.EDITS_DROPPED, before=builds.with_inventory(before),
                              after=builds.with_inventory(blame.build), failed=failed, dropped=blame.dropped,
-                             reason=late))
+                             reason=late, unproven=blame.unproven))
 
     def _blame(self, result: FileResult, before: Build, builds: _FileBuilds, reharden: Reharden) -> _Blame:
         first_edit: dict[str, int] = {}
@@ -243,7 +310,7 @@ class Verifier:
             start = min(edit.span.start for edit in found.edits)
             first_edit[found.rule] = min(first_edit.get(found.rule, start), start)
         codes = sorted(first_edit, key=lambda code: -first_edit[code])
-        every = tuple(sorted(codes))
+        every = _codes(result.hardened)
         original = replace(result.hardened, text=result.original, applied=())
 
         def attempt(drop: frozenset[str]) -> tuple[Hardened, Build, bool]:
@@ -292,3 +359,9 @@ class _Blame:
     late_because: str  # which deadline, when some are late
     hardened: Hardened  # the hardening without the dropped rules
     build: Build  # its build
+    unproven: tuple[tuple[str, str], ...] = ()  # (rule code, why its proof failed), of the dropped
+
+
+def _codes(hardened: Hardened) -> tuple[str, ...]:
+    """The rules whose edits the hardening applied."""
+    return tuple(sorted({f.rule for f in hardened.applied}))

@@ -1,0 +1,25 @@
+"""What a proven fix is judged by: the original's build and the hardened file's, with the
+packages each image holds, and a way to ask which of those packages have known
+vulnerabilities. A rule whose fix is FixSafety.PROVEN names a `Proof`: given this evidence,
+why its edit is not shown to do what it claims (one line), or None when it is."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.model.policies import Inventory, VulnerabilityAnswers
+from bot.model.verification import Build
+
+# Packages in, what the vulnerability database says of them (answers.error when it could not say).
+VulnerabilityLookup = Callable[[Inventory], VulnerabilityAnswers]
+
+
+@dataclass(frozen=True)
+class ProofEvidence:
+    path: str  # the Dockerfile, repository-relative
+    before: Build  # the original, built (with its inventory when the engine could read it)
+    after: Build  # the hardened file with every edit still proposed, built
+    vulnerabilities: VulnerabilityLookup | None = None  # None: offline, nothing can be asked
+
+
+Proof = Callable[[ProofEvidence], "str | None"]
