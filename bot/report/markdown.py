@@ -202,6 +202,8 @@ def _peoples_commits(carried: CarriedCommits, cap: int | None) -> list[str]:
 def _fix_safety(rule: Rule) -> str:
     if rule.fix is FixSafety.UNSAFE:
         return "Unsafe fix (it changes how the image runs): check it."
+    if rule.fix is FixSafety.PROVEN:
+        return "Proven fix: kept because the built image showed it (see Verification)."
     return "Safe fix (the image runs the same way)."
 
 
