@@ -50,6 +50,27 @@ class BuildState(StrEnum):
     TIMED_OUT = "timed out"
 
 
+class StartState(StrEnum):
+    """What a container running the image's own command did within its start period."""
+    RUNNING = "running"  # still running when the start period ended
+    EXITED = "exited as expected"  # exited with the expected code (0 unless configured)
+    HEALTHY = "healthy"  # it declares a HEALTHCHECK, and became healthy
+    UNHEALTHY = "unhealthy"  # it declares a HEALTHCHECK, and did not become healthy in time
+    FAILED = "failed"  # exited with another code, or the engine could not start it
+    SKIPPED = "skipped"  # not tried: the image needs what the runner cannot give (detail says what)
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    state: StartState
+    detail: str = ""  # one line: the exit code and the last line it printed; why it was skipped
+    seconds: float = 0.0
+
+    @property
+    def started(self) -> bool:
+        return self.state in (StartState.RUNNING, StartState.EXITED, StartState.HEALTHY)
+
+
 @dataclass(frozen=True)
 class ImageFacts:
     """Read off a built image (`docker image inspect`) and a container started from it."""
@@ -61,6 +82,7 @@ class ImageFacts:
     workdir_writable: bool | None  # None: could not be tested (no `test` in the image)
     healthcheck: bool  # a HEALTHCHECK other than NONE is declared
     start_error: str = ""  # why a container of it did not start (`unable to find user app` …)
+    start: StartCheck | None = None  # its own command, run: None when not tried
 
     @property
     def starts(self) -> bool:
