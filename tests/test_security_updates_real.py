@@ -111,6 +111,11 @@ def test_an_upgrade_that_replaces_a_vulnerable_package_is_kept_and_names_it(dock
     [policies] = document["policies"]
     [vulns] = [p for p in policies["policies"] if p["policy"] == "vulnerabilities-critical"]
     assert (vulns["before"]["state"], vulns["after"]["state"]) == ("fail", "pass") and "HB011" in vulns["moved_by"]
+    # The grade measured on the built images: the upgrade closed the one fixable high.
+    overall = document["measured"]["overall"]
+    assert (overall["images"], overall["fixable_critical_high"], overall["fixable_critical_high_after"]) == (1, 1, 0)
+    assert "HB011" in overall["moved_by"] and overall["size"] > 50e6 and overall["size_after"] > 50e6
+    assert overall["grade"] != overall["grade_after"]
     assert docker_engine.daemon.docker("ps", "--all", "--quiet").stdout == ""
 
 
