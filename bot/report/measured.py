@@ -76,9 +76,9 @@ def _mb(size: int) -> str:
 
 
 def describe(measure: Measure) -> str:
-    """`grade F → B, fixable critical/high 14 → 2, 310.0 → 112.0 MB (HB020, HB021)`."""
+    """`policy grade F → B, fixable critical/high 14 → 2, 310.0 → 112.0 MB (HB020, HB021)`."""
     before, after = (_side(grade, unknown) for grade, unknown in zip(measure.grades, measure.not_evaluated, strict=True))
-    return f"grade {before} → {after}, {figures(measure)}"
+    return f"policy grade {before} → {after}, {figures(measure)}"
 
 
 def figures(measure: Measure) -> str:
