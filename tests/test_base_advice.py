@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from bot.config import Config
+from bot.config import Config, load_config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.engine import harden_text
-from bot.errors import HardenbotError
+from bot.errors import ConfigError, HardenbotError
 from bot.model.advice import AdviceSettings, BaseAdvice, BaseFigures, BaseImage, WantedBase
 from bot.model.images import Resolution
 from bot.model.policies import Inventory, Package, Vulnerability, VulnerabilityAnswers, VulnSeverity
@@ -130,6 +130,18 @@ def test_the_configuration_turns_it_off_or_widens_it():
     with pytest.raises(OptionValueError, match="whole number"):
         _settings({"candidates": 0})
     assert OptionValues()[BASE_RECOMMENDATION] == AdviceSettings()
+
+
+def test_the_configuration_file_reads_it(tmp_path):
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "hardenbot.yml").write_text("base-recommendation:\n  allow-minor: true\n  max-bytes: 1000\n")
+    options = load_config(tmp_path).options
+    assert options[BASE_RECOMMENDATION] == AdviceSettings(allow_minor=True, max_bytes=1000)
+    (tmp_path / ".github" / "hardenbot.yml").write_text("base-recommendation: off\n")
+    assert not load_config(tmp_path).options[BASE_RECOMMENDATION].enabled
+    (tmp_path / ".github" / "hardenbot.yml").write_text("base-recommendation:\n  candidates: many\n")
+    with pytest.raises(ConfigError, match="base-recommendation.candidates: must be a whole number"):
+        load_config(tmp_path)
 
 
 # -- the advisor, over a fake registry --------------------------------------------------

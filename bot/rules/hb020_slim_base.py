@@ -40,8 +40,8 @@ _NUMBERS = {"candidates": ("candidates", 1, 20), "max-bytes": ("max_bytes", 1, 1
 
 
 def _settings(value: object) -> AdviceSettings:
-    if isinstance(value, bool):
-        return AdviceSettings(enabled=value)
+    if value in (True, False, "on", "off"):
+        return AdviceSettings(enabled=value in (True, "on"))
     if not isinstance(value, dict):
         raise OptionValueError(f"must be off, or a mapping ({', '.join([*_SWITCHES, *_NUMBERS])})")
     fields: dict[str, object] = {}
