@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -201,7 +202,7 @@ class Family:
 
 
 @pytest.fixture(scope="module")
-def family(docker_engine, tmp_path_factory) -> Family:
+def family(docker_engine, tmp_path_factory) -> Iterator[Family]:
     """The python family in the session's registry, built once for the module."""
     daemon, debian_ref = docker_engine.daemon, docker_engine.images.debian
     python = debian_ref.rpartition("/")[0] + "/python"
@@ -218,7 +219,11 @@ def family(docker_engine, tmp_path_factory) -> Family:
     # the moving patch tag names the same image: one HEAD, never read twice
     daemon.docker("tag", f"{python}:3.11-slim-bookworm", f"{python}:3.11.9-slim-bookworm")
     daemon.docker("push", f"{python}:3.11.9-slim-bookworm", timeout=300)
-    return Family(python, digests)
+    yield Family(python, digests)
+    # The engine is the session's: what this module built or pulled goes, as other tests count its images.
+    left = sorted(daemon.image_ids() - docker_engine.images.ids)
+    if left:
+        daemon.docker("rmi", "--force", *left, timeout=300)
 
 
 @pytest.fixture
