@@ -14,6 +14,7 @@ from enum import Enum
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
+from bot.model.advice import BaseAdvice, BaseKey
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
 from bot.model.proof import Proof, Showing
@@ -65,6 +66,9 @@ class RuleContext:
     role: RoleDecision | None = None  # the file's, while its rules run
     # A verifier will build this run's edits: rules whose fix is PROVEN may propose them.
     proving: bool = False
+    # The better base measured for each shipped base (HB020); None: not measured (offline,
+    # not proving, turned off).
+    bases: Mapping[BaseKey, BaseAdvice] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled
