@@ -168,7 +168,7 @@ class Verifier:
     def _unproven_dropped(self, result: FileResult, why: str, reharden: Reharden) -> FileResult:
         """A file no build could prove keeps no proven fix: those edits are taken out again
         (without building) and each is told in its findings."""
-        proven = frozenset(code for code in _codes(result.hardened) if code in self.proofs)
+        proven = frozenset(_held_to_proof(result.hardened, self.proofs))
         if not proven:
             return result
         hardened = reharden(proven)
@@ -259,8 +259,8 @@ class Verifier:
         while True:
             evidence = ProofEvidence(result.path, builds.with_inventory(before), builds.with_inventory(blame.build),
                                      self.vulnerabilities)
-            failing = {code: why for code in _codes(blame.hardened) if code in self.proofs
-                       and (why := self.proofs[code](evidence)) is not None}
+            failing = {code: why for code in _held_to_proof(blame.hardened, self.proofs)
+                       if (why := self.proofs[code](evidence)) is not None}
             if not failing:
                 return replace(blame, unproven=tuple(unproven.items()))
             unproven.update(failing)
@@ -365,3 +365,9 @@ class _Blame:
 def _codes(hardened: Hardened) -> tuple[str, ...]:
     """The rules whose edits the hardening applied."""
     return tuple(sorted({f.rule for f in hardened.applied}))
+
+
+def _held_to_proof(hardened: Hardened, proofs: Mapping[str, Proof]) -> tuple[str, ...]:
+    """The rules with a proof whose edits the hardening applied, but for edits the
+    configuration spells out: a person chose those, and they are kept as plain fixes."""
+    return tuple(sorted({f.rule for f in hardened.applied if f.rule in proofs and not f.configured}))
