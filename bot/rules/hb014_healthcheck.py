@@ -63,7 +63,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     except NoHealthProbe as error:
         yield finding(doc, CODE, stage.from_, f"{MESSAGE}: add one that probes the app (none derived: {error})")
         return
-    yield _added(doc, stage, probe.instruction(doc.keyword("HEALTHCHECK")), f"add a derived health check ({probe.what})")
+    yield _added(doc, stage, probe.instruction(doc), f"add a derived health check ({probe.what})")
 
 
 def _added(doc: Dockerfile, stage: Stage, line: str, what: str, configured: bool = False) -> Finding:

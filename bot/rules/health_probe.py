@@ -77,9 +77,9 @@ class HealthProbe:
         """One line for the finding: what the check asks, and with which tool."""
         return f"an HTTP request to port {self.port} answered with any status, asked with {self.tool}"
 
-    def instruction(self, keyword: str) -> str:
-        """The HEALTHCHECK line, its keyword as the file writes keywords."""
-        return f"{keyword} {TIMING} CMD {json.dumps(list(self.argv))}"
+    def instruction(self, doc: Dockerfile) -> str:
+        """The HEALTHCHECK line, its keywords in the file's case."""
+        return f"{doc.keyword('HEALTHCHECK')} {TIMING} {doc.keyword('CMD')} {json.dumps(list(self.argv))}"
 
 
 def derive_probe(doc: Dockerfile, stage: Stage) -> HealthProbe:
@@ -122,4 +122,4 @@ def _probe_tool(doc: Dockerfile, stage: Stage) -> str:
         return "curl"
     if "wget" in installed or base.os == "alpine" or name == "busybox":
         return "wget"
-    raise NoHealthProbe("the image has no known probe (python3, node, curl or wget)")
+    raise NoHealthProbe("the image has no known probe: no python3, node, curl or wget")
