@@ -257,10 +257,12 @@ class Verifier:
         asked again of that build, until every proven fix left holds."""
         unproven: dict[str, str] = {}
         while True:
-            evidence = ProofEvidence(result.path, builds.with_inventory(before), builds.with_inventory(blame.build),
-                                     self.vulnerabilities)
-            failing = {code: why for code in _held_to_proof(blame.hardened, self.proofs)
-                       if (why := self.proofs[code](evidence)) is not None}
+            proven = _held_to_proof(blame.hardened, self.proofs)
+            failing = {}
+            if proven:
+                evidence = ProofEvidence(result.path, builds.with_inventory(before),
+                                         builds.with_inventory(blame.build), self.vulnerabilities)
+                failing = {code: why for code in proven if (why := self.proofs[code](evidence)) is not None}
             if not failing:
                 return replace(blame, unproven=tuple(unproven.items()))
             unproven.update(failing)
