@@ -117,7 +117,12 @@ class Build:
         return self.state is BuildState.BUILT
 
     def failure(self) -> str:
-        """One line: why the build failed."""
+        """One line: why the build failed, or why its container did not start."""
+        if self.built and self.image is not None:
+            if self.image.start_error:
+                return f"a container of it did not start ({self.image.start_error})"
+            if self.image.start is not None and not self.image.start.started:
+                return f"its container did not start ({self.image.start.state.value}: {self.image.start.detail})"
         if self.state is BuildState.TIMED_OUT:
             return f"did not finish within {self.seconds:.0f} s"
         if not self.log_tail:
