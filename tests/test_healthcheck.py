@@ -105,8 +105,10 @@ PYTHON_SERVICE = 'FROM python:3.12-slim\nCOPY app.py /app.py\nEXPOSE 8000\nCMD [
 
 @dataclass
 class HealthEngine:
-    """Builds every text but `poison`; a container of an image with a HEALTHCHECK ends `health`."""
+    """Builds every text but `poison`; a container of an image with a HEALTHCHECK ends
+    `health`, one without ends `plain`."""
     health: StartState = StartState.HEALTHY
+    plain: StartState = StartState.RUNNING
     poison: str = "\0"
     texts: dict[str, str] = field(default_factory=dict)
     removed: list[str] = field(default_factory=list)
@@ -120,7 +122,7 @@ class HealthEngine:
 
     def inspect(self, image_id, probe_seconds=30):
         declared = "HEALTHCHECK" in self.texts[image_id]
-        start = StartCheck(self.health if declared else StartState.RUNNING, "probe: connection refused", 3.0)
+        start = StartCheck(self.health if declared else self.plain, "probe: connection refused", 3.0)
         return ImageFacts(100, 3, "", 0, "/", True, declared, start=start)
 
     def remove(self, image_ids):
@@ -143,6 +145,11 @@ def harden_service(root: Path, engine: HealthEngine, config: Config | None = Non
     return process(root, config, config.active_rules(), fix=True, write=True, verifier=verifier)
 
 
+def _note(report, code: str = "HB014") -> str:
+    [note] = [f for f in report.results[0].hardened.after if f.rule == code and f.message.startswith("not changed")]
+    return note.message
+
+
 def test_a_derived_health_check_that_turns_healthy_is_kept(tmp_path):
     report = harden_service(tmp_path, HealthEngine(StartState.HEALTHY))
     [item] = report.verification
@@ -154,16 +161,30 @@ def test_a_derived_health_check_that_turns_healthy_is_kept(tmp_path):
     assert "Proven fix: kept because the built image showed it" in body
 
 
-def test_a_derived_health_check_that_never_turns_healthy_is_dropped_with_the_reason(tmp_path):
+def test_a_derived_health_check_that_never_turns_healthy_is_dropped_the_rest_kept(tmp_path):
+    """The original runs and the hardened container ends unhealthy: the start check already
+    calls that a start turned into a failure, and the edit to blame is HB014's."""
     report = harden_service(tmp_path, HealthEngine(StartState.UNHEALTHY))
     [item] = report.verification
     written = (tmp_path / "svc/Dockerfile").read_text()
     assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB014",)
-    assert item.unproven == (("HB014", "the container did not become healthy: probe: connection refused"),)
     assert "HEALTHCHECK" not in written and "USER 10001:10001" in written
-    [note] = [f for f in report.results[0].hardened.after if f.rule == "HB014"]
-    assert note.message == ("not changed: not proven (the container did not become healthy: probe: connection "
-                            "refused); the edit was dropped")
+    assert "unhealthy: probe: connection refused" in _note(report)
+
+
+@pytest.mark.parametrize(("state", "reason"), [
+    (StartState.FAILED, "the container did not start: probe: connection refused"),
+    (StartState.SKIPPED, "the start check was skipped: probe: connection refused"),
+])
+def test_a_derived_health_check_never_seen_to_pass_is_dropped_by_its_proof(tmp_path, state, reason):
+    """The original does not start either (or no container was started): nothing holds the
+    hardened image to a start, and the proof alone keeps the health check out."""
+    report = harden_service(tmp_path, HealthEngine(health=state, plain=state))
+    [item] = report.verification
+    written = (tmp_path / "svc/Dockerfile").read_text()
+    assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB014",) and item.unproven == (("HB014", reason),)
+    assert "HEALTHCHECK" not in written and "USER 10001:10001" in written
+    assert _note(report) == f"not changed: not proven ({reason}); the edit was dropped"
 
 
 def _configured(tmp_path: Path) -> Config:
@@ -171,14 +192,25 @@ def _configured(tmp_path: Path) -> Config:
     return load_config(tmp_path, tmp_path / "hardenbot.yml")
 
 
-def test_a_configured_command_is_not_held_to_the_proof(tmp_path):
-    report = harden_service(tmp_path, HealthEngine(StartState.UNHEALTHY), _configured(tmp_path))
+@pytest.mark.parametrize("state", [StartState.SKIPPED, StartState.FAILED])
+def test_a_configured_command_is_not_held_to_the_proof(tmp_path, state):
+    report = harden_service(tmp_path, HealthEngine(health=state, plain=state), _configured(tmp_path))
     [item] = report.verification
     assert item.verdict is Verdict.VERIFIED and item.unproven == ()
     assert "HEALTHCHECK CMD curl -fsS http://localhost:8000/healthz || exit 1\n" in (tmp_path / "svc/Dockerfile").read_text()
     body = render_body(report, [])
     assert "Configured fix (the configuration spells it out; not held to a proof)" in body
     assert "Proven fix" not in body
+
+
+def test_a_configured_command_is_held_to_the_start_like_every_edit(tmp_path):
+    """A configured probe that leaves a running service unhealthy (curl missing from a slim
+    image) turns its start into a failure: dropped, as any edit that breaks the start."""
+    report = harden_service(tmp_path, HealthEngine(StartState.UNHEALTHY), _configured(tmp_path))
+    [item] = report.verification
+    assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB014",) and item.unproven == ()
+    assert "HEALTHCHECK" not in (tmp_path / "svc/Dockerfile").read_text()
+    assert "unhealthy" in _note(report)
 
 
 def test_a_configured_command_stays_on_a_file_no_build_could_prove(tmp_path):
@@ -193,8 +225,7 @@ def test_a_derived_health_check_on_a_file_no_build_could_prove_is_dropped_unbuil
     [item] = report.verification
     written = (tmp_path / "svc/Dockerfile").read_text()
     assert item.verdict is Verdict.NOT_VERIFIED and "HEALTHCHECK" not in written and "USER 10001:10001" in written
-    [note] = [f for f in report.results[0].hardened.after if f.rule == "HB014" and f.message.startswith("not changed")]
-    assert note.message.startswith("not changed: not proven (could not build the original here")
+    assert _note(report).startswith("not changed: not proven (could not build the original here")
 
 
 # -- the record: one rule, a proven fix and a configured one, described honestly --
