@@ -16,7 +16,8 @@ wget when the file installs it or the base is alpine or busybox. Each is written
 so neither the image's SHELL nor a missing shell matters, except wget: it has no "any status"
 mode (it exits 1 on a 404), so it runs under `/bin/sh -c` and passes when its `-S` output
 shows a status line; every image it is chosen for has /bin/sh (alpine and busybox ship it,
-and an apt-get or apk install ran in it).
+and an apt-get or apk install ran in it). No `|| exit 1`: the engine counts any non-zero exit
+as a failed probe (curl's 7 or 28 included), and exec form has no shell to run it.
 
 Whether the image really has the probe, and the app answers on that port, is not taken on
 trust: the rule's proof keeps the edit only when the built container becomes healthy.
