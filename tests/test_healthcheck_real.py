@@ -24,20 +24,25 @@ CONFIG = "verify:\n  start:\n    seconds: 3\n"
 
 
 @pytest.fixture(scope="module")
-def bases(docker_engine, registry, tmp_path_factory) -> dict[str, str]:
-    """The busybox image pushed as `<registry>/alpine:3.20`, and with the python3 stand-in as
-    `<registry>/python:3.12-slim`."""
+def bases(docker_engine, registry, tmp_path_factory):
+    """The busybox image pushed as `<registry>/hb014/alpine:3.20`, and with the python3
+    stand-in as `<registry>/hb014/python:3.12-slim` (read as mirrors of the official images;
+    a folder of their own, so no other test's `python` tag is overwritten). Removed from the
+    engine afterwards: later tests count its images."""
     daemon, busybox = docker_engine.daemon, docker_engine.images.fake_ubuntu
-    alpine, python = f"{registry.host}/alpine:3.20", f"{registry.host}/python:3.12-slim"
+    alpine, python = f"{registry.host}/hb014/alpine:3.20", f"{registry.host}/hb014/python:3.12-slim"
     daemon.docker("tag", busybox, alpine)
     folder = tmp_path_factory.mktemp("python-stand-in")
     (folder / "python3").write_text(STAND_IN)
     (folder / "python3").chmod(0o755)
     (folder / "Dockerfile").write_text(f"FROM {busybox}\nCOPY python3 /usr/local/bin/python3\n")
     daemon.docker("build", "--network", "none", "--tag", python, str(folder), timeout=300)
-    for reference in (alpine, python):
-        daemon.docker("push", reference, timeout=300)
-    return {"alpine": alpine, "python": python}
+    try:
+        for reference in (alpine, python):
+            daemon.docker("push", reference, timeout=300)
+        yield {"alpine": alpine, "python": python}
+    finally:
+        daemon.docker("image", "rm", "--force", alpine, python, check=False)
 
 
 def fix_verify(capsys, root: Path, dockerfile: str) -> tuple[dict, str]:
