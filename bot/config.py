@@ -21,6 +21,16 @@
       jobs: 2              # builds at once
       frontends:           # the `# syntax=` images a build may run, pinned by digest
         - docker/dockerfile
+      start:               # the start check: each built image's own command, run
+        seconds: 10        # the start period: still running then, or exited 0, is started
+        files:             # Dockerfile path globs (a compose service: the Dockerfile it builds)
+          services/api/Dockerfile:
+            seconds: 30
+          tools/migrate/Dockerfile:
+            command: [migrate, --dry-run]   # in place of CMD; the ENTRYPOINT is kept
+            expect-exit: 0
+          services/worker/Dockerfile:
+            skip: needs the message queue
     approved-bases:        # the approved-base policy: globs over base image names
       - python:3.12-*
       - ghcr.io/acme/*
@@ -48,7 +58,7 @@ from bot.errors import ConfigError, InvalidReferenceError
 from bot.model.images import parse_reference
 from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY, Role
-from bot.model.verification import VerifySettings
+from bot.model.verification import StartSpec, VerifySettings
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
 from bot.rules.options import OptionValueError, OptionValues
 
@@ -210,7 +220,8 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
 
 _VERIFY_NUMBERS = {"timeout": ("timeout", 1, 86400), "max-images": ("max_images", 0, 100000), "jobs": ("jobs", 1, 64),
                    "deadline": ("deadline", 1, 86400), "file-deadline": ("file_deadline", 1, 86400)}
-_VERIFY_KEYS = "network, timeout, file-deadline, deadline, max-images, jobs, frontends"
+_VERIFY_KEYS = "network, timeout, file-deadline, deadline, max-images, jobs, frontends, start"
+START_SECONDS = (1, 600)  # a start period: at least a second, at most ten minutes
 
 
 def _verify(path: str, verify: Any, fail) -> VerifySettings:
@@ -227,15 +238,69 @@ def _verify(path: str, verify: Any, fail) -> VerifySettings:
             values["network"] = _ON[value]
         elif key in _VERIFY_NUMBERS:
             name, low, high = _VERIFY_NUMBERS[key]
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ConfigError(path, line, f"verify.{key}: must be a whole number from {low} to {high}, "
-                                  f"not {value!r}")
-            values[name] = value
+            values[name] = _whole(path, line, f"verify.{key}", value, low, high)
         elif key == "frontends":
             values["frontends"] = _frontends(path, line, value)
+        elif key == "start":
+            values.update(_start(path, line, value))
         else:
             raise ConfigError(path, line, f"verify: unknown key {key!r} (known: {_VERIFY_KEYS})")
     return VerifySettings(**values)
+
+
+def _start(path: str, line: int | None, start: Any) -> dict[str, Any]:
+    """verify.start: {seconds, files: {glob: {command, seconds, expect-exit} or {skip}}}."""
+    if not isinstance(start, dict):
+        raise ConfigError(path, line, "verify.start: must be a mapping (seconds, files)")
+    values: dict[str, Any] = {}
+    for key, value in start.items():
+        where = _line(start, key) or line
+        if key == "seconds":
+            values["start_seconds"] = _whole(path, where, "verify.start.seconds", value, *START_SECONDS)
+        elif key == "files":
+            if not isinstance(value, dict):
+                raise ConfigError(path, where, "verify.start.files: must map Dockerfile path globs to "
+                                               "{command, seconds, expect-exit} or {skip}")
+            values["start"] = tuple((pattern, _start_entry(path, _line(value, pattern) or where, pattern, entry))
+                                    for pattern, entry in value.items())
+        else:
+            raise ConfigError(path, where, f"verify.start: unknown key {key!r} (known: seconds, files)")
+    return values
+
+
+def _start_entry(path: str, line: int | None, pattern: Any, entry: Any) -> StartSpec:
+    name = f"verify.start.files.{pattern}"
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise ConfigError(path, line, f"{name}: the key must be a Dockerfile path glob")
+    if not isinstance(entry, dict) or not entry:
+        raise ConfigError(path, line, f"{name}: must be a mapping (command, seconds, expect-exit, or skip)")
+    fields: dict[str, Any] = {}
+    for key, value in entry.items():
+        where = _line(entry, key) or line
+        if key == "command":
+            if not isinstance(value, list) or not value or not all(isinstance(word, str) for word in value):
+                raise ConfigError(path, where, f"{name}.command: must be a list of strings, run in place of CMD")
+            fields["command"] = tuple(value)
+        elif key == "seconds":
+            fields["seconds"] = _whole(path, where, f"{name}.seconds", value, *START_SECONDS)
+        elif key == "expect-exit":
+            fields["expect_exit"] = _whole(path, where, f"{name}.expect-exit", value, 0, 255)
+        elif key == "skip":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(path, where, f"{name}.skip: must say why the image is not started")
+            fields["skip"] = value.strip()
+        else:
+            raise ConfigError(path, where, f"{name}: unknown key {key!r} (known: command, seconds, expect-exit, skip)")
+    if "skip" in fields and len(fields) > 1:
+        raise ConfigError(path, line, f"{name}: skip says the image is not started; it takes no "
+                                      f"{', '.join(k for k in entry if k != 'skip')}")
+    return StartSpec(**fields)
+
+
+def _whole(path: str, line: int | None, name: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(path, line, f"{name}: must be a whole number from {low} to {high}, not {value!r}")
+    return value
 
 
 def _frontends(path: str, line: int | None, names: Any) -> tuple[str, ...]:

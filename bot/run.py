@@ -207,14 +207,15 @@ def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> R
 
 def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:
     """How each changed Dockerfile is built: as the compose service that builds it says
-    (context, target), else in its own folder, to its last stage."""
+    (context, target; and what it needs, which its start check cannot give), else in its own
+    folder, to its last stage."""
     plans = {}
     for result in report.results:
         if result.changed and result.kind == DOCKERFILE.name:
             build = facts.compose_builds.get(result.path)
             folder = result.path.rpartition("/")[0] or "."
-            plans[result.path] = (BuildPlan(result.path, build.context, build.target) if build is not None
-                                  else BuildPlan(result.path, folder, None))
+            plans[result.path] = (BuildPlan(result.path, build.context, build.target, build.service, build.needs)
+                                  if build is not None else BuildPlan(result.path, folder, None))
     return plans
 
 
@@ -254,7 +255,7 @@ def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, 
 
 def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]]) -> dict[str, ComposeBuild]:
     """Dockerfile path → the compose service that builds it (the first compose file to name it;
-    host mounts gathered from all); unreadable compose files are reported when processed."""
+    host mounts and what it needs gathered from all); unreadable compose files are reported when processed."""
     builds: dict[str, ComposeBuild] = {}
     for source, text in texts.items():
         if source.kind is COMPOSE:
@@ -263,7 +264,7 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
                 for path, build in compose_builds(text, source.path, env).items():
                     first = builds.setdefault(path, build)
                     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
-                    builds[path] = replace(first, bind_mounts=mounts)
+                    builds[path] = replace(first, bind_mounts=mounts, needs=tuple(dict.fromkeys(first.needs + build.needs)))
             except DockerfileSyntaxError:
                 continue
     return builds

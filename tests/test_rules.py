@@ -23,8 +23,7 @@ from tests.helpers import case_ruleset, read
 
 README = Path(__file__).parent.parent / "README.md"
 BASE_FOR_EXAMPLES = "FROM debian:bookworm-slim\n"
-EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github.com/acme/shop"},
-                   "healthcheck-command": "curl -fsS http://localhost:8080/healthz || exit 1"}
+EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github.com/acme/shop"}}
 
 
 def test_the_readme_rule_table_is_rendered_from_the_records():

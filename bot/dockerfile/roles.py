@@ -51,6 +51,7 @@ class ComposeBuild:
     target: str | None = None  # the stage the build stops at (None: the last)
     bind_mounts: tuple[str, ...] = ()  # container paths where the service mounts host folders
     context: str = "."  # the build context folder, repository-relative
+    needs: tuple[str, ...] = ()  # other services or hosts it reaches ("depends_on db"): its start check is skipped
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,9 @@ class VerifySettings:
     # Images a `# syntax=` line may name (registry/repository): a frontend runs inside the
     # engine, with its network, whatever --network says.
     frontends: tuple[str, ...] = ("docker.io/docker/dockerfile",)
+    start_seconds: float = 10.0  # verify.start.seconds: the start period of a start check
+    # verify.start.files: (Dockerfile path glob, how to start it), first match wins.
+    start: tuple[tuple[str, StartSpec], ...] = ()
 
     @property
     def file_seconds(self) -> float:
@@ -48,6 +51,16 @@ class BuildState(StrEnum):
     BUILT = "built"
     FAILED = "failed"
     TIMED_OUT = "timed out"
+
+
+@dataclass(frozen=True)
+class StartSpec:
+    """How a start check runs an image: configured per file (`verify.start.files`), or the
+    defaults."""
+    command: tuple[str, ...] | None = None  # in place of the image's CMD (its ENTRYPOINT kept); None: its own
+    seconds: float | None = None  # the start period; None: verify.start.seconds
+    expect_exit: int = 0  # an exit with this code within the start period counts as started
+    skip: str = ""  # why not to run it at all (configured, or what a compose service needs)
 
 
 class StartState(StrEnum):
@@ -104,7 +117,12 @@ class Build:
         return self.state is BuildState.BUILT
 
     def failure(self) -> str:
-        """One line: why the build failed."""
+        """One line: why the build failed, or why its container did not start."""
+        if self.built and self.image is not None:
+            if self.image.start_error:
+                return f"a container of it did not start ({self.image.start_error})"
+            if self.image.start is not None and not self.image.start.started:
+                return f"its container did not start ({self.image.start.state.value}: {self.image.start.detail})"
         if self.state is BuildState.TIMED_OUT:
             return f"did not finish within {self.seconds:.0f} s"
         if not self.log_tail:
@@ -143,3 +161,6 @@ class BuildPlan:
     path: str  # the Dockerfile, repository-relative
     context: str  # the build context folder, repository-relative
     target: str | None = None
+    service: str = ""  # the compose service that builds it ("compose.yaml service api"), if one does
+    # What that service needs that a start check cannot give it ("depends_on db", "links cache" …).
+    needs: tuple[str, ...] = ()

@@ -201,9 +201,11 @@ def _peoples_commits(carried: CarriedCommits, cap: int | None) -> list[str]:
     return lines
 
 
-def _fix_safety(rule: Rule) -> str:
+def _fix_safety(rule: Rule, configured: bool = False) -> str:
     if rule.fix is FixSafety.UNSAFE:
         return "Unsafe fix (it changes how the image runs): check it."
+    if configured:
+        return "Configured fix (the configuration spells it out; not held to a proof): check it."
     if rule.fix is FixSafety.PROVEN:
         return "Proven fix: kept because the built image showed it (see Verification)."
     return "Safe fix (the image runs the same way)."
@@ -217,9 +219,11 @@ def _what_changed(results: list[FileResult], cap: int | None) -> list[str]:
         return ["### What changed, rule by rule", "",
                 "Nothing: every file is as hardened as hardenbot can make it on its own."]
 
+    configured = {f.rule for found in groups.values() for f in found if f.configured}
+
     def lead(rule: Rule) -> str:
         closes = f" Closes {', '.join(rule.equivalents)}." if rule.equivalents else ""
-        return f"Why: *{rule.why}*. {_fix_safety(rule)}{closes}"
+        return f"Why: *{rule.why}*. {_fix_safety(rule, rule.code in configured)}{closes}"
 
     return ["### What changed, rule by rule", ""] + _rule_sections(groups, cap, "edit", lead)
 

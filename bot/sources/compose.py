@@ -119,7 +119,7 @@ def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, 
 def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
     dockerfile, target}`), repository-relative: the service that builds each, the stage it
-    stops at, and where it mounts host folders. `env` fills in `${VAR}` as compose does (from the
+    stops at, where it mounts host folders, and the other services or hosts it needs. `env` fills in `${VAR}` as compose does (from the
     project's `.env`); a value left unknown is not guessed."""
     env = env or {}
     folder = posixpath.dirname(path)
@@ -137,8 +137,33 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         stage = _interpolate(target.value, env) if isinstance(target, yaml.ScalarNode) else None
         context_folder = posixpath.normpath(posixpath.join(folder, context_path))
         found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service),
-                                                       context_folder))
+                                                       context_folder, _needs(service)))
     return found
+
+
+def _needs(service: yaml.Node) -> tuple[str, ...]:
+    """What the service reaches that is not in its image: the services of `depends_on`,
+    `links` and `external_links`, the container whose network `network_mode` joins, and the
+    hosts `extra_hosts` names ("depends_on db", "extra_hosts db.internal")."""
+    found = []
+    for key in ("depends_on", "links", "external_links"):
+        node = get(service, key)
+        if isinstance(node, yaml.SequenceNode):
+            names = [entry.value.split(":", 1)[0] for entry in node.value if isinstance(entry, yaml.ScalarNode)]
+        else:
+            names = [name for name, _ in items(node)] if isinstance(node, yaml.MappingNode) else []
+        found += [f"{key} {name}" for name in names if name]
+    mode = get(service, "network_mode")
+    if isinstance(mode, yaml.ScalarNode) and mode.value.startswith(("service:", "container:")):
+        found.append(f"network_mode {mode.value}")
+    hosts = get(service, "extra_hosts")
+    if isinstance(hosts, yaml.SequenceNode):
+        names = [entry.value.replace("=", ":").split(":", 1)[0] for entry in hosts.value
+                 if isinstance(entry, yaml.ScalarNode)]
+    else:
+        names = [name for name, _ in items(hosts)] if isinstance(hosts, yaml.MappingNode) else []
+    found += [f"extra_hosts {name}" for name in names if name]
+    return tuple(found)
 
 
 def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:

@@ -1,5 +1,5 @@
 """The Docker engine, through the `docker` command line: BuildKit builds, image inspection,
-and two short-lived probe containers per image.
+two short-lived probe containers per image, and the start check's containers (`start.py`).
 
 Why the CLI for everything: the Docker SDK for Python cannot drive BuildKit, so builds need
 the CLI anyway; using it for inspect and run too means one way of reaching the engine
@@ -27,7 +27,8 @@ from bot.errors import HardenbotError
 from bot.inventory import inventory_from_files, wanted
 from bot.inventory.layers import ImageArchiveError, files_from_stream
 from bot.model.policies import Inventory
-from bot.model.verification import Build, BuildState, ImageFacts
+from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState
+from bot.verify.start import NAME_PREFIX, POLL_SECONDS, StartRequest, check, judge, last_line, run_args
 
 PROBE_SECONDS = 30  # a probe container runs `id -u` or `test -w .`: seconds at most
 ENGINE_SECONDS = 20  # to answer `docker version`
@@ -49,6 +50,10 @@ class EngineUnavailable(HardenbotError):
     """No Docker engine that can make BuildKit builds answers here."""
 
 
+class StartInterrupted(EngineUnavailable):
+    """The run is being stopped: the start checks under way end now, their containers removed."""
+
+
 @dataclass(frozen=True)
 class BuildResult:
     build: Build  # without image facts: those come from inspect()
@@ -68,6 +73,7 @@ class DockerEngine:
     def __init__(self, client: str, environ: Mapping[str, str]):
         self.client = client
         self.env = engine_environment(environ)
+        self.interrupted = threading.Event()
 
     @classmethod
     def find(cls, environ: Mapping[str, str]) -> DockerEngine:
@@ -199,6 +205,80 @@ class DockerEngine:
         if code is None:
             self._run(["rm", "--force", name], ENGINE_SECONDS)
         return code, output
+
+    def start(self, requests: list[StartRequest]) -> list[StartCheck]:
+        """Each request's start check. Their containers are started one after the other and
+        waited for together, so checking two images costs one start period; every one is
+        removed, with its anonymous volumes, whatever happens. EngineUnavailable when the
+        engine stops answering (StartInterrupted when `interrupt()` was called)."""
+        names = [f"{NAME_PREFIX}{uuid.uuid4().hex[:12]}" for _ in requests]
+        try:
+            return self._started(names, requests)
+        finally:
+            try:
+                self._run(["rm", "--force", "--volumes", *names], ENGINE_SECONDS * 3)
+            except subprocess.TimeoutExpired:
+                pass  # the engine is failing; the error already raised, if any, says more
+
+    def interrupt(self) -> None:
+        """End the start checks under way now (the run is being stopped)."""
+        self.interrupted.set()
+
+    def _started(self, names: list[str], requests: list[StartRequest]) -> list[StartCheck]:
+        began: dict[int, float] = {}
+        decided: dict[int, StartCheck] = {}
+        for index, (name, request) in enumerate(zip(names, requests, strict=True)):
+            if self.interrupted.is_set():
+                raise StartInterrupted("interrupted")
+            before = monotonic()
+            done = self._engine_call(run_args(name, request))
+            if done.returncode != 0:
+                self._require_engine()
+                why = last_line(done.stderr) or f"docker run exited {done.returncode}"
+                decided[index] = check(StartState.FAILED, f"the engine could not start it: {why}",
+                                       monotonic() - before)
+            else:
+                began[index] = monotonic()
+        while len(decided) < len(requests):
+            waiting = [index for index in range(len(requests)) if index not in decided]
+            states = self._states([names[index] for index in waiting])
+            now = monotonic()
+            for index in waiting:
+                state = states.get(names[index])
+                if state is None:
+                    self._require_engine()
+                    decided[index] = check(StartState.FAILED, "the container disappeared", now - began[index])
+                    continue
+                verdict = judge(state, now - began[index], requests[index])
+                if verdict is not None:
+                    output, _ = self._run_limited(["logs", "--tail", "20", names[index]], ENGINE_SECONDS)
+                    decided[index] = check(*verdict, now - began[index], output)
+            if len(decided) < len(requests) and self.interrupted.wait(POLL_SECONDS):
+                raise StartInterrupted("interrupted")
+        return [decided[index] for index in range(len(requests))]
+
+    def _engine_call(self, args: list[str]) -> subprocess.CompletedProcess[str]:
+        try:
+            return self._run(args, ENGINE_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise EngineUnavailable(f"`docker {args[0]}` did not answer within {ENGINE_SECONDS} s") from None
+
+    def _require_engine(self) -> None:
+        """EngineUnavailable unless the engine still answers: a failing call is then the
+        container's doing, not the engine's."""
+        done = self._engine_call(["version", "--format", "{{.Server.Version}}"])
+        if done.returncode != 0 or not done.stdout.strip():
+            raise EngineUnavailable("the engine stopped answering: " + _last_line(done.stderr, "docker version failed"))
+
+    def _states(self, names: list[str]) -> dict[str, dict]:
+        """Container name → its State, for those the engine knows."""
+        done = self._engine_call(["container", "inspect", *names])
+        try:
+            found = json.loads(done.stdout or "[]")
+        except ValueError:
+            found = []
+        return {str(item.get("Name", "")).lstrip("/"): item.get("State") or {}
+                for item in found if isinstance(item, dict)}
 
     def inventory(self, image_id: str) -> Inventory:
         """The packages installed in the image. Its file system is exported from a container

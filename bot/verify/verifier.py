@@ -1,6 +1,9 @@
 """Proving a run's edits: every changed Dockerfile is built as it was and as hardened, both
-images are inspected, and when the hardened one does not build (or its container does not
-start) while the original does, the edits to blame are found and dropped.
+images are inspected and started (`start.py`: the image's own command, with the original's
+and the hardened image's containers started together), and when the hardened one does not
+build (or its container does not start) while the original does, the edits to blame are found
+and dropped. An original whose container does not start holds the hardened one to nothing more
+than building.
 
 The search for the edits to blame rebuilds the file without one rule's edits at a time,
 cheapest first (the rule whose first edit comes latest: the builder's cache covers everything
@@ -37,6 +40,9 @@ from bot.model.verification import (
     BuildPlan,
     BuildState,
     ImageFacts,
+    StartCheck,
+    StartSpec,
+    StartState,
     Verdict,
     Verification,
     VerifySettings,
@@ -46,6 +52,7 @@ from bot.verify.deadline import Deadline, OutOfTime
 from bot.verify.docker import PROBE_SECONDS, BuildResult, EngineUnavailable
 from bot.verify.frontends import BuildRefused, admitted
 from bot.verify.remote_sources import fetching_nothing
+from bot.verify.start import StartRequest, start_spec
 
 # The file's hardening again, without the named rules' edits.
 Reharden = Callable[[str, frozenset[str]], Hardened]
@@ -75,14 +82,15 @@ class _FileBuilds:
     deadline: Deadline
     ignore: bytes | None  # the file's own <name>.dockerignore
     admit: Callable[[str], str]  # the text to build, its frontend and sources checked (BuildRefused)
+    start: StartSpec = field(default_factory=StartSpec)  # how its images are started (seconds filled in)
     images: list[str] = field(default_factory=list)
     count: int = 0
     _made: list[tuple[Build, str]] = field(default_factory=list)  # each build with its image's id
     _inventories: dict[str, Inventory] = field(default_factory=dict)  # image id → its packages
 
-    def build(self, text: str) -> Build:
-        """The build of `text` and its image's facts. OutOfTime when the deadline cut it short
-        or left no time for it."""
+    def build(self, text: str, *, start: bool = True) -> Build:
+        """The build of `text` and its image's facts, started unless not `start` (`started()`
+        then). OutOfTime when the deadline cut it short or left no time for it."""
         text = self.admit(text)
         limit = self.deadline.left(self.settings.timeout)
         self.count += 1
@@ -96,7 +104,28 @@ class _FileBuilds:
             return result.build
         made = replace(result.build, image=self.engine.inspect(result.image_id, self.deadline.left(PROBE_SECONDS)))
         self._made.append((made, result.image_id))
-        return made
+        return self.started(made)[0] if start else made
+
+    def started(self, *builds: Build) -> tuple[Build, ...]:
+        """The builds with their images' start checks, made together (one start period for
+        all); a build that failed is not started. OutOfTime when the deadline leaves less than
+        the start period: a check cut short would prove nothing."""
+        ids = {id(made): image_id for made, image_id in self._made}
+        todo = [b for b in builds if b.image is not None and b.image.start is None and id(b) in ids]
+        run = getattr(self.engine, "start", None)
+        if not todo or run is None:
+            return builds
+        if self.start.skip:
+            checks = [StartCheck(StartState.SKIPPED, self.start.skip)] * len(todo)
+        else:
+            requests = [StartRequest(ids[id(b)], self.start, b.image.healthcheck) for b in todo]
+            needed = max(request.limit for request in requests)
+            if self.deadline.left(needed) < needed:
+                raise OutOfTime(f"the verify deadline ({self.deadline.setting}) was reached")
+            checks = run(requests)
+        done = {id(b): replace(b, image=replace(b.image, start=c)) for b, c in zip(todo, checks, strict=True)}
+        self._made = [(done.get(id(made), made), image_id) for made, image_id in self._made]
+        return tuple(done.get(id(b), b) for b in builds)
 
     def with_inventory(self, build: Build | None) -> Build | None:
         """The build with the packages its image holds, read before the image is removed,
@@ -131,6 +160,10 @@ def broken(build: Build, original: Build) -> str | None:
         return f"the image did not build ({build.failure()})"
     if original.image and original.image.starts and build.image and not build.image.starts:
         return f"a container of the image did not start ({build.image.start_error})"
+    was = original.image.start if original.image else None
+    now = build.image.start if build.image else None
+    if was is not None and now is not None and was.started and not now.started:
+        return f"its container did not start ({now.state.value}: {now.detail}; the original's {was.state.value})"
     return None
 
 
@@ -175,7 +208,7 @@ class Verifier:
     def _unproven_dropped(self, result: FileResult, why: str, reharden: Reharden) -> FileResult:
         """A file no build could prove keeps no proven fix: those edits are taken out again
         (without building) and each is told in its findings."""
-        proven = frozenset(code for code in _codes(result.hardened) if code in self.proofs)
+        proven = frozenset(_held_to_proof(result.hardened, self.proofs))
         if not proven:
             return result
         hardened = reharden(proven)
@@ -212,7 +245,8 @@ class Verifier:
         deadline = deadline.sooner(Deadline.after(self.settings.file_seconds, "file-deadline", self.clock))
         builds = _FileBuilds(self.engine, self.settings, root / result.path, context, plan.target, deadline, ignore,
                              lambda text: admitted(fetching_nothing(text, result.path), result.path,
-                                                     self.settings.frontends, digests))
+                                                     self.settings.frontends, digests),
+                             start_spec(self.settings, plan))
         try:
             return self._verify(result, plan, builds, reharden)
         except BuildRefused as error:  # nothing was built: the edits are kept, unproven
@@ -231,7 +265,7 @@ class Verifier:
 
         self.log(f"verify: building {result.path} as it is")
         try:
-            before = builds.build(result.original)
+            before = builds.build(result.original, start=False)
         except OutOfTime as error:
             return result, verification(Verdict.NOT_VERIFIED, reason=f"{error} before the original was built")
         if not before.built:
@@ -240,7 +274,8 @@ class Verifier:
         self.log(f"verify: building {result.path} hardened")
         original = replace(result.hardened, text=result.original, applied=())
         try:
-            after = builds.build(result.hardened.text)
+            after = builds.build(result.hardened.text, start=False)
+            before, after = builds.started(before, after)
         except OutOfTime as error:
             every = _codes(result.hardened)
             return self._dropped(result, builds, verification, before, None, "",
@@ -265,7 +300,7 @@ class Verifier:
         asked again of that build, until every proven fix left holds."""
         unproven: dict[str, str] = {}
         while True:
-            proven = [code for code in _codes(blame.hardened) if code in self.proofs]
+            proven = _held_to_proof(blame.hardened, self.proofs)
             failing = {}
             if proven:
                 evidence = ProofEvidence(result.path, builds.with_inventory(before),
@@ -387,3 +422,9 @@ class _Blame:
 def _codes(hardened: Hardened) -> tuple[str, ...]:
     """The rules whose edits the hardening applied."""
     return tuple(sorted({f.rule for f in hardened.applied}))
+
+
+def _held_to_proof(hardened: Hardened, proofs: Mapping[str, Proof]) -> tuple[str, ...]:
+    """The rules with a proof whose edits the hardening applied, but for edits the
+    configuration spells out: a person chose those, and they are kept as plain fixes."""
+    return tuple(sorted({f.rule for f in hardened.applied if f.rule in proofs and not f.configured}))
