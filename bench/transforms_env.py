@@ -133,7 +133,7 @@ VULNERABLE = {
     ("Debian:12", "postgresql-15", "15.6-0+deb12u1"): ("CVE-2024-7348", HIGH, "15.8-0+deb12u1"),
     ("Debian:11", "openssl", "1.1.1w-0+deb11u1"): ("CVE-2024-0727", CRITICAL, "1.1.1w-0+deb11u2"),
     ("Debian:11", "curl", "7.74.0-1.3+deb11u11"): ("CVE-2023-38545", HIGH, "7.74.0-1.3+deb11u14"),
-    ("Debian:11", "gcc-10", "10.2.1-6"): ("CVE-2023-4039", MEDIUM, ""),
+    ("Debian:11", "gcc-10", "10.2.1-6"): ("CVE-2021-46195", MEDIUM, ""),
     ("Alpine:v3.20", "openssl", "3.3.1-r3"): ("CVE-2024-6119", HIGH, "3.3.2-r0"),
     ("npm", "express", "4.17.1"): ("CVE-2024-43796", HIGH, "4.20.0"),
 }
