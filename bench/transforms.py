@@ -276,7 +276,7 @@ def summary(rows: list[dict], wall: float, traffic: dict, osv_requests: int) -> 
     built = [r for r in rows if r["steps"]]
     kept = Counter(rule for r in rows for rule in r["kept"])
     dropped = Counter(f"{rule}: {why}" for r in rows for rule, why in r["dropped"])
-    judged = [r for r in rows if r["fixable"] is not None]
+    judged = [r for r in rows if r["fixable"] is not None and r["fixable_after"] is not None]  # both evaluated
     return {
         "services": len(rows),
         "verdicts": dict(Counter(r["verdict"] for r in rows).most_common()),
@@ -289,7 +289,9 @@ def summary(rows: list[dict], wall: float, traffic: dict, osv_requests: int) -> 
         "osv_requests": osv_requests,
         "grades": dict(Counter(f"{r['grade']}→{r['grade_after']}" for r in rows if r["grade"]).most_common()),
         "fixable_critical_high": [sum(r["fixable"] for r in judged),
-                                  sum(r["fixable_after"] or 0 for r in judged)],
+                                  sum(r["fixable_after"] for r in judged), len(judged)],
+        "vulnerabilities_not_evaluated": [sum(r["grade"] is not None and r["fixable"] is None for r in rows),
+                                          sum(r["grade_after"] is not None and r["fixable_after"] is None for r in rows)],
         "kept_per_rule": dict(sorted(kept.items())),
         "dropped_per_rule": dict(sorted(dropped.items())),
     }
@@ -302,14 +304,22 @@ def print_summary(total: dict) -> None:
           f"(their listed seconds: {total['build_seconds']})")
     cached, steps = total["hardened_steps_cached"]
     print(f"cache reuse: hardened builds took {cached} of their {steps} steps from the cache")
-    for kind, counts in total["registry"].items():
-        role = {"tags": "candidate tag lists", "blobs": "candidate configs and layers", "manifests": "manifests (digests)",
-                "other": "tokens and checks"}.get(kind, kind)
-        print(f"registry {role}: {counts['requests']} requests, {counts['bytes'] / 1e6:.2f} MB")
+    registry = total["registry"]
+    tags, blobs = registry.get("tags", {}), registry.get("blobs", {})
+    print(f"candidates read from the registry: {tags.get('requests', 0)} tag list requests "
+          f"({tags.get('bytes', 0) / 1e3:.1f} kB), {blobs.get('requests', 0)} config and layer requests "
+          f"({blobs.get('bytes', 0) / 1e6:.1f} MB)")
+    print("registry, every endpoint: " + ", ".join(f"{kind} {c['requests']} requests {c['bytes'] / 1e6:.2f} MB"
+                                                   for kind, c in registry.items()))
     print(f"OSV stand-in: {total['osv_requests']} requests")
-    before, after = total["fixable_critical_high"]
-    print(f"fixable critical/high of the built images: {before} → {after}; grades: "
+    before, after, images = total["fixable_critical_high"]
+    print(f"fixable critical/high of the built images: {before} → {after} (the {images} images evaluated both times);"
+          " grades: "
           + (", ".join(f"{k} ×{n}" for k, n in total["grades"].items()) or "none judged"))
+    unknown = total["vulnerabilities_not_evaluated"]
+    if any(unknown):
+        print(f"  vulnerabilities not evaluated (a grade then counts without them): {unknown[0]} images before, "
+              f"{unknown[1]} after")
     print("kept per rule: " + (", ".join(f"{rule} {n}" for rule, n in total["kept_per_rule"].items()) or "none"))
     print("dropped per rule and reason:" + ("" if total["dropped_per_rule"] else " none"))
     for reason, count in total["dropped_per_rule"].items():
