@@ -20,6 +20,7 @@ from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
 from bot.model.text import excerpt
 from bot.model.verification import Verdict
+from bot.report import measured
 from bot.report import verification as shown
 from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
@@ -95,7 +96,8 @@ def _summary(report: RunReport, results: list[FileResult], changes: list[DigestC
     person = sum(1 for r in results if r.hardened.after)
     fine = sum(1 for r in results if not r.changed and not r.hardened.after)
     unreadable = f", **{len(report.errors)} could not be read**" if report.errors else ""
-    lines = [MARKER, "## hardenbot: container hardening", "",
+    total = measured.summary_line(report)
+    lines = [MARKER, "## hardenbot: container hardening", "", *([f"**{total}**", ""] if total else []),
              f"Scanned **{len(results) + len(report.errors)}** files: **{hardened} hardened**, "
              f"**{fine} already fine**, **{person} need a person**{unreadable}.", "",
              _counted("Edits", [f for r in results for f in r.hardened.applied], "edit")]

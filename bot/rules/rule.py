@@ -16,7 +16,7 @@ from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
-from bot.model.proof import Proof
+from bot.model.proof import Proof, Showing
 from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
 
@@ -123,6 +123,8 @@ class Rule:
     adds_images: tuple[str, ...] = ()
     # For a PROVEN fix: what the built images must show for its edit to be kept.
     proof: Proof | None = None
+    # For a proven fix: what the built images showed, added to its findings when its edit is kept.
+    shows: Showing | None = None
 
     def __post_init__(self) -> None:
         if self.check_workflow is not None and (self.check is not None or self.check_occurrence is not None):
@@ -133,6 +135,8 @@ class Rule:
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
         if (self.fix is FixSafety.PROVEN) != (self.proof is not None):
             raise TypeError(f"{self.code}: a proven fix names its proof, and only a proven fix has one")
+        if self.shows is not None and self.proof is None:
+            raise TypeError(f"{self.code}: only a proven fix shows what its built images showed")
         for equivalent in self.equivalents:
             if not EQUIVALENT.fullmatch(equivalent):
                 raise TypeError(f"{self.code}: equivalent {equivalent!r} is not 'hadolint DLnnnn', "
@@ -158,7 +162,7 @@ class Rule:
         if self.fix is FixSafety.NONE:
             return "report"
         if self.fix is FixSafety.PROVEN:
-            return "proven fix (with `--verify`; reported without)"
+            return f"{'' if self.on_by_default else 'opt-in '}proven fix (with `--verify`; reported without)"
         action = "auto-fix" if self.on_by_default else "opt-in fix"
         return f"{action} (needs {self.fix_needs})" if self.fix_needs else action
 
