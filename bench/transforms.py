@@ -8,6 +8,7 @@
 Starts its own world (bench/transforms_env.py: a private dockerd, the real docker-registry on
 127.0.0.1 holding a family of base images with several tags each, an OSV stand-in), copies the
 services into a temporary repository, points their base images at the local registry, and
+turns on the opt-in rules whose fix a build proves (`.github/hardenbot.yml`), and
 runs `hardenbot fix --verify --format json` on it in this process, as a user would (the CLI's
 own `main`), with the engine and OSV stand-in in its environment. Then stops everything.
 
@@ -51,6 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.transforms_env import BASES, World, world  # noqa: E402
 from bot.cli import main as hardenbot  # noqa: E402
 from bot.registry.client import RegistryClient  # noqa: E402
+from bot.rules import RULES  # noqa: E402
+from bot.rules.rule import FixSafety  # noqa: E402
 
 FIXABLE = re.compile(r"(\d+) fixable critical or high")
 NOT_CHANGED = re.compile(r"^not changed: (.*?)(?:; the edit was dropped|; reported instead)?$")
@@ -151,6 +154,17 @@ def add_missing_sources(text: str, folder: Path) -> None:
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(STUB_PACKAGE_JSON if path.name == "package.json" else f"# stub of {folder.name}\n")
+
+
+def turn_on_proven_transforms(repository: Path) -> list[str]:
+    """Turn on, in the repository's configuration, every opt-in rule whose fix is proven by
+    the build (what this bench measures), as a user trying them would."""
+    codes = [rule.code for rule in RULES if rule.fix is FixSafety.PROVEN and not rule.on_by_default
+             and rule.requires is None]
+    if codes:
+        (repository / ".github").mkdir(exist_ok=True)
+        (repository / ".github" / "hardenbot.yml").write_text("rules:\n" + "".join(f"  {c}: on\n" for c in codes))
+    return codes
 
 
 @contextlib.contextmanager
@@ -343,7 +357,9 @@ def main() -> int:
         host = the_world.registry.host
         names = (copied_corpus(args.corpus, repository, args.services, host) if args.corpus
                  else own_monorepo(repository, args.services, host))
-        say(f"setup done; hardenbot fix --verify on {len(names)} services …")
+        turned_on = turn_on_proven_transforms(repository)
+        say(f"setup done; hardenbot fix --verify on {len(names)} services, opt-in proven rules turned on: "
+            f"{', '.join(turned_on) or 'none'} …")
         code, document, log, wall, traffic = run_hardenbot(the_world, repository, len(names))
         osv_requests = the_world.osv.asked
     if args.keep:
@@ -359,9 +375,11 @@ def main() -> int:
     print_summary(total)
     for error in document.get("errors", []):
         print(f"hardenbot error: {error['path']}: {error['message']}")
+    print(f"opt-in proven rules turned on: {', '.join(turned_on) or 'none'}")
     print(f"hardenbot exited {code}; the bench took {time.perf_counter() - started:.0f} s in all")
     if args.json:
-        args.json.write_text(json.dumps({"summary": total, "services": rows, "exit": code}, indent=1) + "\n")
+        args.json.write_text(json.dumps({"summary": {**total, "opt_in_turned_on": turned_on}, "services": rows,
+                                         "exit": code}, indent=1) + "\n")
     return 0
 
 
