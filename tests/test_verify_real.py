@@ -189,6 +189,25 @@ def test_verify_max_images_builds_the_first_and_skips_the_rest(engine, tmp_path,
     assert "COPY app.sh /app.sh" in (tmp_path / "b/Dockerfile").read_text()
 
 
+def test_two_files_that_build_the_same_image_at_once_each_read_it_whole(engine, tmp_path, capsys):
+    """Identical services get one image from the engine: the first file done must not remove
+    it from under the other's start check or package reading."""
+    for folder in ("a", "b"):
+        service(tmp_path, f"{folder}/Dockerfile",
+                f'FROM {engine.images.debian}\nADD app.sh /app.sh\nCMD ["sleep", "60"]\n')
+    # a is done while b's start check still runs: b reads the images' packages after that.
+    write(tmp_path, ".github/hardenbot.yml",
+          "verify:\n  start:\n    seconds: 1\n    files:\n      b/Dockerfile: {seconds: 5}\n")
+    code, document = fix_verify(capsys, tmp_path)
+    assert code == 0, document["errors"]
+    for path in ("a/Dockerfile", "b/Dockerfile"):
+        item = verification(document, path)
+        assert item["verdict"] == "verified", item
+    assert "No such image" not in json.dumps(document)
+    assert engine.daemon.image_ids() == engine.images.ids
+    assert engine.daemon.docker("ps", "--all", "--quiet").stdout == ""
+
+
 def test_images_built_are_removed(engine, tmp_path, capsys):
     # Edits dropped: the most builds a file makes (before, after, and the search).
     item, _, _ = verify_service(capsys, tmp_path,

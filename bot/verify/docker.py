@@ -30,6 +30,7 @@ from bot.model.policies import Inventory
 from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState
 from bot.verify.start import NAME_PREFIX, POLL_SECONDS, StartRequest, check, judge, last_line, run_args
 
+BUILD_NAME = "hardenbot-verify"  # the repository of the names builds give their images
 PROBE_SECONDS = 30  # a probe container runs `id -u` or `test -w .`: seconds at most
 ENGINE_SECONDS = 20  # to answer `docker version`
 EXPORT_SECONDS = 300  # to stream an image's file system out for its inventory
@@ -57,7 +58,7 @@ class StartInterrupted(EngineUnavailable):
 @dataclass(frozen=True)
 class BuildResult:
     build: Build  # without image facts: those come from inspect()
-    image_id: str | None  # when built
+    image_id: str | None  # when built: a name of this build's own for its image (what the engine calls it by)
 
 
 def engine_environment(environ: Mapping[str, str]) -> dict[str, str]:
@@ -133,7 +134,11 @@ class DockerEngine:
             if ignore is not None:
                 (folder / f"{dockerfile.name}.dockerignore").write_bytes(ignore)
             iid = folder / "image-id"
-            args = ["build", "--progress", "plain", "--iidfile", str(iid), "-f", str(file)]
+            # A name of this build's own: two files that build the same image get the same ID,
+            # and removing it by ID when one is done would pull it from under the other. Removed
+            # by name, the engine drops only that name, and the image with its last name.
+            name = f"{BUILD_NAME}:{uuid.uuid4().hex[:16]}"
+            args = ["build", "--progress", "plain", "--iidfile", str(iid), "-t", name, "-f", str(file)]
             if not network:
                 args += ["--network", "none"]
             if target:
@@ -149,7 +154,7 @@ class DockerEngine:
             if code != 0 or not image_id:
                 return BuildResult(Build(BuildState.FAILED, seconds, log_tail=_tail(output), steps=steps,
                                          cached=cached), None)
-            return BuildResult(Build(BuildState.BUILT, seconds, steps=steps, cached=cached), image_id)
+            return BuildResult(Build(BuildState.BUILT, seconds, steps=steps, cached=cached), name)
 
     def _run_limited(self, args: list[str], timeout: float) -> tuple[str, int | None]:
         """(output, exit code); the code is None when the time limit stopped it. The client
@@ -292,7 +297,7 @@ class DockerEngine:
         if created.returncode != 0:
             return Inventory(error="could not read its packages: " + _last_line(created.stderr, "docker create failed"))
         try:
-            return self._export_inventory(name, f"image {image_id.removeprefix('sha256:')[:12]}")
+            return self._export_inventory(name, f"image {image_id.rpartition(':')[2][:12]}")
         finally:
             self._run(["rm", "--force", name], ENGINE_SECONDS)
 
@@ -326,7 +331,9 @@ class DockerEngine:
     def remove(self, image_ids: list[str]) -> None:
         if image_ids:
             try:
-                self._run(["image", "rm", "--force", *dict.fromkeys(image_ids)], ENGINE_SECONDS * 3)
+                # By name and without --force: the engine removes the name, and the image only
+                # with its last name and when no container uses it.
+                self._run(["image", "rm", *dict.fromkeys(image_ids)], ENGINE_SECONDS * 3)
             except subprocess.TimeoutExpired:
                 pass  # left for the engine's own clean-up: it only costs disk
 
