@@ -54,7 +54,7 @@ def test_sarif_rule_help_names_the_equivalents():
 def _example_ruleset(rule: Rule):
     values = {option: option.parse(EXAMPLE_OPTIONS[option.key]) for option in OPTIONS if option.key in EXAMPLE_OPTIONS}
     config = Config(options=OptionValues(values))
-    return make_ruleset(config, (rule,))
+    return make_ruleset(config, (rule,), proving=rule.fix is FixSafety.PROVEN)  # as a verifying run makes it
 
 
 def _as_file(example: str) -> str:
