@@ -195,3 +195,14 @@ def test_the_proof_fails_when_an_inventory_is_unreadable() -> None:
 def test_language_packages_named_like_tools_are_not_build_tools() -> None:
     before = Build(BuildState.BUILT, 1.0, inventory=Inventory((Package("PyPI", "make", "1"),), "Debian:12"))
     assert prove_split(evidence(before, before)).startswith("the original image holds no compilers")
+
+
+def test_many_runs_of_build_tools_are_reported_in_linear_time() -> None:
+    import time
+
+    text = "FROM python:3.12-slim\n" + "RUN apt-get install -y gcc\n" * 10_000 + "RUN pip install -r r.txt\n"
+    started = time.perf_counter()
+    hardened = harden_text(text, "Dockerfile", ruleset())
+    assert time.perf_counter() - started < 30  # generous: the machine is shared; figures in bench/
+    assert hardened.text == text and len(hardened.before) == 10_000
+    assert all("more than one RUN installs build tools" in f.message for f in hardened.before)

@@ -33,25 +33,22 @@ BUILD_TOOLS = frozenset({"gcc", "g++", "clang", "make", "cmake", "build-essentia
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    for run in doc.runs():
-        if run.stage not in doc.image_stages():
-            continue
-        packages = installed_packages(run)
-        tools = [p for p in packages if p in BUILD_TOOLS]
-        if not tools:
-            continue
-        found = f"build tools in the final image ({', '.join(tools)})"
-        plan = plan_split(doc, run)
+    found = [(run, tools) for run in doc.shipped_runs()
+             if (tools := [p for p in installed_packages(run) if p in BUILD_TOOLS])]
+    # One RUN of build tools in the final stage is what a split reads; with more, it reports.
+    in_final = [run for run, _ in found if run.stage is doc.final_stage]
+    for run, tools in found:
+        what = f"build tools in the final image ({', '.join(tools)})"
+        plan = plan_split(doc, run) if len(in_final) == 1 else NotSplit("more than one RUN installs build tools")
         if isinstance(plan, NotSplit):
-            yield finding(doc, CODE, run.instruction, f"{found}: build in a separate stage and copy only the "
+            yield finding(doc, CODE, run.instruction, f"{what}: build in a separate stage and copy only the "
                           f"results (not split automatically: {plan.reason})")
         elif not context.proving:
-            yield finding(doc, CODE, run.instruction, f"{found}: build in a separate stage and copy only the "
+            yield finding(doc, CODE, run.instruction, f"{what}: build in a separate stage and copy only the "
                           "results (`fix --verify` splits it, kept when the built image proves it)")
         else:
-            yield finding(doc, CODE, run.instruction,
-                          f"{found}: moved to builder stage {plan.name}; the final image copies only "
-                          f"{plan.source}", split_edits(doc, plan))
+            yield finding(doc, CODE, run.instruction, f"{what}: moved to builder stage {plan.name}; the final "
+                          f"image copies only {plan.source}", split_edits(doc, plan))
 
 
 RULE = Rule(

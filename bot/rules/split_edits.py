@@ -9,7 +9,7 @@ them, heredocs, line endings); the only text changed in a copy is pip's `--prefi
 from __future__ import annotations
 
 from bot.dockerfile.layout import comment_block_start, insert_before
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Run
 from bot.dockerfile.parser import Instruction
 from bot.model.text import Edit, Span, apply_edits
 from bot.rules.packages import pip_installs
@@ -18,10 +18,11 @@ from bot.rules.split_plan import Split
 
 def split_edits(doc: Dockerfile, split: Split) -> tuple[Edit, ...]:
     moved = {id(inst) for inst in split.moved}
+    runs = {id(run.instruction): run for run in doc.runs(split.stage)}
     builder = [_from_line(doc, split)]
     for inst in split.builder:
         start = comment_block_start(doc, inst) if id(inst) in moved and inst is not split.last else inst.line_start
-        builder.append(_without_newline(_copy(doc, inst, start, split.prefix)))
+        builder.append(_without_newline(_copy(doc, inst, runs.get(id(inst)), start, split.prefix)))
     edits = [insert_before(doc, split.stage.from_, [*builder, ""])]
     for inst in split.moved:
         if inst is split.last:
@@ -39,11 +40,10 @@ def _from_line(doc: Dockerfile, split: Split) -> str:
     return " ".join(words)
 
 
-def _copy(doc: Dockerfile, inst: Instruction, start: int, prefix: str | None) -> str:
+def _copy(doc: Dockerfile, inst: Instruction, run: Run | None, start: int, prefix: str | None) -> str:
     """The instruction's lines from `start`, with `--prefix` given to each pip install."""
     edits = []
-    if prefix is not None and inst.keyword == "RUN":
-        run = next(r for r in doc.all_runs if r.instruction is inst)
+    if prefix is not None and run is not None:
         for script, _, sub in pip_installs(run):
             at = script.logical.original_end(sub.end) - start
             edits.append(Edit.insert(at, f" --prefix={prefix}"))

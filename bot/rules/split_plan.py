@@ -119,16 +119,18 @@ def plan_split(doc: Dockerfile, tools_run: Run) -> Split | NotSplit:
     if isinstance(tools_or_why, NotSplit):
         return tools_or_why
     moved = {id(tools_run.instruction)} | {id(run.instruction) for run in installs}
+    runs = {id(run.instruction): run for run in doc.runs(stage)}
     builder, env, venv = [], _Env(), None
     for inst in stage.instructions:
         if inst is last.instruction:
             break
-        why = _unclear_before_install(doc, inst, id(inst) in moved, env)
+        run = runs.get(id(inst))
+        why = _unclear_before_install(inst, run, id(inst) in moved, env)
         if why:
             return NotSplit(why)
-        if inst.keyword == "RUN" and id(inst) not in moved and _venv_folder(_run_of(doc, inst), env):
-            venv = _venv_folder(_run_of(doc, inst), env)
-        if _goes_to_builder(doc, inst, id(inst) in moved, env):
+        made = _venv_folder(run, env) if run is not None and id(inst) not in moved else None
+        venv = made or venv
+        if id(inst) in moved or made or inst.keyword in ("ARG", "ENV", "WORKDIR", "SHELL", "USER", "COPY"):
             builder.append(inst)
         env.read(inst)
     builder.append(last.instruction)
@@ -141,7 +143,7 @@ def plan_split(doc: Dockerfile, tools_run: Run) -> Split | NotSplit:
     later = _later_use(doc, stage, last)
     if later:
         return NotSplit(later)
-    result = _result(doc, stage, ecosystem, installs, venv, env)
+    result = _result(stage, ecosystem, installs, venv, env)
     if isinstance(result, NotSplit):
         return result
     source, target, prefix = result
@@ -246,11 +248,7 @@ def _moves_cleanly(command: Command) -> bool:
     return False
 
 
-def _run_of(doc: Dockerfile, inst: Instruction) -> Run:
-    return next(run for run in doc.all_runs if run.instruction is inst)
-
-
-def _unclear_before_install(doc: Dockerfile, inst: Instruction, moved: bool, env: _Env) -> str:
+def _unclear_before_install(inst: Instruction, run: Run | None, moved: bool, env: _Env) -> str:
     """Why an instruction above the last install leaves the builder's inputs unclear, or ""."""
     keyword = inst.keyword
     if keyword == "ADD" or keyword == "COPY" and not _is_manifest_copy(inst):
@@ -259,17 +257,10 @@ def _unclear_before_install(doc: Dockerfile, inst: Instruction, moved: bool, env
         return f"line {inst.line}: the install runs as {excerpt(inst.rest)}"
     if keyword == "ENV" and _PIP_ENV_WHERE & env_pairs(inst.rest).keys():
         return f"line {inst.line}: the environment chooses where pip installs"
-    if keyword == "RUN" and not moved:
-        run = _run_of(doc, inst)
+    if run is not None and not moved:
         if _venv_folder(run, env) is None and not _only_creates_users(run):
             return f"line {inst.line}: this RUN comes before the install, which may need what it makes"
     return ""
-
-
-def _goes_to_builder(doc: Dockerfile, inst: Instruction, moved: bool, env: _Env) -> bool:
-    if moved or inst.keyword in ("ARG", "ENV", "WORKDIR", "SHELL", "USER", "COPY"):
-        return True
-    return inst.keyword == "RUN" and _venv_folder(_run_of(doc, inst), env) is not None
 
 
 def _is_manifest_copy(inst: Instruction) -> bool:
@@ -377,8 +368,8 @@ def _python_home(stage: Stage) -> str | None:
     return PYTHON_HOME if official else None
 
 
-def _result(doc: Dockerfile, stage: Stage, ecosystem: str, installs: list[Run], venv: str | None,
-            env: _Env) -> tuple[str, str, str | None] | NotSplit:
+def _result(stage: Stage, ecosystem: str, installs: list[Run], venv: str | None,
+           env: _Env) -> tuple[str, str, str | None] | NotSplit:
     if ecosystem == NODE:
         folder = env.workdir
         if folder is None:
