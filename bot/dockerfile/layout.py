@@ -15,7 +15,7 @@ def _indent_of(doc: Dockerfile, inst: Instruction) -> str:
     return line if not line.strip() else ""
 
 
-def _comment_block_start(doc: Dockerfile, inst: Instruction) -> int:
+def comment_block_start(doc: Dockerfile, inst: Instruction) -> int:
     """The offset of the comments directly above `inst` (they belong to it), else its line."""
     line = inst.line
     comments = doc.parsed.comments
@@ -32,7 +32,7 @@ def _after_heredoc(doc: Dockerfile, at: int) -> bool:
 
 def insert_before(doc: Dockerfile, inst: Instruction, lines: list[str]) -> Edit:
     """New lines just above `inst` (and above the comments that describe it)."""
-    at = _comment_block_start(doc, inst)
+    at = comment_block_start(doc, inst)
     newline = doc.line_newline(at)
     indent = _indent_of(doc, inst)
     gap = newline if _after_heredoc(doc, at) else ""
