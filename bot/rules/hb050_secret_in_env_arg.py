@@ -40,20 +40,21 @@ def _message(doc: Dockerfile, setting: Setting, shipped: list[Stage]) -> str:
     """What is wrong with the setting and what to write instead; "" when nothing is."""
     keyword, name, stage = setting.instruction.keyword, setting.name, setting.stage
     instead = secret_mount(doc, name)
+    configuration = "the image's configuration" if stage in shipped else \
+        f"the configuration of stage {_stage_name(stage)} (its build cache)"
     if keyword == "ENV":
         if setting.literal is None:
             return ""
-        where = "the image's configuration" if stage in shipped else \
-            f"the configuration of stage {_stage_name(stage)} (its build cache)"
-        return (f"ENV {name} sets a credential (value not shown) kept in {where}: revoke it, delete it "
-                f"and hand it to the RUN that needs it as a build secret: {instead}")
+        return (f"ENV {name} sets a credential (value not shown) kept in {configuration}: revoke it, delete it and "
+                f"give it at run time (`docker run -e {name}`, the platform's secrets), or to the RUN that needs it "
+                f"as a build secret: {instead}")
     use = _first_use(doc, setting) if stage is not None else None
     if use is None and setting.literal is None:
         return ""
     if use is None:
         recorded = ""
     elif use.keyword == "ENV":
-        recorded = f"the ENV at line {use.line} copies into the image's configuration"
+        recorded = f"the ENV at line {use.line} copies into {configuration}"
     else:
         history = "the image's history (`docker history`)" if stage in shipped else \
             f"the history of stage {_stage_name(stage)} (build cache, provenance)"
