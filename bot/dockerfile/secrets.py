@@ -110,10 +110,9 @@ def credentials_in(text: str) -> list[Credential]:
             secret = match.group("secret")
             if match.start("secret") and _WORD_CHAR.match(text, match.start("secret") - 1):
                 continue  # the end of a longer word, not a token
-            if form.kind == "AWS access key ID" and secret.endswith("EXAMPLE"):
-                continue  # AWS's documentation keys
-            if form.kind in ("npm registry token", "Authorization header") and is_placeholder(secret):
-                continue
+            keep = match.group("keep")
+            if is_placeholder(secret[len(keep):] if secret.startswith(keep) else secret):
+                continue  # `ghp_xxxx…`, AWS's `AKIAIOSFODNN7EXAMPLE`, `_authToken=<token>`
             found.append(_credential(form.kind, match, form.variable))
     found.extend(_private_keys(text))
     for match in _URL_USERINFO.finditer(text):
