@@ -92,7 +92,7 @@ RULE = Rule(
     security=True,
     on_by_default=True,
     fix=FixSafety.NONE,
-    scope=Scope.EVERY_STAGE,
+    scope=Scope.WHOLE_FILE,
     why="an ENV's value ships in the image's configuration and a build arg's in its history: anyone who pulls the "
         "image can read the credential",
     example=Example("ARG NPM_TOKEN\nRUN npm ci"),
