@@ -23,14 +23,18 @@ from bot.model.findings import FileError, Finding
 from bot.model.results import FileResult, RunReport
 from bot.model.verification import Build, Verification
 
-SHORTEST_MASKED = 4  # a shorter value (`ENV DB_PASSWORD=pw`) would mask every `pw` of a message
+SHORTEST_MASKED = 4
+# A file is parsed again (it was for its rules) only when an ENV or ARG could set a credential:
+# reading a 1 MiB file of continuation lines twice doubled what a hostile file costs.
+_SETS_A_VARIABLE = re.compile(r"(?i)\b(?:env|arg)\b")
+_MAY_NAME_A_CREDENTIAL = re.compile(r"(?i)token|secret|pass|pwd|key|credential")  # a shorter value (`ENV DB_PASSWORD=pw`) would mask every `pw` of a message
 
 
 @lru_cache(maxsize=64)
 def credentials(text: str, path: str, kind: str) -> tuple[Credential, ...]:
     """What the file writes as credentials: a Dockerfile's by format and by ENV/ARG name (by
     format alone when it does not parse); any other file's by format."""
-    if kind == "dockerfile":
+    if kind == "dockerfile" and _MAY_NAME_A_CREDENTIAL.search(text) and _SETS_A_VARIABLE.search(text):
         try:
             return tuple(secret_spans(Dockerfile.parse(text, path)))
         except DockerfileSyntaxError:
