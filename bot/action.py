@@ -27,6 +27,7 @@ from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
 from bot.registry_setup import make_lookups, registry_credentials
 from bot.report.inert import one_line
+from bot.report.masking import masked_report
 from bot.run import Verifier
 from bot.verify import make_verifier
 
@@ -196,7 +197,7 @@ def _report(result: FlowResult, environ: Mapping[str, str], emit: Callable[[str]
             redact: Callable[[str], str]) -> None:
     emit(f"hardenbot: {result.message}")
     if result.report is not None:
-        for error in result.report.errors:
+        for error in masked_report(result.report).errors:  # an excerpt may quote a credential
             emit(f"::error file={_escape_property(error.path)},line={error.line}::{_escape_data(error.message)}")
     pull = result.pull_request
     outputs = {
@@ -235,7 +236,7 @@ def pr_main(args, environ: Mapping[str, str] = os.environ) -> int:
         print(redact(f"hardenbot: {error}"), file=sys.stderr)
         return 2
     if result.report is not None:
-        for error in result.report.errors:
+        for error in masked_report(result.report).errors:  # an excerpt may quote a credential
             print(redact(str(error)), file=sys.stderr)
     print(redact(f"hardenbot: {result.message}" + (f" ({result.pull_request.url})" if result.pull_request else "")))
     if args.dry_run and result.summary:

@@ -24,6 +24,7 @@ from bot.policy_setup import assess_policies, gate, read_saved_image, vulnerabil
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
 from bot.registry_setup import make_lookups, registry_credentials
 from bot.report import json_report, policies, sarif, text
+from bot.report.masking import masked_report
 from bot.run import process
 from bot.verify import make_verifier
 
@@ -178,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
+    report = masked_report(report)  # what the files write as credentials is never printed
     for error in report.errors:
         print(escape_controls(f"{error}"), file=sys.stderr)
     if args.format == "json":

@@ -99,6 +99,7 @@ def test_findings_stay_within_the_rules_declared_scope(case: Path):
         Scope.FINAL_STAGE: _lines_of([doc.final_stage]),
         Scope.IMAGE_REFERENCES: {i.line for i in doc.instructions if i.keyword in ("FROM", "ARG", "COPY", "RUN")}
         | ({doc.parsed.line_of(doc.parsed.frontend.start)} if doc.parsed.frontend else set()),
+        Scope.WHOLE_FILE: set(range(1, text.count("\n") + 2)),
     }
     by_code = {rule.code: rule for rule in RULES}
     for found in harden_text(text, case.name, case_ruleset(case)).before:

@@ -28,6 +28,7 @@ from bot.report.inert import code as _code
 from bot.report.inert import fence
 from bot.report.inert import html as _html
 from bot.report.inert import one_line as _one_line
+from bot.report.masking import masked_report
 from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
 from bot.rules.rule import FixSafety, Rule, Severity
@@ -59,6 +60,7 @@ def render_body(report: RunReport, changes: list[DigestChange], *, limit: int = 
     `since_closed` (see `what_is_new`) goes right after the headline, then `carried`, the
     commits on the branch that are people's, not hardenbot's."""
     carried = carried or CarriedCommits()
+    report = masked_report(report)  # what the files write as credentials is never in the body
     cap = None
     while True:
         body = _compose(report, changes, cap, since_closed, carried)

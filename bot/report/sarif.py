@@ -23,6 +23,7 @@ from bot.dockerfile.parser import Instruction, parse
 from bot.errors import DockerfileSyntaxError
 from bot.model.policies import PolicyState
 from bot.model.results import FileResult, RunReport
+from bot.report.masking import Masker, secret_values
 from bot.rules import RULES
 from bot.rules.rule import Rule, Severity
 
@@ -244,19 +245,21 @@ def _results(result: FileResult, uri: str, fix: bool, index: dict[str, int],
     text = result.hardened.text if fix else result.original
     located = _Located(text, result.path, result.kind)
     role = result.hardened.role
+    mask = Masker(secret_values((result,)))  # a weak password must not be recoverable from a hash of its line
     out = []
     for found in findings:
         rule = RULES[index[found.rule]]
         region = located.region(found.line)
-        seen[(found.rule, uri, region.text)] += 1
+        hashed = mask(region.text)
+        seen[(found.rule, uri, hashed)] += 1
         out.append({
             "ruleId": found.rule,
             "ruleIndex": index[found.rule],
             "level": _LEVELS[rule.severity],
             "message": {"text": found.message + (" (fixable: run `hardenbot fix`)" if found.fixable else "")},
             "locations": [{"physicalLocation": {"artifactLocation": _artifact(uri), "region": region.sarif()}}],
-            "partialFingerprints": {FINGERPRINT: _fingerprint(found.rule, uri, region.text,
-                                                              seen[(found.rule, uri, region.text)])},
+            "partialFingerprints": {FINGERPRINT: _fingerprint(found.rule, uri, hashed,
+                                                              seen[(found.rule, uri, hashed)])},
             **({"properties": {"role": role.role.key, "roleReason": role.reason}} if role else {}),
         })
     return out

@@ -5,6 +5,7 @@ import difflib
 
 from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
+from bot.report.masking import masked_text
 from bot.report.verification import text_lines as verification_lines
 
 
@@ -80,8 +81,9 @@ def _file_summary(result: FileResult) -> list[str]:
 
 
 def unified_diff(result: FileResult) -> str:
-    before = result.original.splitlines(keepends=True)
-    after = result.hardened.text.splitlines(keepends=True)
+    """The change as a diff, each credential the file writes masked where it is written."""
+    before = masked_text(result.original, result.path, result.kind).splitlines(keepends=True)
+    after = masked_text(result.hardened.text, result.path, result.kind).splitlines(keepends=True)
     diff = difflib.unified_diff(before, after, f"a/{result.path}", f"b/{result.path}")
     out = []
     for line in diff:

@@ -52,6 +52,7 @@ class Scope(Enum):
     FINAL_STAGE = "final stage"
     IMAGE_REFERENCES = "image references"  # FROM, ARG defaults, COPY --from, mounts, # syntax, compose, workflows
     WORKFLOW_STEPS = "workflow steps"  # the steps of GitHub workflows
+    WHOLE_FILE = "the whole file"  # every line: global ARGs and comments too (a credential in them is one)
 
 
 @dataclass(frozen=True)
