@@ -92,13 +92,22 @@ class Found:
 
 def run_commands(run: Run) -> Iterator[Found]:
     """Every command the RUN runs: those of its scripts, and those nested in them."""
+    for text, commands, depth in run_scripts(run):
+        for command in commands:
+            yield Found(command, text, depth)
+
+
+def run_scripts(run: Run) -> Iterator[tuple[str, list[Command], int]]:
+    """Each script the RUN runs, with its commands and depth: its own, then those nested in them."""
     for script in run.scripts:
         yield from _walk(script.logical.text, script.script.commands, 0)
 
 
 def commands_in(text: str, depth: int = 0) -> Iterator[Found]:
     """Every command of a script text, nested ones included."""
-    yield from _walk(text, split_commands(text).commands, depth)
+    for inner_text, commands, inner_depth in _walk(text, split_commands(text).commands, depth):
+        for command in commands:
+            yield Found(command, inner_text, inner_depth)
 
 
 def shell_script(command: Command) -> str | None:
@@ -120,14 +129,14 @@ def shell_script(command: Command) -> str | None:
     return None
 
 
-def _walk(text: str, commands: list[Command], depth: int) -> Iterator[Found]:
+def _walk(text: str, commands: list[Command], depth: int) -> Iterator[tuple[str, list[Command], int]]:
+    yield text, commands, depth
+    if depth >= MAX_DEPTH:
+        return
     for command in commands:
-        yield Found(command, text, depth)
-        if depth >= MAX_DEPTH:
-            continue
         for word in command.words + command.redirect_targets:
             for inner in substitutions(text[word.start : word.end]):
-                yield from commands_in(inner, depth + 1)
+                yield from _walk(inner, split_commands(inner).commands, depth + 1)
         script = shell_script(command)
         if script is not None:
-            yield from commands_in(script, depth + 1)
+            yield from _walk(script, split_commands(script).commands, depth + 1)

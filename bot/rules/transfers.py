@@ -37,9 +37,8 @@ def downloader_args(command: Command) -> Args | None:
 
 
 def urls(command: Command, args: Args) -> list[str]:
-    """The URLs a curl or wget command fetches (its operands, and curl's `--url`)."""
-    fetched = list(args.operands) + (args.values("--url") if command.name == "curl" else [])
-    return [u for u in fetched if "://" in u or (u and not u.startswith(("/", ".")) and "." in u.split("/")[0])]
+    """What a curl or wget command fetches: its operands, and curl's `--url`."""
+    return list(args.operands) + (args.values("--url") if command.name == "curl" else [])
 
 
 def writes_to_stdout(command: Command, args: Args) -> bool:
