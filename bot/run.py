@@ -12,15 +12,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
+from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, role_by_path
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
+from bot.model.downloads import Download
 from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, RoleDecision
 from bot.model.verification import BuildPlan
 from bot.rules import Rule
+from bot.rules.hb062_add_url_checksum import CODE as ADD_CHECKSUM
+from bot.rules.hb062_add_url_checksum import pinnable
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.compose import KIND as COMPOSE
@@ -33,6 +37,7 @@ from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text, write_atomic
 from bot.sources.globs import glob_matches
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
+Downloader = Callable[[list[str]], dict[str, Download]]  # bot.downloads: URL → what it served
 
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
@@ -75,11 +80,12 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
-            resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None) -> RunReport:
+            resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None,
+            downloader: Downloader | None = None) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
-    (or could not test) is written."""
+    (or could not test) is written. With a downloader, the URLs ADD would pin are downloaded once."""
     root, sources, not_scanned, action_folders = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -91,7 +97,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
-                       _dotenv_files(root, sources), proving=verifier is not None and fix)
+                       _dotenv_files(root, sources), proving=verifier is not None and fix, downloader=downloader)
     report = _process_all(texts, ruleset, fix)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
@@ -144,7 +150,8 @@ def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list
 
 def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,
              action_folders: frozenset[str], repository_name: str,
-             dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False) -> RuleSet:
+             dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
+             downloader: Downloader | None = None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), and what the repository says about its Dockerfiles."""
     dotenv = dotenv or {}
@@ -153,7 +160,25 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
         added = [parse_reference(image) for rule in rules for image in rule.adds_images]
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv)
-    return make_ruleset(config, rules, digests, facts, proving)
+    ruleset = make_ruleset(config, rules, digests, facts, proving)
+    if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
+        return ruleset
+    return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts))))
+
+
+def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
+    """The URLs the Dockerfiles' ADDs would pin (HB062), once each; a file that does not parse
+    names none (its error is reported where it is hardened)."""
+    urls: list[str] = []
+    for source, text in texts.items():
+        if source.kind is not DOCKERFILE:
+            continue
+        try:
+            doc = Dockerfile.parse(text, source.path)
+        except DockerfileSyntaxError:
+            continue
+        urls.extend(url for inst in doc.instructions if (url := pinnable(inst)) is not None)
+    return list(dict.fromkeys(urls))
 
 
 def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:

@@ -14,6 +14,7 @@ from enum import Enum
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
+from bot.model.downloads import Download
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
 from bot.model.proof import Proof
@@ -65,6 +66,8 @@ class RuleContext:
     role: RoleDecision | None = None  # the file's, while its rules run
     # A verifier will build this run's edits: rules whose fix is PROVEN may propose them.
     proving: bool = False
+    # What the URLs ADD fetches hold, downloaded once before the rules run; None: not downloaded.
+    downloads: Mapping[str, Download] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled
