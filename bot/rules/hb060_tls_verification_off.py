@@ -55,7 +55,9 @@ _APT_INSECURE_SETTING = re.compile(
     r"acquire::https?::(.+::)?verify-(peer|host)\s*=?\s*\"?(false|0|no|off)\b"
     r"|apt::get::allowunauthenticated\s*=?\s*\"?(true|1|yes|on)\b"
     r"|acquire::allowinsecurerepositories\s*=?\s*\"?(true|1|yes|on)\b", re.IGNORECASE)
-_TRUSTED_SOURCE = re.compile(r"(^|\s)deb(-src)?\s+\[[^\]]*\btrusted=yes\b", re.MULTILINE)
+_TRUSTED_SOURCE = re.compile(r"(^|\s)deb(-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s*(\S*)", re.MULTILINE)
+# Repositories on the build's own disk (a folder of packages the RUN just built): nothing in transit.
+_LOCAL_SOURCES = ("file:", "copy:", "cdrom:")
 _YUM_SETOPT = re.compile(r"([^=\s]+\.)?(sslverify|gpgcheck)=['\"]?(0|false|no)['\"]?", re.IGNORECASE)
 _RPM_UNCHECKED = ("--nosignature", "--nodigest")
 
@@ -238,7 +240,7 @@ def _apt(found: Found) -> Iterator[str]:
 
 def _echo(found: Found) -> Iterator[str]:
     content = " ".join(found.values()).replace("\\n", "\n")
-    if _TRUSTED_SOURCE.search(content):
+    if any(not source.group(3).startswith(_LOCAL_SOURCES) for source in _TRUSTED_SOURCE.finditer(content)):
         yield "an apt source marked [trusted=yes]"
     setting = _APT_INSECURE_SETTING.search(content)
     if setting:
@@ -246,7 +248,14 @@ def _echo(found: Found) -> Iterator[str]:
 
 
 def _apk(found: Found) -> Iterator[str]:
-    if read_args(found.values(), "XpU").has("--allow-untrusted"):
+    args = read_args(found.values(), "XpU", frozenset({"--repository", "--root", "--arch", "--cache-dir",
+                                                      "--keys-dir", "--repositories-file"}))
+    if not args.has("--allow-untrusted"):
+        return
+    # `apk add --allow-untrusted /tmp/packages/x.apk`: packages an earlier stage built, not fetched.
+    packages = args.operands[1:]
+    local = packages and all(p.startswith(("/", "./")) and p.endswith(".apk") for p in packages)
+    if not local or args.has("-X", "--repository"):
         yield "apk --allow-untrusted"
 
 

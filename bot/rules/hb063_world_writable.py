@@ -9,7 +9,7 @@ write bit (`777`, `0666`, `-R 757`), or a symbolic one that adds or sets `w` for
 (`a+w`, `o+rwx`, `a=rwx`); and `COPY`/`ADD --chmod=` with such a mode. A mode that also sets
 the sticky bit (`1777`, `a+wt`), as /tmp has, is not a finding: others may not delete or
 rename what is not theirs there. `chmod +w` without a who is masked by the umask, and a mode
-behind a variable is not judged.
+behind a variable is not judged, nor a path the same RUN removes (a scratch folder).
 Report only: the right owner and mode (`chown app` and 755/775, or 1777 for a shared scratch
 folder) depend on who writes there, which a person knows.
 """
@@ -61,8 +61,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 if modes:
                     yield finding(doc, CODE, inst, _message(f"{inst.keyword} --chmod={modes[0]}"))
     for run in doc.shipped_runs():
-        shapes = list(dict.fromkeys(shape for found in run_commands(run)
-                                    if (shape := _writable(found.command.name, found.values()))))
+        commands = list(run_commands(run))
+        removed = [value for found in commands if found.command.name == "rm" for value in found.values()
+                   if not value.startswith("-")]
+        shapes = list(dict.fromkeys(shape for found in commands
+                                    if (shape := _writable(found.command.name, found.values(), removed))))
         if shapes:
             yield finding(doc, CODE, run.instruction, _message("; ".join(shapes)))
 
@@ -72,7 +75,7 @@ def _message(shape: str) -> str:
             "give its owner write access (chown, 755/775) or use 1777 for a shared scratch folder")
 
 
-def _writable(name: str, values: list[str]) -> str | None:
+def _writable(name: str, values: list[str], removed: list[str]) -> str | None:
     if name == "chmod":
         mode, targets = _chmod_mode(values)
     elif name in _MODE_OPTIONS:
@@ -84,8 +87,14 @@ def _writable(name: str, values: list[str]) -> str | None:
         return None
     if mode is None or "$" in mode or not world_writable(mode):
         return None
+    if targets and all(_under(target, removed) for target in targets):
+        return None  # a scratch folder the same RUN deletes (`chmod 777 "$tmp" … rm -rf "$tmp"`) never ships
     shown = [name, mode] if name == "chmod" else [name, "-m", mode]
     return " ".join(shown + targets[:3] + (["…"] if len(targets) > 3 else []))
+
+
+def _under(path: str, removed: list[str]) -> bool:
+    return any(path == folder or path.startswith(folder.rstrip("/") + "/") for folder in removed)
 
 
 def _chmod_mode(values: list[str]) -> tuple[str | None, list[str]]:
