@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.dockerfile.model import Run
-from bot.dockerfile.shell import Command, split_commands, substitutions
+from bot.dockerfile.shell import Command, Word, split_commands, substitutions
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox sh"})
 # How deep `sh -c "$(…)"` nesting is followed: enough for any real script, and a hostile one
@@ -103,15 +103,13 @@ def run_scripts(run: Run) -> Iterator[tuple[str, list[Command], int]]:
         yield from _walk(script.logical.text, script.script.commands, 0)
 
 
-def commands_in(text: str, depth: int = 0) -> Iterator[Found]:
-    """Every command of a script text, nested ones included."""
-    for inner_text, commands, inner_depth in _walk(text, split_commands(text).commands, depth):
-        for command in commands:
-            yield Found(command, inner_text, inner_depth)
-
-
 def shell_script(command: Command) -> str | None:
     """The script of `sh -c 'script'` (or bash, ash …), else None."""
+    word = _script_word(command)
+    return word.value if word is not None else None
+
+
+def _script_word(command: Command) -> Word | None:
     if command.name not in SHELLS:
         return None
     args = command.args()
@@ -124,7 +122,7 @@ def shell_script(command: Command) -> str | None:
             at += 2  # `-o pipefail`
             continue
         if not value.startswith("--") and "c" in value[1:]:
-            return args[at + 1].value if at + 1 < len(args) else None
+            return args[at + 1] if at + 1 < len(args) else None
         at += 1
     return None
 
@@ -134,9 +132,10 @@ def _walk(text: str, commands: list[Command], depth: int) -> Iterator[tuple[str,
     if depth >= MAX_DEPTH:
         return
     for command in commands:
+        script = _script_word(command)
         for word in command.words + command.redirect_targets:
-            for inner in substitutions(text[word.start : word.end]):
+            # The substitutions of a `sh -c` script are walked with the script, not twice.
+            for inner in substitutions(text[word.start : word.end]) if word is not script else ():
                 yield from _walk(inner, split_commands(inner).commands, depth + 1)
-        script = shell_script(command)
         if script is not None:
-            yield from _walk(script, split_commands(script).commands, depth + 1)
+            yield from _walk(script.value, split_commands(script.value).commands, depth + 1)

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.shell import Command, substitutions
+from bot.dockerfile.shell import Command, split_commands, substitutions
 from bot.model.findings import Finding
 from bot.rules.base import finding
-from bot.rules.commands import SHELLS, commands_in, read_args, run_scripts, shell_script
+from bot.rules.commands import SHELLS, read_args, run_scripts, shell_script
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.transfers import downloader_args, urls, writes_to_stdout
 
@@ -46,14 +46,13 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 
 def _remote_scripts(text: str, commands: list[Command]) -> Iterator[str]:
-    pipeline: list[Command] = []
+    source: str | None = None  # the first download to standard output earlier in this pipeline
     for command in commands:
-        pipeline = pipeline + [command] if command.separator_before in PIPES else [command]
-        if len(pipeline) > 1 and _runs_stdin(command):
-            fetched = [_fetched(c) for c in pipeline[:-1]]
-            source = next((f for f in fetched if f is not None), None)
-            if source is not None:
-                yield f"{source} | {command.name}"
+        if command.separator_before not in PIPES:
+            source = None
+        elif source is not None and _runs_stdin(command):
+            yield f"{source} | {command.name}"
+        source = source or _fetched(command)
         yield from _substituted(text, command)
 
 
@@ -67,7 +66,9 @@ def _fetched(command: Command) -> str | None:
 
 
 def _downloads_in(script: str) -> str | None:
-    return next((f for found in commands_in(script) if (f := _fetched(found.command)) is not None), None)
+    """The download to standard output among a substitution's own commands (read once: deeper
+    nesting is walked by `run_scripts`)."""
+    return next((f for command in split_commands(script).commands if (f := _fetched(command)) is not None), None)
 
 
 def _interpreter(command: Command) -> str | None:
