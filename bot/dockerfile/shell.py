@@ -285,6 +285,8 @@ def _matching(text: str, open_at: int) -> int:
 def substitutions(raw: str) -> list[str]:
     """The scripts of the command and process substitutions in a word as written (`$(…)`,
     backquotes, `<(…)`, `>(…)`), outer ones only; none inside single quotes, where they are text."""
+    if "(" not in raw and "`" not in raw:
+        return []  # most words: no substitution to look for
     found: list[str] = []
     i, n, quoted = 0, len(raw), False
     while i < n:

@@ -60,6 +60,7 @@ _TRUSTED_SOURCE = re.compile(r"(^|\s)deb(-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\
 _LOCAL_SOURCES = ("file:", "copy:", "cdrom:")
 _YUM_SETOPT = re.compile(r"([^=\s]+\.)?(sslverify|gpgcheck)=['\"]?(0|false|no)['\"]?", re.IGNORECASE)
 _RPM_UNCHECKED = ("--nosignature", "--nodigest")
+_APT_LONG_WITH_VALUE = frozenset(o for o in APT_OPTIONS_WITH_VALUES if o.startswith("--"))
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
@@ -228,8 +229,7 @@ def _git(found: Found) -> Iterator[str]:
 
 def _apt(found: Found) -> Iterator[str]:
     name = found.command.name
-    args = read_args(found.values(), "oct",
-                     frozenset(o for o in APT_OPTIONS_WITH_VALUES if o.startswith("--")))
+    args = read_args(found.values(), "oct", _APT_LONG_WITH_VALUE)
     for flag in ("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes"):
         if args.has(flag):
             yield f"{name} {flag}"
