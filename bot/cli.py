@@ -16,6 +16,7 @@ from pathlib import Path
 from bot import __version__
 from bot.config import load_config, parse_codes, parse_policies
 from bot.errors import HardenbotError
+from bot.model.downloads import Download
 from bot.model.results import RunReport
 from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
@@ -44,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--select", metavar="CODE,...", help="run only these rules")
         sub.add_argument("--ignore", metavar="CODE,...", help="skip these rules")
         sub.add_argument("--offline", action="store_true",
-                         help="do not ask registries for digests (pinning is reported, not fixed)")
+                         help="do not ask registries for digests nor download what ADD fetches "
+                              "(pinning is reported, not fixed)")
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
         _registry_deadline_argument(sub)
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             verifier, note = make_verifier(args.verify, settings, os.environ,
                                            lambda line: print(line, file=sys.stderr), vulnerabilities)
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
-                         verifier=verifier, advisor=advisor)
+                         verifier=verifier, advisor=advisor, downloader=None if args.offline else _download)
         report = replace(report, verify_note=note)
         fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
         fail_on = fail_on if not fix else ()
@@ -176,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     if not fix and not exit_zero and any(f.fixable for r in report.results for f in r.hardened.before):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _download(urls: list[str]) -> dict[str, Download]:
+    """What the URLs HB062 would pin serve; the HTTP client loads only when there is one."""
+    if not urls:
+        return {}
+    from bot.downloads import make_downloader
+
+    return make_downloader()(urls)
 
 
 def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:

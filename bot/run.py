@@ -18,6 +18,7 @@ from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, rol
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
+from bot.model.downloads import Download
 from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
@@ -26,6 +27,8 @@ from bot.model.verification import BuildPlan
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
+from bot.rules.hb062_add_url_checksum import CODE as ADD_CHECKSUM
+from bot.rules.hb062_add_url_checksum import pinnable
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.compose import KIND as COMPOSE
@@ -40,6 +43,7 @@ from bot.sources.globs import glob_matches
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 # HB020's better bases: the shipped bases of a run's files, measured (`bot.recommend.advisor`).
 Advisor = Callable[[list[WantedBase], AdviceSettings], Advised]
+Downloader = Callable[[list[str]], dict[str, Download]]  # bot.downloads: URL → what it served
 
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
@@ -84,12 +88,13 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
             resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None,
-            advisor: Advisor | None = None) -> RunReport:
+            advisor: Advisor | None = None, downloader: Downloader | None = None) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
     (or could not test) is written; with an advisor too, the shipped bases are measured
-    against their candidates first (HB020)."""
+    against their candidates first (HB020). With a downloader, the URLs ADD would pin are
+    downloaded once."""
     root, sources, not_scanned, action_folders = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -102,7 +107,8 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     errors.extend(unreadable)
     proving = verifier is not None and fix
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
-                       _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None)
+                       _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
+                       downloader=downloader)
     report = _process_all(texts, ruleset, fix)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
@@ -156,7 +162,7 @@ def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list
 def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,
              action_folders: frozenset[str], repository_name: str,
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
-             advisor: Advisor | None = None) -> RuleSet:
+             advisor: Advisor | None = None, downloader: Downloader | None = None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
@@ -172,7 +178,10 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
         advised = advisor(_shipped_bases(texts, facts), settings)
         bases = advised.bases
         digests = {**advised.digests, **(digests or {})}
-    return make_ruleset(config, rules, digests, facts, proving, bases)
+    ruleset = make_ruleset(config, rules, digests, facts, proving, bases)
+    if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
+        return ruleset
+    return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts))))
 
 
 def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list[WantedBase]:
@@ -190,6 +199,21 @@ def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list
         if wanted is not None and decide_role(doc, facts, glob_matches).role is Role.SERVICE:
             found.append(wanted)
     return found
+
+
+def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
+    """The URLs the Dockerfiles' ADDs would pin (HB062), once each; a file that does not parse
+    names none (its error is reported where it is hardened)."""
+    urls: list[str] = []
+    for source, text in texts.items():
+        if source.kind is not DOCKERFILE:
+            continue
+        try:
+            doc = Dockerfile.parse(text, source.path)
+        except DockerfileSyntaxError:
+            continue
+        urls.extend(url for inst in doc.instructions if (url := pinnable(inst)) is not None)
+    return list(dict.fromkeys(urls))
 
 
 def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config, load_config
+from bot.model.downloads import Download
 from bot.model.images import ImageKey, PinnedDigest, Resolution, image_key, parse_reference
 from bot.model.roles import Role
 from bot.rules import RULES_BY_CODE
@@ -54,6 +55,12 @@ def load_digests(path: Path) -> dict[ImageKey, Resolution]:
     return digests
 
 
+def load_downloads(path: Path) -> dict[str, Download]:
+    """A fixture's downloads: {"https://…": {"digest": "sha256:…", "size": 123} or {"error": "why"}}."""
+    return {url: Download(url, answer.get("digest"), answer.get("size", 0), answer.get("error"))
+            for url, answer in json.loads(path.read_text()).items()}
+
+
 # Rule fixtures show what a rule does on a service image, the role that gets every edit; a
 # case says otherwise with `# hardenbot role=…` or `roles:` in its config. Cases under
 # fixtures/roles/ are decided from their content, as in a real run.
@@ -72,6 +79,9 @@ def case_ruleset(case: Path) -> RuleSet:
         rules = config.active_rules()
     digests_file = _beside(case, "digests.json")
     ruleset = make_ruleset(config, rules, load_digests(digests_file) if digests_file else None)
+    downloads_file = _beside(case, "downloads.json")
+    if downloads_file is not None:
+        ruleset = replace(ruleset, context=replace(ruleset.context, downloads=load_downloads(downloads_file)))
     env_file = _beside(case, "env")  # a compose case's .env
     if env_file is None:
         return ruleset

@@ -13,7 +13,7 @@ LAYERS = (
     ("bot.flow", "bot.phase_clock", "bot.branch_commits"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup", "bot.policy_setup"),
-    ("bot.registry", "bot.verify", "bot.osv"),
+    ("bot.registry", "bot.verify", "bot.osv", "bot.downloads"),
     ("bot.run",),
     ("bot.report",),
     ("bot.policies",),

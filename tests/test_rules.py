@@ -11,6 +11,7 @@ import pytest
 from bot.config import Config
 from bot.dockerfile.model import Dockerfile
 from bot.engine import harden_text
+from bot.model.downloads import Download
 from bot.model.results import RunReport
 from bot.report import sarif
 from bot.report.rule_table import replace_table
@@ -50,10 +51,16 @@ def test_sarif_rule_help_names_the_equivalents():
     assert "Same check in" not in helps["HB030"]["text"] + helps["HB030"]["markdown"]
 
 
+# HB062's example pins a download; its digest is shown as `…` (tests/fixtures/HB062 checks real ones).
+EXAMPLE_DOWNLOADS = {"https://example.com/releases/v1.2.3/tool.tar.gz":
+                     Download("https://example.com/releases/v1.2.3/tool.tar.gz", "sha256:…", 1)}
+
+
 def _example_ruleset(rule: Rule):
     values = {option: option.parse(EXAMPLE_OPTIONS[option.key]) for option in OPTIONS if option.key in EXAMPLE_OPTIONS}
     config = Config(options=OptionValues(values))
-    return make_ruleset(config, (rule,), proving=rule.fix is FixSafety.PROVEN)  # as `fix --verify` makes them
+    ruleset = make_ruleset(config, (rule,), proving=rule.fix is FixSafety.PROVEN)  # as `fix --verify` makes them
+    return replace(ruleset, context=replace(ruleset.context, downloads=EXAMPLE_DOWNLOADS))
 
 
 def _as_file(example: str) -> str:

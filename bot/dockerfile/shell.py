@@ -4,6 +4,8 @@ It does not run or expand anything. It splits a script into simple commands at `
 `||`, `;`, `|`, `&`, newlines and parentheses, keeps each word's span and unquoted value,
 and skips the prefixes that do not change which program runs (`VAR=x`, `sudo`, `env`,
 `do`, `then` …), so a rule can ask "is there an `apt-get install` here, and where?".
+Substitutions (`$(…)`, backquotes, process substitution `<(…)`) stay inside their word as
+written; a rule that looks into one splits its text again.
 """
 from __future__ import annotations
 
@@ -180,6 +182,11 @@ def _tokenize(text: str) -> tuple[list[tuple[str, Word]], int | None]:
         elif char in "|&;()":
             tokens.append(("op", Word(char, i, i + 1)))
             i += 1
+        elif text.startswith(("<(", ">("), i):
+            # Process substitution is a word (a file name), not a redirection and a subshell.
+            end = _matching(text, i + 1)
+            tokens.append(("word", Word(text[i:end], i, end)))
+            i = end
         else:
             redirect = _REDIRECT.match(text, i)
             if redirect:
@@ -273,3 +280,34 @@ def _matching(text: str, open_at: int) -> int:
                 return i + 1
         i += 1
     return n
+
+
+def substitutions(raw: str) -> list[str]:
+    """The scripts of the command and process substitutions in a word as written (`$(…)`,
+    backquotes, `<(…)`, `>(…)`), outer ones only; none inside single quotes, where they are text."""
+    if "(" not in raw and "`" not in raw:
+        return []  # most words: no substitution to look for
+    found: list[str] = []
+    i, n, quoted = 0, len(raw), False
+    while i < n:
+        char = raw[i]
+        if char == "\\":
+            i += 2
+        elif char == "'" and not quoted:
+            end = raw.find("'", i + 1)
+            i = n if end < 0 else end + 1
+        elif char == '"':
+            quoted = not quoted
+            i += 1
+        elif raw.startswith("$(", i) or (not quoted and raw.startswith(("<(", ">("), i)):
+            end = _matching(raw, i + 1)
+            found.append(raw[i + 2 : end - 1])
+            i = end
+        elif char == "`":
+            end = raw.find("`", i + 1)
+            end = n if end < 0 else end
+            found.append(raw[i + 1 : end])
+            i = end + 1
+        else:
+            i += 1
+    return found

@@ -15,6 +15,7 @@ from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
 from bot.model.advice import BaseAdvice, BaseKey
+from bot.model.downloads import Download
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
 from bot.model.proof import Proof, Showing
@@ -70,6 +71,8 @@ class RuleContext:
     # The better base measured for each shipped base (HB020); None: not measured (offline,
     # not proving, turned off).
     bases: Mapping[BaseKey, BaseAdvice] | None = None
+    # What the URLs ADD fetches hold, downloaded once before the rules run; None: not downloaded.
+    downloads: Mapping[str, Download] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled

@@ -1,0 +1,141 @@
+"""What the commands of a RUN say, read from the words the shell splitter gives: a program's
+arguments as its option parser reads them, and the commands a RUN runs inside command
+substitutions, process substitutions and `sh -c` scripts.
+
+Options are read as getopt reads them, so `-fsSLk` holds `-k` but `-ok` is `-o k` (a file
+named k): each program names its short options that take a value.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from bot.dockerfile.model import Run
+from bot.dockerfile.shell import Command, Word, split_commands, substitutions
+
+SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox sh"})
+# How deep `sh -c "$(…)"` nesting is followed: enough for any real script, and a hostile one
+# costs each level's text once.
+MAX_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class Args:
+    """A command's arguments: its options in order (name, value or None) and its operands."""
+
+    options: tuple[tuple[str, str | None], ...]
+    operands: tuple[str, ...]
+
+    def has(self, *names: str) -> bool:
+        return any(name in names for name, _ in self.options)
+
+    def values(self, *names: str) -> list[str]:
+        return [value for name, value in self.options if name in names and value is not None]
+
+
+def read_args(values: Sequence[str], short_with_value: str = "",
+              long_with_value: frozenset[str] = frozenset()) -> Args:
+    """Options and operands of `values` (the words after the program name)."""
+    options: list[tuple[str, str | None]] = []
+    operands: list[str] = []
+    i, n = 0, len(values)
+    while i < n:
+        value = values[i]
+        i += 1
+        if value == "--":
+            operands.extend(values[i:])
+            break
+        if value.startswith("--"):
+            name, has_value, given = value.partition("=")
+            if has_value:
+                options.append((name, given))
+            elif name in long_with_value and i < n:
+                options.append((name, values[i]))
+                i += 1
+            else:
+                options.append((name, None))
+        elif value.startswith("-") and len(value) > 1:
+            for at in range(1, len(value)):
+                letter = value[at]
+                if letter not in short_with_value:
+                    options.append(("-" + letter, None))
+                    continue
+                if at + 1 < len(value):
+                    options.append(("-" + letter, value[at + 1 :]))
+                elif i < n:
+                    options.append(("-" + letter, values[i]))
+                    i += 1
+                else:
+                    options.append(("-" + letter, ""))
+                break
+        else:
+            operands.append(value)
+    return Args(tuple(options), tuple(operands))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A command a RUN runs, and the script text its word offsets index."""
+
+    command: Command
+    text: str
+    depth: int  # 0: written in the RUN itself; more: inside a substitution or `sh -c`
+
+    def raw(self, index: int) -> str:
+        """The word at `index` of the command's words as written, quotes included."""
+        word = self.command.words[index]
+        return self.text[word.start : word.end]
+
+    def values(self) -> list[str]:
+        return [word.value for word in self.command.args()]
+
+
+def run_commands(run: Run) -> Iterator[Found]:
+    """Every command the RUN runs: those of its scripts, and those nested in them."""
+    for text, commands, depth in run_scripts(run):
+        for command in commands:
+            yield Found(command, text, depth)
+
+
+def run_scripts(run: Run) -> Iterator[tuple[str, list[Command], int]]:
+    """Each script the RUN runs, with its commands and depth: its own, then those nested in them."""
+    for script in run.scripts:
+        yield from _walk(script.logical.text, script.script.commands, 0)
+
+
+def shell_script(command: Command) -> str | None:
+    """The script of `sh -c 'script'` (or bash, ash …), else None."""
+    word = _script_word(command)
+    return word.value if word is not None else None
+
+
+def _script_word(command: Command) -> Word | None:
+    if command.name not in SHELLS:
+        return None
+    args = command.args()
+    at = 0
+    while at < len(args):
+        value = args[at].value
+        if value == "--" or value[:1] not in ("-", "+"):
+            return None
+        if value in ("-o", "+o", "-O", "+O"):
+            at += 2  # `-o pipefail`
+            continue
+        if not value.startswith("--") and "c" in value[1:]:
+            return args[at + 1] if at + 1 < len(args) else None
+        at += 1
+    return None
+
+
+def _walk(text: str, commands: list[Command], depth: int) -> Iterator[tuple[str, list[Command], int]]:
+    yield text, commands, depth
+    if depth >= MAX_DEPTH:
+        return
+    for command in commands:
+        script = _script_word(command)
+        for word in command.words + command.redirect_targets:
+            # The substitutions of a `sh -c` script are walked with the script, not twice.
+            for inner in substitutions(text[word.start : word.end]) if word is not script else ():
+                yield from _walk(inner, split_commands(inner).commands, depth + 1)
+        if script is not None:
+            yield from _walk(script.value, split_commands(script.value).commands, depth + 1)

@@ -1,0 +1,309 @@
+"""HB060 — TLS certificate or package signature checks switched off.
+
+Why: with the check off, anyone on the path between the build and the server (a proxy, a
+hostile network, a poisoned mirror) can swap what is downloaded, and the build runs it.
+What it reads, from the words of each command a RUN runs (substitutions and `sh -c` scripts
+included; never from text in quotes or comments): curl `-k`/`--insecure` (also in clusters
+such as `-fsSLk`; `-K file` is a config file), wget `--no-check-certificate`, pip, uv
+`--trusted-host`/`--allow-insecure-host` and `pip config set …trusted-host`, poetry
+`certificates.<source>.cert false`, npm/yarn/pnpm `strict-ssl false` (config or flag),
+`git -c http.sslVerify=false` and `git config http.sslVerify false`, apt `--allow-unauthenticated`,
+`--allow-insecure-repositories`, `--force-yes` and `-o Acquire::https::Verify-Peer=false`,
+a `deb [trusted=yes]` line or apt setting echoed into a file, apk `--allow-untrusted`,
+dnf/yum `--nogpgcheck` and `--setopt=sslverify=0`, zypper `--no-gpg-checks`, rpm
+`--nosignature`/`--nodigest`, `go get -insecure`; and variables set by ENV, ARG, a command's
+prefix or `export`: `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`,
+`GIT_SSL_NO_VERIFY`, `PIP_TRUSTED_HOST`, `UV_INSECURE_HOST`, `GOINSECURE` (any value),
+`NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`. A value that is a variable
+reference is not judged. Every stage: what a builder stage fetches ends up in what ships.
+Report only: the fix is usually to install `ca-certificates` (or the repository's signing
+key) and drop the option, which a person checks against the server it talks to.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from bot.dockerfile.model import Dockerfile, env_pairs
+from bot.dockerfile.parser import split_words
+from bot.model.findings import Finding
+from bot.rules.base import finding
+from bot.rules.commands import Found, read_args, run_commands
+from bot.rules.packages import APT_OPTIONS_WITH_VALUES
+from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+from bot.rules.transfers import downloader_args
+
+CODE = "HB060"
+_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)
+_FALSE = frozenset({"false", "0", "no", "off"})
+_ANY_VALUE = object()
+# Variables whose value (or any value, for those naming hosts) turns a check off.
+INSECURE_VARIABLES: dict[str, object] = {
+    "NODE_TLS_REJECT_UNAUTHORIZED": "0",
+    "PYTHONHTTPSVERIFY": "0",
+    "NPM_CONFIG_STRICT_SSL": "false",
+    "YARN_ENABLE_STRICT_SSL": "false",
+    "GIT_SSL_NO_VERIFY": _ANY_VALUE,  # git only asks whether it is set
+    "PIP_TRUSTED_HOST": _ANY_VALUE,
+    "UV_INSECURE_HOST": _ANY_VALUE,
+    "GOINSECURE": _ANY_VALUE,
+}
+_PIP = re.compile(r"pip(\d+(\.\d+)?)?")
+_PYTHON = re.compile(r"python(\d+(\.\d+)?)?")
+_GIT_SSL_VERIFY = re.compile(r"http(\..+)?\.sslverify", re.IGNORECASE)
+_APT_INSECURE_SETTING = re.compile(
+    r"acquire::https?::(.+::)?verify-(peer|host)\s*=?\s*\"?(false|0|no|off)\b"
+    r"|apt::get::allowunauthenticated\s*=?\s*\"?(true|1|yes|on)\b"
+    r"|acquire::allowinsecurerepositories\s*=?\s*\"?(true|1|yes|on)\b", re.IGNORECASE)
+_TRUSTED_SOURCE = re.compile(r"(^|\s)deb(-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s*(\S*)", re.MULTILINE)
+# Repositories on the build's own disk (a folder of packages the RUN just built): nothing in transit.
+_LOCAL_SOURCES = ("file:", "copy:", "cdrom:")
+_YUM_SETOPT = re.compile(r"([^=\s]+\.)?(sslverify|gpgcheck)=['\"]?(0|false|no)['\"]?", re.IGNORECASE)
+_RPM_UNCHECKED = ("--nosignature", "--nodigest")
+_APT_LONG_WITH_VALUE = frozenset(o for o in APT_OPTIONS_WITH_VALUES if o.startswith("--"))
+
+
+def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+    # An ARG before the first FROM reaches RUN only when a stage declares it again.
+    global_defaults: dict[str, str] = {}
+    for inst in doc.instructions:
+        if inst.keyword == "FROM":
+            break
+        if inst.keyword == "ARG":
+            global_defaults.update(_arg_pairs(inst.rest))
+    for stage in doc.stages:
+        for inst in stage.instructions:
+            if inst.keyword == "ENV":
+                pairs = env_pairs(inst.rest)
+            elif inst.keyword == "ARG":
+                pairs = {name: global_defaults.get(name, "") for name in split_words(inst.rest) if "=" not in name}
+                pairs.update(_arg_pairs(inst.rest))
+            else:
+                continue
+            labels = [label for name, value in pairs.items() if (label := _variable(name, _unquote(value)))]
+            if labels:
+                yield finding(doc, CODE, inst, _message(labels, f"{inst.keyword} "))
+    for run in doc.all_runs:
+        labels = list(dict.fromkeys(label for found in run_commands(run) for label in _insecure(found)))
+        if labels:
+            yield finding(doc, CODE, run.instruction, _message(labels))
+
+
+def _message(labels: list[str], prefix: str = "") -> str:
+    return (f"TLS or signature checks switched off ({', '.join(prefix + label for label in labels)}): "
+            "a download can be swapped in transit; install the CA certificates or signing key it "
+            "needs and drop the setting")
+
+
+def _arg_pairs(rest: str) -> dict[str, str]:
+    return {name: value for name, has_value, value in (w.partition("=") for w in split_words(rest)) if has_value}
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _variable(name: str, value: str) -> str | None:
+    expected = INSECURE_VARIABLES.get(name.upper() if name.lower().startswith("npm_config_") else name)
+    if expected is None or not value or "$" in value:
+        return None
+    return f"{name}={value}" if expected is _ANY_VALUE or value.lower() == expected else None
+
+
+def _insecure(found: Found) -> Iterator[str]:
+    command = found.command
+    for word in command.words[: command.argv_start]:
+        yield from _assignment(word.value)
+    if command.name in ("export", "declare", "typeset"):
+        for word in command.args():
+            yield from _assignment(word.value)
+    judge = _PROGRAMS.get(command.name)
+    if judge is None and _PIP.fullmatch(command.name):
+        judge = _pip
+    elif judge is None and _PYTHON.fullmatch(command.name):
+        judge = _python_m_pip
+    if judge is not None:
+        yield from judge(found)
+
+
+def _assignment(value: str) -> Iterator[str]:
+    match = _ASSIGNMENT.fullmatch(value)
+    if match:
+        label = _variable(match.group(1), match.group(2))
+        if label:
+            yield label
+
+
+def _curl_or_wget(found: Found) -> Iterator[str]:
+    args = downloader_args(found.command)
+    assert args is not None
+    name = found.command.name
+    for flag in ("-k", "--insecure", "--proxy-insecure", "--doh-insecure", "--no-check-certificate"):
+        if args.has(flag):
+            yield f"{name} {flag}"
+    for setting in args.values("-e", "--execute") if name == "wget" else ():
+        if re.fullmatch(r"check_?certificate\s*=\s*(off|0|no|false)", setting.strip(), re.IGNORECASE):
+            yield f"wget -e {setting.strip()}"
+
+
+def _pip(found: Found) -> Iterator[str]:
+    values = found.values()
+    yield from _pip_args(found.command.name, values)
+
+
+def _python_m_pip(found: Found) -> Iterator[str]:
+    values = found.values()
+    if len(values) > 2 and values[0] == "-m" and values[1] == "pip":
+        yield from _pip_args("pip", values[2:])
+
+
+def _pip_args(name: str, values: list[str]) -> Iterator[str]:
+    args = read_args(values)
+    if args.has("--trusted-host"):
+        yield f"{name} --trusted-host"
+    operands = args.operands
+    if operands[:2] == ("config", "set") and len(operands) > 2 and \
+            operands[2].lower().replace("_", "-").endswith(".trusted-host"):
+        yield f"{name} config set {operands[2]}"
+
+
+def _uv(found: Found) -> Iterator[str]:
+    args = read_args(found.values())
+    for flag in ("--trusted-host", "--allow-insecure-host"):
+        if args.has(flag):
+            yield f"uv {flag}"
+
+
+def _poetry(found: Found) -> Iterator[str]:
+    operands = read_args(found.values()).operands
+    if len(operands) >= 3 and operands[0] == "config" and \
+            re.fullmatch(r"certificates\..+\.cert", operands[1]) and operands[2].lower() in _FALSE:
+        yield f"poetry config {operands[1]} {operands[2]}"
+
+
+def _node_package_manager(found: Found) -> Iterator[str]:
+    name = found.command.name
+    values = found.values()
+    for at, value in enumerate(values):
+        if value == "--no-strict-ssl" or value.lower() == "--strict-ssl=false" or \
+                (value == "--strict-ssl" and at + 1 < len(values) and values[at + 1].lower() == "false"):
+            yield f"{name} {value}"
+    operands = list(read_args(values).operands)
+    if operands[:1] in (["config"], ["c"]):
+        operands = operands[1:]
+    if operands[:1] != ["set"]:
+        return
+    settings = operands[1:]
+    for at, setting in enumerate(settings):
+        key, has_value, value = setting.partition("=")
+        if not has_value:
+            value = settings[at + 1] if at + 1 < len(settings) else ""
+        if key.lower() in ("strict-ssl", "enablestrictssl") and value.lower() == "false":
+            yield f"{name} config set {key} false"
+
+
+def _git(found: Found) -> Iterator[str]:
+    values = found.values()
+    at = 0
+    while at < len(values) and values[at].startswith("-"):
+        option = values[at]
+        if option in ("-c", "-C", "--config-env") and at + 1 < len(values):
+            if option == "-c":
+                key, _, value = values[at + 1].partition("=")
+                if _GIT_SSL_VERIFY.fullmatch(key) and value.lower() in _FALSE | {""} and "=" in values[at + 1]:
+                    yield f"git -c {values[at + 1]}"
+            at += 2
+        else:
+            at += 1
+    if at < len(values) and values[at] == "config":
+        operands = list(read_args(values[at + 1 :], "f", frozenset({"--file", "--blob", "--type", "--default",
+                                                                      "--comment"})).operands)
+        if operands[:1] == ["set"]:
+            operands = operands[1:]
+        if len(operands) >= 2 and _GIT_SSL_VERIFY.fullmatch(operands[0]) and operands[1].lower() in _FALSE:
+            yield f"git config {operands[0]} {operands[1]}"
+
+
+def _apt(found: Found) -> Iterator[str]:
+    name = found.command.name
+    args = read_args(found.values(), "oct", _APT_LONG_WITH_VALUE)
+    for flag in ("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes"):
+        if args.has(flag):
+            yield f"{name} {flag}"
+    for setting in args.values("-o", "--option"):
+        if _APT_INSECURE_SETTING.search(setting):
+            yield f"{name} -o {setting}"
+
+
+def _echo(found: Found) -> Iterator[str]:
+    content = " ".join(found.values()).replace("\\n", "\n")
+    if any(not source.group(3).startswith(_LOCAL_SOURCES) for source in _TRUSTED_SOURCE.finditer(content)):
+        yield "an apt source marked [trusted=yes]"
+    setting = _APT_INSECURE_SETTING.search(content)
+    if setting:
+        yield f"apt setting {setting.group()}"
+
+
+def _apk(found: Found) -> Iterator[str]:
+    args = read_args(found.values(), "XpU", frozenset({"--repository", "--root", "--arch", "--cache-dir",
+                                                      "--keys-dir", "--repositories-file"}))
+    if not args.has("--allow-untrusted"):
+        return
+    # `apk add --allow-untrusted /tmp/packages/x.apk`: packages an earlier stage built, not fetched.
+    packages = args.operands[1:]
+    local = packages and all(p.startswith(("/", "./")) and p.endswith(".apk") for p in packages)
+    if not local or args.has("-X", "--repository"):
+        yield "apk --allow-untrusted"
+
+
+def _rpm_family(found: Found) -> Iterator[str]:
+    name = found.command.name
+    args = read_args(found.values())
+    flags = ("--nogpgcheck", "--no-gpg-checks") + (_RPM_UNCHECKED if name == "rpm" else ())
+    for flag in flags:
+        if args.has(flag):
+            yield f"{name} {flag}"
+    for setting in args.values("--setopt"):
+        if _YUM_SETOPT.fullmatch(setting):
+            yield f"{name} --setopt={setting}"
+
+
+def _go(found: Found) -> Iterator[str]:
+    values = found.values()
+    if values[:1] == ["get"] and "-insecure" in values:
+        yield "go get -insecure"
+
+
+_PROGRAMS: dict[str, Callable[[Found], Iterator[str]]] = {
+    "curl": _curl_or_wget, "wget": _curl_or_wget, "uv": _uv, "poetry": _poetry,
+    "npm": _node_package_manager, "yarn": _node_package_manager, "pnpm": _node_package_manager,
+    "git": _git, "apt-get": _apt, "apt": _apt, "aptitude": _apt, "echo": _echo, "printf": _echo,
+    "apk": _apk, "dnf": _rpm_family, "yum": _rpm_family, "microdnf": _rpm_family, "tdnf": _rpm_family,
+    "yum-config-manager": _rpm_family, "zypper": _rpm_family, "rpm": _rpm_family, "go": _go,
+}
+
+
+RULE = Rule(
+    code=CODE,
+    name="tls-verification-off",
+    title="TLS certificate or package signature checks switched off",
+    severity=Severity.HIGH,
+    security=True,
+    on_by_default=True,
+    fix=FixSafety.NONE,
+    scope=Scope.EVERY_STAGE,
+    why="without the check anyone between the build and the server can swap what is downloaded, and the build runs it",
+    example=Example("RUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz"),
+    doc=__doc__ or "",
+    check=check,
+    onbuild=True,
+    equivalents=("Checkov CKV2_DOCKER_2", "Checkov CKV2_DOCKER_3", "Checkov CKV2_DOCKER_4",
+                 "Checkov CKV2_DOCKER_5", "Checkov CKV2_DOCKER_6", "Checkov CKV2_DOCKER_7",
+                 "Checkov CKV2_DOCKER_8", "Checkov CKV2_DOCKER_9", "Checkov CKV2_DOCKER_10",
+                 "Checkov CKV2_DOCKER_11", "Checkov CKV2_DOCKER_12", "Checkov CKV2_DOCKER_13",
+                 "Checkov CKV2_DOCKER_14", "Checkov CKV2_DOCKER_15", "Checkov CKV2_DOCKER_16",
+                 "Checkov CKV2_DOCKER_18"),
+)
