@@ -322,7 +322,7 @@ def _frontends(path: str, line: int | None, names: Any) -> tuple[str, ...]:
 
 def _roles(path: str, roles: Any, fail) -> tuple[tuple[str, Role], ...]:
     if not isinstance(roles, dict):
-        raise fail("roles", "must map path globs to roles (service, base, tool, devcontainer, test-fixture)")
+        raise fail("roles", "must map path globs to roles (service, base, tool, devcontainer, test-fixture, ci)")
     found = []
     for pattern, role in roles.items():
         if not isinstance(pattern, str) or not pattern.strip() or role not in ROLES_BY_KEY:

@@ -39,6 +39,8 @@ from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text, write_atomic
 from bot.sources.globs import glob_matches
+from bot.sources.workflow import KIND as WORKFLOW
+from bot.sources.workflow import build_targets
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 # HB020's better bases: the shipped bases of a run's files, measured (`bot.recommend.advisor`).
@@ -171,7 +173,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = [parse_reference(image) for rule in rules for image in rule.adds_images]
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
-    facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv)
+    facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
+                            _ci_targets(texts))
     bases = None
     settings = config.options[BASE_RECOMMENDATION]
     if advisor is not None and settings.enabled and any(rule.code == HB020 for rule in rules):
@@ -195,8 +198,11 @@ def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list
             doc = Dockerfile.parse(text, source.path, build.target if build else None)
         except DockerfileSyntaxError:
             continue
+        decision = decide_role(doc, facts, glob_matches)
+        if decision.stage is not None:
+            doc = Dockerfile(doc.parsed, decision.stage)
         wanted = shipped_base(doc)
-        if wanted is not None and decide_role(doc, facts, glob_matches).role is Role.SERVICE:
+        if wanted is not None and decision.role is Role.SERVICE and not decision.conflicting:
             found.append(wanted)
     return found
 
@@ -232,14 +238,18 @@ def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> R
 def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:
     """How each changed Dockerfile is built: as the compose service that builds it says
     (context, target; and what it needs, which its start check cannot give), else in its own
-    folder, to its last stage."""
+    folder, to its last stage, or the stage that ships when the last one is for development."""
     plans = {}
     for result in report.results:
         if result.changed and result.kind == DOCKERFILE.name:
             build = facts.compose_builds.get(result.path)
             folder = result.path.rpartition("/")[0] or "."
-            plans[result.path] = (BuildPlan(result.path, build.context, build.target, build.service, build.needs)
-                                  if build is not None else BuildPlan(result.path, folder, None))
+            plan = (BuildPlan(result.path, build.context, build.target, build.service, build.needs)
+                    if build is not None else BuildPlan(result.path, folder, None))
+            decision = result.hardened.role
+            if plan.target is None and decision is not None and decision.stage is not None:
+                plan = replace(plan, target=decision.stage)  # the last stage is for development: build the one that ships
+            plans[result.path] = plan
     return plans
 
 
@@ -275,6 +285,18 @@ def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, 
             except OSError:
                 continue
     return found
+
+
+def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:
+    """The stages workflows build by name; unreadable workflows are reported when processed."""
+    found: set[str] = set()
+    for source, text in texts.items():
+        if source.kind is WORKFLOW:
+            try:
+                found |= build_targets(text, source.path)
+            except DockerfileSyntaxError:
+                continue
+    return frozenset(found)
 
 
 def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]]) -> dict[str, ComposeBuild]:

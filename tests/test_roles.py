@@ -41,7 +41,8 @@ TOOL = 'FROM golang:1.23-alpine\nCOPY shfmt /usr/local/bin/shfmt\nENTRYPOINT ["s
     ("cmd/shfmt/Dockerfile", TOOL, RepositoryFacts(), "tool image (its ENTRYPOINT runs shfmt, the program this repository builds)"),
     ("Dockerfile", TOOL, RepositoryFacts(name="shfmt"), "tool image (its ENTRYPOINT runs shfmt, the program this repository builds)"),
     ("Dockerfile", TOOL, RepositoryFacts(action_folders=frozenset({""})), "tool image (a GitHub Action's image (action.yml beside it))"),
-    ("samples/app/Dockerfile", TOOL, RepositoryFacts(), "service image (ENTRYPOINT runs shfmt)"),
+    ("samples/app/Dockerfile", TOOL.replace("shfmt", "orders"), RepositoryFacts(), "service image (ENTRYPOINT runs orders)"),
+    ("samples/app/Dockerfile", TOOL, RepositoryFacts(), "tool image (its ENTRYPOINT runs shfmt, a linter or scanner)"),
     ("docker/base/Dockerfile", SERVICE, RepositoryFacts(overrides=(("docker/base/**", Role.BASE),)),
      "base image (configured for docker/base/**)"),
 ])
@@ -118,7 +119,7 @@ def test_a_bad_role_in_the_configuration_is_one_line(tmp_path, capsys):
     write(tmp_path, ".github/hardenbot.yml", "roles:\n  docker/**: library\n")
     assert main(["check", "--offline", str(tmp_path)]) == 2
     assert ".github/hardenbot.yml:2: roles.docker/**: must be one of service, base, tool, devcontainer, " \
-           "test-fixture, not 'library'" in capsys.readouterr().err
+           "test-fixture, ci, not 'library'" in capsys.readouterr().err
 
 
 def test_compose_fills_in_the_dockerfile_from_its_dotenv(tmp_path, capsys):

@@ -3,19 +3,24 @@
 The first piece of evidence that speaks decides, in this order: a `# hardenbot role=<role>`
 comment in the file; the configuration's `roles:` globs; the path (`.devcontainer/`, test-fixture folders);
 ONBUILD; a "generated, do not edit" header; a versioned-directory layout (`3.12/slim/`); a
-GitHub Action's `action.yml` beside it; a compose service that builds it; an ENTRYPOINT run
-over a mounted checkout; EXPOSE; and last what the final stage's command starts (an
+GitHub Action's `action.yml` beside it or its `com.github.actions.*` labels; a test folder; a
+last stage for development (see `stage_purpose.py`: then the stage that ships instead is
+judged, or the file is a development environment); a CI or workstation image (in a CI
+folder, building or testing and starting nothing; or carrying an IDE); a compose service that
+builds it; an ENTRYPOINT run over a mounted checkout or GitHub's workspace, or a command that
+is a linter or scanner; EXPOSE; and last what the final stage's command starts (an
 application, or only a shell or interpreter).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
+from bot.dockerfile.stage_purpose import development_stage, installed, shipped_instead
 from bot.model.roles import ROLES_BY_KEY, Role, RoleDecision
 
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
@@ -40,6 +45,27 @@ LAUNCHERS = frozenset({"tini", "tini-static", "dumb-init", "catatonit", "s6-over
                        "exec"})
 CHECKOUT_FOLDERS = frozenset({"/src", "/work", "/workdir", "/workspace", "/code", "/repo", "/github/workspace",
                               "/project", "/app/src", "/mnt", "/source"})
+# Where a Docker action's container finds the checkout (GitHub mounts it there, as root).
+_GITHUB_WORKSPACE = re.compile(r"/github/workspace|\bGITHUB_WORKSPACE\b")
+# Programs that read (or rewrite) the files they are pointed at and exit: an image whose command
+# is one is run over a checkout, as its owner.
+_LINTER_OR_SCANNER = re.compile(r"[\w.-]*(?:lint|fmt|scan)(?:er)?[\w.-]*|shellcheck|hadolint|trivy|grype|syft"
+                                r"|semgrep|checkov|gitleaks|trufflehog|codespell|cspell|prettier|eslint|stylelint"
+                                r"|black|ruff|mypy|vale|kubeconform|kubeval|conftest|protoc|buf|tfsec|kics")
+# Folders of CI configuration and of build or workstation images.
+CI_FOLDERS = frozenset({".github", "ci", ".ci", ".gitlab", ".gitlab-ci", "build", ".circleci", ".buildkite",
+                        "jenkins", ".jenkins", "workstation", "workstations", ".azure-pipelines", ".travis"})
+# Packages installed to compile or test, and bases that are toolchains.
+BUILD_TOOLS = frozenset({"gcc", "g++", "clang", "make", "cmake", "ninja-build", "build-essential", "build-base",
+                         "autoconf", "automake", "libtool", "pkg-config", "golang", "golang-go", "go", "rustc",
+                         "cargo", "maven", "gradle", "default-jdk", "openjdk-17-jdk", "openjdk-21-jdk", "ccache",
+                         "gfortran", "bazel", "meson", "musl-dev", "libc6-dev", "dpkg-dev", "rpm-build",
+                         "devscripts", "debhelper", "lcov", "gcovr", "valgrind"})
+TOOLCHAIN_BASES = frozenset({"gcc", "golang", "rust", "maven", "gradle", "buildpack-deps", "sdk", "openjdk",
+                             "clang", "swift", "haskell", "erlang", "elixir"})
+# IDEs a workstation image carries, installed or in its base's name.
+IDES = frozenset({"code-server", "code", "code-oss", "code-insiders", "jetbrains-gateway"})
+_IDE_BASE = re.compile(r"code-server|code-oss|cloud-workstations")
 
 
 @dataclass(frozen=True)
@@ -63,6 +89,7 @@ class RepositoryFacts:
     overrides: tuple[tuple[str, Role], ...] = ()  # (glob, role) from the configuration, first match wins
     name: str = ""  # the repository's name: a tool's image runs the program named like it
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
+    ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:
@@ -113,24 +140,26 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     folder = doc.path.rpartition("/")[0]
     if folder in facts.action_folders:
         return RoleDecision(Role.TOOL, "a GitHub Action's image (action.yml beside it)")
+    label = _action_label(instructions)
+    if label:
+        return RoleDecision(Role.TOOL, f"a GitHub Action's image (LABEL {label})")
     build = facts.compose_builds.get(doc.path)
     tests = next((f for f in folders if f.lower() in TEST_FOLDERS), None)
     if tests is not None and (build is None or "test" in build.file.rsplit("/", 1)[-1]):
         how = f"only {build.file}, a test setup, builds it" if build else "no compose file builds it"
         return RoleDecision(Role.TEST_FIXTURE, f"in {tests}/, and {how}")
+    development = _development(doc, facts)
+    if development is not None:
+        return development
+    build_environment = _build_environment(doc, folders)
+    if build_environment is not None:
+        return build_environment
     if build is not None:
         return RoleDecision(Role.SERVICE, f"built by {build.service}")
-    entrypoint = final.last_before("ENTRYPOINT")
     exposed = final.last_before("EXPOSE")
-    if entrypoint is not None and exposed is None:
-        checkout = _checkout_folder(instructions)
-        if checkout:
-            return RoleDecision(Role.TOOL, f"its ENTRYPOINT works in {checkout}, a mounted checkout")
-        program = entrypoint.words[0].rsplit("/", 1)[-1] if entrypoint.words else ""
-        # The repository's name, or Go's `cmd/<program>/` folder convention.
-        named_after = {facts.name, folders[-1] if folders[-2:-1] == ["cmd"] else ""} - {""}
-        if program in named_after:
-            return RoleDecision(Role.TOOL, f"its ENTRYPOINT runs {program}, the program this repository builds")
+    tool = _tool(doc, facts, folders) if exposed is None else None
+    if tool is not None:
+        return tool
     if exposed is not None:
         return RoleDecision(Role.SERVICE, f"EXPOSE {exposed.rest.strip()}")
     command = container_command(final)
@@ -145,6 +174,86 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.BASE, f"{keyword} runs only {program}, a prompt for images built FROM it")
     shown = " ".join(words[:2]) if program in SHELLS_AND_INTERPRETERS else program
     return RoleDecision(Role.SERVICE, f"{keyword} runs {shown}")
+
+
+def _development(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision | None:
+    """With no compose target, a last stage for development: the stage that ships instead is
+    judged, or else the file is a development environment; conflicting evidence is reported."""
+    if doc.target is not None:
+        return None
+    development = development_stage(doc, doc.stages[-1])
+    if development is None:
+        return None
+    why = f"the last stage, {development.name}, is for development: {', '.join(development.evidence)}"
+    if development.conflict:
+        return RoleDecision(Role.SERVICE, f"{why}, {development.conflict}", conflicting=True)
+    shipped = shipped_instead(doc, development, facts.ci_targets)
+    if shipped is None:
+        return RoleDecision(Role.DEVCONTAINER, why)
+    stage, because = shipped
+    judged = _by_content(Dockerfile(doc.parsed, stage.name), facts)
+    return replace(judged, reason=f"{judged.reason}; {stage.name} ships ({because}), not {development.name}",
+                   stage=stage.name)
+
+
+def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | None:
+    """A CI image (in a CI folder, compiling or testing, starting nothing) or a workstation
+    image (an IDE installed or in its base)."""
+    final = doc.final_stage
+    lineage = final.lineage()
+    packages = installed(doc, *lineage)
+    ide = sorted(packages & IDES) or ([final.external_base] if _IDE_BASE.search(final.external_base or "") else [])
+    if ide:
+        return RoleDecision(Role.CI, f"a workstation: it carries the IDE {ide[0]}")
+    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS), None)
+    if ci_folder is None or final.last_before("EXPOSE") is not None:
+        return None
+    command = container_command(final)
+    if command is not None and not (command[1][0].rsplit("/", 1)[-1] in SHELLS_AND_INTERPRETERS and len(command[1]) == 1):
+        return None
+    tools = sorted(packages & BUILD_TOOLS)
+    base = describe_base(final.external_base).image
+    toolchain = base is not None and base.familiar.rsplit("/", 1)[-1].split(":")[0] in TOOLCHAIN_BASES
+    if not tools and not toolchain:
+        return None
+    what = f"installs {', '.join(tools[:3])}" if tools else f"builds on the toolchain {base.familiar}"
+    return RoleDecision(Role.CI, f"in {ci_folder}/, {what} and starts no program: a build environment")
+
+
+def _tool(doc: Dockerfile, facts: RepositoryFacts, folders: list[str]) -> RoleDecision | None:
+    """An image run as a command over the user's files (no EXPOSE): it works in a mounted
+    checkout or GitHub's workspace, or runs the repository's own program or a linter."""
+    final = doc.final_stage
+    instructions = final.all_instructions()
+    workspace = next((i for i in instructions if i.keyword in ("WORKDIR", "ENV", "VOLUME", "ENTRYPOINT", "CMD")
+                      and _GITHUB_WORKSPACE.search(i.rest)), None)
+    if workspace is not None:
+        return RoleDecision(Role.TOOL, f"its {workspace.keyword} at line {workspace.line} names GitHub's workspace")
+    entrypoint = final.last_before("ENTRYPOINT")
+    if entrypoint is not None:
+        checkout = _checkout_folder(instructions)
+        if checkout:
+            return RoleDecision(Role.TOOL, f"its ENTRYPOINT works in {checkout}, a mounted checkout")
+        program = entrypoint.words[0].rsplit("/", 1)[-1] if entrypoint.words else ""
+        # The repository's name, or Go's `cmd/<program>/` folder convention.
+        named_after = {facts.name, folders[-1] if folders[-2:-1] == ["cmd"] else ""} - {""}
+        if program in named_after:
+            return RoleDecision(Role.TOOL, f"its ENTRYPOINT runs {program}, the program this repository builds")
+    command = container_command(final)
+    if command is not None:
+        program = command[1][0].rsplit("/", 1)[-1]
+        if _LINTER_OR_SCANNER.fullmatch(program.removesuffix(".sh")):
+            return RoleDecision(Role.TOOL, f"its {command[0]} runs {program}, a linter or scanner")
+    return None
+
+
+def _action_label(instructions: list[Instruction]) -> str | None:
+    for inst in instructions:
+        if inst.keyword == "LABEL":
+            match = re.search(r"com\.github\.actions\.[\w-]+", inst.rest)
+            if match:
+                return match.group(0)
+    return None
 
 
 def _generated_header(doc: Dockerfile) -> str | None:

@@ -16,6 +16,7 @@ class Role(Enum):
     TOOL = "tool image"  # run over a mounted checkout (a linter, a generator, a GitHub Action)
     DEVCONTAINER = "devcontainer"  # a development environment: root and compilers are the point
     TEST_FIXTURE = "test fixture"  # input of some program's tests, never built as an image
+    CI = "CI image"  # a build or test environment for CI or a workstation: compilers and root are the point
 
     @property
     def key(self) -> str:
@@ -24,7 +25,7 @@ class Role(Enum):
 
 
 # Roles whose files are not read unless the configuration or the file itself says otherwise.
-NOT_SCANNED_BY_DEFAULT = frozenset({Role.DEVCONTAINER, Role.TEST_FIXTURE})
+NOT_SCANNED_BY_DEFAULT = frozenset({Role.DEVCONTAINER, Role.TEST_FIXTURE, Role.CI})
 ROLES_BY_KEY = {role.key: role for role in Role}
 
 
@@ -33,6 +34,10 @@ class RoleDecision:
     role: Role
     reason: str  # the evidence, for people: "CMD runs gunicorn", "ONBUILD at line 7"
     generated: bool = False  # written by a generator: an edit here would be lost when it runs again
+    # The stage judged, when the last one is for development and another ships; None: the
+    # compose target or the last stage.
+    stage: str | None = None
+    conflicting: bool = False  # the evidence disagrees (the reason says how): rules report, never edit
 
     def __str__(self) -> str:
         return f"{self.role.value} ({self.reason})"

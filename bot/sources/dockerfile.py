@@ -42,6 +42,8 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     build = ruleset.context.facts.compose_builds.get(path)
     doc = Dockerfile.parse(text, path, build.target if build else None)
     decision = decide_role(doc, ruleset.context.facts, glob_matches)
+    if decision.stage is not None:
+        doc = Dockerfile(doc.parsed, decision.stage)  # the last stage is for development: judge the one that ships
     context = replace(ruleset.context, role=decision)
     by_line: dict[int, set[str]] = {}
     everywhere: set[str] = set()
@@ -55,13 +57,13 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     for rule in ruleset.rules:
         if rule.code in everywhere or decision.role not in rule.roles:
             continue
-        editable = decision.role in rule.edits_in and not decision.generated
+        editable = decision.role in rule.edits_in and not decision.generated and not decision.conflicting
         findings = _image_findings(rule, doc, context, by_line) if rule.check_occurrence else rule.findings(doc, context)
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
             if finding.edits and not editable:
-                why = GENERATED if decision.generated else \
+                why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
                     NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
                 finding = replace(finding, edits=(), message=f"{finding.message}; {why}")
             found.append(finding)
@@ -111,6 +113,7 @@ def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context: RuleContext) -
 
 TRIGGER = "reported, not changed: it runs in the images built FROM this one"
 GENERATED = "not changed in a generated file: change the template it is generated from"
+CONFLICTING = "not changed: the file's evidence of what it is for disagrees (see its role)"
 NOT_CHANGED = {
     Role.BASE: "not changed in a base image: every image built FROM it would inherit the change",
     Role.TOOL: "not changed in a tool image: it runs as the owner of the checkout it is run over",

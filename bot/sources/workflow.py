@@ -4,6 +4,7 @@ takes one: `jobs.<id>.container` and `jobs.<id>.services.<name>`, each either th
 docker://image:tag` in steps. Only the rules about image references apply."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -31,6 +32,25 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
                 found.extend(scalar_occurrence(text, path, get(step, "uses"), f"jobs.{job_id}.steps[{index}].uses",
                                                prefix="docker://"))
     return distinct(found)
+
+
+_TARGET_FLAG = re.compile(r"--target[= ]+[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)")
+
+
+def build_targets(text: str, path: str) -> frozenset[str]:
+    """The stages the workflow's steps build by name: docker/build-push-action's `target:`,
+    `--target` in a `run:` script. A stage CI builds is one the project ships."""
+    found = set()
+    for _, job in items(get(load(text, path), "jobs")):
+        steps = get(job, "steps")
+        for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
+            target = get(get(step, "with"), "target")
+            if isinstance(target, yaml.ScalarNode) and target.value:
+                found.add(str(target.value).lower())
+            script = get(step, "run")
+            if isinstance(script, yaml.ScalarNode):
+                found.update(name.lower() for name in _TARGET_FLAG.findall(str(script.value)))
+    return frozenset(found)
 
 
 def _container_image(text: str, path: str, node: yaml.Node | None, where: str) -> Iterator[ImageOccurrence]:

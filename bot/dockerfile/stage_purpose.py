@@ -1,0 +1,114 @@
+"""Which stage of a file is for working on the code, and which one ships instead.
+
+Docker Dev Environments and many compose setups end a file with a stage for development
+(`FROM builder AS dev-envs`, `AS dev`, `AS debug` …) that adds git, Docker's CLI, sudo and an
+editor's user (`vscode`): built without a `target:`, that stage is what a plain build gives,
+but nobody ships it, and a USER or an apt cleanup there is churn or breaks it (apache cannot
+bind port 80 as `vscode`). Evidence is read from what the stage does, not from any one path.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.dockerfile.model import Dockerfile, Stage
+
+# Words of a stage name that say it is for development: `dev`, `dev-envs`, `local_debug`.
+DEVELOPMENT_WORDS = frozenset({"dev", "devel", "develop", "development", "debug", "devcontainer", "devenv",
+                               "devenvs", "local", "codespace", "codespaces", "gitpod"})
+# Words of a stage name that say it is the one shipped: `prod`, `runtime`, `release`.
+SHIPPED_WORDS = frozenset({"prod", "production", "release", "runtime", "final", "deploy"})
+# Users editors and cloud workspaces log in as: nobody creates them for a service.
+EDITOR_USERS = frozenset({"vscode", "codespace", "gitpod", "coder", "developer", "devuser"})
+# Packages installed to work inside the container rather than to run an application.
+DEVELOPER_TOOLS = frozenset({"git", "sudo", "docker", "docker-cli", "docker-ce-cli", "docker-compose",
+                             "docker-compose-plugin", "docker-buildx-plugin", "openssh-client", "gdb", "vim",
+                             "zsh", "bash-completion"})
+_INSTALLERS = {"apt-get": "install", "apt": "install", "apk": "add", "yum": "install", "dnf": "install",
+               "microdnf": "install", "zypper": "install"}
+_USER_TOOLS = frozenset({"useradd", "adduser"})
+_NAME_WORDS = re.compile(r"[-_.]")
+# An image whose files a COPY --from brings in to add Docker's CLI tools.
+_DOCKER_TOOLS_IMAGE = re.compile(r"(?:^|/)docker(?::|$)|docker-?cli|/docker$")
+
+
+@dataclass(frozen=True)
+class DevelopmentStage:
+    """A stage for development, with the evidence for people."""
+
+    stage: Stage
+    evidence: tuple[str, ...]  # "named dev-envs", "creates the user vscode", "installs git, sudo"
+    conflict: str = ""  # evidence that it runs an application after all; empty: none
+
+    @property
+    def name(self) -> str:
+        return self.stage.name or f"at line {self.stage.from_.line}"
+
+
+def development_stage(doc: Dockerfile, stage: Stage) -> DevelopmentStage | None:
+    """The stage as a development stage, when its name or an editor's user says so. Developer
+    tools alone (git for a build, sudo) are not enough: a service may need them. A stage named
+    for development that does nothing a developer needs but EXPOSEs a port and starts a
+    program of its own is a conflict, for a person to settle."""
+    named = bool(DEVELOPMENT_WORDS & _words(stage.name)) and not SHIPPED_WORDS & _words(stage.name)
+    users = _created_users(doc, stage) & EDITOR_USERS
+    if not named and not users:
+        return None
+    evidence = [f"named {stage.name}"] if named else []
+    if users:
+        evidence.append(f"creates the user {', '.join(sorted(users))}")
+    tools = installed(doc, stage) & DEVELOPER_TOOLS
+    if _copies_docker_tools(stage):
+        tools.add("Docker's CLI")
+    if tools:
+        evidence.append(f"installs {', '.join(sorted(tools))}")
+    conflict = ""
+    if len(evidence) == 1 and named:
+        exposed = next((i for i in stage.instructions if i.keyword == "EXPOSE"), None)
+        command = next((i for i in stage.instructions if i.keyword in ("CMD", "ENTRYPOINT")), None)
+        if exposed is not None and command is not None:
+            conflict = (f"but it EXPOSEs {exposed.rest.strip()} and its {command.keyword} at line {command.line} "
+                        "starts a program, as a service does")
+    return DevelopmentStage(stage, tuple(evidence), conflict)
+
+
+def shipped_instead(doc: Dockerfile, development: DevelopmentStage, ci_targets: frozenset[str]) -> tuple[Stage, str] | None:
+    """(the stage that ships, why) when the last stage is for development: one a CI build
+    targets, else the last one named for shipping (`prod`, `runtime`, `release` …) that is not
+    itself for development. None: the file says of no other stage that it ships."""
+    candidates = [s for s in doc.stages if s is not development.stage and s.name and development_stage(doc, s) is None]
+    targeted = next((s for s in reversed(candidates) if s.name in ci_targets), None)
+    if targeted is not None:
+        return targeted, f"a CI build targets {targeted.name}"
+    named = next((s for s in reversed(candidates) if SHIPPED_WORDS & _words(s.name)), None)
+    if named is not None:
+        return named, f"the stage {named.name} is named for shipping"
+    return None
+
+
+def _words(name: str | None) -> set[str]:
+    return set(_NAME_WORDS.split(name)) if name else set()
+
+
+def installed(doc: Dockerfile, *stages: Stage) -> set[str]:
+    """Package names these stages' own RUNs install (apt-get, apk, dnf …), versions left off."""
+    names = set()
+    for run in (run for stage in stages for run in doc.runs(stage)):
+        for tool, subcommand in _INSTALLERS.items():
+            for _, command in run.commands(tool):
+                words = [w.value for w in command.args()]
+                if subcommand in words:
+                    after = words[words.index(subcommand) + 1:]
+                    names.update(w.split("=", 1)[0] for w in after if not w.startswith("-"))
+    return names
+
+
+def _created_users(doc: Dockerfile, stage: Stage) -> set[str]:
+    """Every word given to useradd/adduser in the stage's own RUNs: the login is among them."""
+    return {word.value for run in doc.runs(stage) for tool in _USER_TOOLS for _, command in run.commands(tool)
+            for word in command.args() if not word.value.startswith("-")}
+
+
+def _copies_docker_tools(stage: Stage) -> bool:
+    return any(inst.keyword == "COPY" and any(_DOCKER_TOOLS_IMAGE.search(v) for v in inst.flag_values("from"))
+               for inst in stage.instructions)
