@@ -184,16 +184,15 @@ def _development(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision | None
     development = development_stage(doc, doc.stages[-1])
     if development is None:
         return None
-    why = f"the last stage, {development.name}, is for development: {', '.join(development.evidence)}"
+    why = f"the last stage, {development.name}, is for development ({', '.join(development.evidence)})"
     if development.conflict:
-        return RoleDecision(Role.SERVICE, f"{why}, {development.conflict}", conflicting=True)
+        return RoleDecision(Role.SERVICE, f"{why}, {development.conflict}: reported, not changed", conflicting=True)
     shipped = shipped_instead(doc, development, facts.ci_targets)
     if shipped is None:
         return RoleDecision(Role.DEVCONTAINER, why)
     stage, because = shipped
     judged = _by_content(Dockerfile(doc.parsed, stage.name), facts)
-    return replace(judged, reason=f"{judged.reason}; {stage.name} ships ({because}), not {development.name}",
-                   stage=stage.name)
+    return replace(judged, reason=f"{judged.reason}; {stage.name} ships ({because}): {why}", stage=stage.name)
 
 
 def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | None:

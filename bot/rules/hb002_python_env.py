@@ -7,8 +7,10 @@ Applies to Python applications only: the final stage's command runs Python (an i
 with a script, gunicorn, uvicorn, celery …) and its base is a Python image or it installs
 Python; and only when the image sets none of the variables yet (whoever set one chose).
 Fix: one `ENV` line, once, just after the FROM of the stage the final stage's lineage starts
-from, so every stage built on it (a dev target too) gets it; PIP_DISABLE_PIP_VERSION_CHECK
-only where pip runs in that lineage.
+from, so every stage built on it gets it; but not where a development stage (`AS dev`, one
+that creates a `vscode` user, see `stage_purpose.py`) outside that lineage would inherit it:
+then after the FROM of the first stage of the lineage none is built on, the final stage at the
+latest. PIP_DISABLE_PIP_VERSION_CHECK only where pip runs in that lineage.
 """
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ from collections.abc import Iterator
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_after
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.roles import container_command
+from bot.dockerfile.stage_purpose import development_stage
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
@@ -44,9 +47,17 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     settings = [(k, v) for k, v in SETTINGS if pip_runs or k != "PIP_DISABLE_PIP_VERSION_CHECK"]
     line = doc.keyword("ENV") + " " + " ".join(f"{k}={v}" for k, v in settings)
     names = ", ".join(k for k, _ in settings)
-    root = stage.lineage()[-1]
+    root = _first_shipped_only(doc, stage)
     yield finding(doc, CODE, root.from_, f"Python application image without {names}",
                   (insert_after(doc, root.from_, [line]),))
+
+
+def _first_shipped_only(doc: Dockerfile, stage: Stage) -> Stage:
+    """The stage of the final stage's lineage, root first, that no development stage outside
+    the lineage is built on; the final stage itself when every one has such an heir."""
+    lineage = stage.lineage()
+    development = [s for s in doc.stages if s not in lineage and development_stage(doc, s) is not None]
+    return next((s for s in reversed(lineage) if not any(d.built_on(s) for d in development)), stage)
 
 
 def _runs_python(stage) -> bool:
