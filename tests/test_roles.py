@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.config import load_config
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts, decide_role
 from bot.model.roles import Role
+from bot.model.verification import BuildPlan
+from bot.run import build_plans, process
 from bot.sources.globs import glob_matches
 from tests.conftest import FIXTURES
 from tests.helpers import read
@@ -29,6 +32,17 @@ def test_role_decided_from_the_file(case: Path):
 SERVICE = 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'
 TOOL = 'FROM golang:1.23-alpine\nCOPY shfmt /usr/local/bin/shfmt\nENTRYPOINT ["shfmt"]\n'
 
+CI_IMAGE = "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y gcc make cmake git\n"
+WORKSTATION = ("FROM us-central1-docker.pkg.dev/cloud-workstations-images/predefined/code-oss:latest\n"
+               "RUN apt-get update && apt-get install -y golang\n")
+DEV_LAST = """FROM python:3.12-slim AS {shipped}
+COPY . /app
+CMD ["gunicorn", "app:app"]
+
+FROM {shipped} AS debug
+RUN apt-get update && apt-get install -y gdb
+"""
+
 
 @pytest.mark.parametrize("path, text, facts, expected", [
     (".devcontainer/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .devcontainer/)"),
@@ -45,6 +59,29 @@ TOOL = 'FROM golang:1.23-alpine\nCOPY shfmt /usr/local/bin/shfmt\nENTRYPOINT ["s
     ("samples/app/Dockerfile", TOOL, RepositoryFacts(), "tool image (its ENTRYPOINT runs shfmt, a linter or scanner)"),
     ("docker/base/Dockerfile", SERVICE, RepositoryFacts(overrides=(("docker/base/**", Role.BASE),)),
      "base image (configured for docker/base/**)"),
+    ("ci/Dockerfile", CI_IMAGE, RepositoryFacts(),
+     "CI image (in ci/, installs cmake, gcc, make and starts no program: a build environment)"),
+    (".github/docker/Dockerfile", "FROM golang:1.23\nRUN go install gotest.tools/gotestsum@v1.12.0\n", RepositoryFacts(),
+     "CI image (in .github/, builds on the toolchain golang and starts no program: a build environment)"),
+    ("workstation/Dockerfile", WORKSTATION, RepositoryFacts(),
+     "CI image (a workstation: it carries the IDE us-central1-docker.pkg.dev/cloud-workstations-images/predefined/"
+     "code-oss:latest)"),
+    ("tools/Dockerfile", "FROM debian:12\nRUN apt-get install -y code-server\nEXPOSE 8080\n", RepositoryFacts(),
+     "CI image (a workstation: it carries the IDE code-server)"),
+    # Not build environments: a CI folder's image with nothing to compile, a shipped stage after a builder.
+    ("ci/Dockerfile", "FROM alpine:3.20\nRUN apk add --no-cache curl\n", RepositoryFacts(),
+     "base image (no CMD or ENTRYPOINT of its own: it is built FROM)"),
+    ("build/package/Dockerfile", "FROM gcc:13 AS build\nRUN make\nFROM debian:12-slim\nCOPY --from=build /app /app\n"
+     'CMD ["/app/server"]\n', RepositoryFacts(), "service image (CMD runs server)"),
+    # A stage a CI workflow builds by name ships, whatever it is called.
+    ("Dockerfile", DEV_LAST.format(shipped="app"), RepositoryFacts(ci_targets=frozenset({"app"})),
+     "service image (CMD runs gunicorn; app ships (a CI build targets app): the last stage, debug, is for "
+     "development (named debug, installs gdb))"),
+    ("Dockerfile", DEV_LAST.format(shipped="app"), RepositoryFacts(),
+     "devcontainer (the last stage, debug, is for development (named debug, installs gdb))"),
+    ("Dockerfile", DEV_LAST.format(shipped="runtime"), RepositoryFacts(),
+     "service image (CMD runs gunicorn; runtime ships (the stage runtime is named for shipping): the last stage, "
+     "debug, is for development (named debug, installs gdb))"),
 ])
 def test_role_decided_from_the_path_and_the_repository(path, text, facts, expected):
     assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == expected
@@ -137,3 +174,57 @@ def test_an_onbuild_trigger_ending_in_a_continuation_is_judged_without_error(tmp
     write(tmp_path, "Dockerfile", 'FROM debian:12\nONBUILD RUN echo "unterminated \\\n')
     assert main(["check", "--offline", str(tmp_path)]) == 0
     assert "Dockerfile: base image (ONBUILD at line 2" in capsys.readouterr().out
+
+
+DEV_ENVS = """FROM php:8.3-apache AS builder
+COPY . /var/www/html/
+
+FROM builder AS dev-envs
+RUN apt-get update && apt-get install -y git
+RUN useradd -s /bin/bash -m vscode && groupadd docker && usermod -aG docker vscode
+CMD ["apache2-foreground"]
+"""
+
+
+def test_a_last_stage_for_development_gets_no_user_and_no_cleanups(tmp_path, capsys):
+    path = write(tmp_path, "app/Dockerfile", DEV_ENVS)
+    write(tmp_path, "compose.yaml", "services:\n  web:\n    build: app\n    ports:\n      - '80:80'\n")
+    assert main(["fix", "--offline", str(tmp_path)]) == 0
+    assert path.read_text() == DEV_ENVS  # no USER vscode (apache binds port 80), no apt flags nor list cleanups
+    capsys.readouterr()
+    assert main(["check", "--offline", "--format", "json", str(tmp_path)]) == 0
+    file = next(f for f in json.loads(capsys.readouterr().out)["files"] if f["path"] == "app/Dockerfile")
+    assert file["role"] == {"name": "devcontainer", "reason": "the last stage, dev-envs, is for development (named "
+                            "dev-envs, creates the user vscode, installs git)"}
+    assert file["findings"] == []
+    write(tmp_path, "compose.yaml", "services:\n  web:\n    build:\n      context: app\n      target: builder\n")
+    assert main(["fix", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    assert "app/Dockerfile: service image (built by compose.yaml service web)" in capsys.readouterr().out
+
+
+def test_the_stage_ci_builds_is_judged_and_built_when_the_last_is_for_development(tmp_path, capsys):
+    text = DEV_LAST.format(shipped="app").replace("FROM app AS debug", "FROM python:3.12-slim AS debug")
+    path = write(tmp_path, "Dockerfile", text)
+    write(tmp_path, ".github/workflows/image.yml", "on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n"
+                                                   "    steps:\n      - run: docker build --target app -t app .\n")
+    config = load_config(tmp_path)
+    report = process(tmp_path, config, config.active_rules(select={"HB001", "DL3009"}), fix=True, write=True)
+    hardened = path.read_text()
+    assert hardened.index("USER 10001:10001") < hardened.index('CMD ["gunicorn"') < hardened.index("AS debug")
+    assert "rm -rf /var/lib/apt/lists" not in hardened  # the debug stage does not ship
+    result = next(r for r in report.results if r.path == "Dockerfile")
+    assert result.hardened.role.stage == "app"
+    assert build_plans(report, RepositoryFacts())["Dockerfile"] == BuildPlan("Dockerfile", ".", "app")
+    main(["check", "--offline", str(tmp_path)])
+    assert "Dockerfile: service image (CMD runs gunicorn; app ships (a CI build targets app)" in capsys.readouterr().out
+
+
+def test_conflicting_evidence_is_reported_not_changed(tmp_path, capsys):
+    text = "FROM node:22-slim AS dev\nCOPY . /app\nEXPOSE 3000\nCMD [\"node\", \"/app/server.js\"]\n"
+    path = write(tmp_path, "Dockerfile", text)
+    assert main(["fix", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert path.read_text() == text
+    assert "but it EXPOSEs 3000 and its CMD at line 4 starts a program, as a service does: reported, not changed" in out
+    assert "HB001 final stage runs as root; switch to user 1000:1000" not in out
+    assert "the file's evidence of what it is for disagrees" in out
