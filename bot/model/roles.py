@@ -2,7 +2,8 @@
 
 Only a service image gets edits that change how a container runs (USER, SHELL, ENV): a base
 image passes them on to every image built FROM it, a tool image must write into the checkout
-it is run over, and devcontainers and test fixtures are not images anyone ships.
+it is run over, and devcontainers, CI and workstation images and test fixtures are not images
+anyone ships.
 """
 from __future__ import annotations
 
