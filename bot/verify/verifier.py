@@ -22,8 +22,11 @@ held before it are left alone): a RUN that writes a gigabyte would otherwise lea
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import monotonic
@@ -180,11 +183,21 @@ class Verifier:
         chosen, over = planned[:self.settings.max_images], planned[self.settings.max_images:]
         deadline = Deadline.after(self.settings.deadline, "deadline", self.clock)
         cached_before = self.engine.cache_records() if chosen else None
+        pool = ThreadPoolExecutor(max(1, self.settings.jobs))
         try:
-            with ThreadPoolExecutor(max(1, self.settings.jobs)) as pool:
+            with _terminate_as_interrupt():
                 done = list(pool.map(lambda r: self.verify_file(r, root, plans[r.path], reharden(r.path), deadline,
                                                                 report.digests), chosen))
+        except BaseException:
+            # Stopped (Ctrl-C, SIGTERM): the start checks under way end now and remove their
+            # containers, rather than after their start period; no file is begun.
+            interrupt = getattr(self.engine, "interrupt", None)
+            if interrupt is not None:
+                interrupt()
+            pool.shutdown(cancel_futures=True)
+            raise
         finally:
+            pool.shutdown()
             if chosen:
                 self._remove_cache(cached_before)
         skipped = [Verification(r.path, plans[r.path].context, plans[r.path].target, Verdict.SKIPPED,
@@ -395,6 +408,25 @@ class _Blame:
     hardened: Hardened  # the hardening without the dropped rules
     build: Build  # its build
     unproven: tuple[tuple[str, str], ...] = ()  # (rule code, why its proof failed), of the dropped
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job, `kill`) raises KeyboardInterrupt, as Ctrl-C does, so that the
+    containers a run started are removed before it ends; Python's default would end it at once.
+    Only the main thread may set a handler: elsewhere the process's own handling stands."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _codes(hardened: Hardened) -> tuple[str, ...]:
