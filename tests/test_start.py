@@ -225,6 +225,7 @@ def test_a_skipped_start_runs_no_container_and_compares_nothing(tmp_path):
     assert engine.batches == [] and item.verdict is Verdict.VERIFIED
     assert item.after.image.start == StartCheck(StartState.SKIPPED, "needs the database")
     assert shown.start(item.after.image) == "skipped (needs the database)"
+    assert shown.outcome(item) == "verified: the original and the hardened file both build; not started: needs the database"
 
 
 def test_a_build_that_failed_is_never_started(tmp_path):

@@ -3,7 +3,7 @@ for the pull request, the same fields for JSON."""
 from __future__ import annotations
 
 from bot.model.results import RunReport
-from bot.model.verification import Build, ImageFacts, Verdict, Verification
+from bot.model.verification import Build, ImageFacts, StartState, Verdict, Verification
 
 _ABSENT = "—"
 
@@ -57,6 +57,8 @@ def _not_held(verification: Verification) -> str:
     facts = verification.before.image if verification.before else None
     if facts is None or facts.start is None or held_to_start(verification):
         return ""
+    if facts.start.state is StartState.SKIPPED:
+        return f"; not started: {facts.start.detail}"
     return (f"; the original's container did not start here ({start(facts)}), so the hardened one "
             "was held only to building")
 

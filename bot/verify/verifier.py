@@ -155,13 +155,13 @@ def broken(build: Build, original: Build) -> str | None:
     """Why the hardened build is worse than the original's, or None when it is not."""
     if not build.built:
         return f"the image did not build ({build.failure()})"
-    if original.image and original.image.starts and build.image and not build.image.starts:
-        return f"a container of the image did not start ({build.image.start_error})"
-    was = original.image.start if original.image else None
-    now = build.image.start if build.image else None
-    if was is not None and now is not None and was.started and not now.started:
-        return f"its container did not start ({now.state.value}: {now.detail}; the original's {was.state.value})"
-    return None
+    was, now = original.image, build.image
+    if was is None or now is None or not was.starts or now.starts:
+        return None
+    if now.start_error or now.start is None:
+        return f"a container of the image did not start ({now.start_error})"
+    said = f"; the original's {was.start.state.value}" if was.start is not None else ""
+    return f"its container did not start ({now.start.state.value}: {now.start.detail}{said})"
 
 
 class Verifier:
@@ -188,7 +188,7 @@ class Verifier:
             with _terminate_as_interrupt():
                 done = list(pool.map(lambda r: self.verify_file(r, root, plans[r.path], reharden(r.path), deadline,
                                                                 report.digests), chosen))
-        except BaseException:
+        except KeyboardInterrupt:
             # Stopped (Ctrl-C, SIGTERM): the start checks under way end now and remove their
             # containers, rather than after their start period; no file is begun.
             interrupt = getattr(self.engine, "interrupt", None)
