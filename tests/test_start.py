@@ -3,6 +3,7 @@ container's State, which spec a file gets, how the verifier compares the origina
 the hardened one's, and how the reports say it. Real containers: test_start_real.py."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from bot.model.verification import (
 from bot.report import verification as shown
 from bot.report.markdown import render_body
 from bot.sources.compose import builds
-from bot.verify.docker import EngineUnavailable
+from bot.verify import docker
+from bot.verify.docker import DockerEngine, EngineUnavailable
 from bot.verify.start import StartRequest, check, judge, run_args, start_spec
 from tests.test_verify import SERVICE, RuleBuilder, harden, repo
 
@@ -257,3 +259,24 @@ def test_a_start_period_longer_than_the_deadline_left_is_not_proven_in_time(tmp_
     [item] = report.verification
     assert item.verdict is Verdict.EDITS_DROPPED
     assert item.reason.endswith("not proven in time: the verify deadline (verify.file-deadline, 12 s) was reached")
+
+
+# -- the engine driver, against a stand-in `docker` client --------------------------------
+@pytest.mark.parametrize("run, message", [
+    ("sleep 5", "`docker run` did not answer within 1 s"),  # the engine call times out
+    ("echo 0123abcd", "the engine stopped answering: Cannot connect to the Docker daemon"),  # it dies midway
+])
+def test_a_container_is_removed_whatever_becomes_of_the_engine(tmp_path, monkeypatch, run, message):
+    calls = tmp_path / "calls"
+    client = tmp_path / "docker"
+    client.write_text(f'#!/bin/sh\necho "$@" >> {calls}\ncase "$1" in\n  run) {run};;\n  container) exit 1;;\n'
+                      '  version) echo "Cannot connect to the Docker daemon" >&2; exit 1;;\nesac\n')
+    client.chmod(0o755)
+    monkeypatch.setattr(docker, "ENGINE_SECONDS", 1)
+    engine = DockerEngine(str(client), {"PATH": os.environ["PATH"]})
+    with pytest.raises(EngineUnavailable) as raised:
+        engine.start([StartRequest("sha256:1", StartSpec(seconds=2), healthcheck=False)])
+    assert str(raised.value) == message
+    said = [line.split() for line in calls.read_text().splitlines()]
+    name = said[0][said[0].index("--name") + 1]
+    assert name.startswith("hardenbot-start-") and said[-1] == ["rm", "--force", "--volumes", name]
