@@ -25,7 +25,7 @@ from bot.org.job import harden_repository
 from bot.policy_setup import assess_policies, vulnerability_lookup
 from bot.privileges import become_workspace_owner, docker_socket
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
-from bot.registry_setup import make_resolver, registry_credentials
+from bot.registry_setup import make_lookups, registry_credentials
 from bot.report.inert import one_line
 from bot.run import Verifier
 from bot.verify import make_verifier
@@ -95,17 +95,18 @@ def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapp
              verify_max_images: int | None = None, registry_deadline: float = RUN_DEADLINE) -> FlowResult:
     github = GitHubRepo(settings.repository, token, base_url=api_url, seconds_between_writes=seconds_between_writes)
     repo = Repository(settings.workdir, token=token, trust_owner=trust_owner)
-    resolver = None if offline else make_resolver(registry_credentials({**environ, "GITHUB_TOKEN": token}), workers,
-                                                        registry_deadline)
+    vulnerabilities = vulnerability_lookup(environ, offline=offline)
+    resolver, advisor = (None, None) if offline else make_lookups(
+        registry_credentials({**environ, "GITHUB_TOKEN": token}), workers, registry_deadline, vulnerabilities)
 
     def verifier_for(config: Config) -> tuple[Verifier | None, str]:
         limits = config.verify if verify_max_images is None else replace(config.verify, max_images=verify_max_images)
-        return make_verifier(verify, limits, environ, log.write, vulnerability_lookup(environ, offline=offline))
+        return make_verifier(verify, limits, environ, log.write, vulnerabilities)
 
     def policies_for(report: RunReport, config: Config) -> RunReport:
         return assess_policies(report, config, environ, offline=offline)
 
-    return Flow(settings, github, repo, resolver, log, verifier_for, policies_for).run(trigger)
+    return Flow(settings, github, repo, resolver, log, verifier_for, policies_for, advisor).run(trigger)
 
 
 def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:

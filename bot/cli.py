@@ -22,7 +22,7 @@ from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
 from bot.policy_setup import assess_policies, gate, read_saved_image, vulnerability_lookup
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
-from bot.registry_setup import make_resolver, registry_credentials
+from bot.registry_setup import make_lookups, registry_credentials
 from bot.report import json_report, policies, sarif, text
 from bot.run import process
 from bot.verify import make_verifier
@@ -137,18 +137,18 @@ def main(argv: list[str] | None = None) -> int:
         ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
         rules = config.active_rules(select, ignore)
         fix = args.command == "fix"
-        resolver = None if args.offline else make_resolver(registry_credentials(os.environ), args.workers,
-                                                             args.registry_deadline)
+        vulnerabilities = vulnerability_lookup(os.environ, offline=args.offline) if fix else None
+        resolver, advisor = (None, None) if args.offline else make_lookups(
+            registry_credentials(os.environ), args.workers, args.registry_deadline, vulnerabilities)
         verifier, note = None, ""
         if fix:
             settings = config.verify
             if args.verify_max_images is not None:
                 settings = replace(settings, max_images=max(0, args.verify_max_images))
             verifier, note = make_verifier(args.verify, settings, os.environ,
-                                           lambda line: print(line, file=sys.stderr),
-                                           vulnerability_lookup(os.environ, offline=args.offline))
+                                           lambda line: print(line, file=sys.stderr), vulnerabilities)
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
-                         verifier=verifier)
+                         verifier=verifier, advisor=advisor)
         report = replace(report, verify_note=note)
         fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
         fail_on = fail_on if not fix else ()

@@ -34,6 +34,10 @@
     approved-bases:        # the approved-base policy: globs over base image names
       - python:3.12-*
       - ghcr.io/acme/*
+    base-recommendation:   # HB020's better base, measured with `fix --verify`; off: not measured
+      allow-major: false   # python 3 → 4 (allow-minor: 3.11 → 3.12; allow-libc-change: debian → alpine)
+      candidates: 3        # other images read per base
+      max-bytes: 2147483648   # compressed layer bytes read per run
     fail-on:               # `check` exits 1 when one of these policies fails
       - vulnerabilities-critical
       - agpl

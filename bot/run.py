@@ -12,15 +12,20 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
-from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, role_by_path
+from bot.dockerfile.images import shipped_base
+from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, role_by_path
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
+from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
 from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
-from bot.model.roles import NOT_SCANNED_BY_DEFAULT, RoleDecision
+from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.verification import BuildPlan
 from bot.rules import Rule
+from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
+from bot.rules.hb020_slim_base import CODE as HB020
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.compose import KIND as COMPOSE
@@ -33,14 +38,17 @@ from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text, write_atomic
 from bot.sources.globs import glob_matches
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
+# HB020's better bases: the shipped bases of a run's files, measured (`bot.recommend.advisor`).
+Advisor = Callable[[list[WantedBase], AdviceSettings], Advised]
 
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
                  digests: dict[ImageKey, Resolution] | None = None,
-                 facts: RepositoryFacts | None = None, proving: bool = False) -> RuleSet:
+                 facts: RepositoryFacts | None = None, proving: bool = False,
+                 bases: dict[BaseKey, BaseAdvice] | None = None) -> RuleSet:
     enabled = frozenset(rule.code for rule in rules)
     facts = facts or RepositoryFacts(overrides=config.roles)
-    return RuleSet(rules, RuleContext(config.options, enabled, digests, facts, proving=proving))
+    return RuleSet(rules, RuleContext(config.options, enabled, digests, facts, proving=proving, bases=bases))
 
 
 def target_files(path: Path, config: Config, only: str | None = None
@@ -75,11 +83,13 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
-            resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None) -> RunReport:
+            resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None,
+            advisor: Advisor | None = None) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`. Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
-    (or could not test) is written."""
+    (or could not test) is written; with an advisor too, the shipped bases are measured
+    against their candidates first (HB020)."""
     root, sources, not_scanned, action_folders = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -90,8 +100,9 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
+    proving = verifier is not None and fix
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
-                       _dotenv_files(root, sources), proving=verifier is not None and fix)
+                       _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None)
     report = _process_all(texts, ruleset, fix)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
@@ -144,16 +155,41 @@ def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list
 
 def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,
              action_folders: frozenset[str], repository_name: str,
-             dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False) -> RuleSet:
+             dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
+             advisor: Advisor | None = None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
-    name (unless offline), and what the repository says about its Dockerfiles."""
+    name (unless offline), what the repository says about its Dockerfiles, and, when an
+    advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = [parse_reference(image) for rule in rules for image in rule.adds_images]
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv)
-    return make_ruleset(config, rules, digests, facts, proving)
+    bases = None
+    settings = config.options[BASE_RECOMMENDATION]
+    if advisor is not None and settings.enabled and any(rule.code == HB020 for rule in rules):
+        advised = advisor(_shipped_bases(texts, facts), settings)
+        bases = advised.bases
+        digests = {**advised.digests, **(digests or {})}
+    return make_ruleset(config, rules, digests, facts, proving, bases)
+
+
+def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list[WantedBase]:
+    """The base of each service's shipped stage (unreadable files are reported when processed)."""
+    found = []
+    for source, text in texts.items():
+        if source.kind is not DOCKERFILE:
+            continue
+        build = facts.compose_builds.get(source.path)
+        try:
+            doc = Dockerfile.parse(text, source.path, build.target if build else None)
+        except DockerfileSyntaxError:
+            continue
+        wanted = shipped_base(doc)
+        if wanted is not None and decide_role(doc, facts, glob_matches).role is Role.SERVICE:
+            found.append(wanted)
+    return found
 
 
 def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:

@@ -13,8 +13,10 @@ import pytest
 
 from bot.config import Config
 from bot.model.images import INDEX, MANIFEST, DigestChange, ImageKey, PinnedDigest, Resolution, image_key
+from bot.model.policies import POLICY_KEYS, ImagePolicies, PolicyResult, PolicyState
 from bot.model.results import RunReport
 from bot.model.verification import Build, BuildState, ImageFacts, Verdict, Verification
+from bot.policies.grade import policy_grade
 from bot.report.markdown import render_body
 from bot.run import digest_changes, process_texts
 from bot.sources.compose import KIND as COMPOSE
@@ -90,6 +92,18 @@ VERIFIED = (
 )
 
 
+def measured_policies() -> tuple[ImagePolicies, ...]:
+    """services/api judged on its built images: a fixable high closed, root → 10001."""
+    def results(vulns: PolicyState, user: PolicyState) -> tuple[PolicyResult, ...]:
+        states = {"vulnerabilities-critical": vulns, "non-root": user, "approved-base": PolicyState.SKIPPED,
+                  "attestations": PolicyState.NOT_EVALUATED}
+        return tuple(PolicyResult(key, states.get(key, PolicyState.PASS), "evidence") for key in POLICY_KEYS)
+
+    before, after = results(PolicyState.FAIL, PolicyState.FAIL), results(PolicyState.PASS, PolicyState.PASS)
+    return (ImagePolicies("services/api/Dockerfile", before, after, policy_grade(before), policy_grade(after),
+                          {"vulnerabilities-critical": "HB011", "non-root": "HB001"}, (3, 0), ("HB011", "HB001")),)
+
+
 def render(case: str) -> str:
     if case == "empty":
         config = Config()
@@ -101,12 +115,14 @@ def render(case: str) -> str:
     report = mixed_report()
     if case == "mixed_verified":
         return render_body(replace(report, verification=VERIFIED), digest_changes(report))
+    if case == "mixed_measured":
+        return render_body(replace(report, verification=VERIFIED, policies=measured_policies()), digest_changes(report))
     limits = {"mixed": {}, "mixed_folded": {"limit": 5000}, "mixed_folded_to_nothing": {"limit": 300}}
     return render_body(report, digest_changes(report), **limits[case])
 
 
 @pytest.mark.parametrize("case", ["empty", "small", "thousand_services_folded", "mixed", "mixed_folded",
-                                  "mixed_folded_to_nothing", "mixed_verified"])
+                                  "mixed_folded_to_nothing", "mixed_verified", "mixed_measured"])
 def test_body_is_byte_identical_to_the_pinned_one(case):
     body = render(case)
     expected = EXPECTED / f"{case}.md"

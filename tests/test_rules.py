@@ -23,8 +23,7 @@ from tests.helpers import case_ruleset, read
 
 README = Path(__file__).parent.parent / "README.md"
 BASE_FOR_EXAMPLES = "FROM debian:bookworm-slim\n"
-EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github.com/acme/shop"},
-                   "healthcheck-command": "curl -fsS http://localhost:8080/healthz || exit 1"}
+EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github.com/acme/shop"}}
 
 
 def test_the_readme_rule_table_is_rendered_from_the_records():
@@ -54,7 +53,7 @@ def test_sarif_rule_help_names_the_equivalents():
 def _example_ruleset(rule: Rule):
     values = {option: option.parse(EXAMPLE_OPTIONS[option.key]) for option in OPTIONS if option.key in EXAMPLE_OPTIONS}
     config = Config(options=OptionValues(values))
-    return make_ruleset(config, (rule,))
+    return make_ruleset(config, (rule,), proving=rule.fix is FixSafety.PROVEN)  # as `fix --verify` makes them
 
 
 def _as_file(example: str) -> str:
@@ -66,7 +65,10 @@ def _as_file(example: str) -> str:
 # The image-reference rules act on registry answers, and their examples show digests as `…`:
 # their fixture pairs (tests/fixtures/HB030 …) give the registry's answers and check them.
 # The workflow rules' examples are YAML: tests/test_attestations.py checks them.
-CHECKABLE = [rule for rule in RULES if rule.scope not in (Scope.IMAGE_REFERENCES, Scope.WORKFLOW_STEPS)]
+# HB020's fix writes the better base the registry measured (`@sha256:…` in its example):
+# tests/test_base_advice.py gives it those measurements.
+CHECKABLE = [rule for rule in RULES if rule.scope not in (Scope.IMAGE_REFERENCES, Scope.WORKFLOW_STEPS)
+             and "@sha256:…" not in rule.example.good]
 
 
 @pytest.mark.parametrize("rule", CHECKABLE, ids=lambda r: r.code)

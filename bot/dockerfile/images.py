@@ -20,7 +20,8 @@ from bot.dockerfile.expand import Expanded
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Flag, Instruction
 from bot.errors import InvalidReferenceError
-from bot.model.images import ImageOccurrence, ImageRef, parse_reference
+from bot.model.advice import DEFAULT_PLATFORM, WantedBase
+from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
 from bot.model.text import Span, excerpt
 
 _MOUNTS_FROM_IMAGES = ("bind", "cache")  # secret, ssh and tmpfs mounts take nothing from an image
@@ -188,3 +189,23 @@ def external_images(doc: Dockerfile) -> Iterator[tuple[Stage, ImageRef]]:
             yield stage, parse_reference(stage.resolved_base)
         except InvalidReferenceError:
             continue
+
+
+def shipped_base(doc: Dockerfile) -> WantedBase | None:
+    """The registry image the shipped (final) stage is built on, through the stages it is built
+    FROM, and the platform it is pulled for: a literal `--platform`, else DEFAULT_PLATFORM
+    (one that names a build arg is the engine's, which the file does not say). None for
+    scratch, an unresolvable or invalid reference."""
+    root = doc.final_stage.lineage()[-1]
+    if not _builds_on_image(root) or root.resolved_base is None:
+        return None
+    try:
+        ref = parse_reference(root.resolved_base)
+    except InvalidReferenceError:
+        return None
+    key = image_key(ref)
+    if key is None:
+        return None
+    platform = next((flag.value for flag in root.from_.flags if flag.name == "platform"), None) or ""
+    platform = platform if platform and "$" not in platform else DEFAULT_PLATFORM
+    return WantedBase((*key, ref.digest or "", platform), root.resolved_base)

@@ -13,6 +13,9 @@ class Finding:
     line: int  # 1-based, the instruction's first line
     message: str  # one line a maintainer can act on
     edits: tuple[Edit, ...] = ()  # empty: reported, needs a person
+    # The edit is what the configuration spells out (HB014's `healthcheck-command`): a person
+    # chose it, so it is made without --verify and never held to the rule's proof.
+    configured: bool = False
 
     @property
     def fixable(self) -> bool:

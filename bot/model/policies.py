@@ -106,3 +106,6 @@ class ImagePolicies:
     grade_before: str
     grade_after: str | None
     moved_by: dict[str, str]  # policy → what moved it (the rule codes, the base refresh …)
+    # Fixable critical or high vulnerabilities in the image before and after; None: not counted.
+    fixable: tuple[int | None, int | None] = (None, None)
+    movers: tuple[str, ...] = ()  # the fixes that moved a policy or the fixable count, in catalogue order

@@ -1,7 +1,9 @@
 """What a proven fix is judged by: the original's build and the hardened file's, with the
 packages each image holds, and a way to ask which of those packages have known
 vulnerabilities. A rule whose fix is FixSafety.PROVEN names a `Proof`: given this evidence,
-why its edit is not shown to do what it claims (one line), or None when it is."""
+why its edit is not shown to do what it claims (one line), or None when it is; and it may name
+a `Showing`: what the evidence showed, said in its kept findings (which packages an upgrade
+replaced), since a rule writes its message before anything is built."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -23,3 +25,5 @@ class ProofEvidence:
 
 
 Proof = Callable[[ProofEvidence], "str | None"]
+# Asked only when the proof holds, of the same evidence: one line, added to the rule's kept findings.
+Showing = Callable[[ProofEvidence], str]

@@ -21,6 +21,7 @@ from bot.model.results import FileResult, RunReport
 from bot.policies import checks
 from bot.policies.checks import ImageEvidence
 from bot.policies.grade import policy_grade
+from bot.rules import APPLY_ORDER
 from bot.rules.hb040_build_attestations import PushStep, push_steps
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.workflow import KIND as WORKFLOW
@@ -83,7 +84,8 @@ def judge(report: RunReport, answers: VulnerabilityAnswers | None, approved: tup
         after = ImageEvidence(after_build.inventory, after_build.image.uid if after_build.image else None,
                               result.hardened.after, _bases(result.hardened.text, result.path), registry_asked=asked)
         judged.append(_pair(result, evaluate(before, before_steps, answers, approved),
-                            evaluate(after, after_steps, answers, approved), workflow_fixes))
+                            evaluate(after, after_steps, answers, approved), workflow_fixes,
+                            (checks.fixable_serious(before, answers), checks.fixable_serious(after, answers))))
     if saved is not None:
         name, inventory = saved
         only = dockerfiles[0] if len(dockerfiles) == 1 else None
@@ -104,13 +106,19 @@ def judge(report: RunReport, answers: VulnerabilityAnswers | None, approved: tup
 
 
 def _pair(result: FileResult, before: tuple[PolicyResult, ...], after: tuple[PolicyResult, ...],
-          workflow_fixes: set[str]) -> ImagePolicies:
+          workflow_fixes: set[str], fixable: tuple[int | None, int | None]) -> ImagePolicies:
     """Before → after, and for each policy that moved, the fixes that moved it (the file's
-    own, and the workflows' for attestations)."""
+    own, and the workflows' for attestations); the fixes that moved any policy or the count of
+    fixable critical/high vulnerabilities, in catalogue order."""
     applied = {f.rule for f in result.hardened.applied} | workflow_fixes
     moved = {}
+    movers: set[str] = set()
     for old, new in zip(before, after, strict=True):
+        codes = [code for code in MOVERS[old.policy] if code in applied]
         if old.state != new.state:
-            codes = [code for code in MOVERS[old.policy] if code in applied]
             moved[old.policy] = ", ".join(codes) if codes else "the rebuild (packages changed upstream since)"
-    return ImagePolicies(result.path, before, after, policy_grade(before), policy_grade(after), moved)
+            movers.update(codes)
+        elif old.policy == "vulnerabilities-critical" and None not in fixable and fixable[0] != fixable[1]:
+            movers.update(codes)
+    return ImagePolicies(result.path, before, after, policy_grade(before), policy_grade(after), moved, fixable,
+                         tuple(code for code in APPLY_ORDER if code in movers))

@@ -52,6 +52,19 @@ def _vulnerable(image: ImageEvidence, answers: VulnerabilityAnswers) -> list[tup
             for vuln in answers.found.get(package.key, ())]
 
 
+def _serious(found: list[tuple[str, Vulnerability]]) -> list[tuple[str, Vulnerability]]:
+    return [(label, v) for label, v in found if v.fixable and v.severity in (VulnSeverity.CRITICAL, VulnSeverity.HIGH)]
+
+
+def fixable_serious(image: ImageEvidence, answers: VulnerabilityAnswers | None) -> int | None:
+    """How many fixable critical or high vulnerabilities the image holds; None when they
+    cannot be counted (no image, its packages unread, OSV not asked)."""
+    if _no_image("", image) or _answers_missing("", answers):
+        return None
+    assert answers is not None
+    return len(_serious(_vulnerable(image, answers)))
+
+
 def vulnerabilities(image: ImageEvidence, answers: VulnerabilityAnswers | None) -> PolicyResult:
     policy = "vulnerabilities-critical"
     missing = _no_image(policy, image) or _answers_missing(policy, answers)
@@ -60,7 +73,7 @@ def vulnerabilities(image: ImageEvidence, answers: VulnerabilityAnswers | None) 
     assert image.inventory is not None and answers is not None
     found = _vulnerable(image, answers)
     counts = Counter(vuln.severity for _, vuln in found)
-    serious = [(label, v) for label, v in found if v.fixable and v.severity in (VulnSeverity.CRITICAL, VulnSeverity.HIGH)]
+    serious = _serious(found)
     asked = sum(bool(p.ecosystem) for p in image.inventory.packages)
     summary = (", ".join(f"{counts[s]} {s.value}" for s in VulnSeverity if counts[s]) or "no known vulnerabilities")
     summary += f" in {asked} packages; {len(serious)} fixable critical or high"

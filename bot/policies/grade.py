@@ -22,7 +22,10 @@ def policy_score(results: Iterable[PolicyResult]) -> int:
 
 
 def policy_grade(results: Iterable[PolicyResult]) -> str:
-    points = policy_score(results)
+    return letter_of(policy_score(results))
+
+
+def letter_of(points: float) -> str:
     return next((letter for threshold, letter in THRESHOLDS if points >= threshold), "F")
 
 

@@ -29,6 +29,7 @@ import re
 import threading
 import time
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,6 +120,10 @@ class RegistryClient:
         self._tag_locks: dict[tuple[str, str], threading.Lock] = {}
         self.requests_made = 0
         self.token_requests = 0
+        # What the run asked of registries, by endpoint (`endpoint`): the figures a benchmark
+        # reads (bench/transforms.py: candidates' tag lists and blobs next to digest lookups).
+        self.requests_by_kind: Counter[str] = Counter()
+        self.bytes_by_kind: Counter[str] = Counter()  # body bytes received, as sent (compressed)
 
     # -- public ------------------------------------------------------------------------
     def resolve_digest(self, ref: ImageRef) -> str:
@@ -191,7 +196,8 @@ class RegistryClient:
             if response.status_code == 404:
                 raise NotFoundError(f"{digest} not found in {ref.familiar}")
             raise RegistryError(f"{ref.registry} answered HTTP {response.status_code} to GET {digest}")
-        return VerifiedBlob(response, ref, digest, max_bytes, self._budget)
+        return VerifiedBlob(response, ref, digest, max_bytes, self._budget,
+                            lambda count: self._received(url, count))
 
     def tags(self, ref: ImageRef, page_size: int = TAG_PAGE) -> tuple[str, ...]:
         """Every tag of `ref`'s repository, from the registry's tag list, page after page as
@@ -282,6 +288,7 @@ class RegistryClient:
             self._budget.admit(host_of(url))
             with self._lock:
                 self.requests_made += 1
+                self.requests_by_kind[endpoint(url)] += 1
             try:
                 response = self._request(method, url, headers, auth, params, stream)
             except _HopFailed as failure:
@@ -347,13 +354,20 @@ class RegistryClient:
             except requests.RequestException as error:
                 raise _HopFailed(host_of(current), error) from None
             if response.status_code not in REDIRECT_STATUSES:
-                return response if stream else _read_bounded(response, current)
+                if stream:
+                    return response
+                self._received(start, len(_read_bounded(response, current).content))
+                return response
             response.close()  # a redirect's body is never read
             target = next_hop(start, current, response.headers.get("Location"), len(hops), set(hops))
             if not same_origin(start, target):
                 headers = {name: value for name, value in headers.items() if name.lower() != "authorization"}
                 auth = None
             hops.append(target)
+
+    def _received(self, url: str, count: int) -> None:
+        with self._lock:
+            self.bytes_by_kind[endpoint(url)] += count
 
     def _authorized(self, method: str, url: str, ref: ImageRef, stream: bool = False) -> requests.Response:
         """Send with the repository's authorization, answering a 401 challenge once.
@@ -472,6 +486,16 @@ class RegistryClient:
         return token
 
 
+def endpoint(url: str) -> str:
+    """What a request to `url` asks a registry for: "tags" (a tag list's page), "manifests",
+    "blobs" (configurations and layers), or "other" (the token service, the /v2/ check)."""
+    path = urllib.parse.urlsplit(url).path
+    for kind, marker in (("tags", "/tags/list"), ("manifests", "/manifests/"), ("blobs", "/blobs/")):
+        if marker in path:
+            return kind
+    return "other"
+
+
 def challenge_params(text: str) -> dict[str, str]:
     """The `name=value` and `name="value"` parameters of a WWW-Authenticate challenge."""
     return {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
@@ -546,9 +570,10 @@ class VerifiedBlob:
     the way; the end of the stream, or close() after it, checks them against the digest.
     Every read is admitted by the run's deadline: a server that drips still ends with it."""
 
-    def __init__(self, response: requests.Response, ref: ImageRef, digest: str, max_bytes: int, budget: RunBudget):
+    def __init__(self, response: requests.Response, ref: ImageRef, digest: str, max_bytes: int, budget: RunBudget,
+                 received: Callable[[int], None] = lambda count: None):
         self._response, self._ref, self._digest = response, ref, digest
-        self._max_bytes, self._budget = max_bytes, budget
+        self._max_bytes, self._budget, self._received = max_bytes, budget, received
         self._hash = hashlib.sha256()
         self._read = 0
         self._ended = False
@@ -570,6 +595,7 @@ class VerifiedBlob:
             self._end()
             return b""
         self._read += len(data)
+        self._received(len(data))
         if self._read > self._max_bytes:
             self.close()
             raise RegistryError(f"{self._ref.registry} sent more than the {self._max_bytes:,} bytes "

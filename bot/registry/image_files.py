@@ -16,10 +16,15 @@ from bot.inventory import inventory_from_files, wanted
 from bot.inventory.json_depth import JsonTooDeep, loads
 from bot.inventory.layers import Layer, files_from_layers
 from bot.inventory.limits import DEFAULT_LIMITS, ImageArchiveError, Limits
+from bot.model.advice import BaseImage
 from bot.model.images import ImageRef
 from bot.model.policies import Inventory
 from bot.registry.client import INDEX_TYPES, RegistryClient, VerifiedBlob, same_platform
 from bot.registry.errors import RegistryError
+
+
+class OverBudget(RegistryError):
+    """Reading the image would pass the byte budget its caller gave: nothing of it was read."""
 
 
 class RegistryInventories:
@@ -28,19 +33,27 @@ class RegistryInventories:
     def __init__(self, client: RegistryClient, limits: Limits = DEFAULT_LIMITS):
         self._client, self._limits = client, limits
         # Keyed by repository too: a failure (a tampered blob) is that source's, not the digest's.
-        self._read: dict[tuple[str, str, str], Inventory | ImageArchiveError | RegistryError] = {}
+        self._read: dict[tuple[str, str, str], BaseImage | ImageArchiveError | RegistryError] = {}
         self._lock = threading.Lock()
+        self.bytes_read = 0  # compressed layer bytes asked for, every image together
 
     def inventory_of(self, ref: ImageRef, platform: str = "linux/amd64") -> Inventory:
         """The packages of `ref` for `platform`; RegistryError or ImageArchiveError (one line
         naming the image) when it cannot be read."""
+        return self.image(ref, platform).inventory
+
+    def image(self, ref: ImageRef, platform: str = "linux/amd64", max_bytes: int | None = None) -> BaseImage:
+        """`ref` for `platform`: its manifest digest, compressed size and packages. OverBudget,
+        before any layer is asked for, when its layers list more than `max_bytes`."""
         digest = self._manifest_digest(ref, platform)
         key = (ref.registry, ref.repository, digest)
         with self._lock:
             found = self._read.get(key)
             if found is None:
                 try:
-                    found = self._inventory(ref, digest)
+                    found = self._image(ref, digest, max_bytes)
+                except OverBudget:
+                    raise
                 except (RegistryError, ImageArchiveError) as error:
                     found = error
                 self._read[key] = found
@@ -57,7 +70,7 @@ class RegistryInventories:
                 return digest
         raise RegistryError(f"{ref}: its index lists no {platform} image")
 
-    def _inventory(self, ref: ImageRef, digest: str) -> Inventory:
+    def _image(self, ref: ImageRef, digest: str, max_bytes: int | None) -> BaseImage:
         manifest = self._client.manifest(ref, digest)
         if manifest.get("mediaType") in INDEX_TYPES or "manifests" in manifest:
             raise RegistryError(f"{ref}: {digest} is an index inside an index, which no platform's image is")
@@ -66,9 +79,14 @@ class RegistryInventories:
             raise RegistryError(f"{ref}: manifest {digest} names no configuration or layers")
         if len(layers) > self._limits.layers:
             raise ImageArchiveError(f"{ref}: more than {self._limits.layers} layers; inventory not read")
+        size = sum(layer["size"] for layer in layers if isinstance(layer.get("size"), int) and layer["size"] > 0)
+        if max_bytes is not None and size > max_bytes:
+            raise OverBudget(f"{ref}: its layers ({size:,} bytes) would pass the {max_bytes:,} bytes left to read "
+                             "in this run (base-recommendation max-bytes)")
+        self.bytes_read += size
         user = self._user(ref, config["digest"])
         files = files_from_layers(str(ref), self._layers(ref, layers), wanted, self._limits)
-        return inventory_from_files(files, user, str(ref), self._limits)
+        return BaseImage(digest, size, inventory_from_files(files, user, str(ref), self._limits))
 
     def _user(self, ref: ImageRef, digest: str) -> str:
         with self._client.blob(ref, digest, self._limits.json_bytes) as blob:

@@ -7,7 +7,7 @@ from bot import __version__
 from bot.model.findings import Finding
 from bot.model.results import RunReport
 from bot.model.roles import RoleDecision
-from bot.report import policies
+from bot.report import measured, policies
 from bot.report.grade import grade, score, severity_of
 from bot.report.verification import json_items
 from bot.rules import RULES_BY_CODE
@@ -62,4 +62,6 @@ def render(report: RunReport, *, fix: bool) -> str:
         document["verify_note"] = report.verify_note or None
     if report.policies:
         document["policies"] = policies.json_items(report)
+    if fix and (total := measured.json_document(report)) is not None:
+        document["measured"] = total
     return json.dumps(document, indent=2, ensure_ascii=False)

@@ -20,6 +20,7 @@ from bot.model.images import DigestChange
 from bot.model.results import FileResult, RunReport
 from bot.model.text import excerpt
 from bot.model.verification import Verdict
+from bot.report import measured
 from bot.report import verification as shown
 from bot.report.change_set import change_set
 from bot.report.grade import grade, letter, mean_score
@@ -95,7 +96,8 @@ def _summary(report: RunReport, results: list[FileResult], changes: list[DigestC
     person = sum(1 for r in results if r.hardened.after)
     fine = sum(1 for r in results if not r.changed and not r.hardened.after)
     unreadable = f", **{len(report.errors)} could not be read**" if report.errors else ""
-    lines = [MARKER, "## hardenbot: container hardening", "",
+    total = measured.summary_line(report)
+    lines = [MARKER, "## hardenbot: container hardening", "", *([f"**{total}**", ""] if total else []),
              f"Scanned **{len(results) + len(report.errors)}** files: **{hardened} hardened**, "
              f"**{fine} already fine**, **{person} need a person**{unreadable}.", "",
              _counted("Edits", [f for r in results for f in r.hardened.applied], "edit")]
@@ -199,9 +201,11 @@ def _peoples_commits(carried: CarriedCommits, cap: int | None) -> list[str]:
     return lines
 
 
-def _fix_safety(rule: Rule) -> str:
+def _fix_safety(rule: Rule, configured: bool = False) -> str:
     if rule.fix is FixSafety.UNSAFE:
         return "Unsafe fix (it changes how the image runs): check it."
+    if configured:
+        return "Configured fix (the configuration spells it out; not held to a proof): check it."
     if rule.fix is FixSafety.PROVEN:
         return "Proven fix: kept because the built image showed it (see Verification)."
     return "Safe fix (the image runs the same way)."
@@ -215,9 +219,11 @@ def _what_changed(results: list[FileResult], cap: int | None) -> list[str]:
         return ["### What changed, rule by rule", "",
                 "Nothing: every file is as hardened as hardenbot can make it on its own."]
 
+    configured = {f.rule for found in groups.values() for f in found if f.configured}
+
     def lead(rule: Rule) -> str:
         closes = f" Closes {', '.join(rule.equivalents)}." if rule.equivalents else ""
-        return f"Why: *{rule.why}*. {_fix_safety(rule)}{closes}"
+        return f"Why: *{rule.why}*. {_fix_safety(rule, rule.code in configured)}{closes}"
 
     return ["### What changed, rule by rule", ""] + _rule_sections(groups, cap, "edit", lead)
 

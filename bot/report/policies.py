@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.model.policies import ImagePolicies, PolicyResult
 from bot.model.results import RunReport
 from bot.policies.grade import not_evaluated
+from bot.report import measured
 from bot.report.inert import code, one_line
 
 DETAILS_SHOWN = 5  # evidence rows per policy in text and markdown; JSON has them all
@@ -30,9 +31,13 @@ def _pairs(item: ImagePolicies) -> list[tuple[PolicyResult, PolicyResult | None]
 
 
 def text_lines(report: RunReport) -> list[str]:
-    lines = []
+    """The measured line over every built image first (when any was built both ways), then
+    each image's grade, measured figures and policies."""
+    total = measured.summary_line(report)
+    lines = [total[0].lower() + total[1:]] if total else []
+    figures = _figures(report)
     for item in report.policies:
-        lines.append(f"policies: {item.path}: grade {_grades(item)}")
+        lines.append(f"policies: {item.path}: grade {_grades(item)}{figures.get(item.path, '')}")
         for before, after in _pairs(item):
             shown = after or before
             state = before.state.value if after is None or after.state == before.state else \
@@ -41,6 +46,12 @@ def text_lines(report: RunReport) -> list[str]:
             lines.append(f"  {before.policy}: {state}{moved} ({shown.summary})")
             lines.extend(f"    {detail}" for detail in shown.details[:DETAILS_SHOWN])
     return lines
+
+
+def _figures(report: RunReport) -> dict[str, str]:
+    """path → `; fixable critical/high 14 → 2, 310.0 → 112.0 MB (HB020)`, for the images
+    built both ways (their grade is said beside it)."""
+    return {measure.path: f"; {measured.figures(measure)}" for measure in measured.measures(report)}
 
 
 def _result_dict(result: PolicyResult | None) -> dict | None:
@@ -66,8 +77,9 @@ def markdown_lines(report: RunReport) -> list[str]:
     if not report.policies:
         return []
     lines = ["### Policies", ""]
+    figures = _figures(report)
     for item in report.policies:
-        lines += [f"**{code(item.path)}**: grade {_grades(item)}", "",
+        lines += [f"**{code(item.path)}**: grade {_grades(item)}{_cell(figures.get(item.path, ''))}", "",
                   "| policy | before | after | moved by | evidence |", "|---|---|---|---|---|"]
         for before, after in _pairs(item):
             shown = after or before

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
-from bot.model.text import Edit
+from bot.model.text import Edit, Span
 from bot.rules.pinning import Pin, pin_state, short
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
@@ -40,11 +40,11 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
         # A build of an untagged image pulls `latest`: pin that, saying so, and DL3006 still
         # asks for a version.
         yield found(f"{text} has no tag, so it is whatever latest is today: pin it as {text}:latest@"
-                    f"{short(state.digest)}", Edit.insert(occurrence.span.end, ":latest@" + state.digest))
+                    f"{short(state.digest)}", _append(occurrence, ":latest@" + state.digest))
     elif state.kind is Pin.UNPINNED:
         assert occurrence.span is not None and state.digest is not None
         yield found(f"{text} is not pinned: pin to {short(state.digest)}",
-                    Edit.insert(occurrence.span.end, "@" + state.digest))
+                    _append(occurrence, "@" + state.digest))
     elif state.kind is Pin.UNKNOWN and state.ref is not None and state.ref.digest is None:
         yield found(f"{text} is not pinned to a digest (not looked up: offline)")
     elif state.kind is Pin.DIGEST_ONLY:
@@ -55,6 +55,14 @@ def check_occurrence(occurrence: ImageOccurrence, context: RuleContext) -> Itera
         yield found(f"{text} is not pinned: {occurrence.note}" + (f" (now {short(state.digest)})" if state.digest else ""))
     elif state.kind is Pin.INVALID:
         yield found(f"{text} is not a valid image reference: {state.reason}")
+
+
+def _append(occurrence: ImageOccurrence, text: str) -> Edit:
+    """`text` after the reference, written as a rewrite of its last character rather than an
+    insertion after it: an edit that rewrites the whole reference (HB020's better base) then
+    collides with it, and the pin is made on the next pass, of the new reference, if at all."""
+    assert occurrence.span is not None
+    return Edit(Span(occurrence.span.end - 1, occurrence.span.end), occurrence.text[-1] + text)
 
 
 RULE = Rule(

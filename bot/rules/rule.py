@@ -14,9 +14,10 @@ from enum import Enum
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
+from bot.model.advice import BaseAdvice, BaseKey
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
-from bot.model.proof import Proof
+from bot.model.proof import Proof, Showing
 from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
 
@@ -65,6 +66,9 @@ class RuleContext:
     role: RoleDecision | None = None  # the file's, while its rules run
     # A verifier will build this run's edits: rules whose fix is PROVEN may propose them.
     proving: bool = False
+    # The better base measured for each shipped base (HB020); None: not measured (offline,
+    # not proving, turned off).
+    bases: Mapping[BaseKey, BaseAdvice] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled
@@ -123,6 +127,12 @@ class Rule:
     adds_images: tuple[str, ...] = ()
     # For a PROVEN fix: what the built images must show for its edit to be kept.
     proof: Proof | None = None
+    # For a proven fix: what the built images showed, added to its findings when its edit is kept.
+    shows: Showing | None = None
+    # For a PROVEN fix: an option whose value is the edit itself (HB014's command). With it
+    # set, a person chose the edit: it is made with or without --verify and is not held to
+    # the proof (its findings say `configured`).
+    configured_fix: Option | None = None
 
     def __post_init__(self) -> None:
         if self.check_workflow is not None and (self.check is not None or self.check_occurrence is not None):
@@ -133,6 +143,10 @@ class Rule:
             raise TypeError(f"{self.code}: a rule that fixes shows the fixed example, one that reports does not")
         if (self.fix is FixSafety.PROVEN) != (self.proof is not None):
             raise TypeError(f"{self.code}: a proven fix names its proof, and only a proven fix has one")
+        if self.shows is not None and self.proof is None:
+            raise TypeError(f"{self.code}: only a proven fix shows what its built images showed")
+        if self.configured_fix is not None and (self.fix is not FixSafety.PROVEN or self.configured_fix not in self.options):
+            raise TypeError(f"{self.code}: a configured fix is one of a proven rule's own options")
         for equivalent in self.equivalents:
             if not EQUIVALENT.fullmatch(equivalent):
                 raise TypeError(f"{self.code}: equivalent {equivalent!r} is not 'hadolint DLnnnn', "
@@ -158,7 +172,8 @@ class Rule:
         if self.fix is FixSafety.NONE:
             return "report"
         if self.fix is FixSafety.PROVEN:
-            return "proven fix (with `--verify`; reported without)"
+            configured = f", or auto-fix with `{self.configured_fix.key}`" if self.configured_fix else ""
+            return f"{'' if self.on_by_default else 'opt-in '}proven fix (with `--verify`; reported without){configured}"
         action = "auto-fix" if self.on_by_default else "opt-in fix"
         return f"{action} (needs {self.fix_needs})" if self.fix_needs else action
 

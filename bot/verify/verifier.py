@@ -36,7 +36,7 @@ from bot.errors import HardenbotError
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, Resolution
 from bot.model.policies import Inventory
-from bot.model.proof import Proof, ProofEvidence, VulnerabilityLookup
+from bot.model.proof import Proof, ProofEvidence, Showing, VulnerabilityLookup
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.verification import (
     Build,
@@ -151,6 +151,12 @@ def _every_proof() -> dict[str, Proof]:
     return {rule.code: rule.proof for rule in RULES if rule.proof is not None}
 
 
+def _every_showing() -> dict[str, Showing]:
+    from bot.rules import RULES
+
+    return {rule.code: rule.shows for rule in RULES if rule.shows is not None}
+
+
 def broken(build: Build, original: Build) -> str | None:
     """Why the hardened build is worse than the original's, or None when it is not."""
     if not build.built:
@@ -167,12 +173,13 @@ def broken(build: Build, original: Build) -> str | None:
 class Verifier:
     def __init__(self, engine: Engine, settings: VerifySettings, log: Callable[[str], None] = lambda line: None,
                  clock: Callable[[], float] = monotonic, proofs: Mapping[str, Proof] | None = None,
-                 vulnerabilities: VulnerabilityLookup | None = None):
+                 vulnerabilities: VulnerabilityLookup | None = None, showings: Mapping[str, Showing] | None = None):
         self.engine = engine
         self.settings = settings
         self.log = log
         self.clock = clock
         self.proofs = proofs if proofs is not None else _every_proof()
+        self.showings = showings if showings is not None else (_every_showing() if proofs is None else {})
         self.vulnerabilities = vulnerabilities
 
     def __call__(self, report: RunReport, root: Path, plans: Mapping[str, BuildPlan],
@@ -214,7 +221,7 @@ class Verifier:
     def _unproven_dropped(self, result: FileResult, why: str, reharden: Reharden) -> FileResult:
         """A file no build could prove keeps no proven fix: those edits are taken out again
         (without building) and each is told in its findings."""
-        proven = frozenset(code for code in _codes(result.hardened) if code in self.proofs)
+        proven = frozenset(_held_to_proof(result.hardened, self.proofs))
         if not proven:
             return result
         hardened = reharden(proven)
@@ -293,6 +300,7 @@ class Verifier:
             blame = self._blame(result, before, builds, reharden)
         blame = self._proven(result, before, builds, reharden, blame)
         if not blame.dropped:
+            result = replace(result, hardened=self._told(result.path, result.hardened, before, after, builds))
             return result, verification(Verdict.VERIFIED, before=builds.with_inventory(before),
                                         after=builds.with_inventory(after))
         return self._dropped(result, builds, verification, before, after if why is not None else None, why or "",
@@ -305,10 +313,12 @@ class Verifier:
         asked again of that build, until every proven fix left holds."""
         unproven: dict[str, str] = {}
         while True:
-            evidence = ProofEvidence(result.path, builds.with_inventory(before), builds.with_inventory(blame.build),
-                                     self.vulnerabilities)
-            failing = {code: why for code in _codes(blame.hardened) if code in self.proofs
-                       and (why := self.proofs[code](evidence)) is not None}
+            proven = _held_to_proof(blame.hardened, self.proofs)
+            failing = {}
+            if proven:
+                evidence = ProofEvidence(result.path, builds.with_inventory(before),
+                                         builds.with_inventory(blame.build), self.vulnerabilities)
+                failing = {code: why for code in proven if (why := self.proofs[code](evidence)) is not None}
             if not failing:
                 return replace(blame, unproven=tuple(unproven.items()))
             unproven.update(failing)
@@ -328,6 +338,18 @@ class Verifier:
                               tuple(unproven.items()))
             blame = _Blame(tuple(sorted(dropped)), blame.late, blame.late_because, hardened, build)
 
+    def _told(self, path: str, hardened: Hardened, before: Build, after: Build, builds: _FileBuilds) -> Hardened:
+        """The hardening with each kept proven fix's first finding saying what the built images
+        showed (its proof held on these same builds): the line is about the image, said once."""
+        shown = [code for code in _codes(hardened) if code in self.showings and code in self.proofs]
+        if not shown:
+            return hardened
+        evidence = ProofEvidence(path, builds.with_inventory(before), builds.with_inventory(after), self.vulnerabilities)
+        lines = {code: self.showings[code](evidence) for code in shown}
+        first = {code: next(f for f in hardened.applied if f.rule == code) for code in shown}
+        return replace(hardened, applied=tuple(replace(f, message=f"{f.message}; {lines[f.rule]}")
+                                               if first.get(f.rule) is f else f for f in hardened.applied))
+
     def _dropped(self, result: FileResult, builds: _FileBuilds, verification: Callable[..., Verification],
                  before: Build, failed: Build | None, why: str, blame: _Blame) -> tuple[FileResult, Verification]:
         """The result without the blamed edits, each told in the file's findings, and its verification."""
@@ -344,8 +366,8 @@ class Verifier:
 
         notes = tuple(dict.fromkeys(Finding(f.rule, f.path, f.line, note(f.rule))
                                     for f in result.hardened.applied if f.rule in blame.dropped))
-        hardened = replace(blame.hardened, after=blame.hardened.after + notes, before=result.hardened.before,
-                           role=result.hardened.role)
+        kept = self._told(result.path, blame.hardened, before, blame.build, builds)
+        hardened = replace(kept, after=kept.after + notes, before=result.hardened.before, role=result.hardened.role)
         late = f"{', '.join(blame.late)} not proven in time: {blame.late_because}" if blame.late else ""
         return (replace(result, hardened=hardened),
                 verification(Verdict.EDITS_DROPPED, before=builds.with_inventory(before),
@@ -432,3 +454,9 @@ def _terminate_as_interrupt() -> Iterator[None]:
 def _codes(hardened: Hardened) -> tuple[str, ...]:
     """The rules whose edits the hardening applied."""
     return tuple(sorted({f.rule for f in hardened.applied}))
+
+
+def _held_to_proof(hardened: Hardened, proofs: Mapping[str, Proof]) -> tuple[str, ...]:
+    """The rules with a proof whose edits the hardening applied, but for edits the
+    configuration spells out: a person chose those, and they are kept as plain fixes."""
+    return tuple(sorted({f.rule for f in hardened.applied if f.rule in proofs and not f.configured}))
