@@ -280,3 +280,11 @@ def test_a_container_is_removed_whatever_becomes_of_the_engine(tmp_path, monkeyp
     said = [line.split() for line in calls.read_text().splitlines()]
     name = said[0][said[0].index("--name") + 1]
     assert name.startswith("hardenbot-start-") and said[-1] == ["rm", "--force", "--volumes", name]
+
+
+def test_the_docker_clients_own_lines_are_not_taken_for_the_reason():
+    # After the engine's reason, the 20.10 client may log that it stopped waiting.
+    said = ("docker: Error response from daemon: unable to find user builder: no matching entries in passwd file.\n"
+            'time="2026-12-06T21:04:31Z" level=error msg="error waiting for container: context canceled"\n')
+    assert check(StartState.FAILED, "the engine could not start it", 0, said).detail == (
+        "the engine could not start it: unable to find user builder: no matching entries in passwd file.")
