@@ -156,7 +156,8 @@ def report(corpus: Reviewed, by_repository: bool = False) -> list[str]:
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     by_role: dict[str, Counter[str]] = defaultdict(Counter)
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
-    by_repo: dict[str, Counter[str]] = defaultdict(Counter)
+    # every repository of the SOURCES table, the ones hardenbot leaves alone too
+    by_repo: dict[str, Counter[str]] = defaultdict(Counter, {name: Counter() for name in corpus.kinds})
     for fix in corpus.fixes:
         verdict = corpus.verdicts.get(fix.id, {}).get("verdict", "unreviewed")
         for group, name in ((by_rule, fix.rule), (by_role, fix.role),
