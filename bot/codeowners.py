@@ -32,6 +32,7 @@ MAX_BYTES = 3 << 20  # GitHub loads no CODEOWNERS of 3 MiB or more
 _STAR = object()  # any run of characters within a name
 _ONE = object()  # one character of a name
 _DEEP = "**"  # any number of folders
+_LINES = object()  # in the index of lines: the lines filed at a folder
 _USER = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98})")
 _TEAM = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98})/[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,98})")
 _EMAIL = re.compile(r"[^@\s/\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
@@ -53,13 +54,30 @@ class CodeOwners:
     errors: tuple[CodeOwnersError, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", tuple(_Pattern(rule.pattern) for rule in self.rules))
+        # Lines are filed under the literal folders their pattern starts with (`/services/api/`
+        # under services → api), so a path is checked against the lines on its way down and
+        # those starting with a wildcard, not against all of a 3 MiB file.
+        compiled = tuple(_Pattern(rule.pattern) for rule in self.rules)
+        root: dict = {}
+        for index, pattern in enumerate(compiled):
+            node = root
+            for name in pattern.literal_prefix():
+                node = node.setdefault(name, {})
+            node.setdefault(_LINES, []).append(index)
+        object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_index", root)
 
     def rule_for(self, path: str) -> OwnerRule | None:
         """The line that decides `path` (the last that matches), or None."""
-        for rule, pattern in zip(reversed(self.rules), reversed(self._compiled), strict=True):
-            if pattern.matches(path):
-                return rule
+        node, candidates = self._index, list(self._index.get(_LINES, ()))
+        for name in path.split("/"):
+            node = node.get(name)
+            if node is None:
+                break
+            candidates.extend(node.get(_LINES, ()))
+        for index in sorted(candidates, reverse=True):
+            if self._compiled[index].matches(path):
+                return self.rules[index]
         return None
 
     def owners_of(self, path: str) -> tuple[str, ...]:
@@ -159,6 +177,15 @@ class _Pattern:
         self.pieces = tuple(pieces)
         # `docs/*` owns the files of docs, not those of its folders (GitHub's own example).
         self.below = self.folders_only or pieces[-1] != [_STAR]
+
+    def literal_prefix(self) -> list[str]:
+        """The names the pattern starts with that have no wildcard (none when unanchored)."""
+        names = []
+        for piece in self.pieces:
+            if piece is _DEEP or any(not isinstance(token, str) for token in piece):
+                break
+            names.append("".join(piece))
+        return names
 
     def matches(self, path: str) -> bool:
         """Whether the file `path` (repository-relative) is matched, itself or by a folder above it."""
