@@ -1,18 +1,21 @@
-"""Would a maintainer merge what hardenbot changes? Every fix on the real-world corpus
-(bench/realworld/<owner>/<repo>/, see its SOURCES.md), held against verdicts written as that
-repository's maintainer would.
+"""Would a maintainer merge what hardenbot changes? Every fix on the real-world corpora
+(bench/realworld/<owner>/<repo>/ and bench/realworld2/<owner>/<repo>/, each with its SOURCES.md),
+held against verdicts written as that repository's maintainer would.
 
-    python bench/review.py                      # the table: per rule, per role, per repository kind
+    python bench/review.py                      # the tables of each corpus, then of both together
+    python bench/review.py --corpus realworld2  # one corpus only (realworld's output is as before)
+    python bench/review.py --repositories       # a table per repository too
     python bench/review.py --unreviewed         # each fix without a verdict, as a small diff
     python bench/review.py --sheet FILE         # every fix as JSON lines, verdicts filled in where known
+    python bench/review.py --corpus realworld2 --verdict ID MERGE "why"   # record one verdict
 
 A fix is one rule's edit at one place (what `fix --dry-run` shows, split by rule), named by an id
 made of its path, rule and changed lines with their context, so a verdict survives lines moving
-elsewhere in the file but not the edit moving. Verdicts live in
-bench/realworld/verdicts.jsonl, one JSON object a line: {"id", "path", "rule", "verdict", "why"},
+elsewhere in the file but not the edit moving. Each corpus keeps its own verdicts, in
+bench/<corpus>/verdicts.jsonl, one JSON object a line: {"id", "path", "rule", "verdict", "why"},
 verdict one of MERGE (right and valuable), NOISE (right but unwanted), WRONG (breaks the build or
 the runtime, or changes behaviour), MISPLACED (right idea, wrong place). Runs offline: digest pins
-need a registry and are not reviewed here.
+need a registry and are not reviewed here. How a reviewer judges: bench/realworld2/REVIEWING.md.
 """
 from __future__ import annotations
 
@@ -32,7 +35,9 @@ from bot.model.findings import Finding  # noqa: E402
 from bot.model.text import apply_edits  # noqa: E402
 from bot.run import process  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent / "realworld"
+BENCH = Path(__file__).resolve().parent
+CORPORA = ("realworld", "realworld2")
+CORPUS = BENCH / "realworld"
 VERDICTS = CORPUS / "verdicts.jsonl"
 KINDS = ("MERGE", "NOISE", "WRONG", "MISPLACED")
 TARGET = 0.90
@@ -111,6 +116,30 @@ def load_verdicts(path: Path = VERDICTS) -> dict[str, dict]:
     return verdicts
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """One corpus (or several together): its fixes, the verdicts it keeps, its repositories' kinds."""
+    name: str
+    fixes: tuple[Fix, ...]
+    verdicts: dict[str, dict]
+    kinds: dict[str, str]
+    repositories: int
+
+
+def review(name: str, bench: Path = BENCH) -> Reviewed:
+    root = bench / name
+    return Reviewed(name, tuple(collect_fixes(root)), load_verdicts(root / "verdicts.jsonl"),
+                    _repository_kinds(root), len(_repositories(root)))
+
+
+def together(corpora: list[Reviewed]) -> Reviewed:
+    """Merging verdicts by id is safe: an id starts from its repository, and no repository is in
+    two corpora (tests/test_review.py holds that)."""
+    return Reviewed(" + ".join(c.name for c in corpora), tuple(f for c in corpora for f in c.fixes),
+                    {k: v for c in corpora for k, v in c.verdicts.items()},
+                    {k: v for c in corpora for k, v in c.kinds.items()}, sum(c.repositories for c in corpora))
+
+
 def _table(title: str, groups: dict[str, Counter[str]]) -> list[str]:
     lines = [f"| {title} | fixes | MERGE | NOISE | WRONG | MISPLACED | unreviewed | merge rate |",
              "|---|---|---|---|---|---|---|---|"]
@@ -123,47 +152,106 @@ def _table(title: str, groups: dict[str, Counter[str]]) -> list[str]:
     return lines
 
 
-def report(fixes: list[Fix], verdicts: dict[str, dict], kinds: dict[str, str]) -> list[str]:
+def report(corpus: Reviewed, by_repository: bool = False) -> list[str]:
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     by_role: dict[str, Counter[str]] = defaultdict(Counter)
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
-    for fix in fixes:
-        verdict = verdicts.get(fix.id, {}).get("verdict", "unreviewed")
-        for group, name in ((by_rule, fix.rule), (by_role, fix.role), (by_kind, kinds.get(fix.repository, "?"))):
+    # every repository of the SOURCES table, the ones hardenbot leaves alone too
+    by_repo: dict[str, Counter[str]] = defaultdict(Counter, {name: Counter() for name in corpus.kinds})
+    for fix in corpus.fixes:
+        verdict = corpus.verdicts.get(fix.id, {}).get("verdict", "unreviewed")
+        for group, name in ((by_rule, fix.rule), (by_role, fix.role),
+                            (by_kind, corpus.kinds.get(fix.repository, "?")), (by_repo, fix.repository)):
             group[name][verdict] += 1
             group["all"][verdict] += 1
     total = by_rule["all"]
     reviewed = sum(total[k] for k in KINDS)
-    files = len({(f.repository, f.path) for f in fixes})
-    lines = [f"{len(fixes)} fixes in {files} files of {len(_repositories(CORPUS))} repositories; "
+    files = len({(f.repository, f.path) for f in corpus.fixes})
+    lines = [f"{len(corpus.fixes)} fixes in {files} files of {corpus.repositories} repositories; "
              f"{reviewed} reviewed, {total['unreviewed']} unreviewed; "
-             f"{len(set(verdicts) - {f.id for f in fixes})} verdicts on fixes hardenbot no longer makes", ""]
+             f"{len(set(corpus.verdicts) - {f.id for f in corpus.fixes})} verdicts on fixes hardenbot no longer makes",
+             ""]
     lines += _table("rule", by_rule) + [""] + _table("role", by_role) + [""] + _table("repository kind", by_kind)
+    if by_repository:
+        lines += [""] + _table("repository", by_repo)
     if reviewed:
         rate = total["MERGE"] / reviewed
         lines += ["", f"merge rate {rate:.1%} (target {TARGET:.0%}), WRONG {total['WRONG']} (target 0)"]
     return lines
 
 
+def record_verdict(corpus: Reviewed, fix_id_: str, verdict: str, why: str, bench: Path = BENCH) -> dict:
+    """Append one verdict to the corpus's verdicts.jsonl, in the form load_verdicts reads."""
+    fix = next((f for f in corpus.fixes if f.id == fix_id_), None)
+    if fix is None:
+        raise SystemExit(f"{corpus.name}: no fix {fix_id_} (see --unreviewed)")
+    if fix_id_ in corpus.verdicts:
+        raise SystemExit(f"{corpus.name}: {fix_id_} already has a verdict: edit its line in verdicts.jsonl")
+    if verdict not in KINDS:
+        raise SystemExit(f"verdict must be one of {', '.join(KINDS)}")
+    if not why.strip() or "\n" in why:
+        raise SystemExit("the why is one non-empty line")
+    entry = {"id": fix.id, "path": f"{fix.repository}/{fix.path}", "rule": fix.rule, "verdict": verdict,
+             "why": why.strip()}
+    with (bench / corpus.name / "verdicts.jsonl").open("a", encoding="utf-8") as verdicts:
+        verdicts.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return entry
+
+
+def _sheet_lines(corpus: Reviewed, with_corpus: bool) -> list[str]:
+    lines = []
+    for fix in corpus.fixes:
+        known = corpus.verdicts.get(fix.id, {})
+        where = {"corpus": corpus.name} if with_corpus else {}
+        lines.append(json.dumps({**where, **fix.__dict__, "verdict": known.get("verdict"), "why": known.get("why")},
+                                ensure_ascii=False))
+    return lines
+
+
+def _unreviewed_lines(corpus: Reviewed) -> list[str]:
+    lines = []
+    for fix in corpus.fixes:
+        if fix.id not in corpus.verdicts:
+            lines.append(f"## {fix.id} {fix.repository}/{fix.path}:{fix.line} {fix.rule} ({fix.role}): {fix.message}")
+            lines.append(fix.diff)
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=(*CORPORA, "all"), default="all",
+                        help="one corpus, or each and then all together (default)")
+    parser.add_argument("--repositories", action="store_true", help="add a table per repository")
     parser.add_argument("--unreviewed", action="store_true", help="print each fix that has no verdict")
     parser.add_argument("--sheet", type=Path, help="write every fix as JSON lines, with known verdicts")
+    parser.add_argument("--verdict", nargs=3, metavar=("ID", "VERDICT", "WHY"),
+                        help="record one verdict in the corpus's verdicts.jsonl (needs one --corpus)")
     args = parser.parse_args()
-    fixes = collect_fixes()
-    verdicts = load_verdicts()
+    names = CORPORA if args.corpus == "all" else (args.corpus,)
+    corpora = [review(name) for name in names]
+    if args.verdict:
+        if len(corpora) != 1:
+            raise SystemExit("--verdict needs --corpus realworld or --corpus realworld2")
+        print(json.dumps(record_verdict(corpora[0], *args.verdict), ensure_ascii=False))
+        return 0
+    several = len(corpora) > 1
     if args.sheet:
         with args.sheet.open("w", encoding="utf-8") as sheet:
-            for fix in fixes:
-                known = verdicts.get(fix.id, {})
-                sheet.write(json.dumps({**fix.__dict__, "verdict": known.get("verdict"), "why": known.get("why")},
-                                       ensure_ascii=False) + "\n")
+            for corpus in corpora:
+                sheet.writelines(line + "\n" for line in _sheet_lines(corpus, with_corpus=several))
     if args.unreviewed:
-        for fix in fixes:
-            if fix.id not in verdicts:
-                print(f"## {fix.id} {fix.repository}/{fix.path}:{fix.line} {fix.rule} ({fix.role}): {fix.message}")
-                print(fix.diff)
-    print("\n".join(report(fixes, verdicts, _repository_kinds(CORPUS))))
+        for corpus in corpora:
+            lines = _unreviewed_lines(corpus)
+            if several and lines:
+                print(f"# {corpus.name}\n")
+            for line in lines:
+                print(line)
+    if not several:
+        print("\n".join(report(corpora[0], args.repositories)))
+        return 0
+    for corpus in [*corpora, together(corpora)]:
+        print(f"## {corpus.name}\n")
+        print("\n".join(report(corpus, args.repositories)) + "\n")
     return 0
 
 

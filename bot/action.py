@@ -18,6 +18,7 @@ from bot.github.api import GitHubRepo
 from bot.github.event import Trigger, TriggerKind, read_event
 from bot.github.runner import append_summary, write_outputs
 from bot.gitops import BOT, Identity, Repository
+from bot.model.groups import GroupBy
 from bot.model.results import RunReport
 from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
@@ -84,6 +85,15 @@ def _identity(value: str, what: str) -> Identity | None:
     if match is None or not match.group("name"):
         raise HardenbotError(f"input {what} must be `Display Name <email@example.com>`, not {value!r}")
     return Identity(match.group("name"), match.group("email"))
+
+
+def _group_by(value: str) -> GroupBy | None:
+    if not value.strip():
+        return None
+    try:
+        return GroupBy.parse(value)
+    except ValueError as error:
+        raise HardenbotError(f"group-by {error}") from None
 
 
 def _truthy(value: str) -> bool:
@@ -154,6 +164,7 @@ def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], No
             reviewers=split_labels(_input(environ, "reviewers")),
             assignees=split_labels(_input(environ, "assignees")),
             path=_input(environ, "path").strip("/") or None,
+            group_by=_group_by(_input(environ, "group-by")),
         )
         verify = _verify_mode(_input(environ, "verify", "auto"))
         max_images = _input(environ, "verify-max-images")

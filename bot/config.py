@@ -41,13 +41,21 @@
     fail-on:               # `check` exits 1 when one of these policies fails
       - vulnerabilities-critical
       - agpl
+    group-by: owner        # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
+                           # the action's `group-by` input, when set, wins
+    folders: 2             # group-by folder: the first 2 folders of a path name its group, or a
+                           # list of service-folder globs (services/*); default the file's own folder
+    groups:                # named groups, first match wins, before group-by: name → path globs
+      payments:
+        - services/pay-*/**
+    max-files-per-pr: 20   # a larger group is split into numbered parts, in path order
 
 Unknown keys and bad values are errors naming the file, the line and the key.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +63,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError, InvalidReferenceError
+from bot.model.groups import GroupBy, GroupSettings
 from bot.model.images import parse_reference
 from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY, Role
@@ -65,7 +74,8 @@ from bot.rules.options import OptionValueError, OptionValues
 CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 # Keys of the run itself; every other key is an option some rule declares.
-RUN_KEYS = ("rules", "exclude", "roles", "verify", "approved-bases", "fail-on")
+RUN_KEYS = ("rules", "exclude", "roles", "verify", "approved-bases", "fail-on", "group-by", "folders", "groups",
+            "max-files-per-pr")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -80,6 +90,7 @@ class Config:
     verify: VerifySettings = field(default_factory=VerifySettings)
     approved_bases: tuple[str, ...] = ()  # globs; none: the approved-base policy is skipped
     fail_on: tuple[str, ...] = ()  # policies that make `check` exit 1 when they fail
+    groups: GroupSettings = field(default_factory=GroupSettings)  # how fixes are split into pull requests
 
     def active_rules(self, select: set[str] | None = None, ignore: set[str] | None = None) -> tuple[Rule, ...]:
         """Rules in force: defaults and toggles, narrowed to `select` and without `ignore`
@@ -114,8 +125,16 @@ def parse_policies(names: list[str] | str, where: str) -> tuple[str, ...]:
     return keys
 
 
-def load_config(root: Path, explicit: Path | None = None) -> Config:
-    """Read the configuration for the repository at `root`; defaults where there is none."""
+def load_config(root: Path, explicit: Path | None = None, group_by: GroupBy | None = None) -> Config:
+    """Read the configuration for the repository at `root`; defaults where there is none.
+    `group_by` (the action's input) wins over the file's `group-by`."""
+    config = _load_config(root, explicit)
+    if group_by is None:
+        return config
+    return replace(config, groups=replace(config.groups, group_by=group_by))
+
+
+def _load_config(root: Path, explicit: Path | None) -> Config:
     hadolint = _load_hadolint_ignored(root)
     path = explicit
     if path is None:
@@ -215,7 +234,65 @@ def _build(path: str, data: Any, hadolint: frozenset[str]) -> Config:
     except ConfigError as error:
         raise fail("fail-on", error.reason) from None
     return Config(toggles, options, tuple(exclude), _roles(path, data.get("roles") or {}, fail), hadolint, path,
-                  _verify(path, data.get("verify"), fail), tuple(p.strip() for p in approved), fail_on)
+                  _verify(path, data.get("verify"), fail), tuple(p.strip() for p in approved), fail_on,
+                  _groups(path, data, fail))
+
+
+MAX_FOLDER_DEPTH = 32
+MAX_FILES_PER_PR = 10000
+
+
+def _groups(path: str, data: Any, fail) -> GroupSettings:
+    """group-by, folders, groups and max-files-per-pr."""
+    values: dict[str, Any] = {}
+    if "group-by" in data:
+        value = data["group-by"]
+        try:
+            values["group_by"] = GroupBy.parse(value if isinstance(value, str) else repr(value))
+        except ValueError as error:
+            raise fail("group-by", str(error)) from None
+    folders = data.get("folders")
+    if folders is not None:
+        if values.get("group_by", GroupBy.FOLDER) is not GroupBy.FOLDER:
+            raise fail("folders", f"only read with group-by: folder, not {values['group_by']}")
+        if isinstance(folders, int) and not isinstance(folders, bool):
+            values["folder_depth"] = _whole(path, _line(data, "folders"), "folders", folders, 1, MAX_FOLDER_DEPTH)
+        elif isinstance(folders, list) and folders:
+            values["folder_patterns"] = tuple(_folder_glob(path, _item_line(folders, i) or _line(data, "folders"), g)
+                                              for i, g in enumerate(folders))
+        else:
+            raise fail("folders", f"must be a depth from 1 to {MAX_FOLDER_DEPTH} or a list of folder globs "
+                                  f"(services/*), not {folders!r}")
+    named = data.get("groups")
+    if named is not None:
+        values["named"] = _named_groups(path, named, fail)
+    if "max-files-per-pr" in data:
+        values["max_files"] = _whole(path, _line(data, "max-files-per-pr"), "max-files-per-pr",
+                                     data["max-files-per-pr"], 1, MAX_FILES_PER_PR)
+    return GroupSettings(**values)
+
+
+def _folder_glob(path: str, line: int | None, glob: Any) -> str:
+    """A service folder's glob: names with `*` and `?`, one per folder level."""
+    names = glob.strip().strip("/").split("/") if isinstance(glob, str) else []
+    if not names or any(name in ("", "**") or "[" in name or "]" in name for name in names):
+        raise ConfigError(path, line, f"folders: each must be a folder glob such as services/* "
+                                      f"(`*` and `?` within a name, no `**` or `[ ]`), not {glob!r}")
+    return "/".join(names)
+
+
+def _named_groups(path: str, named: Any, fail) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(named, dict) or not named:
+        raise fail("groups", "must map group names to lists of path globs")
+    found = []
+    for name, globs in named.items():
+        line = _line(named, name)
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(path, line, f"groups: a group's name must be text, not {name!r}")
+        if not isinstance(globs, list) or not globs or not all(isinstance(g, str) and g.strip() for g in globs):
+            raise ConfigError(path, line, f"groups.{name}: must be a list of path globs (services/pay-*/**)")
+        found.append((name.strip(), tuple(g.strip() for g in globs)))
+    return tuple(found)
 
 
 _VERIFY_NUMBERS = {"timeout": ("timeout", 1, 86400), "max-images": ("max_images", 0, 100000), "jobs": ("jobs", 1, 64),

@@ -36,3 +36,15 @@ class ConfigError(HardenbotError):
 
 class InvalidReferenceError(HardenbotError):
     """An image reference that does not follow the distribution reference grammar."""
+
+
+class CodeOwnersError(HardenbotError):
+    """A CODEOWNERS line GitHub would skip (bad pattern, bad owner), or a file it would not
+    load: kept as data and reported, the other lines still apply."""
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason

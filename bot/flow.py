@@ -46,6 +46,7 @@ from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequ
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
 from bot.model.commits import CarriedCommit, CarriedCommits
+from bot.model.groups import GroupBy
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
 from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_by_hardenbot, new_since, proposed_in
@@ -84,6 +85,7 @@ class FlowSettings:
     reviewers: tuple[str, ...] = ()  # logins, and teams as org/team-slug: asked when the pull request opens
     assignees: tuple[str, ...] = ()  # logins, assigned when the pull request opens
     path: str | None = None  # harden only this folder of the repository (a monorepo's part)
+    group_by: GroupBy | None = None  # the action's `group-by` input: wins over the configuration's
 
     @property
     def commit_author(self) -> Identity:
@@ -201,7 +203,7 @@ class Flow:
 
     def _config(self, root: Path) -> Config:
         path = root / self.settings.config_path if self.settings.config_path else None
-        return load_config(root, path)
+        return load_config(root, path, self.settings.group_by)
 
     def _harden(self, root: Path, write: bool) -> RunReport:
         """Harden a checked-out tree, proving the edits with builds when asked to (a fork's

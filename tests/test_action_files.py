@@ -24,7 +24,7 @@ def test_action_metadata_matches_the_entry_point():
     assert set(action["inputs"]) == {"token", "config", "base-branch", "branch", "labels", "dry-run",
                                        "verify", "verify-max-images", "registry-deadline", "repository", "result-file",
                                        "title", "commit-message", "committer", "author", "draft", "reviewers",
-                                       "assignees", "path"}
+                                       "assignees", "path", "group-by"}
     assert action["inputs"]["title"]["default"] == TITLE
     assert action["inputs"]["verify"]["default"] == "auto"
     assert action["inputs"]["registry-deadline"]["default"] == "60"

@@ -18,6 +18,7 @@ LAYERS = (
     ("bot.report",),
     ("bot.policies",),
     ("bot.engine",),
+    ("bot.groups", "bot.codeowners"),
     ("bot.sources",),
     ("bot.config",),
     ("bot.rules",),
@@ -28,7 +29,7 @@ LAYERS = (
     ("bot.retry", "bot.errors"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
-        "bot.inventory", "bot.policies", "bot.recommend")
+        "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.codeowners")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
 

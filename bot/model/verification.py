@@ -99,7 +99,10 @@ class ImageFacts:
 
     @property
     def starts(self) -> bool:
-        return not self.start_error
+        """Nothing showed that it does not start: the engine could start a container of it, and
+        its own command started, or was not tried (no start check, or skipped)."""
+        return not self.start_error and (self.start is None or self.start.started
+                                         or self.start.state is StartState.SKIPPED)
 
 
 @dataclass(frozen=True)

@@ -285,10 +285,14 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
     counts: dict[str, int] = {}
     for item in items:
         counts[item.verdict.value] = counts.get(item.verdict.value, 0) + 1
+    # A Start column when a container was started (an engine without start checks adds none).
+    started = (" Start |", "---|") if any(build is not None and build.image is not None and build.image.start
+                                           is not None for item in items for build in (item.before, item.after)) \
+        else ("", "")
     lines += ["Each changed Dockerfile was built with BuildKit as it was and as proposed, and a container "
               "started from each image: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) + ".", "",
-              "| File | Result | Build | Size | User (UID) | Workdir writable | Health check |",
-              "|---|---|---|---|---|---|---|"]
+              "| File | Result | Build | Size | User (UID) | Workdir writable | Health check |" + started[0],
+              "|---|---|---|---|---|---|---|" + started[1]]
     for item in _capped(items, cap):
         before = item.before.image if item.before else None
         after = item.after.image if item.after else None
@@ -297,6 +301,8 @@ def _verification(report: RunReport, cap: int | None) -> list[str]:
                  shown.pair(shown.size(before), shown.size(after)), shown.pair(shown.user(before), shown.user(after)),
                  shown.pair(shown.writable(before), shown.writable(after)),
                  shown.pair(shown.health(before), shown.health(after))]
+        if started[0]:
+            cells.append(shown.pair(shown.start(before), shown.start(after)))
         lines.append("| " + " | ".join(_one_line(cell) for cell in cells) + " |")
     lines += _fold_note(items, cap, "verified file")
     for item in _capped(items, cap):

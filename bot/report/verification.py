@@ -3,7 +3,7 @@ for the pull request, the same fields for JSON."""
 from __future__ import annotations
 
 from bot.model.results import RunReport
-from bot.model.verification import Build, ImageFacts, Verdict, Verification
+from bot.model.verification import Build, ImageFacts, StartState, Verdict, Verification
 
 _ABSENT = "—"
 
@@ -38,6 +38,31 @@ def health(facts: ImageFacts | None) -> str:
     return _ABSENT if facts is None else ("declared" if facts.healthcheck else "none")
 
 
+def start(facts: ImageFacts | None) -> str:
+    """What its container did in the start check; why, when it did not start."""
+    if facts is None or facts.start is None:
+        return _ABSENT
+    if facts.start.started:
+        return facts.start.state.value
+    return f"{facts.start.state.value} ({facts.start.detail})" if facts.start.detail else facts.start.state.value
+
+
+def held_to_start(verification: Verification) -> bool:
+    """Whether the hardened image had to start: only when the original's container did."""
+    facts = verification.before.image if verification.before else None
+    return facts is not None and facts.start is not None and facts.start.started
+
+
+def _not_held(verification: Verification) -> str:
+    facts = verification.before.image if verification.before else None
+    if facts is None or facts.start is None or held_to_start(verification):
+        return ""
+    if facts.start.state is StartState.SKIPPED:
+        return f"; not started: {facts.start.detail}"
+    return (f"; the original's container did not start here ({start(facts)}), so the hardened one "
+            "was held only to building")
+
+
 def build(result: Build | None, *, timed: bool = False) -> str:
     """The build's state; with `timed`, its seconds and what the cache gave (a pull request
     body leaves them out: they change from run to run when nothing else does)."""
@@ -59,9 +84,10 @@ def outcome(verification: Verification) -> str:
         said = [f"the hardened file did not build or start: {verification.failed.failure()}"] \
             if verification.failed else []
         said += [verification.reason] if verification.reason else []  # edits not proven in time
-        return f"edits dropped: {', '.join(verification.dropped)} ({'; '.join(said)})"
+        return f"edits dropped: {', '.join(verification.dropped)} ({'; '.join(said)}){_not_held(verification)}"
     if verification.verdict is Verdict.VERIFIED:
-        return "verified: the original and the hardened file both build"
+        started = ", and start" if held_to_start(verification) else ""
+        return f"verified: the original and the hardened file both build{started}{_not_held(verification)}"
     return f"{verification.verdict.value}: {verification.reason}"
 
 
@@ -75,7 +101,8 @@ def text_lines(report: RunReport) -> list[str]:
                          f"layers {pair(layers(item.before.image), layers(after))}; "
                          f"user {pair(user(item.before.image), user(after))}; "
                          f"workdir writable {pair(writable(item.before.image), writable(after))}; "
-                         f"health check {pair(health(item.before.image), health(after))}")
+                         f"health check {pair(health(item.before.image), health(after))}; "
+                         f"start {pair(start(item.before.image), start(after))}")
             lines.append(f"  {item.builds} builds: before {build(item.before, timed=True)}; "
                          f"after {build(item.after, timed=True)}")
     return lines
@@ -86,7 +113,9 @@ def _facts_dict(facts: ImageFacts | None) -> dict | None:
         return None
     return {"size": facts.size, "layers": facts.layers, "config_user": facts.user, "uid": facts.uid,
             "workdir": facts.workdir, "workdir_writable": facts.workdir_writable,
-            "healthcheck": facts.healthcheck, "start_error": facts.start_error or None}
+            "healthcheck": facts.healthcheck, "start_error": facts.start_error or None,
+            "start": None if facts.start is None else {"state": facts.start.state.value, "started": facts.start.started,
+                                                       "detail": facts.start.detail, "seconds": facts.start.seconds}}
 
 
 def _build_dict(result: Build | None) -> dict | None:
@@ -100,6 +129,7 @@ def _build_dict(result: Build | None) -> dict | None:
 def json_items(report: RunReport) -> list[dict]:
     return [{"path": item.path, "context": item.context, "target": item.target, "verdict": item.verdict.value,
              "reason": item.reason or None, "dropped_rules": list(item.dropped), "builds": item.builds,
+             "held_to_start": held_to_start(item),
              "before": _build_dict(item.before), "after": _build_dict(item.after),
              "failed": _build_dict(item.failed)}
             for item in report.verification]

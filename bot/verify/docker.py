@@ -198,7 +198,7 @@ class DockerEngine:
             healthcheck=bool(health) and health[0] != "NONE",
             # 125: the engine could not start the container at all (an unknown USER …); 126 and
             # 127 only say the image has no `id`.
-            start_error=_last_line(uid_out, "the container did not start") if uid_code == DOCKER_RUN_FAILED else "",
+            start_error=(last_line(uid_out) or "the container did not start") if uid_code == DOCKER_RUN_FAILED else "",
         )
 
     def _probe(self, image_id: str, command: list[str], seconds: float) -> tuple[int | None, str]:

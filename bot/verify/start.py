@@ -16,6 +16,7 @@ first passing probe, and unhealthy when the engine says so or HEALTH_MARGIN afte
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -33,6 +34,7 @@ POLL_SECONDS = 0.5
 DETAIL_LIMIT = 300
 # What the docker CLI adds around the engine's own message.
 _CLIENT_NOISE = ("docker: Error response from daemon: ", "Error response from daemon: ")
+_CLIENT_LOG = re.compile(r'time="[^"]*" level=\w+ ')
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,11 @@ def _probe_output(health: dict[str, Any]) -> str:
 
 
 def last_line(text: str) -> str:
-    """The last line with something on it, without the docker CLI's own framing."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("See 'docker")]
+    """The last line with something on it, without the docker CLI's own framing: its usage
+    hint, and its own log lines (`time="…" level=error msg="error waiting for container:
+    context canceled"`, which follows the engine's reason when a container cannot start)."""
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("See 'docker") and not _CLIENT_LOG.match(line)]
     if not lines:
         return ""
     line = lines[-1]

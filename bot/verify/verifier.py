@@ -22,8 +22,11 @@ held before it are left alone): a RUN that writes a gigabyte would otherwise lea
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import monotonic
@@ -158,13 +161,13 @@ def broken(build: Build, original: Build) -> str | None:
     """Why the hardened build is worse than the original's, or None when it is not."""
     if not build.built:
         return f"the image did not build ({build.failure()})"
-    if original.image and original.image.starts and build.image and not build.image.starts:
-        return f"a container of the image did not start ({build.image.start_error})"
-    was = original.image.start if original.image else None
-    now = build.image.start if build.image else None
-    if was is not None and now is not None and was.started and not now.started:
-        return f"its container did not start ({now.state.value}: {now.detail}; the original's {was.state.value})"
-    return None
+    was, now = original.image, build.image
+    if was is None or now is None or not was.starts or now.starts:
+        return None
+    if now.start_error or now.start is None:
+        return f"a container of the image did not start ({now.start_error})"
+    said = f"; the original's {was.start.state.value}" if was.start is not None else ""
+    return f"its container did not start ({now.start.state.value}: {now.start.detail}{said})"
 
 
 class Verifier:
@@ -187,11 +190,21 @@ class Verifier:
         chosen, over = planned[:self.settings.max_images], planned[self.settings.max_images:]
         deadline = Deadline.after(self.settings.deadline, "deadline", self.clock)
         cached_before = self.engine.cache_records() if chosen else None
+        pool = ThreadPoolExecutor(max(1, self.settings.jobs))
         try:
-            with ThreadPoolExecutor(max(1, self.settings.jobs)) as pool:
+            with _terminate_as_interrupt():
                 done = list(pool.map(lambda r: self.verify_file(r, root, plans[r.path], reharden(r.path), deadline,
                                                                 report.digests), chosen))
+        except KeyboardInterrupt:
+            # Stopped (Ctrl-C, SIGTERM): the start checks under way end now and remove their
+            # containers, rather than after their start period; no file is begun.
+            interrupt = getattr(self.engine, "interrupt", None)
+            if interrupt is not None:
+                interrupt()
+            pool.shutdown(cancel_futures=True)
+            raise
         finally:
+            pool.shutdown()
             if chosen:
                 self._remove_cache(cached_before)
         skipped = [Verification(r.path, plans[r.path].context, plans[r.path].target, Verdict.SKIPPED,
@@ -417,6 +430,25 @@ class _Blame:
     hardened: Hardened  # the hardening without the dropped rules
     build: Build  # its build
     unproven: tuple[tuple[str, str], ...] = ()  # (rule code, why its proof failed), of the dropped
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a cancelled CI job, `kill`) raises KeyboardInterrupt, as Ctrl-C does, so that the
+    containers a run started are removed before it ends; Python's default would end it at once.
+    Only the main thread may set a handler: elsewhere the process's own handling stands."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _codes(hardened: Hardened) -> tuple[str, ...]:

@@ -1,0 +1,164 @@
+"""Which pull request each changed file goes to: changed paths, the grouping configured and
+the code owners → ordered groups, each a future pull request on `hardenbot/harden/<key>`.
+
+A file goes to the first named group (`groups:`) one of whose globs matches it; else by
+`group-by`: the whole repository (one group, today's single pull request), its service
+folder, or the set of its code owners (a file no CODEOWNERS line gives an owner goes to the
+group of files without code owners).
+
+A compose file or workflow goes with the Dockerfiles it builds or names when they all fall in
+one group and its own code owners are among that group's: then the image and the file that
+runs it are reviewed and merged together, and the group asks no one else's approval. Else it
+goes where its own path puts it, because a group whose pull request touches another team's
+file could not be merged by its team alone.
+
+Keys are one git ref component: lowercase `[a-z0-9._-]`, no `..`, never ending in `.lock`,
+at most 48 characters. A key is spelled from what names its group (`services/api` →
+`services-api`, `@acme/payments` → `acme-payments`); an 8-digit hash of that name is added when
+the spelling is cut, or when two groups of the tree would be spelled alike (the tree's other
+files are passed as `known`, so a key does not change with which files changed).
+
+`max-files-per-pr` splits a larger group into parts in path order: a part ends at a file whose
+path hashes to 0 modulo the limit, or when it holds the limit. The cut points belong to the
+paths themselves, so a file added to or removed from a group changes only its own part, and
+the parts up to the next such cut when its part was full. A part's key adds a 6-digit hash
+of its first file, never its number, so a merged part renumbers the others' titles only.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.codeowners import CodeOwners, name_glob_matches
+from bot.model.groups import Group, GroupBy, GroupSettings
+from bot.sources.globs import glob_regex
+
+MAX_KEY = 48
+_HASHED = MAX_KEY - 9  # room for `-` and 8 hex digits
+_NOT_REF = re.compile(r"[^a-z0-9._-]+")
+_NO_OWNERS = CodeOwners()
+
+
+@dataclass(frozen=True, order=True)
+class _Identity:
+    """What names a group: its kind orders named groups first and the catch-alls last."""
+    rank: int  # 0 named (then `order`), 1 folder or owners, 2 files without owners or other files
+    order: int
+    name: str  # the folder, the owners, the configured name
+    spelling: str  # what the key is spelled from
+
+
+def plan_groups(changed: Iterable[str], settings: GroupSettings, owners: CodeOwners = _NO_OWNERS, *,
+                builds: Mapping[str, Iterable[str]] | None = None, known: Iterable[str] = ()) -> tuple[Group, ...]:
+    """The groups of the changed files, in order: named groups as configured, then by title,
+    then the catch-all. `builds` maps a compose file or workflow to the Dockerfiles it builds
+    or names; `known` are the tree's other files (for keys that stay put)."""
+    builds = builds or {}
+    paths = sorted(set(changed))
+    if settings.group_by is GroupBy.REPOSITORY and not settings.named:
+        return (Group("", "", tuple(paths), _owners_of(paths, owners)),) if paths else ()
+    place = _placer(settings, owners)
+    members: dict[_Identity, list[str]] = {}
+    for path in paths:
+        members.setdefault(_place_with_builds(path, place, owners, builds.get(path, ())), []).append(path)
+    keys = _keys({*members, *(place(path) for path in known)})
+    groups = []
+    for identity in sorted(members):
+        files = members[identity]
+        chunks = _split(files, settings.max_files)
+        for number, chunk in enumerate(chunks, start=1):
+            key, title = keys[identity], identity.name
+            if len(chunks) > 1:
+                key, title = f"{key}-{_digest(chunk[0])[:6]}", f"{title} (part {number} of {len(chunks)})"
+            groups.append(Group(key, title, tuple(chunk), _owners_of(chunk, owners),
+                                number if len(chunks) > 1 else 0, len(chunks) if len(chunks) > 1 else 0))
+    return tuple(groups)
+
+
+def _placer(settings: GroupSettings, owners: CodeOwners):
+    named = [(index, name, [glob_regex(g) for g in globs]) for index, (name, globs) in enumerate(settings.named)]
+
+    def place(path: str) -> _Identity:
+        for index, name, globs in named:
+            if any(glob.fullmatch(path) for glob in globs):
+                return _Identity(0, index, name, name)
+        if settings.group_by is GroupBy.FOLDER:
+            folder = _service_folder(path, settings)
+            return _Identity(1, 0, folder or "(repository root)", folder or "root")
+        if settings.group_by is GroupBy.OWNER:
+            found = tuple(sorted(owners.owners_of(path)))
+            if not found:
+                return _Identity(2, 0, "files without code owners", "unowned")
+            return _Identity(1, 0, " ".join(found), "-".join(owner.lstrip("@") for owner in found))
+        return _Identity(2, 0, "other files", "other")
+    return place
+
+
+def _place_with_builds(path: str, place, owners: CodeOwners, built: Iterable[str]) -> _Identity:
+    """A compose file or workflow joins its Dockerfiles' one group when that asks no other approval."""
+    built = sorted(set(built))
+    own = place(path)
+    if not built:
+        return own
+    targets = {place(dockerfile) for dockerfile in built}
+    if len(targets) != 1:
+        return own
+    approvers = {owner for dockerfile in built for owner in owners.owners_of(dockerfile)}
+    return targets.pop() if set(owners.owners_of(path)) <= approvers else own
+
+
+def _service_folder(path: str, settings: GroupSettings) -> str:
+    folders = path.split("/")[:-1]
+    for glob in settings.folder_patterns:
+        names = glob.split("/")
+        if len(folders) >= len(names) and all(name_glob_matches(n, f) for n, f in zip(names, folders, strict=False)):
+            return "/".join(folders[:len(names)])
+    if settings.folder_depth is not None:
+        return "/".join(folders[:settings.folder_depth])
+    return "/".join(folders)
+
+
+def _owners_of(paths: Iterable[str], owners: CodeOwners) -> tuple[str, ...]:
+    return tuple(sorted({owner for path in paths for owner in owners.owners_of(path)}))
+
+
+def ref_key(spelling: str, name: str, hashed: bool = False) -> str:
+    """One ref component spelled from `spelling`; cut (or `hashed`) keys end in a hash of `name`."""
+    key = _NOT_REF.sub("-", spelling.lower())
+    key = re.sub(r"\.{2,}", ".", re.sub(r"-{2,}", "-", key)).strip(".-")
+    if key.endswith(".lock"):
+        key = key[:-5] + "-lock"
+    if hashed or len(key) > MAX_KEY or not key:
+        key = f"{key[:_HASHED].rstrip('.-')}-{_digest(name)[:8]}".lstrip("-")
+    return key
+
+
+def _keys(identities: Iterable[_Identity]) -> dict[_Identity, str]:
+    """Each group's key; groups spelled alike all take their hash, whichever came first."""
+    spelled: dict[str, set[tuple[int, str]]] = {}
+    for identity in identities:
+        spelled.setdefault(ref_key(identity.spelling, identity.name), set()).add((identity.rank, identity.name))
+    keys = {}
+    for identity in identities:
+        key = ref_key(identity.spelling, identity.name)
+        if len(spelled[key]) > 1:
+            key = ref_key(identity.spelling, f"{identity.rank}:{identity.name}", hashed=True)
+        keys[identity] = key
+    return keys
+
+
+def _split(files: list[str], limit: int | None) -> list[list[str]]:
+    if limit is None or len(files) <= limit:
+        return [files]
+    parts: list[list[str]] = [[]]
+    for path in files:
+        parts[-1].append(path)
+        if len(parts[-1]) == limit or int(_digest(path), 16) % limit == 0:
+            parts.append([])
+    return [part for part in parts if part]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
