@@ -24,6 +24,16 @@ STARTS_AS_ROOT = frozenset(
     "postgres redis mysql mariadb mongo rabbitmq elasticsearch cassandra nginx httpd "
     "haproxy traefik zookeeper kafka".split()
 )
+# Official images whose Apache variant (php:8.3-apache; the plain tags of the CMS images, which
+# are Apache unless the tag says fpm) starts Apache as root to bind port 80, then drops to
+# www-data itself.
+APACHE_BY_DEFAULT = frozenset("wordpress drupal joomla mediawiki nextcloud matomo".split())
+
+
+def _apache_variant(name: str, tag: str) -> bool:
+    return "apache" in tag or (name in APACHE_BY_DEFAULT and "fpm" not in tag and "cli" not in tag)
+
+
 # Images that run a server of their own: content copied into one makes a service.
 SERVERS = STARTS_AS_ROOT | frozenset("caddy tomcat openresty jetty lighttpd nginx-unprivileged".split())
 NONROOT_BY_DEFAULT = ("bitnami/", "jupyter/", "quay.io/jupyter/", "nginxinc/nginx-unprivileged",
@@ -129,7 +139,7 @@ def describe_base(image_text: str | None) -> BaseInfo:
         return BaseInfo("dotnet", "alpine" if "alpine" in tag else "debian", image, user=user)
     if familiar.startswith("public.ecr.aws/lambda/"):
         return BaseInfo("unknown", "unknown", image, nonroot_by_default=True)  # Lambda runs its own user
-    if image.repository.startswith("library/") and name in STARTS_AS_ROOT:
+    if image.repository.startswith("library/") and (name in STARTS_AS_ROOT or _apache_variant(name, tag)):
         os_name = "alpine" if "alpine" in tag else "debian"
         return BaseInfo("unknown", os_name, image, starts_as_root=True)
     if name == "alpine" or "alpine" in tag:
