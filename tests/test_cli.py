@@ -222,14 +222,14 @@ def test_crlf_bom_and_no_final_newline_preserved(tmp_path):
     main(["fix", "--offline", "--select", "DL3009,DL3015", str(tmp_path)])
     assert path.read_bytes() == (
         "\ufeffFROM debian:12\r\n# keep me \r\nRUN apt-get update && \\\r\n"
-        "    apt-get install --no-install-recommends -y curl && \\\r\n    rm -rf /var/lib/apt/lists/*").encode()
+        "    apt-get install --no-install-recommends -y curl ca-certificates && \\\r\n    rm -rf /var/lib/apt/lists/*").encode()
 
 
 def test_non_utf8_bytes_survive(tmp_path):
     path = tmp_path / "Dockerfile"
     path.write_bytes(b"FROM debian:12\n# caf\xe9\nRUN apt-get install -y curl\n")
     main(["fix", "--offline", "--select", "DL3015", str(tmp_path)])
-    assert path.read_bytes() == b"FROM debian:12\n# caf\xe9\nRUN apt-get install --no-install-recommends -y curl\n"
+    assert path.read_bytes() == b"FROM debian:12\n# caf\xe9\nRUN apt-get install --no-install-recommends -y curl ca-certificates\n"
 
 
 def test_interrupted_write_leaves_original(tmp_path, monkeypatch):

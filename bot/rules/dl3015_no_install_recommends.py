@@ -3,20 +3,30 @@
 Why: recommended packages widen the attack surface and the image, and nobody asked for them.
 Fix: insert ` --no-install-recommends` right after `install`; nothing else on the line moves.
 If the app relied on a package that only came as a recommendation, name it in the install.
+Two recommendations are known to matter: curl and wget recommend `ca-certificates`, without
+which every https download fails, so it is added to that install unless the stage installs it
+already (on a base that ships it, naming it changes nothing); git recommends openssh-client,
+less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
+install of git is reported: name what it needs, then add the flag.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Run
+from bot.dockerfile.shell import Command, Word
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import real_installs
+from bot.rules.packages import APT_OPTIONS_WITH_VALUES, installed_packages, positional_args, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3015"
 _OFF = ("false", "0", "no", "off")
+
+
+# Packages whose recommendations a working image needs: what to name instead, or None to report.
+NEEDS_RECOMMENDED = {"curl": "ca-certificates", "wget": "ca-certificates", "git": None}
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
@@ -28,9 +38,33 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
                    for s in settings):
                 continue
-            edit = Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")
+            packages = _packages(command, install)
+            named = {word.value.split("=", 1)[0] for word in packages}
+            if "git" in named:
+                yield finding(doc, CODE, run.instruction,
+                              f"{command.name} install without --no-install-recommends; not changed because git "
+                              "recommends openssh-client, less and patch, which its users may run: name the ones "
+                              "needed, then add the flag")
+                continue
+            edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
+            added = ""
+            if named & {p for p, needs in NEEDS_RECOMMENDED.items() if needs} and not _installs_certificates(doc, run):
+                edits.append(Edit.insert(script.logical.original_end(packages[-1].end), " ca-certificates"))
+                added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
-                          f"{command.name} install without --no-install-recommends", (edit,))
+                          f"{command.name} install without --no-install-recommends{added}", tuple(edits))
+
+
+def _packages(command: Command, install: Word) -> list[Word]:
+    """The words after `install` that name packages (options and their values left out)."""
+    positional = positional_args(command, APT_OPTIONS_WITH_VALUES)
+    return [word for word in positional if word.start > install.start]
+
+
+def _installs_certificates(doc: Dockerfile, run: Run) -> bool:
+    """Whether the run's stage, or a stage it is built on, installs ca-certificates."""
+    lineage = {id(stage) for stage in run.stage.lineage()}
+    return any(id(other.stage) in lineage and "ca-certificates" in installed_packages(other) for other in doc.runs())
 
 
 RULE = Rule(
@@ -42,7 +76,7 @@ RULE = Rule(
     fix=FixSafety.UNSAFE,
     scope=Scope.FINAL_IMAGE,
     why="recommended packages widen the attack surface and the image for nothing",
-    example=Example('RUN apt-get install -y curl', 'RUN apt-get install --no-install-recommends -y curl'),
+    example=Example('RUN apt-get install -y curl', 'RUN apt-get install --no-install-recommends -y curl ca-certificates'),
     doc=__doc__ or "",
     equivalents=("hadolint DL3015", "Trivy DS-0029"),
     onbuild=True,
