@@ -29,8 +29,10 @@ from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
 from bot.rules.hb062_add_url_checksum import CODE as ADD_CHECKSUM
 from bot.rules.hb062_add_url_checksum import pinnable
+from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
+from bot.sources.build_context import list_contexts
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
@@ -109,6 +111,9 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader)
+    if any(rule.code == CONTEXT_LEAK for rule in rules):
+        contexts = list_contexts(root, _context_folders(texts, ruleset.context.facts))
+        ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
     report = _process_all(texts, ruleset, fix)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
@@ -199,6 +204,16 @@ def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list
         if wanted is not None and decide_role(doc, facts, glob_matches).role is Role.SERVICE:
             found.append(wanted)
     return found
+
+
+def _context_folders(texts: dict[SourceFile, str], facts: RepositoryFacts) -> dict[str, str]:
+    """Each Dockerfile's build context: its compose service's, else its own folder."""
+    folders = {}
+    for source in texts:
+        if source.kind is DOCKERFILE:
+            build = facts.compose_builds.get(source.path)
+            folders[source.path] = build.context if build is not None else source.path.rpartition("/")[0] or "."
+    return folders
 
 
 def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
