@@ -5,6 +5,8 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 """
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -23,6 +25,7 @@ from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
+from bot.model.text import escape_controls
 from bot.model.verification import BuildPlan
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
@@ -39,7 +42,7 @@ from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import read_dotenv
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
-from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text, write_atomic
+from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
 from bot.sources.globs import glob_matches
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
@@ -121,7 +124,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     for result in report.results:
         if write and result.changed:
             try:
-                write_atomic(root / result.path, result.hardened.text)
+                _write(root, result)
             except OSError as error:
                 errors.append(FileError(result.path, 1, f"cannot write: {error.strerror or error}"))
                 continue
@@ -129,6 +132,22 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     errors.extend(report.errors)
     errors.sort(key=lambda e: e.path)
     return replace(report, results=tuple(written), errors=tuple(errors), wrote=write, not_scanned=tuple(not_scanned))
+
+
+def _write(root: Path, result: FileResult) -> None:
+    """The files the result's fixes add, each only where none is and only inside the
+    repository (first: when one cannot be, nothing is written), then its hardened text."""
+    for new in result.hardened.created:
+        target = root / new.path
+        shown = escape_controls(new.path)
+        if not Path(os.path.realpath(target.parent)).is_relative_to(root.resolve()):
+            raise OSError(errno.EXDEV, f"{shown} would be written outside the repository")
+        try:
+            create_atomic(target, new.text)
+        except OSError as error:
+            raise OSError(error.errno, f"{shown}: {error.strerror or error}") from None
+    if result.hardened.text != result.original:
+        write_atomic(root / result.path, result.hardened.text)
 
 
 def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], *, fix: bool,

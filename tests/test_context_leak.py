@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bot import run
 from bot.cli import main
 from bot.engine import harden_text
+from bot.model.verification import Build, BuildState, Verdict
+from bot.report.markdown import render_body
+from bot.report.text import unified_diff
 from bot.sources import build_context
 from bot.sources.build_context import list_contexts, must_not_ship
+from bot.verify.docker import BuildResult
 from tests.conftest import FIXTURES
 from tests.helpers import case_ruleset, case_source, read, write
+from tests.test_verify import RuleBuilder, harden
 
 
 @pytest.mark.parametrize(("name", "folder", "leaks"), [
@@ -113,3 +120,87 @@ def test_check_reports_the_leak_of_a_compose_services_context_through_the_cli(tm
     # … and the rest of the run went on: the other rules reported on both files.
     assert any(f["rule"] == "HB030" for f in files["services/web/Dockerfile"])
     assert any(f["rule"] == "HB001" for f in files["services/api/Dockerfile"])
+
+
+SERVICE = "FROM debian:12\nWORKDIR /app\nCOPY . .\nUSER 10001\nCMD [\"/app/run.sh\"]\n"
+IGNORE = ("# Added by hardenbot (HB064): files in the build context that must not ship in the image\n"
+          ".env\n.git\nconf/id_ed25519\n")
+
+
+@dataclass
+class NeedsGit(RuleBuilder):
+    """A build whose step reads .git: it fails when a .dockerignore leaves .git out."""
+
+    def build(self, text, dockerfile, context, target, *, network, timeout, ignore):
+        if ignore is not None and b"\n.git\n" in ignore:
+            self.built.append(text)
+            self.ignores.append(ignore)
+            return BuildResult(Build(BuildState.FAILED, 0.1, log_tail=("fatal: not a git repository",)), None)
+        return super().build(text, dockerfile, context, target, network=network, timeout=timeout, ignore=ignore)
+
+
+def _service(root: Path) -> Path:
+    write(root, "svc/Dockerfile", SERVICE)
+    write(root, "svc/run.sh", "echo\n")
+    write(root, "svc/.env", "API_TOKEN=x\n")
+    write(root, "svc/.git/HEAD", "ref: refs/heads/main\n")
+    write(root, "svc/conf/id_ed25519", "k\n")
+    return root
+
+
+def test_fix_verify_adds_the_dockerignore_its_build_was_proven_with(tmp_path, capsys):
+    root = _service(tmp_path)
+    engine = RuleBuilder()
+    report = harden(root, engine)
+    [item] = report.verification
+    assert item.verdict is Verdict.VERIFIED
+    assert engine.ignores == [None, IGNORE.encode()]  # the original built without it, the hardened with it
+    assert (root / "svc/.dockerignore").read_text() == IGNORE
+    assert (root / "svc/Dockerfile").read_text() == SERVICE  # the Dockerfile itself is left as it was
+    [result] = report.results
+    [applied] = [f for f in result.hardened.applied if f.rule == "HB064"]
+    assert applied.message.endswith("adds svc/.dockerignore with the lines .env, .git, conf/id_ed25519")
+    assert not any(f.rule == "HB064" for f in result.hardened.after) and result.written_paths == ["svc/.dockerignore"]
+    diff = unified_diff(result)
+    assert diff.startswith("--- /dev/null\n+++ b/svc/.dockerignore\n@@ -0,0 +1,4 @@\n+# Added by hardenbot")
+    body = render_body(report, [])
+    assert "#### HB064" in body and "adds svc/.dockerignore" in body
+    # A second run finds the .dockerignore and has nothing to add.
+    again = harden(root, RuleBuilder())
+    assert not any(f.rule == "HB064" for r in again.results for f in r.hardened.before)
+
+
+def test_a_dockerignore_the_build_does_not_bear_is_dropped_and_reported(tmp_path):
+    root = _service(tmp_path)
+    engine = NeedsGit()
+    report = harden(root, engine)
+    [item] = report.verification
+    assert item.verdict is Verdict.EDITS_DROPPED and item.dropped == ("HB064",)
+    assert not (root / "svc/.dockerignore").exists()
+    [result] = report.results
+    assert not result.changed and result.hardened.created == ()
+    [note] = [f for f in result.hardened.after if f.rule == "HB064"]
+    assert note.message.startswith("not changed: with this edit the image did not build (fatal: not a git repository")
+
+
+def test_without_verify_the_dockerignore_is_only_reported_and_nothing_is_written(tmp_path, capsys):
+    root = _service(tmp_path)
+    assert main(["fix", "--offline", str(root)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "HB064 COPY . puts in the image" in out and "add svc/.dockerignore with the lines .env, .git, conf/id_ed25519" in out
+    assert not (root / "svc/.dockerignore").exists()
+    assert "USER 10001" in (root / "svc/Dockerfile").read_text()  # … and the run went on
+
+
+def test_a_file_that_appeared_in_the_meantime_is_never_replaced(tmp_path, monkeypatch):
+    root = _service(tmp_path)
+    real = run.create_atomic
+
+    def racing(path, text):  # someone writes the file between the listing and the write
+        path.write_text("mine\n")
+        real(path, text)
+    monkeypatch.setattr(run, "create_atomic", racing)
+    report = harden(root, RuleBuilder())
+    assert (root / "svc/.dockerignore").read_text() == "mine\n"
+    [error] = report.errors
+    assert error.path == "svc/Dockerfile" and error.message == "cannot write: svc/.dockerignore: File exists"

@@ -11,3 +11,4 @@ class ContextListing:
     ignore_file: str | None  # the .dockerignore the build reads (the context's or the Dockerfile's own), if any
     found: tuple[str, ...] = ()  # context-relative paths named like what must not ship (.git, .env, *.key …)
     complete: bool = True  # False: the listing stopped at its bound, more may be there
+    shared_by: int = 1  # how many of the run's Dockerfiles build from this context

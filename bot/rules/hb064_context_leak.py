@@ -16,9 +16,15 @@ What the build reads stays: a name a COPY/ADD source, a wildcard source, a `--mo
 source names is not a finding, nor `.git` when a RUN runs git (a version stamped from it) or
 `.npmrc` when a RUN runs npm, npx, yarn or pnpm (its registry settings), nor a name a
 `--exclude` leaves out.
-Report only, with the exact `.dockerignore` to add: its lines are the paths found, relative to
-the context. No text is offered when a COPY/ADD source is a variable (which names the build
-reads is then unknown).
+Fix (proven, under `fix --verify`): a new `.dockerignore` in the context whose lines are
+exactly the paths found, relative to the context, written only where none is. It is kept when
+the file still builds (and its container starts) with it: the general check of every proven
+fix. The proof asks nothing more of the built images, since their facts do not list files;
+a build step that needs one of the names fails there and drops the file. Otherwise, and when
+a COPY/ADD source is a variable (which names the build reads is then unknown), the listing
+stopped at its bound, a name cannot be written as a .dockerignore line, or several of the
+run's Dockerfiles build from the same context (one file must suit them all), it reports,
+with the exact text where there is one.
 """
 from __future__ import annotations
 
@@ -30,7 +36,8 @@ from functools import cache
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import Instruction
 from bot.model.build_context import ContextListing
-from bot.model.findings import Finding
+from bot.model.findings import Finding, NewFile
+from bot.model.proof import ProofEvidence
 from bot.model.text import escape_controls
 from bot.rules.base import finding
 from bot.rules.commands import run_commands
@@ -40,6 +47,7 @@ CODE = "HB064"
 # Names a program the build runs reads from the context it was copied with.
 READ_BY = {".git": frozenset({"git"}), ".npmrc": frozenset({"npm", "npx", "yarn", "pnpm"})}
 # What a .dockerignore line would read as a pattern, a comment or an exception.
+IGNORE_HEADER = "# Added by hardenbot (HB064): files in the build context that must not ship in the image"
 _NOT_PLAIN = re.compile(r"[*?\[\]\\\x00-\x1f\x7f]|^[#!]|^\s|\s$")
 
 
@@ -68,7 +76,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 first = first or inst
     if first is not None:
         unclear = any("$" in s for inst in local for s in sources[id(inst)])
-        yield finding(doc, CODE, first, _message(first, listing, list(leaks), unclear))
+        yield _leak(doc, first, listing, list(leaks), unclear, context.proving)
 
 
 def _source(word: str) -> str | None:
@@ -127,19 +135,33 @@ def _folders_above(path: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(1, len(parts))]
 
 
-def _message(at: Instruction, listing: ContextListing, leaks: list[str], unclear: bool) -> str:
+def _leak(doc: Dockerfile, at: Instruction, listing: ContextListing, leaks: list[str], unclear: bool,
+          proving: bool) -> Finding:
     shown = ", ".join(escape_controls(path) for path in leaks[:8]) + (f" and {len(leaks) - 8} more" if len(leaks) > 8 else "")
     partial = "" if listing.complete else " (the listing stopped early: there may be more)"
-    where = posixpath.join(listing.folder, ".dockerignore") if listing.folder != "." else ".dockerignore"
     copied = escape_controls(" ".join(at.words[:-1]))
     copied = copied if len(copied) <= 40 else copied[:39] + "…"
     head = (f"{at.keyword} {copied} puts in the image what must not ship from the build context "
             f"({escape_controls(listing.folder)}): {shown}{partial}; with no .dockerignore there")
     if unclear:
-        return f"{head}, add one leaving them out (a source behind a variable hides which files the build reads)"
+        return finding(doc, CODE, at, f"{head}, add one leaving them out (a source behind a variable hides "
+                                      "which files the build reads)")
+    where = posixpath.join(listing.folder, ".dockerignore") if listing.folder != "." else ".dockerignore"
     lines = [path for path in leaks if not _NOT_PLAIN.search(path)]
     odd = f" (and leave out {len(leaks) - len(lines)} oddly named)" if len(lines) < len(leaks) else ""
-    return f"{head}, add {escape_controls(where)} with the lines {', '.join(lines)}{odd}"
+    shared = f" (one that suits the {listing.shared_by} Dockerfiles built from it)" if listing.shared_by > 1 else ""
+    if not proving or odd or shared or not listing.complete:
+        return finding(doc, CODE, at, f"{head}, add {escape_controls(where)}{shared} with the lines "
+                                      f"{', '.join(lines)}{odd}")
+    text = "".join(f"{line}\n" for line in [IGNORE_HEADER, *lines])
+    return Finding(CODE, doc.path, at.line, f"{head}: adds {where} with the lines {', '.join(lines)}",
+                   creates=NewFile(where, text))
+
+
+def builds_with_it(evidence: ProofEvidence) -> str | None:
+    """The .dockerignore is proven by the build and the start check every proven fix passes;
+    the images' facts name no files, so there is nothing more to ask of them."""
+    return None
 
 
 RULE = Rule(
@@ -149,11 +171,12 @@ RULE = Rule(
     severity=Severity.HIGH,
     security=True,
     on_by_default=True,
-    fix=FixSafety.NONE,
+    fix=FixSafety.PROVEN,
     scope=Scope.FINAL_IMAGE,
     why="whatever the build context holds ends up in the image: repository history, local secrets and keys "
         "become readable by anyone who pulls it",
-    example=Example("COPY . /app"),
+    example=Example("COPY . /app", "COPY . /app"),
     doc=__doc__ or "",
     check=check,
+    proof=builds_with_it,
 )

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from bot.model.build_context import ContextListing
@@ -46,17 +48,19 @@ def list_contexts(root: Path, folders: Mapping[str, str]) -> dict[str, ContextLi
     context holds that must not ship and the .dockerignore its build reads, out; each context
     is walked once. A Dockerfile whose context is not a folder inside the repository here is left out."""
     root = root.resolve()
+    folders = {dockerfile: posixpath.normpath(folder) for dockerfile, folder in folders.items()}
+    sharing = Counter(folders.values())
     walked: dict[str, ContextListing | None] = {}
     listings = {}
     for dockerfile, folder in folders.items():
-        folder = posixpath.normpath(folder)
         if folder not in walked:
             walked[folder] = _list(root, folder)
         listing = walked[folder]
         if listing is None:
             continue
         own = f"{dockerfile}.dockerignore"  # BuildKit reads it in place of the context's
-        listings[dockerfile] = ContextListing(folder, own) if os.path.lexists(root / own) else listing
+        listing = ContextListing(folder, own) if os.path.lexists(root / own) else listing
+        listings[dockerfile] = replace(listing, shared_by=sharing[folder])
     return listings
 
 
