@@ -9,18 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from bot import run
+from bot import action, run
 from bot.cli import main
 from bot.engine import harden_text
-from bot.model.verification import Build, BuildState, Verdict
+from bot.model.verification import Build, BuildState, Verdict, VerifyMode
 from bot.report.markdown import render_body
 from bot.report.text import unified_diff
 from bot.sources import build_context
 from bot.sources.build_context import list_contexts, must_not_ship
 from bot.verify.docker import BuildResult
+from bot.verify.verifier import Verifier
+from tests import test_flow
 from tests.conftest import FIXTURES
+from tests.fake_github import FakeGitHub
 from tests.helpers import case_ruleset, case_source, read, write
+from tests.test_flow import git
+from tests.test_flow import run as flow_run
 from tests.test_verify import RuleBuilder, harden
+
+project = test_flow.project  # the fixture: a bare remote, a maintainer's clone, the action's shallow checkout
 
 
 @pytest.mark.parametrize(("name", "folder", "leaks"), [
@@ -204,3 +211,21 @@ def test_a_file_that_appeared_in_the_meantime_is_never_replaced(tmp_path, monkey
     assert (root / "svc/.dockerignore").read_text() == "mine\n"
     [error] = report.errors
     assert error.path == "svc/Dockerfile" and error.message == "cannot write: svc/.dockerignore: File exists"
+
+
+def test_the_pull_request_commits_the_added_dockerignore(project, monkeypatch):
+    write(project.seed, "services/web/.env", "SESSION_SECRET=x\n")
+    write(project.seed, "services/web/deploy.key", "k\n")
+    git("add", "-A", cwd=project.seed)
+    git("commit", "--quiet", "-m", "config", cwd=project.seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+    engine = RuleBuilder()
+    monkeypatch.setattr(action, "make_verifier", lambda mode, settings, *rest: (Verifier(engine, settings), ""))
+    github = FakeGitHub()
+    result = flow_run(project, github, verify=VerifyMode.ON)
+    assert result.outcome == "opened"
+    assert project.remote_file("hardenbot/harden", "services/web/.dockerignore") == (
+        "# Added by hardenbot (HB064): files in the build context that must not ship in the image\n.env\ndeploy.key")
+    assert "services/web/.dockerignore" in result.changed_files and "services/api/Dockerfile" in result.changed_files
+    assert "adds services/web/.dockerignore with the lines .env, deploy.key" in github.open_pulls()[0]["body"]
+    assert [b"\n.env\ndeploy.key\n" in (i or b"") for i in engine.ignores].count(True) == 1  # the hardened web build
