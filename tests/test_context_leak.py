@@ -166,12 +166,12 @@ def test_fix_verify_adds_the_dockerignore_its_build_was_proven_with(tmp_path, ca
     assert (root / "svc/Dockerfile").read_text() == SERVICE  # the Dockerfile itself is left as it was
     [result] = report.results
     [applied] = [f for f in result.hardened.applied if f.rule == "HB064"]
-    assert applied.message.endswith("adds svc/.dockerignore with the lines .env, .git, conf/id_ed25519")
+    assert applied.message.endswith("add svc/.dockerignore with the lines .env, .git, conf/id_ed25519")
     assert not any(f.rule == "HB064" for f in result.hardened.after) and result.written_paths == ["svc/.dockerignore"]
     diff = unified_diff(result)
     assert diff.startswith("--- /dev/null\n+++ b/svc/.dockerignore\n@@ -0,0 +1,4 @@\n+# Added by hardenbot")
     body = render_body(report, [])
-    assert "#### HB064" in body and "adds svc/.dockerignore" in body
+    assert "#### HB064" in body and "add svc/.dockerignore with the lines" in body
     # A second run finds the .dockerignore and has nothing to add.
     again = harden(root, RuleBuilder())
     assert not any(f.rule == "HB064" for r in again.results for f in r.hardened.before)
@@ -227,5 +227,5 @@ def test_the_pull_request_commits_the_added_dockerignore(project, monkeypatch):
     assert project.remote_file("hardenbot/harden", "services/web/.dockerignore") == (
         "# Added by hardenbot (HB064): files in the build context that must not ship in the image\n.env\ndeploy.key")
     assert "services/web/.dockerignore" in result.changed_files and "services/api/Dockerfile" in result.changed_files
-    assert "adds services/web/.dockerignore with the lines .env, deploy.key" in github.open_pulls()[0]["body"]
+    assert "add services/web/.dockerignore with the lines .env, deploy.key" in github.open_pulls()[0]["body"]
     assert [b"\n.env\ndeploy.key\n" in (i or b"") for i in engine.ignores].count(True) == 1  # the hardened web build

@@ -68,7 +68,7 @@ def test_fix_verify_keeps_the_removal_the_build_bears(tmp_path):
     written = (tmp_path / "svc/Dockerfile").read_text()
     assert "RUN curl -fsSL https://example.com/tool -o /usr/local/bin/tool" in written
     [fixed] = [f for f in report.results[0].hardened.applied if f.rule == "HB060"]
-    assert fixed.message.endswith("removed, as every URL is https and python ships the CA certificates")
+    assert fixed.message.endswith("every URL is https and python ships the CA certificates; drop the option")
     assert "USER 10001:10001" in written  # … and the other rules' fixes were made and kept beside it
 
 

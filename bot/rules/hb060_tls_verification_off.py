@@ -101,9 +101,10 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         if removals:
             edits = tuple(edit for _, found_edits, _ in removals.values() for edit in found_edits)
             why = "; ".join(dict.fromkeys(how for _, _, how in removals.values()))
+            labels_fixed = ", ".join(dict.fromkeys(label for label, _, _ in removals.values()))
             yield Finding(CODE, doc.path, run.instruction.line,
-                          f"TLS checks switched off ({', '.join(dict.fromkeys(label for label, _, _ in removals.values()))}): "
-                          f"removed, as every URL is https and {why}", edits)
+                          f"TLS checks switched off needlessly ({labels_fixed}): every URL is https and {why}; "
+                          "drop the option", edits)
         if labels:
             yield finding(doc, CODE, run.instruction, _message(labels))
 

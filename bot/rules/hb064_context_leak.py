@@ -150,12 +150,11 @@ def _leak(doc: Dockerfile, at: Instruction, listing: ContextListing, leaks: list
     lines = [path for path in leaks if not _NOT_PLAIN.search(path)]
     odd = f" (and leave out {len(leaks) - len(lines)} oddly named)" if len(lines) < len(leaks) else ""
     shared = f" (one that suits the {listing.shared_by} Dockerfiles built from it)" if listing.shared_by > 1 else ""
+    message = f"{head}, add {escape_controls(where)}{shared} with the lines {', '.join(lines)}{odd}"
     if not proving or odd or shared or not listing.complete:
-        return finding(doc, CODE, at, f"{head}, add {escape_controls(where)}{shared} with the lines "
-                                      f"{', '.join(lines)}{odd}")
+        return finding(doc, CODE, at, message)
     text = "".join(f"{line}\n" for line in [IGNORE_HEADER, *lines])
-    return Finding(CODE, doc.path, at.line, f"{head}: adds {where} with the lines {', '.join(lines)}",
-                   creates=NewFile(where, text))
+    return Finding(CODE, doc.path, at.line, message, creates=NewFile(where, text))
 
 
 def builds_with_it(evidence: ProofEvidence) -> str | None:
