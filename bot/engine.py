@@ -5,7 +5,7 @@ engine only applies edits, the same way for every kind."""
 from __future__ import annotations
 
 from bot.errors import DockerfileSyntaxError, FixError
-from bot.model.findings import Finding
+from bot.model.findings import Finding, NewFile
 from bot.model.results import Hardened
 from bot.model.text import Edit, EditSet, apply_edits
 from bot.rules.rule import RuleSet
@@ -48,17 +48,24 @@ def checked_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCK
 
 def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> Hardened:
     """Apply every fix until none is left (a few passes at most: fixes that collide on the
-    same span wait for the next pass, computed on the text the previous one produced)."""
+    same span wait for the next pass, computed on the text the previous one produced). A new
+    file a fix adds is taken once, the first fix to name its path winning, and a finding whose
+    file is added is not left over: the file is what fixes it."""
     assessment = _assess(text, path, ruleset, kind)
     before = assessment.findings
     current, findings = text, before
     applied: list[Finding] = []
+    created: dict[str, NewFile] = {}
     for _ in range(MAX_PASSES):
         accepted: list[Edit] = []
         taken = EditSet()
         first_line = 0
         for found in findings:
-            if found.edits and not any(taken.collides(e) for e in found.edits):
+            if found.creates is not None:
+                if found.creates.path not in created:
+                    created[found.creates.path] = found.creates
+                    applied.append(found)
+            elif found.edits and not any(taken.collides(e) for e in found.edits):
                 accepted.extend(found.edits)
                 for edit in found.edits:
                     taken.add(edit)
@@ -72,4 +79,5 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
         except DockerfileSyntaxError as error:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
                            "left unchanged: please report this") from None
-    return Hardened(current, tuple(before), tuple(findings), tuple(applied), assessment.role)
+    left = tuple(f for f in findings if f.creates is None or f.creates.path not in created)
+    return Hardened(current, tuple(before), left, tuple(applied), assessment.role, tuple(created.values()))

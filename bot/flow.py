@@ -525,7 +525,8 @@ def _count(n: int, noun: str) -> str:
 
 
 def _changed_paths(report: RunReport) -> list[str]:
-    return sorted(r.path for r in report.results if r.changed)
+    """The files the hardening wrote: changed ones and those its fixes added."""
+    return sorted(path for r in report.results for path in r.written_paths)
 
 
 def _suggestion(report: RunReport, intro: str) -> str:

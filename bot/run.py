@@ -5,6 +5,8 @@ One broken file never stops the others: it becomes a FileError and the run goes 
 """
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -23,21 +25,24 @@ from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
+from bot.model.text import escape_controls
 from bot.model.verification import BuildPlan
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
 from bot.rules.hb062_add_url_checksum import CODE as ADD_CHECKSUM
 from bot.rules.hb062_add_url_checksum import pinnable
+from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
+from bot.sources.build_context import list_contexts
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import read_dotenv
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
-from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text, write_atomic
+from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
 from bot.sources.globs import glob_matches
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
@@ -111,6 +116,9 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader)
+    if any(rule.code == CONTEXT_LEAK for rule in rules):
+        contexts = list_contexts(root, _context_folders(texts, ruleset.context.facts))
+        ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
     report = _process_all(texts, ruleset, fix)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
@@ -118,7 +126,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     for result in report.results:
         if write and result.changed:
             try:
-                write_atomic(root / result.path, result.hardened.text)
+                _write(root, result)
             except OSError as error:
                 errors.append(FileError(result.path, 1, f"cannot write: {error.strerror or error}"))
                 continue
@@ -126,6 +134,22 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     errors.extend(report.errors)
     errors.sort(key=lambda e: e.path)
     return replace(report, results=tuple(written), errors=tuple(errors), wrote=write, not_scanned=tuple(not_scanned))
+
+
+def _write(root: Path, result: FileResult) -> None:
+    """The files the result's fixes add, each only where none is and only inside the
+    repository (first: when one cannot be, nothing is written), then its hardened text."""
+    for new in result.hardened.created:
+        target = root / new.path
+        shown = escape_controls(new.path)
+        if not Path(os.path.realpath(target.parent)).is_relative_to(root.resolve()):
+            raise OSError(errno.EXDEV, f"{shown} would be written outside the repository")
+        try:
+            create_atomic(target, new.text)
+        except OSError as error:
+            raise OSError(error.errno, f"{shown}: {error.strerror or error}") from None
+    if result.hardened.text != result.original:
+        write_atomic(root / result.path, result.hardened.text)
 
 
 def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], *, fix: bool,
@@ -205,6 +229,16 @@ def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list
         if wanted is not None and decision.role is Role.SERVICE and not decision.conflicting:
             found.append(wanted)
     return found
+
+
+def _context_folders(texts: dict[SourceFile, str], facts: RepositoryFacts) -> dict[str, str]:
+    """Each Dockerfile's build context: its compose service's, else its own folder."""
+    folders = {}
+    for source in texts:
+        if source.kind is DOCKERFILE:
+            build = facts.compose_builds.get(source.path)
+            folders[source.path] = build.context if build is not None else source.path.rpartition("/")[0] or "."
+    return folders
 
 
 def _add_urls(texts: dict[SourceFile, str]) -> list[str]:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config, load_config
+from bot.model.build_context import ContextListing
 from bot.model.downloads import Download
 from bot.model.images import ImageKey, PinnedDigest, Resolution, image_key, parse_reference
 from bot.model.roles import Role
@@ -61,6 +62,13 @@ def load_downloads(path: Path) -> dict[str, Download]:
             for url, answer in json.loads(path.read_text()).items()}
 
 
+def load_context(path: Path) -> ContextListing:
+    """A fixture's build context listing: {"found": ["…"], "ignore_file": null, "complete": true, "folder": "."}."""
+    data = json.loads(path.read_text())
+    return ContextListing(data.get("folder", "."), data.get("ignore_file"), tuple(data.get("found", ())),
+                          data.get("complete", True))
+
+
 # Rule fixtures show what a rule does on a service image, the role that gets every edit; a
 # case says otherwise with `# hardenbot role=…` or `roles:` in its config. Cases under
 # fixtures/roles/ are decided from their content, as in a real run.
@@ -82,6 +90,9 @@ def case_ruleset(case: Path) -> RuleSet:
     downloads_file = _beside(case, "downloads.json")
     if downloads_file is not None:
         ruleset = replace(ruleset, context=replace(ruleset.context, downloads=load_downloads(downloads_file)))
+    contexts_file = _beside(case, "context.json")
+    if contexts_file is not None:
+        ruleset = replace(ruleset, context=replace(ruleset.context, contexts={case.name: load_context(contexts_file)}))
     env_file = _beside(case, "env")  # a compose case's .env
     if env_file is None:
         return ruleset

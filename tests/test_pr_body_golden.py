@@ -28,7 +28,8 @@ EXPECTED = Path(__file__).parent / "fixtures" / "pr_body"
 REGEN = os.environ.get("HARDENBOT_REGEN") == "1"
 
 # One file of each kind a body has to describe: pinned on several registries, refreshed, left to
-# a person, already fine, unreadable, and Markdown-hostile text (a pipe, a backtick) in a path.
+# a person, already fine, unreadable, writing a credential, and Markdown-hostile text (a pipe, a
+# backtick) in a path.
 MIXED = {
     SourceFile("services/api/Dockerfile", DOCKERFILE):
         "FROM python:3.12-slim\nRUN pip install flask\nCMD [\"python\"]\n",
@@ -45,6 +46,9 @@ MIXED = {
     SourceFile("services/we|rd`name/Dockerfile", DOCKERFILE):
         "FROM python:3.12-slim\nRUN pip install requests\n",
     SourceFile("services/broken/Dockerfile", DOCKERFILE): "FROM debian:12\nRUN <<EOF\nnever ends\n",
+    # A credential the file writes: listed first among what needs a person, its value masked.
+    SourceFile("services/worker/Dockerfile", DOCKERFILE):
+        "FROM python:3.12-slim\nENV DB_PASSWORD=hunter2-prod\nUSER 10001\nCMD [\"python\", \"-m\", \"worker\"]\n",
     SourceFile("docker-compose.yml", COMPOSE): "services:\n  cache:\n    image: redis:7  # cache\n",
 }
 ANSWERS = {
@@ -146,3 +150,11 @@ def test_every_table_row_has_its_header_columns(case, count):
     assert len(tables) == count  # re-lint, digests, per file, and verification when there is one
     for rows in tables:
         assert {len(_CELL_BORDER.findall(row)) for row in rows} == {len(_CELL_BORDER.findall(rows[0]))}, rows
+
+
+def test_secrets_come_first_in_what_needs_a_person():
+    body = render_body(mixed_report(), [])
+    assert "- **Needs a person**: 9 findings — HB050 ×1, HB001 ×6" in body
+    person = body[body.index("### Needs a person"):]
+    assert person.index("#### HB050") < person.index("#### HB001") < person.index("#### DL3009")
+    assert "hunter2-prod" not in body  # … its value masked, like every credential a file writes

@@ -12,6 +12,7 @@ from bot.config import Config
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import decide_role
 from bot.engine import harden_text
+from bot.model.build_context import ContextListing
 from bot.model.downloads import Download
 from bot.model.results import RunReport
 from bot.report import sarif
@@ -56,13 +57,15 @@ def test_sarif_rule_help_names_the_equivalents():
 # HB062's example pins a download; its digest is shown as `…` (tests/fixtures/HB062 checks real ones).
 EXAMPLE_DOWNLOADS = {"https://example.com/releases/v1.2.3/tool.tar.gz":
                      Download("https://example.com/releases/v1.2.3/tool.tar.gz", "sha256:…", 1)}
+# HB064's example copies a build context holding a repository and a .env.
+EXAMPLE_CONTEXTS = {"Dockerfile": ContextListing(".", None, (".env", ".git"))}
 
 
 def _example_ruleset(rule: Rule):
     values = {option: option.parse(EXAMPLE_OPTIONS[option.key]) for option in OPTIONS if option.key in EXAMPLE_OPTIONS}
     config = Config(options=OptionValues(values))
     ruleset = make_ruleset(config, (rule,), proving=rule.fix is FixSafety.PROVEN)  # as `fix --verify` makes them
-    return replace(ruleset, context=replace(ruleset.context, downloads=EXAMPLE_DOWNLOADS))
+    return replace(ruleset, context=replace(ruleset.context, downloads=EXAMPLE_DOWNLOADS, contexts=EXAMPLE_CONTEXTS))
 
 
 def _as_file(example: str) -> str:

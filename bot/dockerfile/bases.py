@@ -38,6 +38,8 @@ def _apache_variant(name: str, tag: str) -> bool:
 SERVERS = STARTS_AS_ROOT | frozenset("caddy tomcat openresty jetty lighttpd nginx-unprivileged".split())
 NONROOT_BY_DEFAULT = ("bitnami/", "jupyter/", "quay.io/jupyter/", "nginxinc/nginx-unprivileged",
                       "cgr.dev/chainguard/")
+CA_CERTIFICATES_ALWAYS = frozenset({"python", "golang", "buildpack-deps", "eclipse-temurin"})
+CA_CERTIFICATES_FULL = frozenset({"node", "ruby"})
 _SLIM_SHAPES = {
     # image: (pattern of a full tag, how to write its slim twin)
     "python": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye|trixie))?"), r"\1-slim\2"),
@@ -72,6 +74,19 @@ class BaseInfo:
     @property
     def has_bash(self) -> bool:
         return self.os == "debian"
+
+    @property
+    def ships_ca_certificates(self) -> bool:
+        """Whether the image's own Dockerfile installs the CA certificates (and keeps them):
+        python and golang in every variant, buildpack-deps and Eclipse Temurin, the full
+        node and ruby images (built on buildpack-deps; their slim variants purge them). The
+        official images, or their mirrors in another registry; not a Docker Hub user's."""
+        if self.image is None or (self.image.registry == DOCKER_HUB and not self.image.repository.startswith("library/")):
+            return False
+        name, tag = self.image.short_name, self.image.tag or ""
+        if name in CA_CERTIFICATES_ALWAYS:
+            return True
+        return name in CA_CERTIFICATES_FULL and "slim" not in tag and "alpine" not in tag
 
     @property
     def is_python(self) -> bool:

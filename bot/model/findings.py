@@ -7,6 +7,15 @@ from bot.model.text import Edit
 
 
 @dataclass(frozen=True)
+class NewFile:
+    """A file a fix adds beside the one it judges (HB064's .dockerignore): made only where no
+    file of that name is, never replacing one."""
+
+    path: str  # repository-relative, forward slashes
+    text: str
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str  # "DL3015", "HB001" …
     path: str  # repository-relative, forward slashes
@@ -16,10 +25,15 @@ class Finding:
     # The edit is what the configuration spells out (HB014's `healthcheck-command`): a person
     # chose it, so it is made without --verify and never held to the rule's proof.
     configured: bool = False
+    creates: NewFile | None = None  # a new file the fix adds instead of editing this one
+
+    def __post_init__(self) -> None:
+        if self.edits and self.creates is not None:
+            raise TypeError(f"{self.rule}: a fix edits the file or adds one, not both")
 
     @property
     def fixable(self) -> bool:
-        return bool(self.edits)
+        return bool(self.edits) or self.creates is not None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.model.findings import FileError, Finding
+from bot.model.findings import FileError, Finding, NewFile
 from bot.model.images import ImageKey, Resolution
 from bot.model.policies import ImagePolicies
 from bot.model.roles import RoleDecision
@@ -17,6 +17,7 @@ class Hardened:
     after: tuple[Finding, ...]  # findings left on the hardened text
     applied: tuple[Finding, ...]  # findings whose edits were applied
     role: RoleDecision | None = None  # what the file is for (Dockerfiles), decided on the original
+    created: tuple[NewFile, ...] = ()  # new files the applied fixes add (HB064's .dockerignore)
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,13 @@ class FileResult:
 
     @property
     def changed(self) -> bool:
-        return self.hardened.text != self.original
+        return self.hardened.text != self.original or bool(self.hardened.created)
+
+    @property
+    def written_paths(self) -> list[str]:
+        """The files the hardening writes: this one when its text changed, and those it adds."""
+        own = [self.path] if self.hardened.text != self.original else []
+        return own + [new.path for new in self.hardened.created]
 
 
 @dataclass(frozen=True)

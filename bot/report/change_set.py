@@ -63,6 +63,8 @@ def _changes(results: Iterable[FileResult]) -> list[tuple[str, str, str]]:
         if result.changed:
             for finding in result.hardened.applied:
                 put_in = [edit.replacement for edit in finding.edits]
+                if finding.creates is not None:
+                    put_in += [finding.creates.path, finding.creates.text]
                 found.add((result.path, finding.rule, _token(result.path, finding.rule, finding.message, *put_in)))
     return sorted(found)
 

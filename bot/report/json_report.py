@@ -43,6 +43,7 @@ def render(report: RunReport, *, fix: bool) -> str:
         if fix:
             entry.update({
                 "changed": result.changed,
+                "added_files": [new.path for new in hardened.created],
                 "grade_after": grade(hardened.after),
                 "score_after": score(hardened.after),
                 "fixed": [finding_dict(f) for f in hardened.applied],

@@ -31,6 +31,8 @@ from bot.report.inert import one_line as _one_line
 from bot.report.masking import masked_report
 from bot.report.policies import markdown_lines as policy_section
 from bot.rules import RULES, RULES_BY_CODE
+from bot.rules.hb050_secret_in_env_arg import CODE as SECRET_IN_ENV_OR_ARG
+from bot.rules.hb051_literal_credential import CODE as LITERAL_CREDENTIAL
 from bot.rules.rule import FixSafety, Rule, Severity
 
 GITHUB_BODY_LIMIT = 65536
@@ -145,8 +147,9 @@ def _verification_counts(report: RunReport) -> str:
 
 
 def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
-    """The findings grouped by rule, the gravest rules first (then in catalogue order), each
-    group sorted by file and line: the order every per-rule part of the body uses."""
+    """The findings grouped by rule, credentials written in the files first, then the gravest
+    rules (then in catalogue order), each group sorted by file and line: the order every
+    per-rule part of the body uses."""
     groups: dict[str, list[Finding]] = {}
     for found in findings:
         groups.setdefault(found.rule, []).append(found)
@@ -158,11 +161,15 @@ _SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
 _CATALOGUE_ORDER = {rule.code: rank for rank, rule in enumerate(RULES)}
 
 
-def _rule_order(code: str) -> tuple[int, int, str]:
+# A credential in a file must be revoked as well as removed, whatever else the file needs: first.
+SECRETS_FIRST = (SECRET_IN_ENV_OR_ARG, LITERAL_CREDENTIAL)
+
+
+def _rule_order(code: str) -> tuple[bool, int, int, str]:
     rule = RULES_BY_CODE.get(code)
     if rule is None:
-        return len(_SEVERITY_ORDER), len(_CATALOGUE_ORDER), code
-    return _SEVERITY_ORDER[rule.severity], _CATALOGUE_ORDER[code], code
+        return True, len(_SEVERITY_ORDER), len(_CATALOGUE_ORDER), code
+    return code not in SECRETS_FIRST, _SEVERITY_ORDER[rule.severity], _CATALOGUE_ORDER[code], code
 
 
 def _not_scanned(report: RunReport) -> list[str]:

@@ -81,11 +81,13 @@ def _file_summary(result: FileResult) -> list[str]:
 
 
 def unified_diff(result: FileResult) -> str:
-    """The change as a diff, each credential the file writes masked where it is written."""
-    before = masked_text(result.original, result.path, result.kind).splitlines(keepends=True)
-    after = masked_text(result.hardened.text, result.path, result.kind).splitlines(keepends=True)
-    diff = difflib.unified_diff(before, after, f"a/{result.path}", f"b/{result.path}")
+    """The change as a diff, each credential the file writes masked where it is written; a
+    file a fix adds as a new file (`--- /dev/null`), as `git apply` reads one."""
     out = []
-    for line in diff:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    if result.hardened.text != result.original:
+        before = masked_text(result.original, result.path, result.kind).splitlines(keepends=True)
+        after = masked_text(result.hardened.text, result.path, result.kind).splitlines(keepends=True)
+        out += difflib.unified_diff(before, after, f"a/{result.path}", f"b/{result.path}")
+    for new in result.hardened.created:
+        out += difflib.unified_diff([], new.text.splitlines(keepends=True), "/dev/null", f"b/{new.path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)

@@ -19,7 +19,7 @@ from bot.rules.rule import Rule
 APPLY_ORDER = (
     "DL3014", "DL3015", "DL3009", "DL3042", "HB012", "DL3019", "DL3020", "HB011", "HB010", "HB002",
     "HB013", "DL4006", "HB014", "HB001", "DL3002", "DL3006", "DL3007", "HB020", "HB021", "HB030",
-    "HB031", "HB032", "HB040", "HB050", "HB051", "HB060", "HB061", "HB062", "HB063",
+    "HB031", "HB032", "HB040", "HB050", "HB051", "HB060", "HB061", "HB062", "HB063", "HB064",
 )
 _RULE_FILE = re.compile(r"[a-z]{2}\d{3,4}_\w+")
 

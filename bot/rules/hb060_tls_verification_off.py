@@ -16,22 +16,33 @@ prefix or `export`: `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`,
 `GIT_SSL_NO_VERIFY`, `PIP_TRUSTED_HOST`, `UV_INSECURE_HOST`, `GOINSECURE` (any value),
 `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`. A value that is a variable
 reference is not judged. Every stage: what a builder stage fetches ends up in what ships.
-Report only: the fix is usually to install `ca-certificates` (or the repository's signing
-key) and drop the option, which a person checks against the server it talks to.
+Fix (proven, under `fix --verify`), only where it is exact: curl's `-k`/`--insecure` is taken
+out (`-fsSLk` → `-fsSL`, `--insecure` removed with the blank before it) of a curl written in
+the RUN itself whose every URL is https, when the image has the CA certificates by then: an
+apt-get or apk install of `ca-certificates` earlier in the stage's lineage (or earlier in the
+same script), or a base known to ship them (python, golang, buildpack-deps, eclipse-temurin,
+full node and ruby). The build fetching those URLs with the check on is the proof, so it is
+kept only by a verify build with the network (`verify.network: true`). Everything else is
+reported: the fix is usually to install `ca-certificates` (or the repository's signing key)
+and drop the option, which a person checks against the server it talks to.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 
-from bot.dockerfile.model import Dockerfile, env_pairs
+from bot.dockerfile.bases import describe_base
+from bot.dockerfile.model import Dockerfile, Run, ShellScript, env_pairs
 from bot.dockerfile.parser import split_words
+from bot.dockerfile.shell import Command
 from bot.model.findings import Finding
+from bot.model.proof import ProofEvidence
+from bot.model.text import Edit
 from bot.rules.base import finding
 from bot.rules.commands import Found, read_args, run_commands
-from bot.rules.packages import APT_OPTIONS_WITH_VALUES
+from bot.rules.packages import APT_OPTIONS_WITH_VALUES, apk_adds, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
-from bot.rules.transfers import downloader_args
+from bot.rules.transfers import downloader_args, option_words, urls
 
 CODE = "HB060"
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)
@@ -84,9 +95,94 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if labels:
                 yield finding(doc, CODE, inst, _message(labels, f"{inst.keyword} "))
     for run in doc.all_runs:
-        labels = list(dict.fromkeys(label for found in run_commands(run) for label in _insecure(found)))
+        removals = _curl_removals(doc, run) if context.proving else {}
+        labels = list(dict.fromkeys(label for found in run_commands(run) for label in _insecure(found)
+                                    if not (id(found.command) in removals and label in _REMOVED)))
+        if removals:
+            edits = tuple(edit for _, found_edits, _ in removals.values() for edit in found_edits)
+            why = "; ".join(dict.fromkeys(how for _, _, how in removals.values()))
+            labels_fixed = ", ".join(dict.fromkeys(label for label, _, _ in removals.values()))
+            yield Finding(CODE, doc.path, run.instruction.line,
+                          f"TLS checks switched off needlessly ({labels_fixed}): every URL is https and {why}; "
+                          "drop the option", edits)
         if labels:
             yield finding(doc, CODE, run.instruction, _message(labels))
+
+
+_REMOVED = frozenset({"curl -k", "curl --insecure"})
+
+
+def _curl_removals(doc: Dockerfile, run: Run) -> dict[int, tuple[str, tuple[Edit, ...], str]]:
+    """The curl commands written in the RUN itself (not in a substitution or `sh -c`) whose
+    `-k`/`--insecure` can go, by id: every URL they fetch is https and the image has the CA
+    certificates by then. Each with its label, the edits that take the options out, and how
+    the image has the certificates."""
+    removals = {}
+    for script in run.scripts:
+        for command in script.commands("curl"):
+            args = downloader_args(command)
+            assert args is not None
+            fetched = urls(command, args)
+            if not args.has("-k", "--insecure") or not fetched or \
+                    not all(url.lower().startswith("https://") for url in fetched):
+                continue
+            how = _ca_certificates(doc, run, script, command)
+            edits = _without_insecure(script, command)
+            if how is not None and edits is not None:
+                label = "curl --insecure" if args.has("--insecure") else "curl -k"
+                removals[id(command)] = (label, edits, how)
+    return removals
+
+
+def _ca_certificates(doc: Dockerfile, run: Run, script: ShellScript, command: Command) -> str | None:
+    """How the image has the CA certificates when `command` runs, or None: an apt-get or apk
+    install of ca-certificates earlier in the stage's lineage (or earlier in the same script),
+    or a base known to ship them."""
+    lineage = run.stage.lineage()
+    for other in doc.all_runs:
+        if other.stage not in lineage or other.instruction.span.start > run.instruction.span.start:
+            continue
+        for found_script, install, sub in (*real_installs(other), *apk_adds(other)):
+            if other is run and (found_script is not script or install.start > command.start):
+                continue
+            if any(word.value == "ca-certificates" for word in install.args() if word.start > sub.start):
+                return "the image installs ca-certificates"
+    base = describe_base(run.stage.external_base)
+    if base.ships_ca_certificates and base.image is not None:
+        return f"{base.image.familiar} ships the CA certificates"
+    return None
+
+
+def _without_insecure(script: ShellScript, command: Command) -> tuple[Edit, ...] | None:
+    """The edits that take `-k` and `--insecure` out of the command, each word rewritten in
+    place (`-fsSLk` → `-fsSL`) or removed with the blank before it; None when a word is
+    quoted, escaped or split by a line continuation (it is then reported)."""
+    logical = script.logical
+    edits = []
+    for word, names in option_words(command):
+        if not {"-k", "--insecure"} & set(names):
+            continue
+        if logical.text[word.start : word.end] != word.value or logical.copied_from(word.start, word.end) is None:
+            return None
+        if names[0].startswith("--"):
+            kept = ""
+        else:
+            letters = "".join(name[1] for name in names if name != "-k")
+            kept = "-" + letters + word.value[1 + len(names):] if letters or word.value[1 + len(names):] else ""
+        if kept:
+            edits.append(Edit(logical.span(word.start, word.end), kept))
+            continue
+        before = word.start - 1
+        if before < 0 or logical.text[before] not in " \t" or logical.copied_from(before, word.end) is None:
+            return None
+        edits.append(Edit(logical.span(before, word.end), ""))
+    return tuple(edits)
+
+
+def proven_by_the_build(evidence: ProofEvidence) -> str | None:
+    """The build fetching its https URLs with the checks on is the proof, which the verifier
+    asks of every proven fix: nothing more to ask of the images."""
+    return None
 
 
 def _message(labels: list[str], prefix: str = "") -> str:
@@ -293,12 +389,14 @@ RULE = Rule(
     severity=Severity.HIGH,
     security=True,
     on_by_default=True,
-    fix=FixSafety.NONE,
+    fix=FixSafety.PROVEN,
     scope=Scope.EVERY_STAGE,
     why="without the check anyone between the build and the server can swap what is downloaded, and the build runs it",
-    example=Example("RUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz"),
+    example=Example("FROM python:3.12-slim\nRUN curl -fsSLk https://example.com/tool.tar.gz | tar -xz",
+                    "FROM python:3.12-slim\nRUN curl -fsSL https://example.com/tool.tar.gz | tar -xz"),
     doc=__doc__ or "",
     check=check,
+    proof=proven_by_the_build,
     onbuild=True,
     equivalents=("Checkov CKV2_DOCKER_2", "Checkov CKV2_DOCKER_3", "Checkov CKV2_DOCKER_4",
                  "Checkov CKV2_DOCKER_5", "Checkov CKV2_DOCKER_6", "Checkov CKV2_DOCKER_7",

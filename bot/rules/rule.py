@@ -15,6 +15,7 @@ from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
 from bot.model.advice import BaseAdvice, BaseKey
+from bot.model.build_context import ContextListing
 from bot.model.downloads import Download
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
@@ -73,6 +74,9 @@ class RuleContext:
     bases: Mapping[BaseKey, BaseAdvice] | None = None
     # What the URLs ADD fetches hold, downloaded once before the rules run; None: not downloaded.
     downloads: Mapping[str, Download] | None = None
+    # What each Dockerfile's build context holds that must not ship, by Dockerfile path (HB064);
+    # None: not listed (the texts are not on disk).
+    contexts: Mapping[str, ContextListing] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled

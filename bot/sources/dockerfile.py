@@ -62,10 +62,10 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
-            if finding.edits and not editable:
+            if finding.fixable and not editable:
                 why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
                     NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
-                finding = replace(finding, edits=(), message=f"{finding.message}; {why}")
+                finding = replace(finding, edits=(), creates=None, message=f"{finding.message}; {why}")
             found.append(finding)
     found += [f for f in _trigger_findings(doc, ruleset, context)
               if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]

@@ -58,3 +58,17 @@ def write_atomic(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def create_atomic(path: Path, text: str) -> None:
+    """Create `path` holding `text`, only when nothing is there (FileExistsError otherwise, even
+    for a dangling link): written to a temporary file beside it and linked in under its name,
+    which fails rather than replace what appeared meanwhile. Readable by all, as a checkout's files are."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hardenbot", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(encode(text))
+        os.chmod(temporary, 0o644)
+        os.link(temporary, path, follow_symlinks=False)
+    finally:
+        os.unlink(temporary)

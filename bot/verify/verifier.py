@@ -22,6 +22,7 @@ held before it are left alone): a RUN that writes a gigabyte would otherwise lea
 """
 from __future__ import annotations
 
+import posixpath
 import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -33,7 +34,7 @@ from time import monotonic
 from typing import Protocol
 
 from bot.errors import HardenbotError
-from bot.model.findings import Finding
+from bot.model.findings import Finding, NewFile
 from bot.model.images import ImageKey, Resolution
 from bot.model.policies import Inventory
 from bot.model.proof import Proof, ProofEvidence, Showing, VulnerabilityLookup
@@ -50,6 +51,7 @@ from bot.model.verification import (
     Verification,
     VerifySettings,
 )
+from bot.sources.files import encode
 from bot.verify.confine import OutOfRepository, check_confined, own_dockerignore
 from bot.verify.deadline import Deadline, OutOfTime
 from bot.verify.docker import PROBE_SECONDS, BuildResult, EngineUnavailable
@@ -84,6 +86,7 @@ class _FileBuilds:
     target: str | None
     deadline: Deadline
     ignore: bytes | None  # the file's own <name>.dockerignore
+    context_ignore: str  # the context's .dockerignore, repository-relative: a fix may add it (HB064)
     admit: Callable[[str], str]  # the text to build, its frontend and sources checked (BuildRefused)
     start: StartSpec = field(default_factory=StartSpec)  # how its images are started (seconds filled in)
     images: list[str] = field(default_factory=list)
@@ -91,14 +94,17 @@ class _FileBuilds:
     _made: list[tuple[Build, str]] = field(default_factory=list)  # each build with its image's id
     _inventories: dict[str, Inventory] = field(default_factory=dict)  # image id → its packages
 
-    def build(self, text: str, *, start: bool = True) -> Build:
+    def build(self, text: str, *, start: bool = True, created: tuple[NewFile, ...] = ()) -> Build:
         """The build of `text` and its image's facts, started unless not `start` (`started()`
-        then). OutOfTime when the deadline cut it short or left no time for it."""
+        then), with the context's .dockerignore the fixes add, if they add it (handed to the
+        engine as the Dockerfile's own, which BuildKit reads in its place: the context has
+        none, or no fix would add one). OutOfTime when the deadline cut it short or left no time for it."""
         text = self.admit(text)
         limit = self.deadline.left(self.settings.timeout)
         self.count += 1
+        ignore = next((encode(new.text) for new in created if new.path == self.context_ignore), self.ignore)
         result = self.engine.build(text, self.dockerfile, self.context, self.target,
-                                   network=self.settings.network, timeout=limit, ignore=self.ignore)
+                                   network=self.settings.network, timeout=limit, ignore=ignore)
         if result.image_id is not None:
             self.images.append(result.image_id)
         if result.build.state is BuildState.TIMED_OUT and limit < self.settings.timeout:
@@ -256,8 +262,9 @@ class Verifier:
         if not context.is_dir():
             return skip(f"its build context {plan.context} is not a folder here")
         deadline = deadline.sooner(Deadline.after(self.settings.file_seconds, "file-deadline", self.clock))
+        context_ignore = posixpath.normpath(posixpath.join(plan.context, ".dockerignore"))
         builds = _FileBuilds(self.engine, self.settings, root / result.path, context, plan.target, deadline, ignore,
-                             lambda text: admitted(fetching_nothing(text, result.path), result.path,
+                             context_ignore, lambda text: admitted(fetching_nothing(text, result.path), result.path,
                                                      self.settings.frontends, digests),
                              start_spec(self.settings, plan))
         try:
@@ -285,9 +292,9 @@ class Verifier:
             return result, verification(Verdict.NOT_VERIFIED, before=before,
                                         reason=f"could not build the original here ({before.failure()})")
         self.log(f"verify: building {result.path} hardened")
-        original = replace(result.hardened, text=result.original, applied=())
+        original = replace(result.hardened, text=result.original, applied=(), created=())
         try:
-            after = builds.build(result.hardened.text, start=False)
+            after = builds.build(result.hardened.text, start=False, created=result.hardened.created)
             before, after = builds.started(before, after)
         except OutOfTime as error:
             every = _codes(result.hardened)
@@ -326,15 +333,16 @@ class Verifier:
             dropped = frozenset(blame.dropped) | unproven.keys()
             hardened = reharden(dropped)
             try:
-                build = before if hardened.text == result.original else builds.build(hardened.text)
+                build = before if _as_original(hardened, result) else \
+                    builds.build(hardened.text, created=hardened.created)
             except OutOfTime as error:
                 every = _codes(result.hardened)
                 return _Blame(every, tuple(sorted(set(every) - dropped)), str(error),
-                              replace(result.hardened, text=result.original, applied=()), before,
+                              replace(result.hardened, text=result.original, applied=(), created=()), before,
                               tuple(unproven.items()))
             if broken(build, before) is not None:  # without the unproven edits the rest fails: none is kept
                 every = _codes(result.hardened)
-                return _Blame(every, (), "", replace(result.hardened, text=result.original, applied=()), before,
+                return _Blame(every, (), "", replace(result.hardened, text=result.original, applied=(), created=()), before,
                               tuple(unproven.items()))
             blame = _Blame(tuple(sorted(dropped)), blame.late, blame.late_because, hardened, build)
 
@@ -377,18 +385,18 @@ class Verifier:
     def _blame(self, result: FileResult, before: Build, builds: _FileBuilds, reharden: Reharden) -> _Blame:
         first_edit: dict[str, int] = {}
         for found in result.hardened.applied:
-            start = min(edit.span.start for edit in found.edits)
+            start = min((edit.span.start for edit in found.edits), default=0)  # an added file: the whole build
             first_edit[found.rule] = min(first_edit.get(found.rule, start), start)
         codes = sorted(first_edit, key=lambda code: -first_edit[code])
         every = _codes(result.hardened)
-        original = replace(result.hardened, text=result.original, applied=())
+        original = replace(result.hardened, text=result.original, applied=(), created=())
 
         def attempt(drop: frozenset[str]) -> tuple[Hardened, Build, bool]:
             hardened = reharden(drop)
-            if hardened.text == result.original:
+            if _as_original(hardened, result):
                 return hardened, before, True
             self.log(f"verify: {result.path}: rebuilding without {', '.join(sorted(drop))}")
-            build = builds.build(hardened.text)
+            build = builds.build(hardened.text, created=hardened.created)
             return hardened, build, broken(build, before) is None
 
         try:
@@ -449,6 +457,11 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _as_original(hardened: Hardened, result: FileResult) -> bool:
+    """Whether the hardening leaves the file as it was and adds none: the original's build is its build."""
+    return hardened.text == result.original and not hardened.created
 
 
 def _codes(hardened: Hardened) -> tuple[str, ...]:
