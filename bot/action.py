@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
+from bot.downloads import make_downloader
 from bot.errors import HardenbotError
 from bot.flow import TITLE, Flow, FlowResult, FlowSettings, Log
 from bot.github.api import GitHubRepo
@@ -117,7 +118,8 @@ def run_flow(settings: FlowSettings, trigger: Trigger, token: str, environ: Mapp
     def policies_for(report: RunReport, config: Config) -> RunReport:
         return assess_policies(report, config, environ, offline=offline)
 
-    return Flow(settings, github, repo, resolver, log, verifier_for, policies_for, advisor).run(trigger)
+    downloader = None if offline else make_downloader()
+    return Flow(settings, github, repo, resolver, log, verifier_for, policies_for, advisor, downloader).run(trigger)
 
 
 def action_main(environ: Mapping[str, str] = os.environ, out: Callable[[str], None] = print) -> int:

@@ -53,7 +53,7 @@ from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_b
 from bot.report.inert import code, fence, one_line
 from bot.report.markdown import LISTED_COMMITS, commit_message, render_body, what_is_new
 from bot.report.text import unified_diff
-from bot.run import Advisor, Resolver, Verifier, digest_changes, process, process_texts
+from bot.run import Advisor, Downloader, Resolver, Verifier, digest_changes, process, process_texts
 from bot.sources import kind_of
 from bot.sources.discovery import SourceFile
 from bot.sources.globs import glob_regex
@@ -175,7 +175,7 @@ class Push:
 class Flow:
     def __init__(self, settings: FlowSettings, github: GitHubRepo, repo: Repository, resolver: Resolver | None,
                  log: Log, verifier_for: VerifierFor | None = None, policies_for: PoliciesFor | None = None,
-                 advisor: Advisor | None = None):
+                 advisor: Advisor | None = None, downloader: Downloader | None = None):
         """The collaborators are kept behind a PhaseClock, so each call counts to its phase: api,
         git, commit+push, resolve, verify (the builds), and scan (the engine's own time, the
         resolver's and the builds' taken out). `verifier_for` gives the verifier a
@@ -189,6 +189,9 @@ class Flow:
         self.process_texts = self.clock.timed(process_texts, "scan")
         self.verifier_for = verifier_for
         self.advisor = None if advisor is None else self.clock.timed(advisor, "resolve")  # HB020's better bases
+        # What HB062 pins ADD URLs to (downloaded once; a fork's files never reach it: they are
+        # hardened in memory by process_texts, which downloads nothing).
+        self.downloader = None if downloader is None else self.clock.timed(downloader, "resolve")
         self.policies_for = None if policies_for is None else self.clock.timed(policies_for, "policies")
 
     def run(self, trigger: Trigger) -> FlowResult:
@@ -217,7 +220,8 @@ class Flow:
             if part and not (root / part).is_dir():
                 raise HardenbotError(f"path {part!r} is not a folder of the repository")
             report = self.process(root, config, config.active_rules(), fix=True, write=write,
-                                  resolver=self.resolver, verifier=verifier, only=part, advisor=self.advisor)
+                                  resolver=self.resolver, verifier=verifier, only=part, advisor=self.advisor,
+                                  downloader=self.downloader)
             report = replace(report, verify_note=note)
             return self.policies_for(report, config) if self.policies_for else report
 

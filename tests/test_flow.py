@@ -2,6 +2,7 @@
 digests, and GitHub's REST API faked at the HTTP layer. Every scenario of the action."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -95,7 +96,7 @@ def run(project: Project, github: FakeGitHub, name: str = "schedule", payload: d
     trigger = trigger_from(name, payload if payload is not None else event(name))
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         github.install(mock)
-        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        mock.add_passthru(re.compile(r"https?://127\.0\.0\.1"))
         return run_flow(FlowSettings("acme/shop", project.checkout, **settings), trigger, TOKEN, environ or {},
                         offline=False, workers=4, log=Log(project.lines.append), api_url=API,
                         seconds_between_writes=None, verify=verify)
@@ -125,6 +126,30 @@ def test_scheduled_run_opens_one_pull_request(project):
     assert "- HB030 (" in message and "- DL3042 (1x)" in message
     assert project.remote_sha("main") == git("rev-parse", "HEAD", cwd=project.checkout)  # main untouched
     assert result.changed_files == ["docker-compose.yml", "services/api/Dockerfile", "services/web/Dockerfile"]
+
+
+def test_a_scheduled_run_pins_a_versioned_add_url_to_what_it_served(project, tmp_path, monkeypatch):
+    """HB062 in the pull request flow: the URL is downloaded once by the run, as on the command line."""
+    from tests.servers import HttpServer, tls_files
+
+    body = b"release bytes " * 100
+    cert, key = tls_files(tmp_path)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
+    with HttpServer(lambda method, path, headers: (200, {}, body), tls_files=(cert, key)) as server:
+        url = f"{server.url}/releases/download/v1.2.3/tool-1.2.3.tar.gz"
+        (project.seed / "services/tool/Dockerfile").parent.mkdir(parents=True)
+        (project.seed / "services/tool/Dockerfile").write_text(f"FROM {project.host}/flow/python:3.12-slim\n"
+                                                             f"ADD {url} /opt/\nCMD [\"/opt/run\"]\n")
+        git("add", "-A", cwd=project.seed)
+        git("commit", "--quiet", "-m", "a tool", cwd=project.seed)
+        git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
+        git("fetch", "--quiet", "--depth=1", "origin", "main", cwd=project.checkout)
+        git("reset", "--quiet", "--hard", "FETCH_HEAD", cwd=project.checkout)
+        result = run(project, FakeGitHub())
+        assert result.outcome == "opened"
+        assert len(server.seen) == 1
+    tool = project.remote_file("hardenbot/harden", "services/tool/Dockerfile")
+    assert f"ADD --checksum=sha256:{hashlib.sha256(body).hexdigest()} {url} /opt/" in tool
 
 
 def test_a_run_counts_its_seconds_to_the_phases_bench_pr_prints(project):
@@ -263,7 +288,7 @@ def test_the_actions_outcome_output_is_the_plain_word(project, tmp_path):
                "GITHUB_OUTPUT": str(output), "GITHUB_API_URL": API, "HOME": str(tmp_path)}
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         FakeGitHub().install(mock)
-        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        mock.add_passthru(re.compile(r"https?://127\.0\.0\.1"))
         assert action_main(environ, lambda line: None) == 0
     lines = output.read_text().splitlines(keepends=True)
     assert lines[:3] == ["pull-request-number=\n", "pull-request-url=\n",
@@ -363,7 +388,7 @@ def test_the_action_end_to_end_outputs_summary_and_no_token_anywhere(project, tm
     printed: list[str] = []
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         github.install(mock)
-        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        mock.add_passthru(re.compile(r"https?://127\.0\.0\.1"))
         assert action_main(environ, printed.append) == 0
     text = "\n".join(printed)
     assert printed[0] == f"::add-mask::{TOKEN}"
@@ -401,7 +426,7 @@ def test_hardenbot_pr_from_a_laptop_checkout(project, monkeypatch, capsys):
     (project.checkout / "uncommitted.txt").write_text("my work in progress\n")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         github.install(mock)
-        mock.add_passthru(re.compile(r"http://127\.0\.0\.1"))
+        mock.add_passthru(re.compile(r"https?://127\.0\.0\.1"))
         assert main(["pr", "--repo", "acme/shop", str(project.checkout)]) == 0
     out = capsys.readouterr()
     assert "hardenbot: opened pull request #" in out.out and TOKEN not in out.out + out.err
