@@ -65,10 +65,10 @@ SHAPES = {
             "COPY . .\nEXPOSE 8000\nCMD [\"uvicorn\", \"app.main:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]\n",
             {"requirements.txt": "fastapi==0.115.0\nuvicorn==0.30.6\n", "app/main.py": "app = None\n"}),
     "worker": ("FROM {base}/python:3.11-bookworm\nWORKDIR /srv\n"
-               "RUN apt-get update && apt-get install -y build-essential libpq-dev \\\n    && rm -rf /var/lib/apt/lists/*\n"
+               "RUN apt-get update && apt-get install -y build-essential \\\n    && rm -rf /var/lib/apt/lists/*\n"
                "COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY worker.py .\n"
                "EXPOSE 8080\nCMD [\"python\", \"worker.py\"]\n",
-               {"requirements.txt": "psycopg2==2.9.9\nflask==3.0.3\n", "worker.py": "print('working')\n"}),
+               {"requirements.txt": "grpcio==1.66.1\nflask==3.0.3\n", "worker.py": "print('working')\n"}),
     "web": ("FROM {base}/node:20-bookworm\nWORKDIR /usr/src/app\nCOPY package*.json ./\nRUN npm install\nCOPY . .\n"
             "EXPOSE 3000\nCMD [ \"node\", \"server.js\" ]\n",
             {"package.json": STUB_PACKAGE_JSON, "server.js": "require('express')\n"}),
