@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.model import Dockerfile, Run
+from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.shell import Command, Word
 from bot.model.findings import Finding
 from bot.model.text import Edit
@@ -27,9 +27,11 @@ _OFF = ("false", "0", "no", "off")
 
 # Packages whose recommendations a working image needs: what to name instead, or None to report.
 NEEDS_RECOMMENDED = {"curl": "ca-certificates", "wget": "ca-certificates", "git": None}
+NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if needs == "ca-certificates")
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+    certified: set[int] | None = None  # the stages that install ca-certificates, read once when asked
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
@@ -48,7 +50,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue
             edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
             added = ""
-            if named & {p for p, needs in NEEDS_RECOMMENDED.items() if needs} and not _installs_certificates(doc, run):
+            name_certificates = bool(named & NEED_CERTIFICATES)
+            if name_certificates:
+                if certified is None:
+                    certified = _stages_installing_certificates(doc)
+                name_certificates = not any(id(stage) in certified for stage in run.stage.lineage())
+            if name_certificates:
                 edits.append(Edit.insert(script.logical.original_end(packages[-1].end), " ca-certificates"))
                 added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
@@ -61,10 +68,10 @@ def _packages(command: Command, install: Word) -> list[Word]:
     return [word for word in positional if word.start > install.start]
 
 
-def _installs_certificates(doc: Dockerfile, run: Run) -> bool:
-    """Whether the run's stage, or a stage it is built on, installs ca-certificates."""
-    lineage = {id(stage) for stage in run.stage.lineage()}
-    return any(id(other.stage) in lineage and "ca-certificates" in installed_packages(other) for other in doc.runs())
+def _stages_installing_certificates(doc: Dockerfile) -> set[int]:
+    """The stages (by id) one of whose RUNs installs ca-certificates: read once per file, so a
+    file of many installs stays linear."""
+    return {id(run.stage) for run in doc.runs() if "ca-certificates" in installed_packages(run)}
 
 
 RULE = Rule(
