@@ -42,7 +42,7 @@ from pathlib import Path
 from bot.branch_commits import BranchCommits, sort_branch
 from bot.config import Config, load_config
 from bot.errors import ConfigError, HardenbotError
-from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
+from bot.github.api import WRITE_ACCESS, GitHubError, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
 from bot.model.commits import CarriedCommit, CarriedCommits
@@ -122,6 +122,7 @@ class FlowResult:
     carried: tuple[CommitInfo, ...] = ()  # people's commits on the bot branch, replayed onto the refresh
     dropped: tuple[CommitInfo, ...] = ()  # commits the branch held, not on the base nor people's: left out of it
     conflict: Conflict | None = None  # KEPT: the commit of theirs that would not apply, and where
+    groups: tuple = ()  # grouped pull requests: a bot.group_flow.GroupResult each
 
     @property
     def needs_a_person(self) -> int:
@@ -205,11 +206,11 @@ class Flow:
         path = root / self.settings.config_path if self.settings.config_path else None
         return load_config(root, path, self.settings.group_by)
 
-    def _harden(self, root: Path, write: bool) -> RunReport:
+    def _harden(self, root: Path, write: bool, config: Config | None = None) -> RunReport:
         """Harden a checked-out tree, proving the edits with builds when asked to (a fork's
         files are never on disk, so never built)."""
         with self.log.group("Scan and harden"):
-            config = self._config(root)
+            config = config or self._config(root)
             verifier, note = self.verifier_for(config) if self.verifier_for else (None, "")
             if verifier is not None:
                 verifier = self.clock.timed(verifier, "verify")
@@ -229,9 +230,14 @@ class Flow:
         base_sha = self.repo.fetch_branch(base)
         if base_sha is None:
             raise GitError(f"the base branch {base!r} is not on the remote")
-        history = self.repo.fetch_branch_history(settings.branch, base, base_sha)
         with self.repo.worktree(base_sha) as tree:
-            report = self._harden(tree, write=not dry_run)
+            config = self._config(tree)
+            if _grouped(config):
+                from bot.group_flow import GroupFlow  # it builds on this module
+                report = self._harden(tree, write=not dry_run, config=config)
+                return GroupFlow(self).run(tree, report, config, base, base_sha, dry_run)
+            history = self.repo.fetch_branch_history(settings.branch, base, base_sha)
+            report = self._harden(tree, write=not dry_run, config=config)
             changed = _changed_paths(report)
             if not changed:
                 return self._nothing_to_harden(report, render_body(report, digest_changes(report)), dry_run, history)
@@ -290,7 +296,16 @@ class Flow:
         """Commit the hardened tree onto the base, replay people's commits on the branch onto
         it, and push that to the bot's branch, leased on the commit fetched, unless that branch
         already holds exactly this tree (and nothing to drop) or one of their commits conflicts."""
-        tree_sha = self.repo.stage(tree, changed)
+        push = self._refresh(tree, self.repo.stage(tree, changed), base_sha, branch_sha, branch, report)
+        if push.pushed:
+            assert push.head is not None
+            self.repo.push(push.head, self.settings.branch, expected=branch_sha)
+        return push
+
+    def _refresh(self, tree: Path, tree_sha: str, base_sha: str, branch_sha: str | None, branch: BranchCommits,
+                 report: RunReport) -> Push:
+        """The commit a branch should be at: `tree_sha` committed onto the base with people's
+        commits replayed onto it; `pushed` says it is new, and is for the caller to push."""
         people, same_history = branch.people, not branch.dropped
         if not people and same_history and branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
             return Push(False, branch_sha)
@@ -305,7 +320,6 @@ class Flow:
             commit = replay.head
             if same_history and branch_sha is not None and self.repo.tree_of(commit) == self.repo.tree_of(branch_sha):
                 return Push(False, branch_sha, replay, people)
-        self.repo.push(commit, self.settings.branch, expected=branch_sha)
         return Push(True, commit, replay, self.repo.commits_between(refresh, commit) if replay else ())
 
     def _listed(self, commits: tuple[CommitInfo, ...]) -> CarriedCommits:
@@ -314,18 +328,19 @@ class Flow:
                                     for c in commits[:LISTED_COMMITS]), len(commits))
 
     def _keep_branch(self, result: FlowResult, pull: PullRequestInfo | None, people: tuple[CommitInfo, ...],
-                     replay: Replay) -> FlowResult:
+                     replay: Replay, branch_name: str | None = None) -> FlowResult:
         """People's commits conflict with the refresh: nothing is pushed, and the open pull
         request hears why once (the same conflict is not told again on every run)."""
         conflict = replay.conflict
         assert conflict is not None
+        branch_name = branch_name or self.settings.branch
         if pull is not None:  # the same commit conflicting in the same files is the same news
             key = hashlib.sha256(" ".join((conflict.commit.sha, *conflict.paths)).encode()).hexdigest()[:16]
             marker = f"<!-- hardenbot:conflict {key} -->"
             if not any(marker in comment for comment in self.github.comments(pull.number)):
-                self.github.comment(pull.number, _conflict_comment(self.settings.branch, people, conflict, marker))
+                self.github.comment(pull.number, _conflict_comment(branch_name, people, conflict, marker))
         return replace(result, outcome=Outcome.KEPT, pull_request=pull, conflict=conflict,
-                       message=f"kept {self.settings.branch} as it is: {conflict.commit.sha[:12]} by "
+                       message=f"kept {branch_name} as it is: {conflict.commit.sha[:12]} by "
                                f"{conflict.commit.author.name} conflicts with the refresh in "
                                f"{', '.join(conflict.paths)}")
 
@@ -438,13 +453,14 @@ def public_reason(error: Exception) -> str:
 
 def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
                         pushed: bool, pulls: PullRequests | None = None, draft: bool = False,
-                        reviewers: tuple[str, ...] = (), assignees: tuple[str, ...] = ()
-                        ) -> tuple[PullRequestInfo, Outcome]:
+                        reviewers: tuple[str, ...] = (), assignees: tuple[str, ...] = (),
+                        refused: Callable[[GitHubError], None] | None = None) -> tuple[PullRequestInfo, Outcome]:
     """The one open pull request from `head` into `base`, saying `title` and `body` and carrying
     `labels`, and what it took: OPENED when there was none; UPDATED when its title, body or labels
     had to change, or when `pushed` gave it new commits; UNCHANGED otherwise, with no API write.
     A create that loses the race to another run (GitHub's 422) updates that run's pull request.
-    `pulls`: what the run already found, so as not to ask again."""
+    `pulls`: what the run already found, so as not to ask again. `refused`: told of a review
+    request GitHub refused (422: a reviewer who is not a collaborator), which then is not fatal."""
     pull = pulls.open if pulls is not None else github.find_open_pull_request(head)
     if pull is None:
         try:
@@ -458,7 +474,12 @@ def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str,
             # Only a new pull request asks for reviews and assignees: on later runs people may
             # have changed them on purpose.
             if reviewers:
-                github.request_reviewers(opened.number, reviewers)
+                try:
+                    github.request_reviewers(opened.number, reviewers)
+                except GitHubError as error:
+                    if refused is None or error.status != 422:
+                        raise
+                    refused(error)
             if assignees:
                 github.add_assignees(opened.number, assignees)
             return opened, Outcome.OPENED
@@ -475,6 +496,11 @@ def _add_missing_labels(github: GitHubRepo, pull: PullRequestInfo, labels: tuple
     if missing:
         github.add_labels(pull.number, missing)
     return bool(missing)
+
+
+def _grouped(config: Config) -> bool:
+    """Whether the fixes go in a pull request per group, not in the repository's one."""
+    return config.groups.group_by is not GroupBy.REPOSITORY or bool(config.groups.named)
 
 
 def _turned_down(pulls: PullRequests) -> PullRequestInfo | None:
