@@ -40,11 +40,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.branch_commits import BranchCommits, sort_branch
+from bot.codeowners import read_codeowners
 from bot.config import Config, load_config
 from bot.errors import ConfigError, HardenbotError
 from bot.github.api import WRITE_ACCESS, GitHubError, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
 from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
+from bot.group_pulls import files_for_branch, group_report, groups_of
 from bot.model.commits import CarriedCommit, CarriedCommits
 from bot.model.groups import GroupBy
 from bot.model.results import RunReport
@@ -398,6 +400,10 @@ class Flow:
             raise GitError(f"the branch {pull.head_ref!r} is gone")
         with self.repo.worktree(head) as tree:
             report = self._harden(tree, write=not dry_run)
+            if pull.head_ref.startswith(self.settings.branch + "/"):  # a group's: its files only
+                config = self._config(tree)
+                groups = groups_of(report, config.groups, read_codeowners(tree))
+                report = group_report(report, files_for_branch(groups, self.settings.branch, pull.head_ref))
             changed = _changed_paths(report)
             if not changed:
                 return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,

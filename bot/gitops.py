@@ -209,7 +209,7 @@ class Repository:
         one flat name each: `a` and `a/b` cannot both be refs, on this side either."""
         if not branches:
             return {}
-        local = {name: "refs/hardenbot/branches/" + name.replace("/", "%") for name in branches}
+        local = {name: self._flat_ref(name) for name in branches}
         refspecs = [f"+refs/heads/{name}:{ref}" for name, ref in local.items()]
         shallow = self._shallow()
         try:
@@ -316,6 +316,23 @@ class Repository:
         """Point the remote `branch` at `commit`, only if it is still at `expected` (absent: None)."""
         lease = f"--force-with-lease=refs/heads/{branch}:{expected or ''}"
         self._git("push", "--quiet", "--porcelain", lease, self.remote, f"{commit}:refs/heads/{branch}")
+
+    def files_by_branch(self, names: list[str], base: str) -> dict[str, set[str]]:
+        """The files the commits of each branch fetched by fetch_histories touch (those not on
+        `base`). A shallow clone first fetches the commit below each branch's oldest, since a
+        commit whose parent it lacks would read as adding every file."""
+        if not names:
+            return {}
+        refs = {name: self._flat_ref(name) for name in names}
+        if self._shallow():
+            self._git("fetch", "--quiet", "--no-tags", "--deepen=1", self.remote,
+                      *(f"+refs/heads/{name}:{ref}" for name, ref in refs.items()))
+        return {name: {path for commit in self.commits_between(base, self._git("rev-parse", ref))
+                       for path in self.files_of(commit.sha)} for name, ref in refs.items()}
+
+    @staticmethod
+    def _flat_ref(branch: str) -> str:
+        return "refs/hardenbot/branches/" + branch.replace("/", "%")
 
     def push_all(self, updates: list[RefUpdate]) -> None:
         """Every update in one atomic `git push`, each leased on where its branch was: all land or

@@ -28,7 +28,7 @@ from bot.config import Config
 from bot.flow import Flow, FlowResult, Outcome, Push, _changed_paths, _count, _sort_branch, ensure_pull_request
 from bot.github.api import PullRequestInfo, PullRequests
 from bot.gitops import BranchHistory, RefUpdate
-from bot.groups import plan_groups
+from bot.group_pulls import group_branch, group_report, group_title, groups_of, reviewers_of
 from bot.model.groups import Group
 from bot.model.results import RunReport
 from bot.report.change_set import mark_closed_by_hardenbot
@@ -61,33 +61,6 @@ class _Plan:
     push: Push | None = None
 
 
-def group_branch(prefix: str, key: str) -> str:
-    """The branch of a group: the bot's own for the whole repository (key ""), else below it."""
-    return f"{prefix}/{key}" if key else prefix
-
-
-def group_title(title: str, group: Group) -> str:
-    return f"{title} — {group.title}" if group.title else title
-
-
-def group_report(report: RunReport, files: tuple[str, ...]) -> RunReport:
-    """The run as one group's pull request tells it: its files' results, builds and policies.
-    Errors and files left out by role are the repository's, told in the run's summary."""
-    mine = set(files)
-    return replace(report, results=tuple(r for r in report.results if r.path in mine), errors=(), not_scanned=(),
-                   verification=tuple(v for v in report.verification if v.path in mine),
-                   policies=tuple(p for p in report.policies if p.path in mine))
-
-
-def reviewers_of(owners: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Code owners as the requested-reviewers API takes them (`user`, `org/team`), and the
-    e-mail owners it cannot ask (GitHub resolves those to accounts itself; an API cannot)."""
-    asked, skipped = [], []
-    for owner in owners:
-        (asked if owner.startswith("@") else skipped).append(owner.removeprefix("@"))
-    return tuple(asked), tuple(skipped)
-
-
 class GroupFlow:
     """The grouped half of `Flow._harden_base`: the flow's collaborators, per group."""
 
@@ -101,8 +74,7 @@ class GroupFlow:
         owners = read_codeowners(tree)
         for error in owners.errors:
             self.log.write(f"{error}: skipped, as GitHub does")
-        known = [r.path for r in report.results] + [e.path for e in report.errors]
-        groups = plan_groups(changed, config.groups, owners, known=known)
+        groups = groups_of(report, config.groups, owners)
         body = render_body(report, digest_changes(report))
         if dry_run:
             outcome = Outcome.DRY_RUN if changed else Outcome.NOTHING
@@ -124,7 +96,7 @@ class GroupFlow:
                                 if p.push and p.push.pushed])
         with self.log.group("Pull requests"):
             results += [self._pull_request(plan, base) for plan in plans]
-            results += self._close_stale(stale, histories, results)
+            results += self._close_stale(stale, histories, base_sha, results)
         return _combined(results, changed, report, body)
 
     def _plan(self, tree: Path, report: RunReport, groups: tuple[Group, ...], open_pulls: dict[str, PullRequestInfo],
@@ -179,15 +151,16 @@ class GroupFlow:
         said = {Outcome.OPENED: "opened", Outcome.UPDATED: "updated", Outcome.UNCHANGED: "up to date"}[outcome]
         return GroupResult(group.key, plan.branch, outcome, f"{name}: #{pull.number} {said}", group.files, pull)
 
-    def _close_stale(self, stale: dict[str, PullRequestInfo], histories: dict[str, BranchHistory],
+    def _close_stale(self, stale: dict[str, PullRequestInfo], histories: dict[str, BranchHistory], base_sha: str,
                      results: list[GroupResult]) -> list[GroupResult]:
         """Close the pull requests no group has any more, naming where their files went. One
         whose branch holds people's commits and whose files went nowhere stays open, as the
         single pull request does."""
         closed = []
+        touched = self.repo.files_by_branch([b for b in sorted(stale) if b in histories], base_sha)
         for branch, pull in sorted(stale.items()):
             history = histories.get(branch, BranchHistory(None))
-            files = {path for commit in history.commits for path in self.repo.files_of(commit.sha)}
+            files = touched.get(branch, set())
             now_in = [r.pull_request for r in results if r.pull_request is not None and files & set(r.files)]
             people = _sort_branch(history, PullRequests(pull), self.settings).people
             if people and not now_in:
