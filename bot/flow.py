@@ -45,7 +45,7 @@ from bot.config import Config, load_config
 from bot.errors import ConfigError, HardenbotError
 from bot.github.api import WRITE_ACCESS, GitHubError, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
-from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
+from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, RefUpdate, Replay, Repository
 from bot.group_pulls import files_for_branch, group_report, groups_of
 from bot.model.commits import CarriedCommit, CarriedCommits
 from bot.model.groups import GroupBy
@@ -256,7 +256,10 @@ class Flow:
                                                                      since_closed=since_closed),
                                   head_sha=history.head or "")
             branch = _sort_branch(history, pulls, settings)
+            regrouped = self._group_branches(history)
             with self.log.group("Commit and push"):
+                # `a` cannot be made while `a/b` is there: the groups' branches go first.
+                self.repo.push_all([RefUpdate(name, None, sha) for name, sha in regrouped.items()])
                 push = self._push_if_new(tree, changed, base_sha, history.head, branch, report)
         body = render_body(report, digest_changes(report), since_closed=since_closed,
                            carried=self._listed(push.on_branch))
@@ -271,9 +274,12 @@ class Flow:
                                                 body=body, labels=settings.labels, pushed=push.pushed, pulls=pulls,
                                                 draft=settings.draft, reviewers=settings.reviewers,
                                                 assignees=settings.assignees)
+            closed = self._close_group_pulls(regrouped, pull)
         message = {Outcome.OPENED: f"opened pull request #{pull.number}",
                    Outcome.UPDATED: f"updated pull request #{pull.number}",
                    Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
+        if closed:
+            message += f", closing {_count(len(closed), 'pull request')} of groups ({', '.join(closed)})"
         if result.carried:
             message += f", carrying {_count(len(result.carried), 'commit')} by people onto the refresh"
         if replayed and replayed.redundant:
@@ -346,8 +352,33 @@ class Flow:
                                f"{conflict.commit.author.name} conflicts with the refresh in "
                                f"{', '.join(conflict.paths)}")
 
+    def _group_branches(self, history: BranchHistory) -> dict[str, str]:
+        """The branches a grouping left below the bot's (`hardenbot/harden/<key>`); looked for
+        only when the bot's own branch is not there, since the two cannot both be."""
+        if history.head is not None:
+            return {}
+        return {name: sha for name, sha in self.repo.remote_branches(self.settings.branch).items()
+                if name != self.settings.branch}
+
+    def _close_group_pulls(self, branches: dict[str, str], now_in: PullRequestInfo | None) -> list[str]:
+        """Close the open pull requests of `branches` (a grouping no longer configured), naming
+        the pull request that holds their files now (None: nothing is left to harden)."""
+        if not branches:
+            return []
+        closed = []
+        for name, pull in sorted(self.github.open_pull_requests_under(self.settings.branch).items()):
+            if name in branches:
+                close_pull_request(self.github, pull, [now_in] if now_in else [])
+                closed.append(f"#{pull.number}")
+        return closed
+
     def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool, history: BranchHistory) -> FlowResult:
         pull = self.github.find_open_pull_request(self.settings.branch)
+        if pull is None and not dry_run:
+            closed = self._close_group_pulls(self._group_branches(history), None)
+            if closed:
+                return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull requests {', '.join(closed)}",
+                                  report=report, summary=body)
         if pull is None or dry_run:
             return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
         branch = sort_branch(history.commits, self.settings.identity, self.settings.author,
@@ -494,6 +525,20 @@ def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str,
         github.update_pull_request(pull.number, title=title, body=body)
     relabelled = _add_missing_labels(github, pull, labels)
     return pull, Outcome.UPDATED if pushed or rewritten or relabelled else Outcome.UNCHANGED
+
+
+def close_pull_request(github: GitHubRepo, pull: PullRequestInfo, now_in: list[PullRequestInfo]) -> None:
+    """Close one of the bot's pull requests, saying where its files' changes are proposed now
+    (none: nothing is left to harden in them), and marking it closed by hardenbot, not declined."""
+    if now_in:
+        listed = ", ".join(sorted({f"#{p.number}" for p in now_in}, key=lambda n: int(n[1:])))
+        comment = (f"hardenbot: the pull requests are now grouped differently (`group-by`); the changes to this pull "
+                   f"request's files are proposed in {listed}, so this one is closed.")
+    else:
+        comment = ("hardenbot: nothing needs hardening any more in this pull request's files on the base branch, "
+                   "so it is closed.")
+    github.comment(pull.number, comment)
+    github.update_pull_request(pull.number, state="closed", body=mark_closed_by_hardenbot(pull.body))
 
 
 def _add_missing_labels(github: GitHubRepo, pull: PullRequestInfo, labels: tuple[str, ...]) -> bool:

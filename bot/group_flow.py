@@ -25,13 +25,22 @@ from pathlib import Path
 
 from bot.codeowners import read_codeowners
 from bot.config import Config
-from bot.flow import Flow, FlowResult, Outcome, Push, _changed_paths, _count, _sort_branch, ensure_pull_request
+from bot.flow import (
+    Flow,
+    FlowResult,
+    Outcome,
+    Push,
+    _changed_paths,
+    _count,
+    _sort_branch,
+    close_pull_request,
+    ensure_pull_request,
+)
 from bot.github.api import PullRequestInfo, PullRequests
 from bot.gitops import BranchHistory, RefUpdate
 from bot.group_pulls import group_branch, group_report, group_title, groups_of, reviewers_of
 from bot.model.groups import Group
 from bot.model.results import RunReport
-from bot.report.change_set import mark_closed_by_hardenbot
 from bot.report.markdown import render_body
 from bot.run import digest_changes
 
@@ -90,13 +99,15 @@ class GroupFlow:
                  if branch not in {group_branch(prefix, g.key) for g in groups}}
         clash = [RefUpdate(branch, None, sha) for branch, sha in remote.items()
                  if any(_clashes(branch, p.branch) for p in plans if p.push and p.push.pushed)]
+        # what the stale pull requests hold, read before a push may delete their branches
+        touched = self.repo.files_by_branch([branch for branch in sorted(stale) if branch in histories], base_sha)
         with self.log.group("Commit and push"):
             self.repo.push_all(clash)  # before: `a` cannot be created while `a/b` is there, or the reverse
             self.repo.push_all([RefUpdate(p.branch, p.push.head, p.history.head) for p in plans
                                 if p.push and p.push.pushed])
         with self.log.group("Pull requests"):
             results += [self._pull_request(plan, base) for plan in plans]
-            results += self._close_stale(stale, histories, base_sha, results)
+            results += self._close_stale(stale, histories, touched, results)
         return _combined(results, changed, report, body)
 
     def _plan(self, tree: Path, report: RunReport, groups: tuple[Group, ...], open_pulls: dict[str, PullRequestInfo],
@@ -151,13 +162,12 @@ class GroupFlow:
         said = {Outcome.OPENED: "opened", Outcome.UPDATED: "updated", Outcome.UNCHANGED: "up to date"}[outcome]
         return GroupResult(group.key, plan.branch, outcome, f"{name}: #{pull.number} {said}", group.files, pull)
 
-    def _close_stale(self, stale: dict[str, PullRequestInfo], histories: dict[str, BranchHistory], base_sha: str,
-                     results: list[GroupResult]) -> list[GroupResult]:
+    def _close_stale(self, stale: dict[str, PullRequestInfo], histories: dict[str, BranchHistory],
+                     touched: dict[str, set[str]], results: list[GroupResult]) -> list[GroupResult]:
         """Close the pull requests no group has any more, naming where their files went. One
         whose branch holds people's commits and whose files went nowhere stays open, as the
         single pull request does."""
         closed = []
-        touched = self.repo.files_by_branch([b for b in sorted(stale) if b in histories], base_sha)
         for branch, pull in sorted(stale.items()):
             history = histories.get(branch, BranchHistory(None))
             files = touched.get(branch, set())
@@ -167,15 +177,7 @@ class GroupFlow:
                 closed.append(GroupResult("", branch, Outcome.UNCHANGED, f"#{pull.number} stays open: its branch "
                                           f"holds {_count(len(people), 'commit')} by people", (), pull))
                 continue
-            if now_in:
-                listed = ", ".join(f"#{p.number}" for p in dict((p.number, p) for p in now_in).values())
-                comment = (f"hardenbot: the pull requests are now grouped differently; the changes to this pull "
-                           f"request's files are proposed in {listed}, so this one is closed.")
-            else:
-                comment = ("hardenbot: nothing needs hardening any more in this pull request's files on the base "
-                           "branch, so it is closed.")
-            self.github.comment(pull.number, comment)
-            self.github.update_pull_request(pull.number, state="closed", body=mark_closed_by_hardenbot(pull.body))
+            close_pull_request(self.github, pull, now_in)
             closed.append(GroupResult("", branch, Outcome.CLOSED, f"closed #{pull.number} ({branch})", (), pull))
         return closed
 

@@ -83,7 +83,8 @@ def branches(project: Project) -> dict[str, str]:
 
 
 def files_of_branch(project: Project, branch: str) -> set[str]:
-    project.seed_fetch()
+    # pruned: `a` and `a/b` cannot both be refs here either, and a grouping switch makes one of the other
+    git("fetch", "--quiet", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*", cwd=project.seed)
     return set(git("diff", "--name-only", "origin/main", f"origin/{branch}", cwd=project.seed).splitlines())
 
 
