@@ -290,3 +290,46 @@ def test_a_groups_report_holds_its_files_only():
     sliced = group_report(RunReport(results, (), True), ("b/Dockerfile",))
     assert [r.path for r in sliced.results] == ["b/Dockerfile"]
 
+
+
+def test_a_reviewer_github_refuses_is_logged_and_the_rest_of_the_run_goes_on(monorepo):
+    github = FakeGitHub(failures=[("POST", r"/requested_reviewers$", 422, {})])
+    result = grouped_run(monorepo, github)
+    assert result.outcome == "opened" and len(github.open_pulls()) == 13
+    assert sum("would not ask for reviews" in line and "HTTP 422" in line for line in monorepo.lines) == 1
+    assert sum(1 for p in github.open_pulls() if requested(p)) == 11  # the 12 with owners but the refused one
+
+
+def push_to(project: Project, branch: str, edits: dict[str, str], message: str) -> str:
+    """A maintainer's commit on a group's branch, made in their own clone."""
+    seed = project.seed
+    git("fetch", "--quiet", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*", cwd=seed)
+    git("checkout", "--quiet", "-B", "maintainer", f"origin/{branch}", cwd=seed)
+    for path, text in edits.items():
+        (seed / path).write_text(text)
+    git("commit", "--quiet", "-am", message, cwd=seed)
+    git("push", "--quiet", "--force", "origin", f"HEAD:refs/heads/{branch}", cwd=seed)
+    git("checkout", "--quiet", "main", cwd=seed)
+    return branches(project)[branch]
+
+
+def test_peoples_commits_on_a_groups_branch_are_carried_and_a_conflict_keeps_it(monorepo):
+    github = FakeGitHub()
+    grouped_run(monorepo, github)
+    team07, team01 = f"{PREFIX}/acme-team-07", f"{PREFIX}/acme-team-01"
+    readme = "# shop, svc-07 reviewed by team-07\n"
+    push_to(monorepo, team07, {"README.md": readme}, "docs: team-07 reviewed")
+    svc01 = monorepo.remote_file(team01, "services/svc-01/Dockerfile")
+    first, rest = svc01.split("\n", 1)
+    kept = push_to(monorepo, team01, {"services/svc-01/Dockerfile": f"{first} AS app\n{rest}\n"}, "svc-01: name the stage")
+    monorepo.registry.push_image("flow/node", "20", seed="node-2")  # team-07's refresh
+    monorepo.registry.push_image("flow/python", "3.12-slim", seed="python-2")  # and everyone's
+    result = grouped_run(monorepo, github)
+    [seven] = [g for g in result.groups if g.key == "acme-team-07"]
+    [one] = [g for g in result.groups if g.key == "acme-team-01"]
+    assert seven.outcome == "updated" and monorepo.remote_file(team07, "README.md") == readme.rstrip("\n")
+    assert "docs: team-07 reviewed" in open_by_branch(github)[team07]["body"]
+    assert one.outcome == "kept" and branches(monorepo)[team01] == kept
+    assert "svc-01: name the stage" in github.comments[-1]["body"]
+    assert github.comments[-1]["issue"] == open_by_branch(github)[team01]["number"]
+    assert result.message == "13 pull requests: 12 updated, 1 kept"
