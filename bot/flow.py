@@ -15,12 +15,18 @@ pull request says so once. A pull request a person closed without merging is rem
 through its body (bot/report/change_set.py): the same changes are not proposed again, and a new pull request
 for new changes says what is new since the closed one. A merged one is history.
 
+With `group-by` folder or owner, or named `groups:`, the base's fixes go in a pull request per
+group instead, each on `hardenbot/harden/<key>` (bot/group_flow.py); `group-by: repository`, the
+default, is the one pull request above. A switch back to it deletes the groups' branches before
+its push and closes their pull requests, naming the one that holds their files now.
+
 harden-pull-request (`/harden` on a pull request): only for people who may write to the
 repository (the comment's author association, confirmed by the permission API); others get
 one reply and nothing else. A reaction acknowledges at once, a reply reports the outcome.
 On a same-repository pull request the fixes are committed onto its branch; on a fork,
 hardenbot reads the fork's files from git objects (never checking out or running them) and
-replies with the fixes as a suggested diff.
+replies with the fixes as a suggested diff. On a group's pull request only that group's files
+are hardened: the others are other pull requests'.
 
 Order keeps every run whole: the push comes before any pull request write, so a failed push
 touches no pull request, and a failed API call after a push is finished by the next run,
