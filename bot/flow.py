@@ -159,7 +159,9 @@ class Log:
 # worktree counts to none, as it is neither.
 GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "fetch_branch_history": "git", "read_files": "git",
               "files_of": "git", "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push",
-              "replay": "commit+push", "commits_between": "commit+push", "push": "commit+push"}
+              "replay": "commit+push", "commits_between": "commit+push", "push": "commit+push",
+              "remote_branches": "git", "fetch_histories": "git", "files_by_branch": "git",
+              "stage_only": "commit+push", "push_all": "commit+push"}
 
 
 def render_commit_message(template: str | None, results: list) -> str:
