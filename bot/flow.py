@@ -15,12 +15,18 @@ pull request says so once. A pull request a person closed without merging is rem
 through its body (bot/report/change_set.py): the same changes are not proposed again, and a new pull request
 for new changes says what is new since the closed one. A merged one is history.
 
+With `group-by` folder or owner, or named `groups:`, the base's fixes go in a pull request per
+group instead, each on `hardenbot/harden/<key>` (bot/group_flow.py); `group-by: repository`, the
+default, is the one pull request above. A switch back to it deletes the groups' branches before
+its push and closes their pull requests, naming the one that holds their files now.
+
 harden-pull-request (`/harden` on a pull request): only for people who may write to the
 repository (the comment's author association, confirmed by the permission API); others get
 one reply and nothing else. A reaction acknowledges at once, a reply reports the outcome.
 On a same-repository pull request the fixes are committed onto its branch; on a fork,
 hardenbot reads the fork's files from git objects (never checking out or running them) and
-replies with the fixes as a suggested diff.
+replies with the fixes as a suggested diff. On a group's pull request only that group's files
+are hardened: the others are other pull requests'.
 
 Order keeps every run whole: the push comes before any pull request write, so a failed push
 touches no pull request, and a failed API call after a push is finished by the next run,
@@ -40,11 +46,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.branch_commits import BranchCommits, sort_branch
+from bot.codeowners import read_codeowners
 from bot.config import Config, load_config
 from bot.errors import ConfigError, HardenbotError
-from bot.github.api import WRITE_ACCESS, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
+from bot.github.api import WRITE_ACCESS, GitHubError, GitHubRepo, PullRequestExists, PullRequestInfo, PullRequests
 from bot.github.event import TRUSTED_ASSOCIATIONS, Trigger, TriggerKind
-from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, Replay, Repository
+from bot.gitops import BOT, BranchHistory, CommitInfo, Conflict, GitError, Identity, RefUpdate, Replay, Repository
+from bot.group_pulls import files_for_branch, group_report, groups_of
 from bot.model.commits import CarriedCommit, CarriedCommits
 from bot.model.groups import GroupBy
 from bot.model.results import RunReport
@@ -122,6 +130,7 @@ class FlowResult:
     carried: tuple[CommitInfo, ...] = ()  # people's commits on the bot branch, replayed onto the refresh
     dropped: tuple[CommitInfo, ...] = ()  # commits the branch held, not on the base nor people's: left out of it
     conflict: Conflict | None = None  # KEPT: the commit of theirs that would not apply, and where
+    groups: tuple = ()  # grouped pull requests: a bot.group_flow.GroupResult each
 
     @property
     def needs_a_person(self) -> int:
@@ -150,7 +159,9 @@ class Log:
 # worktree counts to none, as it is neither.
 GIT_PHASES = {"fetch": "git", "fetch_branch": "git", "fetch_branch_history": "git", "read_files": "git",
               "files_of": "git", "stage": "commit+push", "tree_of": "commit+push", "commit_tree": "commit+push",
-              "replay": "commit+push", "commits_between": "commit+push", "push": "commit+push"}
+              "replay": "commit+push", "commits_between": "commit+push", "push": "commit+push",
+              "remote_branches": "git", "fetch_histories": "git", "files_by_branch": "git",
+              "stage_only": "commit+push", "push_all": "commit+push"}
 
 
 def render_commit_message(template: str | None, results: list) -> str:
@@ -208,11 +219,11 @@ class Flow:
         path = root / self.settings.config_path if self.settings.config_path else None
         return load_config(root, path, self.settings.group_by)
 
-    def _harden(self, root: Path, write: bool) -> RunReport:
+    def _harden(self, root: Path, write: bool, config: Config | None = None) -> RunReport:
         """Harden a checked-out tree, proving the edits with builds when asked to (a fork's
         files are never on disk, so never built)."""
         with self.log.group("Scan and harden"):
-            config = self._config(root)
+            config = config or self._config(root)
             verifier, note = self.verifier_for(config) if self.verifier_for else (None, "")
             if verifier is not None:
                 verifier = self.clock.timed(verifier, "verify")
@@ -233,9 +244,14 @@ class Flow:
         base_sha = self.repo.fetch_branch(base)
         if base_sha is None:
             raise GitError(f"the base branch {base!r} is not on the remote")
-        history = self.repo.fetch_branch_history(settings.branch, base, base_sha)
         with self.repo.worktree(base_sha) as tree:
-            report = self._harden(tree, write=not dry_run)
+            config = self._config(tree)
+            if _grouped(config):
+                from bot.group_flow import GroupFlow  # it builds on this module
+                report = self._harden(tree, write=not dry_run, config=config)
+                return GroupFlow(self).run(tree, report, config, base, base_sha, dry_run)
+            history = self.repo.fetch_branch_history(settings.branch, base, base_sha)
+            report = self._harden(tree, write=not dry_run, config=config)
             changed = _changed_paths(report)
             if not changed:
                 return self._nothing_to_harden(report, render_body(report, digest_changes(report)), dry_run, history)
@@ -252,7 +268,10 @@ class Flow:
                                                                      since_closed=since_closed),
                                   head_sha=history.head or "")
             branch = _sort_branch(history, pulls, settings)
+            regrouped = self._group_branches(history)
             with self.log.group("Commit and push"):
+                # `a` cannot be made while `a/b` is there: the groups' branches go first.
+                self.repo.push_all([RefUpdate(name, None, sha) for name, sha in regrouped.items()])
                 push = self._push_if_new(tree, changed, base_sha, history.head, branch, report)
         body = render_body(report, digest_changes(report), since_closed=since_closed,
                            carried=self._listed(push.on_branch))
@@ -267,9 +286,12 @@ class Flow:
                                                 body=body, labels=settings.labels, pushed=push.pushed, pulls=pulls,
                                                 draft=settings.draft, reviewers=settings.reviewers,
                                                 assignees=settings.assignees)
+            closed = self._close_group_pulls(regrouped, pull)
         message = {Outcome.OPENED: f"opened pull request #{pull.number}",
                    Outcome.UPDATED: f"updated pull request #{pull.number}",
                    Outcome.UNCHANGED: f"pull request #{pull.number} is up to date"}[outcome]
+        if closed:
+            message += f", closing {_count(len(closed), 'pull request')} of groups ({', '.join(closed)})"
         if result.carried:
             message += f", carrying {_count(len(result.carried), 'commit')} by people onto the refresh"
         if replayed and replayed.redundant:
@@ -294,7 +316,16 @@ class Flow:
         """Commit the hardened tree onto the base, replay people's commits on the branch onto
         it, and push that to the bot's branch, leased on the commit fetched, unless that branch
         already holds exactly this tree (and nothing to drop) or one of their commits conflicts."""
-        tree_sha = self.repo.stage(tree, changed)
+        push = self._refresh(tree, self.repo.stage(tree, changed), base_sha, branch_sha, branch, report)
+        if push.pushed:
+            assert push.head is not None
+            self.repo.push(push.head, self.settings.branch, expected=branch_sha)
+        return push
+
+    def _refresh(self, tree: Path, tree_sha: str, base_sha: str, branch_sha: str | None, branch: BranchCommits,
+                 report: RunReport) -> Push:
+        """The commit a branch should be at: `tree_sha` committed onto the base with people's
+        commits replayed onto it; `pushed` says it is new, and is for the caller to push."""
         people, same_history = branch.people, not branch.dropped
         if not people and same_history and branch_sha is not None and self.repo.tree_of(branch_sha) == tree_sha:
             return Push(False, branch_sha)
@@ -309,7 +340,6 @@ class Flow:
             commit = replay.head
             if same_history and branch_sha is not None and self.repo.tree_of(commit) == self.repo.tree_of(branch_sha):
                 return Push(False, branch_sha, replay, people)
-        self.repo.push(commit, self.settings.branch, expected=branch_sha)
         return Push(True, commit, replay, self.repo.commits_between(refresh, commit) if replay else ())
 
     def _listed(self, commits: tuple[CommitInfo, ...]) -> CarriedCommits:
@@ -318,23 +348,49 @@ class Flow:
                                     for c in commits[:LISTED_COMMITS]), len(commits))
 
     def _keep_branch(self, result: FlowResult, pull: PullRequestInfo | None, people: tuple[CommitInfo, ...],
-                     replay: Replay) -> FlowResult:
+                     replay: Replay, branch_name: str | None = None) -> FlowResult:
         """People's commits conflict with the refresh: nothing is pushed, and the open pull
         request hears why once (the same conflict is not told again on every run)."""
         conflict = replay.conflict
         assert conflict is not None
+        branch_name = branch_name or self.settings.branch
         if pull is not None:  # the same commit conflicting in the same files is the same news
             key = hashlib.sha256(" ".join((conflict.commit.sha, *conflict.paths)).encode()).hexdigest()[:16]
             marker = f"<!-- hardenbot:conflict {key} -->"
             if not any(marker in comment for comment in self.github.comments(pull.number)):
-                self.github.comment(pull.number, _conflict_comment(self.settings.branch, people, conflict, marker))
+                self.github.comment(pull.number, _conflict_comment(branch_name, people, conflict, marker))
         return replace(result, outcome=Outcome.KEPT, pull_request=pull, conflict=conflict,
-                       message=f"kept {self.settings.branch} as it is: {conflict.commit.sha[:12]} by "
+                       message=f"kept {branch_name} as it is: {conflict.commit.sha[:12]} by "
                                f"{conflict.commit.author.name} conflicts with the refresh in "
                                f"{', '.join(conflict.paths)}")
 
+    def _group_branches(self, history: BranchHistory) -> dict[str, str]:
+        """The branches a grouping left below the bot's (`hardenbot/harden/<key>`); looked for
+        only when the bot's own branch is not there, since the two cannot both be."""
+        if history.head is not None:
+            return {}
+        return {name: sha for name, sha in self.repo.remote_branches(self.settings.branch).items()
+                if name != self.settings.branch}
+
+    def _close_group_pulls(self, branches: dict[str, str], now_in: PullRequestInfo | None) -> list[str]:
+        """Close the open pull requests of `branches` (a grouping no longer configured), naming
+        the pull request that holds their files now (None: nothing is left to harden)."""
+        if not branches:
+            return []
+        closed = []
+        for name, pull in sorted(self.github.open_pull_requests_under(self.settings.branch).items()):
+            if name in branches:
+                close_pull_request(self.github, pull, [now_in] if now_in else [])
+                closed.append(f"#{pull.number}")
+        return closed
+
     def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool, history: BranchHistory) -> FlowResult:
         pull = self.github.find_open_pull_request(self.settings.branch)
+        if pull is None and not dry_run:
+            closed = self._close_group_pulls(self._group_branches(history), None)
+            if closed:
+                return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull requests {', '.join(closed)}",
+                                  report=report, summary=body)
         if pull is None or dry_run:
             return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
         branch = sort_branch(history.commits, self.settings.identity, self.settings.author,
@@ -387,6 +443,10 @@ class Flow:
             raise GitError(f"the branch {pull.head_ref!r} is gone")
         with self.repo.worktree(head) as tree:
             report = self._harden(tree, write=not dry_run)
+            if pull.head_ref.startswith(self.settings.branch + "/"):  # a group's: its files only
+                config = self._config(tree)
+                groups = groups_of(report, config.groups, read_codeowners(tree))
+                report = group_report(report, files_for_branch(groups, self.settings.branch, pull.head_ref))
             changed = _changed_paths(report)
             if not changed:
                 return FlowResult(Outcome.NOTHING, "nothing to harden", pull_request=pull, report=report,
@@ -442,13 +502,14 @@ def public_reason(error: Exception) -> str:
 
 def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str, body: str, labels: tuple[str, ...],
                         pushed: bool, pulls: PullRequests | None = None, draft: bool = False,
-                        reviewers: tuple[str, ...] = (), assignees: tuple[str, ...] = ()
-                        ) -> tuple[PullRequestInfo, Outcome]:
+                        reviewers: tuple[str, ...] = (), assignees: tuple[str, ...] = (),
+                        refused: Callable[[GitHubError], None] | None = None) -> tuple[PullRequestInfo, Outcome]:
     """The one open pull request from `head` into `base`, saying `title` and `body` and carrying
     `labels`, and what it took: OPENED when there was none; UPDATED when its title, body or labels
     had to change, or when `pushed` gave it new commits; UNCHANGED otherwise, with no API write.
     A create that loses the race to another run (GitHub's 422) updates that run's pull request.
-    `pulls`: what the run already found, so as not to ask again."""
+    `pulls`: what the run already found, so as not to ask again. `refused`: told of a review
+    request GitHub refused (422: a reviewer who is not a collaborator), which then is not fatal."""
     pull = pulls.open if pulls is not None else github.find_open_pull_request(head)
     if pull is None:
         try:
@@ -462,7 +523,12 @@ def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str,
             # Only a new pull request asks for reviews and assignees: on later runs people may
             # have changed them on purpose.
             if reviewers:
-                github.request_reviewers(opened.number, reviewers)
+                try:
+                    github.request_reviewers(opened.number, reviewers)
+                except GitHubError as error:
+                    if refused is None or error.status != 422:
+                        raise
+                    refused(error)
             if assignees:
                 github.add_assignees(opened.number, assignees)
             return opened, Outcome.OPENED
@@ -473,12 +539,31 @@ def ensure_pull_request(github: GitHubRepo, *, base: str, head: str, title: str,
     return pull, Outcome.UPDATED if pushed or rewritten or relabelled else Outcome.UNCHANGED
 
 
+def close_pull_request(github: GitHubRepo, pull: PullRequestInfo, now_in: list[PullRequestInfo]) -> None:
+    """Close one of the bot's pull requests, saying where its files' changes are proposed now
+    (none: nothing is left to harden in them), and marking it closed by hardenbot, not declined."""
+    if now_in:
+        listed = ", ".join(sorted({f"#{p.number}" for p in now_in}, key=lambda n: int(n[1:])))
+        comment = (f"hardenbot: the pull requests are now grouped differently (`group-by`); the changes to this pull "
+                   f"request's files are proposed in {listed}, so this one is closed.")
+    else:
+        comment = ("hardenbot: nothing needs hardening any more in this pull request's files on the base branch, "
+                   "so it is closed.")
+    github.comment(pull.number, comment)
+    github.update_pull_request(pull.number, state="closed", body=mark_closed_by_hardenbot(pull.body))
+
+
 def _add_missing_labels(github: GitHubRepo, pull: PullRequestInfo, labels: tuple[str, ...]) -> bool:
     """Add the labels `pull` lacks (people may add their own: those stay); whether any were."""
     missing = tuple(label for label in labels if label not in pull.labels)
     if missing:
         github.add_labels(pull.number, missing)
     return bool(missing)
+
+
+def _grouped(config: Config) -> bool:
+    """Whether the fixes go in a pull request per group, not in the repository's one."""
+    return config.groups.group_by is not GroupBy.REPOSITORY or bool(config.groups.named)
 
 
 def _turned_down(pulls: PullRequests) -> PullRequestInfo | None:

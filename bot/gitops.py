@@ -57,6 +57,15 @@ class BranchHistory:
 
 
 @dataclass(frozen=True)
+class RefUpdate:
+    """One branch of a push: to `commit` (None: delete it), only if it is still at `expected`
+    (None: absent)."""
+    branch: str
+    commit: str | None
+    expected: str | None
+
+
+@dataclass(frozen=True)
 class Conflict:
     commit: CommitInfo  # the first commit that would not apply
     paths: tuple[str, ...]  # the files it conflicted in
@@ -172,8 +181,10 @@ class Repository:
             return BranchHistory(None)
         return BranchHistory(head, self.commits_between(base, head))
 
-    def _deepen_to_merge_base(self, base_branch: str, base: str, branch: str, head: str) -> None:
-        refspecs = [f"+refs/heads/{name}:refs/remotes/{self.remote}/{name}" for name in (base_branch, branch)]
+    def _deepen_to_merge_base(self, base_branch: str, base: str, branch: str, head: str,
+                              local_ref: str | None = None) -> None:
+        refspecs = [f"+refs/heads/{base_branch}:refs/remotes/{self.remote}/{base_branch}",
+                    f"+refs/heads/{branch}:{local_ref or f'refs/remotes/{self.remote}/{branch}'}"]
         for depth in (32, 256, 2048, None):
             try:
                 self._git("merge-base", base, head)
@@ -182,6 +193,39 @@ class Repository:
                 pass  # no common commit in what the shallow clone holds yet
             deeper = f"--deepen={depth}" if depth else "--unshallow"
             self._git("fetch", "--quiet", "--no-tags", deeper, self.remote, *refspecs)
+
+    def remote_branches(self, prefix: str) -> dict[str, str]:
+        """The remote's branch `prefix` and those below it (`prefix/…`), each with its commit."""
+        out = self._git("ls-remote", "--heads", self.remote, f"refs/heads/{prefix}", f"refs/heads/{prefix}/*")
+        heads = {}
+        for line in out.splitlines():
+            sha, ref = line.split("\t", 1)
+            heads[ref.removeprefix("refs/heads/")] = sha
+        return heads
+
+    def fetch_histories(self, branches: dict[str, str], base_branch: str, base: str) -> dict[str, BranchHistory]:
+        """Fetch `branches` (name → the commit the remote listed) in one `git fetch`, each with its
+        commits not on `base_branch` (see fetch_branch_history). They land under refs/hardenbot/,
+        one flat name each: `a` and `a/b` cannot both be refs, on this side either."""
+        if not branches:
+            return {}
+        local = {name: self._flat_ref(name) for name in branches}
+        refspecs = [f"+refs/heads/{name}:{ref}" for name, ref in local.items()]
+        shallow = self._shallow()
+        try:
+            self._git("fetch", "--quiet", "--no-tags",
+                      *([f"--shallow-exclude=refs/heads/{base_branch}"] if shallow else []), self.remote, *refspecs)
+        except GitError:
+            if not shallow:
+                raise
+            self._git("fetch", "--quiet", "--no-tags", "--depth=1", self.remote, *refspecs)
+            for name, ref in local.items():
+                self._deepen_to_merge_base(base_branch, base, name, self._git("rev-parse", ref), ref)
+        histories = {}
+        for name, ref in local.items():
+            head = self._git("rev-parse", ref)
+            histories[name] = BranchHistory(head, self.commits_between(base, head))
+        return histories
 
     def commits_between(self, base: str, head: str) -> tuple[CommitInfo, ...]:
         """The commits reachable from `head` and not from `base`, oldest first (as a rebase
@@ -272,6 +316,42 @@ class Repository:
         """Point the remote `branch` at `commit`, only if it is still at `expected` (absent: None)."""
         lease = f"--force-with-lease=refs/heads/{branch}:{expected or ''}"
         self._git("push", "--quiet", "--porcelain", lease, self.remote, f"{commit}:refs/heads/{branch}")
+
+    def files_by_branch(self, names: list[str], base: str) -> dict[str, set[str]]:
+        """The files the commits of each branch fetched by fetch_histories touch (those not on
+        `base`). A shallow clone first fetches the commit below each branch's oldest, since a
+        commit whose parent it lacks would read as adding every file."""
+        if not names:
+            return {}
+        refs = {name: self._flat_ref(name) for name in names}
+        if self._shallow():
+            self._git("fetch", "--quiet", "--no-tags", "--deepen=1", self.remote,
+                      *(f"+refs/heads/{name}:{ref}" for name, ref in refs.items()))
+        return {name: {path for commit in self.commits_between(base, self._git("rev-parse", ref))
+                       for path in self.files_of(commit.sha)} for name, ref in refs.items()}
+
+    @staticmethod
+    def _flat_ref(branch: str) -> str:
+        return "refs/hardenbot/branches/" + branch.replace("/", "%")
+
+    def push_all(self, updates: list[RefUpdate]) -> None:
+        """Every update in one atomic `git push`, each leased on where its branch was: all land or
+        none does."""
+        if not updates:
+            return
+        leases = [f"--force-with-lease=refs/heads/{u.branch}:{u.expected or ''}" for u in updates]
+        refspecs = [f"{u.commit or ''}:refs/heads/{u.branch}" for u in updates]
+        self._git("push", "--quiet", "--porcelain", "--atomic", *leases, self.remote, *refspecs)
+
+    def stage_only(self, worktree: Path, base: str, paths: tuple[str, ...]) -> str:
+        """The tree of `base` with only `paths` taken from the worktree (the rest of the worktree's
+        changes stay out): the index is reset to `base` first; the files on disk are untouched."""
+        worktree_git = git.Repo(worktree).git
+        env = {**os.environ, **self.env}
+        worktree_git.execute(["git", "read-tree", base], env=env)
+        if paths:
+            worktree_git.execute(["git", "add", "--", *paths], env=env)
+        return worktree_git.execute(["git", "write-tree"], env=env)
 
     def read_files(self, commit: str, wanted: Callable[[str], bool]) -> dict[str, str]:
         """The text of the files of `commit` whose path `wanted` accepts, read from git's

@@ -10,7 +10,7 @@ BOT = Path(__file__).parent.parent / "bot"
 LAYERS = (
     ("bot.cli", "bot.action", "bot.__main__", "bot.privileges"),
     ("bot.org",),
-    ("bot.flow", "bot.phase_clock", "bot.branch_commits"),
+    ("bot.flow", "bot.group_flow", "bot.phase_clock", "bot.branch_commits"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup", "bot.policy_setup"),
     ("bot.registry", "bot.verify", "bot.osv", "bot.downloads"),
@@ -18,7 +18,7 @@ LAYERS = (
     ("bot.report",),
     ("bot.policies",),
     ("bot.engine",),
-    ("bot.groups", "bot.codeowners"),
+    ("bot.groups", "bot.group_pulls", "bot.codeowners"),
     ("bot.sources",),
     ("bot.config",),
     ("bot.rules",),
@@ -29,7 +29,7 @@ LAYERS = (
     ("bot.retry", "bot.errors"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
-        "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.codeowners")
+        "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.group_pulls", "bot.codeowners")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
 

@@ -88,6 +88,19 @@ class GitHubRepo:
             return PullRequests(found.get("open"), found.get("closed"))
         return self._call("list pull requests", find)
 
+    def open_pull_requests_under(self, prefix: str) -> dict[str, PullRequestInfo]:
+        """The open pull requests of this repository from branch `prefix` or one below it
+        (`prefix/…`), by head branch: one list call (a page of 100) for all of them."""
+        def find() -> dict[str, PullRequestInfo]:
+            found: dict[str, PullRequestInfo] = {}
+            for pull in self._repo.get_pulls(state="open"):
+                info = _info(pull)
+                if info.head_repo == self.full_name and (info.head_ref == prefix
+                                                         or info.head_ref.startswith(prefix + "/")):
+                    found.setdefault(info.head_ref, info)
+            return found
+        return self._call("list pull requests", find)
+
     def comments(self, number: int) -> list[str]:
         """The bodies of the comments on issue or pull request #`number`, oldest first."""
         return self._call(f"read the comments on #{number}",
