@@ -25,6 +25,7 @@ class Args:
 
     options: tuple[tuple[str, str | None], ...]
     operands: tuple[str, ...]
+    operand_at: tuple[int, ...] = ()  # where each operand stands in the words read
 
     def has(self, *names: str) -> bool:
         return any(name in names for name, _ in self.options)
@@ -38,12 +39,14 @@ def read_args(values: Sequence[str], short_with_value: str = "",
     """Options and operands of `values` (the words after the program name)."""
     options: list[tuple[str, str | None]] = []
     operands: list[str] = []
+    operand_at: list[int] = []
     i, n = 0, len(values)
     while i < n:
         value = values[i]
         i += 1
         if value == "--":
             operands.extend(values[i:])
+            operand_at.extend(range(i, n))
             break
         if value.startswith("--"):
             name, has_value, given = value.partition("=")
@@ -70,7 +73,8 @@ def read_args(values: Sequence[str], short_with_value: str = "",
                 break
         else:
             operands.append(value)
-    return Args(tuple(options), tuple(operands))
+            operand_at.append(i - 1)
+    return Args(tuple(options), tuple(operands), tuple(operand_at))
 
 
 @dataclass(frozen=True)

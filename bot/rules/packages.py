@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.model import Run, ShellScript
 from bot.dockerfile.shell import Command, Word
+from bot.rules.commands import Args, read_args
 
 APT = ("apt-get", "apt")
 APT_OPTIONS_WITH_VALUES = frozenset({"-o", "-c", "-t", "--option", "--config-file", "--target-release"})
@@ -79,56 +80,26 @@ def created_users(run: Run) -> list[tuple[str, str | None]]:
         for _, command in run.commands(name):
             positional = positional_args(command, with_values)
             if positional:
-                uid = next((v for v in _values_of(command, "u", "--uid", with_values) if v.isdigit()), None)
+                uid = next((v for v in _read(command.args(), with_values).values("-u", "--uid") if v.isdigit()), None)
                 users.append((positional[-1].value if name == "useradd" else positional[0].value, uid))
     return users
 
 
 def positional_args(command: Command, options_with_values: frozenset[str]) -> list[Word]:
-    """The words that are neither options nor their values. Short options may be clustered
-    as getopt reads them: in `-Dh /home/app`, `-h` is the cluster's last letter and takes the
+    """The words that are neither options nor their values, read as getopt reads them
+    (`commands.read_args`): in `-Dh /home/app`, `-h` is the cluster's last letter and takes the
     next word; in `-Dh/home/app` it takes the rest of the cluster."""
-    out, skip = [], False
-    for word in command.args():
-        if skip:
-            skip = False
-        elif word.value.startswith("--"):
-            skip = word.value in options_with_values
-        elif word.value.startswith("-") and len(word.value) > 1:
-            skip = _cluster_takes_next(word.value, options_with_values)
-        else:
-            out.append(word)
-    return out
+    return positional_words(command.args(), options_with_values)
 
 
-def _values_of(command: Command, letter: str, long: str, options_with_values: frozenset[str]) -> list[str]:
-    """The values given to `-<letter>`, also inside a cluster (`-mu 1500`, `-mu1500`), and to
-    `long` (`--uid 1500`, `--uid=1500`)."""
-    values, args = [], command.args()
-    for i, word in enumerate(args):
-        value = word.value
-        following = args[i + 1].value if i + 1 < len(args) else None
-        if value == long and following is not None:
-            values.append(following)
-        elif value.startswith(long + "="):
-            values.append(value[len(long) + 1:])
-        elif value.startswith("-") and not value.startswith("--"):
-            for at, char in enumerate(value[1:], start=1):
-                if f"-{char}" not in options_with_values:
-                    continue
-                if char == letter:
-                    rest = value[at + 1:]
-                    values.extend([rest] if rest else [following] if following is not None else [])
-                break  # the first letter that takes a value ends the cluster
-    return values
+def positional_words(words: list[Word], options_with_values: frozenset[str]) -> list[Word]:
+    return [words[at] for at in _read(words, options_with_values).operand_at]
 
 
-def _cluster_takes_next(cluster: str, options_with_values: frozenset[str]) -> bool:
-    """Whether a short-option cluster (`-Dh`) ends with an option whose value is the next word."""
-    for at, letter in enumerate(cluster[1:], start=1):
-        if f"-{letter}" in options_with_values:
-            return at == len(cluster) - 1  # a value attached to it (`-h/home/app`) ends the cluster
-    return False
+def _read(words: list[Word], options_with_values: frozenset[str]) -> Args:
+    short = "".join(name[1] for name in options_with_values if len(name) == 2 and name[0] == "-")
+    long = frozenset(name for name in options_with_values if name.startswith("--"))
+    return read_args([word.value for word in words], short, long)
 
 
 _USERADD_VALUES = frozenset("-u --uid -g --gid -G --groups -d --home-dir -s --shell -c --comment -k "

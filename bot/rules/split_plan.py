@@ -30,6 +30,7 @@ from bot.rules.packages import (
     APT_OPTIONS_WITH_VALUES,
     pip_installs,
     positional_args,
+    positional_words,
 )
 
 PYTHON, NODE = "python", "node"
@@ -302,7 +303,7 @@ def _unclear_install(run: Run, ecosystem: str) -> str:
         if command.has_option(*_PIP_WHERE):
             return "pip is told where to install (--user, --prefix, --target, --root or --editable)"
         after = command.argv[command.argv.index(sub) + 1:]
-        for word in _positional(after, _PIP_WITH_VALUES):
+        for word in positional_words(after, _PIP_WITH_VALUES):
             value = word.value
             if "://" not in value and (value.startswith((".", "/", "~")) or value.endswith((".whl", ".tar.gz", ".zip"))):
                 return f"pip installs {excerpt(value)} from a local path"
@@ -310,7 +311,7 @@ def _unclear_install(run: Run, ecosystem: str) -> str:
         if command.has_option(*_NPM_WHERE):
             return f"{command.name} is told where to install"
         sub = command.subcommand()
-        if sub is not None and _positional(command.argv[command.argv.index(sub) + 1:], frozenset()):
+        if sub is not None and positional_words(command.argv[command.argv.index(sub) + 1:], frozenset()):
             return f"{command.name} installs named packages, not the manifest's"
     if ecosystem == NODE and any(c.name == "cd" for s in run.scripts for c in s.script.commands):
         return "the install changes folder: where node_modules lands is not clear"
@@ -319,18 +320,6 @@ def _unclear_install(run: Run, ecosystem: str) -> str:
             if not _moves_cleanly(command):
                 return f"the RUN also runs `{excerpt(command.name)}`"
     return ""
-
-
-def _positional(words: list[Word], with_values: frozenset[str]) -> list[Word]:
-    out, skip = [], False
-    for word in words:
-        if skip:
-            skip = False
-        elif word.value.startswith("-"):
-            skip = word.value in with_values
-        else:
-            out.append(word)
-    return out
 
 
 def _later_use(doc: Dockerfile, stage: Stage, last: Run) -> str:
