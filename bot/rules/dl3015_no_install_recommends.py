@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.shell import Command, Word
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import APT_OPTIONS_WITH_VALUES, installed_packages, positional_args, real_installs
+from bot.rules.packages import APT_OPTIONS_WITH_VALUES, installed_packages, package_words, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3015"
@@ -40,7 +39,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
                    for s in settings):
                 continue
-            packages = _packages(command, install)
+            packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
             if "git" in named:
                 yield finding(doc, CODE, run.instruction,
@@ -60,12 +59,6 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
-
-
-def _packages(command: Command, install: Word) -> list[Word]:
-    """The words after `install` that name packages (options and their values left out)."""
-    positional = positional_args(command, APT_OPTIONS_WITH_VALUES)
-    return [word for word in positional if word.start > install.start]
 
 
 def _stages_installing_certificates(doc: Dockerfile) -> set[int]:

@@ -62,15 +62,16 @@ def pip_installs(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
 def installed_packages(run: Run) -> list[str]:
     """Package names that apt-get/apk install in this RUN (options excluded)."""
     names: list[str] = []
-    for source in (apt(run, "install"), apk_adds(run)):
+    for source, with_values in ((apt(run, "install"), APT_OPTIONS_WITH_VALUES), (apk_adds(run), APK_OPTIONS_WITH_VALUES)):
         for _, command, sub in source:
-            after = False
-            for word in command.args():
-                if word is sub:
-                    after = True
-                elif after and not word.value.startswith("-"):
-                    names.append(word.value.split("=", 1)[0])
+            names.extend(word.value.split("=", 1)[0] for word in package_words(command, sub, with_values))
     return names
+
+
+def package_words(command: Command, sub: Word, options_with_values: frozenset[str]) -> list[Word]:
+    """The packages an install names: its operands after the subcommand (options and their
+    values left out)."""
+    return [word for word in positional_args(command, options_with_values) if word.start > sub.start]
 
 
 def created_users(run: Run) -> list[tuple[str, str | None]]:

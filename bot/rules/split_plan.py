@@ -28,8 +28,8 @@ from bot.rules.packages import (
     APK_OPTIONS_WITH_VALUES,
     APT,
     APT_OPTIONS_WITH_VALUES,
+    package_words,
     pip_installs,
-    positional_args,
     positional_words,
 )
 
@@ -188,7 +188,7 @@ def _package_words(run: Run) -> list[tuple[Command, list[Word]]]:
                 continue
             sub = command.subcommand(with_values)
             if sub is not None and sub.value == verb:
-                found.append((command, [w for w in positional_args(command, with_values) if w is not sub]))
+                found.append((command, package_words(command, sub, with_values)))
     return found
 
 
