@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.verify.start import LABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,11 +60,30 @@ def no_containers_left(engine) -> bool:
     return engine.daemon.docker("ps", "--all", "--quiet").stdout == ""
 
 
+def start_check_running(engine) -> bool:
+    """A start check's container is up: not the short-lived probe and inventory containers
+    a verify run also makes, which come and go before it."""
+    return engine.daemon.docker("ps", "--quiet", "--filter", f"label={LABEL}").stdout != ""
+
+
+def remove_containers(engine) -> None:
+    """After a failed test, so that its leftovers do not fail the next ones too."""
+    left = engine.daemon.docker("ps", "--all", "--quiet").stdout.split()
+    if left:
+        engine.daemon.docker("rm", "--force", "--volumes", *left, check=False)
+
+
 @pytest.fixture
 def engine(docker_engine, monkeypatch):
     docker_engine.use(monkeypatch)
     yield docker_engine
-    assert no_containers_left(docker_engine), "a start check's container outlived the run"
+    left = not no_containers_left(docker_engine)
+    if left:  # cleaned before failing, so that the tests after this one start from a clean engine
+        remove_containers(docker_engine)
+        extra = docker_engine.daemon.image_ids() - docker_engine.images.ids
+        if extra:
+            docker_engine.daemon.docker("rmi", "--force", *extra, check=False)
+    assert not left, "a start check's container outlived the run"
 
 
 def keeps_running(engine) -> str:
@@ -208,10 +228,10 @@ def test_an_interrupted_run_leaves_no_container(engine, tmp_path, sig):
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 300  # two builds first, on a machine other builds share
-        while no_containers_left(engine) and time.monotonic() < deadline and process.poll() is None:
+        while not start_check_running(engine) and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.3)
         assert process.poll() is None, process.stderr.read()
-        assert not no_containers_left(engine), "the start check never began"
+        assert start_check_running(engine), "the start check never began"
         began = time.monotonic()
         process.send_signal(sig)
         process.wait(timeout=60)
@@ -220,5 +240,6 @@ def test_an_interrupted_run_leaves_no_container(engine, tmp_path, sig):
         if process.poll() is None:
             process.kill()
             process.wait()
+            remove_containers(engine)
     assert no_containers_left(engine)
     assert (tmp_path / "Dockerfile").read_text() == keeps_running(engine)  # nothing written
