@@ -1,8 +1,8 @@
 """Would a maintainer merge what hardenbot changes? Every fix on the real-world corpora
-(bench/realworld/<owner>/<repo>/ and bench/realworld2/<owner>/<repo>/, each with its SOURCES.md),
-held against verdicts written as that repository's maintainer would.
+(bench/realworld/, bench/realworld2/ and the held-out bench/realworld3/, each <owner>/<repo>/ with
+its SOURCES.md), held against verdicts written as that repository's maintainer would.
 
-    python bench/review.py                      # the tables of each corpus, then of both together
+    python bench/review.py                      # the tables of each corpus, then of all together
     python bench/review.py --corpus realworld2  # one corpus only (realworld's output is as before)
     python bench/review.py --repositories       # a table per repository too
     python bench/review.py --unreviewed         # each fix without a verdict, as a small diff
@@ -36,7 +36,7 @@ from bot.model.text import apply_edits  # noqa: E402
 from bot.run import process  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
-CORPORA = ("realworld", "realworld2")
+CORPORA = ("realworld", "realworld2", "realworld3")
 CORPUS = BENCH / "realworld"
 VERDICTS = CORPUS / "verdicts.jsonl"
 KINDS = ("MERGE", "NOISE", "WRONG", "MISPLACED")
@@ -231,7 +231,7 @@ def main() -> int:
     corpora = [review(name) for name in names]
     if args.verdict:
         if len(corpora) != 1:
-            raise SystemExit("--verdict needs --corpus realworld or --corpus realworld2")
+            raise SystemExit(f"--verdict needs one corpus: --corpus {' or '.join(CORPORA)}")
         print(json.dumps(record_verdict(corpora[0], *args.verdict), ensure_ascii=False))
         return 0
     several = len(corpora) > 1

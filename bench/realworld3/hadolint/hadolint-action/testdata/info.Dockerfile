@@ -1,0 +1,5 @@
+FROM debian:buster
+
+# info level warning expected here:
+RUN echo "Hello"
+RUN echo "World"

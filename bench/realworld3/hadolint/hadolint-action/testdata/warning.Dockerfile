@@ -1,0 +1,4 @@
+FROM debian:buster
+
+# emits an info and a warning level violation.
+RUN apt-get install foo
