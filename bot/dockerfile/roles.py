@@ -78,6 +78,7 @@ class ComposeBuild:
     bind_mounts: tuple[str, ...] = ()  # container paths where the service mounts host folders
     context: str = "."  # the build context folder, repository-relative
     needs: tuple[str, ...] = ()  # other services or hosts it reaches ("depends_on db"): its start check is skipped
+    image: str = ""  # the `image:` beside `build:`, which names what the build produces ("" when none or unknown)
 
 
 @dataclass(frozen=True)

@@ -119,8 +119,10 @@ def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, 
 def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
     dockerfile, target}`), repository-relative: the service that builds each, the stage it
-    stops at, where it mounts host folders, and the other services or hosts it needs. `env` fills in `${VAR}` as compose does (from the
-    project's `.env`); a value left unknown is not guessed."""
+    stops at, where it mounts host folders, the other services or hosts it needs, and the
+    image name it is tagged with. `env` fills in `${VAR}` as compose does (from the
+    project's `.env`); a value left unknown is not guessed. A context outside the repository
+    comes out as a path starting with `../`."""
     env = env or {}
     folder = posixpath.dirname(path)
     found: dict[str, ComposeBuild] = {}
@@ -137,8 +139,14 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         stage = _interpolate(target.value, env) if isinstance(target, yaml.ScalarNode) else None
         context_folder = posixpath.normpath(posixpath.join(folder, context_path))
         found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service),
-                                                       context_folder, _needs(service)))
+                                                       context_folder, _needs(service), _built_image(service, env)))
     return found
+
+
+def _built_image(service: yaml.Node, env: Mapping[str, str]) -> str:
+    """The name the build is tagged with (its `image:`), filled in as compose does; "" when unknown."""
+    image = get(service, "image")
+    return (_interpolate(image.value, env) or "") if isinstance(image, yaml.ScalarNode) else ""
 
 
 def _needs(service: yaml.Node) -> tuple[str, ...]:
