@@ -28,8 +28,8 @@ path hashes to 0 modulo the limit, or when it holds the limit. The cut points be
 paths themselves, so a file added to or removed from a group changes only its own part, and
 the parts up to the next such cut when its part was full. A part's key adds a 6-digit hash
 of its first file, never its number, so a merged part renumbers the others' titles only. A
-compose file or workflow that joined a group stands where the first Dockerfile it concerns
-stands (just after it, or in its place when that Dockerfile has nothing to change), so it
+compose file or workflow in the group of the Dockerfiles it concerns stands where the first of
+them stands (just after it, or in its place when that Dockerfile has nothing to change), so it
 falls in that Dockerfile's part and neither moves the cut points nor renames a part.
 """
 from __future__ import annotations
@@ -69,11 +69,11 @@ def plan_groups(changed: Iterable[str], settings: GroupSettings, owners: CodeOwn
         return (Group("", "", tuple(paths), _owners_of(paths, owners)),) if paths else ()
     place = _placer(settings, owners)
     members: dict[_Identity, list[str]] = {}
-    anchors: dict[str, str] = {}  # a file that joined its Dockerfiles' group → where it stands
+    anchors: dict[str, str] = {}  # a file in its Dockerfiles' group → the Dockerfile it stands by
     for path in paths:
         built = sorted(set(builds.get(path, ())))
         identity = _place_with_builds(path, place, owners, built)
-        if built and identity != place(path):
+        if built and identity == place(built[0]):
             anchors[path] = built[0]
         members.setdefault(identity, []).append(path)
     keys = _keys({*members, *(place(path) for path in known)})
