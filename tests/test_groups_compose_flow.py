@@ -9,7 +9,7 @@ import pytest
 
 from bot.model.groups import GroupBy
 from tests.fake_github import FakeGitHub
-from tests.test_flow import Project, git, run
+from tests.test_flow import git, run, seeded_project
 from tests.test_group_flow import PREFIX, files_of_branch, no_file_in_two_open_pulls, open_by_branch, requested
 
 SERVICES = ("api", "web", "worker")
@@ -41,17 +41,7 @@ def monorepo(tmp_path, registry):
     for name in SERVICES:
         files[f"services/{name}/Dockerfile"] = f"FROM {host}/flow/python:3.12-slim\nCMD [\"python\", \"/app/{name}.py\"]\n"
         files[f"services/{name}/compose.yaml"] = service_compose(host, name)
-    remote, seed, checkout = tmp_path / "remote.git", tmp_path / "seed", tmp_path / "checkout"
-    git("init", "--quiet", "--bare", "-b", "main", str(remote), cwd=tmp_path)
-    git("clone", "--quiet", str(remote), str(seed), cwd=tmp_path)
-    for relative, text in files.items():
-        (seed / relative).parent.mkdir(parents=True, exist_ok=True)
-        (seed / relative).write_text(text)
-    git("add", "-A", cwd=seed)
-    git("commit", "--quiet", "-m", "initial", cwd=seed)
-    git("push", "--quiet", "origin", "HEAD:main", cwd=seed)
-    git("clone", "--quiet", "--depth=1", f"file://{remote}", str(checkout), cwd=tmp_path)
-    return Project(remote, checkout, seed, host, registry, [])
+    return seeded_project(tmp_path, registry, files)
 
 
 def test_each_compose_or_workflow_edit_lands_with_the_service_it_concerns_and_each_branch_applies_alone(monorepo):

@@ -34,27 +34,38 @@ _YAML_KINDS = frozenset({compose.KIND.name, workflow.KIND.name})
 def concerned_dockerfiles(results: Iterable[FileResult], dockerfiles: Collection[str]) -> dict[str, tuple[str, ...]]:
     """Each changed compose file or workflow → the Dockerfiles (of `dockerfiles`, the run's)
     its edits concern, in path order; a file whose edits concern nothing known is left out."""
-    files = [result for result in results if result.kind in _YAML_KINDS]
-    built_here = _built_images(files, dockerfiles)
+    built: list[list[tuple[str, str]]] = []  # per readable file: (Dockerfile, image name) it builds
+    edits: list[tuple[str, list[str], set[str]]] = []  # changed files: path, images edited, its own builds
+    for result in results:
+        if result.kind not in _YAML_KINDS:
+            continue
+        try:
+            pairs = [(path, image) for path, image in _builds(result) if path in dockerfiles]
+            edited = _edited_images(result) if result.changed else []
+        except DockerfileSyntaxError:
+            continue
+        built.append(pairs)
+        if edited:
+            edits.append((result.path, edited, {path for path, _ in pairs}))
+    built_here = _built_images(built)
     concerned = {}
-    for result in files:
-        if result.changed:
-            found = _concerned(result, built_here, dockerfiles)
-            if found:
-                concerned[result.path] = found
+    for path, edited, own in edits:
+        found = _concerned(edited, built_here, own)
+        if found:
+            concerned[path] = found
     return concerned
 
 
-def _concerned(result: FileResult, built_here: dict[str, str], dockerfiles: Collection[str]) -> tuple[str, ...]:
-    try:
-        before = _images(result, result.original)
-        after = _images(result, result.hardened.text)
-        own = {path for path, _ in _builds(result) if path in dockerfiles}
-    except DockerfileSyntaxError:
-        return ()
+def _edited_images(result: FileResult) -> list[str]:
+    """The references the hardening changed; none when an edit is not an image reference's
+    (then nothing says what it concerns)."""
+    before = _images(result, result.original)
+    after = _images(result, result.hardened.text)
     edited = [image for where, image in before.items() if after.get(where) != image]
-    if not edited or set(after) != set(before):
-        return ()  # an edit that is not an image reference's: nothing says what it concerns
+    return edited if set(after) == set(before) else []
+
+
+def _concerned(edited: list[str], built_here: dict[str, str], own: set[str]) -> tuple[str, ...]:
     found: set[str] = set()
     for image in edited:
         builder = built_here.get(_name(image) or "")
@@ -80,17 +91,13 @@ def _builds(result: FileResult) -> Iterator[tuple[str, str]]:
             yield from ((build.dockerfile, image) for image in build.images or ("",))
 
 
-def _built_images(files: list[FileResult], dockerfiles: Collection[str]) -> dict[str, str]:
+def _built_images(built: Iterable[list[tuple[str, str]]]) -> dict[str, str]:
     """Image name (registry and repository) → the one Dockerfile of the repository built as it."""
     builders: dict[str, set[str]] = {}
-    for result in files:
-        try:
-            pairs = list(_builds(result))
-        except DockerfileSyntaxError:
-            continue
+    for pairs in built:
         for path, image in pairs:
             name = _name(image)
-            if name is not None and path in dockerfiles:
+            if name is not None:
                 builders.setdefault(name, set()).add(path)
     return {name: paths.pop() for name, paths in builders.items() if len(paths) == 1}
 
