@@ -80,10 +80,11 @@ def plan_groups(changed: Iterable[str], settings: GroupSettings, owners: CodeOwn
     groups = []
     for identity in sorted(members):
         chunks = _split(members[identity], settings.max_files, anchors)
+        named_by = _part_names(members[identity], anchors)
         for number, chunk in enumerate(chunks, start=1):
             key, title = keys[identity], identity.name
             if len(chunks) > 1:
-                key, title = f"{key}-{_digest(anchors.get(chunk[0], chunk[0]))[:6]}", f"{title} (part {number} of {len(chunks)})"
+                key, title = f"{key}-{_digest(named_by[chunk[0]])[:6]}", f"{title} (part {number} of {len(chunks)})"
             files = tuple(sorted(chunk))
             groups.append(Group(key, title, files, _owners_of(files, owners),
                                 number if len(chunks) > 1 else 0, len(chunks) if len(chunks) > 1 else 0))
@@ -163,11 +164,28 @@ def _keys(identities: Iterable[_Identity]) -> dict[_Identity, str]:
     return keys
 
 
+def _in_order(files: list[str], anchors: dict[str, str]) -> list[str]:
+    """Path order, a file in its Dockerfiles' group standing just after the first of them."""
+    return sorted(files, key=lambda path: (anchors.get(path, path), path in anchors, path))
+
+
+def _part_names(files: list[str], anchors: dict[str, str]) -> dict[str, str]:
+    """The path a part starting at each file takes its key from: the file's own, or, for the
+    first file standing in for a Dockerfile that has nothing to change, that Dockerfile's
+    (so the part is named as it would be with the Dockerfile there). Never the same twice."""
+    members, taken, names = set(files), set(), {}
+    for path in _in_order(files, anchors):
+        anchor = anchors.get(path)
+        names[path] = anchor if anchor is not None and anchor not in members and anchor not in taken else path
+        taken.add(names[path])
+    return names
+
+
 def _split(files: list[str], limit: int | None, anchors: dict[str, str]) -> list[list[str]]:
-    """Parts in path order, a file that joined the group standing at its anchor (see above)."""
+    """Parts in path order, a file in its Dockerfiles' group standing at its anchor (see above)."""
     if limit is None or len(files) <= limit:
         return [files]
-    ordered = sorted(files, key=lambda path: (anchors.get(path, path), path in anchors, path))
+    ordered = _in_order(files, anchors)
     parts: list[list[str]] = [[]]
     for index, path in enumerate(ordered):
         parts[-1].append(path)

@@ -234,3 +234,15 @@ def test_a_compose_file_whose_dockerfile_has_nothing_to_change_stands_in_its_pla
         swap = {dockerfile: compose}
         assert [(p.key, tuple(sorted(swap.get(f, f) for f in p.files))) for p in full] == \
                [(p.key, p.files) for p in standing_in], i
+
+
+def test_part_keys_stay_distinct_when_files_stand_in_for_one_dockerfile():
+    builds = {"deploy/a/compose.yaml": ("services/svc-001/Dockerfile",),
+              "deploy/b/compose.yaml": ("services/svc-001/Dockerfile",),
+              "deploy/c/compose.yaml": ("services/svc-002/Dockerfile",)}
+    one, two = "services/svc-001/Dockerfile", "services/svc-002/Dockerfile"
+    for present, order in [([], ["a", "b", "c"]), ([one], [one, "a", "b", "c"]), ([one, two], [one, "a", "b", two, "c"])]:
+        parts = _parts([*builds, *present, "services/svc-000/Dockerfile"], builds, limit=1)
+        assert len({p.key for p in parts}) == len(parts)  # one part a file, each its own key
+        assert [p.files[0] for p in parts] == ["services/svc-000/Dockerfile",
+                                               *(f"deploy/{f}/compose.yaml" if len(f) == 1 else f for f in order)]
