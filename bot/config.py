@@ -111,7 +111,7 @@ def parse_codes(text: str, option: str) -> set[str]:
     codes = {c.strip().upper() for c in text.split(",") if c.strip()}
     unknown = sorted(codes - set(RULES_BY_CODE))
     if unknown:
-        raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see the README's rule table)")
+        raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see docs/rules/README.md)")
     return codes
 
 
