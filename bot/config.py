@@ -41,7 +41,7 @@
     fail-on:               # `check` exits 1 when one of these policies fails
       - vulnerabilities-critical
       - agpl
-    group-by: owner        # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
+    group-by: folder       # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
                            # the action's `group-by` input, when set, wins
     folders: 2             # group-by folder: the first 2 folders of a path name its group, or a
                            # list of service-folder globs (services/*); default the file's own folder
