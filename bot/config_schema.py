@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.config import MAX_FILES_PER_PR, MAX_FOLDER_DEPTH, RUN_KEYS, START_SECONDS, _VERIFY_NUMBERS
+from bot.config import _VERIFY_NUMBERS, MAX_FILES_PER_PR, MAX_FOLDER_DEPTH, RUN_KEYS, START_SECONDS
 from bot.model.advice import AdviceSettings
 from bot.model.groups import GroupBy, GroupSettings
 from bot.model.policies import POLICY_KEYS
