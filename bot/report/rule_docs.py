@@ -90,7 +90,8 @@ def _doc_parts(doc: str) -> tuple[str, list[str], list[str]]:
     limits: list[str] = []
     for sentence in _sentences("\n".join(rest).strip()):
         intro = sentence.split("\n- ")[0]  # a list is what its introducing sentence is
-        (limits if _LIMIT.search(" ".join(intro.split())) else what).append(sentence)
+        is_fix = sentence.startswith("Fix")  # the fix, whatever it leaves to a report
+        (limits if not is_fix and _LIMIT.search(" ".join(intro.split())) else what).append(sentence)
     return " ".join(why).strip(), what, limits
 
 
