@@ -228,3 +228,14 @@ def test_conflicting_evidence_is_reported_not_changed(tmp_path, capsys):
     assert "but it EXPOSEs 3000 and its CMD at line 4 starts a program, as a service does: reported, not changed" in out
     assert "HB001 final stage runs as root; switch to user 1000:1000" not in out
     assert "the file's evidence of what it is for disagrees" in out
+
+
+def test_size_fixes_are_reported_not_made_in_a_code_generators_image(tmp_path, capsys):
+    text = (FIXTURES / "roles/code_generator_not_shipped.in.Dockerfile").read_text()
+    path = write(tmp_path, "proto/Dockerfile", text)
+    assert main(["fix", "--offline", "--select", "DL3009,DL3014,DL3015", str(tmp_path)]) == 0
+    assert path.read_text() == text
+    out = capsys.readouterr().out
+    assert "proto/Dockerfile: tool image (it installs protoc, a code generator" in out
+    assert "DL3015 apt-get install without --no-install-recommends; not changed: a code generator's image, " \
+           "run over the checkout, that nobody ships" in out

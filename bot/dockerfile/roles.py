@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
-from bot.dockerfile.stage_purpose import development_stage, installed, shipped_instead
+from bot.dockerfile.stage_purpose import code_generator, development_stage, installed, shipped_instead
 from bot.model.roles import ROLES_BY_KEY, Role, RoleDecision
 
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
@@ -243,7 +243,24 @@ def _tool(doc: Dockerfile, facts: RepositoryFacts, folders: list[str]) -> RoleDe
         program = command[1][0].rsplit("/", 1)[-1]
         if _LINTER_OR_SCANNER.fullmatch(program.removesuffix(".sh")):
             return RoleDecision(Role.TOOL, f"its {command[0]} runs {program}, a linter or scanner")
-    return None
+    return _generator(doc, command)
+
+
+def _generator(doc: Dockerfile, command: tuple[str, list[str]] | None) -> RoleDecision | None:
+    """An image that installs a code generator and starts nothing of its own (no command, a
+    shell or a script): built to run the generator over the checkout, and not shipped."""
+    generator = code_generator(doc, doc.final_stage)
+    if generator is None:
+        return None
+    if command is not None:
+        program = command[1][0].rsplit("/", 1)[-1]
+        if not (program.endswith(".sh") or program in SHELLS_AND_INTERPRETERS and len(command[1]) == 1
+                or program.startswith(generator)):
+            return None
+    starts = f"its {command[0]} runs {command[1][0]}" if command else "it has no command of its own"
+    return RoleDecision(Role.TOOL, f"it installs {generator}, a code generator, and {starts}: "
+                        "it is run over the checkout to generate code",
+                        unshipped="a code generator's image, run over the checkout, that nobody ships")
 
 
 def _action_label(instructions: list[Instruction]) -> str | None:

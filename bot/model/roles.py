@@ -39,6 +39,9 @@ class RoleDecision:
     # compose target or the last stage.
     stage: str | None = None
     conflicting: bool = False  # the evidence disagrees (the reason says how): rules report, never edit
+    # Why nobody ships or keeps this image (a code generator run over the checkout); empty: it
+    # may ship. Fixes that only save size or cache are reported in it, not made.
+    unshipped: str = ""
 
     def __str__(self) -> str:
         return f"{self.role.value} ({self.reason})"

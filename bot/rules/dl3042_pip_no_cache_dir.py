@@ -85,5 +85,6 @@ RULE = Rule(
     doc=__doc__ or "",
     equivalents=("hadolint DL3042",),
     onbuild=True,
+    saves_size=True,
     check=check,
 )
