@@ -239,3 +239,64 @@ def test_size_fixes_are_reported_not_made_in_a_code_generators_image(tmp_path, c
     assert "proto/Dockerfile: tool image (it installs protoc, a code generator" in out
     assert "DL3015 apt-get install without --no-install-recommends; not changed: a code generator's image, " \
            "run over the checkout, that nobody ships" in out
+
+
+DJANGO = """FROM python:3.12-slim
+WORKDIR /usr/src/app
+RUN apt-get update && apt-get install -y netcat-openbsd
+RUN pip install -r requirements.txt
+COPY . .
+ENTRYPOINT ["/usr/src/app/entrypoint.sh"]
+"""
+DEV_COMPOSE = ("services:\n  web:\n    build: ./app\n    command: python manage.py runserver 0.0.0.0:8000\n"
+               "    volumes:\n      - ./app/:/usr/src/app/\n")
+PROD_COMPOSE = ("services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n"
+                "    command: gunicorn site.wsgi:application --bind 0.0.0.0:8000\n")
+
+
+def test_a_file_only_a_development_service_builds_is_for_development(tmp_path, capsys):
+    dev = write(tmp_path, "app/Dockerfile", DJANGO)
+    write(tmp_path, "app/Dockerfile.prod", DJANGO)
+    write(tmp_path, "docker-compose.yml", DEV_COMPOSE)
+    write(tmp_path, "docker-compose.prod.yml", PROD_COMPOSE)
+    assert main(["fix", "--offline", "--select", "DL3009,DL3015,DL3042", str(tmp_path)]) == 0
+    assert dev.read_text() == DJANGO  # the image runserver reloads from the mounted source: nobody ships it
+    assert "rm -rf /var/lib/apt/lists" in (tmp_path / "app/Dockerfile.prod").read_text()
+    capsys.readouterr()
+    main(["check", "--offline", "--format", "json", str(tmp_path)])
+    roles = {f["path"]: f["role"] for f in json.loads(capsys.readouterr().out)["files"]}
+    assert roles["app/Dockerfile"] == {"name": "devcontainer", "reason": (
+        "an image for development: docker-compose.yml service web mounts its source at /usr/src/app/ and runs "
+        "python manage.py runserver 0.0.0.0:8000, which reloads it; docker-compose.prod.yml service web builds "
+        "app/Dockerfile.prod instead")}
+
+
+@pytest.mark.parametrize("prod_compose, dockerfile, expected", [
+    ("", "Dockerfile", "service image (built by docker-compose.yml service web)"),  # nothing else ships: it may
+    (PROD_COMPOSE.replace("web:", "api:"), "Dockerfile", "service image (built by docker-compose.yml service web)"),
+    (PROD_COMPOSE, "Dockerfile.release", "service image (docker-compose.yml service web "
+     "mounts its source at /usr/src/app/ and runs python manage.py runserver 0.0.0.0:8000, which reloads it; "
+     "docker-compose.prod.yml service web builds app/Dockerfile.prod instead, but the file or its final stage is "
+     "named for shipping: reported, not changed)"),
+])
+def test_a_development_service_alone_does_not_make_its_file_unshipped(tmp_path, capsys, prod_compose, dockerfile,
+                                                                      expected):
+    write(tmp_path, f"app/{dockerfile}", DJANGO)
+    write(tmp_path, "app/Dockerfile.prod", DJANGO)
+    write(tmp_path, "docker-compose.yml", DEV_COMPOSE.replace("build: ./app", f"build:\n      context: ./app\n"
+                                                              f"      dockerfile: {dockerfile}"))
+    if prod_compose:
+        write(tmp_path, "docker-compose.prod.yml", prod_compose)
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    assert f"app/{dockerfile}: {expected}" in capsys.readouterr().out
+
+
+def test_a_development_profile_is_enough(tmp_path, capsys):
+    write(tmp_path, "tools/Dockerfile", DJANGO)
+    write(tmp_path, "compose.yaml", "services:\n  shell:\n    build: ./tools\n    profiles: [dev]\n")
+    main(["check", "--offline", "--format", "json", str(tmp_path)])
+    file = next(f for f in json.loads(capsys.readouterr().out)["files"] if f["path"] == "tools/Dockerfile")
+    assert file["role"] == {"name": "devcontainer",
+                            "reason": "an image for development: compose.yaml service shell starts only with the "
+                                      "profile dev"}
+    assert file["findings"] == []

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field, replace
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
-from bot.dockerfile.stage_purpose import code_generator, development_stage, installed, shipped_instead
+from bot.dockerfile.stage_purpose import (
+    DEVELOPMENT_WORDS,
+    SHIPPED_WORDS,
+    code_generator,
+    development_stage,
+    installed,
+    name_words,
+    shipped_instead,
+)
 from bot.model.roles import ROLES_BY_KEY, Role, RoleDecision
 
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
@@ -68,6 +76,15 @@ IDES = frozenset({"code-server", "code", "code-oss", "code-insiders", "jetbrains
 _IDE_BASE = re.compile(r"code-server|code-oss|cloud-workstations")
 
 
+# Commands that serve the code from the source tree and reload it as it is edited: what a
+# compose service for development runs over its mounted source.
+_RELOADING = re.compile(r"runserver|--reload|--debug|--watch|nodemon|ts-node-dev|watchexec|watchmedo|air"
+                        r"|flask run|mkdocs serve|hugo server|jekyll serve|ng serve|next dev|vite|webpack serve"
+                        r"|webpack-dev-server|(?:npm|yarn|pnpm|bun) (?:run )?(?:dev|watch|start:dev)")
+# Compose profiles that start a service only for development or tests.
+_DEVELOPMENT_PROFILES = DEVELOPMENT_WORDS | {"test", "tests", "testing", "e2e"}
+
+
 @dataclass(frozen=True)
 class ComposeBuild:
     """A compose service that builds a Dockerfile."""
@@ -78,6 +95,10 @@ class ComposeBuild:
     bind_mounts: tuple[str, ...] = ()  # container paths where the service mounts host folders
     context: str = "."  # the build context folder, repository-relative
     needs: tuple[str, ...] = ()  # other services or hosts it reaches ("depends_on db"): its start check is skipped
+    name: str = ""  # the service's name in its compose file ("api")
+    command: tuple[str, ...] = ()  # its `entrypoint:` and `command:` words (empty: the image's own)
+    profiles: tuple[str, ...] = ()  # the compose profiles it belongs to (empty: always started)
+    source_mounts: tuple[str, ...] = ()  # container paths where it bind-mounts its build context (live source)
 
 
 @dataclass(frozen=True)
@@ -148,6 +169,9 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     if tests is not None and (build is None or "test" in build.file.rsplit("/", 1)[-1]):
         how = f"only {build.file}, a test setup, builds it" if build else "no compose file builds it"
         return RoleDecision(Role.TEST_FIXTURE, f"in {tests}/, and {how}")
+    development = _development_service(doc, build, facts) if build is not None else None
+    if development is not None:
+        return development
     development = _development(doc, facts)
     if development is not None:
         return development
@@ -193,6 +217,51 @@ def _development(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision | None
     stage, because = shipped
     judged = _by_content(Dockerfile(doc.parsed, stage.name), facts)
     return replace(judged, reason=f"{judged.reason}; {stage.name} ships ({because}): {why}", stage=stage.name)
+
+
+def development_service(build: ComposeBuild) -> str | None:
+    """What says a compose service is for working on the code, None: nothing does. A profile
+    for development or tests says it alone; a compose file for development
+    (`docker-compose.dev.yml`, `compose.override.yaml`), or the build context mounted into the
+    container with a command that reloads it (`manage.py runserver`, `--reload`, `nodemon`),
+    says how the service is run here, not that its image is not shipped (see `_development_service`)."""
+    profiles = _development_profiles(build)
+    if profiles:
+        return f"{build.service} starts only with the profile {profiles[0]}"
+    file_name = build.file.rsplit("/", 1)[-1]
+    if name_words(file_name.lower().split(".", 1)[-1]) & (DEVELOPMENT_WORDS | {"override"}):
+        return f"{build.file} is for development"
+    command = " ".join(build.command)
+    if build.source_mounts and _RELOADING.search(command):
+        return (f"{build.service} mounts its source at {build.source_mounts[0]} and runs {command}, "
+                "which reloads it")
+    return None
+
+
+def _development_profiles(build: ComposeBuild) -> list[str]:
+    return [p for p in build.profiles if name_words(p.lower()) & _DEVELOPMENT_PROFILES]
+
+
+def _development_service(doc: Dockerfile, build: ComposeBuild, facts: RepositoryFacts) -> RoleDecision | None:
+    """A file only a compose service for development builds, while a service of the same name in
+    another compose file builds another Dockerfile (`docker-compose.prod.yml` builds
+    `Dockerfile.prod`): that one ships, this one is for development. A file or final stage named
+    for shipping is a conflict, for a person to settle."""
+    why = development_service(build)
+    if why is None:
+        return None
+    profiled = bool(_development_profiles(build))
+    shipped = next((f"{other.service} builds {path} instead" for path, other in facts.compose_builds.items()
+                    if path != doc.path and other.name == build.name and other.file != build.file
+                    and development_service(other) is None), None)
+    if shipped is None and not profiled:
+        return None
+    reason = f"{why}; {shipped}" if shipped else why
+    named = name_words(doc.path.rsplit("/", 1)[-1]) | name_words(doc.final_stage.name)
+    if named & SHIPPED_WORDS:
+        return RoleDecision(Role.SERVICE, f"{reason}, but the file or its final stage is named for shipping: "
+                            "reported, not changed", conflicting=True)
+    return RoleDecision(Role.DEVCONTAINER, f"an image for development: {reason}")
 
 
 def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | None:

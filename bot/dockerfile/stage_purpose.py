@@ -58,7 +58,7 @@ def development_stage(doc: Dockerfile, stage: Stage) -> DevelopmentStage | None:
     tools alone (git for a build, sudo) are not enough: a service may need them. A stage named
     for development that does nothing a developer needs but EXPOSEs a port and starts a
     program of its own is a conflict, for a person to settle."""
-    named = bool(DEVELOPMENT_WORDS & _words(stage.name)) and not SHIPPED_WORDS & _words(stage.name)
+    named = bool(DEVELOPMENT_WORDS & name_words(stage.name)) and not SHIPPED_WORDS & name_words(stage.name)
     users = _created_users(doc, stage) & EDITOR_USERS
     if not named and not users:
         return None
@@ -88,7 +88,7 @@ def shipped_instead(doc: Dockerfile, development: DevelopmentStage, ci_targets: 
     targeted = next((s for s in reversed(candidates) if s.name in ci_targets), None)
     if targeted is not None:
         return targeted, f"a CI build targets {targeted.name}"
-    named = next((s for s in reversed(candidates) if SHIPPED_WORDS & _words(s.name)), None)
+    named = next((s for s in reversed(candidates) if SHIPPED_WORDS & name_words(s.name)), None)
     if named is not None:
         return named, f"the stage {named.name} is named for shipping"
     return None
@@ -111,7 +111,8 @@ def code_generator(doc: Dockerfile, stage: Stage) -> str | None:
     return None
 
 
-def _words(name: str | None) -> set[str]:
+def name_words(name: str | None) -> set[str]:
+    """The words of a name: `dev-envs` → dev, envs."""
     return set(_NAME_WORDS.split(name)) if name else set()
 
 
