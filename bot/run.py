@@ -281,8 +281,9 @@ def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPla
             plan = (BuildPlan(result.path, build.context, build.target, build.service, build.needs)
                     if build is not None else BuildPlan(result.path, folder, None))
             decision = result.hardened.role
-            if plan.target is None and decision is not None and decision.stage is not None:
-                plan = replace(plan, target=decision.stage)  # the last stage is for development: build the one that ships
+            if decision is not None and decision.stage is not None:
+                # The last stage (or compose's target) is for development: build the one that ships.
+                plan = replace(plan, target=decision.stage or None)
             plans[result.path] = plan
     return plans
 

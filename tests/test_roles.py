@@ -10,7 +10,7 @@ import pytest
 from bot.cli import main
 from bot.config import load_config
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.roles import RepositoryFacts, decide_role
+from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role
 from bot.model.roles import Role
 from bot.model.verification import BuildPlan
 from bot.run import build_plans, process
@@ -300,3 +300,39 @@ def test_a_development_profile_is_enough(tmp_path, capsys):
                             "reason": "an image for development: compose.yaml service shell starts only with the "
                                       "profile dev"}
     assert file["findings"] == []
+
+
+DOCS_SITE = """FROM python:3.12-alpine AS base
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+FROM base AS dev
+CMD ["mkdocs", "serve", "-a", "0.0.0.0:8000"]
+
+FROM base AS build
+COPY . .
+RUN mkdocs build
+
+FROM nginx:alpine
+COPY --from=build /app/site /usr/share/nginx/html
+ADD robots.txt /usr/share/nginx/html/
+"""
+
+
+def test_a_compose_target_for_development_leaves_the_last_stage_to_ship(tmp_path, capsys):
+    path = write(tmp_path, "Dockerfile", DOCS_SITE)
+    write(tmp_path, "compose.yaml", "services:\n  docs:\n    build:\n      context: .\n      target: dev\n"
+                                    "    volumes:\n      - ./:/app\n")
+    config = load_config(tmp_path)
+    report = process(tmp_path, config, config.active_rules(select={"DL3042", "DL3020"}), fix=True, write=True)
+    # pip runs in stages only the dev target and the site's build use; the last stage ships
+    assert path.read_text() == DOCS_SITE.replace("ADD robots", "COPY robots")
+    result = next(r for r in report.results if r.path == "Dockerfile")
+    assert result.hardened.role.stage == "" and result.hardened.role.role is Role.SERVICE
+    facts = RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild("compose.yaml service docs", "compose.yaml", "dev")})
+    assert build_plans(report, facts)["Dockerfile"].target is None  # built as it ships, not as compose's dev target
+    main(["check", "--offline", str(tmp_path)])
+    assert ("Dockerfile: service image (built by compose.yaml service docs; the last stage (line 13) ships (a build "
+            "without a target gives it): compose's target, dev, is for development (named dev))"
+            ) in capsys.readouterr().out

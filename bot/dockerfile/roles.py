@@ -29,7 +29,7 @@ from bot.dockerfile.stage_purpose import (
     name_words,
     shipped_instead,
 )
-from bot.model.roles import ROLES_BY_KEY, Role, RoleDecision
+from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
 
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
                              "test-fixtures", "test_fixtures"})
@@ -201,22 +201,31 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
 
 
 def _development(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision | None:
-    """With no compose target, a last stage for development: the stage that ships instead is
-    judged, or else the file is a development environment; conflicting evidence is reported."""
-    if doc.target is not None:
+    """A last stage for development, with no compose target, or a compose target for
+    development (`target: dev`, the service then works on the code): the stage that ships
+    instead is judged (one CI targets or named for shipping, else a last stage not for
+    development, which a build without a target gives), or else the file is a development
+    environment; conflicting evidence in a last stage is reported."""
+    targeted = doc.target is not None
+    if targeted and doc.final_stage.name != doc.target:
         return None
-    development = development_stage(doc, doc.stages[-1])
-    if development is None:
-        return None
-    why = f"the last stage, {development.name}, is for development ({', '.join(development.evidence)})"
+    development = development_stage(doc, doc.final_stage)
+    if development is None or (targeted and development.conflict):
+        return None  # a compose target that serves as a service does is judged as one
+    which = "compose's target" if targeted else "the last stage"
+    why = f"{which}, {development.name}, is for development ({', '.join(development.evidence)})"
     if development.conflict:
         return RoleDecision(Role.SERVICE, f"{why}, {development.conflict}: reported, not changed", conflicting=True)
     shipped = shipped_instead(doc, development, facts.ci_targets)
+    last = doc.stages[-1]
+    if shipped is None and targeted and last is not doc.final_stage and development_stage(doc, last) is None:
+        shipped = last, "a build without a target gives it"
     if shipped is None:
         return RoleDecision(Role.DEVCONTAINER, why)
     stage, because = shipped
-    judged = _by_content(Dockerfile(doc.parsed, stage.name), facts)
-    return replace(judged, reason=f"{judged.reason}; {stage.name} ships ({because}): {why}", stage=stage.name)
+    judged = _by_content(Dockerfile(doc.parsed, stage.name or LAST_STAGE), facts)
+    name = stage.name or f"the last stage (line {stage.from_.line})"
+    return replace(judged, reason=f"{judged.reason}; {name} ships ({because}): {why}", stage=stage.name or LAST_STAGE)
 
 
 def development_service(build: ComposeBuild) -> str | None:
