@@ -10,7 +10,7 @@ import pytest
 from bot.cli import main
 from bot.config import load_config
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role
+from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service
 from bot.model.roles import Role
 from bot.model.verification import BuildPlan
 from bot.run import build_plans, process
@@ -342,3 +342,21 @@ def test_a_compose_target_for_development_leaves_the_last_stage_to_ship(tmp_path
     assert ("Dockerfile: service image (built by compose.yaml service docs; the last stage (line 13) ships (a build "
             "without a target gives it): compose's target, dev, is for development (named dev))"
             ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("file, command, profiles, expected", [
+    ("compose.yaml", "uvicorn main:app --reload", (), "compose.yaml service api mounts its source at /app and runs "
+                                                     "uvicorn main:app --reload, which reloads it"),
+    ("compose.yaml", "npm run dev", (), "compose.yaml service api mounts its source at /app and runs npm run dev, "
+                                        "which reloads it"),
+    ("compose.yaml", "airflow webserver", (), None),
+    ("compose.yaml", "npm run build", (), None),
+    ("compose.yaml", "gunicorn app:app", ("seed",), None),
+    ("compose.yaml", "gunicorn app:app", ("e2e",), "compose.yaml service api starts only with the profile e2e"),
+    ("docker-compose-dev.yml", "gunicorn app:app", (), "docker-compose-dev.yml is for development"),
+    ("compose.override.yaml", "", (), "compose.override.yaml is for development"),
+])
+def test_what_says_a_compose_service_is_for_development(file, command, profiles, expected):
+    build = ComposeBuild(f"{file} service api", file, name="api", command=tuple(command.split()), profiles=profiles,
+                         source_mounts=("/app",))
+    assert development_service(build) == expected

@@ -81,9 +81,10 @@ _IDE_BASE = re.compile(r"code-server|code-oss|cloud-workstations")
 
 # Commands that serve the code from the source tree and reload it as it is edited: what a
 # compose service for development runs over its mounted source.
-_RELOADING = re.compile(r"runserver|--reload|--debug|--watch|nodemon|ts-node-dev|watchexec|watchmedo|air"
-                        r"|flask run|mkdocs serve|hugo server|jekyll serve|ng serve|next dev|vite|webpack serve"
-                        r"|webpack-dev-server|(?:npm|yarn|pnpm|bun) (?:run )?(?:dev|watch|start:dev)")
+_RELOADING = re.compile(r"(?:^|\s)(?:\S*/)?(?:runserver|nodemon|ts-node-dev|watchexec|watchmedo|air|webpack-dev-server)"
+                        r"(?:\s|$)|(?:^|\s)--(?:reload|debug|watch)(?:[\s=]|$)|(?:^|\s)(?:flask run|mkdocs serve"
+                        r"|hugo server|jekyll serve|ng serve|next dev|vite (?:dev|serve)|webpack serve"
+                        r"|(?:npm|yarn|pnpm|bun) (?:run )?(?:dev|watch|start:dev))(?:\s|$)")
 # Compose profiles that start a service only for development or tests.
 _DEVELOPMENT_PROFILES = DEVELOPMENT_WORDS | {"test", "tests", "testing", "e2e"}
 
@@ -242,8 +243,7 @@ def development_service(build: ComposeBuild) -> str | None:
     profiles = _development_profiles(build)
     if profiles:
         return f"{build.service} starts only with the profile {profiles[0]}"
-    file_name = build.file.rsplit("/", 1)[-1]
-    if name_words(file_name.lower().split(".", 1)[-1]) & (DEVELOPMENT_WORDS | {"override"}):
+    if name_words(build.file.rsplit("/", 1)[-1].lower()) & (DEVELOPMENT_WORDS | {"override"}):
         return f"{build.file} is for development"
     command = " ".join(build.command)
     if build.source_mounts and _RELOADING.search(command):
