@@ -2,12 +2,12 @@
 
 Why: pip keeps a copy of every wheel it downloads in ~/.cache/pip, which then ships in
 the layer and never serves again.
-Fix: insert ` --no-cache-dir` right after `install`. Not when the cache is already off: the
-RUN mounts a pip cache (`--mount=type=cache,target=/root/.cache/pip`), PIP_NO_CACHE_DIR is set,
-an earlier RUN of the image ran `pip config set …no-cache-dir`, or the command spells the
-option the short way pip accepts (`--no-cache`: pip reads options with optparse, which takes
-any unambiguous prefix of a long option); nor when HB012 (cache mounts) is enabled: then
-HB012 adds a cache mount instead.
+Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a pip cache
+(`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, when an earlier
+RUN of the image ran `pip config set …no-cache-dir`, or when the command already turns the cache
+off the short way pip accepts (`--no-cache`: pip reads options with optparse, which takes any
+unambiguous prefix of a long option): the fix would change nothing. Nor when HB012 (cache
+mounts) is enabled: then HB012 adds a cache mount instead.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What a rule is: one record per rule file, read by everything that describes a rule.
 
 The catalogue, the configuration, the grade, the JSON, SARIF and pull request reports and
-the README's rule table all read severity, why, fix safety and options from the record, so a
+the rule pages under docs/rules/ all read severity, why, fix safety and options from the record, so a
 rule is described in exactly one place: its own file.
 """
 from __future__ import annotations
@@ -179,7 +179,7 @@ class Rule:
 
     @property
     def action(self) -> str:
-        """What `fix` does about it, as the README's rule table says it."""
+        """What `fix` does about it, as the rule index (docs/rules/README.md) says it."""
         if self.fix is FixSafety.NONE:
             return "report"
         if self.fix is FixSafety.PROVEN:
