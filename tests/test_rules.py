@@ -114,3 +114,14 @@ def test_findings_stay_within_the_rules_declared_scope(case: Path):
     for found in harden_text(text, case.name, ruleset).before:
         scope = by_code[found.rule].scope
         assert found.line in allowed[scope], f"{found.rule} at line {found.line} is outside {scope.value}"
+
+
+def test_hb001_names_the_data_kept_across_runs_that_a_new_user_could_not_write():
+    text = (Path(__file__).parent / "fixtures/HB001/unsafe_kept_media.in.Dockerfile").read_text()
+    ruleset = make_ruleset(Config(), (RULES_BY_CODE["HB001"],))
+    [found] = harden_text(text, "Dockerfile", ruleset).before
+    assert not found.edits
+    assert found.message == (
+        "final stage runs as root; not changed because /app/media (made at line 3) holds data the app keeps across "
+        "runs: files earlier versions wrote there as root stay root's, and the new user could not write them after "
+        "an upgrade: chown them (or make a new volume), then set USER")

@@ -123,6 +123,9 @@ class Rule:
     # for an attacker): SARIF marks it a security alert. Cache, size, build reliability and
     # metadata rules are quality findings.
     security: bool = False
+    # Its fix only makes the image smaller or leaves less cache in it: in an image nobody ships
+    # (RoleDecision.unshipped) that buys nothing, so it is reported there, not made.
+    saves_size: bool = False
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
