@@ -80,5 +80,6 @@ RULE = Rule(
     doc=__doc__ or "",
     equivalents=("hadolint DL3015", "Trivy DS-0029"),
     onbuild=True,
+    saves_size=True,
     check=check,
 )

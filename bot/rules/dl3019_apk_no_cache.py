@@ -97,5 +97,6 @@ RULE = Rule(
     doc=__doc__ or "",
     equivalents=("hadolint DL3019", "Trivy DS-0025"),
     onbuild=True,
+    saves_size=True,
     check=check,
 )

@@ -45,6 +45,12 @@ def apk_adds(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
 
 def pip_installs(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
     """`pip install`, `pip3.11 install` and `python -m pip install`."""
+    return pip_commands(run, "install")
+
+
+def pip_commands(run: Run, subcommand: str) -> Iterator[tuple[ShellScript, Command, Word]]:
+    """pip's `subcommand` (`install`, `config` …) however pip is started: `pip`, `pip3.11`,
+    `python -m pip`."""
     for script in run.scripts:
         for command in script.script.commands:
             argv = command.argv
@@ -55,7 +61,7 @@ def pip_installs(run: Run) -> Iterator[tuple[ShellScript, Command, Word]]:
                 sub = argv[3]
             else:
                 continue
-            if sub is not None and sub.value == "install":
+            if sub is not None and sub.value == subcommand:
                 yield script, command, sub
 
 

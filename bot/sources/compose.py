@@ -119,8 +119,10 @@ def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, 
 def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
     dockerfile, target}`), repository-relative: the service that builds each, the stage it
-    stops at, where it mounts host folders, and the other services or hosts it needs. `env` fills in `${VAR}` as compose does (from the
-    project's `.env`); a value left unknown is not guessed."""
+    stops at, where it mounts host folders, the other services or hosts it needs, and the
+    image name it is tagged with. `env` fills in `${VAR}` as compose does (from the
+    project's `.env`); a value left unknown is not guessed. A context outside the repository
+    comes out as a path starting with `../`."""
     env = env or {}
     folder = posixpath.dirname(path)
     found: dict[str, ComposeBuild] = {}
@@ -137,8 +139,52 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         stage = _interpolate(target.value, env) if isinstance(target, yaml.ScalarNode) else None
         context_folder = posixpath.normpath(posixpath.join(folder, context_path))
         found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service),
-                                                       context_folder, _needs(service)))
+                                                       context_folder, _needs(service), name, _command(service),
+                                                       _words(get(service, "profiles")),
+                                                       _source_mounts(service, folder, context_folder),
+                                                       _built_image(service, env)))
     return found
+
+
+def _command(service: yaml.Node) -> tuple[str, ...]:
+    """The words the service starts its container with: `entrypoint:` then `command:`, each a
+    string (split on blanks) or a list; empty when the image's own command runs."""
+    words: list[str] = []
+    for key in ("entrypoint", "command"):
+        node = get(service, key)
+        words += node.value.split() if isinstance(node, yaml.ScalarNode) else list(_words(node))
+    return tuple(words)
+
+
+def _words(node: yaml.Node | None) -> tuple[str, ...]:
+    return tuple(entry.value for entry in node.value if isinstance(entry, yaml.ScalarNode)) \
+        if isinstance(node, yaml.SequenceNode) else ()
+
+
+def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, ...]:
+    """Container paths where the service bind-mounts its build context, or a folder holding it
+    (`./app:/usr/src/app` with `build: ./app`): the source is edited on the host, live."""
+    targets = []
+    volumes = get(service, "volumes")
+    for entry in volumes.value if isinstance(volumes, yaml.SequenceNode) else []:
+        source, target = None, None
+        if isinstance(entry, yaml.ScalarNode):
+            source, _, rest = entry.value.partition(":")
+            target = rest.split(":", 1)[0] if rest else None
+        elif isinstance(get(entry, "source"), yaml.ScalarNode) and isinstance(get(entry, "target"), yaml.ScalarNode):
+            source, target = get(entry, "source").value, get(entry, "target").value
+        if not source or not target or not source.startswith("."):
+            continue
+        mounted = posixpath.normpath(posixpath.join(folder, source))
+        if mounted == "." or context == mounted or context.startswith(mounted + "/"):
+            targets.append(target)
+    return tuple(targets)
+
+
+def _built_image(service: yaml.Node, env: Mapping[str, str]) -> str:
+    """The name the build is tagged with (its `image:`), filled in as compose does; "" when unknown."""
+    image = get(service, "image")
+    return (_interpolate(image.value, env) or "") if isinstance(image, yaml.ScalarNode) else ""
 
 
 def _needs(service: yaml.Node) -> tuple[str, ...]:
