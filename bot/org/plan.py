@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.github.limits import RateBudget
+from bot.org.limits import MATRIX_LIMIT, RESERVE
 from bot.sources import kind_of
 from bot.sources.discovery import SKIPPED_DIRS
 from bot.sources.globs import glob_matches
@@ -30,10 +31,8 @@ from bot.sources.globs import glob_matches
 if TYPE_CHECKING:  # the client, with requests, is loaded by the commands that call GitHub only
     from bot.github.org import GitHubOrg, OrgRepository
 
-RESERVE = 500  # API calls left for the matrix jobs when probing stops
 CALLS_PER_JOB = 6  # the most a job spends: find, create, a lost race's second find, labels, and a retry
 JOB_SECONDS = 120.0  # a job's wall time, the action's image build included, for the pace of the matrix
-MATRIX_LIMIT = 256  # GitHub's jobs per matrix
 DEFAULT_PARALLEL = 20  # when no response told the budget
 
 
