@@ -41,13 +41,15 @@ def check_or_fix(args: argparse.Namespace) -> int:
         resolver, advisor = (None, None) if args.offline else _registry_lookups(args, vulnerabilities)
         verifier, note = None, ""
         if fix and args.verify is not VerifyMode.OFF:
+            from bot.progress import on_stderr
             from bot.verify import make_verifier  # Docker's client and the build driver: only to verify
 
             settings = config.verify
             if args.verify_max_images is not None:
                 settings = replace(settings, max_images=max(0, args.verify_max_images))
-            verifier, note = make_verifier(args.verify, settings, os.environ,
-                                           lambda line: print(line, file=sys.stderr), vulnerabilities)
+            progress = on_stderr("verify")
+            verifier, note = make_verifier(args.verify, settings, os.environ, progress.note, vulnerabilities,
+                                           progress)
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
                          verifier=verifier, advisor=advisor, downloader=None if args.offline else _download)
         report = replace(report, verify_note=note)

@@ -17,6 +17,7 @@ from bot.github.pace import POINTS_PER_MINUTE
 from bot.model.text import escape_controls
 from bot.org.limits import MATRIX_LIMIT, RESERVE
 from bot.org.report import LABEL, TITLE
+from bot.progress import on_stderr
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -89,7 +90,7 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
     filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
     capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None
     plan = make_plan(client, args.owner, filters, workers=args.workers, reserve=args.reserve, capacity=capacity,
-                     rotation=args.rotation, log=_log)
+                     rotation=args.rotation, log=_log, progress=on_stderr("hardenbot: org plan"))
     outputs = job_outputs(plan)
     if environ.get("GITHUB_OUTPUT"):
         write_outputs(Path(environ["GITHUB_OUTPUT"]), outputs)
