@@ -60,7 +60,7 @@ def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str
         inventories.append(saved[1])
     if not inventories and not every_dockerfile:
         return report
-    from bot.policies import judge
+    from bot.policies.judging import judge
 
     answers = None
     if not offline:

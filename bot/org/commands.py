@@ -6,7 +6,6 @@ check` loads neither."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Mapping
@@ -15,8 +14,7 @@ from pathlib import Path
 from bot.errors import HardenbotError
 from bot.github.pace import POINTS_PER_MINUTE
 from bot.model.text import escape_controls
-from bot.org.limits import MATRIX_LIMIT, RESERVE
-from bot.org.report import LABEL, TITLE
+from bot.org.defaults import LABEL, MATRIX_LIMIT, RESERVE, TITLE
 from bot.progress import on_stderr
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -84,6 +82,8 @@ def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> i
 
 
 def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
+    import json
+
     from bot.org.matrix import job_outputs, plan_document, write_outputs
     from bot.org.plan import PlanFilters, make_plan
 

@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.github.limits import RateBudget
-from bot.org.limits import MATRIX_LIMIT, RESERVE
+from bot.org.defaults import MATRIX_LIMIT, RESERVE
 from bot.progress import Progress
 from bot.sources import kind_of
 from bot.sources.discovery import SKIPPED_DIRS
