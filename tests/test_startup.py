@@ -110,3 +110,10 @@ def test_org_plan_help_does_not_load_the_planner():
     exit_code, modules = loaded_by("org", "plan", "--help")
     assert exit_code == 0
     assert heavy_among(modules) == []
+
+
+def test_yaml_loads_only_for_a_yaml_file(small_tree, tmp_path_factory):
+    dockerfiles_only = tmp_path_factory.mktemp("dockerfiles")
+    write(dockerfiles_only, "Dockerfile", "FROM alpine:3.19\nRUN apk add curl\n")
+    assert "yaml" not in loaded_by("check", "--offline", str(dockerfiles_only))[1]
+    assert "yaml" in loaded_by("check", "--offline", str(small_tree))[1]  # a compose file and a workflow

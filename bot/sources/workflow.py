@@ -6,13 +6,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import yaml
+from typing import TYPE_CHECKING
 
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
-from bot.sources.yaml_scalars import distinct, get, image_findings, items, load, scalar_occurrence
+from bot.sources.yaml_scalars import (
+    distinct,
+    get,
+    image_findings,
+    is_scalar,
+    is_sequence,
+    items,
+    load,
+    scalar_occurrence,
+)
+
+if TYPE_CHECKING:
+    import yaml
 
 
 def is_workflow_path(relative: str) -> bool:
@@ -27,7 +38,7 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
         for name, service in items(get(job, "services")):
             found.extend(_container_image(text, path, service, f"jobs.{job_id}.services.{name}"))
         steps = get(job, "steps")
-        if isinstance(steps, yaml.SequenceNode):
+        if is_sequence(steps):
             for index, step in enumerate(steps.value):
                 found.extend(scalar_occurrence(text, path, get(step, "uses"), f"jobs.{job_id}.steps[{index}].uses",
                                                prefix="docker://"))
@@ -43,19 +54,19 @@ def build_targets(text: str, path: str) -> frozenset[str]:
     found = set()
     for _, job in items(get(load(text, path), "jobs")):
         steps = get(job, "steps")
-        for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
+        for step in steps.value if is_sequence(steps) else ():
             target = get(get(step, "with"), "target")
-            if isinstance(target, yaml.ScalarNode) and target.value:
+            if is_scalar(target) and target.value:
                 found.add(str(target.value).lower())
             script = get(step, "run")
-            if isinstance(script, yaml.ScalarNode):
+            if is_scalar(script):
                 found.update(name.lower() for name in _TARGET_FLAG.findall(str(script.value)))
     return frozenset(found)
 
 
 def _container_image(text: str, path: str, node: yaml.Node | None, where: str) -> Iterator[ImageOccurrence]:
     """A job's container or a service container: the image as a string, or its `image:`."""
-    if isinstance(node, yaml.ScalarNode):
+    if is_scalar(node):
         yield from scalar_occurrence(text, path, node, where)
     else:
         yield from scalar_occurrence(text, path, get(node, "image"), f"{where}.image")
