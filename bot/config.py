@@ -59,9 +59,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from bot.errors import ConfigError, InvalidReferenceError
 from bot.model.groups import GroupBy, GroupSettings
 from bot.model.images import parse_reference
@@ -163,6 +160,9 @@ def _load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), None, f"cannot read: {error}") from None
+    from ruamel.yaml import YAML  # the round-trip parser (it keeps lines for errors): only when there is a file
+    from ruamel.yaml.error import YAMLError
+
     try:
         return YAML(typ="rt").load(text)
     except YAMLError as error:
