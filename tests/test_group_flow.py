@@ -51,6 +51,10 @@ def dockerfile(host: str, n: int) -> str:
 
 @pytest.fixture
 def monorepo(tmp_path, registry):
+    return make_monorepo(tmp_path, registry)
+
+
+def make_monorepo(tmp_path, registry) -> Project:
     registry.push_image("flow/python", "3.12-slim", seed="python-1")
     registry.push_image("flow/node", "20", seed="node-1")
     remote, seed, checkout = tmp_path / "remote.git", tmp_path / "seed", tmp_path / "checkout"

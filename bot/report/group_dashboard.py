@@ -12,7 +12,7 @@ The memory is a hidden `<!-- hardenbot:groups … -->` block: for each group its
 request number, and for a declined group the fingerprint of the changes its closed pull
 request had (bot/report/change_set.py, one token for the whole set). A run reads it instead
 of asking GitHub about each declined group: a group whose changes are the same as when it was
-declined costs no call. A block someone edited into nonsense reads as no memory (the run
+declined costs no call. The block takes at most half the body, declined groups first. A block someone edited into nonsense reads as no memory (the run
 then asks GitHub, as without a dashboard).
 
 Everything a group's files hold is data, not markup: titles, paths and messages go through the
@@ -42,10 +42,11 @@ _BOX = re.compile(rf"^[ \t]*[-*] \[([ xX])\] [^\n]*<!-- hardenbot:again ({_KEY})
 
 
 class GroupState(StrEnum):
-    OPEN = "open"
-    MERGED = "merged"
+    """In the order the dashboard lists them: what a person may act on first."""
     DECLINED = "declined"  # closed by a person without merging: not proposed again unless ticked
     NOT_RUN = "not run"  # the run stopped (GitHub's rate limit) before this group's pull request
+    OPEN = "open"
+    MERGED = "merged"
 
 
 _LETTER = {GroupState.OPEN: "o", GroupState.MERGED: "m", GroupState.DECLINED: "d", GroupState.NOT_RUN: "n"}
@@ -105,7 +106,7 @@ def newly_ticked(before: str, after: str) -> frozenset[str]:
 
 def render_group_dashboard(rows: Iterable[GroupRow], *, limit: int = GITHUB_BODY_LIMIT - 536) -> str:
     rows = sorted(rows, key=lambda r: (list(GroupState).index(r.state), r.key))
-    memory = _memory_block(rows)
+    memory = _memory_block(rows, limit // 2)
     counts = {state: sum(r.state is state for r in rows) for state in GroupState}
     said = ", ".join(f"**{count} {state.value}**" for state, count in counts.items() if count) or "none"
     needs, failed = sum(len(r.needs) for r in rows), sum(len(r.failed_builds) for r in rows)
@@ -131,9 +132,13 @@ def render_group_dashboard(rows: Iterable[GroupRow], *, limit: int = GITHUB_BODY
     return "\n".join(lines + [memory]) + "\n"
 
 
-def _memory_block(rows: list[GroupRow]) -> str:
-    data = {r.key: [_LETTER[r.state], r.pull, r.proposal if r.state is GroupState.DECLINED else ""] for r in rows}
-    return f"<!-- hardenbot:groups {json.dumps(data, sort_keys=True, separators=(',', ':'))} -->"
+def _memory_block(rows: list[GroupRow], budget: int) -> str:
+    """The memory, at most `budget` characters: rows are sorted declined first, since a declined
+    group left out costs a read on each run, and an open one only its merge going unlisted."""
+    entries = [(r.key, [_LETTER[r.state], r.pull, r.proposal if r.state is GroupState.DECLINED else ""]) for r in rows]
+    kept = fitting((json.dumps(key) + ":" + json.dumps(value, separators=(",", ":")) for key, value in entries),
+                   budget - 40)
+    return "<!-- hardenbot:groups {" + ",".join(kept) + "} -->"
 
 
 def _pull(number: int) -> str:
