@@ -148,6 +148,18 @@ def test_an_edit_of_another_issue_or_one_ticking_nothing_is_ignored(shop):
     assert github.calls == []
 
 
+def test_groups_the_rate_limit_stopped_are_told_as_not_run_and_done_by_the_next_run(shop):
+    limited = ("POST", r"/pulls$", 403, {"Retry-After": "0", "X-RateLimit-Remaining": "0"})
+    github = FakeGitHub(failures=[limited] * 3)  # the create of the first group's pull request, each retry
+    result = grouped_run(shop, github)
+    assert result.outcome == "not-run" and result.message == "13 pull requests: 13 not-run"
+    assert github.pulls == {} and sum("left for the next run" in line for line in shop.lines) == 1
+    body = the_dashboard(github)["body"]
+    assert "13 groups: **13 not run**" in body and len(ticked(body.replace("- [ ]", "- [x]"))) == 13
+    result = grouped_run(shop, github)  # nothing to push again: the branches went up the first time
+    assert result.message == "13 pull requests: 13 opened" and "**13 open**" in the_dashboard(github)["body"]
+
+
 # -- the body, as pure functions ---------------------------------------------------------------
 
 def test_ticks_and_memory_are_read_back_and_nonsense_reads_as_none():
