@@ -22,7 +22,7 @@ from bot.report.group_dashboard import (
     ticked,
 )
 from tests.fake_github import FakeGitHub
-from tests.test_flow import event, run
+from tests.test_flow import event, git, run
 from tests.test_group_flow import DASHBOARD_LISTING, PREFIX, grouped_run, make_monorepo, open_by_branch
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "grouped-pull-requests.md"
@@ -146,6 +146,27 @@ def test_an_edit_of_another_issue_or_one_ticking_nothing_is_ignored(shop):
     opened = event("issues", action="opened")
     assert trigger_from("issues", opened).reason == "the issue was opened, not edited"
     assert github.calls == []
+
+
+def test_a_merged_group_is_looked_up_once_and_then_remembered(shop):
+    github = FakeGitHub()
+    grouped_run(shop, github)
+    team11 = open_by_branch(github)[f"{PREFIX}/acme-team-11"]
+    seed = shop.seed_fetch()  # team-11's pull request merged: its files are hardened on the base
+    for n in range(60, 64):
+        path = f"services/svc-{n}/Dockerfile"
+        (seed / path).write_text(shop.remote_file(f"{PREFIX}/acme-team-11", path) + "\n")
+    git("commit", "--quiet", "-am", "merge team-11", cwd=seed)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=seed)
+    github.close_pull(team11["number"], merged=True)
+    github.calls.clear()
+    grouped_run(shop, github)
+    assert ("GET", f"/repos/acme/shop/pulls/{team11['number']}") in github.calls
+    body = the_dashboard(github)["body"]
+    assert f"| acme-team-11 | #{team11['number']} | merged | — | — | — |" in body
+    github.calls.clear()
+    grouped_run(shop, github)
+    assert github.calls == [PULLS_LISTING, DASHBOARD_LISTING] and the_dashboard(github)["body"] == body
 
 
 def test_groups_the_rate_limit_stopped_are_told_as_not_run_and_done_by_the_next_run(shop):
