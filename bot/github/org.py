@@ -120,14 +120,14 @@ class GitHubOrg:
                 if "pull_request" not in item]
 
     # -- writing ---------------------------------------------------------------------------
-    def createissue_from(self, full_name: str, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
+    def create_issue(self, full_name: str, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
         payload = {"title": title, "body": body, "labels": list(labels)}
         return issue_from(self._request("POST", f"{self._base}/repos/{full_name}/issues",
-                                    f"create an issue in {full_name}", payload).json())
+                                        f"create an issue in {full_name}", payload).json())
 
-    def updateissue_from(self, full_name: str, number: int, **fields: str) -> IssueInfo:
+    def update_issue(self, full_name: str, number: int, **fields: str) -> IssueInfo:
         return issue_from(self._request("PATCH", f"{self._base}/repos/{full_name}/issues/{number}",
-                                    f"update issue #{number} of {full_name}", fields).json())
+                                        f"update issue #{number} of {full_name}", fields).json())
 
     # -- every call --------------------------------------------------------------------------
     def _request(self, method: str, url: str, what: str, payload: dict[str, Any] | None = None) -> requests.Response:
