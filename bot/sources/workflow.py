@@ -15,15 +15,26 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import yaml
-
+from bot.dockerfile.arguments import read_args
 from bot.dockerfile.shell import split_commands
 from bot.model.images import ImageOccurrence
-from bot.rules.commands import read_args
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
-from bot.sources.yaml_scalars import distinct, get, image_findings, items, load, scalar_occurrence
+from bot.sources.yaml_scalars import (
+    distinct,
+    get,
+    image_findings,
+    is_scalar,
+    is_sequence,
+    items,
+    load,
+    scalar_occurrence,
+)
+
+if TYPE_CHECKING:
+    import yaml
 
 
 def is_workflow_path(relative: str) -> bool:
@@ -38,7 +49,7 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
         for name, service in items(get(job, "services")):
             found.extend(_container_image(text, path, service, f"jobs.{job_id}.services.{name}"))
         steps = get(job, "steps")
-        if isinstance(steps, yaml.SequenceNode):
+        if is_sequence(steps):
             for index, step in enumerate(steps.value):
                 found.extend(scalar_occurrence(text, path, get(step, "uses"), f"jobs.{job_id}.steps[{index}].uses",
                                                prefix="docker://"))
@@ -54,12 +65,12 @@ def build_targets(text: str, path: str) -> frozenset[str]:
     found = set()
     for _, job in items(get(load(text, path), "jobs")):
         steps = get(job, "steps")
-        for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
+        for step in steps.value if is_sequence(steps) else ():
             target = get(get(step, "with"), "target")
-            if isinstance(target, yaml.ScalarNode) and target.value:
+            if is_scalar(target) and target.value:
                 found.add(str(target.value).lower())
             script = get(step, "run")
-            if isinstance(script, yaml.ScalarNode):
+            if is_scalar(script):
                 found.update(name.lower() for name in _TARGET_FLAG.findall(str(script.value)))
     return frozenset(found)
 
@@ -88,7 +99,7 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
     found = []
     for job_id, job in items(get(load(text, path), "jobs")):
         steps = get(job, "steps")
-        steps = steps.value if isinstance(steps, yaml.SequenceNode) else []
+        steps = steps.value if is_sequence(steps) else []
         metadata = {_text(get(step, "id")): _metadata_images(get(get(step, "with"), "images"))
                     for step in steps if _text(get(step, "uses")).startswith(_METADATA)}
         folder = _text(get(get(get(job, "defaults"), "run"), "working-directory"))
@@ -144,19 +155,19 @@ def _metadata_images(node: yaml.Node | None) -> list[str]:
 
 
 def _text(node: yaml.Node | None) -> str:
-    return str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+    return str(node.value).strip() if is_scalar(node) else ""
 
 
 def _list(node: yaml.Node | None) -> list[str]:
     """A list input as actions take one: a YAML sequence, or text split at newlines and commas."""
-    if isinstance(node, yaml.SequenceNode):
+    if is_sequence(node):
         return [_text(entry) for entry in node.value if _text(entry)]
     return [part.strip() for part in re.split(r"[\n,]", _text(node)) if part.strip()]
 
 
 def _container_image(text: str, path: str, node: yaml.Node | None, where: str) -> Iterator[ImageOccurrence]:
     """A job's container or a service container: the image as a string, or its `image:`."""
-    if isinstance(node, yaml.ScalarNode):
+    if is_scalar(node):
         yield from scalar_occurrence(text, path, node, where)
     else:
         yield from scalar_occurrence(text, path, get(node, "image"), f"{where}.image")
