@@ -59,10 +59,14 @@ def _cleans_lists(run: Run) -> bool:
 def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:
     """A later RUN, in this stage or one built on it, that relies on lists from before."""
     for other in doc.runs_after(run):
-        if any(True for _ in apt(other, "update")):
-            return None
-        if any(True for sub in _NEEDS_LISTS for _ in apt(other, sub)):
+        order = {id(script): index for index, script in enumerate(other.scripts)}
+        updates = [(order[id(s)], word.start) for s, _, word in apt(other, "update")]
+        needs = [(order[id(s)], word.start) for sub in _NEEDS_LISTS for s, _, word in apt(other, sub)]
+        # An install before the RUN's own update (`install gnupg && … && update`) still uses the old lists.
+        if needs and (not updates or min(needs) < min(updates)):
             return other
+        if updates:
+            return None
     return None
 
 
