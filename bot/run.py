@@ -348,7 +348,9 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
                     speaker = build if development_service(first) is not None and development_service(build) is None \
                         else first
                     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
-                    builds[path] = replace(speaker, bind_mounts=mounts, needs=tuple(dict.fromkeys(first.needs + build.needs)))
+                    volumes = tuple(dict.fromkeys(first.volume_mounts + build.volume_mounts))
+                    builds[path] = replace(speaker, bind_mounts=mounts, volume_mounts=volumes,
+                                           needs=tuple(dict.fromkeys(first.needs + build.needs)))
             except DockerfileSyntaxError:
                 continue
     return builds

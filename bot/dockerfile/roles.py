@@ -27,6 +27,7 @@ from bot.dockerfile.stage_purpose import (
     development_stage,
     installed,
     name_words,
+    package_builder,
     shipped_instead,
 )
 from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
@@ -104,6 +105,7 @@ class ComposeBuild:
     profiles: tuple[str, ...] = ()  # the compose profiles it belongs to (empty: always started)
     source_mounts: tuple[str, ...] = ()  # container paths where it bind-mounts its build context (live source)
     image: str = ""  # the `image:` beside `build:`, which names what the build produces ("" when none or unknown)
+    volume_mounts: tuple[str, ...] = ()  # container paths where it mounts named or anonymous volumes (kept data)
 
 
 @dataclass(frozen=True)
@@ -331,20 +333,33 @@ def _tool(doc: Dockerfile, facts: RepositoryFacts, folders: list[str]) -> RoleDe
 
 
 def _generator(doc: Dockerfile, command: tuple[str, list[str]] | None) -> RoleDecision | None:
-    """An image that installs a code generator and starts nothing of its own (no command, a
-    shell or a script): built to run the generator over the checkout, and not shipped."""
+    """An image that installs a code generator or a package-building tool (devscripts,
+    rpm-build …) and starts nothing of its own (no command, a shell or a script): built to run
+    the tool over the checkout, and not shipped."""
     generator = code_generator(doc, doc.final_stage)
-    if generator is None:
-        return None
-    if command is not None:
-        program = command[1][0].rsplit("/", 1)[-1]
-        if not (program.endswith(".sh") or program in SHELLS_AND_INTERPRETERS and len(command[1]) == 1
-                or program.startswith(generator)):
-            return None
-    starts = f"its {command[0]} runs {command[1][0]}" if command else "it has no command of its own"
-    return RoleDecision(Role.TOOL, f"it installs {generator}, a code generator, and {starts}: "
-                        "it is run over the checkout to generate code",
-                        unshipped="a code generator's image, run over the checkout, that nobody ships")
+    if generator is not None and _starts_nothing_else(command, generator):
+        return RoleDecision(Role.TOOL, f"it installs {generator}, a code generator, and {_starts(command)}: "
+                            "it is run over the checkout to generate code",
+                            unshipped="a code generator's image, run over the checkout, that nobody ships")
+    builder = package_builder(doc, doc.final_stage)
+    if builder is not None and _starts_nothing_else(command, builder):
+        return RoleDecision(Role.TOOL, f"it installs {builder}, a package-building tool, and {_starts(command)}: "
+                            "it is run over the checkout to build packages",
+                            unshipped="a package builder's image, run over the checkout, that nobody ships")
+    return None
+
+
+def _starts_nothing_else(command: tuple[str, list[str]] | None, tool: str) -> bool:
+    """No command of its own, a lone shell, a script, or the tool itself."""
+    if command is None:
+        return True
+    program = command[1][0].rsplit("/", 1)[-1]
+    return program.endswith(".sh") or program in SHELLS_AND_INTERPRETERS and len(command[1]) == 1 \
+        or program.startswith(tool)
+
+
+def _starts(command: tuple[str, list[str]] | None) -> str:
+    return f"its {command[0]} runs {command[1][0]}" if command else "it has no command of its own"
 
 
 def _action_label(instructions: list[Instruction]) -> str | None:

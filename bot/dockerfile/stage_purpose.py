@@ -30,6 +30,10 @@ _USER_TOOLS = frozenset({"useradd", "adduser"})
 # Packages that install a code generator: protoc and its gRPC plugins, Thrift, FlatBuffers.
 GENERATOR_PACKAGES = frozenset({"protobuf-compiler", "protoc", "protobuf-dev", "protobuf-compiler-grpc",
                                 "thrift-compiler", "flatbuffers-compiler", "capnproto"})
+# Tools that turn a checkout into distribution packages (.deb, .rpm, .apk): an image that
+# installs one and runs a build script is a package builder, run once over the source.
+PACKAGE_BUILDER_PACKAGES = frozenset({"devscripts", "debhelper", "dh-make", "git-buildpackage", "pbuilder",
+                                      "rpm-build", "rpmdevtools", "abuild"})
 # A generator a RUN fetches or builds itself: protoc's release zip, `go install …/protoc-gen-go@v1`,
 # `pip install grpcio-tools`, openapi-generator's or swagger-codegen's jar.
 _GENERATOR_WORD = re.compile(r"(?:.*/)?(protoc(?:-gen-[\w-]+)?|grpcio-tools|openapi-generator(?:-cli)?|swagger-codegen)"
@@ -108,6 +112,13 @@ def code_generator(doc: Dockerfile, stage: Stage) -> str | None:
                     if match:
                         return match.group(1)
     return None
+
+
+def package_builder(doc: Dockerfile, stage: Stage) -> str | None:
+    """The package-building tool this stage's image installs (`devscripts`, `rpm-build` …),
+    None: it installs none."""
+    packages = sorted(installed(doc, *stage.lineage()) & PACKAGE_BUILDER_PACKAGES)
+    return packages[0] if packages else None
 
 
 def name_words(name: str | None) -> set[str]:

@@ -21,8 +21,8 @@ below 1024, data the app keeps across runs (a VOLUME, or a folder the image make
 uploads or data: every earlier version ran as root, so the files already kept there are root's
 and the new user could not write them after an upgrade), a base whose entrypoint starts as
 root on purpose (postgres, nginx …), privilege
-dropping (gosu, su-exec, setpriv), an entrypoint shell script, a command that needs root
-(cron, sshd, supervisord, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
+dropping (gosu, su-exec, setpriv), an entrypoint shell script, a command that needs root (cron, sshd, supervisord, init
+systems such as my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
 """
@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, is_root_user
+from bot.dockerfile.roles import ComposeBuild
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
@@ -46,7 +47,9 @@ PRIVILEGE_DROPPERS = re.compile(r"\b(gosu|su-exec|setpriv|runuser|chpst|setuidgi
 # Programs that need root to do their job: run as another user they fail at start.
 ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "systemd", "nginx", "httpd",
                           "apache2", "apache2ctl", "rsyslogd", "dockerd", "tini-static", "buildkitd", "buildah",
-                          "podman"})
+                          "podman",
+                          # init systems and service supervisors start every service and drop privileges per service
+                          "my_init", "runsvdir", "runit", "s6-svscan"})
 # Image builders unpack root filesystems: they run as root (kaniko's executor and warmer).
 ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 # Programs that are not Linux processes: a USER means nothing to their runtime.
@@ -102,7 +105,7 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         if stage.external_base is None:
             return f"the base image {stage.lineage()[-1].base!r} cannot be resolved"
         return f"the user tools of base image {stage.external_base} are not known"
-    kept = _kept_data(doc, stage)
+    kept = _kept_data(doc, stage, build)
     if kept is not None:
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
@@ -136,9 +139,13 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     return None
 
 
-def _kept_data(doc: Dockerfile, stage: Stage) -> str | None:
-    """Where the image keeps data across runs: a VOLUME (not one for scratch files, /tmp), or a
-    folder for media, uploads or data its RUNs make (`mkdir -p /app/media`), said with its line."""
+def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str | None:
+    """Where the image keeps data across runs: a VOLUME (not one for scratch files, /tmp), a
+    volume the compose service mounts (`db:/var/lib/app`), or a folder for media, uploads or
+    data its RUNs make (`mkdir -p /app/media`), said with its line."""
+    kept = [f for f in (build.volume_mounts if build else ()) if f.rstrip("/") not in SCRATCH_FOLDERS]
+    if kept:
+        return f"the volume {build.service} mounts at {kept[0]}"
     for inst in stage.all_instructions():
         if inst.keyword == "VOLUME":
             kept = [f for f in (w.strip("[]\"', ") for w in inst.words) if f and f.rstrip("/") not in SCRATCH_FOLDERS]

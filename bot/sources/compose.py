@@ -155,7 +155,7 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
                                                        context_folder, _needs(service), name, _command(service),
                                                        _words(get(service, "profiles")),
                                                        _source_mounts(service, folder, context_folder),
-                                                       _built_image(service, env)))
+                                                       _built_image(service, env), _volume_mounts(service)))
     return found
 
 
@@ -223,6 +223,25 @@ def _needs(service: yaml.Node) -> tuple[str, ...]:
         names = [name for name, _ in items(hosts)] if is_mapping(hosts) else []
     found += [f"extra_hosts {name}" for name in names if name]
     return tuple(found)
+
+
+def _volume_mounts(service: yaml.Node) -> tuple[str, ...]:
+    """Container paths of `volumes:` entries that mount a named volume (`db:/var/lib/app`, or
+    `{type: volume, target: …}`) or an anonymous one (`/var/lib/app`): the service keeps data there."""
+    targets = []
+    volumes = get(service, "volumes")
+    for entry in volumes.value if is_sequence(volumes) else []:
+        if is_scalar(entry):
+            source, _, rest = entry.value.partition(":")
+            if not rest and source.startswith("/"):
+                targets.append(source)
+            elif rest and not source.startswith((".", "/", "~", "$")):
+                targets.append(rest.split(":", 1)[0])
+        elif is_scalar(get(entry, "type")) and get(entry, "type").value == "volume":
+            target = get(entry, "target")
+            if is_scalar(target):
+                targets.append(target.value)
+    return tuple(targets)
 
 
 def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:
