@@ -17,12 +17,13 @@ inherit USER), a tool image's not at all (it runs as the owner of the checkout i
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
 host folders into the container, an unknown base family, a .NET image older than 8, a port
-below 1024, data the app keeps across runs (a VOLUME, or a folder the image makes for media,
-uploads or data: every earlier version ran as root, so the files already kept there are root's
-and the new user could not write them after an upgrade), a base whose entrypoint starts as
-root on purpose (postgres, nginx …), privilege
-dropping (gosu, su-exec, setpriv), an entrypoint shell script, a command that needs root (cron, sshd, supervisord, init
-systems such as my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
+below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
+the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
+the app writes there: every earlier version ran as root, so the files already kept there are
+root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
+root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
+shell script, a command that needs root (cron, sshd, supervisord, init systems such as
+my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
 """
@@ -33,7 +34,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
-from bot.dockerfile.model import Dockerfile, Stage, is_root_user
+from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.roles import ComposeBuild
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -55,6 +56,7 @@ ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 # Programs that are not Linux processes: a USER means nothing to their runtime.
 NOT_PROCESSES = (".wasm", ".apk")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
+_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
 _PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 # Folders whose files an application writes at run time and keeps, on a volume, across versions.
 KEPT_DATA_FOLDERS = frozenset({"media", "uploads", "upload", "data", "storage", "attachments", "userdata"})
@@ -105,7 +107,7 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         if stage.external_base is None:
             return f"the base image {stage.lineage()[-1].base!r} cannot be resolved"
         return f"the user tools of base image {stage.external_base} are not known"
-    kept = _kept_data(doc, stage, build)
+    kept = _kept_data(doc, stage, build) or _empty_workdir(stage)
     if kept is not None:
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
@@ -157,6 +159,25 @@ def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str
                 if word.value.rstrip("/").rsplit("/", 1)[-1].lower() in KEPT_DATA_FOLDERS:
                     return f"{word.value} (made at line {run.instruction.line})"
     return None
+
+
+def _empty_workdir(stage: Stage) -> str | None:
+    """The final WORKDIR when nothing is put in it (no RUN after it, no COPY or ADD into it): a
+    folder the image makes, root's and empty, only for what the app writes there at run time."""
+    env: dict[str, str] = {}
+    workdir = None
+    for inst in stage.all_instructions():
+        if inst.keyword == "ENV":
+            env.update(env_pairs(inst.rest))
+        elif inst.keyword == "WORKDIR":
+            path = _VARIABLE.sub(lambda m: env.get(m.group(1) or m.group(2), m.group(0)), inst.rest.strip())
+            workdir = (path, inst.line) if path.startswith("/") and "$" not in path \
+                and path.rstrip("/") not in SCRATCH_FOLDERS | {""} else None
+        elif workdir and inst.keyword in ("COPY", "ADD", "RUN"):
+            target = inst.words[-1].strip("[]\"', ") if inst.keyword != "RUN" and inst.words else ""
+            if not target.startswith("/") or (target.rstrip("/") + "/").startswith(workdir[0].rstrip("/") + "/"):
+                workdir = None  # a RUN, or a COPY into the WORKDIR: it has content
+    return f"the WORKDIR {workdir[0]} (line {workdir[1]}), empty and root's," if workdir else None
 
 
 def _prepared_owner(doc: Dockerfile, stage: Stage) -> str | None:
