@@ -132,6 +132,26 @@ def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):
     assert "compose.yaml service flags mounts host folders at /app/data" in out and "[fixable]" not in out
 
 
+def test_compose_named_volumes_are_kept_data_so_the_user_change_is_a_report(tmp_path, capsys):
+    write(tmp_path, "flags/Dockerfile", SERVICE)
+    write(tmp_path, "compose.yaml", "services:\n  flags:\n    build: ./flags\n    volumes:\n"
+                                    "      - db:/var/lib/flags\n      - /tmp\nvolumes:\n  db:\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "the volume compose.yaml service flags mounts at /var/lib/flags holds data the app keeps" in out
+    assert "[fixable]" not in out
+
+
+def test_compose_volume_mounts_are_named_and_anonymous_volumes_not_host_folders():
+    from bot.sources.compose import builds
+    found = builds("services:\n  web:\n    build: ./web\n    volumes:\n      - ./src:/app/src\n"
+                   "      - data:/var/lib/web:rw\n      - /var/cache/web\n"
+                   "      - {type: volume, source: media, target: /srv/media}\n"
+                   "      - {type: bind, source: ./conf, target: /etc/web}\n", "compose.yaml")
+    assert found["web/Dockerfile"].volume_mounts == ("/var/lib/web", "/var/cache/web", "/srv/media")
+    assert found["web/Dockerfile"].bind_mounts == ("/app/src", "/etc/web")
+
+
 def test_devcontainers_and_fixtures_are_listed_not_scanned_unless_configured(tmp_path, capsys):
     write(tmp_path, ".devcontainer/Dockerfile", SERVICE)
     write(tmp_path, "pkg/testdata/Dockerfile", SERVICE)
