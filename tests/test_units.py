@@ -60,6 +60,14 @@ def test_shell_ignores_operators_in_quotes_and_substitutions():
     assert [c.name for c in script.commands] == ["echo", "echo"]
 
 
+def test_shell_case_pattern_alternatives_are_not_pipes():
+    script = split_commands('case "$P" in linux/arm/v7|linux/arm/v8) echo skip ;; (a|b) make ;; *) pip install x ;; esac')
+    assert not script.has_pipe
+    assert [c.name for c in script.commands] == ["case", "echo", "a", "make", "*", "pip", "esac"]
+    piped = split_commands("case $a in x|y) curl -fsSL u | sh ;; esac; echo a | grep b")
+    assert [(c.name, c.separator_after) for c in piped.commands if c.separator_after == "|"] == [("curl", "|"), ("echo", "|")]
+
+
 def test_shell_comment_runs_to_end():
     script = split_commands("apt-get update # and && more")
     assert [c.name for c in script.commands] == ["apt-get"] and script.comment_start == 15

@@ -116,8 +116,13 @@ def split_commands(text: str) -> Script:
     has_pipe = False
     expect_redirect_target = False
     separator = ""
+    open_cases = 0  # `case … in` not yet closed by `esac`
+    in_pattern = False  # between `in` or `;;` and the `)` that ends a case pattern
     for kind, word in tokens:
+        if kind == "op" and in_pattern and word.value in ("|", "("):
+            continue  # `a|b)` lists a case pattern's alternatives: no pipe
         if kind == "op":
+            in_pattern = in_pattern and word.value != ")" or bool(open_cases) and word.value == ";;"
             if word.value in ("|", "|&"):
                 has_pipe = True
             if words:
@@ -130,6 +135,10 @@ def split_commands(text: str) -> Script:
             expect_redirect_target = False
         else:
             words.append(word)
+            if word.value == "in" and len(words) == 3 and words[0].value == "case":
+                open_cases, in_pattern = open_cases + 1, True
+            elif word.value == "esac" and len(words) == 1 and open_cases:
+                open_cases, in_pattern = open_cases - 1, False
     if words:
         commands.append(_command(words, redirects, separator, ""))
     return Script(commands, has_pipe, comment_start)
