@@ -50,6 +50,8 @@ RUN apt-get update && apt-get install -y gdb
     ("tests/checks/root_user/Dockerfile", SERVICE, RepositoryFacts(),
      "test fixture (in tests/, and no compose file builds it)"),
     ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
+    (".codesandbox/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .codesandbox/)"),
+    (".gitpod.Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (a development variant (.gitpod.Dockerfile))"),
     (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),

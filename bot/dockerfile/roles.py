@@ -35,10 +35,13 @@ from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
                              "test-fixtures", "test_fixtures"})
 # Folders of tests: a Dockerfile there is a test's input, unless a compose file builds it.
+# Folders of hosted development environments' configuration: VS Code's, CodeSandbox's.
+DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox"})
 TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "e2e"})
 # `Dockerfile.debug`, `Dockerfile.dev`, `dev.Dockerfile`: an image for working on the code.
 _DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)\.(?:dev|debug|development|devcontainer)"
-                                  r"|(?:.+\.)?(?:dev|debug|development)\.[Dd]ockerfile")
+                                  r"|(?:.+\.)?(?:dev|debug|development)\.[Dd]ockerfile"
+                                  r"|\.gitpod\.[Dd]ockerfile")  # Gitpod's workspace image (.gitpod.yml `image.file`)
 # `Dockerfile.test`, `Dockerfile.test-image`, `e2e.Dockerfile`: an image for tests, or one a test reads.
 _TEST_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[.-](?:tests?|testing|e2e)(?:[.-][\w.-]+)?"
                            r"|(?:.+\.)?(?:tests?|testing|e2e)\.[Dd]ockerfile")
@@ -126,8 +129,9 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
         if glob_matches(pattern, path):
             return RoleDecision(role, f"configured for {pattern}")
     folders = path.split("/")[:-1]
-    if ".devcontainer" in folders:
-        return RoleDecision(Role.DEVCONTAINER, "in .devcontainer/")
+    environment = next((f for f in folders if f in DEVELOPMENT_ENVIRONMENT_FOLDERS), None)
+    if environment is not None:
+        return RoleDecision(Role.DEVCONTAINER, f"in {environment}/")
     fixture = next((f for f in folders if f.lower() in FIXTURE_FOLDERS), None)
     if fixture:
         return RoleDecision(Role.TEST_FIXTURE, f"in {fixture}/")
