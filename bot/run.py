@@ -44,6 +44,7 @@ from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
 from bot.sources.globs import glob_matches
+from bot.sources.usage_docs import documented_mounts, usage_doc_paths
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
 
@@ -115,7 +116,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     proving = verifier is not None and fix
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
-                       downloader=downloader)
+                       downloader=downloader, documented_mounts=_documented_mounts(root))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = list_contexts(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
@@ -188,7 +189,8 @@ def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list
 def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ...], resolver: Resolver | None,
              action_folders: frozenset[str], repository_name: str,
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
-             advisor: Advisor | None = None, downloader: Downloader | None = None) -> RuleSet:
+             advisor: Advisor | None = None, downloader: Downloader | None = None,
+             documented_mounts: tuple[tuple[str, str], ...] = ()) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
@@ -198,7 +200,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
         added = [parse_reference(image) for rule in rules for image in rule.adds_images]
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            _ci_targets(texts))
+                            _ci_targets(texts), documented_mounts)
     bases = None
     settings = config.options[BASE_RECOMMENDATION]
     if advisor is not None and settings.enabled and any(rule.code == HB020 for rule in rules):
@@ -320,6 +322,24 @@ def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, 
             except OSError:
                 continue
     return found
+
+
+def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
+    """(doc, container path) for each folder or volume the usage docs' `docker run` examples
+    mount: the root README and `docs/*.md` only (unreadable ones are skipped: they are not scanned)."""
+    names = []
+    for folder in (root, root / "docs"):
+        try:
+            names += [entry.relative_to(root).as_posix() for entry in folder.iterdir()]
+        except OSError:
+            continue
+    found = []
+    for name in usage_doc_paths(names):
+        try:
+            found += [(name, path) for path in documented_mounts(read_text(root / name))]
+        except OSError:
+            continue
+    return tuple(found)
 
 
 def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:

@@ -144,6 +144,18 @@ def test_compose_named_volumes_are_kept_data_so_the_user_change_is_a_report(tmp_
     assert "[fixable]" not in out
 
 
+def test_a_folder_the_usage_docs_mount_makes_the_user_change_a_report(tmp_path, capsys):
+    dockerfile = "FROM alpine:3.20\nENV APP_DIR=/appdata\nWORKDIR /srv\nCOPY app /srv/app\nCMD [\"/srv/app\"]\n"
+    write(tmp_path, "Dockerfile", dockerfile)
+    write(tmp_path, "docs/usage.md", "Run it:\n\n```sh\ndocker run -d -p 8080:8080 \\\n  -v $(pwd):/appdata example/app\n```\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "docs/usage.md runs it with a folder mounted at /appdata, which a new user may not be able to write" in out
+    write(tmp_path, "docs/usage.md", "docker run -v $(pwd)/config:/etc/other example/app\n")  # a path the image never names
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 1
+    assert "[fixable]" in capsys.readouterr().out
+
+
 def test_compose_volume_mounts_are_named_and_anonymous_volumes_not_host_folders():
     from bot.sources.compose import builds
     found = builds("services:\n  web:\n    build: ./web\n    volumes:\n      - ./src:/app/src\n"

@@ -68,6 +68,16 @@ def test_shell_case_pattern_alternatives_are_not_pipes():
     assert [(c.name, c.separator_after) for c in piped.commands if c.separator_after == "|"] == [("curl", "|"), ("echo", "|")]
 
 
+def test_usage_docs_mounts_are_the_container_paths_of_docker_run_volumes():
+    from bot.sources.usage_docs import documented_mounts, usage_doc_paths
+    text = ("docker run -d -v $(pwd):/shiori/ img\n`docker run --volume=\"data:/var/lib/app:ro\" img`\n"
+            "docker run \\\n  --mount type=bind,source=/x,target=/srv/y img\n"
+            "-v ./not-a-run:/elsewhere\n")
+    assert documented_mounts(text) == ("/shiori", "/var/lib/app", "/srv/y")
+    assert usage_doc_paths(["README.md", "docs/Usage.md", "docs/deep/a.md", "src/README.md", "Dockerfile"]) == \
+        ["README.md", "docs/Usage.md"]
+
+
 def test_shell_comment_runs_to_end():
     script = split_commands("apt-get update # and && more")
     assert [c.name for c in script.commands] == ["apt-get"] and script.comment_start == 15

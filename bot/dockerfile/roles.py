@@ -121,6 +121,8 @@ class RepositoryFacts:
     name: str = ""  # the repository's name: a tool's image runs the program named like it
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
+    # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
+    documented_mounts: tuple[tuple[str, str], ...] = ()
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:

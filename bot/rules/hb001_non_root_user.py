@@ -99,6 +99,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
                 "not be able to write: make them writable by it, then set USER")
+    documented = _documented_mount(stage, context.facts.documented_mounts)
+    if documented is not None:
+        return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
+                "to write: make it writable by that user, then set USER")
     if base.family == "dotnet" and base.user is None:
         return "this .NET image predates the `app` user of .NET 8: move to .NET 8+ and `USER $APP_UID`"
     if base.starts_as_root:
@@ -158,6 +162,17 @@ def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str
             for word in positional_args(command, frozenset({"-m", "--mode", "-Z", "--context"})):
                 if word.value.rstrip("/").rsplit("/", 1)[-1].lower() in KEPT_DATA_FOLDERS:
                     return f"{word.value} (made at line {run.instruction.line})"
+    return None
+
+
+def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """The first (doc, path) the usage docs mount at a path this image names (its WORKDIR, an
+    ENV value, a folder it makes): the maintainer's own instruction to keep data there."""
+    text = "\n".join(inst.rest for inst in stage.all_instructions())
+    for doc, path in mounts:
+        if path not in SCRATCH_FOLDERS and path != "/" \
+                and re.search(rf"(?<![\w./-]){re.escape(path)}(?![\w.-])", text):
+            return doc, path
     return None
 
 

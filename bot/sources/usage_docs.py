@@ -1,0 +1,33 @@
+"""What a repository's own usage docs say about running its images: the container paths its
+`docker run` examples mount folders or volumes at (`-v $(pwd):/shiori`). A maintainer's usage
+instruction is evidence of where the image keeps data, as a compose file's `volumes:` is.
+Only the root README and the Markdown files directly in `docs/` are read, each bounded."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# `docker run` (or `podman run`) and the rest of its command, backslash continuations joined.
+_RUN = re.compile(r"\b(?:docker|podman)\s+(?:container\s+)?run\b((?:[^\n]*\\\n)*[^\n]*)")
+# `-v SOURCE:/target[:mode]`, `--volume=SOURCE:/target`; the source may be quoted or `$(pwd)`.
+_VOLUME = re.compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?:\$\([^)]*\)|[^\s:\"']+)[^\s:\"']*:(/[^\s:\"']*)")
+# `--mount type=bind,source=…,target=/path` (dst= and destination= too).
+_MOUNT = re.compile(r"(?:^|\s)--mount(?:\s+|=)[\"']?(\S*)")
+_MOUNT_TARGET = re.compile(r"(?:^|,)(?:target|dst|destination)=(/[^,\s\"']*)")
+MAX_DOC_CHARS = 500_000
+
+
+def documented_mounts(text: str) -> tuple[str, ...]:
+    """Container paths `docker run` examples in this Markdown text mount at, in order, once each."""
+    found: list[str] = []
+    for run in _RUN.finditer(text[:MAX_DOC_CHARS]):
+        command = run.group(1).replace("\\\n", " ")
+        found += [m.group(1) for m in _VOLUME.finditer(command)]
+        found += [t.group(1) for m in _MOUNT.finditer(command) for t in _MOUNT_TARGET.finditer(m.group(1))]
+    return tuple(dict.fromkeys(path.rstrip("/") or "/" for path in found))
+
+
+def usage_doc_paths(names: Iterable[str]) -> list[str]:
+    """The repository-relative paths, among `names`, that are usage docs: README* at the root,
+    `docs/*.md`."""
+    return sorted(n for n in names if re.fullmatch(r"README[^/]*|docs/[^/]+\.md", n, re.I))
