@@ -16,7 +16,8 @@ Only service images are edited; a base image's final stage is reported (images b
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
-host folders into the container, an unknown base family, a .NET image older than 8, a port
+host folders into the container, the usage docs (README, docs/*.md) run it with `-v …:/path`
+at a path the image names, an unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
 the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
 the app writes there: every earlier version ran as root, so the files already kept there are
