@@ -228,38 +228,28 @@ def _needs(service: yaml.Node) -> tuple[str, ...]:
 def _volume_mounts(service: yaml.Node) -> tuple[str, ...]:
     """Container paths of `volumes:` entries that mount a named volume (`db:/var/lib/app`, or
     `{type: volume, target: …}`) or an anonymous one (`/var/lib/app`): the service keeps data there."""
-    targets = []
-    volumes = get(service, "volumes")
-    for entry in volumes.value if is_sequence(volumes) else []:
-        if is_scalar(entry):
-            source, _, rest = entry.value.partition(":")
-            if not rest and source.startswith("/"):
-                targets.append(source)
-            elif rest and not source.startswith((".", "/", "~", "$")):
-                targets.append(rest.split(":", 1)[0])
-        elif is_scalar(get(entry, "type")) and get(entry, "type").value == "volume":
-            target = get(entry, "target")
-            if is_scalar(target):
-                targets.append(target.value)
-    return tuple(targets)
+    return tuple(target for kind, target in _mounts(service) if kind == "volume")
 
 
 def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:
     """Container paths of `volumes:` entries that mount a host folder (`./data:/app/data`, or
     `{type: bind, target: …}`), not named volumes."""
-    targets = []
+    return tuple(target for kind, target in _mounts(service) if kind == "bind")
+
+
+def _mounts(service: yaml.Node) -> Iterator[tuple[str, str]]:
+    """(kind, container path) of each `volumes:` entry: "bind" for a host folder, "volume" for a
+    named or anonymous volume, or the long syntax's `type:`."""
     volumes = get(service, "volumes")
     for entry in volumes.value if is_sequence(volumes) else []:
         if is_scalar(entry):
             source, _, rest = entry.value.partition(":")
-            if rest and source.startswith((".", "/", "~", "$")):
-                targets.append(rest.split(":", 1)[0])
-        elif is_scalar(get(entry, "type")) and get(entry, "type").value == "bind":
-            target = get(entry, "target")
-            if is_scalar(target):
-                targets.append(target.value)
-    return tuple(targets)
-
+            if rest:
+                yield ("bind" if source.startswith((".", "/", "~", "$")) else "volume"), rest.split(":", 1)[0]
+            elif source.startswith("/"):
+                yield "volume", source
+        elif is_scalar(get(entry, "type")) and is_scalar(get(entry, "target")):
+            yield get(entry, "type").value, get(entry, "target").value
 
 
 def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
