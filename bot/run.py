@@ -17,7 +17,7 @@ from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service, role_by_path
-from bot.engine import checked_text, harden_text
+from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
 from bot.model.downloads import Download
@@ -194,11 +194,11 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
-    if resolver is not None and any(rule.check_occurrence for rule in rules):
-        added = [parse_reference(image) for rule in rules for image in rule.adds_images]
-        digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             _ci_targets(texts))
+    if resolver is not None and any(rule.check_occurrence for rule in rules):
+        added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
+        digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     bases = None
     settings = config.options[BASE_RECOMMENDATION]
     if advisor is not None and settings.enabled and any(rule.code == HB020 for rule in rules):
@@ -209,6 +209,26 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
         return ruleset
     return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts))))
+
+
+def _images_rules_may_add(texts: dict[SourceFile, str], ruleset: RuleSet) -> list[ImageRef]:
+    """The images the fixes of the run's rules may write (HB012's and HB062's `# syntax=`
+    frontend), for the rules that find something in one of the files: a rule that finds
+    nothing writes nothing, so a run whose files need no frontend does not ask Docker Hub for
+    one (an unreachable registry costs its retries, every run). Found without digests or
+    downloads: those decide a fix, not whether the rule finds something."""
+    adding = tuple(rule for rule in ruleset.rules if rule.adds_images)
+    finding: set[str] = set()
+    for source, text in texts.items():
+        if len(finding) == len(adding):
+            break
+        waiting = tuple(rule for rule in adding if rule.code not in finding)
+        try:
+            found = check_text(text, source.path, replace(ruleset, rules=waiting), source.kind)
+        except DockerfileSyntaxError:
+            continue  # reported when the file is processed
+        finding |= {f.rule for f in found}
+    return [parse_reference(image) for rule in adding if rule.code in finding for image in rule.adds_images]
 
 
 def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list[WantedBase]:

@@ -134,7 +134,8 @@ class Rule:
     # this rule's fix closes. None is better than a near miss.
     equivalents: tuple[str, ...] = ()
     # Images its fix may write (HB012's `# syntax=` line): looked up with those the files name,
-    # so that HB030 pins them in the same run.
+    # so that HB030 pins them in the same run; only in a run where the rule finds something,
+    # so its findings must not wait on digests or downloads (those decide its fix).
     adds_images: tuple[str, ...] = ()
     # For a PROVEN fix: what the built images must show for its edit to be kept.
     proof: Proof | None = None
