@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
         rules = config.active_rules(select, ignore)
         fix = args.command == "fix"
+        # Before the run: a misspelt policy is one line at once, not after every lookup and build.
+        fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
+        fail_on = fail_on if not fix else ()
         vulnerabilities = vulnerability_lookup(os.environ, offline=args.offline) if fix else None
         resolver, advisor = (None, None) if args.offline else make_lookups(
             registry_credentials(os.environ), args.workers, args.registry_deadline, vulnerabilities)
@@ -153,8 +156,6 @@ def main(argv: list[str] | None = None) -> int:
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
                          verifier=verifier, advisor=advisor, downloader=None if args.offline else _download)
         report = replace(report, verify_note=note)
-        fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
-        fail_on = fail_on if not fix else ()
         saved = read_saved_image(args.image) if args.image is not None else None
         report = assess_policies(report, config, os.environ, offline=args.offline, saved=saved,
                                  every_dockerfile=bool(fail_on))
