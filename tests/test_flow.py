@@ -217,10 +217,13 @@ def test_push_failure_touches_no_pull_request(project):
     assert run(project, github).outcome == "opened"  # the next run finishes the job
 
 
-def test_pull_request_failure_after_push_is_finished_by_the_next_run(project):
+def test_pull_request_failure_after_push_is_finished_by_the_next_run(project, monkeypatch):
+    slept = []
+    monkeypatch.setattr("time.sleep", slept.append)  # the retries' waits, counted rather than waited
     github = FakeGitHub(failures=[("POST", r"/pulls$", 502, {})] * 3)
     with pytest.raises(HardenbotError, match=r"^GitHub: cannot create the pull request: HTTP 502"):
         run(project, github)
+    assert slept == [2.0, 4.0]  # three tries, backing off
     pushed = project.remote_sha("hardenbot/harden")
     assert pushed and github.pulls == {}
     result = run(project, github)
