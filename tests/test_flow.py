@@ -92,11 +92,17 @@ def event(name: str, **changes) -> dict:
 
 
 def run(project: Project, github: FakeGitHub, name: str = "schedule", payload: dict | None = None, *,
-        environ: dict | None = None, verify: VerifyMode = VerifyMode.OFF, **settings):
+        environ: dict | None = None, verify: VerifyMode = VerifyMode.OFF, docker_hub_empty: bool = False,
+        **settings):
+    """One run of the flow; `docker_hub_empty`: Docker Hub answers 404 to every manifest (a
+    frontend a fix adds is then not found at once, rather than unreachable after retries)."""
     trigger = trigger_from(name, payload if payload is not None else event(name))
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         github.install(mock)
         mock.add_passthru(re.compile(r"https?://127\.0\.0\.1"))
+        if docker_hub_empty:
+            for method in (responses.HEAD, responses.GET):
+                mock.add(method, re.compile(r"https://registry-1\.docker\.io/v2/.+/manifests/.+"), status=404)
         return run_flow(FlowSettings("acme/shop", project.checkout, **settings), trigger, TOKEN, environ or {},
                         offline=False, workers=4, log=Log(project.lines.append), api_url=API,
                         seconds_between_writes=None, verify=verify)
@@ -145,7 +151,7 @@ def test_a_scheduled_run_pins_a_versioned_add_url_to_what_it_served(project, tmp
         git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
         git("fetch", "--quiet", "--depth=1", "origin", "main", cwd=project.checkout)
         git("reset", "--quiet", "--hard", "FETCH_HEAD", cwd=project.checkout)
-        result = run(project, FakeGitHub())
+        result = run(project, FakeGitHub(), docker_hub_empty=True)
         assert result.outcome == "opened"
         assert len(server.seen) == 1
     tool = project.remote_file("hardenbot/harden", "services/tool/Dockerfile")
