@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
         _registry_deadline_argument(sub)
+        sub.add_argument("--jobs", type=_jobs, metavar="N",
+                         help="processes checking files at once (default: one per core for a large tree, "
+                              "else one); the output is the same for any N")
         sub.add_argument("--image", type=Path, metavar="FILE",
                          help="a saved image (`docker save`) to judge by the policies")
         if name == "check":
@@ -99,6 +102,16 @@ def _registry_deadline(text: str) -> float:
         return parse_deadline(text, "the registry deadline")
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
 
 
 def _verify_mode(text: str) -> VerifyMode:
@@ -151,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             verifier, note = make_verifier(args.verify, settings, os.environ,
                                            lambda line: print(line, file=sys.stderr), vulnerabilities)
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
-                         verifier=verifier, advisor=advisor, downloader=None if args.offline else _download)
+                         verifier=verifier, advisor=advisor, downloader=None if args.offline else _download,
+                         jobs=args.jobs)
         report = replace(report, verify_note=note)
         fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
         fail_on = fail_on if not fix else ()

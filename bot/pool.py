@@ -1,0 +1,120 @@
+"""Work over many items on every core, results in the items' order, as one process gives them.
+
+Workers are forked: they inherit the work function and the items (nothing is pickled on the
+way in, so a closure over a rule set is fine); only results travel back. Items go out in
+chunks in their order and come back into their places, so the output is the one-process
+output whatever finishes first. A worker that dies (killed, out of memory, a crash in C) is
+never a lost result nor a hang: the items it may have held are run again one at a time in a
+fresh single worker, and the one that kills it again becomes `died(item, why)`. Where fork is
+not available, everything runs in this process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Chunks per worker: enough that a slow chunk at the end leaves the others little to wait
+# for, few enough that sending results back stays cheap.
+CHUNKS_PER_WORKER = 8
+MAX_CHUNK = 64
+DIED = "the process checking it stopped before finishing (killed or crashed): not checked"
+
+# What a forked worker runs, installed by `_install` before it takes its first chunk.
+_work: Callable | None = None
+_items: Sequence | None = None
+
+
+def cores() -> int:
+    """The processors this process may run on (its affinity, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int,
+                died: Callable[[Item, str], Result]) -> list[Result]:
+    """[work(item) for item in items], on `jobs` processes when more than one is asked and
+    fork is available. An exception `work` raises is raised here, as in one process."""
+    if jobs <= 1 or len(items) <= 1 or not can_fork():
+        return [work(item) for item in items]
+    results: dict[int, Result] = {}
+    unfinished = _run_chunks(work, items, jobs, results)
+    if unfinished:
+        _run_alone(work, items, unfinished, results, died)
+    return [results[index] for index in range(len(items))]
+
+
+def _chunks(count: int, jobs: int) -> list[range]:
+    size = max(1, min(MAX_CHUNK, -(-count // (jobs * CHUNKS_PER_WORKER))))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _executor(work: Callable, items: Sequence, workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # loads multiprocessing's pool: only when used
+
+    return ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), initializer=_install,
+                               initargs=(work, items))
+
+
+def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, Result]) -> list[int]:
+    """Every chunk on the pool; the indexes of the chunks that were not finished when a
+    worker died (all of them are run again: which one killed it is not known)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = _chunks(len(items), jobs)
+    unfinished: list[int] = []
+    with _executor(work, items, min(jobs, len(chunks))) as pool:
+        futures: list[tuple[range, Future]] = [(chunk, pool.submit(_run_chunk, chunk.start, chunk.stop))
+                                               for chunk in chunks]
+        for chunk, future in futures:
+            try:
+                for index, result in zip(chunk, future.result(), strict=True):
+                    results[index] = result
+            except BrokenProcessPool:
+                unfinished.extend(chunk)
+    return unfinished
+
+
+def _run_alone(work: Callable, items: Sequence, indexes: list[int], results: dict[int, Result],
+               died: Callable[[Item, str], Result]) -> None:
+    """Each item in turn on a single worker: a death now is that item's, and the next item
+    gets a fresh worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = None
+    try:
+        for index in indexes:
+            pool = pool or _executor(work, items, 1)
+            try:
+                results[index] = pool.submit(_run_chunk, index, index + 1).result()[0]
+            except BrokenProcessPool:
+                results[index] = died(items[index], DIED)
+                pool.shutdown()
+                pool = None
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _install(work: Callable, items: Sequence) -> None:
+    global _work, _items
+    _work, _items = work, items
+
+
+def _run_chunk(start: int, stop: int) -> list:
+    assert _work is not None and _items is not None
+    return [_work(_items[index]) for index in range(start, stop)]
