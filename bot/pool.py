@@ -10,6 +10,7 @@ not available, everything runs in this process.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -77,15 +78,21 @@ def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, R
 
     chunks = _chunks(len(items), jobs)
     unfinished: list[int] = []
-    with _executor(work, items, min(jobs, len(chunks))) as pool:
-        futures: list[tuple[range, Future]] = [(chunk, pool.submit(_run_chunk, chunk.start, chunk.stop))
-                                               for chunk in chunks]
-        for chunk, future in futures:
-            try:
-                for index, result in zip(chunk, future.result(), strict=True):
-                    results[index] = result
-            except BrokenProcessPool:
-                unfinished.extend(chunk)
+    # What exists before the fork is moved out of the collector's sight: a worker's collections
+    # then never touch (and so copy) the pages it shares with this process.
+    gc.freeze()
+    try:
+        with _executor(work, items, min(jobs, len(chunks))) as pool:
+            futures: list[tuple[range, Future]] = [(chunk, pool.submit(_run_chunk, chunk.start, chunk.stop))
+                                                   for chunk in chunks]
+            for chunk, future in futures:
+                try:
+                    for index, result in zip(chunk, future.result(), strict=True):
+                        results[index] = result
+                except BrokenProcessPool:
+                    unfinished.extend(chunk)
+    finally:
+        gc.unfreeze()
     return unfinished
 
 
