@@ -26,7 +26,7 @@ LAYERS = (
     ("bot.recommend",),
     ("bot.inventory",),
     ("bot.model",),
-    ("bot.retry", "bot.errors"),
+    ("bot.retry", "bot.errors", "bot.pool"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
         "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.group_pulls", "bot.codeowners")
