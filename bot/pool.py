@@ -11,7 +11,6 @@ not available, everything runs in this process.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -43,7 +42,7 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform == "linux"  # elsewhere fork is missing (Windows) or unsafe with system frameworks (macOS)
 
 
 def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int,
@@ -65,7 +64,8 @@ def _chunks(count: int, jobs: int) -> list[range]:
 
 
 def _executor(work: Callable, items: Sequence, workers: int) -> ProcessPoolExecutor:
-    from concurrent.futures import ProcessPoolExecutor  # loads multiprocessing's pool: only when used
+    import multiprocessing  # with its pool, only when a run uses one: a small run starts faster
+    from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), initializer=_install,
                                initargs=(work, items))
