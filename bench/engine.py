@@ -19,7 +19,7 @@ process), as median and range; then hadolint's wall time over hardenbot's, pair 
 --baseline CHECKOUT adds the same fix run from another checkout (a worktree of main): before
 and after in the same rounds.
 
---crossover times `process` with one process and with one per core on the first 8, 16 … 256
+--crossover times `process` with one process and with one per core on the first 16, 64 … 384
 Dockerfiles (copied to a scratch tree with what they need): where the pool starts paying.
 Writes are bound by the filesystem: compare a tmpfs (--scratch /dev/shm).
 """
@@ -114,7 +114,7 @@ def main() -> int:
 def crossover(root: Path, files: list[str], config, rules, repeat: int, scratch_parent: Path) -> None:
     """process() with one process and with one per core, on trees of the first n Dockerfiles."""
     print(f"crossover (fix in memory, best of {repeat}): files  one process  {cores()} processes")
-    for count in (8, 16, 32, 48, 64, 128, 256):
+    for count in (16, 64, 128, 192, 256, 384):
         if count > len(files):
             break
         with tempfile.TemporaryDirectory(dir=scratch_parent) as scratch:

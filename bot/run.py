@@ -261,7 +261,7 @@ def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
 
 # From this many files a tree is checked on every core: below it, starting the workers and
 # sending their results back costs more than the cores save (measured: docs/performance.md).
-POOL_FROM = 64
+POOL_FROM = 200
 
 
 def processes_for(files: int, jobs: int | None) -> int:
