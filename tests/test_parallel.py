@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,12 @@ def test_jobs_must_be_a_positive_number(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--jobs", "0", "."])
     assert "not a number of processes" in capsys.readouterr().err
+
+
+def test_what_was_printed_before_the_workers_start_is_printed_once():
+    """A worker is a fork: output buffered before it must not be written again when it exits."""
+    program = ("import sys; print('before', end=''); from bot.pool import ordered_map; "
+               "ordered_map(abs, list(range(40)), 2, None); print('after')")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout == "beforeafter\n"
