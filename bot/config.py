@@ -41,7 +41,7 @@
     fail-on:               # `check` exits 1 when one of these policies fails
       - vulnerabilities-critical
       - agpl
-    group-by: owner        # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
+    group-by: folder       # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
                            # the action's `group-by` input, when set, wins
     folders: 2             # group-by folder: the first 2 folders of a path name its group, or a
                            # list of service-folder globs (services/*); default the file's own folder
@@ -58,9 +58,6 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError, InvalidReferenceError
 from bot.model.groups import GroupBy, GroupSettings
@@ -111,7 +108,7 @@ def parse_codes(text: str, option: str) -> set[str]:
     codes = {c.strip().upper() for c in text.split(",") if c.strip()}
     unknown = sorted(codes - set(RULES_BY_CODE))
     if unknown:
-        raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see the README's rule table)")
+        raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see docs/rules/README.md)")
     return codes
 
 
@@ -163,6 +160,9 @@ def _load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), None, f"cannot read: {error}") from None
+    from ruamel.yaml import YAML  # the round-trip parser (it keeps lines for errors): only when there is a file
+    from ruamel.yaml.error import YAMLError
+
     try:
         return YAML(typ="rt").load(text)
     except YAMLError as error:

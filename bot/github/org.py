@@ -154,7 +154,7 @@ class GitHubOrg:
             budget = limits.budget_from(response.headers)
             if budget is not None:
                 with self._lock:
-                    self.budget = budget
+                    self.budget = limits.latest(self.budget, budget)
             if response.status_code < 400:
                 return response
             message = _message(response)

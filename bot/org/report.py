@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.org.defaults import LABEL, TITLE
+
 if TYPE_CHECKING:  # `hardenbot org --help` reads the defaults below without loading the client
     from bot.github.org import GitHubOrg, IssueInfo
 
 MARKER = "<!-- hardenbot:dashboard -->"
 
-TITLE = "hardenbot dashboard"
-LABEL = "hardenbot-dashboard"
 
 
 @dataclass(frozen=True)
