@@ -8,12 +8,13 @@ from pathlib import Path
 BOT = Path(__file__).parent.parent / "bot"
 # Top to bottom; a module is placed by its first matching prefix.
 LAYERS = (
-    ("bot.cli", "bot.action", "bot.__main__", "bot.privileges"),
+    ("bot.cli", "bot.check_fix", "bot.action", "bot.__main__", "bot.privileges"),
     ("bot.org",),
     ("bot.flow", "bot.group_flow", "bot.phase_clock", "bot.branch_commits"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup", "bot.policy_setup"),
     ("bot.registry", "bot.verify", "bot.osv", "bot.downloads"),
+    ("bot.progress",),
     ("bot.run",),
     ("bot.report",),
     ("bot.policies",),
