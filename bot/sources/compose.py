@@ -165,13 +165,13 @@ def _command(service: yaml.Node) -> tuple[str, ...]:
     words: list[str] = []
     for key in ("entrypoint", "command"):
         node = get(service, key)
-        words += node.value.split() if isinstance(node, yaml.ScalarNode) else list(_words(node))
+        words += node.value.split() if is_scalar(node) else list(_words(node))
     return tuple(words)
 
 
 def _words(node: yaml.Node | None) -> tuple[str, ...]:
-    return tuple(entry.value for entry in node.value if isinstance(entry, yaml.ScalarNode)) \
-        if isinstance(node, yaml.SequenceNode) else ()
+    return tuple(entry.value for entry in node.value if is_scalar(entry)) \
+        if is_sequence(node) else ()
 
 
 def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, ...]:
@@ -179,12 +179,12 @@ def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, 
     (`./app:/usr/src/app` with `build: ./app`): the source is edited on the host, live."""
     targets = []
     volumes = get(service, "volumes")
-    for entry in volumes.value if isinstance(volumes, yaml.SequenceNode) else []:
+    for entry in volumes.value if is_sequence(volumes) else []:
         source, target = None, None
-        if isinstance(entry, yaml.ScalarNode):
+        if is_scalar(entry):
             source, _, rest = entry.value.partition(":")
             target = rest.split(":", 1)[0] if rest else None
-        elif isinstance(get(entry, "source"), yaml.ScalarNode) and isinstance(get(entry, "target"), yaml.ScalarNode):
+        elif is_scalar(get(entry, "source")) and is_scalar(get(entry, "target")):
             source, target = get(entry, "source").value, get(entry, "target").value
         if not source or not target or not source.startswith("."):
             continue
@@ -197,7 +197,7 @@ def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, 
 def _built_image(service: yaml.Node, env: Mapping[str, str]) -> str:
     """The name the build is tagged with (its `image:`), filled in as compose does; "" when unknown."""
     image = get(service, "image")
-    return (_interpolate(image.value, env) or "") if isinstance(image, yaml.ScalarNode) else ""
+    return (_interpolate(image.value, env) or "") if is_scalar(image) else ""
 
 
 def _needs(service: yaml.Node) -> tuple[str, ...]:
