@@ -6,13 +6,14 @@ chunks in their order and come back into their places, so the output is the one-
 output whatever finishes first. A worker that dies (killed, out of memory, a crash in C) is
 never a lost result nor a hang: the items it may have held are run again one at a time in a
 fresh single worker, and the one that kills it again becomes `died(item, why)`. Where fork is
-not available, everything runs in this process.
+not available, or other threads run, everything runs in this process.
 """
 from __future__ import annotations
 
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -42,7 +43,10 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    return sys.platform == "linux"  # elsewhere fork is missing (Windows) or unsafe with system frameworks (macOS)
+    """Linux (elsewhere fork is missing, Windows, or unsafe with system frameworks, macOS), from a
+    process with one thread: a fork copies locks another thread may hold (the import lock, a
+    logging handler's), and a worker that needs one would wait for ever."""
+    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int,

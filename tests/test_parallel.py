@@ -156,3 +156,18 @@ def test_what_was_printed_before_the_workers_start_is_printed_once():
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.stdout == "beforeafter\n"
+
+
+def test_a_process_with_other_threads_does_not_fork():
+    """A fork copies the locks other threads hold: with one running, the work stays here."""
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert ordered_map(lambda n: os.getpid(), list(range(20)), 2, lambda n, why: -1) == [os.getpid()] * 20
+    finally:
+        release.set()
+        other.join()
+    assert set(ordered_map(lambda n: os.getpid(), list(range(20)), 2, lambda n, why: -1)) != {os.getpid()}
