@@ -142,7 +142,9 @@ def run_measured(argv: list[str], checkout: Path) -> tuple[float, float, float, 
     with tempfile.NamedTemporaryFile("r") as figures:
         timed = [GNU_TIME, "-f", "%U %S %M %x", "-o", figures.name, *argv] if os.access(GNU_TIME, os.X_OK) else argv
         start = time.perf_counter()
-        child = subprocess.Popen(timed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+        # `python -m` puts the working folder first on sys.path: run in the checkout measured.
+        child = subprocess.Popen(timed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment,
+                                 cwd=checkout)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
