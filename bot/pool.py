@@ -15,6 +15,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -91,10 +92,14 @@ def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, R
                                                    for chunk in chunks]
             for chunk, future in futures:
                 try:
-                    for index, result in zip(chunk, future.result(), strict=True):
-                        results[index] = result
+                    done = future.result()
                 except BrokenProcessPool:
                     unfinished.extend(chunk)
+                    continue
+                for index, result in zip(chunk, done, strict=False):
+                    if isinstance(result, _Raised):
+                        raise result.error()
+                    results[index] = result
     finally:
         gc.unfreeze()
     return unfinished
@@ -111,11 +116,15 @@ def _run_alone(work: Callable, items: Sequence, indexes: list[int], results: dic
         for index in indexes:
             pool = pool or _executor(work, items, 1)
             try:
-                results[index] = pool.submit(_run_chunk, index, index + 1).result()[0]
+                [result] = pool.submit(_run_chunk, index, index + 1).result()
             except BrokenProcessPool:
                 results[index] = died(items[index], DIED)
                 pool.shutdown()
                 pool = None
+                continue
+            if isinstance(result, _Raised):
+                raise result.error()
+            results[index] = result
     finally:
         if pool is not None:
             pool.shutdown()
@@ -128,4 +137,43 @@ def _install(work: Callable, items: Sequence) -> None:
 
 def _run_chunk(start: int, stop: int) -> list:
     assert _work is not None and _items is not None
-    return [_work(_items[index]) for index in range(start, stop)]
+    done: list = []
+    for index in range(start, stop):
+        try:
+            done.append(_work(_items[index]))
+        except Exception as error:  # raised in the parent, in the items' order, as one process would
+            done.append(_Raised.of(error))
+            break
+    return done
+
+
+@dataclass(frozen=True)
+class _Raised:
+    """An exception a worker's item raised, carried back whole: pickle rebuilds an exception by
+    calling its class with its message alone, which fails for one whose constructor takes
+    more (DockerfileSyntaxError's path, line and reason), and would break the pool."""
+
+    kind: type[Exception]
+    args: tuple
+    state: dict
+    trace: str
+
+    @classmethod
+    def of(cls, error: Exception) -> _Raised:
+        import pickle
+        import traceback
+
+        trace = "".join(traceback.format_exception(error))
+        raised = cls(type(error), error.args, dict(vars(error)), trace)
+        try:
+            pickle.dumps(raised)
+        except Exception:  # a class or value pickle cannot name: its text, in a RuntimeError
+            raised = cls(RuntimeError, (f"{type(error).__name__}: {error}",), {}, trace)
+        return raised
+
+    def error(self) -> Exception:
+        error = self.kind.__new__(self.kind)
+        error.args = self.args
+        vars(error).update(self.state)
+        error.add_note(f"raised in a worker process:\n{self.trace}")
+        return error

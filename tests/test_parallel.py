@@ -14,6 +14,7 @@ import pytest
 
 import bot.run
 from bot.cli import main
+from bot.errors import DockerfileSyntaxError
 from bot.pool import DIED, ordered_map
 from bot.run import POOL_FROM, processes_for
 
@@ -124,6 +125,20 @@ def test_ordered_map_keeps_order_and_raises_what_work_raises():
 
     with pytest.raises(ValueError, match="seven"):
         ordered_map(fails_on_7, list(range(50)), 2, lambda n, why: -1)
+
+
+def test_an_error_whose_constructor_takes_more_than_its_message_comes_back_whole():
+    """Pickle rebuilds an exception from its message alone: DockerfileSyntaxError's (path, line,
+    reason) would break the pool instead of reaching the caller as it does in one process."""
+    def fails(n):
+        if n in (13, 31):
+            raise DockerfileSyntaxError(f"svc-{n}/Dockerfile", n, "cannot parse")
+        return n
+
+    with pytest.raises(DockerfileSyntaxError) as raised:
+        ordered_map(fails, list(range(40)), 2, lambda n, why: -1)
+    assert (raised.value.path, raised.value.line, raised.value.reason) == ("svc-13/Dockerfile", 13, "cannot parse")
+    assert str(raised.value) == "svc-13/Dockerfile:13: cannot parse"
 
 
 def test_ordered_map_names_every_item_that_kills_its_worker():
