@@ -4,12 +4,15 @@ a bare git remote, the local registry for digests, GitHub's API faked at the HTT
 
     python3 -m bench.groups --services 1000 --owners 50 [--compose]
 
-Three scheduled runs with `group-by: owner`: the first (opens a pull request per team), an
-unchanged one, and one after one service's tag moved. `--compose` gives every service a compose
-file too (it builds the service and pins a database image beside it) and the repository a root
-compose file naming three services' images, so that compose edits are grouped as well.
-Prints for each: the outcome, wall time and its phases, API calls (writes), git pushes (a
-pre-receive hook counts them), branches moved, and the peak memory of the process.
+Scheduled runs with `group-by: owner`: the first (opens a pull request per team and the
+dashboard issue), an unchanged one, one after one service's tag moved, one after a person
+closed a team's pull request (declined: read once, then remembered by the dashboard), and an
+unchanged one after that (no read for the declined group). `--compose` gives
+every service a compose file too (it builds the service and pins a database image beside it) and
+the repository a root compose file naming three services' images, so that compose edits are
+grouped as well. Prints for each: the outcome, wall time
+and its phases, API calls (writes), git pushes (a pre-receive hook counts them), branches moved,
+and the peak memory of the process.
 """
 from __future__ import annotations
 
@@ -95,9 +98,11 @@ def main() -> int:
             hook.write_text(f"#!/bin/sh\necho push >> {counted}\n")
             hook.chmod(0o755)
             github = FakeGitHub()
-            for label in ("first run", "unchanged run", "one tag moved"):
+            for label in ("first run", "unchanged run", "one tag moved", "one declined", "unchanged, one declined"):
                 if label == "one tag moved":
                     registry.push_image("bench/moving", "1", seed="2")
+                if label == "one declined":
+                    github.close_pull(github.open_pulls()[0]["number"])
                 before, pushes = heads(remote), len(counted.read_text().splitlines()) if counted.exists() else 0
                 github.calls.clear()
                 start = time.perf_counter()

@@ -22,6 +22,7 @@ import requests
 
 from bot.github import limits
 from bot.github.api import GITHUB_RETRIES, GitHubError
+from bot.github.issues import IssueInfo, issue_from
 from bot.github.limits import RateBudget
 from bot.github.pace import POINTS_PER_MINUTE, WRITE_POINTS, Pace
 from bot.retry import RetryPolicy
@@ -52,15 +53,6 @@ class PullRequestState:
     number: int
     url: str  # html_url
     state: str  # open, merged or closed
-
-
-@dataclass(frozen=True)
-class IssueInfo:
-    number: int
-    url: str  # html_url
-    title: str
-    body: str
-    state: str  # open | closed
 
 
 class GitHubOrg:
@@ -124,18 +116,18 @@ class GitHubOrg:
         it is created, so two runs never both miss it."""
         url = (f"{self._base}/repos/{full_name}/issues?labels={quote(label)}&state=all&sort=updated"
                f"&direction=desc&per_page={PER_PAGE}")
-        return [_issue(item) for item in self._request("GET", url, f"list the issues of {full_name}").json()
+        return [issue_from(item) for item in self._request("GET", url, f"list the issues of {full_name}").json()
                 if "pull_request" not in item]
 
     # -- writing ---------------------------------------------------------------------------
     def create_issue(self, full_name: str, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
         payload = {"title": title, "body": body, "labels": list(labels)}
-        return _issue(self._request("POST", f"{self._base}/repos/{full_name}/issues",
-                                    f"create an issue in {full_name}", payload).json())
+        return issue_from(self._request("POST", f"{self._base}/repos/{full_name}/issues",
+                                        f"create an issue in {full_name}", payload).json())
 
     def update_issue(self, full_name: str, number: int, **fields: str) -> IssueInfo:
-        return _issue(self._request("PATCH", f"{self._base}/repos/{full_name}/issues/{number}",
-                                    f"update issue #{number} of {full_name}", fields).json())
+        return issue_from(self._request("PATCH", f"{self._base}/repos/{full_name}/issues/{number}",
+                                        f"update issue #{number} of {full_name}", fields).json())
 
     # -- every call --------------------------------------------------------------------------
     def _request(self, method: str, url: str, what: str, payload: dict[str, Any] | None = None) -> requests.Response:
@@ -177,8 +169,3 @@ def _repository(item: dict[str, Any]) -> OrgRepository:
     return OrgRepository(item["full_name"], item.get("default_branch") or "main", bool(item.get("archived")),
                          bool(item.get("fork")), int(item.get("size") or 0), tuple(item.get("topics") or ()),
                          item.get("pushed_at") or "")
-
-
-def _issue(item: dict[str, Any]) -> IssueInfo:
-    return IssueInfo(item["number"], item.get("html_url", ""), item.get("title", ""), item.get("body") or "",
-                     item.get("state", "open"))
