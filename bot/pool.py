@@ -36,11 +36,37 @@ _items: Sequence | None = None
 
 
 def cores() -> int:
-    """The processors this process may run on (its affinity, not the machine's count)."""
+    """The processors this process may run on: its affinity, not the machine's count, and no
+    more than its container's CPU quota (`docker run --cpus 2` on a 64-core host leaves all 64
+    in the affinity: 64 workers would share 2 processors' time and multiply the memory)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        usable = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+        usable = os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return max(1, min(usable, quota) if quota else usable)
+
+
+CGROUP_QUOTA_FILES = (("/sys/fs/cgroup/cpu.max", None),
+                      ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
+
+
+def _cgroup_quota() -> int | None:
+    """The processors the cgroup's CPU quota amounts to, rounded up; None without one
+    (cgroup v2 `cpu.max`, else v1 `cpu.cfs_quota_us` / `cpu.cfs_period_us`)."""
+    for quota_file, period_file in CGROUP_QUOTA_FILES:
+        try:
+            with open(quota_file) as handle:
+                words = handle.read().split()
+            if period_file is not None:
+                with open(period_file) as handle:
+                    words += handle.read().split()
+            quota, period = int(words[0]), int(words[1])
+        except (OSError, ValueError, IndexError):
+            continue  # "max": no quota; a missing file: not this cgroup version
+        if quota > 0 and period > 0:
+            return -(-quota // period)
+    return None
 
 
 def can_fork() -> bool:

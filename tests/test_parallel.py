@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.pool
 import bot.run
 from bot.cli import main
 from bot.errors import DockerfileSyntaxError
@@ -186,3 +187,23 @@ def test_a_process_with_other_threads_does_not_fork():
         release.set()
         other.join()
     assert set(ordered_map(lambda n: os.getpid(), list(range(20)), 2, lambda n, why: -1)) != {os.getpid()}
+
+
+@pytest.mark.parametrize(("v2", "v1", "expected"), [
+    ("max 100000\n", None, None),
+    ("150000 100000\n", None, 2),
+    ("100000 100000\n", None, 1),
+    (None, ("200000\n", "100000\n"), 2),
+    (None, ("-1\n", "100000\n"), None),
+])
+def test_a_container_cpu_quota_caps_the_workers(tmp_path, monkeypatch, v2, v1, expected):
+    files = []
+    for name, text in (("cpu.max", v2), ("quota", v1 and v1[0]), ("period", v1 and v1[1])):
+        path = tmp_path / name
+        if text is not None:
+            path.write_text(text)
+        files.append(str(path))
+    monkeypatch.setattr(bot.pool, "CGROUP_QUOTA_FILES", ((files[0], None), (files[1], files[2])))
+    assert bot.pool._cgroup_quota() == expected
+    monkeypatch.setattr(bot.pool.os, "sched_getaffinity", lambda pid: set(range(64)))
+    assert bot.pool.cores() == (expected or 64)
