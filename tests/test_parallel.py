@@ -154,7 +154,7 @@ def test_ordered_map_names_every_item_that_kills_its_worker():
 
 def test_a_small_tree_runs_in_one_process_unless_told():
     assert processes_for(POOL_FROM - 1, None) == 1
-    assert processes_for(POOL_FROM, None) == len(os.sched_getaffinity(0))
+    assert processes_for(POOL_FROM, None) == bot.pool.cores()
     assert processes_for(3, 4) == 4
     assert processes_for(5000, 1) == 1
 
