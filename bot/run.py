@@ -36,7 +36,7 @@ from bot.rules.hb062_add_url_checksum import pinnable
 from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
-from bot.sources.build_context import list_contexts
+from bot.sources.build_context import ContextListings
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
@@ -120,7 +120,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader)
     if any(rule.code == CONTEXT_LEAK for rule in rules):
-        contexts = list_contexts(root, _context_folders(texts, ruleset.context.facts))
+        contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
     report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs))
     if verifier is not None and fix:

@@ -32,6 +32,8 @@ def _hostile_tree(root: Path, services: int = 12) -> Path:
         folder = root / "services" / f"svc-{n}"
         folder.mkdir(parents=True)
         (folder / "Dockerfile").write_text(SERVICE.replace("curl", f"curl pkg{n}") if n % 2 else SERVICE)
+        if n % 3 == 0:  # what must not ship, in its build context: HB064 lists it in the worker
+            (folder / ".env").write_text("TOKEN=x\n")
     (root / "docker-compose.yml").write_text("services:\n" + "".join(COMPOSE.format(n=n) for n in range(services)))
     broken = root / "services" / "broken"
     broken.mkdir()
@@ -78,6 +80,7 @@ def test_several_processes_print_what_one_prints(tmp_path, capsys, argv):
     assert one[0] == 2  # the broken, undecodable and unreadable files are errors
     assert "cannot read" in one[2] and "broken" in one[2] and "not YAML text" in one[2]
     assert one[1] and ("would fix" in one[2] or argv[0] == "check")
+    assert "HB064" in one[1] + one[2]
     assert many == one
 
 
@@ -87,8 +90,9 @@ def test_several_processes_write_what_one_writes(tmp_path, capsys):
     assert main(["fix", "--offline", "--jobs", "1", str(one)]) == 2
     assert main(["fix", "--offline", "--jobs", "4", str(many)]) == 2
     capsys.readouterr()
-    written = sorted(p.relative_to(one) for p in one.rglob("Dockerfile") if p.is_file())
-    assert len(written) == 15
+    written = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file() and not p.is_symlink())
+    assert sorted(p.relative_to(many) for p in many.rglob("*") if p.is_file() and not p.is_symlink()) == written
+    assert sum(p.name == "Dockerfile" for p in written) == 15
     for relative in written:
         assert (many / relative).read_bytes() == (one / relative).read_bytes()
     assert (one / "services/svc-0/Dockerfile").read_text() != SERVICE  # something was fixed
