@@ -10,7 +10,7 @@ import pytest
 import bot.dockerfile.shell as shell
 from bot.config import load_config
 from bot.run import process, process_texts
-from bot.sources import kind_of
+from bot.sources import build_context, kind_of
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text
@@ -64,3 +64,18 @@ def test_every_core_reports_what_one_core_reports(corpus_root):
         many = process(corpus_root, config, rules, fix=fix, write=False, jobs=3)
         assert len(one.results) > 100
         assert many == one
+
+
+def test_contexts_are_walked_when_first_asked_for_and_once(tmp_path, monkeypatch):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".env").write_text("X=1\n")
+    walked = []
+    original = build_context._list
+    monkeypatch.setattr(build_context, "_list", lambda root, folder: walked.append(folder) or original(root, folder))
+    listings = build_context.ContextListings(tmp_path, {"a/Dockerfile": "a", "b/Dockerfile": "b", "c/Dockerfile": "a"})
+    assert listings and walked == []  # `contexts or {}` walks nothing
+    assert listings.get("a/Dockerfile").found == (".env",) and listings["c/Dockerfile"].shared_by == 2
+    assert walked == ["a"]
+    assert dict(listings) == build_context.list_contexts(tmp_path, {"a/Dockerfile": "a", "b/Dockerfile": "b",
+                                                                    "c/Dockerfile": "a"})

@@ -87,6 +87,11 @@ class ContextListings(Mapping[str, ContextListing]):
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
+    def __bool__(self) -> bool:
+        """Whether there are contexts to ask for, without walking them (`contexts or {}` would
+        otherwise walk them all, on every call): true even when each turns out to be outside."""
+        return bool(self._folders)
+
     def __contains__(self, dockerfile: object) -> bool:
         try:
             self[dockerfile]  # type: ignore[index]
