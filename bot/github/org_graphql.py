@@ -54,8 +54,8 @@ EXTRA_FIELDS = frozenset({"config", "configYaml", "pullRequests"})  # an error t
 
 @dataclass(frozen=True)
 class GraphPage:
-    repositories: tuple[OrgRepository, ...]
-    reread: tuple[str, ...]  # named, but an error touched their listing fields
+    repositories: tuple[tuple[str, OrgRepository | None], ...]  # by name, in order; None: an error touched
+    # its listing fields, to be read again through REST
     left_out: int  # null or unreadable nodes: names unknown
     next_cursor: str | None
     cost: int  # points of the GraphQL limit
@@ -65,8 +65,7 @@ def list_repositories(client: GitHubOrg, owner: str, head_branch: str,
                       log: Callable[[str], None] = lambda line: None) -> list[OrgRepository]:
     """Every repository of `owner` (organisation or user), through GraphQL where it answers
     and REST for the rest."""
-    found: dict[str, OrgRepository] = {}
-    reread: list[str] = []
+    found: dict[str, OrgRepository | None] = {}  # in listing order; None: to read again through REST
     left_out, pages, cost = 0, 0, 0
     stopped: str | None = None
     cursor: str | None = None
@@ -82,31 +81,28 @@ def list_repositories(client: GitHubOrg, owner: str, head_branch: str,
             stopped = page
             break
         pages, cost = pages + 1, cost + page.cost
-        found.update((repo.full_name, repo) for repo in page.repositories)
-        reread.extend(page.reread)
+        found.update(page.repositories)
         left_out += page.left_out
         if page.next_cursor is None:
             break
         cursor = page.next_cursor
-    if stopped is None and not left_out:
-        log(f"{owner}: {len(found) + len(reread)} repositories in {pages} GraphQL pages ({cost} points)")
-        listed = list(found.values())
-    else:
+    if stopped is not None or left_out:
         why = f"GraphQL stopped ({stopped})" if stopped else f"GraphQL left out {left_out} repositories"
         log(f"{owner}: {why}: the REST listing gives the repositories it did not")
-        listed = [found.get(repo.full_name, repo) for repo in client.repositories(owner)]
-        reread = []  # the REST listing read them
+        return [found.get(repo.full_name) or repo for repo in client.repositories(owner)]
+    log(f"{owner}: {len(found)} repositories in {pages} GraphQL pages ({cost} points)")
+    reread = [name for name, repo in found.items() if repo is None]
     if reread:
         log(f"{owner}: GraphQL errors on {len(reread)} repositories: read through REST")
-        listed.extend(_read_again(client, reread))
-    return listed
+        found.update(_read_again(client, reread))
+    return [repo for repo in found.values() if repo is not None]
 
 
-def _read_again(client: GitHubOrg, names: list[str]) -> list[OrgRepository]:
-    again = []
+def _read_again(client: GitHubOrg, names: list[str]) -> dict[str, OrgRepository]:
+    again = {}
     for name in names:
         try:
-            again.append(client.repository(name))
+            again[name] = client.repository(name)
         except GitHubError as error:
             if error.status != 404:  # 404: gone since the listing
                 raise
@@ -127,21 +123,19 @@ def read_page(answer: dict[str, Any]) -> GraphPage | str:
         path = error.get("path")
         if isinstance(path, list) and path[:3] == NODES_PATH and len(path) > 3 and isinstance(path[3], int):
             by_node.setdefault(path[3], set()).add(str(path[4]) if len(path) > 4 else "")
-    repositories, reread, left_out = [], [], 0
+    repositories: list[tuple[str, OrgRepository | None]] = []
+    left_out = 0
     for index, node in enumerate(nodes):
         repository = _repository(node, by_node.get(index, set()))
-        if repository is None:
-            name = node.get("nameWithOwner") if isinstance(node, dict) else None
-            if isinstance(name, str) and name.count("/") == 1:
-                reread.append(name)
-            else:
-                left_out += 1
+        name = repository.full_name if repository else node.get("nameWithOwner") if isinstance(node, dict) else None
+        if isinstance(name, str) and name.count("/") == 1:
+            repositories.append((name, repository))
         else:
-            repositories.append(repository)
+            left_out += 1
     info = _at(connection, ["pageInfo"])
     more = _at(info, ["hasNextPage"]) is True and isinstance(_at(info, ["endCursor"]), str)
     cost = _at(data, ["rateLimit", "cost"])
-    return GraphPage(tuple(repositories), tuple(reread), left_out, _at(info, ["endCursor"]) if more else None,
+    return GraphPage(tuple(repositories), left_out, _at(info, ["endCursor"]) if more else None,
                      cost if isinstance(cost, int) else 0)
 
 
