@@ -63,6 +63,7 @@ class FakeOrganisation:
     graphql_page_failures: set[int] = field(default_factory=set)  # 1-based pages answered with errors only
     graphql_remaining: int = 5000
     queries: list[dict] = field(default_factory=list)  # the GraphQL variables, in order
+    not_modified: list[str] = field(default_factory=list)  # the paths answered 304
 
     def __post_init__(self):
         self._lock = threading.Lock()
@@ -115,6 +116,7 @@ class FakeOrganisation:
                     etag = '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
                     extra = {**extra, "ETag": etag}
                     if request.headers.get("If-None-Match") == etag:  # not counted against the limit
+                        self.not_modified.append(path)
                         self.remaining += 1
                         rate["x-ratelimit-remaining"] = str(self.remaining)
                         return 304, {**rate, "ETag": etag}, ""
