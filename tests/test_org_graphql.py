@@ -175,7 +175,7 @@ def test_rest_rereads_are_conditional_and_304s_leave_the_budget_alone():
     empty = sum(1 for r in org.repositories if r.empty and not (r.archived or r.fork))  # a 409 has no ETag
     assert decisions(again) == decisions(first) and again.calls == first.calls
     assert client.not_modified == again.calls - empty  # every page and tree: 304
-    assert again.budget is not None and again.budget.remaining == org.limit - empty  # 304s not counted
+    assert org.remaining == org.limit - empty  # 304s not counted
     changed = organisation(300)
     changed.repositories[1].paths = ("Dockerfile",)  # svc-00001 gains a Dockerfile
     third, client = plan_of(changed, graphql=False, etags=etags)
@@ -256,3 +256,14 @@ def test_org_plan_command_keeps_etags_between_runs(tmp_path, monkeypatch, capsys
         org.install(mock)
         assert main(["org", "plan", "--owner", "acme", "--points-per-minute", "0", "--etags", str(store)]) == 0
     assert "not an ETag store" in capsys.readouterr().err
+
+
+def test_a_token_without_pull_request_access_plans_the_same_with_that_part_unknown():
+    org = organisation(120)
+    org.graphql_errors = {r.name: {"pullRequests"} for r in org.repositories}  # FORBIDDEN on every node
+    log: list[str] = []
+    plan, _ = plan_of(org, log=log)
+    assert decisions(plan) == decisions(plan_of(organisation(120), graphql=False)[0])
+    assert org.calls_to(r"/orgs/acme/repos") == 0 and not any("REST" in line for line in log)
+    assert all(c.open_pull_request is None for c in plan.selected)
+    assert any(c.config_blob for c in plan.selected)

@@ -33,6 +33,7 @@ from bot.github.pace import POINTS_PER_MINUTE, WRITE_POINTS, Pace
 from bot.retry import RetryPolicy
 
 PER_PAGE = 100  # GitHub's largest page
+LISTED_FIELDS = ("full_name", "default_branch", "archived", "fork", "size", "topics", "pushed_at")
 
 
 @dataclass(frozen=True)
@@ -111,17 +112,17 @@ class GitHubOrg:
         what = f"list the repositories of {owner}"
         url: str | None = f"{self._base}/orgs/{quote(owner)}/repos?type=all&sort=full_name&per_page={PER_PAGE}"
         try:
-            items, url = self._get_json(url, what)
+            items, url = self._get_json(url, what, keep=_listed_fields)
         except GitHubError as error:
             if error.status != 404:
                 raise
             items, url = self._get_json(f"{self._base}/users/{quote(owner)}/repos?type=owner&sort=full_name"
-                                        f"&per_page={PER_PAGE}", what)
+                                        f"&per_page={PER_PAGE}", what, keep=_listed_fields)
         while True:
             yield from (_repository(item) for item in items)
             if not url:
                 return
-            items, url = self._get_json(url, what)
+            items, url = self._get_json(url, what, keep=_listed_fields)
 
     def repository(self, full_name: str) -> OrgRepository:
         """One repository as the listing would describe it."""
@@ -156,13 +157,12 @@ class GitHubOrg:
         """The paths of every file at `ref`, in one call; None when the repository is empty."""
         url = f"{self._base}/repos/{full_name}/git/trees/{quote(ref, safe='')}?recursive=1"
         try:
-            data, _ = self._get_json(url, f"list the files of {full_name}", keep=_paths_and_types)
+            data, _ = self._get_json(url, f"list the files of {full_name}", keep=_blob_paths)
         except GitHubError as error:
             if error.status in (404, 409):  # 409: "Git Repository is empty."; 404: no such branch yet
                 return None
             raise
-        paths = tuple(entry["path"] for entry in data.get("tree", ()) if entry.get("type") == "blob")
-        return TreeListing(paths, bool(data.get("truncated")))
+        return TreeListing(tuple(data["paths"]), data["truncated"])
 
     def last_closed_pull_request(self, full_name: str, head_branch: str) -> PullRequestState | None:
         """The most recently closed pull request from `head_branch`, merged or not (None: none)."""
@@ -252,10 +252,15 @@ def _repository(item: dict[str, Any]) -> OrgRepository:
                          item.get("pushed_at") or "")
 
 
-def _paths_and_types(tree: dict[str, Any]) -> dict[str, Any]:
-    """Of a tree answer, what `tree` reads (kept for a 304): not the ids, modes and sizes."""
-    return {"tree": [{"path": e.get("path", ""), "type": e.get("type")} for e in tree.get("tree", ())],
+def _blob_paths(tree: dict[str, Any]) -> dict[str, Any]:
+    """Of a tree answer, what `tree` reads (and an ETag store keeps): the files' paths."""
+    return {"paths": [entry["path"] for entry in tree.get("tree", ()) if entry.get("type") == "blob"],
             "truncated": bool(tree.get("truncated"))}
+
+
+def _listed_fields(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Of a listing page, what `_repository` reads (and an ETag store keeps)."""
+    return [{key: item[key] for key in LISTED_FIELDS if key in item} for item in page]
 
 
 def _issue(item: dict[str, Any]) -> IssueInfo:
