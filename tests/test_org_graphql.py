@@ -267,3 +267,14 @@ def test_a_token_without_pull_request_access_plans_the_same_with_that_part_unkno
     assert org.calls_to(r"/orgs/acme/repos") == 0 and not any("REST" in line for line in log)
     assert all(c.open_pull_request is None for c in plan.selected)
     assert any(c.config_blob for c in plan.selected)
+
+
+@pytest.mark.parametrize(("base", "endpoint"), [
+    ("https://api.github.com", "https://api.github.com/graphql"),
+    ("https://ghe.example.com/api/v3/", "https://ghe.example.com/api/graphql"),  # Enterprise Server
+])
+def test_the_graphql_endpoint_sits_beside_the_rest_api(base, endpoint):
+    with responses.RequestsMock() as mock:
+        mock.add(responses.POST, endpoint, json={"data": {"rateLimit": {"cost": 1}}})
+        answer = GitHubOrg(TOKEN, base_url=base, points_per_minute=None).graphql("{ rateLimit { cost } }", {}, "ask")
+    assert answer == {"data": {"rateLimit": {"cost": 1}}}

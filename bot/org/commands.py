@@ -8,7 +8,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bot.errors import HardenbotError
@@ -135,7 +135,7 @@ def _report(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int
     return EXIT_OK
 
 
-def read_etags(path: Path, log) -> dict:
+def read_etags(path: Path, log: Callable[[str], None]) -> dict:
     """The ETag store a previous run wrote; empty (said once) when missing or not one."""
     try:
         with open(path, "rb") as handle:
