@@ -212,7 +212,8 @@ def test_the_sketch_settles_only_what_it_saw_whole():
 
 @pytest.mark.parametrize("answer", [
     {}, {"data": None}, {"data": {"repositoryOwner": {"repositories": {"nodes": "x"}}}},
-    {"errors": "x", "data": []}, {"data": {"repositoryOwner": {"repositories": {"nodes": [], "pageInfo": 3}}}},
+    {"errors": "x", "data": []}, {"errors": 5}, {"errors": {"path": 1}, "data": {"repositoryOwner": []}},
+    {"data": {"repositoryOwner": {"repositories": {"nodes": [], "pageInfo": 3}}}},
 ])
 def test_answers_of_the_wrong_shape_are_a_failed_page_or_an_empty_one(answer):
     page = read_page(answer)
@@ -278,3 +279,22 @@ def test_the_graphql_endpoint_sits_beside_the_rest_api(base, endpoint):
         mock.add(responses.POST, endpoint, json={"data": {"rateLimit": {"cost": 1}}})
         answer = GitHubOrg(TOKEN, base_url=base, points_per_minute=None).graphql("{ rateLimit { cost } }", {}, "ask")
     assert answer == {"data": {"rateLimit": {"cost": 1}}}
+
+
+def test_a_cursor_that_does_not_move_ends_the_graphql_listing():
+    org = organisation(150)
+    stuck = {"data": {"repositoryOwner": {"repositories": {
+        "pageInfo": {"hasNextPage": True, "endCursor": "same"},
+        "nodes": [{"nameWithOwner": "acme/svc-00001", "isArchived": False, "isFork": False,
+                   "defaultBranchRef": {"name": "main"}}]}}}}
+    log: list[str] = []
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        for _ in range(2):  # answered before the fake's own route, in turn
+            mock.add(responses.POST, f"{API}/graphql", json=stuck)
+        org.install(mock)
+        client = GitHubOrg(TOKEN, base_url=API, points_per_minute=None, sleep=lambda s: None)
+        plan = make_plan(client, org.owner, log=log.append)
+    assert sum(1 for _, path in org.calls if path == "/graphql") == 0  # the stuck answer, not the fake's
+    assert decisions(plan) == decisions(plan_of(organisation(150), graphql=False)[0])
+    assert log[0] == "acme: GraphQL stopped (the page cursor did not move): the REST listing gives the repositories " \
+                     "it did not"

@@ -85,6 +85,9 @@ def list_repositories(client: GitHubOrg, owner: str, head_branch: str,
         left_out += page.left_out
         if page.next_cursor is None:
             break
+        if page.next_cursor == cursor:  # a listing that does not move on would never end
+            stopped = "the page cursor did not move"
+            break
         cursor = page.next_cursor
     if stopped is not None or left_out:
         why = f"GraphQL stopped ({stopped})" if stopped else f"GraphQL left out {left_out} repositories"
@@ -112,7 +115,7 @@ def _read_again(client: GitHubOrg, names: list[str]) -> dict[str, OrgRepository]
 def read_page(answer: dict[str, Any]) -> GraphPage | str:
     """One page of the listing, or why the whole page is unusable."""
     data = answer.get("data")
-    errors = [e for e in answer.get("errors") or () if isinstance(e, dict)]
+    errors = [e for e in _list(answer.get("errors")) if isinstance(e, dict)]
     connection = _at(data, NODES_PATH[:2])
     nodes = _at(connection, ["nodes"])
     if not isinstance(nodes, list):
