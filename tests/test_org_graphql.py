@@ -298,3 +298,14 @@ def test_a_cursor_that_does_not_move_ends_the_graphql_listing():
     assert decisions(plan) == decisions(plan_of(organisation(150), graphql=False)[0])
     assert log[0] == "acme: GraphQL stopped (the page cursor did not move): the REST listing gives the repositories " \
                      "it did not"
+
+
+def test_a_server_without_rate_limits_plans_with_the_default_parallelism():
+    org = organisation(50)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.add(responses.GET, f"{API}/rate_limit", status=404, json={"message": "Rate limiting is not enabled."})
+        org.install(mock)
+        client = GitHubOrg(TOKEN, base_url=API, points_per_minute=None, sleep=lambda s: None)
+        plan = make_plan(client, org.owner)
+    assert decisions(plan) == decisions(plan_of(organisation(50), graphql=False)[0])
+    assert plan.budget is not None  # the tree calls' headers told it after all

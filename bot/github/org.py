@@ -129,8 +129,14 @@ class GitHubOrg:
         return _repository(self._get_json(f"{self._base}/repos/{full_name}", f"read {full_name}")[0])
 
     def rate_limit(self) -> RateBudget | None:
-        """The REST budget left, read with a call GitHub does not count against it."""
-        core = self._request("GET", f"{self._base}/rate_limit", "read the rate limit").json()
+        """The REST budget left, read with a call GitHub does not count against it; None when
+        there is none to read (a GitHub Enterprise Server without rate limits answers 404)."""
+        try:
+            core = self._request("GET", f"{self._base}/rate_limit", "read the rate limit").json()
+        except GitHubError as error:
+            if error.status != 404:
+                raise
+            return None
         core = core.get("resources", {}).get("core") if isinstance(core, dict) else None
         if isinstance(core, dict) and all(isinstance(core.get(k), int) for k in ("limit", "remaining", "reset")):
             with self._lock:
