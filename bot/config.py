@@ -41,7 +41,7 @@
     fail-on:               # `check` exits 1 when one of these policies fails
       - vulnerabilities-critical
       - agpl
-    group-by: owner        # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
+    group-by: folder       # pull requests: one per repository (default), folder, or owner (CODEOWNERS);
                            # the action's `group-by` input, when set, wins
     folders: 2             # group-by folder: the first 2 folders of a path name its group, or a
                            # list of service-folder globs (services/*); default the file's own folder
@@ -49,6 +49,7 @@
       payments:
         - services/pay-*/**
     max-files-per-pr: 20   # a larger group is split into numbered parts, in path order
+    dashboard: true        # grouped: one issue listing every group's pull request and state
 
 Unknown keys and bad values are errors naming the file, the line and the key.
 """
@@ -58,9 +59,6 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError, InvalidReferenceError
 from bot.model.groups import GroupBy, GroupSettings
@@ -75,7 +73,7 @@ CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 # Keys of the run itself; every other key is an option some rule declares.
 RUN_KEYS = ("rules", "exclude", "roles", "verify", "approved-bases", "fail-on", "group-by", "folders", "groups",
-            "max-files-per-pr")
+            "max-files-per-pr", "dashboard")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -111,7 +109,7 @@ def parse_codes(text: str, option: str) -> set[str]:
     codes = {c.strip().upper() for c in text.split(",") if c.strip()}
     unknown = sorted(codes - set(RULES_BY_CODE))
     if unknown:
-        raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see the README's rule table)")
+        raise ConfigError(option, None, f"unknown rule code {', '.join(unknown)} (see docs/rules/README.md)")
     return codes
 
 
@@ -163,6 +161,9 @@ def _load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), None, f"cannot read: {error}") from None
+    from ruamel.yaml import YAML  # the round-trip parser (it keeps lines for errors): only when there is a file
+    from ruamel.yaml.error import YAMLError
+
     try:
         return YAML(typ="rt").load(text)
     except YAMLError as error:
@@ -269,6 +270,10 @@ def _groups(path: str, data: Any, fail) -> GroupSettings:
     if "max-files-per-pr" in data:
         values["max_files"] = _whole(path, _line(data, "max-files-per-pr"), "max-files-per-pr",
                                      data["max-files-per-pr"], 1, MAX_FILES_PER_PR)
+    if "dashboard" in data:
+        if not isinstance(data["dashboard"], bool):
+            raise fail("dashboard", f"must be true or false, not {data['dashboard']!r}")
+        values["dashboard"] = data["dashboard"]
     return GroupSettings(**values)
 
 

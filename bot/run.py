@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, role_by_path
+from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service, role_by_path
 from bot.engine import checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
@@ -281,8 +281,9 @@ def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPla
             plan = (BuildPlan(result.path, build.context, build.target, build.service, build.needs)
                     if build is not None else BuildPlan(result.path, folder, None))
             decision = result.hardened.role
-            if plan.target is None and decision is not None and decision.stage is not None:
-                plan = replace(plan, target=decision.stage)  # the last stage is for development: build the one that ships
+            if decision is not None and decision.stage is not None:
+                # The last stage (or compose's target) is for development: build the one that ships.
+                plan = replace(plan, target=decision.stage or None)
             plans[result.path] = plan
     return plans
 
@@ -343,8 +344,11 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
                 env = dotenv.get(source.path.rpartition("/")[0], {})
                 for path, build in compose_builds(text, source.path, env).items():
                     first = builds.setdefault(path, build)
+                    # A service that is not only for development speaks for the file.
+                    speaker = build if development_service(first) is not None and development_service(build) is None \
+                        else first
                     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
-                    builds[path] = replace(first, bind_mounts=mounts, needs=tuple(dict.fromkeys(first.needs + build.needs)))
+                    builds[path] = replace(speaker, bind_mounts=mounts, needs=tuple(dict.fromkeys(first.needs + build.needs)))
             except DockerfileSyntaxError:
                 continue
     return builds

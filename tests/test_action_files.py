@@ -46,7 +46,8 @@ def test_action_metadata_matches_the_entry_point():
 def test_example_workflow_least_privilege_and_concurrency():
     workflow = yaml.safe_load((ROOT / ".github/workflows/hardenbot.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert set(triggers) == {"schedule", "workflow_dispatch", "issue_comment"}
+    assert set(triggers) == {"schedule", "workflow_dispatch", "issue_comment", "issues"}
+    assert triggers["issues"] == {"types": ["edited"]}  # a tick on the dashboard, nothing else
     assert triggers["workflow_dispatch"]["inputs"]["dry-run"]["type"] == "boolean"
     assert workflow["permissions"] == {} and "concurrency" not in workflow  # both at job level
     (job,) = workflow["jobs"].values()
@@ -65,10 +66,13 @@ def test_example_workflow_filters_author_association_as_the_flow_does():
     listed = re.search(r"fromJSON\('(\[.*?\])'\), github\.event\.comment\.author_association\)", job["if"])
     assert listed and set(json.loads(listed.group(1))) == TRUSTED_ASSOCIATIONS
     assert "startsWith(github.event.comment.body, '/harden')" in job["if"]
+    # an issue edit starts a runner only on the dashboard's label, and never for a bot's edit
+    assert "contains(github.event.issue.labels.*.name, 'hardenbot-dashboard')" in job["if"]
+    assert "github.event.sender.type == 'User'" in job["if"]
 
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
-# `uses: owner/repo[/path]@<40 hex> # v1.2.3`; `./` is this repository, and the README's
+# `uses: owner/repo[/path]@<40 hex> # v1.2.3`; `./` is this repository, and the docs'
 # placeholders for this action (`<owner>/hardenbot@…`) are for the reader to fill in.
 _USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", re.MULTILINE)
 _PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
@@ -78,10 +82,14 @@ def _uses(text: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in _USES.finditer(text)]
 
 
-@pytest.mark.parametrize("path", [*WORKFLOWS, ROOT / "README.md"], ids=lambda p: p.name)
+# The pages with workflows to copy; a rule page's example shows a workflow as hardenbot finds it.
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("path", [*WORKFLOWS, *DOCS], ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment(path):
     found = _uses(path.read_text())
-    assert found or path.name == "README.md"
+    assert found or path.suffix == ".md"
     for target, rest in found:
         if target.startswith("./") or target.startswith("<owner>/hardenbot@"):
             continue
@@ -92,7 +100,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment(path):
 def test_one_action_one_pin_across_files():
     """A bump changes every file at once: the same action is never pinned to two commits."""
     pins: dict[str, set[str]] = {}
-    for path in [*WORKFLOWS, ROOT / "README.md"]:
+    for path in [*WORKFLOWS, *DOCS]:
         for target, rest in _uses(path.read_text()):
             if "@" in target and not target.startswith("<"):
                 name, commit = target.split("@")
@@ -138,12 +146,12 @@ def test_the_image_installs_its_dependencies_from_a_hash_pinned_lock():
     assert "pip install --no-cache-dir --no-deps --no-build-isolation ." in dockerfile
 
 
-def test_the_readmes_full_workflow_is_the_example_workflow():
-    """The README shows .github/workflows/hardenbot.yml as it is, with the action pinned to a
+def test_the_action_pages_full_workflow_is_the_example_workflow():
+    """docs/action.md shows .github/workflows/hardenbot.yml as it is, with the action pinned to a
     release instead of this checkout."""
     example = (ROOT / ".github/workflows/hardenbot.yml").read_text()
     example = "name: hardenbot\n" + example.split("name: hardenbot\n", 1)[1]
     example = example.replace("uses: ./  # zizmor: ignore[self-repository]",
                               "uses: <owner>/hardenbot@<release commit> # v1.2.3")
-    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), re.DOTALL)
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs/action.md").read_text(), re.DOTALL)
     assert example in blocks

@@ -145,7 +145,7 @@ def test_unknown_code_is_one_line_error(tmp_path, capsys):
     write(tmp_path, "Dockerfile", UNHARDENED)
     assert main(["check", "--offline", "--select", "DL9999", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip() == (
-        "hardenbot: --select: unknown rule code DL9999 (see the README's rule table)")
+        "hardenbot: --select: unknown rule code DL9999 (see docs/rules/README.md)")
 
 
 def test_missing_path(tmp_path, capsys):

@@ -1,4 +1,4 @@
-"""The package's layers, as the README's "How it is built" lists them: a module imports only
+"""The package's layers, as docs/internals.md lists them: a module imports only
 from its own layer or the ones below it, and the pure layers import nothing that does I/O."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 BOT = Path(__file__).parent.parent / "bot"
 # Top to bottom; a module is placed by its first matching prefix.
 LAYERS = (
-    ("bot.cli", "bot.action", "bot.__main__", "bot.privileges"),
+    ("bot.cli", "bot.check_fix", "bot.action", "bot.__main__", "bot.privileges"),
     ("bot.org",),
     ("bot.flow", "bot.group_flow", "bot.phase_clock", "bot.branch_commits"),
     ("bot.github", "bot.gitops"),
@@ -20,15 +20,16 @@ LAYERS = (
     ("bot.engine",),
     ("bot.groups", "bot.group_pulls", "bot.codeowners"),
     ("bot.sources",),
-    ("bot.config",),
+    ("bot.config", "bot.config_schema"),
     ("bot.rules",),
     ("bot.dockerfile",),
     ("bot.recommend",),
     ("bot.inventory",),
+    ("bot.progress",),
     ("bot.model",),
     ("bot.retry", "bot.errors"),
 )
-PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config",
+PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config", "bot.config_schema",
         "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.group_pulls", "bot.codeowners")
 IO_LIBRARIES = {"requests", "urllib3", "git", "github", "subprocess", "socket"}
 
@@ -44,7 +45,7 @@ def _layer(module: str) -> int:
     for index, prefixes in enumerate(LAYERS):
         if any(module == p or module.startswith(p + ".") for p in prefixes):
             return index
-    raise AssertionError(f"{module} is in no layer: add it to LAYERS and the README")
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS and docs/internals.md")
 
 
 def _imports(path: Path) -> set[str]:

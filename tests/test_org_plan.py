@@ -12,7 +12,7 @@ import responses
 
 from bot.cli import main
 from bot.errors import HardenbotError
-from bot.github.limits import RateBudget
+from bot.github.limits import RateBudget, latest
 from bot.github.org import GitHubOrg, Pace
 from bot.org.matrix import batches, job_outputs
 from bot.org.plan import (
@@ -235,3 +235,16 @@ def test_org_plan_needs_a_token(monkeypatch, capsys):
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     assert main(["org", "plan", "--owner", "acme"]) == 2
     assert "set GITHUB_TOKEN" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("known, told, expected", [
+    (None, RateBudget(5000, 4990, 100.0), RateBudget(5000, 4990, 100.0)),
+    # an answer to an earlier parallel call that arrived last: not newer than what is known
+    (RateBudget(5000, 4747, 100.0), RateBudget(5000, 4749, 100.0), RateBudget(5000, 4747, 100.0)),
+    (RateBudget(5000, 4749, 100.0), RateBudget(5000, 4747, 100.0), RateBudget(5000, 4747, 100.0)),
+    # a new window: its reset is later, whatever it says is left
+    (RateBudget(5000, 3, 100.0), RateBudget(5000, 4999, 3700.0), RateBudget(5000, 4999, 3700.0)),
+    (RateBudget(5000, 4999, 3700.0), RateBudget(5000, 3, 100.0), RateBudget(5000, 4999, 3700.0)),
+])
+def test_the_budget_is_the_newest_answers_whatever_order_they_arrive_in(known, told, expected):
+    assert latest(known, told) == expected

@@ -10,7 +10,7 @@ import pytest
 from bot.cli import main
 from bot.config import load_config
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.roles import RepositoryFacts, decide_role
+from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service
 from bot.model.roles import Role
 from bot.model.verification import BuildPlan
 from bot.run import build_plans, process
@@ -50,6 +50,12 @@ RUN apt-get update && apt-get install -y gdb
     ("tests/checks/root_user/Dockerfile", SERVICE, RepositoryFacts(),
      "test fixture (in tests/, and no compose file builds it)"),
     ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
+    (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
+     "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
+    ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
+    ("Dockerfile.testnet", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
+    ("Dockerfile.test", SERVICE, RepositoryFacts(compose_builds={"Dockerfile.test": ComposeBuild("compose.yaml service api", "compose.yaml")}),
+     "service image (built by compose.yaml service api)"),
     ("3.12/slim-bookworm/Dockerfile", SERVICE, RepositoryFacts(),
      "base image (a versioned-directory layout (3.12/))"),
     ("cmd/shfmt/Dockerfile", TOOL, RepositoryFacts(), "tool image (its ENTRYPOINT runs shfmt, the program this repository builds)"),
@@ -228,3 +234,129 @@ def test_conflicting_evidence_is_reported_not_changed(tmp_path, capsys):
     assert "but it EXPOSEs 3000 and its CMD at line 4 starts a program, as a service does: reported, not changed" in out
     assert "HB001 final stage runs as root; switch to user 1000:1000" not in out
     assert "the file's evidence of what it is for disagrees" in out
+
+
+def test_size_fixes_are_reported_not_made_in_a_code_generators_image(tmp_path, capsys):
+    text = (FIXTURES / "roles/code_generator_not_shipped.in.Dockerfile").read_text()
+    path = write(tmp_path, "proto/Dockerfile", text)
+    assert main(["fix", "--offline", "--select", "DL3009,DL3014,DL3015", str(tmp_path)]) == 0
+    assert path.read_text() == text
+    out = capsys.readouterr().out
+    assert "proto/Dockerfile: tool image (it installs protoc, a code generator" in out
+    assert "DL3015 apt-get install without --no-install-recommends; not changed: a code generator's image, " \
+           "run over the checkout, that nobody ships" in out
+
+
+DJANGO = """FROM python:3.12-slim
+WORKDIR /usr/src/app
+RUN apt-get update && apt-get install -y netcat-openbsd
+RUN pip install -r requirements.txt
+COPY . .
+ENTRYPOINT ["/usr/src/app/entrypoint.sh"]
+"""
+DEV_COMPOSE = ("services:\n  web:\n    build: ./app\n    command: python manage.py runserver 0.0.0.0:8000\n"
+               "    volumes:\n      - ./app/:/usr/src/app/\n")
+PROD_COMPOSE = ("services:\n  web:\n    build:\n      context: ./app\n      dockerfile: Dockerfile.prod\n"
+                "    command: gunicorn site.wsgi:application --bind 0.0.0.0:8000\n")
+
+
+def test_a_file_only_a_development_service_builds_is_for_development(tmp_path, capsys):
+    dev = write(tmp_path, "app/Dockerfile", DJANGO)
+    write(tmp_path, "app/Dockerfile.prod", DJANGO)
+    write(tmp_path, "docker-compose.yml", DEV_COMPOSE)
+    write(tmp_path, "docker-compose.prod.yml", PROD_COMPOSE)
+    assert main(["fix", "--offline", "--select", "DL3009,DL3015,DL3042", str(tmp_path)]) == 0
+    assert dev.read_text() == DJANGO  # the image runserver reloads from the mounted source: nobody ships it
+    assert "rm -rf /var/lib/apt/lists" in (tmp_path / "app/Dockerfile.prod").read_text()
+    capsys.readouterr()
+    main(["check", "--offline", "--format", "json", str(tmp_path)])
+    roles = {f["path"]: f["role"] for f in json.loads(capsys.readouterr().out)["files"]}
+    assert roles["app/Dockerfile"] == {"name": "devcontainer", "reason": (
+        "an image for development: docker-compose.yml service web mounts its source at /usr/src/app/ and runs "
+        "python manage.py runserver 0.0.0.0:8000, which reloads it; docker-compose.prod.yml service web builds "
+        "app/Dockerfile.prod instead")}
+
+
+@pytest.mark.parametrize("prod_compose, dockerfile, expected", [
+    ("", "Dockerfile", "service image (built by docker-compose.yml service web)"),  # nothing else ships: it may
+    (PROD_COMPOSE.replace("web:", "api:"), "Dockerfile", "service image (built by docker-compose.yml service web)"),
+    (PROD_COMPOSE, "Dockerfile.release", "service image (docker-compose.yml service web "
+     "mounts its source at /usr/src/app/ and runs python manage.py runserver 0.0.0.0:8000, which reloads it; "
+     "docker-compose.prod.yml service web builds app/Dockerfile.prod instead, but the file or its final stage is "
+     "named for shipping: reported, not changed)"),
+])
+def test_a_development_service_alone_does_not_make_its_file_unshipped(tmp_path, capsys, prod_compose, dockerfile,
+                                                                      expected):
+    write(tmp_path, f"app/{dockerfile}", DJANGO)
+    write(tmp_path, "app/Dockerfile.prod", DJANGO)
+    write(tmp_path, "docker-compose.yml", DEV_COMPOSE.replace("build: ./app", f"build:\n      context: ./app\n"
+                                                              f"      dockerfile: {dockerfile}"))
+    if prod_compose:
+        write(tmp_path, "docker-compose.prod.yml", prod_compose)
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    assert f"app/{dockerfile}: {expected}" in capsys.readouterr().out
+
+
+def test_a_development_profile_is_enough(tmp_path, capsys):
+    write(tmp_path, "tools/Dockerfile", DJANGO)
+    write(tmp_path, "compose.yaml", "services:\n  shell:\n    build: ./tools\n    profiles: [dev]\n")
+    main(["check", "--offline", "--format", "json", str(tmp_path)])
+    file = next(f for f in json.loads(capsys.readouterr().out)["files"] if f["path"] == "tools/Dockerfile")
+    assert file["role"] == {"name": "devcontainer",
+                            "reason": "an image for development: compose.yaml service shell starts only with the "
+                                      "profile dev"}
+    assert file["findings"] == []
+
+
+DOCS_SITE = """FROM python:3.12-alpine AS base
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+FROM base AS dev
+CMD ["mkdocs", "serve", "-a", "0.0.0.0:8000"]
+
+FROM base AS build
+COPY . .
+RUN mkdocs build
+
+FROM nginx:alpine
+COPY --from=build /app/site /usr/share/nginx/html
+ADD robots.txt /usr/share/nginx/html/
+"""
+
+
+def test_a_compose_target_for_development_leaves_the_last_stage_to_ship(tmp_path, capsys):
+    path = write(tmp_path, "Dockerfile", DOCS_SITE)
+    write(tmp_path, "compose.yaml", "services:\n  docs:\n    build:\n      context: .\n      target: dev\n"
+                                    "    volumes:\n      - ./:/app\n")
+    config = load_config(tmp_path)
+    report = process(tmp_path, config, config.active_rules(select={"DL3042", "DL3020"}), fix=True, write=True)
+    # pip runs in stages only the dev target and the site's build use; the last stage ships
+    assert path.read_text() == DOCS_SITE.replace("ADD robots", "COPY robots")
+    result = next(r for r in report.results if r.path == "Dockerfile")
+    assert result.hardened.role.stage == "" and result.hardened.role.role is Role.SERVICE
+    facts = RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild("compose.yaml service docs", "compose.yaml", "dev")})
+    assert build_plans(report, facts)["Dockerfile"].target is None  # built as it ships, not as compose's dev target
+    main(["check", "--offline", str(tmp_path)])
+    assert ("Dockerfile: service image (built by compose.yaml service docs; the last stage (line 13) ships (a build "
+            "without a target gives it): compose's target, dev, is for development (named dev))"
+            ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("file, command, profiles, expected", [
+    ("compose.yaml", "uvicorn main:app --reload", (), "compose.yaml service api mounts its source at /app and runs "
+                                                     "uvicorn main:app --reload, which reloads it"),
+    ("compose.yaml", "npm run dev", (), "compose.yaml service api mounts its source at /app and runs npm run dev, "
+                                        "which reloads it"),
+    ("compose.yaml", "airflow webserver", (), None),
+    ("compose.yaml", "npm run build", (), None),
+    ("compose.yaml", "gunicorn app:app", ("seed",), None),
+    ("compose.yaml", "gunicorn app:app", ("e2e",), "compose.yaml service api starts only with the profile e2e"),
+    ("docker-compose-dev.yml", "gunicorn app:app", (), "docker-compose-dev.yml is for development"),
+    ("compose.override.yaml", "", (), "compose.override.yaml is for development"),
+])
+def test_what_says_a_compose_service_is_for_development(file, command, profiles, expected):
+    build = ComposeBuild(f"{file} service api", file, name="api", command=tuple(command.split()), profiles=profiles,
+                         source_mounts=("/app",))
+    assert development_service(build) == expected

@@ -1,4 +1,4 @@
-"""The rule records: the README's table is theirs, their examples are what the rules do, and
+"""The rule records: the rule pages are theirs (tests/test_docs.py), their examples are what the rules do, and
 their findings stay where their scope says."""
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from bot.model.build_context import ContextListing
 from bot.model.downloads import Download
 from bot.model.results import RunReport
 from bot.report import sarif
-from bot.report.rule_table import replace_table
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE
 from bot.rules.options import OptionValues
 from bot.rules.rule import FixSafety, Rule, Scope
@@ -25,14 +24,8 @@ from bot.sources.globs import glob_matches
 from tests.conftest import fixture_cases
 from tests.helpers import case_ruleset, read
 
-README = Path(__file__).parent.parent / "README.md"
 BASE_FOR_EXAMPLES = "FROM debian:bookworm-slim\n"
 EXAMPLE_OPTIONS = {"labels": {"org.opencontainers.image.source": "https://github.com/acme/shop"}}
-
-
-def test_the_readme_rule_table_is_rendered_from_the_records():
-    readme = README.read_text(encoding="utf-8")
-    assert replace_table(readme) == readme, "run `python -m bot.report.rule_table README.md`"
 
 
 @pytest.mark.parametrize("rule", [rule for rule in RULES if rule.code.startswith("DL")], ids=lambda r: r.code)
@@ -121,3 +114,14 @@ def test_findings_stay_within_the_rules_declared_scope(case: Path):
     for found in harden_text(text, case.name, ruleset).before:
         scope = by_code[found.rule].scope
         assert found.line in allowed[scope], f"{found.rule} at line {found.line} is outside {scope.value}"
+
+
+def test_hb001_names_the_data_kept_across_runs_that_a_new_user_could_not_write():
+    text = (Path(__file__).parent / "fixtures/HB001/unsafe_kept_media.in.Dockerfile").read_text()
+    ruleset = make_ruleset(Config(), (RULES_BY_CODE["HB001"],))
+    [found] = harden_text(text, "Dockerfile", ruleset).before
+    assert not found.edits
+    assert found.message == (
+        "final stage runs as root; not changed because /app/media (made at line 3) holds data the app keeps across "
+        "runs: files earlier versions wrote there as root stay root's, and the new user could not write them after "
+        "an upgrade: chown them (or make a new volume), then set USER")

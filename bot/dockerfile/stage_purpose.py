@@ -1,4 +1,5 @@
-"""Which stage of a file is for working on the code, and which one ships instead.
+"""Which stage of a file is for working on the code, and which one ships instead; and
+whether an image is a code generator's, run over the checkout and never shipped.
 
 Docker Dev Environments and many compose setups end a file with a stage for development
 (`FROM builder AS dev-envs`, `AS dev`, `AS debug` …) that adds git, Docker's CLI, sudo and an
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.dockerfile.installs import INSTALLERS, installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
 
 # Words of a stage name that say it is for development: `dev`, `dev-envs`, `local_debug`.
@@ -24,9 +26,14 @@ EDITOR_USERS = frozenset({"vscode", "codespace", "gitpod", "coder", "developer",
 DEVELOPER_TOOLS = frozenset({"git", "sudo", "docker", "docker-cli", "docker-ce-cli", "docker-compose",
                              "docker-compose-plugin", "docker-buildx-plugin", "openssh-client", "gdb", "vim",
                              "zsh", "bash-completion"})
-_INSTALLERS = {"apt-get": "install", "apt": "install", "apk": "add", "yum": "install", "dnf": "install",
-               "microdnf": "install", "zypper": "install"}
 _USER_TOOLS = frozenset({"useradd", "adduser"})
+# Packages that install a code generator: protoc and its gRPC plugins, Thrift, FlatBuffers.
+GENERATOR_PACKAGES = frozenset({"protobuf-compiler", "protoc", "protobuf-dev", "protobuf-compiler-grpc",
+                                "thrift-compiler", "flatbuffers-compiler", "capnproto"})
+# A generator a RUN fetches or builds itself: protoc's release zip, `go install …/protoc-gen-go@v1`,
+# `pip install grpcio-tools`, openapi-generator's or swagger-codegen's jar.
+_GENERATOR_WORD = re.compile(r"(?:.*/)?(protoc(?:-gen-[\w-]+)?|grpcio-tools|openapi-generator(?:-cli)?|swagger-codegen)"
+                             r"(?:[-@.=].*)?")
 _NAME_WORDS = re.compile(r"[-_.]")
 # An image whose files a COPY --from brings in to add Docker's CLI tools.
 _DOCKER_TOOLS_IMAGE = re.compile(r"(?:^|/)docker(?::|$)|docker-?cli|/docker$")
@@ -50,7 +57,7 @@ def development_stage(doc: Dockerfile, stage: Stage) -> DevelopmentStage | None:
     tools alone (git for a build, sudo) are not enough: a service may need them. A stage named
     for development that does nothing a developer needs but EXPOSEs a port and starts a
     program of its own is a conflict, for a person to settle."""
-    named = bool(DEVELOPMENT_WORDS & _words(stage.name)) and not SHIPPED_WORDS & _words(stage.name)
+    named = bool(DEVELOPMENT_WORDS & name_words(stage.name)) and not SHIPPED_WORDS & name_words(stage.name)
     users = _created_users(doc, stage) & EDITOR_USERS
     if not named and not users:
         return None
@@ -80,27 +87,37 @@ def shipped_instead(doc: Dockerfile, development: DevelopmentStage, ci_targets: 
     targeted = next((s for s in reversed(candidates) if s.name in ci_targets), None)
     if targeted is not None:
         return targeted, f"a CI build targets {targeted.name}"
-    named = next((s for s in reversed(candidates) if SHIPPED_WORDS & _words(s.name)), None)
+    named = next((s for s in reversed(candidates) if SHIPPED_WORDS & name_words(s.name)), None)
     if named is not None:
         return named, f"the stage {named.name} is named for shipping"
     return None
 
 
-def _words(name: str | None) -> set[str]:
+def code_generator(doc: Dockerfile, stage: Stage) -> str | None:
+    """The code generator this stage's image installs or fetches (`protoc`, `protoc-gen-go` …),
+    None: it installs none."""
+    lineage = stage.lineage()
+    packages = sorted(installed(doc, *lineage) & GENERATOR_PACKAGES)
+    if packages:
+        return packages[0]
+    for run in (run for s in lineage for run in doc.runs(s)):
+        for script in run.scripts:
+            for command in script.script.commands:
+                for word in command.words:
+                    match = _GENERATOR_WORD.fullmatch(word.value)
+                    if match:
+                        return match.group(1)
+    return None
+
+
+def name_words(name: str | None) -> set[str]:
+    """The words of a name: `dev-envs` → dev, envs."""
     return set(_NAME_WORDS.split(name)) if name else set()
 
 
 def installed(doc: Dockerfile, *stages: Stage) -> set[str]:
     """Package names these stages' own RUNs install (apt-get, apk, dnf …), versions left off."""
-    names = set()
-    for run in (run for stage in stages for run in doc.runs(stage)):
-        for tool, subcommand in _INSTALLERS.items():
-            for _, command in run.commands(tool):
-                words = [w.value for w in command.args()]
-                if subcommand in words:
-                    after = words[words.index(subcommand) + 1:]
-                    names.update(w.split("=", 1)[0] for w in after if not w.startswith("-"))
-    return names
+    return {name for stage in stages for run in doc.runs(stage) for name in installed_packages(run, tuple(INSTALLERS))}
 
 
 def _created_users(doc: Dockerfile, stage: Stage) -> set[str]:

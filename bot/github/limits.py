@@ -44,6 +44,17 @@ def budget_from(headers: Mapping[str, str] | None) -> RateBudget | None:
     return RateBudget(limit, remaining, float(reset))
 
 
+def latest(known: RateBudget | None, told: RateBudget) -> RateBudget:
+    """The budget after a response told `told`. Answers to parallel calls arrive out of order:
+    within one window (same reset) the fewest remaining is the newest; a later reset is a new
+    window."""
+    if known is None or told.reset > known.reset:
+        return told
+    if told.reset < known.reset:
+        return known
+    return told if told.remaining <= known.remaining else known
+
+
 def retryable(status: int | None, message: str, headers: Mapping[str, str] | None) -> bool:
     if status is not None and (status >= 500 or status == 429):
         return True

@@ -28,6 +28,7 @@ import requests
 
 from bot.github import limits
 from bot.github.api import GITHUB_RETRIES, GitHubError
+from bot.github.issues import IssueInfo, issue_from
 from bot.github.limits import RateBudget
 from bot.github.pace import POINTS_PER_MINUTE, WRITE_POINTS, Pace
 from bot.retry import RetryPolicy
@@ -74,15 +75,6 @@ class PullRequestState:
     number: int
     url: str  # html_url
     state: str  # open, merged or closed
-
-
-@dataclass(frozen=True)
-class IssueInfo:
-    number: int
-    url: str  # html_url
-    title: str
-    body: str
-    state: str  # open | closed
 
 
 EtagStore = dict[str, tuple[str, Any]]  # URL → (ETag, what its answer said: JSON data and the next page's URL)
@@ -186,18 +178,18 @@ class GitHubOrg:
         it is created, so two runs never both miss it."""
         url = (f"{self._base}/repos/{full_name}/issues?labels={quote(label)}&state=all&sort=updated"
                f"&direction=desc&per_page={PER_PAGE}")
-        return [_issue(item) for item in self._request("GET", url, f"list the issues of {full_name}").json()
+        return [issue_from(item) for item in self._request("GET", url, f"list the issues of {full_name}").json()
                 if "pull_request" not in item]
 
     # -- writing ---------------------------------------------------------------------------
     def create_issue(self, full_name: str, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
         payload = {"title": title, "body": body, "labels": list(labels)}
-        return _issue(self._request("POST", f"{self._base}/repos/{full_name}/issues",
-                                    f"create an issue in {full_name}", payload).json())
+        return issue_from(self._request("POST", f"{self._base}/repos/{full_name}/issues",
+                                        f"create an issue in {full_name}", payload).json())
 
     def update_issue(self, full_name: str, number: int, **fields: str) -> IssueInfo:
-        return _issue(self._request("PATCH", f"{self._base}/repos/{full_name}/issues/{number}",
-                                    f"update issue #{number} of {full_name}", fields).json())
+        return issue_from(self._request("PATCH", f"{self._base}/repos/{full_name}/issues/{number}",
+                                        f"update issue #{number} of {full_name}", fields).json())
 
     # -- every call --------------------------------------------------------------------------
     def _get_json(self, url: str, what: str, keep: Callable[[Any], Any] = lambda data: data) -> tuple[Any, str | None]:
@@ -233,7 +225,7 @@ class GitHubOrg:
             budget = limits.budget_from(response.headers)
             if budget is not None and limits.header(response.headers, "x-ratelimit-resource") != "graphql":
                 with self._lock:
-                    self.budget = budget
+                    self.budget = limits.latest(self.budget, budget)
             if response.status_code < 400:
                 return response
             message = _message(response)
@@ -267,8 +259,3 @@ def _blob_paths(tree: dict[str, Any]) -> dict[str, Any]:
 def _listed_fields(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Of a listing page, what `_repository` reads (and an ETag store keeps)."""
     return [{key: item[key] for key in LISTED_FIELDS if key in item} for item in page]
-
-
-def _issue(item: dict[str, Any]) -> IssueInfo:
-    return IssueInfo(item["number"], item.get("html_url", ""), item.get("title", ""), item.get("body") or "",
-                     item.get("state", "open"))

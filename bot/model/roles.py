@@ -25,6 +25,9 @@ class Role(Enum):
         return self.name.lower().replace("_", "-")
 
 
+# RoleDecision.stage of an unnamed last stage that ships while compose targets a development stage.
+LAST_STAGE = ""
+
 # Roles whose files are not read unless the configuration or the file itself says otherwise.
 NOT_SCANNED_BY_DEFAULT = frozenset({Role.DEVCONTAINER, Role.TEST_FIXTURE, Role.CI})
 ROLES_BY_KEY = {role.key: role for role in Role}
@@ -35,10 +38,14 @@ class RoleDecision:
     role: Role
     reason: str  # the evidence, for people: "CMD runs gunicorn", "ONBUILD at line 7"
     generated: bool = False  # written by a generator: an edit here would be lost when it runs again
-    # The stage judged, when the last one is for development and another ships; None: the
-    # compose target or the last stage.
+    # The stage judged, when the last one (or the compose target) is for development and
+    # another ships; None: the compose target or the last stage; LAST_STAGE: the last stage,
+    # whatever the compose target.
     stage: str | None = None
     conflicting: bool = False  # the evidence disagrees (the reason says how): rules report, never edit
+    # Why nobody ships or keeps this image (a code generator run over the checkout); empty: it
+    # may ship. Fixes that only save size or cache are reported in it, not made.
+    unshipped: str = ""
 
     def __str__(self) -> str:
         return f"{self.role.value} ({self.reason})"

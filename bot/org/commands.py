@@ -1,11 +1,11 @@
 """`hardenbot org plan` and `hardenbot org report`: their arguments, and reading the token,
 the API's address and $GITHUB_OUTPUT from the environment. The token is never printed.
 
-The GitHub client is imported by `main` only, so that `hardenbot check` does not load it."""
+The GitHub client and the planner are imported where a command runs, so that `hardenbot
+check` loads neither."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -14,8 +14,8 @@ from pathlib import Path
 from bot.errors import HardenbotError
 from bot.github.pace import POINTS_PER_MINUTE
 from bot.model.text import escape_controls
-from bot.org.plan import MATRIX_LIMIT, RESERVE, PlanFilters, make_plan
-from bot.org.report import LABEL, TITLE
+from bot.org.defaults import LABEL, MATRIX_LIMIT, RESERVE, TITLE
+from bot.progress import on_stderr
 
 EXIT_OK, EXIT_ERROR = 0, 2
 ETAGS_LIMIT = 256 << 20  # an ETag store for 10,000 repositories takes about 20 MB
@@ -93,12 +93,16 @@ def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> i
 
 
 def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
+    import json
+
     from bot.org.matrix import job_outputs, plan_document, write_outputs
+    from bot.org.plan import PlanFilters, make_plan
 
     filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
     capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None
     plan = make_plan(client, args.owner, filters, workers=args.workers, reserve=args.reserve, capacity=capacity,
-                     rotation=args.rotation, graphql=not args.rest, log=_log)
+                     rotation=args.rotation, graphql=not args.rest, log=_log,
+                     progress=on_stderr("hardenbot: org plan"))
     outputs = job_outputs(plan)
     if environ.get("GITHUB_OUTPUT"):
         write_outputs(Path(environ["GITHUB_OUTPUT"]), outputs)

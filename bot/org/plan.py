@@ -31,6 +31,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.github.limits import RateBudget
+from bot.org.defaults import MATRIX_LIMIT, RESERVE
+from bot.progress import Progress
 from bot.sources import kind_of
 from bot.sources.discovery import SKIPPED_DIRS
 from bot.sources.globs import glob_matches
@@ -38,10 +40,8 @@ from bot.sources.globs import glob_matches
 if TYPE_CHECKING:  # the client, with requests, is loaded by the commands that call GitHub only
     from bot.github.org import GitHubOrg, OrgRepository
 
-RESERVE = 500  # API calls left for the matrix jobs when probing stops
 CALLS_PER_JOB = 6  # the most a job spends: find, create, a lost race's second find, labels, and a retry
 JOB_SECONDS = 120.0  # a job's wall time, the action's image build included, for the pace of the matrix
-MATRIX_LIMIT = 256  # GitHub's jobs per matrix
 DEFAULT_PARALLEL = 20  # when no response told the budget
 HEAD_BRANCH = "hardenbot/harden"  # the bot's branch, as the action's `branch` input defaults
 
@@ -154,12 +154,14 @@ def max_parallel(budget: RateBudget | None, jobs: int, *, now: float | None = No
 
 def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(), *, workers: int = 8,
               reserve: int = RESERVE, capacity: int | None = None, rotation: int = 0, graphql: bool = True,
-              head_branch: str = HEAD_BRANCH, log: Callable[[str], None] = lambda line: None) -> Plan:
+              head_branch: str = HEAD_BRANCH, log: Callable[[str], None] = lambda line: None,
+              progress: Progress | None = None) -> Plan:
     """List `owner`'s repositories (through GraphQL unless `graphql` is False), skip what the
     listing and the trees rule out, and keep at most `capacity` candidates for this run (the
     others are deferred; `rotation`, such as the workflow's run number, moves the window so
     that successive runs reach every one). `head_branch`: the bot's, whose open pull request
-    the GraphQL listing names."""
+    the GraphQL listing names. Each repository whose tree is read is told to `progress` (by
+    default a line in `log`); the listing settles the others at once."""
     if graphql:
         from bot.github.org_graphql import list_repositories
 
@@ -179,9 +181,18 @@ def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(
             to_probe.append(repo)
         else:
             verdicts[repo.full_name] = settled
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        verdicts.update(zip((r.full_name for r in to_probe), pool.map(lambda r: probe(client, r, reserve), to_probe),
-                            strict=True))
+    progress = progress or Progress("org plan", log)
+
+    def probe_and_tell(repo: OrgRepository) -> Candidate | Skip:
+        verdict = probe(client, repo, reserve)
+        progress.done(repo.full_name, _outcome(verdict))
+        return verdict
+    progress.start(len(to_probe))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            verdicts.update(zip((r.full_name for r in to_probe), pool.map(probe_and_tell, to_probe), strict=True))
+    finally:
+        progress.finish()
     selected = []
     for repo in listed:
         verdict = verdicts[repo.full_name]
@@ -192,6 +203,14 @@ def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(
     now_run, deferred = _window(selected, capacity, rotation)
     return Plan(owner, tuple(now_run), tuple(sorted(skipped)), client.calls, client.budget,
                 max_parallel(client.budget, len(now_run)), tuple(deferred))
+
+
+def _outcome(verdict: Candidate | Skip) -> str:
+    if isinstance(verdict, Skip):
+        return f"skipped ({verdict.value})"
+    if not verdict.probed:
+        return "to harden, not probed (the budget is at the reserve)"
+    return "to harden" + (" (its tree listing was cut short)" if verdict.truncated else "")
 
 
 def _window(selected: list[Candidate], capacity: int | None, rotation: int) -> tuple[list[Candidate], list[Candidate]]:

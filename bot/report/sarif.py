@@ -181,8 +181,8 @@ def _policy_descriptor(key: str) -> dict:
                   else {"problem.severity": "warning", "tags": ["licence"], "precision": "high"})
     return {"id": POLICY_PREFIX + key, "name": key, "shortDescription": {"text": text},
             "fullDescription": {"text": f"Docker Scout-style policy {key}: fails when {text}."},
-            "help": {"text": f"Policy {key} fails when {text}. See the README's Policies section.",
-                     "markdown": f"**Policy `{key}`** fails when {text}. See the README's *Policies* section."},
+            "help": {"text": f"Policy {key} fails when {text}. See docs/policies.md.",
+                     "markdown": f"**Policy `{key}`** fails when {text}. See docs/policies.md."},
             "defaultConfiguration": {"level": _policy_level(key)},
             "properties": properties}
 

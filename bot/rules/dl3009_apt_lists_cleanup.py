@@ -79,5 +79,6 @@ RULE = Rule(
     doc=__doc__ or "",
     equivalents=("hadolint DL3009",),
     onbuild=True,
+    saves_size=True,
     check=check,
 )

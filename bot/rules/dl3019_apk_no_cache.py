@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.installs import APK_OPTIONS_WITH_VALUES
 from bot.dockerfile.model import Dockerfile, Run, ShellScript
 from bot.dockerfile.shell import Command
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import APK_OPTIONS_WITH_VALUES, apk_adds
+from bot.rules.packages import apk_adds
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3019"
@@ -97,5 +98,6 @@ RULE = Rule(
     doc=__doc__ or "",
     equivalents=("hadolint DL3019", "Trivy DS-0025"),
     onbuild=True,
+    saves_size=True,
     check=check,
 )

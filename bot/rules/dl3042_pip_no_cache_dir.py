@@ -3,38 +3,63 @@
 Why: pip keeps a copy of every wheel it downloads in ~/.cache/pip, which then ships in
 the layer and never serves again.
 Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a pip cache
-(`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, or when
-HB012 (cache mounts) is enabled: then HB012 adds a cache mount instead.
+(`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, when an earlier
+RUN of the image ran `pip config set …no-cache-dir`, or when the command already turns the cache
+off the short way pip accepts (`--no-cache`: pip reads options with optparse, which takes any
+unambiguous prefix of a long option): the fix would change nothing. Nor when HB012 (cache
+mounts) is enabled: then HB012 adds a cache mount instead.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Run
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import pip_installs
+from bot.rules.packages import pip_commands, pip_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3042"
 PIP_CACHES = ("/root/.cache/pip", "/root/.cache", "~/.cache/pip")
+NO_CACHE_DIR = "--no-cache-dir"
+# The shortest prefix of --no-cache-dir that no other pip option starts with (--no-clean,
+# --no-color and --no-compile share `--no-c`): optparse takes it and every longer prefix.
+_SHORTEST_PREFIX = "--no-ca"
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     if context.is_enabled("HB012"):
         return
+    configured = _configured_runs(doc)
     for run in doc.shipped_runs():
-        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys:
+        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys \
+                or any(run.stage.built_on(earlier.stage) for earlier in configured
+                       if earlier.instruction.span.start < run.instruction.span.start):
             continue
         for script, command, install in pip_installs(run):
-            if command.has_option("--no-cache-dir"):
+            if _turns_cache_off(command):
                 continue
             if any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in command.words[: command.argv_start]) \
                     or _exported_before(script, command):
                 continue
             edit = Edit.insert(script.logical.original_end(install.end), " --no-cache-dir")
             yield finding(doc, CODE, run.instruction, "pip install without --no-cache-dir", (edit,))
+
+
+def _turns_cache_off(command) -> bool:
+    """`--no-cache-dir`, or a prefix of it pip takes for it (`--no-cache`), anywhere on the
+    command line (`pip --no-cache-dir install …` too)."""
+    return any(name.startswith(_SHORTEST_PREFIX) and NO_CACHE_DIR.startswith(name)
+               for name in (word.value.split("=", 1)[0] for word in command.args()))
+
+
+def _configured_runs(doc: Dockerfile) -> list[Run]:
+    """RUNs that write no-cache-dir into pip's configuration (`pip config set global.no-cache-dir
+    false`: pip turns the cache off whatever the value), which every later pip in the image reads."""
+    return [run for run in doc.shipped_runs()
+            if any(word.value.endswith(".no-cache-dir") for _, command, _ in pip_commands(run, "config")
+                   for word in command.args())]
 
 
 def _exported_before(script, command) -> bool:
@@ -60,5 +85,6 @@ RULE = Rule(
     doc=__doc__ or "",
     equivalents=("hadolint DL3042",),
     onbuild=True,
+    saves_size=True,
     check=check,
 )

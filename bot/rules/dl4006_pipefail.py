@@ -8,6 +8,8 @@ Every piping RUN is judged under the SHELL in effect for it:
   RUN; later RUNs of the stage then run under that shell. Elsewhere it is reported.
 - a SHELL without pipefail: reported; a `/bin/sh -o pipefail` SHELL on a Debian base is
   reported too, as dash, Debian's sh, has no pipefail; pwsh and cmd shells are not judged.
+Not reported when no pipe can hide a failure: its writers only print literal output (echo,
+printf, `seq 1 8`), or its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep).
 Not added when a RUN it would cover pipes from `yes` (or reads /dev/urandom or /dev/zero)
 or into `head` / `grep -q`: under pipefail the producer's death by SIGPIPE fails the build;
 that is reported instead. Only service images are edited (a base image's SHELL is inherited).
@@ -93,7 +95,7 @@ def _pipes_without_pipefail(run: Run) -> bool:
     without pipefail to catch it."""
     if "pipefail" in run.text:
         return False
-    return any(not _fails_on_empty_input(pipeline[-1]) and not all(c.name in WRITERS_THAT_CANNOT_FAIL for c in pipeline[:-1])
+    return any(not _fails_on_empty_input(pipeline[-1]) and not all(_cannot_fail(c) for c in pipeline[:-1])
                for s in run.scripts for pipeline in _pipelines(s.script.commands))
 
 
@@ -102,8 +104,20 @@ def _pipes_without_pipefail(run: Run) -> bool:
 WRITERS_THAT_CANNOT_FAIL = frozenset({"echo", "printf", "true", "tee"})
 
 
+def _cannot_fail(writer: Command) -> bool:
+    """A writer of literal output: echo, printf, and `seq` over numbers written in the file
+    (`seq 1 8 | xargs …`)."""
+    if writer.name == "seq":
+        return bool(writer.args()) and all(w.value.lstrip("-").replace(".", "", 1).isdigit() for w in writer.args())
+    return writer.name in WRITERS_THAT_CANNOT_FAIL
+
+
 # Readers that fail on empty input (checked: `printf '' | tar xz` exits 2), so a writer's failure
-# fails the RUN without pipefail: `curl … | tar xz` needs no SHELL change.
+# fails the RUN without pipefail: `curl … | tar xz` needs no SHELL change. grep selects no line
+# from empty input and exits 1 (`printf '' | grep -o x` exits 1), so `curl … | grep …` fails
+# when curl fetched nothing; a writer that dies half-way can still leave grep a match, a risk
+# taken here: the failure pipefail would add is then one grep was asked to look past.
+_SELECTORS = frozenset({"grep", "egrep", "fgrep"})
 _DECOMPRESSORS = frozenset({"gunzip", "zcat", "unxz", "xzcat", "bunzip2", "bzcat", "unzstd", "zstdcat", "unzip"})
 _DECOMPRESS_FLAG = {"gzip": ("-d", "--decompress"), "xz": ("-d", "--decompress"), "bzip2": ("-d", "--decompress"),
                     "zstd": ("-d", "--decompress"), "gpg": ("--dearmor",), "sha256sum": ("-c", "--check"),
@@ -111,7 +125,7 @@ _DECOMPRESS_FLAG = {"gzip": ("-d", "--decompress"), "xz": ("-d", "--decompress")
 
 
 def _fails_on_empty_input(reader: Command) -> bool:
-    if reader.name in _DECOMPRESSORS:
+    if reader.name in _DECOMPRESSORS or reader.name in _SELECTORS:
         return True
     if reader.name in _DECOMPRESS_FLAG:
         return reader.has_option(*_DECOMPRESS_FLAG[reader.name])

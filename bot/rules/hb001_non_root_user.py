@@ -17,7 +17,10 @@ inherit USER), a tool image's not at all (it runs as the owner of the checkout i
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
 host folders into the container, an unknown base family, a .NET image older than 8, a port
-below 1024, a base whose entrypoint starts as root on purpose (postgres, nginx …), privilege
+below 1024, data the app keeps across runs (a VOLUME, or a folder the image makes for media,
+uploads or data: every earlier version ran as root, so the files already kept there are root's
+and the new user could not write them after an upgrade), a base whose entrypoint starts as
+root on purpose (postgres, nginx …), privilege
 dropping (gosu, su-exec, setpriv), an entrypoint shell script, a command that needs root
 (cron, sshd, supervisord, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
@@ -50,6 +53,10 @@ ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 NOT_PROCESSES = (".wasm", ".apk")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
 _PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
+# Folders whose files an application writes at run time and keeps, on a volume, across versions.
+KEPT_DATA_FOLDERS = frozenset({"media", "uploads", "upload", "data", "storage", "attachments", "userdata"})
+# Volumes for scratch files, world-writable and emptied between runs: nothing is kept there.
+SCRATCH_FOLDERS = frozenset({"/tmp", "/var/tmp", "/run", "/var/run", "/dev/shm"})
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
@@ -95,6 +102,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         if stage.external_base is None:
             return f"the base image {stage.lineage()[-1].base!r} cannot be resolved"
         return f"the user tools of base image {stage.external_base} are not known"
+    kept = _kept_data(doc, stage)
+    if kept is not None:
+        return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
+                "root's, and the new user could not write them after an upgrade: chown them (or make a new "
+                "volume), then set USER")
     for inst in lineage_instructions:
         if inst.keyword == "EXPOSE":
             for port in inst.rest.split():
@@ -121,6 +133,22 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         for inst in stage.instructions:
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
+    return None
+
+
+def _kept_data(doc: Dockerfile, stage: Stage) -> str | None:
+    """Where the image keeps data across runs: a VOLUME (not one for scratch files, /tmp), or a
+    folder for media, uploads or data its RUNs make (`mkdir -p /app/media`), said with its line."""
+    for inst in stage.all_instructions():
+        if inst.keyword == "VOLUME":
+            kept = [f for f in (w.strip("[]\"', ") for w in inst.words) if f and f.rstrip("/") not in SCRATCH_FOLDERS]
+            if kept:
+                return f"the VOLUME {kept[0]} (line {inst.line})"
+    for run in (run for run in doc.runs() if stage.built_on(run.stage)):
+        for _, command in run.commands("mkdir"):
+            for word in positional_args(command, frozenset({"-m", "--mode", "-Z", "--context"})):
+                if word.value.rstrip("/").rsplit("/", 1)[-1].lower() in KEPT_DATA_FOLDERS:
+                    return f"{word.value} (made at line {run.instruction.line})"
     return None
 
 

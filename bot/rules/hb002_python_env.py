@@ -10,7 +10,9 @@ Fix: one `ENV` line, once, just after the FROM of the stage the final stage's li
 from, so every stage built on it gets it; but not where a development stage (`AS dev`, one
 that creates a `vscode` user, see `stage_purpose.py`) outside that lineage would inherit it:
 then after the FROM of the first stage of the lineage none is built on, the final stage at the
-latest. PIP_DISABLE_PIP_VERSION_CHECK only where pip runs in that lineage.
+latest. A development stage that compose's `target:` builds is not avoided: compose runs it
+over the mounted source, where unbuffered logs and no root-owned `__pycache__` matter most.
+PIP_DISABLE_PIP_VERSION_CHECK only where pip runs in that lineage.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from bot.dockerfile.bases import describe_base
+from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.roles import container_command
@@ -25,7 +28,7 @@ from bot.dockerfile.stage_purpose import development_stage
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
-from bot.rules.packages import installed_packages, pip_installs
+from bot.rules.packages import pip_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB002"
@@ -47,16 +50,19 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     settings = [(k, v) for k, v in SETTINGS if pip_runs or k != "PIP_DISABLE_PIP_VERSION_CHECK"]
     line = doc.keyword("ENV") + " " + " ".join(f"{k}={v}" for k, v in settings)
     names = ", ".join(k for k, _ in settings)
-    root = _first_shipped_only(doc, stage)
+    build = context.facts.compose_builds.get(doc.path)
+    root = _first_shipped_only(doc, stage, build.target if build else None)
     yield finding(doc, CODE, root.from_, f"Python application image without {names}",
                   (insert_after(doc, root.from_, [line]),))
 
 
-def _first_shipped_only(doc: Dockerfile, stage: Stage) -> Stage:
+def _first_shipped_only(doc: Dockerfile, stage: Stage, compose_target: str | None) -> Stage:
     """The stage of the final stage's lineage, root first, that no development stage outside
-    the lineage is built on; the final stage itself when every one has such an heir."""
+    the lineage (but compose's target) is built on; the final stage itself when every one has
+    such an heir."""
     lineage = stage.lineage()
-    development = [s for s in doc.stages if s not in lineage and development_stage(doc, s) is not None]
+    development = [s for s in doc.stages if s not in lineage and development_stage(doc, s) is not None
+                   and (s.name is None or s.name != compose_target)]
     return next((s for s in reversed(lineage) if not any(d.built_on(s) for d in development)), stage)
 
 

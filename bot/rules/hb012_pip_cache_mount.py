@@ -68,6 +68,7 @@ RULE = Rule(
     why="a BuildKit cache mount keeps pip's cache out of the image and speeds up rebuilds",
     example=Example('FROM python:3.12-slim\nRUN pip install -r requirements.txt', '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'),
     doc=__doc__ or "",
+    saves_size=True,
     check=check,
     options=(PIP_CACHE,),
     adds_images=(FRONTEND,),

@@ -1,7 +1,7 @@
 """What a rule is: one record per rule file, read by everything that describes a rule.
 
 The catalogue, the configuration, the grade, the JSON, SARIF and pull request reports and
-the README's rule table all read severity, why, fix safety and options from the record, so a
+the rule pages under docs/rules/ all read severity, why, fix safety and options from the record, so a
 rule is described in exactly one place: its own file.
 """
 from __future__ import annotations
@@ -123,6 +123,9 @@ class Rule:
     # for an attacker): SARIF marks it a security alert. Cache, size, build reliability and
     # metadata rules are quality findings.
     security: bool = False
+    # Its fix only makes the image smaller or leaves less cache in it: in an image nobody ships
+    # (RoleDecision.unshipped) that buys nothing, so it is reported there, not made.
+    saves_size: bool = False
     options: tuple[Option, ...] = ()  # configuration keys the rule reads
     requires: Option | None = None  # an option that must be set for the rule to be turned on
     fix_needs: str = ""  # what the fix needs beyond the file, when it is not always made
@@ -176,7 +179,7 @@ class Rule:
 
     @property
     def action(self) -> str:
-        """What `fix` does about it, as the README's rule table says it."""
+        """What `fix` does about it, as the rule index (docs/rules/README.md) says it."""
         if self.fix is FixSafety.NONE:
             return "report"
         if self.fix is FixSafety.PROVEN:

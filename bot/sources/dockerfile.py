@@ -57,13 +57,16 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     for rule in ruleset.rules:
         if rule.code in everywhere or decision.role not in rule.roles:
             continue
-        editable = decision.role in rule.edits_in and not decision.generated and not decision.conflicting
+        unshipped = rule.saves_size and bool(decision.unshipped)
+        editable = decision.role in rule.edits_in and not decision.generated and not decision.conflicting \
+            and not unshipped
         findings = _image_findings(rule, doc, context, by_line) if rule.check_occurrence else rule.findings(doc, context)
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
             if finding.fixable and not editable:
                 why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
+                    f"not changed: {decision.unshipped}" if unshipped and decision.role in rule.edits_in else \
                     NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
                 finding = replace(finding, edits=(), creates=None, message=f"{finding.message}; {why}")
             found.append(finding)
