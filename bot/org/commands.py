@@ -141,6 +141,8 @@ def _report(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int
 
 def read_etags(path: Path, log: Callable[[str], None]) -> dict:
     """The ETag store a previous run wrote; empty (said once) when missing or not one."""
+    import json
+
     try:
         with open(path, "rb") as handle:
             data = handle.read(ETAGS_LIMIT + 1)
@@ -160,6 +162,8 @@ def read_etags(path: Path, log: Callable[[str], None]) -> dict:
 
 
 def write_etags(path: Path, etags: Mapping) -> None:
+    import json
+
     path.write_text(json.dumps({"etags": {url: list(entry) for url, entry in etags.items()}},
                                separators=(",", ":")), encoding="utf-8")
 

@@ -160,8 +160,9 @@ def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(
     listing and the trees rule out, and keep at most `capacity` candidates for this run (the
     others are deferred; `rotation`, such as the workflow's run number, moves the window so
     that successive runs reach every one). `head_branch`: the bot's, whose open pull request
-    the GraphQL listing names. Each repository whose tree is read is told to `progress` (by
-    default a line in `log`); the listing settles the others at once."""
+    the GraphQL listing names. Each repository not skipped from the listing alone is told to
+    `progress` (by default a line in `log`): those the GraphQL sketch settles at once, then
+    each as its tree is read."""
     if graphql:
         from bot.github.org_graphql import list_repositories
 
@@ -173,7 +174,7 @@ def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(
         log(f"{owner}: {len(listed)} repositories in {client.calls} pages")
     skipped: list[tuple[str, Skip]] = []
     verdicts: dict[str, Candidate | Skip] = {}
-    to_probe = []
+    sketched, to_probe = [], []
     for repo in listed:
         reason = listing_skip(repo, filters)
         settled = sketch_verdict(repo) if reason is None else reason
@@ -181,13 +182,17 @@ def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(
             to_probe.append(repo)
         else:
             verdicts[repo.full_name] = settled
+            if reason is None:
+                sketched.append(repo.full_name)
     progress = progress or Progress("org plan", log)
 
     def probe_and_tell(repo: OrgRepository) -> Candidate | Skip:
         verdict = probe(client, repo, reserve)
         progress.done(repo.full_name, _outcome(verdict))
         return verdict
-    progress.start(len(to_probe))
+    progress.start(len(sketched) + len(to_probe))
+    for name in sketched:
+        progress.done(name, _outcome(verdicts[name]))
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             verdicts.update(zip((r.full_name for r in to_probe), pool.map(probe_and_tell, to_probe), strict=True))
