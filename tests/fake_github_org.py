@@ -60,7 +60,8 @@ class FakeOrganisation:
     graphql: bool = True  # False: POST /graphql answers 404
     graphql_errors: dict[str, set[str]] = field(default_factory=dict)  # repository name → fields that fail
     graphql_null: set[str] = field(default_factory=set)  # repository names whose node comes back null
-    graphql_page_failures: set[int] = field(default_factory=set)  # 1-based pages answered with errors only
+    graphql_page_failures: set[int] = field(default_factory=set)  # 1-based hundreds whose pages fail whole
+    graphql_largest_page: int = 100  # larger pages time out
     graphql_remaining: int = 5000
     queries: list[dict] = field(default_factory=list)  # the GraphQL variables, in order
     not_modified: list[str] = field(default_factory=list)  # the paths answered 304
@@ -136,7 +137,7 @@ class FakeOrganisation:
         return 200, {"resources": {"core": core}, "rate": core}, {}
 
     # -- GraphQL ------------------------------------------------------------------------------
-    QUERY_PARTS = ("repositoryOwner(login: $owner)", "first: 100, after: $cursor", "ownerAffiliations: [OWNER]",
+    QUERY_PARTS = ("repositoryOwner(login: $owner)", "first: $first, after: $cursor", "ownerAffiliations: [OWNER]",
                    "pageInfo { hasNextPage endCursor }", "nameWithOwner isArchived isFork",
                    "defaultBranchRef { name }", "repositoryTopics(first: 20)", 'object(expression: "HEAD:")',
                    'object(expression: "HEAD:.github/hardenbot.yml")', 'object(expression: "HEAD:.github/workflows")',
@@ -152,19 +153,21 @@ class FakeOrganisation:
         self.queries.append(variables)
         self.graphql_remaining -= 1
         owner = variables.get("owner")
-        cursor = variables.get("cursor")
+        cursor, size = variables.get("cursor"), variables.get("first")
+        if not isinstance(size, int) or not 1 <= size <= 100:
+            return 200, {"errors": [{"message": "first must be between 1 and 100"}]}, {}
         start = int(cursor.removeprefix("cursor:")) if cursor else 0
-        page = start // 100 + 1
+        page = start // 100 + 1  # the hundred it starts in: a failing one fails at every size
         if owner != self.owner:
             return 200, {"data": {"rateLimit": {"cost": 1, "remaining": self.graphql_remaining},
                                   "repositoryOwner": None},
                          "errors": [{"type": "NOT_FOUND", "path": ["repositoryOwner"],
                                      "message": f"Could not resolve to a RepositoryOwner with the login of '{owner}'."}]}, {}
-        if page in self.graphql_page_failures:
+        if page in self.graphql_page_failures or size > self.graphql_largest_page:
             return 200, {"data": None, "errors": [{"message": "Something went wrong while executing your query. "
                                                               "This may be the result of a timeout."}]}, {}
         repos = sorted(self.repositories, key=lambda r: r.name)
-        chunk = repos[start:start + 100]
+        chunk = repos[start:start + size]
         nodes, errors = [], []
         for index, repo in enumerate(chunk):
             if repo.name in self.graphql_null:
@@ -177,10 +180,10 @@ class FakeOrganisation:
                 errors.append({"type": "SERVICE_UNAVAILABLE", "message": f"{failing}: timed out",
                                "path": ["repositoryOwner", "repositories", "nodes", index, failing]})
             nodes.append(node)
-        more = start + 100 < len(repos)
+        more = start + size < len(repos)
         data = {"rateLimit": {"cost": 1, "remaining": self.graphql_remaining},
                 "repositoryOwner": {"repositories": {"pageInfo": {"hasNextPage": more,
-                                                                  "endCursor": f"cursor:{start + 100}" if chunk else None},
+                                                                  "endCursor": f"cursor:{start + size}" if chunk else None},
                                                      "nodes": nodes}}}
         return 200, ({"data": data, "errors": errors} if errors else {"data": data}), {}
 

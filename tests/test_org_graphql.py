@@ -138,8 +138,23 @@ def test_a_failed_page_leaves_the_rest_to_the_rest_listing(failing):
     log: list[str] = []
     plan, _ = plan_of(org, log=log)
     assert decisions(plan) == decisions(plan_of(organisation(250), graphql=False)[0])
-    assert org.calls_to(r"/orgs/acme/repos") == 3 and len(org.queries) == min(failing)
+    assert org.calls_to(r"/orgs/acme/repos") == 3
+    assert [q["first"] for q in org.queries] == [100] * (min(failing) - 1) + [100, 25, 6]  # smaller, then REST
     assert sum("GraphQL stopped" in line for line in log) == 1
+
+
+def test_a_page_that_times_out_is_asked_again_smaller():
+    org = organisation(250)
+    org.graphql_largest_page = 30  # each repository's files make a page of 100 too heavy
+    log: list[str] = []
+    plan, _ = plan_of(org, log=log)
+    assert decisions(plan) == decisions(plan_of(organisation(250), graphql=False)[0])
+    assert org.calls_to(r"/orgs/acme/repos") == 0
+    assert [q["first"] for q in org.queries] == [100] + [25] * 10
+    assert [q["cursor"] for q in org.queries[1:3]] == [None, "cursor:25"]
+    assert [line for line in log if "GraphQL" in line] == [
+        "acme: a GraphQL page failed (Something went wrong while executing your query. This may be the result of a "
+        "timeout.): pages of 25 from here", "acme: 250 repositories in 10 GraphQL pages (10 points)"]
 
 
 def test_no_graphql_endpoint_lists_everything_through_rest():

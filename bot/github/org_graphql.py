@@ -4,7 +4,9 @@ archived and fork state, topics, the files near the top of its default branch (e
 of the root and of each folder in it, and of `.github/workflows`), the configuration file's
 blob and the bot's open pull request (by head branch) — following the page cursor.
 
-REST stands in wherever GraphQL does not answer, and the log says so once:
+A page that fails as a whole (most likely a timeout: each repository's files make a page
+heavy) is asked again a quarter as big, down to 6, from the same cursor.
+REST stands in wherever GraphQL still does not answer, and the log says so once:
 - the endpoint is missing or refused (GitHub Enterprise Server without it, a 404 or 401, a
   token it does not take) or a page fails as a whole (`data` null, or no listing in it): the
   REST listing gives the repositories GraphQL did not;
@@ -25,10 +27,10 @@ from bot.github.org import GitHubOrg, OrgRepository, TreeSketch
 WORKFLOWS = ".github/workflows"
 
 QUERY = """
-query($owner: String!, $cursor: String, $head: String!) {
+query($owner: String!, $cursor: String, $first: Int!, $head: String!) {
   rateLimit { cost remaining }
   repositoryOwner(login: $owner) {
-    repositories(first: 100, after: $cursor, ownerAffiliations: [OWNER], orderBy: {field: NAME, direction: ASC}) {
+    repositories(first: $first, after: $cursor, ownerAffiliations: [OWNER], orderBy: {field: NAME, direction: ASC}) {
       pageInfo { hasNextPage endCursor }
       nodes {
         nameWithOwner isArchived isFork diskUsage pushedAt
@@ -47,6 +49,8 @@ query($owner: String!, $cursor: String, $head: String!) {
 }
 """  # topics: GitHub allows 20 a repository; the configuration: bot.config's two names, first found
 
+PAGE_SIZE = 100  # GitHub's largest
+SMALLEST_PAGE = 6  # a page that times out is asked again a quarter as big: 100, 25, 6
 NODES_PATH = ["repositoryOwner", "repositories", "nodes"]
 SKETCH_FIELDS = frozenset({"files", "workflows"})  # an error there: probe the tree through REST
 EXTRA_FIELDS = frozenset({"config", "configYaml", "pullRequests"})  # an error there: that part unknown
@@ -69,15 +73,22 @@ def list_repositories(client: GitHubOrg, owner: str, head_branch: str,
     left_out, pages, cost = 0, 0, 0
     stopped: str | None = None
     cursor: str | None = None
+    size = PAGE_SIZE
     while True:
         try:
-            answer = client.graphql(QUERY, {"owner": owner, "cursor": cursor, "head": head_branch},
+            answer = client.graphql(QUERY, {"owner": owner, "cursor": cursor, "first": size, "head": head_branch},
                                     f"list the repositories of {owner} (GraphQL)")
         except GitHubError as error:
-            stopped = f"HTTP {error.status}" if error.status else str(error)
-            break
+            if error.status is not None and error.status < 500:  # not there, or refused: a smaller page won't do
+                stopped = f"HTTP {error.status}"
+                break
+            answer = {"errors": [{"message": str(error)}]}
         page = read_page(answer)
         if isinstance(page, str):
+            if size > SMALLEST_PAGE and not _no_such_owner(answer):  # a page this big may have timed out
+                size //= 4
+                log(f"{owner}: a GraphQL page failed ({page}): pages of {size} from here")
+                continue
             stopped = page
             break
         pages, cost = pages + 1, cost + page.cost
@@ -99,6 +110,11 @@ def list_repositories(client: GitHubOrg, owner: str, head_branch: str,
         log(f"{owner}: GraphQL errors on {len(reread)} repositories: read through REST")
         found.update(_read_again(client, reread))
     return [repo for repo in found.values() if repo is not None]
+
+
+def _no_such_owner(answer: dict[str, Any]) -> bool:
+    data = answer.get("data")
+    return isinstance(data, dict) and "repositoryOwner" in data and data["repositoryOwner"] is None
 
 
 def _read_again(client: GitHubOrg, names: list[str]) -> dict[str, OrgRepository]:
