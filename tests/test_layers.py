@@ -10,7 +10,7 @@ BOT = Path(__file__).parent.parent / "bot"
 LAYERS = (
     ("bot.cli", "bot.check_fix", "bot.action", "bot.__main__", "bot.privileges"),
     ("bot.org",),
-    ("bot.flow", "bot.group_flow", "bot.phase_clock", "bot.branch_commits"),
+    ("bot.flow", "bot.group_flow", "bot.group_dashboard", "bot.phase_clock", "bot.branch_commits"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup", "bot.policy_setup"),
     ("bot.registry", "bot.verify", "bot.osv", "bot.downloads"),
