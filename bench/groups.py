@@ -2,10 +2,15 @@
 """Grouped pull requests over a generated monorepo: N services, M owning teams in CODEOWNERS,
 a bare git remote, the local registry for digests, GitHub's API faked at the HTTP layer.
 
-    python3 bench/groups.py --services 1000 --owners 50
+    python3 -m bench.groups --services 1000 --owners 50 [--compose]
 
-Three scheduled runs with `group-by: owner`: the first (opens a pull request per team), an
-unchanged one, and one after one service's tag moved. Prints for each: the outcome, wall time
+Scheduled runs with `group-by: owner`: the first (opens a pull request per team and the
+dashboard issue), an unchanged one, one after one service's tag moved, one after a person
+closed a team's pull request (declined: read once, then remembered by the dashboard), and an
+unchanged one after that (no read for the declined group). `--compose` gives
+every service a compose file too (it builds the service and pins a database image beside it) and
+the repository a root compose file naming three services' images, so that compose edits are
+grouped as well. Prints for each: the outcome, wall time
 and its phases, API calls (writes), git pushes (a pre-receive hook counts them), branches moved,
 and the peak memory of the process.
 """
@@ -54,6 +59,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=1000)
     parser.add_argument("--owners", type=int, default=50)
+    parser.add_argument("--compose", action="store_true", help="a compose file per service and one at the root")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -61,6 +67,10 @@ def main() -> int:
         with RegistryServer(scratch / "registry") as registry:
             registry.push_image("bench/python", "3.12-slim", seed="1")
             registry.push_image("bench/moving", "1", seed="1")
+            if args.compose:
+                registry.push_image("bench/postgres", "16", seed="1")
+                for n in range(3):
+                    registry.push_image(f"bench/svc-{n:04d}", "1", seed="1")
             remote, seed, checkout = scratch / "remote.git", scratch / "seed", scratch / "checkout"
             git("init", "--quiet", "--bare", "-b", "main", str(remote), cwd=scratch)
             owners = ["/services/ @acme/team-0"]
@@ -69,7 +79,14 @@ def main() -> int:
                 folder = seed / f"services/svc-{n:04d}"
                 folder.mkdir(parents=True)
                 (folder / "Dockerfile").write_text(f"FROM {registry.host}/{image}\nCMD [\"python\", \"/app/{n}.py\"]\n")
+                if args.compose:
+                    (folder / "compose.yaml").write_text(
+                        f"services:\n  svc:\n    build: .\n    image: {registry.host}/bench/svc-{n:04d}\n"
+                        f"  db:\n    image: {registry.host}/bench/postgres:16\n")
                 owners.append(f"/services/svc-{n:04d}/ @acme/team-{n % args.owners}")
+            if args.compose:  # three teams' images: the root compose file is grouped by its own path
+                (seed / "docker-compose.yml").write_text("services:\n" + "".join(
+                    f"  svc-{n}:\n    image: {registry.host}/bench/svc-{n:04d}:1\n" for n in range(3)))
             (seed / ".github").mkdir()
             (seed / ".github/CODEOWNERS").write_text("\n".join(owners) + "\n")
             git("init", "--quiet", "-b", "main", cwd=seed)
@@ -81,9 +98,11 @@ def main() -> int:
             hook.write_text(f"#!/bin/sh\necho push >> {counted}\n")
             hook.chmod(0o755)
             github = FakeGitHub()
-            for label in ("first run", "unchanged run", "one tag moved"):
+            for label in ("first run", "unchanged run", "one tag moved", "one declined", "unchanged, one declined"):
                 if label == "one tag moved":
                     registry.push_image("bench/moving", "1", seed="2")
+                if label == "one declined":
+                    github.close_pull(github.open_pulls()[0]["number"])
                 before, pushes = heads(remote), len(counted.read_text().splitlines()) if counted.exists() else 0
                 github.calls.clear()
                 start = time.perf_counter()

@@ -8,28 +8,13 @@ configuration is wrong, or a `--fail-on` policy could not be evaluated.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from bot import __version__
-from bot.config import load_config, parse_codes, parse_policies
-from bot.errors import HardenbotError
-from bot.model.downloads import Download
-from bot.model.results import RunReport
-from bot.model.text import escape_controls
 from bot.model.verification import VerifyMode
 from bot.org import commands as org_commands
-from bot.policy_setup import assess_policies, gate, read_saved_image, vulnerability_lookup
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
-from bot.registry_setup import make_lookups, registry_credentials
-from bot.report import json_report, policies, sarif, text
-from bot.report.masking import masked_report
-from bot.run import process
-from bot.verify import make_verifier
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
         _registry_deadline_argument(sub)
+        sub.add_argument("--jobs", type=_jobs, metavar="N",
+                         help="processes checking files at once (default: one per core for a large tree, "
+                              "else one); the output is the same for any N")
         sub.add_argument("--image", type=Path, metavar="FILE",
                          help="a saved image (`docker save`) to judge by the policies")
         if name == "check":
@@ -101,6 +89,16 @@ def _registry_deadline(text: str) -> float:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
+
+
 def _verify_mode(text: str) -> VerifyMode:
     try:
         return VerifyMode.parse(text)
@@ -131,90 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         return action.pr_main(args) if args.command == "pr" else action.action_main()
     if args.command == "org":
         return org_commands.main(args)
-    try:
-        if not args.path.exists():
-            raise HardenbotError(f"{args.path}: no such file or folder")
-        root = args.path if args.path.is_dir() else args.path.parent
-        config = load_config(root, args.config)
-        select = parse_codes(args.select, "--select") if args.select else None
-        ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
-        rules = config.active_rules(select, ignore)
-        fix = args.command == "fix"
-        # Before the run: a misspelt policy is one line at once, not after every lookup and build.
-        fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
-        fail_on = fail_on if not fix else ()
-        vulnerabilities = vulnerability_lookup(os.environ, offline=args.offline) if fix else None
-        resolver, advisor = (None, None) if args.offline else make_lookups(
-            registry_credentials(os.environ), args.workers, args.registry_deadline, vulnerabilities)
-        verifier, note = None, ""
-        if fix:
-            settings = config.verify
-            if args.verify_max_images is not None:
-                settings = replace(settings, max_images=max(0, args.verify_max_images))
-            verifier, note = make_verifier(args.verify, settings, os.environ,
-                                           lambda line: print(line, file=sys.stderr), vulnerabilities)
-        report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
-                         verifier=verifier, advisor=advisor, downloader=None if args.offline else _download)
-        report = replace(report, verify_note=note)
-        saved = read_saved_image(args.image) if args.image is not None else None
-        report = assess_policies(report, config, os.environ, offline=args.offline, saved=saved,
-                                 every_dockerfile=bool(fail_on))
-    except HardenbotError as error:
-        print(f"hardenbot: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    _print(report, args, fix)
-    if saved is not None and not saved[1].read:  # judged "not evaluated" above, with the rest of the run
-        print(escape_controls(f"hardenbot: {saved[1].error}"), file=sys.stderr)
-        return EXIT_ERROR
-    if report.errors:
-        return EXIT_ERROR
-    failed, unknown = gate(report.policies, fail_on)
-    for line in failed + unknown:
-        print(f"hardenbot: {line}", file=sys.stderr)
-    if unknown and not failed:
-        return EXIT_ERROR
-    exit_zero = not fix and args.exit_zero
-    if failed and not exit_zero:
-        return EXIT_FINDINGS
-    if not fix and not exit_zero and any(f.fixable for r in report.results for f in r.hardened.before):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    from bot.check_fix import check_or_fix  # the rules and the run: not for --help or --version
 
-
-def _download(urls: list[str]) -> dict[str, Download]:
-    """What the URLs HB062 would pin serve; the HTTP client loads only when there is one."""
-    if not urls:
-        return {}
-    from bot.downloads import make_downloader
-
-    return make_downloader()(urls)
-
-
-def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
-    report = masked_report(report)  # what the files write as credentials is never printed
-    for error in report.errors:
-        print(escape_controls(f"{error}"), file=sys.stderr)
-    if args.format == "json":
-        print(json_report.render(report, fix=fix))
-        return
-    if args.format == "sarif":
-        print(sarif.render(report, fix=fix, root=_source_root(args.path)))
-        return
-    if not fix:
-        print("\n".join(map(escape_controls, text.check_lines(report) + policies.text_lines(report))))
-        return
-    summary = "\n".join(map(escape_controls, text.fix_lines(report) + policies.text_lines(report)))
-    if args.dry_run:
-        sys.stdout.write("".join(text.unified_diff(r) for r in report.results if r.changed))
-        print(summary, file=sys.stderr)
-    else:
-        print(summary)
-
-
-def _source_root(path: Path) -> sarif.SourceRoot:
-    """The repository holding `path`: the nearest folder at or above it with a `.git` (a
-    folder, or a file in a linked worktree or submodule), else the folder scanned."""
-    scanned = (path if path.is_dir() else path.parent).resolve()
-    root = next((folder for folder in (scanned, *scanned.parents) if (folder / ".git").exists()), scanned)
-    below = scanned.relative_to(root).as_posix()
-    return sarif.SourceRoot(uri=root.as_uri().rstrip("/") + "/", prefix="" if below == "." else below + "/")
+    return check_or_fix(args)

@@ -49,6 +49,7 @@
       payments:
         - services/pay-*/**
     max-files-per-pr: 20   # a larger group is split into numbered parts, in path order
+    dashboard: true        # grouped: one issue listing every group's pull request and state
 
 Unknown keys and bad values are errors naming the file, the line and the key.
 """
@@ -58,9 +59,6 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from bot.errors import ConfigError, InvalidReferenceError
 from bot.model.groups import GroupBy, GroupSettings
@@ -75,7 +73,7 @@ CONFIG_PATHS = (".github/hardenbot.yml", ".github/hardenbot.yaml")
 HADOLINT_PATHS = (".hadolint.yaml", ".hadolint.yml")
 # Keys of the run itself; every other key is an option some rule declares.
 RUN_KEYS = ("rules", "exclude", "roles", "verify", "approved-bases", "fail-on", "group-by", "folders", "groups",
-            "max-files-per-pr")
+            "max-files-per-pr", "dashboard")
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
@@ -163,6 +161,9 @@ def _load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), None, f"cannot read: {error}") from None
+    from ruamel.yaml import YAML  # the round-trip parser (it keeps lines for errors): only when there is a file
+    from ruamel.yaml.error import YAMLError
+
     try:
         return YAML(typ="rt").load(text)
     except YAMLError as error:
@@ -269,6 +270,10 @@ def _groups(path: str, data: Any, fail) -> GroupSettings:
     if "max-files-per-pr" in data:
         values["max_files"] = _whole(path, _line(data, "max-files-per-pr"), "max-files-per-pr",
                                      data["max-files-per-pr"], 1, MAX_FILES_PER_PR)
+    if "dashboard" in data:
+        if not isinstance(data["dashboard"], bool):
+            raise fail("dashboard", f"must be true or false, not {data['dashboard']!r}")
+        values["dashboard"] = data["dashboard"]
     return GroupSettings(**values)
 
 

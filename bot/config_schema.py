@@ -150,6 +150,9 @@ def _run_keys() -> dict[str, dict[str, Any]]:
                    "additionalProperties": {"type": "array", "minItems": 1, "items": NOT_BLANK}},
         "max-files-per-pr": _whole(1, MAX_FILES_PER_PR,
                                    description="a larger group is split into numbered parts, in path order"),
+        "dashboard": {"type": "boolean", "default": groups.dashboard,
+                      "description": "grouped pull requests: one issue listing every group's pull request and "
+                                     "state, with a checkbox to ask for a declined group again"},
     }
 
 

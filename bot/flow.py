@@ -20,6 +20,10 @@ group instead, each on `hardenbot/harden/<key>` (bot/group_flow.py); `group-by: 
 default, is the one pull request above. A switch back to it deletes the groups' branches before
 its push and closes their pull requests, naming the one that holds their files now.
 
+ask-again (an edit of the dashboard issue ticking groups, bot/github/event.py): a run of the
+base branch as above, for people who may write (the permission API); the grouped flow reads the
+ticks from the dashboard and proposes those groups again. Anyone else's edit does nothing.
+
 harden-pull-request (`/harden` on a pull request): only for people who may write to the
 repository (the comment's author association, confirmed by the permission API); others get
 one reply and nothing else. A reaction acknowledges at once, a reply reports the outcome.
@@ -114,6 +118,7 @@ class Outcome(StrEnum):
     SUGGESTED = "suggested"  # `/harden`: fixes replied as a diff (a fork, or a dry run)
     REFUSED = "refused"  # `/harden` by someone who cannot write: one reply, nothing else
     IGNORED = "ignored"  # the event asked for nothing
+    NOT_RUN = "not-run"  # grouped: GitHub's rate limit stopped the run before this group's pull request
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,9 @@ class FlowResult:
     dropped: tuple[CommitInfo, ...] = ()  # commits the branch held, not on the base nor people's: left out of it
     conflict: Conflict | None = None  # KEPT: the commit of theirs that would not apply, and where
     groups: tuple = ()  # grouped pull requests: a bot.group_flow.GroupResult each
+    # NOTHING: the bot branch's open and last closed pull requests, when the run read them (in
+    # the one call that finds the open one), so that an organisation job needs no second call
+    pull_requests: PullRequests | None = None
 
     @property
     def needs_a_person(self) -> int:
@@ -213,6 +221,19 @@ class Flow:
             return FlowResult(Outcome.IGNORED, f"nothing to do: {trigger.reason}")
         if trigger.kind is TriggerKind.HARDEN_PULL_REQUEST:
             return self._harden_pull_request(trigger)
+        if trigger.kind is TriggerKind.ASK_AGAIN:
+            return self._ask_again(trigger)
+        return self._harden_base(trigger)
+
+    def _ask_again(self, trigger: Trigger) -> FlowResult:
+        """Groups ticked on the dashboard: a run of the base branch, which reads the ticks from the
+        dashboard itself, for people who may write (the permission API says so: an edit has no
+        author association). Anyone else's edit does nothing, and the log says why."""
+        author, asked = trigger.author or "someone", ", ".join(trigger.asked)
+        if self.github.permission(author) not in WRITE_ACCESS:
+            return FlowResult(Outcome.IGNORED, f"nothing to do: {author}, who cannot write to the repository, ticked "
+                                               f"{asked} on dashboard #{trigger.issue}")
+        self.log.write(f"{author} asked again for {asked} on dashboard #{trigger.issue}")
         return self._harden_base(trigger)
 
     def _config(self, root: Path) -> Config:
@@ -385,14 +406,15 @@ class Flow:
         return closed
 
     def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool, history: BranchHistory) -> FlowResult:
-        pull = self.github.find_open_pull_request(self.settings.branch)
+        pulls = self.github.pull_requests_from(self.settings.branch)
+        pull = pulls.open
         if pull is None and not dry_run:
             closed = self._close_group_pulls(self._group_branches(history), None)
             if closed:
                 return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull requests {', '.join(closed)}",
                                   report=report, summary=body)
         if pull is None or dry_run:
-            return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
+            return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body, pull_requests=pulls)
         branch = sort_branch(history.commits, self.settings.identity, self.settings.author,
                              self.settings.commit_message)
         if branch.people:

@@ -12,6 +12,13 @@ Budget: one list call finds every open pull request of the bot's; a group withou
 one more (the closed one a person may have turned down); a group that did not change writes
 nothing. Every branch that moves goes in one atomic `git push`, each leased on where it was.
 
+The repository's dashboard issue (bot/group_dashboard.py, unless `dashboard: false`) is read
+first: a group declined with the same changes as when its memory was written costs no call,
+and a group a maintainer ticked there is proposed again even though it was declined. It is
+written last, listing every group's pull request and state, once and only when it changed.
+When GitHub's rate limit stops the run, the groups left are told as not run, and the next run
+does them.
+
 A pull request whose branch no group has any more (its files came clean, or `group-by`
 changed) is closed with a comment naming the pull requests that now hold its files, after
 those are open, so that no file is in two open pull requests. `hardenbot/harden` and
@@ -36,8 +43,9 @@ from bot.flow import (
     close_pull_request,
     ensure_pull_request,
 )
-from bot.github.api import PullRequestInfo, PullRequests
+from bot.github.api import GitHubError, PullRequestInfo, PullRequests
 from bot.gitops import BranchHistory, RefUpdate
+from bot.group_dashboard import GroupDashboard
 from bot.group_pulls import group_branch, group_report, group_title, groups_of, reviewers_of
 from bot.model.groups import Group
 from bot.model.results import RunReport
@@ -45,7 +53,8 @@ from bot.report.markdown import render_body
 from bot.run import digest_changes
 
 # How the run's outcome is told from its groups': the first of these any group had.
-PRECEDENCE = (Outcome.OPENED, Outcome.UPDATED, Outcome.CLOSED, Outcome.KEPT, Outcome.DECLINED, Outcome.UNCHANGED)
+PRECEDENCE = (Outcome.OPENED, Outcome.UPDATED, Outcome.CLOSED, Outcome.KEPT, Outcome.DECLINED, Outcome.NOT_RUN,
+              Outcome.UNCHANGED)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,8 @@ class GroupResult:
     message: str
     files: tuple[str, ...] = ()
     pull_request: PullRequestInfo | None = None
+    title: str = ""  # the group's, for people
+    declined_by: int = 0  # declined: the pull request a person closed
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class GroupFlow:
     def __init__(self, flow: Flow):
         self.flow, self.settings, self.github, self.repo, self.log = (flow, flow.settings, flow.github, flow.repo,
                                                                       flow.log)
+        self.dashboard = GroupDashboard(self.github, self.log.write)  # read only when configured
 
     def run(self, tree: Path, report: RunReport, config: Config, base: str, base_sha: str,
             dry_run: bool) -> FlowResult:
@@ -92,6 +104,8 @@ class GroupFlow:
             return FlowResult(outcome, message, changed_files=changed, report=report, summary=body)
         prefix = self.settings.branch
         open_pulls = self.github.open_pull_requests_under(prefix)
+        if config.groups.dashboard:
+            self.dashboard.read()
         remote = self.repo.remote_branches(prefix)
         histories = self.repo.fetch_histories(remote, base, base_sha)
         plans, results = self._plan(tree, report, groups, open_pulls, histories, base_sha)
@@ -106,9 +120,31 @@ class GroupFlow:
             self.repo.push_all([RefUpdate(p.branch, p.push.head, p.history.head) for p in plans
                                 if p.push and p.push.pushed])
         with self.log.group("Pull requests"):
-            results += [self._pull_request(plan, base) for plan in plans]
-            results += self._close_stale(stale, histories, touched, results)
+            results += self._pull_requests(plans, base)
+            if not any(r.outcome is Outcome.NOT_RUN for r in results):
+                results += self._close_stale(stale, histories, touched, results)
+        if config.groups.dashboard:
+            with self.log.group("Dashboard"):
+                self.dashboard.publish(results, report, open_pulls)
         return _combined(results, changed, report, body)
+
+    def _pull_requests(self, plans: list[_Plan], base: str) -> list[GroupResult]:
+        """Each group's pull request, until GitHub's rate limit says no more (after its retries):
+        the groups left are not run, and the next run does them."""
+        results: list[GroupResult] = []
+        for plan in plans:
+            if results and results[-1].outcome is Outcome.NOT_RUN:
+                results.append(_not_run(plan))
+                continue
+            try:
+                results.append(self._pull_request(plan, base))
+            except GitHubError as error:
+                if not error.rate_limited:
+                    raise
+                self.log.write(f"{error}: the pull requests of {_count(len(plans) - len(results), 'group')} are "
+                               "left for the next run")
+                results.append(_not_run(plan))
+        return results
 
     def _plan(self, tree: Path, report: RunReport, groups: tuple[Group, ...], open_pulls: dict[str, PullRequestInfo],
               histories: dict[str, BranchHistory], base_sha: str) -> tuple[list[_Plan], list[GroupResult]]:
@@ -118,14 +154,15 @@ class GroupFlow:
         for group in groups:
             branch = group_branch(self.settings.branch, group.key)
             sub = group_report(report, group.files)
+            remembered = None if branch in open_pulls else self.dashboard.still_declined(group.key, sub)
+            if remembered is not None:
+                declined.append(_declined(group, branch, remembered.pull))
+                continue
             pulls = (PullRequests(open_pulls[branch]) if branch in open_pulls
                      else self.github.pull_requests_from(branch))
             since_closed, declined_by = self.flow._proposal(sub, pulls)
-            if declined_by is not None:
-                declined.append(GroupResult(group.key, branch, Outcome.DECLINED,
-                                            f"{group.title or branch}: not proposed again: pull request "
-                                            f"#{declined_by.number}, closed without merging, had all of these "
-                                            "changes", group.files))
+            if declined_by is not None and group.key not in self.dashboard.asked:
+                declined.append(_declined(group, branch, declined_by.number))
                 continue
             staged[branch] = self.repo.stage_only(tree, base_sha, group.files)
             plans.append(_Plan(group, branch, sub, histories.get(branch, BranchHistory(None)), pulls, since_closed))
@@ -145,7 +182,7 @@ class GroupFlow:
             kept = self.flow._keep_branch(FlowResult(Outcome.UNCHANGED, ""), plan.pulls.open, commits.people,
                                           push.replay, plan.branch)
             return GroupResult(group.key, plan.branch, Outcome.KEPT, f"{name}: {kept.message}", group.files,
-                               plan.pulls.open)
+                               plan.pulls.open, group.title)
         body = render_body(plan.report, digest_changes(plan.report), since_closed=plan.since_closed,
                            carried=self.flow._listed(push.on_branch))
         asked, skipped = reviewers_of(group.owners)
@@ -160,7 +197,8 @@ class GroupFlow:
             refused=lambda error: self.log.write(f"{name}: GitHub would not ask for reviews ({error}); "
                                                  "the pull request is open all the same"))
         said = {Outcome.OPENED: "opened", Outcome.UPDATED: "updated", Outcome.UNCHANGED: "up to date"}[outcome]
-        return GroupResult(group.key, plan.branch, outcome, f"{name}: #{pull.number} {said}", group.files, pull)
+        return GroupResult(group.key, plan.branch, outcome, f"{name}: #{pull.number} {said}", group.files, pull,
+                           group.title)
 
     def _close_stale(self, stale: dict[str, PullRequestInfo], histories: dict[str, BranchHistory],
                      touched: dict[str, set[str]], results: list[GroupResult]) -> list[GroupResult]:
@@ -180,6 +218,17 @@ class GroupFlow:
             close_pull_request(self.github, pull, now_in)
             closed.append(GroupResult("", branch, Outcome.CLOSED, f"closed #{pull.number} ({branch})", (), pull))
         return closed
+
+
+def _declined(group: Group, branch: str, number: int) -> GroupResult:
+    return GroupResult(group.key, branch, Outcome.DECLINED, f"{group.title or branch}: not proposed again: pull "
+                       f"request #{number}, closed without merging, had all of these changes", group.files,
+                       title=group.title, declined_by=number)
+
+
+def _not_run(plan: _Plan) -> GroupResult:
+    return GroupResult(plan.group.key, plan.branch, Outcome.NOT_RUN, f"{plan.group.title or plan.branch}: not run "
+                       "(GitHub's rate limit)", plan.group.files, plan.pulls.open, plan.group.title)
 
 
 def _clashes(branch: str, other: str) -> bool:

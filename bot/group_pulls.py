@@ -9,6 +9,8 @@ from bot.codeowners import CodeOwners
 from bot.groups import plan_groups
 from bot.model.groups import Group, GroupSettings
 from bot.model.results import RunReport
+from bot.sources.concerns import concerned_dockerfiles
+from bot.sources.dockerfile import KIND as DOCKERFILE
 
 
 def group_branch(prefix: str, key: str) -> str:
@@ -39,10 +41,15 @@ def reviewers_of(owners: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...
 
 
 def groups_of(report: RunReport, settings: GroupSettings, owners: CodeOwners) -> tuple[Group, ...]:
-    """The groups of a run's changed files; the run's other files keep keys from moving."""
+    """The groups of a run's changed files, a compose file's or workflow's with the service its
+    edits concern; the run's other files keep keys from moving."""
     changed = sorted(r.path for r in report.results if r.changed)
     known = [r.path for r in report.results] + [e.path for e in report.errors]
-    return plan_groups(changed, settings, owners, known=known)
+    dockerfiles = {r.path for r in report.results if r.kind == DOCKERFILE.name}
+    dockerfiles |= {path for path in [e.path for e in report.errors] + [p for p, _ in report.not_scanned]
+                    if DOCKERFILE.covers(path)}
+    builds = concerned_dockerfiles(report.results, dockerfiles)
+    return plan_groups(changed, settings, owners, builds=builds, known=known)
 
 
 def files_for_branch(groups: Iterable[Group], prefix: str, branch: str) -> tuple[str, ...]:

@@ -6,11 +6,16 @@ A file goes to the first named group (`groups:`) one of whose globs matches it; 
 folder, or the set of its code owners (a file no CODEOWNERS line gives an owner goes to the
 group of files without code owners).
 
-A compose file or workflow goes with the Dockerfiles it builds or names when they all fall in
-one group and its own code owners are among that group's: then the image and the file that
-runs it are reviewed and merged together, and the group asks no one else's approval. Else it
-goes where its own path puts it, because a group whose pull request touches another team's
-file could not be merged by its team alone.
+A compose file or workflow goes with the service its edits concern, when that can be known
+(`builds` says which Dockerfiles, see bot/sources/concerns.py): with the group of those
+Dockerfiles when they all fall in one group and the file asks no other approval: it has no
+code owners, or exactly the owners those Dockerfiles have. Then the image and the file that
+runs it are reviewed and merged together by the one team that owns both. Else it goes where
+its own path puts it (its folder, its own owners), because a pull request touching another
+team's file needs that team's approval too (GitHub asks an owner of every file it changes),
+and could not be merged by its team alone: the reviewers of a group are never a union made
+to fit a file in. A file is always in exactly one group, all its edits together; a group's
+branch is the base with that group's files hardened, so each pull request applies alone.
 
 Keys are one git ref component: lowercase `[a-z0-9._-]`, no `..`, never ending in `.lock`,
 at most 48 characters. A key is spelled from what names its group (`services/api` →
@@ -22,7 +27,10 @@ files are passed as `known`, so a key does not change with which files changed).
 path hashes to 0 modulo the limit, or when it holds the limit. The cut points belong to the
 paths themselves, so a file added to or removed from a group changes only its own part, and
 the parts up to the next such cut when its part was full. A part's key adds a 6-digit hash
-of its first file, never its number, so a merged part renumbers the others' titles only.
+of its first file, never its number, so a merged part renumbers the others' titles only. A
+compose file or workflow in the group of the Dockerfiles it concerns stands where the first of
+them stands (just after it, or in its place when that Dockerfile has nothing to change), so it
+falls in that Dockerfile's part and neither moves the cut points nor renames a part.
 """
 from __future__ import annotations
 
@@ -61,18 +69,24 @@ def plan_groups(changed: Iterable[str], settings: GroupSettings, owners: CodeOwn
         return (Group("", "", tuple(paths), _owners_of(paths, owners)),) if paths else ()
     place = _placer(settings, owners)
     members: dict[_Identity, list[str]] = {}
+    anchors: dict[str, str] = {}  # a file in its Dockerfiles' group → the Dockerfile it stands by
     for path in paths:
-        members.setdefault(_place_with_builds(path, place, owners, builds.get(path, ())), []).append(path)
+        built = sorted(set(builds.get(path, ())))
+        identity = _place_with_builds(path, place, owners, built)
+        if built and identity == place(built[0]):
+            anchors[path] = built[0]
+        members.setdefault(identity, []).append(path)
     keys = _keys({*members, *(place(path) for path in known)})
     groups = []
     for identity in sorted(members):
-        files = members[identity]
-        chunks = _split(files, settings.max_files)
+        chunks = _split(members[identity], settings.max_files, anchors)
+        named_by = _part_names(members[identity], anchors)
         for number, chunk in enumerate(chunks, start=1):
             key, title = keys[identity], identity.name
             if len(chunks) > 1:
-                key, title = f"{key}-{_digest(chunk[0])[:6]}", f"{title} (part {number} of {len(chunks)})"
-            groups.append(Group(key, title, tuple(chunk), _owners_of(chunk, owners),
+                key, title = f"{key}-{_digest(named_by[chunk[0]])[:6]}", f"{title} (part {number} of {len(chunks)})"
+            files = tuple(sorted(chunk))
+            groups.append(Group(key, title, files, _owners_of(files, owners),
                                 number if len(chunks) > 1 else 0, len(chunks) if len(chunks) > 1 else 0))
     return tuple(groups)
 
@@ -96,17 +110,18 @@ def _placer(settings: GroupSettings, owners: CodeOwners):
     return place
 
 
-def _place_with_builds(path: str, place, owners: CodeOwners, built: Iterable[str]) -> _Identity:
+def _place_with_builds(path: str, place, owners: CodeOwners, built: list[str]) -> _Identity:
     """A compose file or workflow joins its Dockerfiles' one group when that asks no other approval."""
-    built = sorted(set(built))
     own = place(path)
     if not built:
         return own
     targets = {place(dockerfile) for dockerfile in built}
     if len(targets) != 1:
         return own
-    approvers = {owner for dockerfile in built for owner in owners.owners_of(dockerfile)}
-    return targets.pop() if set(owners.owners_of(path)) <= approvers else own
+    its_owners = owners.owners_of(path)
+    if its_owners and any(set(owners.owners_of(dockerfile)) != set(its_owners) for dockerfile in built):
+        return own
+    return targets.pop()
 
 
 def _service_folder(path: str, settings: GroupSettings) -> str:
@@ -149,13 +164,34 @@ def _keys(identities: Iterable[_Identity]) -> dict[_Identity, str]:
     return keys
 
 
-def _split(files: list[str], limit: int | None) -> list[list[str]]:
+def _in_order(files: list[str], anchors: dict[str, str]) -> list[str]:
+    """Path order, a file in its Dockerfiles' group standing just after the first of them."""
+    return sorted(files, key=lambda path: (anchors.get(path, path), path in anchors, path))
+
+
+def _part_names(files: list[str], anchors: dict[str, str]) -> dict[str, str]:
+    """The path a part starting at each file takes its key from: the file's own, or, for the
+    first file standing in for a Dockerfile that has nothing to change, that Dockerfile's
+    (so the part is named as it would be with the Dockerfile there). Never the same twice."""
+    members, taken, names = set(files), set(), {}
+    for path in _in_order(files, anchors):
+        anchor = anchors.get(path)
+        names[path] = anchor if anchor is not None and anchor not in members and anchor not in taken else path
+        taken.add(names[path])
+    return names
+
+
+def _split(files: list[str], limit: int | None, anchors: dict[str, str]) -> list[list[str]]:
+    """Parts in path order, a file in its Dockerfiles' group standing at its anchor (see above)."""
     if limit is None or len(files) <= limit:
         return [files]
+    ordered = _in_order(files, anchors)
     parts: list[list[str]] = [[]]
-    for path in files:
+    for index, path in enumerate(ordered):
         parts[-1].append(path)
-        if len(parts[-1]) == limit or int(_digest(path), 16) % limit == 0:
+        at = anchors.get(path, path)
+        last_at_anchor = index + 1 == len(ordered) or anchors.get(ordered[index + 1], ordered[index + 1]) != at
+        if len(parts[-1]) == limit or (last_at_anchor and int(_digest(at), 16) % limit == 0):
             parts.append([])
     return [part for part in parts if part]
 

@@ -8,22 +8,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import Config
-from bot.inventory import inventory_from_files, wanted
-from bot.inventory.layers import ImageArchiveError, files_from_saved_image
 from bot.model.policies import ImagePolicies, Inventory, PolicyState
-from bot.model.proof import VulnerabilityLookup
-from bot.model.results import RunReport
-from bot.osv.cache import OsvCache, default_folder
-from bot.osv.client import OSV_API, OsvClient
-from bot.policies import judge
+
+if TYPE_CHECKING:  # the image readers, the OSV client (with requests) and the judges load where a run needs them
+    from bot.config import Config
+    from bot.model.proof import VulnerabilityLookup
+    from bot.model.results import RunReport
+    from bot.osv.client import OsvClient
 
 
 def read_saved_image(path: Path) -> tuple[str, Inventory]:
     """A saved image (`--image`) by its path, and its packages; one that cannot be read, or
     goes past a bound (`bot/inventory/limits.py`), is an inventory holding that one line, and
     its policies are not evaluated."""
+    from bot.inventory import inventory_from_files, wanted
+    from bot.inventory.layers import ImageArchiveError, files_from_saved_image
+
     try:
         archive = files_from_saved_image(path, wanted)
         return str(path), inventory_from_files(archive.files, archive.user, str(path))
@@ -32,6 +34,9 @@ def read_saved_image(path: Path) -> tuple[str, Inventory]:
 
 
 def osv_client(environ: Mapping[str, str]) -> OsvClient:
+    from bot.osv.cache import OsvCache, default_folder
+    from bot.osv.client import OSV_API, OsvClient
+
     return OsvClient(OsvCache(default_folder(environ)), base_url=environ.get("HARDENBOT_OSV_API", OSV_API))
 
 
@@ -55,6 +60,8 @@ def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str
         inventories.append(saved[1])
     if not inventories and not every_dockerfile:
         return report
+    from bot.policies.judging import judge
+
     answers = None
     if not offline:
         client = osv or osv_client(environ)

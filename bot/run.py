@@ -27,6 +27,7 @@ from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
 from bot.model.verification import BuildPlan
+from bot.pool import cores, ordered_map
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
@@ -35,7 +36,7 @@ from bot.rules.hb062_add_url_checksum import pinnable
 from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
-from bot.sources.build_context import list_contexts
+from bot.sources.build_context import ContextListings
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
@@ -95,9 +96,11 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
             resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None,
-            advisor: Advisor | None = None, downloader: Downloader | None = None) -> RunReport:
+            advisor: Advisor | None = None, downloader: Downloader | None = None,
+            jobs: int | None = None) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
-    files when `write`. Without a resolver the run is offline: image rules report what they
+    files when `write`, on `jobs` processes (None: one per core for a large tree, see
+    `processes_for`). Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
     (or could not test) is written; with an advisor too, the shipped bases are measured
     against their candidates first (HB020). With a downloader, the URLs ADD would pin are
@@ -117,9 +120,9 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader)
     if any(rule.code == CONTEXT_LEAK for rule in rules):
-        contexts = list_contexts(root, _context_folders(texts, ruleset.context.facts))
+        contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
-    report = _process_all(texts, ruleset, fix)
+    report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs))
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
     written: list[FileResult] = []
@@ -276,17 +279,34 @@ def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:
-    results: list[FileResult] = []
-    errors: list[FileError] = []
-    for source, text in texts.items():
+# From this many files a tree is checked on every core: below it, starting the workers and
+# sending their results back costs more than the cores save (measured: docs/performance.md).
+POOL_FROM = 200
+
+
+def processes_for(files: int, jobs: int | None) -> int:
+    """The processes a run of `files` files uses: `jobs` when given, else one per core for a
+    tree of POOL_FROM files or more, else one."""
+    if jobs is not None:
+        return max(1, jobs)
+    return cores() if files >= POOL_FROM else 1
+
+
+def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs: int = 1) -> RunReport:
+    def one(item: tuple[SourceFile, str]) -> FileResult | FileError:
+        source, text = item
         try:
-            hardened = _process_text(text, source, ruleset, fix)
+            return FileResult(source.path, source.kind.name, text, _process_text(text, source, ruleset, fix))
         except DockerfileSyntaxError as error:
-            errors.append(FileError(source.path, error.line, error.reason))
-            continue
-        results.append(FileResult(source.path, source.kind.name, text, hardened))
-    return RunReport(tuple(results), tuple(errors), False, ruleset.context.digests)
+            return FileError(source.path, error.line, error.reason)
+
+    def died(item: tuple[SourceFile, str], why: str) -> FileError:
+        return FileError(item[0].path, 1, why)
+
+    done = ordered_map(one, list(texts.items()), jobs, died)
+    results = tuple(r for r in done if isinstance(r, FileResult))
+    errors = tuple(r for r in done if isinstance(r, FileError))
+    return RunReport(results, errors, False, ruleset.context.digests)
 
 
 def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:

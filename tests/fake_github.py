@@ -17,6 +17,7 @@ class FakeGitHub:
     default_branch: str = "main"
     permissions: dict[str, str] = field(default_factory=dict)
     pulls: dict[int, dict] = field(default_factory=dict)
+    issues: dict[int, dict] = field(default_factory=dict)  # issues that are not pull requests
     comments: list[dict] = field(default_factory=list)
     reactions: list[dict] = field(default_factory=list)
     calls: list[tuple[str, str]] = field(default_factory=list)
@@ -67,6 +68,9 @@ class FakeGitHub:
             ("POST", rf"/repos/{repo}/pulls$", self._create_pull),
             ("GET", rf"/repos/{repo}/pulls/(\d+)$", self._get_pull),
             ("PATCH", rf"/repos/{repo}/pulls/(\d+)$", self._edit_pull),
+            ("GET", rf"/repos/{repo}/issues$", self._list_issues),
+            ("POST", rf"/repos/{repo}/issues$", self._create_issue),
+            ("PATCH", rf"/repos/{repo}/issues/(\d+)$", self._edit_issue),
             ("POST", rf"/repos/{repo}/issues/(\d+)/labels$", self._add_labels),
             ("POST", rf"/repos/{repo}/pulls/(\d+)/requested_reviewers$", self._request_reviewers),
             ("POST", rf"/repos/{repo}/issues/(\d+)/assignees$", self._add_assignees),
@@ -109,6 +113,32 @@ class FakeGitHub:
         found = [p for p in self.pulls.values() if state in ("all", p["state"])
                  and (not head or p["head"]["label"] == head)]
         return 200, sorted(found, key=lambda p: p["number"], reverse=True)  # GitHub's default: newest first
+
+    def _list_issues(self, request, match, body):
+        query = dict(part.split("=", 1) for part in request.url.split("?", 1)[1].split("&")) if "?" in request.url else {}
+        wanted = {name for name in query.get("labels", "").replace("%2C", ",").split(",") if name}
+        state = query.get("state", "open")
+        found = [i for i in self.issues.values() if state in ("all", i["state"])
+                 and wanted <= {label["name"] for label in i["labels"]}]
+        return 200, sorted(found, key=lambda i: i["updated_at"], reverse=True)
+
+    def _create_issue(self, request, match, body):
+        self.next_number += 1
+        number = self.next_number
+        issue = {"id": 5000 + number, "number": number, "state": "open", "title": body["title"],
+                 "body": body.get("body") or "", "labels": [{"name": n, "color": "ededed"} for n in body.get("labels", [])],
+                 "html_url": f"https://github.com/{self.repository}/issues/{number}",
+                 "url": f"{API}/repos/{self.repository}/issues/{number}", "user": {"login": "github-actions[bot]"},
+                 "author_association": "NONE", "updated_at": f"2024-05-01T10:{len(self.calls) % 60:02d}:00Z"}
+        self.issues[number] = issue
+        return 201, issue
+
+    def _edit_issue(self, request, match, body):
+        issue = self.issues.get(int(match.group(1)))
+        if issue is None:
+            return 404, {"message": "Not Found"}
+        issue.update({k: v for k, v in body.items() if k in ("title", "body", "state")})
+        return 200, issue
 
     def _create_pull(self, request, match, body):
         owner = self.repository.split("/")[0]

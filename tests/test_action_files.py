@@ -46,7 +46,8 @@ def test_action_metadata_matches_the_entry_point():
 def test_example_workflow_least_privilege_and_concurrency():
     workflow = yaml.safe_load((ROOT / ".github/workflows/hardenbot.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert set(triggers) == {"schedule", "workflow_dispatch", "issue_comment"}
+    assert set(triggers) == {"schedule", "workflow_dispatch", "issue_comment", "issues"}
+    assert triggers["issues"] == {"types": ["edited"]}  # a tick on the dashboard, nothing else
     assert triggers["workflow_dispatch"]["inputs"]["dry-run"]["type"] == "boolean"
     assert workflow["permissions"] == {} and "concurrency" not in workflow  # both at job level
     (job,) = workflow["jobs"].values()
@@ -65,6 +66,9 @@ def test_example_workflow_filters_author_association_as_the_flow_does():
     listed = re.search(r"fromJSON\('(\[.*?\])'\), github\.event\.comment\.author_association\)", job["if"])
     assert listed and set(json.loads(listed.group(1))) == TRUSTED_ASSOCIATIONS
     assert "startsWith(github.event.comment.body, '/harden')" in job["if"]
+    # an issue edit starts a runner only on the dashboard's label, and never for a bot's edit
+    assert "contains(github.event.issue.labels.*.name, 'hardenbot-dashboard')" in job["if"]
+    assert "github.event.sender.type == 'User'" in job["if"]
 
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))

@@ -67,10 +67,15 @@ def unhardened(host: str) -> dict[str, str]:
 def project(tmp_path, registry):
     registry.push_image("flow/python", "3.12-slim", seed="python-1")
     registry.push_image("flow/redis", "7", seed="redis-1")
+    return seeded_project(tmp_path, registry, unhardened(registry.host))
+
+
+def seeded_project(tmp_path: Path, registry, files: dict[str, str]) -> Project:
+    """A bare remote whose `main` holds `files`, a seed clone to push from, and a shallow checkout."""
     remote, seed, checkout = tmp_path / "remote.git", tmp_path / "seed", tmp_path / "checkout"
     git("init", "--quiet", "--bare", "-b", "main", str(remote), cwd=tmp_path)
     git("clone", "--quiet", str(remote), str(seed), cwd=tmp_path)
-    for relative, text in unhardened(registry.host).items():
+    for relative, text in files.items():
         (seed / relative).parent.mkdir(parents=True, exist_ok=True)
         (seed / relative).write_text(text)
     git("add", "-A", cwd=seed)

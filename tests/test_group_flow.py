@@ -51,6 +51,10 @@ def dockerfile(host: str, n: int) -> str:
 
 @pytest.fixture
 def monorepo(tmp_path, registry):
+    return make_monorepo(tmp_path, registry)
+
+
+def make_monorepo(tmp_path, registry) -> Project:
     registry.push_image("flow/python", "3.12-slim", seed="python-1")
     registry.push_image("flow/node", "20", seed="node-1")
     remote, seed, checkout = tmp_path / "remote.git", tmp_path / "seed", tmp_path / "checkout"
@@ -140,6 +144,10 @@ def test_a_64_service_monorepo_gets_a_pull_request_per_owner_set_each_asking_its
     assert len(result.groups) == 13 and result.pull_request is not None
 
 
+DASHBOARD_LISTING = ("GET", "/repos/acme/shop/issues?direction=desc&labels=hardenbot-dashboard&per_page=100"
+                             "&sort=updated&state=all")
+
+
 def test_an_unchanged_monorepo_costs_one_listing_call_and_no_push(monorepo):
     github = FakeGitHub()
     grouped_run(monorepo, github)
@@ -147,7 +155,8 @@ def test_an_unchanged_monorepo_costs_one_listing_call_and_no_push(monorepo):
     github.calls.clear()
     result = grouped_run(monorepo, github)
     assert result.outcome == "unchanged" and result.message == "13 pull requests: 13 unchanged"
-    assert github.calls == [("GET", "/repos/acme/shop/pulls?per_page=100&state=open")]
+    # the bot's pull requests, and the dashboard (its memory; unchanged, so not written)
+    assert github.calls == [("GET", "/repos/acme/shop/pulls?per_page=100&state=open"), DASHBOARD_LISTING]
     assert branches(monorepo) == before and pushes(monorepo) == pushed
 
 
@@ -163,8 +172,10 @@ def test_one_services_tag_moving_changes_only_its_groups_branch_and_pull_request
     assert {ref for ref in after if after[ref] != before.get(ref)} == {team07}
     assert f"@{new}" in monorepo.remote_file(team07, "services/svc-07/Dockerfile")
     pull = open_by_branch(github)[team07]
-    assert github.writes == [("PATCH", f"/repos/acme/shop/pulls/{pull['number']}")]
-    assert len(github.calls) == 2  # the listing and that one update
+    [dashboard] = github.issues  # it lists what needs a person in team-07's files, which names the new digest
+    assert github.writes == [("PATCH", f"/repos/acme/shop/pulls/{pull['number']}"),
+                             ("PATCH", f"/repos/acme/shop/issues/{dashboard}")]
+    assert len(github.calls) == 4  # the two listings, that one update, and the dashboard's
     assert {ref for ref, p in open_by_branch(github).items() if p["body"] != bodies[ref]} == {team07}
     assert result.outcome == "updated" and result.message == "13 pull requests: 1 updated, 12 unchanged"
     assert pushes(monorepo) == 2
@@ -177,12 +188,17 @@ def test_a_group_closed_by_a_person_is_not_reopened(monorepo):
     github.close_pull(declined["number"])
     github.calls.clear()
     result = grouped_run(monorepo, github)
-    assert github.writes == [] and len(github.pulls) == 13
+    [dashboard] = github.issues
+    assert github.writes == [("PATCH", f"/repos/acme/shop/issues/{dashboard}")] and len(github.pulls) == 13
     assert github.pulls[declined["number"]]["state"] == "closed" and len(github.open_pulls()) == 12
     [said] = [g for g in result.groups if g.key == "acme-team-05"]
     assert said.outcome == "declined" and f"#{declined['number']}, closed without merging" in said.message
     assert result.message == "13 pull requests: 1 declined, 12 unchanged"
-    assert len(github.calls) == 2  # the listing, and the declined group's own pull requests
+    assert len(github.calls) == 4  # the listing, the dashboard, the declined group's own pull requests, the dashboard
+    github.calls.clear()  # the dashboard remembers it declined: no more reads for it
+    result = grouped_run(monorepo, github)
+    assert result.message == "13 pull requests: 1 declined, 12 unchanged" and len(github.open_pulls()) == 12
+    assert github.calls == [("GET", "/repos/acme/shop/pulls?per_page=100&state=open"), DASHBOARD_LISTING]
 
 
 def test_a_group_whose_files_came_clean_is_closed_and_a_new_group_opens(monorepo):

@@ -209,6 +209,7 @@ def test_one_file_added_where_its_part_has_room_changes_that_part_alone():
     ("groups:\n  1: [a/**]\n", "hardenbot.yml:2: groups: a group's name must be text, not 1"),
     ("max-files-per-pr: 0\n", "hardenbot.yml:1: max-files-per-pr: must be a whole number from 1 to 10000, not 0"),
     ("max-files-per-pr: many\n", "hardenbot.yml:1: max-files-per-pr: must be a whole number"),
+    ("dashboard: off please\n", "hardenbot.yml:1: dashboard: must be true or false, not 'off please'"),
 ])
 def test_bad_grouping_values_are_one_error_naming_file_and_line(tmp_path, text, message):
     (tmp_path / ".github").mkdir()
@@ -230,6 +231,9 @@ def test_grouping_configuration_and_the_action_input_that_wins_over_it(tmp_path)
                                           (("payments", ("services/pay-*/**",)),), 20)
     assert load_config(tmp_path, None, GroupBy.OWNER).groups.group_by is GroupBy.OWNER
     assert load_config(tmp_path, None, GroupBy.OWNER).groups.max_files == 20
+    assert config.groups.dashboard is True  # grouped, the dashboard is kept unless turned off
+    (tmp_path / ".github/hardenbot.yml").write_text("group-by: owner\ndashboard: false\n")
+    assert load_config(tmp_path).groups.dashboard is False
     (tmp_path / ".github/hardenbot.yml").write_text("folders: 3\n")  # the input may say folder
     assert load_config(tmp_path, None, GroupBy.FOLDER).groups.folder_depth == 3
     assert _group_by("") is None and _group_by(" Owner ") is GroupBy.OWNER

@@ -8,9 +8,9 @@ from pathlib import Path
 BOT = Path(__file__).parent.parent / "bot"
 # Top to bottom; a module is placed by its first matching prefix.
 LAYERS = (
-    ("bot.cli", "bot.action", "bot.__main__", "bot.privileges"),
+    ("bot.cli", "bot.check_fix", "bot.action", "bot.__main__", "bot.privileges"),
     ("bot.org",),
-    ("bot.flow", "bot.group_flow", "bot.phase_clock", "bot.branch_commits"),
+    ("bot.flow", "bot.group_flow", "bot.group_dashboard", "bot.phase_clock", "bot.branch_commits"),
     ("bot.github", "bot.gitops"),
     ("bot.registry_setup", "bot.policy_setup"),
     ("bot.registry", "bot.verify", "bot.osv", "bot.downloads"),
@@ -25,8 +25,9 @@ LAYERS = (
     ("bot.dockerfile",),
     ("bot.recommend",),
     ("bot.inventory",),
+    ("bot.progress",),
     ("bot.model",),
-    ("bot.retry", "bot.errors"),
+    ("bot.retry", "bot.errors", "bot.pool"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config", "bot.config_schema",
         "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.group_pulls", "bot.codeowners")

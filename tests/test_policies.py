@@ -13,9 +13,10 @@ from bot.model.policies import (
     VulnerabilityAnswers,
     VulnSeverity,
 )
-from bot.policies import checks, evaluate
+from bot.policies import checks
 from bot.policies.checks import ImageEvidence
 from bot.policies.grade import not_evaluated, policy_grade
+from bot.policies.judging import evaluate
 from bot.policies.licences import copyleft
 from bot.rules.hb040_build_attestations import PushStep
 
@@ -128,7 +129,7 @@ WORKFLOW = ("jobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - us
 
 
 def test_a_verified_run_is_judged_before_and_after_with_what_moved_each_policy(tmp_path):
-    from bot.policies import judge
+    from bot.policies.judging import judge
     from tests.test_verify import SERVICE, InventoryBuilder, harden, repo
 
     root = repo(tmp_path, {"svc/Dockerfile": SERVICE, ".github/workflows/release.yml": WORKFLOW})

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
+from bot.dockerfile.arguments import read_args
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.shell import split_commands, substitutions
 from bot.rules import RULES_BY_CODE
-from bot.rules.commands import read_args
 from bot.rules.hb062_add_url_checksum import names_version
 from bot.rules.hb063_world_writable import world_writable
 from bot.rules.options import OptionValues

@@ -103,6 +103,7 @@ class ComposeBuild:
     command: tuple[str, ...] = ()  # its `entrypoint:` and `command:` words (empty: the image's own)
     profiles: tuple[str, ...] = ()  # the compose profiles it belongs to (empty: always started)
     source_mounts: tuple[str, ...] = ()  # container paths where it bind-mounts its build context (live source)
+    image: str = ""  # the `image:` beside `build:`, which names what the build produces ("" when none or unknown)
 
 
 @dataclass(frozen=True)

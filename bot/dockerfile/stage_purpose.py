@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.dockerfile.installs import INSTALLERS, installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
 
 # Words of a stage name that say it is for development: `dev`, `dev-envs`, `local_debug`.
@@ -25,8 +26,6 @@ EDITOR_USERS = frozenset({"vscode", "codespace", "gitpod", "coder", "developer",
 DEVELOPER_TOOLS = frozenset({"git", "sudo", "docker", "docker-cli", "docker-ce-cli", "docker-compose",
                              "docker-compose-plugin", "docker-buildx-plugin", "openssh-client", "gdb", "vim",
                              "zsh", "bash-completion"})
-_INSTALLERS = {"apt-get": "install", "apt": "install", "apk": "add", "yum": "install", "dnf": "install",
-               "microdnf": "install", "zypper": "install"}
 _USER_TOOLS = frozenset({"useradd", "adduser"})
 # Packages that install a code generator: protoc and its gRPC plugins, Thrift, FlatBuffers.
 GENERATOR_PACKAGES = frozenset({"protobuf-compiler", "protoc", "protobuf-dev", "protobuf-compiler-grpc",
@@ -118,15 +117,7 @@ def name_words(name: str | None) -> set[str]:
 
 def installed(doc: Dockerfile, *stages: Stage) -> set[str]:
     """Package names these stages' own RUNs install (apt-get, apk, dnf …), versions left off."""
-    names = set()
-    for run in (run for stage in stages for run in doc.runs(stage)):
-        for tool, subcommand in _INSTALLERS.items():
-            for _, command in run.commands(tool):
-                words = [w.value for w in command.args()]
-                if subcommand in words:
-                    after = words[words.index(subcommand) + 1:]
-                    names.update(w.split("=", 1)[0] for w in after if not w.startswith("-"))
-    return names
+    return {name for stage in stages for run in doc.runs(stage) for name in installed_packages(run, tuple(INSTALLERS))}
 
 
 def _created_users(doc: Dockerfile, stage: Stage) -> set[str]:

@@ -12,6 +12,7 @@ from github.PullRequest import PullRequest
 
 from bot.errors import HardenbotError
 from bot.github import limits
+from bot.github.issues import IssueInfo, issue_from
 from bot.retry import RetryPolicy
 
 T = TypeVar("T")
@@ -23,6 +24,11 @@ class GitHubError(HardenbotError):
     def __init__(self, message: str, status: int | None = None):
         super().__init__(message)
         self.status = status
+
+    @property
+    def rate_limited(self) -> bool:
+        """GitHub's primary or secondary rate limit, still there after the retries."""
+        return self.status == 429 or (self.status == 403 and "rate limit" in str(self).lower())
 
 
 class PullRequestExists(GitHubError):
@@ -112,7 +118,25 @@ class GitHubRepo:
     def permission(self, user: str) -> str:
         return self._call(f"read {user}'s permission", lambda: self._repo.get_collaborator_permission(user))
 
+    def issues_labelled(self, label: str) -> list[IssueInfo]:
+        """Open and closed issues carrying `label`, most recently updated first (the first
+        page: a dashboard is one issue)."""
+        parameters = {"labels": label, "state": "all", "sort": "updated", "direction": "desc", "per_page": 100}
+        _, found = self._call("list the dashboard issues", lambda: self._github.requester.requestJsonAndCheck(
+            "GET", f"{self._repo.url}/issues", parameters=parameters))
+        return [issue_from(item) for item in found if "pull_request" not in item]
+
     # -- writing ---------------------------------------------------------------------------
+    def create_issue(self, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
+        _, created = self._call("create the dashboard issue", lambda: self._github.requester.requestJsonAndCheck(
+            "POST", f"{self._repo.url}/issues", input={"title": title, "body": body, "labels": list(labels)}))
+        return issue_from(created)
+
+    def update_issue(self, number: int, **fields: str) -> IssueInfo:
+        _, updated = self._call(f"update issue #{number}", lambda: self._github.requester.requestJsonAndCheck(
+            "PATCH", f"{self._repo.url}/issues/{number}", input=fields))
+        return issue_from(updated)
+
     def create_pull_request(self, base: str, head_branch: str, title: str, body: str, *,
                             draft: bool = False) -> PullRequestInfo:
         def create() -> PullRequestInfo:

@@ -27,6 +27,7 @@ class GroupSettings:
     folder_patterns: tuple[str, ...] = ()  # or globs naming service folders (`services/*`)
     named: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, path globs), first match wins
     max_files: int | None = None  # a larger group is split into numbered parts
+    dashboard: bool = True  # grouped: keep the repository's dashboard issue of its groups
 
 
 @dataclass(frozen=True)

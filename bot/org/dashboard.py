@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from bot.model.text import excerpt
 from bot.org.report import MARKER
 from bot.org.results import FAILED, RepositoryResult, ResultFileError
+from bot.report.fitting import GITHUB_BODY_LIMIT, fitting
 from bot.report.inert import code, one_line
 
-GITHUB_BODY_LIMIT = 65536
 GRADE_ORDER = ("F", "D", "C", "B", "A", "")  # worst first; "" is no graded file
 LISTED_PROBLEMS = 50  # failed or silent repositories named before the rest are counted
 TEXT_LIMIT = 300  # characters of a message quoted (before escaping)
@@ -56,24 +56,13 @@ def render_dashboard(data: DashboardInput, *, limit: int = GITHUB_BODY_LIMIT - 5
              "|---|---|---|---|---|---|---|"]
     tail = _skipped(data)
     rows = [r for r in results if r.outcome != FAILED]
-    shown = _fitting((_row(r, data.server_url) for r in rows),
+    shown = fitting((_row(r, data.server_url) for r in rows),
                      limit - len("\n".join(head + table + tail)) - 400)  # room for the fold line
     folded = rows[len(shown):]
     fold = [] if not folded else ["", f"… and **{len(folded)} more repositories** not listed, to keep within "
                                       f"GitHub's 65,536 characters: {_grade_counts(folded)}. Each job's result "
                                       "is in the run's `hardenbot-result-*` artifacts."]
     return "\n".join(head + (table + shown if rows else []) + fold + tail) + "\n"
-
-
-def _fitting(lines: Iterable[str], budget: int) -> list[str]:
-    """The first of `lines` that fit in `budget` characters, a newline each."""
-    shown = []
-    for line in lines:
-        if budget - len(line) - 1 < 0:
-            break
-        budget -= len(line) + 1
-        shown.append(line)
-    return shown
 
 
 def _worst_first(result: RepositoryResult) -> tuple:
@@ -120,7 +109,7 @@ def _problems(data: DashboardInput, failures: list[RepositoryResult], silent: li
             continue
         opening = ["", title, "", *intro]
         budget -= len("\n".join(opening)) + 100  # room for its count of the rest
-        shown = _fitting(items, budget)
+        shown = fitting(items, budget)
         budget -= sum(len(line) + 1 for line in shown)
         lines += opening + shown + ([f"- … and {count - len(shown)} more"] if count > len(shown) else [])
     return lines

@@ -1,36 +1,41 @@
-"""`hardenbot org report`: one dashboard issue in the central repository, found by its label
-and marker and updated in place, never duplicated; created when there is none, reopened when
-someone closed it (the dashboard is where a closed one would be missed). Two API calls a run:
-the labelled issues, then one write, or none when the body already says it all.
-
-The issue listing, not search, finds it: search indexes with a delay, so a dashboard created a
-minute ago could be missed and created twice. Two report jobs at once could still both create
-one: the example workflow's concurrency group runs one at a time."""
+"""`hardenbot org report`: one dashboard issue in the central repository, kept as
+bot/github/issues.py keeps every dashboard (found by its label and marker, updated in place,
+never duplicated, reopened when someone closed it: the dashboard is where a closed one would
+be missed). Two API calls a run: the labelled issues, then one write, or none when the body
+already says it all. Two report jobs at once could still both create one: the example
+workflow's concurrency group runs one at a time."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.github.issues import IssueInfo, Published, find_dashboard, publish_dashboard
+from bot.org.defaults import LABEL, TITLE
+
 if TYPE_CHECKING:  # `hardenbot org --help` reads the defaults below without loading the client
-    from bot.github.org import GitHubOrg, IssueInfo
+    from bot.github.org import GitHubOrg
 
 MARKER = "<!-- hardenbot:dashboard -->"
 
-TITLE = "hardenbot dashboard"
-LABEL = "hardenbot-dashboard"
+__all__ = ["LABEL", "MARKER", "TITLE", "Published", "publish"]
 
 
 @dataclass(frozen=True)
-class Published:
-    issue: IssueInfo
-    outcome: str  # created, updated or unchanged
+class _CentralIssues:
+    """The organisation client's issue calls, in the central repository."""
+    client: GitHubOrg
+    repository: str
+
+    def issues_labelled(self, label: str) -> list[IssueInfo]:
+        return self.client.issues_labelled(self.repository, label)
+
+    def create_issue(self, title: str, body: str, labels: tuple[str, ...]) -> IssueInfo:
+        return self.client.create_issue(self.repository, title, body, labels)
+
+    def update_issue(self, number: int, **fields: str) -> IssueInfo:
+        return self.client.update_issue(self.repository, number, **fields)
 
 
 def publish(client: GitHubOrg, repository: str, body: str, *, title: str = TITLE, label: str = LABEL) -> Published:
-    ours = [issue for issue in client.issues_labelled(repository, label) if issue.body.startswith(MARKER)]
-    if not ours:
-        return Published(client.create_issue(repository, title, body, (label,)), "created")
-    issue = ours[0]  # the most recently updated, should people have copied it
-    if issue.body.strip() == body.strip() and issue.state == "open" and issue.title == title:
-        return Published(issue, "unchanged")
-    return Published(client.update_issue(repository, issue.number, title=title, body=body, state="open"), "updated")
+    issues = _CentralIssues(client, repository)
+    return publish_dashboard(issues, find_dashboard(issues, label, MARKER), body, title=title, label=label)

@@ -23,6 +23,7 @@ from bot.model.verification import Verdict
 from bot.report import measured
 from bot.report import verification as shown
 from bot.report.change_set import change_set
+from bot.report.fitting import GITHUB_BODY_LIMIT
 from bot.report.grade import grade, letter, mean_score
 from bot.report.inert import code as _code
 from bot.report.inert import fence
@@ -35,7 +36,6 @@ from bot.rules.hb050_secret_in_env_arg import CODE as SECRET_IN_ENV_OR_ARG
 from bot.rules.hb051_literal_credential import CODE as LITERAL_CREDENTIAL
 from bot.rules.rule import FixSafety, Rule, Severity
 
-GITHUB_BODY_LIMIT = 65536
 MARKER = "<!-- hardenbot -->"
 # People's commits on the branch the body lists, and files a commit; the rest are counted.
 LISTED_COMMITS = 50

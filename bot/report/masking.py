@@ -30,10 +30,27 @@ _SETS_A_VARIABLE = re.compile(r"(?i)\b(?:env|arg)\b")
 _MAY_NAME_A_CREDENTIAL = re.compile(r"(?i)token|secret|pass|pwd|key|credential")  # a shorter value (`ENV DB_PASSWORD=pw`) would mask every `pw` of a message
 
 
-@lru_cache(maxsize=64)
+# A report reads each file's credentials twice (the values to mask, then its diff): kept for
+# as many files as a large tree has, but only for files of an ordinary size, so that what the
+# cache holds stays small (under 2,048 × 16 KiB) whatever a hostile tree holds.
+_CACHED_FILES = 2048
+_CACHED_CHARS = 16 * 1024
+
+
 def credentials(text: str, path: str, kind: str) -> tuple[Credential, ...]:
     """What the file writes as credentials: a Dockerfile's by format and by ENV/ARG name (by
     format alone when it does not parse); any other file's by format."""
+    if len(text) <= _CACHED_CHARS:
+        return _credentials_cached(text, path, kind)
+    return _credentials(text, path, kind)
+
+
+@lru_cache(maxsize=_CACHED_FILES)
+def _credentials_cached(text: str, path: str, kind: str) -> tuple[Credential, ...]:
+    return _credentials(text, path, kind)
+
+
+def _credentials(text: str, path: str, kind: str) -> tuple[Credential, ...]:
     if kind == "dockerfile" and _MAY_NAME_A_CREDENTIAL.search(text) and _SETS_A_VARIABLE.search(text):
         try:
             return tuple(secret_spans(Dockerfile.parse(text, path)))
@@ -89,7 +106,7 @@ def masked_report(report: RunReport) -> RunReport:
 
 
 def _findings(findings: tuple[Finding, ...], mask: Masker) -> tuple[Finding, ...]:
-    return tuple(replace(f, message=mask(f.message)) for f in findings)
+    return tuple(f if (masked := mask(f.message)) == f.message else replace(f, message=masked) for f in findings)
 
 
 def _verification(item: Verification, mask: Masker) -> Verification:

@@ -1,8 +1,6 @@
 """Plain-text output for a terminal or a CI log."""
 from __future__ import annotations
 
-import difflib
-
 from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
 from bot.report.masking import masked_text
@@ -83,6 +81,8 @@ def _file_summary(result: FileResult) -> list[str]:
 def unified_diff(result: FileResult) -> str:
     """The change as a diff, each credential the file writes masked where it is written; a
     file a fix adds as a new file (`--- /dev/null`), as `git apply` reads one."""
+    import difflib  # only `fix --dry-run` prints a diff
+
     out = []
     if result.hardened.text != result.original:
         before = masked_text(result.original, result.path, result.kind).splitlines(keepends=True)

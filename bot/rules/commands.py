@@ -1,13 +1,9 @@
-"""What the commands of a RUN say, read from the words the shell splitter gives: a program's
-arguments as its option parser reads them, and the commands a RUN runs inside command
-substitutions, process substitutions and `sh -c` scripts.
-
-Options are read as getopt reads them, so `-fsSLk` holds `-k` but `-ok` is `-o k` (a file
-named k): each program names its short options that take a value.
-"""
+"""What the commands of a RUN say, read from the words the shell splitter gives: the commands
+a RUN runs inside command substitutions, process substitutions and `sh -c` scripts. A
+program's arguments are read by `bot.dockerfile.arguments`."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.dockerfile.model import Run
@@ -17,64 +13,6 @@ SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox 
 # How deep `sh -c "$(…)"` nesting is followed: enough for any real script, and a hostile one
 # costs each level's text once.
 MAX_DEPTH = 6
-
-
-@dataclass(frozen=True)
-class Args:
-    """A command's arguments: its options in order (name, value or None) and its operands."""
-
-    options: tuple[tuple[str, str | None], ...]
-    operands: tuple[str, ...]
-    operand_at: tuple[int, ...] = ()  # where each operand stands in the words read
-
-    def has(self, *names: str) -> bool:
-        return any(name in names for name, _ in self.options)
-
-    def values(self, *names: str) -> list[str]:
-        return [value for name, value in self.options if name in names and value is not None]
-
-
-def read_args(values: Sequence[str], short_with_value: str = "",
-              long_with_value: frozenset[str] = frozenset()) -> Args:
-    """Options and operands of `values` (the words after the program name)."""
-    options: list[tuple[str, str | None]] = []
-    operands: list[str] = []
-    operand_at: list[int] = []
-    i, n = 0, len(values)
-    while i < n:
-        value = values[i]
-        i += 1
-        if value == "--":
-            operands.extend(values[i:])
-            operand_at.extend(range(i, n))
-            break
-        if value.startswith("--"):
-            name, has_value, given = value.partition("=")
-            if has_value:
-                options.append((name, given))
-            elif name in long_with_value and i < n:
-                options.append((name, values[i]))
-                i += 1
-            else:
-                options.append((name, None))
-        elif value.startswith("-") and len(value) > 1:
-            for at in range(1, len(value)):
-                letter = value[at]
-                if letter not in short_with_value:
-                    options.append(("-" + letter, None))
-                    continue
-                if at + 1 < len(value):
-                    options.append(("-" + letter, value[at + 1 :]))
-                elif i < n:
-                    options.append(("-" + letter, values[i]))
-                    i += 1
-                else:
-                    options.append(("-" + letter, ""))
-                break
-        else:
-            operands.append(value)
-            operand_at.append(i - 1)
-    return Args(tuple(options), tuple(operands), tuple(operand_at))
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import APT_OPTIONS_WITH_VALUES, installed_packages, package_words, real_installs
+from bot.rules.packages import real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3015"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.installs import APK_OPTIONS_WITH_VALUES
 from bot.dockerfile.model import Dockerfile, Run, ShellScript
 from bot.dockerfile.shell import Command
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.packages import APK_OPTIONS_WITH_VALUES, apk_adds
+from bot.rules.packages import apk_adds
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3019"

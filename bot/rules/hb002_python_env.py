@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from bot.dockerfile.bases import describe_base
+from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.roles import container_command
@@ -27,7 +28,7 @@ from bot.dockerfile.stage_purpose import development_stage
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
-from bot.rules.packages import installed_packages, pip_installs
+from bot.rules.packages import pip_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB002"

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
-from bot.rules.packages import installed_packages
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.split_edits import split_edits
 from bot.rules.split_plan import NotSplit, plan_split

@@ -21,16 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import yaml
+from typing import TYPE_CHECKING
 
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
-from bot.rules.yaml_nodes import get, items
+from bot.rules.yaml_nodes import UnreadableYaml, compose, get, is_mapping, is_scalar, is_sequence, items
+
+if TYPE_CHECKING:
+    import yaml
 
 CODE = "HB040"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ACTION = "docker/build-push-action@"
 _SETUP_BUILDX = "docker/setup-buildx-action@"
 _MAJOR = re.compile(r"^v(\d+)")
@@ -51,18 +52,18 @@ class PushStep:
 
 
 def _scalar(node: yaml.Node | None) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
+    return node.value if is_scalar(node) else None
 
 
 def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node]]]:
     """(job id, step index, step, the job's steps before it) for every step."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
+        root = compose(text)
+    except UnreadableYaml:
         return  # the workflow kind reports unreadable YAML
     for job_id, job in items(get(root, "jobs")):
         steps = get(job, "steps")
-        if isinstance(steps, yaml.SequenceNode):
+        if is_sequence(steps):
             for index, step in enumerate(steps.value):
                 yield job_id, index, step, steps.value[:index]
 
@@ -166,7 +167,7 @@ def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) 
 
 def _insertion(text: str, inputs: yaml.Node | None) -> Edit | None:
     """Two lines after the last key of a block `with:` mapping, indented like its keys."""
-    if not isinstance(inputs, yaml.MappingNode) or inputs.flow_style or not inputs.value:
+    if not is_mapping(inputs) or inputs.flow_style or not inputs.value:
         return None
     columns = {key.start_mark.column for key, _ in inputs.value}
     if len(columns) != 1:

@@ -31,7 +31,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from bot.dockerfile.arguments import read_args
 from bot.dockerfile.bases import describe_base
+from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES
 from bot.dockerfile.model import Dockerfile, Run, ShellScript, env_pairs
 from bot.dockerfile.parser import split_words
 from bot.dockerfile.shell import Command
@@ -39,8 +41,8 @@ from bot.model.findings import Finding
 from bot.model.proof import ProofEvidence
 from bot.model.text import Edit
 from bot.rules.base import finding
-from bot.rules.commands import Found, read_args, run_commands
-from bot.rules.packages import APT_OPTIONS_WITH_VALUES, apk_adds, real_installs
+from bot.rules.commands import Found, run_commands
+from bot.rules.packages import apk_adds, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.transfers import downloader_args, option_words, urls
 
@@ -303,18 +305,13 @@ def _node_package_manager(found: Found) -> Iterator[str]:
 
 def _git(found: Found) -> Iterator[str]:
     values = found.values()
-    at = 0
-    while at < len(values) and values[at].startswith("-"):
-        option = values[at]
-        if option in ("-c", "-C", "--config-env") and at + 1 < len(values):
-            if option == "-c":
-                key, _, value = values[at + 1].partition("=")
-                if _GIT_SSL_VERIFY.fullmatch(key) and value.lower() in _FALSE | {""} and "=" in values[at + 1]:
-                    yield f"git -c {values[at + 1]}"
-            at += 2
-        else:
-            at += 1
-    if at < len(values) and values[at] == "config":
+    own = read_args(values, "cC", frozenset({"--config-env"}), stop_at_operand=True)  # git's, before the command
+    for setting in own.values("-c"):
+        key, has_value, value = setting.partition("=")
+        if has_value and _GIT_SSL_VERIFY.fullmatch(key) and value.lower() in _FALSE | {""}:
+            yield f"git -c {setting}"
+    if own.operands[:1] == ("config",):
+        at = own.operand_at[0]
         operands = list(read_args(values[at + 1 :], "f", frozenset({"--file", "--blob", "--type", "--default",
                                                                       "--comment"})).operands)
         if operands[:1] == ["set"]:

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.arguments import read_args
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.shell import Command, split_commands, substitutions
 from bot.model.findings import Finding
 from bot.rules.base import finding
-from bot.rules.commands import SHELLS, read_args, run_scripts, shell_script
+from bot.rules.commands import SHELLS, run_scripts, shell_script
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.transfers import downloader_args, urls, writes_to_stdout
 

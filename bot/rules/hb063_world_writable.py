@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.dockerfile.arguments import Args, read_args
 from bot.dockerfile.model import Dockerfile
 from bot.model.findings import Finding
 from bot.rules.base import finding
-from bot.rules.commands import Args, read_args, run_commands
+from bot.rules.commands import run_commands
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB063"

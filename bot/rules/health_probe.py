@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass
 
 from bot.dockerfile.bases import describe_base
+from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.model.images import DOCKER_HUB
-from bot.rules.packages import installed_packages
 
 # Docker's defaults for interval and retries: a probe every 30 s, unhealthy after three
 # failures in a row (about 90 s), so one slow answer under load flips nothing. A timeout of

@@ -18,20 +18,15 @@ import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from bot.dockerfile.arguments import positional_words
 from bot.dockerfile.bases import describe_base
+from bot.dockerfile.installs import APK_OPTIONS_WITH_VALUES, APT, APT_OPTIONS_WITH_VALUES, package_words
 from bot.dockerfile.model import Dockerfile, Run, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.shell import Command, Word
 from bot.model.images import DOCKER_HUB
 from bot.model.text import excerpt
-from bot.rules.packages import (
-    APK_OPTIONS_WITH_VALUES,
-    APT,
-    APT_OPTIONS_WITH_VALUES,
-    package_words,
-    pip_installs,
-    positional_words,
-)
+from bot.rules.packages import pip_installs
 
 PYTHON, NODE = "python", "node"
 PREFIX = "/install"  # where the builder's pip writes its tree

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.arguments import Args, read_args
 from bot.dockerfile.shell import Command, Word
-from bot.rules.commands import Args, read_args
 
 DOWNLOADERS = frozenset({"curl", "wget"})
 # Short options that take a value (curl 8's, wget's and busybox wget's); wget's `-nv`, `-nc`
@@ -58,23 +58,11 @@ def option_words(command: Command) -> Iterator[tuple[Word, tuple[str, ...]]]:
     """Each word of a curl or wget command that holds options, as its parser reads them, with
     the options it holds: `-fsSLk` holds -f, -s, -S, -L and -k; `-ko file` -k and -o. A word
     that is an option's value or an operand holds none and is not given."""
-    short_with_value, long_with_value = _SHORT_WITH_VALUE[command.name], _LONG_WITH_VALUE[command.name]
     words = command.args()
-    at = 0
-    while at < len(words):
-        word, value = words[at], words[at].value
-        at += 1
-        if value == "--":
-            return
-        if value.startswith("--"):
-            name, has_value, _ = value.partition("=")
-            yield word, (name,)
-            at += name in long_with_value and not has_value
-        elif value.startswith("-") and len(value) > 1:
-            names = []
-            for position, letter in enumerate(value[1:], 1):
-                names.append("-" + letter)
-                if letter in short_with_value:
-                    at += position == len(value) - 1  # its value is the next word
-                    break
-            yield word, tuple(names)
+    args = downloader_args(command)
+    assert args is not None
+    held: dict[int, list[str]] = {}
+    for (name, _), at in zip(args.options, args.option_at, strict=True):
+        held.setdefault(at, []).append(name)
+    for at, names in held.items():
+        yield words[at], tuple(names)

@@ -1,11 +1,16 @@
 """Walking composed YAML nodes (PyYAML's `compose`, which keeps each node's marks): a mapping's
 value by key, merge keys followed, and its string-keyed entries. Shared by the workflow rules
-and the YAML source kinds (`bot/sources/yaml_scalars.py`)."""
+and the YAML source kinds (`bot/sources/yaml_scalars.py`).
+
+PyYAML loads only when a document is composed (`compose`), so a run over Dockerfiles alone
+never loads it: a node's kind is read from the `id` PyYAML's node classes declare."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypeGuard
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -13,19 +18,51 @@ MERGE_TAG = "tag:yaml.org,2002:merge"
 def get(node: yaml.Node | None, key: str, depth: int = 0) -> yaml.Node | None:
     """The value of `key` in a mapping, its own or merged in (`<<: *base`, `<<: [*a, *b]`):
     as YAML merges, a key of the mapping's own wins, then the first merged mapping that has it."""
-    if not isinstance(node, yaml.MappingNode) or depth > 32:  # an alias may point back at its own mapping
+    if not is_mapping(node) or depth > 32:  # an alias may point back at its own mapping
         return None
     merged = []
     for key_node, value in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag == MERGE_TAG:
-            merged.extend(value.value if isinstance(value, yaml.SequenceNode) else [value])
-        elif isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+        if is_scalar(key_node) and key_node.tag == MERGE_TAG:
+            merged.extend(value.value if is_sequence(value) else [value])
+        elif is_scalar(key_node) and key_node.value == key:
             return value
     return next((found for source in merged if (found := get(source, key, depth + 1)) is not None), None)
 
 
 def items(node: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
-    if isinstance(node, yaml.MappingNode):
+    if is_mapping(node):
         for key_node, value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != MERGE_TAG:
+            if is_scalar(key_node) and key_node.tag != MERGE_TAG:
                 yield key_node.value, value
+
+
+class UnreadableYaml(Exception):
+    """A document PyYAML cannot compose: the line (1-based) and what is wrong there."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(f"line {line}: {problem}")
+        self.line, self.problem = line, problem
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The document's node tree (libyaml's parser when PyYAML has it), None for an empty one."""
+    import yaml  # the first YAML document of a run loads PyYAML
+
+    try:
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise UnreadableYaml(line, getattr(error, "problem", None) or str(error).splitlines()[0]) from None
+
+
+def is_scalar(node: object) -> TypeGuard[yaml.ScalarNode]:
+    return getattr(node, "id", None) == "scalar"
+
+
+def is_sequence(node: object) -> TypeGuard[yaml.SequenceNode]:
+    return getattr(node, "id", None) == "sequence"
+
+
+def is_mapping(node: object) -> TypeGuard[yaml.MappingNode]:
+    return getattr(node, "id", None) == "mapping"

@@ -1,7 +1,8 @@
 """The files hardenbot reads, one module per kind (`dockerfile.py`, `compose.py`,
 `workflow.py`, each declaring a `KIND`), found here so that adding a kind of file is adding
 its module; and finding, reading and writing those files safely (`discovery.py`, `files.py`), and listing a
-build context's names (`build_context.py`).
+build context's names (`build_context.py`), and which Dockerfiles a compose file's or
+workflow's edits concern (`concerns.py`).
 
 A path two kinds would both cover belongs to the first in module-name order (a
 `docker-compose.yml` under `.github/workflows/` is read as a compose file).
@@ -13,7 +14,7 @@ import pkgutil
 
 from bot.sources.kind import SourceKind
 
-_SUPPORT = frozenset({"build_context", "discovery", "files", "globs", "ignores", "kind", "yaml_scalars"})
+_SUPPORT = frozenset({"build_context", "concerns", "discovery", "files", "globs", "ignores", "kind", "yaml_scalars"})
 
 
 def _discover() -> tuple[SourceKind, ...]:

@@ -14,15 +14,28 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
-
-import yaml
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.roles import ComposeBuild
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
-from bot.sources.yaml_scalars import distinct, get, image_findings, items, load, scalar_occurrence, scalar_span
+from bot.sources.yaml_scalars import (
+    distinct,
+    get,
+    image_findings,
+    is_mapping,
+    is_scalar,
+    is_sequence,
+    items,
+    load,
+    scalar_occurrence,
+    scalar_span,
+)
+
+if TYPE_CHECKING:
+    import yaml
 
 COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -78,7 +91,7 @@ def _services(root: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
         yield from items(services)
         return
     for name, node in items(root):
-        if name not in _NOT_SERVICES and not name.startswith("x-") and isinstance(node, yaml.MappingNode):
+        if name not in _NOT_SERVICES and not name.startswith("x-") and is_mapping(node):
             yield name, node
 
 
@@ -97,7 +110,7 @@ def occurrences(text: str, path: str, env: Mapping[str, str] | None = None) -> l
 
 
 def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, str]) -> Iterator[ImageOccurrence]:
-    if not isinstance(node, yaml.ScalarNode) or "$" not in node.value:
+    if not is_scalar(node) or "$" not in node.value:
         yield from scalar_occurrence(text, path, node, where)
         return
     line = node.end_mark.line + 1
@@ -119,27 +132,30 @@ def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, 
 def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
     dockerfile, target}`), repository-relative: the service that builds each, the stage it
-    stops at, where it mounts host folders, and the other services or hosts it needs. `env` fills in `${VAR}` as compose does (from the
-    project's `.env`); a value left unknown is not guessed."""
+    stops at, where it mounts host folders, the other services or hosts it needs, and the
+    image name it is tagged with. `env` fills in `${VAR}` as compose does (from the
+    project's `.env`); a value left unknown is not guessed. A context outside the repository
+    comes out as a path starting with `../`."""
     env = env or {}
     folder = posixpath.dirname(path)
     found: dict[str, ComposeBuild] = {}
     for name, service in _services(load(text, path)):
         build = get(service, "build")
         context, dockerfile, target = build, None, None
-        if isinstance(build, yaml.MappingNode):
+        if is_mapping(build):
             context, dockerfile, target = get(build, "context"), get(build, "dockerfile"), get(build, "target")
-        context_path = _interpolate(context.value, env) if isinstance(context, yaml.ScalarNode) else "."
-        file_name = _interpolate(dockerfile.value, env) if isinstance(dockerfile, yaml.ScalarNode) else "Dockerfile"
+        context_path = _interpolate(context.value, env) if is_scalar(context) else "."
+        file_name = _interpolate(dockerfile.value, env) if is_scalar(dockerfile) else "Dockerfile"
         if build is None or context_path is None or file_name is None or "://" in context_path:
             continue
         dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
-        stage = _interpolate(target.value, env) if isinstance(target, yaml.ScalarNode) else None
+        stage = _interpolate(target.value, env) if is_scalar(target) else None
         context_folder = posixpath.normpath(posixpath.join(folder, context_path))
         found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service),
                                                        context_folder, _needs(service), name, _command(service),
                                                        _words(get(service, "profiles")),
-                                                       _source_mounts(service, folder, context_folder)))
+                                                       _source_mounts(service, folder, context_folder),
+                                                       _built_image(service, env)))
     return found
 
 
@@ -149,13 +165,13 @@ def _command(service: yaml.Node) -> tuple[str, ...]:
     words: list[str] = []
     for key in ("entrypoint", "command"):
         node = get(service, key)
-        words += node.value.split() if isinstance(node, yaml.ScalarNode) else list(_words(node))
+        words += node.value.split() if is_scalar(node) else list(_words(node))
     return tuple(words)
 
 
 def _words(node: yaml.Node | None) -> tuple[str, ...]:
-    return tuple(entry.value for entry in node.value if isinstance(entry, yaml.ScalarNode)) \
-        if isinstance(node, yaml.SequenceNode) else ()
+    return tuple(entry.value for entry in node.value if is_scalar(entry)) \
+        if is_sequence(node) else ()
 
 
 def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, ...]:
@@ -163,12 +179,12 @@ def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, 
     (`./app:/usr/src/app` with `build: ./app`): the source is edited on the host, live."""
     targets = []
     volumes = get(service, "volumes")
-    for entry in volumes.value if isinstance(volumes, yaml.SequenceNode) else []:
+    for entry in volumes.value if is_sequence(volumes) else []:
         source, target = None, None
-        if isinstance(entry, yaml.ScalarNode):
+        if is_scalar(entry):
             source, _, rest = entry.value.partition(":")
             target = rest.split(":", 1)[0] if rest else None
-        elif isinstance(get(entry, "source"), yaml.ScalarNode) and isinstance(get(entry, "target"), yaml.ScalarNode):
+        elif is_scalar(get(entry, "source")) and is_scalar(get(entry, "target")):
             source, target = get(entry, "source").value, get(entry, "target").value
         if not source or not target or not source.startswith("."):
             continue
@@ -178,6 +194,12 @@ def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, 
     return tuple(targets)
 
 
+def _built_image(service: yaml.Node, env: Mapping[str, str]) -> str:
+    """The name the build is tagged with (its `image:`), filled in as compose does; "" when unknown."""
+    image = get(service, "image")
+    return (_interpolate(image.value, env) or "") if is_scalar(image) else ""
+
+
 def _needs(service: yaml.Node) -> tuple[str, ...]:
     """What the service reaches that is not in its image: the services of `depends_on`,
     `links` and `external_links`, the container whose network `network_mode` joins, and the
@@ -185,20 +207,20 @@ def _needs(service: yaml.Node) -> tuple[str, ...]:
     found = []
     for key in ("depends_on", "links", "external_links"):
         node = get(service, key)
-        if isinstance(node, yaml.SequenceNode):
-            names = [entry.value.split(":", 1)[0] for entry in node.value if isinstance(entry, yaml.ScalarNode)]
+        if is_sequence(node):
+            names = [entry.value.split(":", 1)[0] for entry in node.value if is_scalar(entry)]
         else:
-            names = [name for name, _ in items(node)] if isinstance(node, yaml.MappingNode) else []
+            names = [name for name, _ in items(node)] if is_mapping(node) else []
         found += [f"{key} {name}" for name in names if name]
     mode = get(service, "network_mode")
-    if isinstance(mode, yaml.ScalarNode) and mode.value.startswith(("service:", "container:")):
+    if is_scalar(mode) and mode.value.startswith(("service:", "container:")):
         found.append(f"network_mode {mode.value}")
     hosts = get(service, "extra_hosts")
-    if isinstance(hosts, yaml.SequenceNode):
+    if is_sequence(hosts):
         names = [entry.value.replace("=", ":").split(":", 1)[0] for entry in hosts.value
-                 if isinstance(entry, yaml.ScalarNode)]
+                 if is_scalar(entry)]
     else:
-        names = [name for name, _ in items(hosts)] if isinstance(hosts, yaml.MappingNode) else []
+        names = [name for name, _ in items(hosts)] if is_mapping(hosts) else []
     found += [f"extra_hosts {name}" for name in names if name]
     return tuple(found)
 
@@ -208,14 +230,14 @@ def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:
     `{type: bind, target: …}`), not named volumes."""
     targets = []
     volumes = get(service, "volumes")
-    for entry in volumes.value if isinstance(volumes, yaml.SequenceNode) else []:
-        if isinstance(entry, yaml.ScalarNode):
+    for entry in volumes.value if is_sequence(volumes) else []:
+        if is_scalar(entry):
             source, _, rest = entry.value.partition(":")
             if rest and source.startswith((".", "/", "~", "$")):
                 targets.append(rest.split(":", 1)[0])
-        elif isinstance(get(entry, "type"), yaml.ScalarNode) and get(entry, "type").value == "bind":
+        elif is_scalar(get(entry, "type")) and get(entry, "type").value == "bind":
             target = get(entry, "target")
-            if isinstance(target, yaml.ScalarNode):
+            if is_scalar(target):
                 targets.append(target.value)
     return tuple(targets)
 

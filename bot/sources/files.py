@@ -4,7 +4,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 # Far more than any Dockerfile, compose file or workflow: past it a file is refused, so a
@@ -46,7 +45,7 @@ def write_atomic(path: Path, text: str) -> None:
     mode = stat.S_IMODE(path.stat().st_mode)
     if not mode & stat.S_IWUSR:  # a rename would replace it all the same, even as another user
         raise PermissionError(errno.EACCES, "the file is read-only")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hardenbot", dir=path.parent)
+    descriptor, temporary = _temporary_beside(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(encode(text))
@@ -64,7 +63,7 @@ def create_atomic(path: Path, text: str) -> None:
     """Create `path` holding `text`, only when nothing is there (FileExistsError otherwise, even
     for a dangling link): written to a temporary file beside it and linked in under its name,
     which fails rather than replace what appeared meanwhile. Readable by all, as a checkout's files are."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hardenbot", dir=path.parent)
+    descriptor, temporary = _temporary_beside(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(encode(text))
@@ -72,3 +71,10 @@ def create_atomic(path: Path, text: str) -> None:
         os.link(temporary, path, follow_symlinks=False)
     finally:
         os.unlink(temporary)
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder (so a rename onto `path` is atomic): its descriptor and name."""
+    import tempfile  # with shutil and the compressors it loads: only a run that writes needs it
+
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".hardenbot", dir=path.parent)

@@ -1,18 +1,40 @@
 """GitHub workflows: `.github/workflows/*.yml`. Images, wherever GitHub's workflow syntax
 takes one: `jobs.<id>.container` and `jobs.<id>.services.<name>`, each either the image itself
 (`container: node:20`, `db: postgres:16`) or a mapping with `image:`, and `uses:
-docker://image:tag` in steps. Only the rules about image references apply."""
+docker://image:tag` in steps. Only the rules about image references apply.
+
+What a workflow builds (`builds`) is read from docker/build-push-action steps (`context:`,
+`file:`, `tags:`, or the `images:` of the docker/metadata-action step whose tags it takes) and
+from `docker build` / `docker buildx build` commands in `run:` scripts (`-f`, `-t`, the context
+operand, from the step's or the job's working directory). A value made of a `${{ }}`
+expression is not guessed.
+"""
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import yaml
-
+from bot.dockerfile.arguments import read_args
+from bot.dockerfile.shell import split_commands
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
-from bot.sources.yaml_scalars import distinct, get, image_findings, items, load, scalar_occurrence
+from bot.sources.yaml_scalars import (
+    distinct,
+    get,
+    image_findings,
+    is_scalar,
+    is_sequence,
+    items,
+    load,
+    scalar_occurrence,
+)
+
+if TYPE_CHECKING:
+    import yaml
 
 
 def is_workflow_path(relative: str) -> bool:
@@ -27,7 +49,7 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
         for name, service in items(get(job, "services")):
             found.extend(_container_image(text, path, service, f"jobs.{job_id}.services.{name}"))
         steps = get(job, "steps")
-        if isinstance(steps, yaml.SequenceNode):
+        if is_sequence(steps):
             for index, step in enumerate(steps.value):
                 found.extend(scalar_occurrence(text, path, get(step, "uses"), f"jobs.{job_id}.steps[{index}].uses",
                                                prefix="docker://"))
@@ -43,19 +65,109 @@ def build_targets(text: str, path: str) -> frozenset[str]:
     found = set()
     for _, job in items(get(load(text, path), "jobs")):
         steps = get(job, "steps")
-        for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
+        for step in steps.value if is_sequence(steps) else ():
             target = get(get(step, "with"), "target")
-            if isinstance(target, yaml.ScalarNode) and target.value:
+            if is_scalar(target) and target.value:
                 found.add(str(target.value).lower())
             script = get(step, "run")
-            if isinstance(script, yaml.ScalarNode):
+            if is_scalar(script):
                 found.update(name.lower() for name in _TARGET_FLAG.findall(str(script.value)))
     return frozenset(found)
 
 
+@dataclass(frozen=True)
+class WorkflowBuild:
+    """An image a workflow's job builds: from which Dockerfile, tagged with which names."""
+    job: str
+    dockerfile: str  # repository-relative; starts with `../` when outside the repository
+    images: tuple[str, ...] = ()  # the names it is tagged with, tags and expressions left on
+
+
+_BUILD_PUSH = "docker/build-push-action@"
+_METADATA = "docker/metadata-action@"
+_OUTPUT_TAGS = re.compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
+# `docker build` options that take a value (short ones as letters, for read_args).
+_BUILD_SHORT = "fto"
+_BUILD_LONG = frozenset({"--file", "--tag", "--target", "--build-arg", "--platform", "--label", "--cache-from",
+                         "--cache-to", "--secret", "--ssh", "--network", "--output", "--progress", "--iidfile",
+                         "--metadata-file", "--build-context", "--add-host", "--shm-size", "--ulimit", "--builder",
+                         "--annotation", "--attest", "--provenance", "--sbom", "--allow", "--cgroup-parent"})
+
+
+def builds(text: str, path: str) -> list[WorkflowBuild]:
+    """The images the workflow's jobs build, as far as they can be read without running it."""
+    found = []
+    for job_id, job in items(get(load(text, path), "jobs")):
+        steps = get(job, "steps")
+        steps = steps.value if is_sequence(steps) else []
+        metadata = {_text(get(step, "id")): _metadata_images(get(get(step, "with"), "images"))
+                    for step in steps if _text(get(step, "uses")).startswith(_METADATA)}
+        folder = _text(get(get(get(job, "defaults"), "run"), "working-directory"))
+        for step in steps:
+            if _text(get(step, "uses")).startswith(_BUILD_PUSH):
+                found.extend(_action_build(job_id, get(step, "with"), metadata))
+            elif _text(get(step, "run")):
+                where = _text(get(step, "working-directory")) or folder
+                found.extend(_script_builds(job_id, _text(get(step, "run")), where))
+    return found
+
+
+def _action_build(job: str, given: yaml.Node | None, metadata: dict[str, list[str]]) -> Iterator[WorkflowBuild]:
+    context = _text(get(given, "context")) or "."
+    dockerfile = _text(get(given, "file")) or posixpath.join(context, "Dockerfile")
+    if "${{" in dockerfile or "://" in dockerfile:
+        return
+    images = []
+    for tag in _list(get(given, "tags")):
+        named = _OUTPUT_TAGS.fullmatch(tag)
+        images += metadata.get(named.group(1), []) if named else [tag]
+    yield WorkflowBuild(job, posixpath.normpath(dockerfile), _names(images))
+
+
+def _script_builds(job: str, script: str, folder: str) -> Iterator[WorkflowBuild]:
+    for line in script.replace("\\\n", " ").splitlines():
+        for command in split_commands(line).commands:
+            words = [word.value for word in command.argv]
+            if words[:2] == ["docker", "build"]:
+                rest = words[2:]
+            elif words[:3] in (["docker", "buildx", "build"], ["docker", "image", "build"]):
+                rest = words[3:]
+            else:
+                continue
+            args = read_args(rest, _BUILD_SHORT, _BUILD_LONG)
+            if len(args.operands) != 1 or "$" in args.operands[0] or "://" in args.operands[0]:
+                continue
+            context = posixpath.join(folder, args.operands[0])
+            files = args.values("-f", "--file")
+            dockerfile = posixpath.join(folder, files[-1]) if files else posixpath.join(context, "Dockerfile")
+            if "$" not in dockerfile and files[-1:] != ["-"]:
+                yield WorkflowBuild(job, posixpath.normpath(dockerfile), _names(args.values("-t", "--tag")))
+
+
+def _names(images: list[str]) -> tuple[str, ...]:
+    return tuple(image for image in images if image and not image.startswith("$"))
+
+
+def _metadata_images(node: yaml.Node | None) -> list[str]:
+    """docker/metadata-action's `images:`, a line each: a name, or `name=…,enable=…`."""
+    lines = [line.strip() for line in _text(node).splitlines()]
+    return [line.split(",", 1)[0].removeprefix("name=") for line in lines if line]
+
+
+def _text(node: yaml.Node | None) -> str:
+    return str(node.value).strip() if is_scalar(node) else ""
+
+
+def _list(node: yaml.Node | None) -> list[str]:
+    """A list input as actions take one: a YAML sequence, or text split at newlines and commas."""
+    if is_sequence(node):
+        return [_text(entry) for entry in node.value if _text(entry)]
+    return [part.strip() for part in re.split(r"[\n,]", _text(node)) if part.strip()]
+
+
 def _container_image(text: str, path: str, node: yaml.Node | None, where: str) -> Iterator[ImageOccurrence]:
     """A job's container or a service container: the image as a string, or its `image:`."""
-    if isinstance(node, yaml.ScalarNode):
+    if is_scalar(node):
         yield from scalar_occurrence(text, path, node, where)
     else:
         yield from scalar_occurrence(text, path, get(node, "image"), f"{where}.image")

@@ -13,18 +13,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-
-import yaml
+from typing import TYPE_CHECKING
 
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
-from bot.rules.yaml_nodes import MERGE_TAG, get, items  # noqa: F401 - compose.py and workflow.py import them from here
+from bot.rules.yaml_nodes import (  # noqa: F401 - compose.py and workflow.py import them from here
+    MERGE_TAG,
+    UnreadableYaml,
+    compose,
+    get,
+    is_mapping,
+    is_scalar,
+    is_sequence,
+    items,
+)
 from bot.sources.ignores import suppressed
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
 # What may stand between a node's start and its characters: an anchor, a tag (`&base !!str `).
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
 
@@ -36,19 +46,16 @@ class YamlSourceError(DockerfileSyntaxError):
 @lru_cache(maxsize=8)  # a compose file is read for its builds, then for its images
 def load(text: str, path: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise YamlSourceError(path, line, f"not valid YAML: {problem}") from None
+        return compose(text)
+    except UnreadableYaml as error:
+        raise YamlSourceError(path, error.line, f"not valid YAML: {error.problem}") from None
 
 
 def scalar_span(text: str, node: yaml.Node | None) -> Span | None:
     """Where a scalar's characters are in `text`, when they spell its value as is: plain or
     quoted without escapes, on its line; after its anchor or tag, if it has one. None for
     anything else (block scalars, escapes, folded lines, not a scalar)."""
-    if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
+    if not is_scalar(node) or node.style in ("|", ">"):
         return None
     # libyaml's marks do not count a leading byte order mark; the text does.
     bom = 1 if text.startswith("\ufeff") else 0
@@ -65,7 +72,7 @@ def scalar_span(text: str, node: yaml.Node | None) -> Span | None:
 
 
 def scalar_occurrence(text: str, path: str, node: yaml.Node | None, where: str, prefix: str = "") -> Iterator[ImageOccurrence]:
-    if not isinstance(node, yaml.ScalarNode) or not node.value.startswith(prefix) or "$" in node.value:
+    if not is_scalar(node) or not node.value.startswith(prefix) or "$" in node.value:
         return  # "$": an expression or a variable, not a reference to pin as it is written
     span = scalar_span(text, node)
     if span is not None:

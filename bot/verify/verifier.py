@@ -51,6 +51,7 @@ from bot.model.verification import (
     Verification,
     VerifySettings,
 )
+from bot.progress import Progress
 from bot.sources.files import encode
 from bot.verify.confine import OutOfRepository, check_confined, own_dockerignore
 from bot.verify.deadline import Deadline, OutOfTime
@@ -179,8 +180,10 @@ def broken(build: Build, original: Build) -> str | None:
 class Verifier:
     def __init__(self, engine: Engine, settings: VerifySettings, log: Callable[[str], None] = lambda line: None,
                  clock: Callable[[], float] = monotonic, proofs: Mapping[str, Proof] | None = None,
-                 vulnerabilities: VulnerabilityLookup | None = None, showings: Mapping[str, Showing] | None = None):
+                 vulnerabilities: VulnerabilityLookup | None = None, showings: Mapping[str, Showing] | None = None,
+                 progress: Progress | None = None):
         self.engine = engine
+        self.progress = progress or Progress("verify", log, clock=clock)  # a line a file, in the log
         self.settings = settings
         self.log = log
         self.clock = clock
@@ -197,10 +200,16 @@ class Verifier:
         deadline = Deadline.after(self.settings.deadline, "deadline", self.clock)
         cached_before = self.engine.cache_records() if chosen else None
         pool = ThreadPoolExecutor(max(1, self.settings.jobs))
+
+        def verify_and_tell(result: FileResult) -> tuple[FileResult, Verification]:
+            verified = self.verify_file(result, root, plans[result.path], reharden(result.path), deadline,
+                                        report.digests)
+            self.progress.done(result.path, verified[1].verdict.value)
+            return verified
+        self.progress.start(len(chosen))
         try:
             with _terminate_as_interrupt():
-                done = list(pool.map(lambda r: self.verify_file(r, root, plans[r.path], reharden(r.path), deadline,
-                                                                report.digests), chosen))
+                done = list(pool.map(verify_and_tell, chosen))
         except KeyboardInterrupt:
             # Stopped (Ctrl-C, SIGTERM): the start checks under way end now and remove their
             # containers, rather than after their start period; no file is begun.
@@ -211,6 +220,7 @@ class Verifier:
             raise
         finally:
             pool.shutdown()
+            self.progress.finish()
             if chosen:
                 self._remove_cache(cached_before)
         skipped = [Verification(r.path, plans[r.path].context, plans[r.path].target, Verdict.SKIPPED,
