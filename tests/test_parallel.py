@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,30 @@ COPY . /app
 CMD ["python", "/app/main.py"]
 """
 COMPOSE = "  svc-{n}:\n    build: ./services/svc-{n}\n"
+ROOT = Path(__file__).resolve().parent.parent
+# Set in the interpreter that `test_every_pool_test_in_an_interpreter_without_threads` starts.
+FRESH = "HARDENBOT_TEST_WITHOUT_THREADS"
+WRAPPER = "test_every_pool_test_in_an_interpreter_without_threads"
+
+
+@pytest.fixture(autouse=True)
+def without_threads(request):
+    """The pool forks only from a process with one thread (`bot.pool.can_fork`). In a suite where
+    other tests' servers run threads, these tests would silently run in one process, and a test
+    whose work kills its worker would kill the suite: they run in an interpreter of their own."""
+    if request.node.name != WRAPPER and threading.active_count() > 1:
+        pytest.skip(f"other threads run in this interpreter: run by {WRAPPER}")
+    yield
+
+
+def test_every_pool_test_in_an_interpreter_without_threads():
+    if threading.active_count() == 1 or os.environ.get(FRESH):
+        pytest.skip("no other thread here: the tests of this file ran in this interpreter")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly",
+                           __file__, "-k", f"not {WRAPPER}"], cwd=ROOT, env={**os.environ, FRESH: "1"},
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and " skipped" not in done.stdout, done.stdout[-2000:]
 
 
 def _hostile_tree(root: Path, services: int = 12) -> Path:
