@@ -26,7 +26,7 @@ from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, 
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
-from bot.model.verification import BuildPlan
+from bot.model.verify_settings import BuildPlan
 from bot.pool import cores, ordered_map
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.secrets import MASK, Credential, credentials_in, secret_spans
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import FileError, Finding
 from bot.model.results import FileResult, RunReport
-from bot.model.verification import Build, Verification
+
+if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.verification import Build, Verification
 
 SHORTEST_MASKED = 4
 # A file is parsed again (it was for its rules) only when an ENV or ARG could set a credential:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
 from bot.report.masking import masked_text
-from bot.report.verification import text_lines as verification_lines
 
 
 def lookup_line(report: RunReport) -> list[str]:
@@ -41,6 +40,13 @@ def check_lines(report: RunReport) -> list[str]:
     return lines
 
 
+def _verification_lines(report: RunReport) -> list[str]:
+    if not report.verify_note and not report.verification:
+        return []
+    from bot.report.verification import text_lines  # only a run that verified: `check` builds nothing
+    return text_lines(report)
+
+
 def fix_lines(report: RunReport) -> list[str]:
     lines = []
     for result in report.results:
@@ -48,7 +54,7 @@ def fix_lines(report: RunReport) -> list[str]:
     changed = sum(r.changed for r in report.results)
     person = sum(len(r.hardened.after) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
-    lines.extend(verification_lines(report) + lookup_line(report) + not_scanned_line(report))
+    lines.extend(_verification_lines(report) + lookup_line(report) + not_scanned_line(report))
     lines.append(f"{verb} {changed} of {_total(report)} files; {person} findings need a person" + _unprocessed(report))
     return lines
 
