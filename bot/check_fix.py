@@ -55,7 +55,7 @@ def check_or_fix(args: argparse.Namespace) -> int:
                                            progress)
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
                          verifier=verifier, advisor=advisor, downloader=None if args.offline else _download,
-                         jobs=args.jobs)
+                         jobs=args.jobs, diffs=fix and args.dry_run and args.format == "text")
         report = replace(report, verify_note=note)
         saved = read_saved_image(args.image) if args.image is not None else None
         report = assess_policies(report, config, os.environ, offline=args.offline, saved=saved,
