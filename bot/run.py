@@ -28,7 +28,6 @@ from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
 from bot.model.verify_settings import BuildPlan
 from bot.pool import cores, ordered_map
-from bot.report.per_file import FileReportParts, remember, report_parts
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
@@ -300,6 +299,9 @@ def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs
     """Every file checked or fixed, on `jobs` processes; on several, each worker also does the
     report's work on its files (credentials to mask, the diff when `diffs`), which this process
     keeps instead of doing it again, alone."""
+    if jobs > 1:  # one process (a small tree, `check` on a file) does the report's work later, itself
+        from bot.report.per_file import FileReportParts, remember, report_parts
+
     def one(item: tuple[SourceFile, str]) -> tuple[FileResult, FileReportParts | None] | FileError:
         source, text = item
         try:
