@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bot import __version__
-from bot.model.verification import VerifyMode
+from bot.model.verify_settings import VerifyMode
 from bot.org import commands as org_commands
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
 

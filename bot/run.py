@@ -26,7 +26,7 @@ from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, 
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
-from bot.model.verification import BuildPlan
+from bot.model.verify_settings import BuildPlan
 from bot.pool import cores, ordered_map
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
@@ -97,14 +97,16 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
             resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None,
             advisor: Advisor | None = None, downloader: Downloader | None = None,
-            jobs: int | None = None) -> RunReport:
+            jobs: int | None = None, diffs: bool = False) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
     files when `write`, on `jobs` processes (None: one per core for a large tree, see
     `processes_for`). Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
     (or could not test) is written; with an advisor too, the shipped bases are measured
     against their candidates first (HB020). With a downloader, the URLs ADD would pin are
-    downloaded once."""
+    downloaded once. `diffs`: the run will print each changed file's diff (`fix --dry-run`),
+    so the workers of a run on several processes compute them with the rest of the report's
+    per-file work."""
     root, sources, not_scanned, action_folders = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -122,7 +124,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
-    report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs))
+    report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs), diffs)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
     written: list[FileResult] = []
@@ -292,21 +294,35 @@ def processes_for(files: int, jobs: int | None) -> int:
     return cores() if files >= POOL_FROM else 1
 
 
-def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs: int = 1) -> RunReport:
-    def one(item: tuple[SourceFile, str]) -> FileResult | FileError:
+def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs: int = 1,
+                 diffs: bool = False) -> RunReport:
+    """Every file checked or fixed, on `jobs` processes; on several, each worker also does the
+    report's work on its files (credentials to mask, the diff when `diffs`), which this process
+    keeps instead of doing it again, alone."""
+    if jobs > 1:  # one process (a small tree, `check` on a file) does the report's work later, itself
+        from bot.report.per_file import FileReportParts, remember, report_parts
+
+    def one(item: tuple[SourceFile, str]) -> tuple[FileResult, FileReportParts | None] | FileError:
         source, text = item
         try:
-            return FileResult(source.path, source.kind.name, text, _process_text(text, source, ruleset, fix))
+            result = FileResult(source.path, source.kind.name, text, _process_text(text, source, ruleset, fix))
         except DockerfileSyntaxError as error:
             return FileError(source.path, error.line, error.reason)
+        return result, report_parts(result, diffs) if jobs > 1 else None
 
     def died(item: tuple[SourceFile, str], why: str) -> FileError:
         return FileError(item[0].path, 1, why)
 
     done = ordered_map(one, list(texts.items()), jobs, died)
-    results = tuple(r for r in done if isinstance(r, FileResult))
+    results = []
+    for answer in done:
+        if isinstance(answer, tuple):
+            result, parts = answer
+            if parts is not None:
+                remember(parts)
+            results.append(result)
     errors = tuple(r for r in done if isinstance(r, FileError))
-    return RunReport(results, errors, False, ruleset.context.digests)
+    return RunReport(tuple(results), errors, False, ruleset.context.digests)
 
 
 def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:

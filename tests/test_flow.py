@@ -19,7 +19,7 @@ from bot.flow import TITLE, FlowSettings, Log, Outcome, ensure_pull_request
 from bot.github.api import GitHubRepo
 from bot.github.event import trigger_from
 from bot.gitops import Identity, Repository
-from bot.model.verification import VerifyMode
+from bot.model.verify_settings import VerifyMode
 from tests.fake_github import API, FakeGitHub
 
 TOKEN = "ghs_" + "T0kEn" * 7

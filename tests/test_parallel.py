@@ -236,3 +236,62 @@ def test_a_container_cpu_quota_caps_the_workers(tmp_path, monkeypatch, v2, v1, e
     assert bot.pool._cgroup_quota() == expected
     monkeypatch.setattr(bot.pool.os, "sched_getaffinity", lambda pid: set(range(64)))
     assert bot.pool.cores() == (expected or 64)
+
+
+def _tree_with_credentials(root: Path, services: int = 9) -> Path:
+    token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"
+    for n in range(services):
+        folder = root / "services" / f"svc-{n}"
+        folder.mkdir(parents=True)
+        secret = f"ENV DB_PASSWORD=hunter{n}hunter\n" if n % 2 else f"ENV GITHUB_TOKEN={token}\n"
+        (folder / "Dockerfile").write_text(SERVICE.replace("COPY", secret + "COPY"))
+    return root
+
+
+def _fresh_report_memos() -> None:
+    from bot.report.masking import CREDENTIALS
+    from bot.report.text import DIFFS
+
+    CREDENTIALS.clear()
+    DIFFS.clear()
+
+
+@pytest.mark.parametrize("argv", [["fix", "--offline", "--dry-run"], ["check", "--offline", "--format", "json"]])
+def test_the_workers_mask_and_diff_what_one_process_does(tmp_path, capsys, argv):
+    """The credentials to mask and the diffs are computed by the workers and kept by the main
+    process: with nothing computed before (fresh memos), the output is that of one process, and
+    no credential is printed."""
+    root = _tree_with_credentials(tmp_path / "tree")
+    _fresh_report_memos()
+    many = _run(capsys, [*argv, "--jobs", "3", str(root)])
+    _fresh_report_memos()
+    one = _run(capsys, [*argv, "--jobs", "1", str(root)])
+    assert many == one
+    printed = one[1] + one[2]
+    assert "ghp_****" in printed or argv[0] == "check"
+    assert "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8" not in printed and "hunter1hunter" not in printed
+
+
+def test_the_main_process_keeps_what_the_workers_computed(tmp_path):
+    """After a run on several processes, each file's credentials and diff are known to the main
+    process without computing them there."""
+    from bot.config import load_config
+    from bot.report.masking import CREDENTIALS
+    from bot.report.text import DIFFS, diff_key
+    from bot.rules import RULES
+
+    root = _tree_with_credentials(tmp_path / "tree")
+    _fresh_report_memos()
+    report = bot.run.process(root, load_config(root), RULES, fix=True, write=False, jobs=3, diffs=True)
+    computed: list[object] = []
+    originals = CREDENTIALS._compute, DIFFS._compute
+    CREDENTIALS._compute = DIFFS._compute = computed.append  # a computation now would be recorded
+    try:
+        for result in report.results:
+            assert CREDENTIALS((result.original, result.path, result.kind))
+            assert CREDENTIALS((result.hardened.text, result.path, result.kind))
+            assert "****" in DIFFS(diff_key(result))
+    finally:
+        CREDENTIALS._compute, DIFFS._compute = originals
+        _fresh_report_memos()
+    assert computed == [] and len(report.results) == 9

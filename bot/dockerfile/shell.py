@@ -23,6 +23,7 @@ _WRAPPERS = {"sudo": {"-u", "-g", "-C", "-h", "-p", "-r", "-t", "-U"}, "env": {"
 
 @dataclass(frozen=True)
 class Word:
+    """A shell word of a RUN script, unquoted, with its logical offsets."""
     value: str  # quotes and escapes removed; expansions left as written
     start: int  # logical offsets, end exclusive
     end: int
@@ -30,6 +31,7 @@ class Word:
 
 @dataclass
 class Command:
+    """One simple command of a script: its words and what separates it from the one before."""
     words: list[Word]  # every word, prefixes included; redirections excluded
     argv_start: int  # index of the program word in `words`
     separator_before: str = ""
@@ -103,6 +105,7 @@ class Command:
 
 @dataclass
 class Script:
+    """A RUN script's commands, whether any pipes, and where a comment starts."""
     commands: list[Command]
     has_pipe: bool
     comment_start: int | None  # logical offset of a `#` comment, if any

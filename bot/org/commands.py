@@ -15,7 +15,6 @@ from bot.errors import HardenbotError
 from bot.github.pace import POINTS_PER_MINUTE
 from bot.model.text import escape_controls
 from bot.org.defaults import LABEL, MATRIX_LIMIT, RESERVE, TITLE
-from bot.progress import on_stderr
 
 EXIT_OK, EXIT_ERROR = 0, 2
 ETAGS_LIMIT = 256 << 20  # an ETag store for 10,000 repositories takes about 20 MB
@@ -97,6 +96,7 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
 
     from bot.org.matrix import job_outputs, plan_document, write_outputs
     from bot.org.plan import PlanFilters, make_plan
+    from bot.progress import on_stderr  # only a plan shows progress: not on every command's start-up
 
     filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
     capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None

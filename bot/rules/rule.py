@@ -90,12 +90,14 @@ WorkflowCheck = Callable[[str, str, RuleContext], Iterator[Finding]]  # (text, p
 
 @dataclass(frozen=True)
 class Example:
+    """A rule's example for its documentation: a file before and after the fix."""
     bad: str
     good: str = ""  # empty for a rule that only reports
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule's record: its code, what it finds and why, how it is fixed, and its checks."""
     code: str  # hadolint's code where hadolint has the rule, else HBnnn
     name: str  # a short slug, for SARIF
     title: str  # what it finds, in a few words
