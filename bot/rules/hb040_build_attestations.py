@@ -15,6 +15,8 @@ secret passed that way would leak); a job without `docker/setup-buildx-action` b
 step (the plain docker driver refuses attestations and the build would fail); an action
 older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
+Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`), a throwaway
+image for trying a build that nobody verifies.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ CODE = "HB040"
 _ACTION = "docker/build-push-action@"
 _SETUP_BUILDX = "docker/setup-buildx-action@"
 _MAJOR = re.compile(r"^v(\d+)")
+_TEST_TAG = re.compile(r"test(?:[-_.][\w.-]+)?")
 _BUILD_RUN = re.compile(r"\bdocker\s+(?:buildx\s+build|build)\b[^\n]*")
 _PUSH_FLAG = re.compile(r"(?:^|\s)(?:--push\b|--output[= ]\S*type=registry|-o[= ]?\S*type=registry)")
 _SBOM_FLAG = re.compile(r"--sbom(?:[= ](?:true|1)\b)?(?!\S)|--attest[= ]\S*type=sbom")
@@ -132,7 +135,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
                               "`--sbom=true --provenance=mode=max`: add them to its build command")
             continue
         pushed, uses = action
-        if attested(pushed):
+        if attested(pushed) or _only_test_tags(get(step, "with")):
             continue
         reason = _why_not_edited(step, earlier, uses)
         message = "this step pushes an image without an SBOM and max provenance attestations"
@@ -147,6 +150,18 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         else:
             yield Finding(CODE, path, pushed.line, f"{message}: added `provenance: mode=max` and `sbom: true`",
                           (edit,))
+
+
+def _only_test_tags(inputs: yaml.Node | None) -> bool:
+    """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`): a
+    throwaway image for trying a build, which nobody pulls to verify."""
+    tags = get(inputs, "tags") if is_mapping(inputs) else None
+    if is_scalar(tags):
+        values = [t.strip() for t in re.split(r"[\n,]", tags.value) if t.strip()]
+    else:
+        values = [t.value.strip() for t in tags.value if is_scalar(t)] if is_sequence(tags) else []
+    return bool(values) and all("$" not in v and _TEST_TAG.fullmatch(v.rpartition("/")[2].partition(":")[2])
+                                for v in values)
 
 
 def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) -> str:
