@@ -51,6 +51,7 @@ RUN apt-get update && apt-get install -y gdb
      "test fixture (in tests/, and no compose file builds it)"),
     ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
     (".codesandbox/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .codesandbox/)"),
+    ("dev/docker/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in dev/)"),
     (".gitpod.Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (a development variant (.gitpod.Dockerfile))"),
     (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),

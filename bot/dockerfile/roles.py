@@ -35,8 +35,9 @@ from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
                              "test-fixtures", "test_fixtures"})
 # Folders of tests: a Dockerfile there is a test's input, unless a compose file builds it.
-# Folders of hosted development environments' configuration: VS Code's, CodeSandbox's.
-DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox"})
+# Folders of development environments: VS Code's and CodeSandbox's configuration, a `dev/` or
+# `development/` folder of the repository's own tooling (`dev/docker/Dockerfile`).
+DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox", "dev", "development"})
 TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "e2e"})
 # `Dockerfile.debug`, `Dockerfile.dev`, `dev.Dockerfile`: an image for working on the code.
 _DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)\.(?:dev|debug|development|devcontainer)"
