@@ -112,7 +112,9 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         if stage.external_base is None:
             return f"the base image {stage.lineage()[-1].base!r} cannot be resolved"
         return f"the user tools of base image {stage.external_base} are not known"
-    kept = _kept_data(doc, stage, build) or _empty_workdir(stage)
+    # A base image's empty WORKDIR is where the images built FROM it put their files, not kept data.
+    is_base = context.role is not None and context.role.role is Role.BASE
+    kept = _kept_data(doc, stage, build) or (None if is_base else _empty_workdir(stage))
     if kept is not None:
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
