@@ -157,6 +157,15 @@ def test_a_folder_the_usage_docs_mount_makes_the_user_change_a_report(tmp_path, 
     assert "[fixable]" in capsys.readouterr().out
 
 
+def test_an_empty_workdir_is_kept_data_in_a_service_not_in_a_base(tmp_path, capsys):
+    write(tmp_path, "svc/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nCOPY app /usr/bin/app\nCMD [\"app\"]\n")
+    write(tmp_path, "base/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nONBUILD COPY . /data\n")
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "svc/Dockerfile:1: HB001 final stage runs as root; not changed because the WORKDIR /data (line 2)" in out
+    assert "base/Dockerfile:1: HB001 final stage runs as root: switch to user" in out
+
+
 def test_compose_volume_mounts_are_named_and_anonymous_volumes_not_host_folders():
     from bot.sources.compose import builds
     found = builds("services:\n  web:\n    build: ./web\n    volumes:\n      - ./src:/app/src\n"
