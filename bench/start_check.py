@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.model.verification import StartSpec  # noqa: E402
+from bot.model.verify_settings import StartSpec  # noqa: E402
 from bot.verify.docker import DockerEngine  # noqa: E402
 from bot.verify.start import StartRequest  # noqa: E402
 from tests.servers import DockerDaemon, busybox_rootfs  # noqa: E402

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import Config  # noqa: E402
 from bot.dockerfile.model import Dockerfile  # noqa: E402
-from bot.model.verification import VerifySettings  # noqa: E402
+from bot.model.verify_settings import VerifySettings  # noqa: E402
 from bot.run import process  # noqa: E402
 from bot.verify.docker import DockerEngine, EngineUnavailable  # noqa: E402
 from bot.verify.verifier import Verifier  # noqa: E402

@@ -22,7 +22,7 @@ from bot.gitops import BOT, Identity, Repository
 from bot.model.groups import GroupBy
 from bot.model.results import RunReport
 from bot.model.text import escape_controls
-from bot.model.verification import VerifyMode
+from bot.model.verify_settings import VerifyMode
 from bot.org.job import harden_repository
 from bot.policy_setup import assess_policies, vulnerability_lookup
 from bot.privileges import become_workspace_owner, docker_socket

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from bot.config import load_config, parse_codes, parse_policies
 from bot.errors import HardenbotError
 from bot.model.text import escape_controls
-from bot.model.verification import VerifyMode
+from bot.model.verify_settings import VerifyMode
 from bot.policy_setup import assess_policies, gate, read_saved_image, vulnerability_lookup
-from bot.report import policies, text
+from bot.report import text
 from bot.report.masking import masked_report
 from bot.run import process
 
@@ -37,6 +37,9 @@ def check_or_fix(args: argparse.Namespace) -> int:
         select = parse_codes(args.select, "--select") if args.select else None
         ignore = parse_codes(args.ignore, "--ignore") if args.ignore else None
         rules = config.active_rules(select, ignore)
+        # Before the run: a misspelt policy is one line at once, not after every lookup and build.
+        fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
+        fail_on = fail_on if not fix else ()
         vulnerabilities = vulnerability_lookup(os.environ, offline=args.offline) if fix else None
         resolver, advisor = (None, None) if args.offline else _registry_lookups(args, vulnerabilities)
         verifier, note = None, ""
@@ -51,10 +54,9 @@ def check_or_fix(args: argparse.Namespace) -> int:
             verifier, note = make_verifier(args.verify, settings, os.environ, progress.note, vulnerabilities,
                                            progress)
         report = process(args.path, config, rules, fix=fix, write=fix and not args.dry_run, resolver=resolver,
-                         verifier=verifier, advisor=advisor, downloader=None if args.offline else _download)
+                         verifier=verifier, advisor=advisor, downloader=None if args.offline else _download,
+                         jobs=args.jobs, diffs=fix and args.dry_run and args.format == "text")
         report = replace(report, verify_note=note)
-        fail_on = parse_policies(args.fail_on, "--fail-on") if not fix and args.fail_on else config.fail_on
-        fail_on = fail_on if not fix else ()
         saved = read_saved_image(args.image) if args.image is not None else None
         report = assess_policies(report, config, os.environ, offline=args.offline, saved=saved,
                                  every_dockerfile=bool(fail_on))
@@ -96,6 +98,16 @@ def _download(urls: list[str]) -> dict[str, Download]:
     return make_downloader()(urls)
 
 
+def _policy_lines(report: RunReport) -> list[str]:
+    """The policies' lines (and the measured line, which needs judged images); none when no
+    image was judged, without loading their report."""
+    if not report.policies:
+        return []
+    from bot.report import policies
+
+    return policies.text_lines(report)
+
+
 def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
     report = masked_report(report)  # what the files write as credentials is never printed
     for error in report.errors:
@@ -109,9 +121,9 @@ def _print(report: RunReport, args: argparse.Namespace, fix: bool) -> None:
         print(_sarif(report, fix, args.path))
         return
     if not fix:
-        print("\n".join(map(escape_controls, text.check_lines(report) + policies.text_lines(report))))
+        print("\n".join(map(escape_controls, text.check_lines(report) + _policy_lines(report))))
         return
-    summary = "\n".join(map(escape_controls, text.fix_lines(report) + policies.text_lines(report)))
+    summary = "\n".join(map(escape_controls, text.fix_lines(report) + _policy_lines(report)))
     if args.dry_run:
         sys.stdout.write("".join(text.unified_diff(r) for r in report.results if r.changed))
         print(summary, file=sys.stderr)

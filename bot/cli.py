@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from bot import __version__
-from bot.model.verification import VerifyMode
+from bot.model.verify_settings import VerifyMode
 from bot.org import commands as org_commands
 from bot.registry.budget import RUN_DEADLINE, parse_deadline
 
@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--workers", type=int, default=8, metavar="N",
                          help="registry lookups at once (default 8)")
         _registry_deadline_argument(sub)
+        sub.add_argument("--jobs", type=_jobs, metavar="N",
+                         help="processes checking files at once (default: one per core for a large tree, "
+                              "else one); the output is the same for any N")
         sub.add_argument("--image", type=Path, metavar="FILE",
                          help="a saved image (`docker save`) to judge by the policies")
         if name == "check":
@@ -84,6 +87,16 @@ def _registry_deadline(text: str) -> float:
         return parse_deadline(text, "the registry deadline")
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
 
 
 def _verify_mode(text: str) -> VerifyMode:

@@ -65,7 +65,7 @@ from bot.model.groups import GroupBy, GroupSettings
 from bot.model.images import parse_reference
 from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY, Role
-from bot.model.verification import StartSpec, VerifySettings
+from bot.model.verify_settings import StartSpec, VerifySettings
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
 from bot.rules.options import OptionValueError, OptionValues
 
@@ -79,6 +79,7 @@ _ON = {True: True, False: False, "on": True, "off": False}
 
 @dataclass(frozen=True)
 class Config:
+    """The configuration of a run: `.github/hardenbot.yml` and the command line, merged."""
     toggles: dict[str, bool] = field(default_factory=dict)
     options: OptionValues = field(default_factory=OptionValues)
     exclude: tuple[str, ...] = ()

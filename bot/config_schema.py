@@ -18,7 +18,7 @@ from bot.model.advice import AdviceSettings
 from bot.model.groups import GroupBy, GroupSettings
 from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY
-from bot.model.verification import VerifySettings
+from bot.model.verify_settings import VerifySettings
 from bot.rules import OPTIONS, RULES
 from bot.rules.hb012_pip_cache_mount import PIP_CACHE_STYLES
 from bot.rules.options import MAX_ID

@@ -136,6 +136,9 @@ class FlowResult:
     dropped: tuple[CommitInfo, ...] = ()  # commits the branch held, not on the base nor people's: left out of it
     conflict: Conflict | None = None  # KEPT: the commit of theirs that would not apply, and where
     groups: tuple = ()  # grouped pull requests: a bot.group_flow.GroupResult each
+    # NOTHING: the bot branch's open and last closed pull requests, when the run read them (in
+    # the one call that finds the open one), so that an organisation job needs no second call
+    pull_requests: PullRequests | None = None
 
     @property
     def needs_a_person(self) -> int:
@@ -403,14 +406,15 @@ class Flow:
         return closed
 
     def _nothing_to_harden(self, report: RunReport, body: str, dry_run: bool, history: BranchHistory) -> FlowResult:
-        pull = self.github.find_open_pull_request(self.settings.branch)
+        pulls = self.github.pull_requests_from(self.settings.branch)
+        pull = pulls.open
         if pull is None and not dry_run:
             closed = self._close_group_pulls(self._group_branches(history), None)
             if closed:
                 return FlowResult(Outcome.CLOSED, f"nothing to harden: closed pull requests {', '.join(closed)}",
                                   report=report, summary=body)
         if pull is None or dry_run:
-            return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body)
+            return FlowResult(Outcome.NOTHING, "nothing to harden", report=report, summary=body, pull_requests=pulls)
         branch = sort_branch(history.commits, self.settings.identity, self.settings.author,
                              self.settings.commit_message)
         if branch.people:

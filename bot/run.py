@@ -17,7 +17,7 @@ from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service, role_by_path
-from bot.engine import checked_text, harden_text
+from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
 from bot.model.downloads import Download
@@ -26,7 +26,8 @@ from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, 
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
-from bot.model.verification import BuildPlan
+from bot.model.verify_settings import BuildPlan
+from bot.pool import cores, ordered_map
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
@@ -35,7 +36,7 @@ from bot.rules.hb062_add_url_checksum import pinnable
 from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
-from bot.sources.build_context import list_contexts
+from bot.sources.build_context import ContextListings
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
@@ -95,13 +96,17 @@ Verifier = Callable[[RunReport, Path, dict[str, BuildPlan], Callable[[str], Call
 
 def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, write: bool,
             resolver: Resolver | None = None, verifier: Verifier | None = None, only: str | None = None,
-            advisor: Advisor | None = None, downloader: Downloader | None = None) -> RunReport:
+            advisor: Advisor | None = None, downloader: Downloader | None = None,
+            jobs: int | None = None, diffs: bool = False) -> RunReport:
     """Check (fix=False) or harden (fix=True) every source under `path`, writing hardened
-    files when `write`. Without a resolver the run is offline: image rules report what they
+    files when `write`, on `jobs` processes (None: one per core for a large tree, see
+    `processes_for`). Without a resolver the run is offline: image rules report what they
     cannot know. With a verifier, a fix is built before and after, and only what it proves
     (or could not test) is written; with an advisor too, the shipped bases are measured
     against their candidates first (HB020). With a downloader, the URLs ADD would pin are
-    downloaded once."""
+    downloaded once. `diffs`: the run will print each changed file's diff (`fix --dry-run`),
+    so the workers of a run on several processes compute them with the rest of the report's
+    per-file work."""
     root, sources, not_scanned, action_folders = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
@@ -117,9 +122,9 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader)
     if any(rule.code == CONTEXT_LEAK for rule in rules):
-        contexts = list_contexts(root, _context_folders(texts, ruleset.context.facts))
+        contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
-    report = _process_all(texts, ruleset, fix)
+    report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs), diffs)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
     written: list[FileResult] = []
@@ -194,11 +199,11 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
-    if resolver is not None and any(rule.check_occurrence for rule in rules):
-        added = [parse_reference(image) for rule in rules for image in rule.adds_images]
-        digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             _ci_targets(texts))
+    if resolver is not None and any(rule.check_occurrence for rule in rules):
+        added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
+        digests = resolver(list(_referenced_images(texts, dotenv)) + added)
     bases = None
     settings = config.options[BASE_RECOMMENDATION]
     if advisor is not None and settings.enabled and any(rule.code == HB020 for rule in rules):
@@ -209,6 +214,26 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
         return ruleset
     return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts))))
+
+
+def _images_rules_may_add(texts: dict[SourceFile, str], ruleset: RuleSet) -> list[ImageRef]:
+    """The images the fixes of the run's rules may write (HB012's and HB062's `# syntax=`
+    frontend), for the rules that find something in one of the files: a rule that finds
+    nothing writes nothing, so a run whose files need no frontend does not ask Docker Hub for
+    one (an unreachable registry costs its retries, every run). Found without digests or
+    downloads: those decide a fix, not whether the rule finds something."""
+    adding = tuple(rule for rule in ruleset.rules if rule.adds_images)
+    finding: set[str] = set()
+    for source, text in texts.items():
+        if len(finding) == len(adding):
+            break
+        waiting = tuple(rule for rule in adding if rule.code not in finding)
+        try:
+            found = check_text(text, source.path, replace(ruleset, rules=waiting), source.kind)
+        except DockerfileSyntaxError:
+            continue  # reported when the file is processed
+        finding |= {f.rule for f in found}
+    return [parse_reference(image) for rule in adding if rule.code in finding for image in rule.adds_images]
 
 
 def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list[WantedBase]:
@@ -256,17 +281,48 @@ def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool) -> RunReport:
-    results: list[FileResult] = []
-    errors: list[FileError] = []
-    for source, text in texts.items():
+# From this many files a tree is checked on every core: below it, starting the workers and
+# sending their results back costs more than the cores save (measured: docs/performance.md).
+POOL_FROM = 200
+
+
+def processes_for(files: int, jobs: int | None) -> int:
+    """The processes a run of `files` files uses: `jobs` when given, else one per core for a
+    tree of POOL_FROM files or more, else one."""
+    if jobs is not None:
+        return max(1, jobs)
+    return cores() if files >= POOL_FROM else 1
+
+
+def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs: int = 1,
+                 diffs: bool = False) -> RunReport:
+    """Every file checked or fixed, on `jobs` processes; on several, each worker also does the
+    report's work on its files (credentials to mask, the diff when `diffs`), which this process
+    keeps instead of doing it again, alone."""
+    if jobs > 1:  # one process (a small tree, `check` on a file) does the report's work later, itself
+        from bot.report.per_file import FileReportParts, remember, report_parts
+
+    def one(item: tuple[SourceFile, str]) -> tuple[FileResult, FileReportParts | None] | FileError:
+        source, text = item
         try:
-            hardened = _process_text(text, source, ruleset, fix)
+            result = FileResult(source.path, source.kind.name, text, _process_text(text, source, ruleset, fix))
         except DockerfileSyntaxError as error:
-            errors.append(FileError(source.path, error.line, error.reason))
-            continue
-        results.append(FileResult(source.path, source.kind.name, text, hardened))
-    return RunReport(tuple(results), tuple(errors), False, ruleset.context.digests)
+            return FileError(source.path, error.line, error.reason)
+        return result, report_parts(result, diffs) if jobs > 1 else None
+
+    def died(item: tuple[SourceFile, str], why: str) -> FileError:
+        return FileError(item[0].path, 1, why)
+
+    done = ordered_map(one, list(texts.items()), jobs, died)
+    results = []
+    for answer in done:
+        if isinstance(answer, tuple):
+            result, parts = answer
+            if parts is not None:
+                remember(parts)
+            results.append(result)
+    errors = tuple(r for r in done if isinstance(r, FileError))
+    return RunReport(tuple(results), errors, False, ruleset.context.digests)
 
 
 def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:

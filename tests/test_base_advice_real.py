@@ -8,6 +8,7 @@ import json
 import os
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -206,16 +207,21 @@ def family(docker_engine, tmp_path_factory) -> Iterator[Family]:
     """The python family in the session's registry, built once for the module."""
     daemon, debian_ref = docker_engine.daemon, docker_engine.images.debian
     python = debian_ref.rpartition("/")[0] + "/python"
-    digests = {}
-    for tag, (version, packages, full) in FAMILY.items():
+
+    def build_and_push(tag: str) -> str:
+        version, packages, full = FAMILY[tag]
         folder = tmp_path_factory.mktemp("family")
         stanzas = "".join(f"Package: {name}\\nStatus: install ok installed\\nVersion: {v}\\n\\n" for name, v in packages)
         (folder / "setup.sh").write_text(SETUP.format(version=version, stanzas=stanzas) + (FULL if full else ""))
         (folder / "Dockerfile").write_text(f"FROM {debian_ref}\nCOPY setup.sh /setup.sh\nRUN sh /setup.sh && rm /setup.sh\n")
         daemon.docker("build", "--network", "none", "-t", f"{python}:{tag}", str(folder), timeout=300)
         daemon.docker("push", f"{python}:{tag}", timeout=300)
-        digests[tag] = daemon.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}",
-                                     f"{python}:{tag}").stdout.strip().rpartition("@")[2]
+        return daemon.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}",
+                             f"{python}:{tag}").stdout.strip().rpartition("@")[2]
+
+    # The tags' builds and pushes wait on the engine and the registry more than on a core: together.
+    with ThreadPoolExecutor(len(FAMILY)) as pool:
+        digests = dict(zip(FAMILY, pool.map(build_and_push, FAMILY), strict=True))
     # the moving patch tag names the same image: one HEAD, never read twice
     daemon.docker("tag", f"{python}:3.11-slim-bookworm", f"{python}:3.11.9-slim-bookworm")
     daemon.docker("push", f"{python}:3.11.9-slim-bookworm", timeout=300)

@@ -12,7 +12,8 @@ import pytest
 from bot import action, run
 from bot.cli import main
 from bot.engine import harden_text
-from bot.model.verification import Build, BuildState, Verdict, VerifyMode
+from bot.model.verification import Build, BuildState, Verdict
+from bot.model.verify_settings import VerifyMode
 from bot.report.markdown import render_body
 from bot.report.text import unified_diff
 from bot.sources import build_context

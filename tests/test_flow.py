@@ -19,7 +19,7 @@ from bot.flow import TITLE, FlowSettings, Log, Outcome, ensure_pull_request
 from bot.github.api import GitHubRepo
 from bot.github.event import trigger_from
 from bot.gitops import Identity, Repository
-from bot.model.verification import VerifyMode
+from bot.model.verify_settings import VerifyMode
 from tests.fake_github import API, FakeGitHub
 
 TOKEN = "ghs_" + "T0kEn" * 7
@@ -97,11 +97,17 @@ def event(name: str, **changes) -> dict:
 
 
 def run(project: Project, github: FakeGitHub, name: str = "schedule", payload: dict | None = None, *,
-        environ: dict | None = None, verify: VerifyMode = VerifyMode.OFF, **settings):
+        environ: dict | None = None, verify: VerifyMode = VerifyMode.OFF, docker_hub_empty: bool = False,
+        **settings):
+    """One run of the flow; `docker_hub_empty`: Docker Hub answers 404 to every manifest (a
+    frontend a fix adds is then not found at once, rather than unreachable after retries)."""
     trigger = trigger_from(name, payload if payload is not None else event(name))
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         github.install(mock)
         mock.add_passthru(re.compile(r"https?://127\.0\.0\.1"))
+        if docker_hub_empty:
+            for method in (responses.HEAD, responses.GET):
+                mock.add(method, re.compile(r"https://registry-1\.docker\.io/v2/.+/manifests/.+"), status=404)
         return run_flow(FlowSettings("acme/shop", project.checkout, **settings), trigger, TOKEN, environ or {},
                         offline=False, workers=4, log=Log(project.lines.append), api_url=API,
                         seconds_between_writes=None, verify=verify)
@@ -150,7 +156,7 @@ def test_a_scheduled_run_pins_a_versioned_add_url_to_what_it_served(project, tmp
         git("push", "--quiet", "origin", "HEAD:main", cwd=project.seed)
         git("fetch", "--quiet", "--depth=1", "origin", "main", cwd=project.checkout)
         git("reset", "--quiet", "--hard", "FETCH_HEAD", cwd=project.checkout)
-        result = run(project, FakeGitHub())
+        result = run(project, FakeGitHub(), docker_hub_empty=True)
         assert result.outcome == "opened"
         assert len(server.seen) == 1
     tool = project.remote_file("hardenbot/harden", "services/tool/Dockerfile")
@@ -222,10 +228,13 @@ def test_push_failure_touches_no_pull_request(project):
     assert run(project, github).outcome == "opened"  # the next run finishes the job
 
 
-def test_pull_request_failure_after_push_is_finished_by_the_next_run(project):
+def test_pull_request_failure_after_push_is_finished_by_the_next_run(project, monkeypatch):
+    slept = []
+    monkeypatch.setattr("time.sleep", slept.append)  # the retries' waits, counted rather than waited
     github = FakeGitHub(failures=[("POST", r"/pulls$", 502, {})] * 3)
     with pytest.raises(HardenbotError, match=r"^GitHub: cannot create the pull request: HTTP 502"):
         run(project, github)
+    assert slept == [2.0, 4.0]  # three tries, backing off
     pushed = project.remote_sha("hardenbot/harden")
     assert pushed and github.pulls == {}
     result = run(project, github)

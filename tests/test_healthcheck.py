@@ -13,7 +13,8 @@ import pytest
 from bot.config import Config, load_config
 from bot.engine import harden_text
 from bot.model.proof import ProofEvidence
-from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState, Verdict, VerifySettings
+from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState, Verdict
+from bot.model.verify_settings import VerifySettings
 from bot.report.markdown import render_body
 from bot.rules import RULES_BY_CODE
 from bot.rules.hb014_healthcheck import became_healthy

@@ -180,3 +180,25 @@ def test_the_frontend_a_fix_adds_is_looked_up_and_pinned_in_the_same_run():
         "RUN --mount=type=cache,target=/root/.cache/pip pip install flask\n")
     assert [(c.line, c.image, c.old, c.new) for c in digest_changes(report)] == [
         (1, "docker/dockerfile", None, DIGEST), (2, "python", None, DIGEST)]
+
+
+@pytest.mark.parametrize("rules, text, frontend_asked", [
+    ({"HB012", "HB030"}, "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n", False),
+    ({"HB012", "HB030"}, "FROM python:3.12-slim\nUSER 10001\nRUN pip install flask\n", False),  # not root
+    ({"HB062", "HB030"}, "FROM python:3.12-slim\nADD app.tar.gz /app/\n", False),
+    ({"HB062", "HB030"}, "FROM python:3.12-slim\nADD https://example.com/v1.2/t.tgz /opt/\n", True),
+    ({"HB012", "HB030"}, "FROM python:3.12-slim\n# hadolint ignore=HB012\nRUN pip install flask\n", False),
+])
+def test_the_frontend_a_fix_may_add_is_asked_for_only_when_the_rule_finds_something(rules, text, frontend_asked):
+    asked = []
+
+    def registry(refs):
+        asked.extend(str(ref) for ref in refs)
+        return {image_key(ref): Resolution(digest=DIGEST) for ref in refs}
+
+    config = Config()
+    texts = {SourceFile("Dockerfile", DOCKERFILE): text,
+             SourceFile("unreadable/Dockerfile", DOCKERFILE): "FROM a\nRUN <<EOF\n"}  # unterminated: skipped
+    process_texts(texts, config, config.active_rules(select=rules), fix=True, resolver=registry)
+    assert ("docker/dockerfile:1" in asked) is frontend_asked
+    assert "python:3.12-slim" in asked

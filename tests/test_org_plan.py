@@ -1,6 +1,7 @@
 """`hardenbot org plan` over a faked organisation of 300 varied repositories: what it keeps and
 skips, the API calls it makes (one per page of 100, one per tree), its budget, rate limits and
-retries, and the matrices it writes."""
+retries, and the matrices it writes. Listed through REST here (`graphql=False`), as on a GitHub
+Enterprise Server without GraphQL; test_org_graphql.py has the GraphQL listing."""
 from __future__ import annotations
 
 import json
@@ -34,7 +35,7 @@ def plan_of(org: FakeOrganisation, filters: PlanFilters = NO_FILTERS, slept: lis
         org.install(mock)
         client = GitHubOrg(TOKEN, base_url=API, points_per_minute=None,
                            sleep=(slept if slept is not None else []).append)
-        return make_plan(client, org.owner, filters, **options)
+        return make_plan(client, org.owner, filters, **{"graphql": False, **options})
 
 
 def expected_selection(org: FakeOrganisation) -> list[str]:
@@ -203,7 +204,11 @@ def test_the_pace_spaces_calls_by_their_points():
     assert [round(s, 3) for s in slept] == [0.1, 0.1, 0.5]
 
 
-def test_org_plan_command_writes_the_matrices_and_the_plan_file(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize(("listing", "parallel", "log"), [
+    ([], 27, "acme: 300 repositories in 3 GraphQL pages"),  # 13 calls: 4,987 left
+    (["--rest"], 26, "acme: 300 repositories in 3 pages"),  # 253 calls: 4,747 left
+])
+def test_org_plan_command_writes_the_matrices_and_the_plan_file(tmp_path, monkeypatch, capsys, listing, parallel, log):
     org = organisation(300)
     output, plan_file = tmp_path / "output", tmp_path / "plan.json"
     monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
@@ -212,7 +217,7 @@ def test_org_plan_command_writes_the_matrices_and_the_plan_file(tmp_path, monkey
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         org.install(mock)
         assert main(["org", "plan", "--owner", "acme", "--max-batches", "4", "--plan-file", str(plan_file),
-                     "--points-per-minute", "0"]) == 0
+                     "--points-per-minute", "0", *listing]) == 0
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
     expected = expected_selection(org)
     assert outputs["batch-count"] == "1" and outputs["repositories"] == str(len(expected))
@@ -221,7 +226,8 @@ def test_org_plan_command_writes_the_matrices_and_the_plan_file(tmp_path, monkey
     assert [e["repository"] for e in document["selected"]] == expected and document["deferred"] == []
     assert {e["reason"] for e in document["skipped"]} == {s.value for s in Skip} - {Skip.FILTERED.value}
     out = capsys.readouterr()
-    assert f"{len(expected)} repositories to harden in 1 batches (max-parallel 26)" in out.out
+    assert f"{len(expected)} repositories to harden in 1 batches (max-parallel {parallel})" in out.out
+    assert log in out.err
     assert TOKEN not in out.out + out.err + output.read_text() + plan_file.read_text()
 
 

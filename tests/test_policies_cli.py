@@ -13,8 +13,10 @@ from tests.test_inventory import data, saved_image, tar_bytes
 
 OSV = "https://osv.test"
 SITE = "usr/local/lib/python3.12/site-packages"
-# A registry nobody listens on: its digest lookup fails at once, and nothing leaves the machine.
+# A registry nobody listens on: its digest lookup fails, and nothing leaves the machine; at once
+# with a registry deadline shorter than the client's first wait before a retry (0.5 s).
 DOCKERFILE = "FROM 127.0.0.1:9/python:3.12-slim@sha256:" + "a" * 64 + "\nUSER 10001\nCMD [\"python\"]\n"
+UNREACHABLE_AT_ONCE = ("--registry-deadline", "0.4")
 
 
 @pytest.fixture
@@ -48,7 +50,8 @@ def serve_osv() -> None:
 def test_fail_on_a_failing_policy_exits_1_and_names_it(repo, capsys):
     root, image = repo
     serve_osv()
-    code = main(["check", "--image", str(image), "--fail-on", "vulnerabilities-critical,agpl", str(root / "Dockerfile")])
+    code = main(["check", *UNREACHABLE_AT_ONCE, "--image", str(image), "--fail-on", "vulnerabilities-critical,agpl",
+                 str(root / "Dockerfile")])
     out, err = capsys.readouterr()
     assert code == 1
     assert f"policies: {image}: grade D (2 not evaluated)" in out  # 30 + 20 off; attestations, up-to-date unknown
@@ -68,9 +71,9 @@ def test_json_lists_each_policy_and_a_second_run_answers_from_the_cache(repo, ca
     def osv_calls() -> int:
         return sum(call.request.url.startswith(OSV) for call in responses.calls)
 
-    main(["check", "--format", "json", "--image", str(image), str(root / "Dockerfile")])
+    main(["check", *UNREACHABLE_AT_ONCE, "--format", "json", "--image", str(image), str(root / "Dockerfile")])
     first = osv_calls()
-    code = main(["check", "--format", "json", "--image", str(image), str(root / "Dockerfile")])
+    code = main(["check", *UNREACHABLE_AT_ONCE, "--format", "json", "--image", str(image), str(root / "Dockerfile")])
     assert first == 5 and osv_calls() == first  # a querybatch and 4 records; then all from the disk cache
     assert code == 0  # no --fail-on: the policies inform, the findings decide (none fixable here)
     document = json.loads(capsys.readouterr().out.split("\n}\n", 1)[1])

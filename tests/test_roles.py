@@ -12,7 +12,7 @@ from bot.config import load_config
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service
 from bot.model.roles import Role
-from bot.model.verification import BuildPlan
+from bot.model.verify_settings import BuildPlan
 from bot.run import build_plans, process
 from bot.sources.globs import glob_matches
 from tests.conftest import FIXTURES

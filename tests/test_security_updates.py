@@ -12,7 +12,8 @@ from bot.config import Config
 from bot.engine import harden_text
 from bot.model.policies import Inventory, Package, Vulnerability, VulnerabilityAnswers, VulnSeverity
 from bot.model.proof import ProofEvidence
-from bot.model.verification import Build, BuildState, ImageFacts, Verdict, VerifySettings
+from bot.model.verification import Build, BuildState, ImageFacts, Verdict
+from bot.model.verify_settings import VerifySettings
 from bot.rules import RULES_BY_CODE
 from bot.rules.upgrade_evidence import upgrade_proof, upgrade_shown
 from bot.run import make_ruleset, process

@@ -11,14 +11,8 @@ import pytest
 
 from bot.config import load_config
 from bot.errors import ConfigError
-from bot.model.verification import (
-    BuildPlan,
-    StartCheck,
-    StartSpec,
-    StartState,
-    Verdict,
-    VerifySettings,
-)
+from bot.model.verification import StartCheck, StartState, Verdict
+from bot.model.verify_settings import BuildPlan, StartSpec, VerifySettings
 from bot.report import verification as shown
 from bot.report.markdown import render_body
 from bot.sources.compose import builds

@@ -224,8 +224,11 @@ def test_an_interrupted_run_leaves_no_container(engine, tmp_path, sig):
     service(tmp_path, "exec sleep 600\n", keeps_running(engine))
     env = {**os.environ, **engine.environment, "PYTHONPATH": str(ROOT)}
     env.pop("DOCKER_CONTEXT", None)
+    # Ctrl-C's default handling, whatever this test's own: a shell's background job (`pytest &`)
+    # inherits SIGINT ignored, and a Python started so never sees its Ctrl-C.
     process = subprocess.Popen([sys.executable, "-m", "bot", "fix", "--verify", "--offline", str(tmp_path)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 300  # two builds first, on a machine other builds share
         while not start_check_running(engine) and time.monotonic() < deadline and process.poll() is None:

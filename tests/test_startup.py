@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # configuration file needs it) and the report formats nobody asked for.
 HEAVY = ("requests", "urllib3", "github", "git", "ruamel.yaml", "bot.osv.client", "bot.registry.client",
          "bot.org.plan", "bot.github.org", "bot.gitops", "bot.action", "bot.verify", "bot.downloads",
-         "bot.report.sarif", "bot.report.json_report", "concurrent.futures")
+         "bot.report.sarif", "bot.report.json_report", "concurrent.futures",
+         # … nor the results of builds and policies, which only verifying or judging images gives.
+         "bot.model.verification", "bot.report.verification", "bot.report.policies", "bot.report.measured",
+         "bot.progress")
 
 RUN_AND_LIST = """
 import contextlib, io, json, sys

@@ -9,7 +9,8 @@ import pytest
 
 from bot.config import Config, load_config
 from bot.errors import ConfigError
-from bot.model.verification import Build, BuildState, ImageFacts, Verdict, VerifySettings
+from bot.model.verification import Build, BuildState, ImageFacts, Verdict
+from bot.model.verify_settings import VerifySettings
 from bot.report import json_report
 from bot.report.markdown import render_body
 from bot.run import process

@@ -13,7 +13,8 @@ import pytest
 from bot.config import load_config
 from bot.errors import ConfigError
 from bot.model.images import Resolution
-from bot.model.verification import Build, BuildState, Verdict, VerifySettings
+from bot.model.verification import Build, BuildState, Verdict
+from bot.model.verify_settings import VerifySettings
 from bot.report import json_report
 from bot.report.markdown import render_body
 from bot.verify.confine import OutOfRepository, check_confined

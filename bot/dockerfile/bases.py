@@ -60,6 +60,7 @@ class BaseUser:
 
 @dataclass(frozen=True)
 class BaseInfo:
+    """What a stage's base image is known to be: its family, OS and the user it runs as."""
     family: str  # debian | alpine | node | dotnet | distroless | scratch | unknown
     os: str  # debian | alpine | none | unknown
     image: ImageRef | None

@@ -24,6 +24,7 @@ MAX_STAGES = 500
 
 @dataclass(frozen=True, eq=False)  # stages compare by identity: each is one place in one file
 class Stage:
+    """One build stage: its FROM, its base image (as written, resolved, expanded), parent and instructions."""
     index: int
     from_: Instruction
     name: str | None  # `AS name`, lower-cased
@@ -119,6 +120,7 @@ class ShellScript:
 
 @dataclass
 class Run:
+    """A RUN instruction of a stage, with its shell scripts parsed."""
     instruction: Instruction
     stage: Stage
     scripts: list[ShellScript]

@@ -40,6 +40,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 @dataclass(frozen=True)
 class Flag:
+    """An instruction's `--name[=value]` flag, with its exact span."""
     name: str  # without the leading dashes
     value: str | None
     span: Span
@@ -47,6 +48,7 @@ class Flag:
 
 @dataclass(frozen=True)
 class Heredoc:
+    """A `<<NAME` here-document of an instruction: its body and terminator."""
     name: str
     strip_tabs: bool  # `<<-`: leading tabs of body and terminator are removed
     body: Span  # the body lines, newlines included; the terminator excluded
@@ -56,6 +58,7 @@ class Heredoc:
 
 @dataclass(frozen=True)
 class Instruction:
+    """One Dockerfile instruction, continuation lines included, with the exact spans of its parts."""
     keyword: str  # upper-case
     keyword_text: str  # as written: `run`, `Run` …
     keyword_span: Span
@@ -92,6 +95,7 @@ class Instruction:
 
 @dataclass
 class ParsedText:
+    """A Dockerfile's text as parsed: its directives, escape character, instructions and comments."""
     text: str
     path: str
     escape: str
@@ -136,6 +140,7 @@ def _continues(content: str, escape: str) -> tuple[str, bool]:
 
 @dataclass(frozen=True)
 class _Directive:
+    """A parser directive's value (`# escape=`, `# syntax=`) and where it is written."""
     value: str
     span: Span  # of the value
 

@@ -40,6 +40,7 @@ class Credential:
 
 @dataclass(frozen=True)
 class _Format:
+    """A credential format: its kind, its pattern and the build secret that would carry it."""
     kind: str
     pattern: re.Pattern[str]  # group "secret" is what is masked; "keep" is shown
     variable: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _REDIRECT = re.compile(r"\d*(?:<<-|<<<|<<|<>|>>|>&|<&|>\||[<>])")
 _PLAIN = re.compile(r"[^\s|&;()<>\\'\"`$]+")
@@ -23,6 +23,7 @@ _WRAPPERS = {"sudo": {"-u", "-g", "-C", "-h", "-p", "-r", "-t", "-U"}, "env": {"
 
 @dataclass(frozen=True)
 class Word:
+    """A shell word of a RUN script, unquoted, with its logical offsets."""
     value: str  # quotes and escapes removed; expansions left as written
     start: int  # logical offsets, end exclusive
     end: int
@@ -30,6 +31,7 @@ class Word:
 
 @dataclass
 class Command:
+    """One simple command of a script: its words and what separates it from the one before."""
     words: list[Word]  # every word, prefixes included; redirections excluded
     argv_start: int  # index of the program word in `words`
     separator_before: str = ""
@@ -103,6 +105,7 @@ class Command:
 
 @dataclass
 class Script:
+    """A RUN script's commands, whether any pipes, and where a comment starts."""
     commands: list[Command]
     has_pipe: bool
     comment_start: int | None  # logical offset of a `#` comment, if any
@@ -157,7 +160,26 @@ def _command(words: list[Word], redirects: list[Word], before: str, after: str) 
     return Command(list(words), min(index, len(words)), before, after, list(redirects))
 
 
-def _tokenize(text: str) -> tuple[list[tuple[str, Word]], int | None]:
+# Scripts repeat: a fixed file is checked again with most of its RUN lines unchanged, and
+# the services of a monorepo share their install lines. The tokens of a script are immutable
+# (Word is frozen, kept in tuples), so they are computed once per text; commands are built
+# fresh each time, since rules tell them apart by identity. Long scripts are not kept, so
+# the cache stays small whatever a hostile file holds.
+_CACHED_SCRIPT_CHARS = 4096
+
+
+def _tokenize(text: str) -> tuple[tuple[tuple[str, Word], ...], int | None]:
+    if len(text) <= _CACHED_SCRIPT_CHARS:
+        return _tokenize_cached(text)
+    return _tokenize_uncached(text)
+
+
+@lru_cache(maxsize=2048)
+def _tokenize_cached(text: str) -> tuple[tuple[tuple[str, Word], ...], int | None]:
+    return _tokenize_uncached(text)
+
+
+def _tokenize_uncached(text: str) -> tuple[tuple[tuple[str, Word], ...], int | None]:
     tokens: list[tuple[str, Word]] = []
     i, n = 0, len(text)
     while i < n:
@@ -171,7 +193,7 @@ def _tokenize(text: str) -> tuple[list[tuple[str, Word]], int | None]:
         elif char == "#":
             end = text.find("\n", i)
             if end < 0:
-                return tokens, i
+                return tuple(tokens), i
             i = end
         elif char == "\n":
             tokens.append(("op", Word("\n", i, i + 1)))
@@ -196,7 +218,7 @@ def _tokenize(text: str) -> tuple[list[tuple[str, Word]], int | None]:
             end, value = _read_word(text, i)
             tokens.append(("word", Word(value, i, end)))
             i = end
-    return tokens, None
+    return tuple(tokens), None
 
 
 def _read_word(text: str, i: int) -> tuple[int, str]:

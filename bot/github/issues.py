@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-LABEL = "hardenbot-dashboard"
+from bot.github.labels import DASHBOARD as LABEL
+
+__all__ = ["LABEL", "IssueInfo", "Published", "find_dashboard", "publish_dashboard", "issue_from"]
 
 
 @dataclass(frozen=True)

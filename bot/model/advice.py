@@ -47,6 +47,7 @@ class BaseImage:
 
 @dataclass(frozen=True)
 class BaseFigures:
+    """What a base image weighs: its fixable vulnerabilities and its size."""
     critical_high: int  # fixable critical and high vulnerabilities (each package's, as the policy counts them)
     fixable: int  # fixable vulnerabilities, every severity
     size: int  # compressed bytes of its layers
@@ -63,6 +64,7 @@ class Passed:
 
 @dataclass(frozen=True)
 class BaseAdvice:
+    """HB020's advice for one base: the current one's figures and a better candidate, if any."""
     current: str  # the reference as the file writes it
     figures: BaseFigures | None = None  # the current base's, when it could be measured
     tag: str | None = None  # the better candidate's tag; None: the current base stays

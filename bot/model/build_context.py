@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ContextListing:
+    """What a build context holds that must not ship in an image, and the .dockerignore it has."""
     folder: str  # the build context, repository-relative ("." is the root)
     ignore_file: str | None  # the .dockerignore the build reads (the context's or the Dockerfile's own), if any
     found: tuple[str, ...] = ()  # context-relative paths named like what must not ship (.git, .env, *.key …)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Download:
+    """What reading a URL once gave: its content's digest and size, or why not."""
     url: str
     digest: str | None = None  # "sha256:<hex>" of the content, when it was read whole
     size: int = 0  # bytes read

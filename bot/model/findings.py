@@ -17,6 +17,7 @@ class NewFile:
 
 @dataclass(frozen=True)
 class Finding:
+    """One rule's finding in one file, with the edits that fix it (none: a person must)."""
     rule: str  # "DL3015", "HB001" …
     path: str  # repository-relative, forward slashes
     line: int  # 1-based, the instruction's first line

@@ -22,6 +22,7 @@ class GroupBy(StrEnum):
 
 @dataclass(frozen=True)
 class GroupSettings:
+    """How organisation mode groups a repository's fixes into pull requests (`group:`)."""
     group_by: GroupBy = GroupBy.REPOSITORY
     folder_depth: int | None = None  # group-by folder: the first N folders name the group
     folder_patterns: tuple[str, ...] = ()  # or globs naming service folders (`services/*`)

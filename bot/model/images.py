@@ -25,6 +25,7 @@ _DIGEST = re.compile(r"[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
 
 @dataclass(frozen=True)
 class ImageRef:
+    """An image reference, parsed and normalised: registry, repository, tag and digest."""
     registry: str  # host[:port], docker.io for Docker Hub
     repository: str  # path inside the registry, library/ added for official images
     tag: str | None

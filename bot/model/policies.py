@@ -51,6 +51,7 @@ class VulnSeverity(StrEnum):
 
 @dataclass(frozen=True)
 class Vulnerability:
+    """One advisory OSV gives for a package version, with what fixes it."""
     id: str  # OSV's id: DSA-5678-1, GHSA-…, PYSEC-…
     aliases: tuple[str, ...]  # CVE ids and the like
     severity: VulnSeverity
@@ -91,6 +92,7 @@ class PolicyState(StrEnum):
 
 @dataclass(frozen=True)
 class PolicyResult:
+    """One policy's verdict on one image, with its evidence."""
     policy: str  # its key: vulnerabilities-critical, high-profile-cves, agpl …
     state: PolicyState
     summary: str  # one line of evidence

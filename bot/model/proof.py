@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.model.policies import Inventory, VulnerabilityAnswers
-from bot.model.verification import Build
+
+if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.verification import Build
 
 # Packages in, what the vulnerability database says of them (answers.error when it could not say).
 VulnerabilityLookup = Callable[[Inventory], VulnerabilityAnswers]
@@ -18,6 +21,7 @@ VulnerabilityLookup = Callable[[Inventory], VulnerabilityAnswers]
 
 @dataclass(frozen=True)
 class ProofEvidence:
+    """The builds a proven fix is judged on: the original and the hardened image."""
     path: str  # the Dockerfile, repository-relative
     before: Build  # the original, built (with its inventory when the engine could read it)
     after: Build  # the hardened file with every edit still proposed, built

@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.model.findings import FileError, Finding, NewFile
 from bot.model.images import ImageKey, Resolution
 from bot.model.policies import ImagePolicies
 from bot.model.roles import RoleDecision
-from bot.model.verification import Verification
+
+if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.verification import Verification
 
 
 @dataclass(frozen=True)
 class Hardened:
+    """A file's findings before and after hardening, and the hardened text."""
     text: str  # the hardened text (the original when nothing applied)
     before: tuple[Finding, ...]  # findings on the original text
     after: tuple[Finding, ...]  # findings left on the hardened text
@@ -22,6 +26,7 @@ class Hardened:
 
 @dataclass(frozen=True)
 class FileResult:
+    """What a run did with one file: its original text and what hardening it gave."""
     path: str
     kind: str  # the source kind's name: dockerfile | compose | workflow
     original: str
@@ -40,6 +45,7 @@ class FileResult:
 
 @dataclass(frozen=True)
 class RunReport:
+    """Everything a run found and did, for the reports to render."""
     results: tuple[FileResult, ...]
     errors: tuple[FileError, ...]
     wrote: bool  # whether changed files were written

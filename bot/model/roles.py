@@ -35,6 +35,7 @@ ROLES_BY_KEY = {role.key: role for role in Role}
 
 @dataclass(frozen=True)
 class RoleDecision:
+    """What a Dockerfile is for (its role), and the evidence that says so."""
     role: Role
     reason: str  # the evidence, for people: "CMD runs gunicorn", "ONBUILD at line 7"
     generated: bool = False  # written by a generator: an edit here would be lost when it runs again

@@ -20,6 +20,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Edit:
+    """Replace the bytes of `span` with `replacement` (an empty span inserts)."""
     span: Span
     replacement: str
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.github.pace import POINTS_PER_MINUTE
 from bot.model.text import escape_controls
 from bot.org.defaults import LABEL, MATRIX_LIMIT, RESERVE, TITLE
-from bot.progress import on_stderr
 
 EXIT_OK, EXIT_ERROR = 0, 2
+ETAGS_LIMIT = 256 << 20  # an ETag store for 10,000 repositories takes about 20 MB
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -43,6 +43,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     plan.add_argument("--reserve", type=int, default=RESERVE, metavar="CALLS",
                       help=f"API calls to leave for the jobs: probing stops there (default {RESERVE})")
     plan.add_argument("--workers", type=int, default=8, metavar="N", help="tree listings at once (default 8)")
+    plan.add_argument("--rest", action="store_true", help="list through REST only, not GraphQL (a GitHub Enterprise "
+                      "Server without it); GraphQL falls back to REST by itself where it does not answer")
+    plan.add_argument("--etags", type=Path, metavar="FILE", help="keep the REST answers' ETags here between runs "
+                      "(restore it with actions/cache): an unchanged page or tree then answers 304, which GitHub "
+                      "does not count against the rate limit")
     _pace_argument(plan)
     plan.add_argument("--plan-file", type=Path, metavar="FILE", help="also write the whole plan as JSON, for the "
                       "report job")
@@ -72,13 +77,18 @@ def main(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> i
         return EXIT_ERROR
     from bot.github.org import GitHubOrg
 
+    etags_file = getattr(args, "etags", None)
     client = GitHubOrg(token, base_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
-                       points_per_minute=args.points_per_minute or None)
+                       points_per_minute=args.points_per_minute or None,
+                       etags=read_etags(etags_file, _log) if etags_file else None)
     try:
         return (_plan if args.org_command == "plan" else _report)(args, client, environ)
     except HardenbotError as error:
         _log(str(error).replace(token, "***"))
         return EXIT_ERROR
+    finally:
+        if etags_file and client.etags is not None:
+            write_etags(etags_file, client.etags)
 
 
 def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
@@ -86,11 +96,13 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
 
     from bot.org.matrix import job_outputs, plan_document, write_outputs
     from bot.org.plan import PlanFilters, make_plan
+    from bot.progress import on_stderr  # only a plan shows progress: not on every command's start-up
 
     filters = PlanFilters(tuple(args.topic), tuple(args.include), tuple(args.exclude), args.archived, args.forks)
     capacity = args.max_batches * MATRIX_LIMIT if args.max_batches else None
     plan = make_plan(client, args.owner, filters, workers=args.workers, reserve=args.reserve, capacity=capacity,
-                     rotation=args.rotation, log=_log, progress=on_stderr("hardenbot: org plan"))
+                     rotation=args.rotation, graphql=not args.rest, log=_log,
+                     progress=on_stderr("hardenbot: org plan"))
     outputs = job_outputs(plan)
     if environ.get("GITHUB_OUTPUT"):
         write_outputs(Path(environ["GITHUB_OUTPUT"]), outputs)
@@ -100,7 +112,8 @@ def _plan(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int:
     budget = f", {plan.budget.remaining} of {plan.budget.limit} API calls left" if plan.budget else ""
     print(f"hardenbot: {len(plan.selected)} repositories to harden in {outputs['batch-count']} batches "
           f"(max-parallel {plan.max_parallel}), {len(plan.skipped)} skipped, {len(plan.deferred)} for a later run"
-          + (f", {unprobed} not probed (budget)" if unprobed else "") + f"; {plan.calls} API calls{budget}")
+          + (f", {unprobed} not probed (budget)" if unprobed else "") + f"; {plan.calls} API calls"
+          + (f" ({client.not_modified} not modified)" if client.not_modified else "") + budget)
     return EXIT_OK
 
 
@@ -124,6 +137,35 @@ def _report(args: argparse.Namespace, client, environ: Mapping[str, str]) -> int
     print(escape_controls(f"hardenbot: dashboard {published.outcome}: {published.issue.url} ({len(data.results)} "
                           f"repositories, {len(body)} characters; {client.calls} API calls)"))
     return EXIT_OK
+
+
+def read_etags(path: Path, log: Callable[[str], None]) -> dict:
+    """The ETag store a previous run wrote; empty (said once) when missing or not one."""
+    import json
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(ETAGS_LIMIT + 1)
+        document = json.loads(data.decode("utf-8")) if len(data) <= ETAGS_LIMIT else None
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, RecursionError) as error:
+        log(f"{path}: not an ETag store ({type(error).__name__}): every read counts this run")
+        return {}
+    entries = document.get("etags") if isinstance(document, dict) else None
+    if not isinstance(entries, dict):
+        log(f"{path}: not an ETag store: every read counts this run")
+        return {}
+    return {url: (entry[0], entry[1]) for url, entry in entries.items()
+            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], dict)
+            and {"data", "next"} <= entry[1].keys()}
+
+
+def write_etags(path: Path, etags: Mapping) -> None:
+    import json
+
+    path.write_text(json.dumps({"etags": {url: list(entry) for url, entry in etags.items()}},
+                               separators=(",", ":")), encoding="utf-8")
 
 
 def _log(line: str) -> None:

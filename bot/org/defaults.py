@@ -1,7 +1,7 @@
 """The defaults of `hardenbot org plan` and `hardenbot org report`, apart from the planner and
 the dashboard's publisher so that reading the commands' arguments (and every other command's
 start-up) loads neither."""
-from bot.github.issues import LABEL  # the label that finds a dashboard, a repository's too
+from bot.github.labels import DASHBOARD as LABEL  # the label that finds a dashboard, a repository's too
 
 __all__ = ["LABEL", "MATRIX_LIMIT", "RESERVE", "TITLE"]
 

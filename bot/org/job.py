@@ -8,8 +8,9 @@ the central repository's, so it is dropped: the `base-branch` input (the plan pa
 repository's) or one API call gives the target's.
 
 The record says the bot's pull request's state. When the run leaves none open (nothing to
-harden), one more call finds the last one closed, to tell merged from closed: a no-op job
-still makes at most 3 API calls.
+harden), the last one closed tells merged from closed: the flow read it in the call that
+looked for the open one, or (a flow that did not) one more call finds it. A no-op job makes
+one call, at most 3.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from bot.errors import HardenbotError
 from bot.flow import FlowResult, FlowSettings, Outcome
 from bot.github.event import Trigger, TriggerKind
-from bot.github.org import GitHubOrg
+from bot.github.org import GitHubOrg, PullRequestState
 from bot.org.checkout import scratch_clone
 from bot.org.results import failed, from_flow, write_result
 
@@ -43,8 +44,8 @@ def harden_repository(repository: str, settings: FlowSettings, trigger: Trigger,
                               replace(trigger, repository=repository, default_branch=None))
         record = from_flow(repository, result, clock(), run_url)
         if result.outcome is Outcome.NOTHING and not (settings.dry_run or trigger.dry_run):
-            closed = GitHubOrg(token, base_url=api_url, points_per_minute=None).last_closed_pull_request(
-                repository, settings.branch)
+            closed = _last_closed(result) if result.pull_requests is not None else GitHubOrg(
+                token, base_url=api_url, points_per_minute=None).last_closed_pull_request(repository, settings.branch)
             if closed is not None:
                 record = replace(record, pull_request=closed.number, pull_request_url=closed.url,
                                  pull_request_state=closed.state)
@@ -55,6 +56,13 @@ def harden_repository(repository: str, settings: FlowSettings, trigger: Trigger,
     if result_file is not None:
         write_result(result_file, record)
     return result
+
+
+def _last_closed(result: FlowResult) -> PullRequestState | None:
+    closed = result.pull_requests.latest_closed if result.pull_requests else None
+    if closed is None:
+        return None
+    return PullRequestState(closed.number, closed.url, "merged" if closed.merged else "closed")
 
 
 def _utc_now() -> str:

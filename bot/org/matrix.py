@@ -64,8 +64,10 @@ def plan_document(plan: Plan) -> dict:
     """The plan as the report job reads it (`hardenbot org report --plan`): which repositories
     were to run, which wait for a later run, and why the others were skipped."""
     def entry(candidate: Candidate) -> dict:
+        known = {key: value for key, value in (("config-blob", candidate.config_blob),
+                                               ("open-pull-request", candidate.open_pull_request)) if value is not None}
         return {"repository": candidate.repository, "base-branch": candidate.base_branch,
-                "probed": candidate.probed, "truncated": candidate.truncated}
+                "probed": candidate.probed, "truncated": candidate.truncated, **known}
     return {"owner": plan.owner, "selected": [entry(c) for c in plan.selected],
             "deferred": [entry(c) for c in plan.deferred],
             "skipped": [{"repository": name, "reason": reason.value} for name, reason in plan.skipped],

@@ -1,18 +1,26 @@
 """Which repositories of an organisation get a hardening job, decided in one pass over the
-listing and one tree call per remaining repository, without cloning anything.
+listing and, where the listing does not tell, one tree call per remaining repository, without
+cloning anything.
 
+The listing comes through GraphQL (`bot.github.org_graphql`: a page of 100 a call, with the
+files near the top of each default branch) or, where GraphQL does not answer, REST.
 Skipped from the listing alone (no call): archived repositories and forks (unless asked for),
-and those the topic, include and exclude filters leave out. Then each one's tree, at its
-default branch: empty repositories and those with no file a source kind covers (Dockerfile,
-compose file, workflow) are skipped. Only paths decide, with the same predicates and skipped
-folders as discovery; a workflow counts even when it names no image, as telling would take
-its content (the job then finds nothing, for one or two API calls). A listing GitHub cut short
-(over 100,000 entries) with no such path in its part keeps the repository: it may have some.
+and those the topic, include and exclude filters leave out. Then what the GraphQL sketch of
+its files settles: a file a source kind covers near the top keeps the repository; no commit
+skips it as empty; every folder opened (or left unopened only inside a skipped folder) and no
+such file skips it. The others — a sketch with folders not opened, or a REST listing — are
+read with one tree call at the default branch: empty repositories and those with no file a
+source kind covers (Dockerfile, compose file, workflow) are skipped. Only paths decide, with
+the same predicates and skipped folders as discovery; a workflow counts even when it names no
+image, as telling would take its content (the job then finds nothing, for one or two API
+calls). A listing GitHub cut short (over 100,000 entries) with no such path in its part keeps
+the repository: it may have some.
 
 The budget: probing stops when the primary rate limit left falls to `reserve`, which is kept
 for the matrix jobs (installation tokens of one GitHub App share one limit); the repositories
 not probed yet still get their job, marked so. `max_parallel` turns what is left into a
-`max-parallel` suggestion for the matrix.
+`max-parallel` suggestion for the matrix. GraphQL answers carry the GraphQL limit, not the REST
+one the jobs spend: after a GraphQL listing one `rate_limit` call (not counted) reads it.
 """
 from __future__ import annotations
 
@@ -35,6 +43,7 @@ if TYPE_CHECKING:  # the client, with requests, is loaded by the commands that c
 CALLS_PER_JOB = 6  # the most a job spends: find, create, a lost race's second find, labels, and a retry
 JOB_SECONDS = 120.0  # a job's wall time, the action's image build included, for the pace of the matrix
 DEFAULT_PARALLEL = 20  # when no response told the budget
+HEAD_BRANCH = "hardenbot/harden"  # the bot's branch, as the action's `branch` input defaults
 
 
 class Skip(StrEnum):
@@ -60,6 +69,10 @@ class Candidate:
     base_branch: str
     probed: bool = True  # False: the budget ran out before its tree was read
     truncated: bool = False  # GitHub cut its tree listing short
+    # As a GraphQL listing told them (None: not known, as from REST): the configuration
+    # file's blob id ("" none) and the bot's open pull request (0 none), for the plan file.
+    config_blob: str | None = None
+    open_pull_request: int | None = None
 
 
 @dataclass(frozen=True)
@@ -92,18 +105,36 @@ def has_sources(paths: Iterable[str]) -> bool:
     return any(kind_of(path) is not None and SKIPPED_DIRS.isdisjoint(path.split("/")[:-1]) for path in paths)
 
 
+def sketch_verdict(repo: OrgRepository) -> Candidate | Skip | None:
+    """What the GraphQL listing's sketch of `repo`'s files settles, or None: read its tree."""
+    if repo.empty:
+        return Skip.EMPTY
+    sketch = repo.sketch
+    if sketch is None:
+        return None
+    if has_sources(sketch.blobs):
+        return _candidate(repo)
+    if all(not SKIPPED_DIRS.isdisjoint(folder.split("/")) for folder in sketch.unopened):
+        return Skip.NO_SOURCES
+    return None
+
+
 def probe(client: GitHubOrg, repo: OrgRepository, reserve: int) -> Candidate | Skip:
     """A candidate from `repo`'s tree, or why it is skipped; unprobed when the budget is at
     the reserve."""
     budget = client.budget
     if budget is not None and budget.remaining <= reserve:
-        return Candidate(repo.full_name, repo.default_branch, probed=False)
+        return _candidate(repo, probed=False)
     listing = client.tree(repo.full_name, repo.default_branch)
     if listing is None:
         return Skip.EMPTY
     if has_sources(listing.paths) or listing.truncated:
-        return Candidate(repo.full_name, repo.default_branch, truncated=listing.truncated)
+        return _candidate(repo, truncated=listing.truncated)
     return Skip.NO_SOURCES
+
+
+def _candidate(repo: OrgRepository, *, probed: bool = True, truncated: bool = False) -> Candidate:
+    return Candidate(repo.full_name, repo.default_branch, probed, truncated, repo.config_blob, repo.open_pull_request)
 
 
 def max_parallel(budget: RateBudget | None, jobs: int, *, now: float | None = None,
@@ -122,36 +153,54 @@ def max_parallel(budget: RateBudget | None, jobs: int, *, now: float | None = No
 
 
 def make_plan(client: GitHubOrg, owner: str, filters: PlanFilters = PlanFilters(), *, workers: int = 8,
-              reserve: int = RESERVE, capacity: int | None = None, rotation: int = 0,
-              log: Callable[[str], None] = lambda line: None, progress: Progress | None = None) -> Plan:
-    """List `owner`'s repositories, skip what the listing and the trees rule out, and keep at
-    most `capacity` candidates for this run (the others are deferred; `rotation`, such as the
-    workflow's run number, moves the window so that successive runs reach every one). Each
-    repository probed is told to `progress` (by default a line in `log`)."""
-    listed = list(client.repositories(owner))
-    log(f"{owner}: {len(listed)} repositories in {client.calls} pages")
+              reserve: int = RESERVE, capacity: int | None = None, rotation: int = 0, graphql: bool = True,
+              head_branch: str = HEAD_BRANCH, log: Callable[[str], None] = lambda line: None,
+              progress: Progress | None = None) -> Plan:
+    """List `owner`'s repositories (through GraphQL unless `graphql` is False), skip what the
+    listing and the trees rule out, and keep at most `capacity` candidates for this run (the
+    others are deferred; `rotation`, such as the workflow's run number, moves the window so
+    that successive runs reach every one). `head_branch`: the bot's, whose open pull request
+    the GraphQL listing names. Each repository not skipped from the listing alone is told to
+    `progress` (by default a line in `log`): those the GraphQL sketch settles at once, then
+    each as its tree is read."""
+    if graphql:
+        from bot.github.org_graphql import list_repositories
+
+        listed = list_repositories(client, owner, head_branch, log)
+        if client.budget is None:
+            client.rate_limit()
+    else:
+        listed = list(client.repositories(owner))
+        log(f"{owner}: {len(listed)} repositories in {client.calls} pages")
     skipped: list[tuple[str, Skip]] = []
-    to_probe = []
+    verdicts: dict[str, Candidate | Skip] = {}
+    sketched, to_probe = [], []
     for repo in listed:
         reason = listing_skip(repo, filters)
-        if reason is None:
+        settled = sketch_verdict(repo) if reason is None else reason
+        if settled is None:
             to_probe.append(repo)
         else:
-            skipped.append((repo.full_name, reason))
+            verdicts[repo.full_name] = settled
+            if reason is None:
+                sketched.append(repo.full_name)
     progress = progress or Progress("org plan", log)
 
     def probe_and_tell(repo: OrgRepository) -> Candidate | Skip:
         verdict = probe(client, repo, reserve)
         progress.done(repo.full_name, _outcome(verdict))
         return verdict
-    progress.start(len(to_probe))
+    progress.start(len(sketched) + len(to_probe))
+    for name in sketched:
+        progress.done(name, _outcome(verdicts[name]))
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            verdicts = list(pool.map(probe_and_tell, to_probe))
+            verdicts.update(zip((r.full_name for r in to_probe), pool.map(probe_and_tell, to_probe), strict=True))
     finally:
         progress.finish()
     selected = []
-    for repo, verdict in zip(to_probe, verdicts, strict=True):
+    for repo in listed:
+        verdict = verdicts[repo.full_name]
         if isinstance(verdict, Skip):
             skipped.append((repo.full_name, verdict))
         else:

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.secrets import MASK, Credential, credentials_in, secret_spans
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import FileError, Finding
 from bot.model.results import FileResult, RunReport
-from bot.model.verification import Build, Verification
+from bot.report.memo import Memo
+
+if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.verification import Build, Verification
 
 SHORTEST_MASKED = 4
 # A file is parsed again (it was for its rules) only when an ENV or ARG could set a credential:
@@ -30,16 +33,33 @@ _SETS_A_VARIABLE = re.compile(r"(?i)\b(?:env|arg)\b")
 _MAY_NAME_A_CREDENTIAL = re.compile(r"(?i)token|secret|pass|pwd|key|credential")  # a shorter value (`ENV DB_PASSWORD=pw`) would mask every `pw` of a message
 
 
-@lru_cache(maxsize=64)
+# A report reads each file's credentials twice (the values to mask, then its diff): kept for
+# as many files as a large tree has, but only for files of an ordinary size, so that what the
+# memo holds stays small (under 2,048 × 16 KiB) whatever a hostile tree holds. On every core the
+# workers compute them where each file was checked (`bot.report.per_file`) and the memo is told.
+CACHED_FILES = 2048
+CACHED_CHARS = 16 * 1024
+CredentialsKey = tuple[str, str, str]  # (text, path, kind)
+
+
 def credentials(text: str, path: str, kind: str) -> tuple[Credential, ...]:
     """What the file writes as credentials: a Dockerfile's by format and by ENV/ARG name (by
     format alone when it does not parse); any other file's by format."""
+    return CREDENTIALS((text, path, kind))
+
+
+def _credentials(key: CredentialsKey) -> tuple[Credential, ...]:
+    text, path, kind = key
     if kind == "dockerfile" and _MAY_NAME_A_CREDENTIAL.search(text) and _SETS_A_VARIABLE.search(text):
         try:
             return tuple(secret_spans(Dockerfile.parse(text, path)))
         except DockerfileSyntaxError:
             pass
     return tuple(credentials_in(text))
+
+
+CREDENTIALS: Memo[CredentialsKey, tuple[Credential, ...]] = Memo(_credentials, CACHED_FILES,
+                                                                 lambda key: len(key[0]) <= CACHED_CHARS)
 
 
 def masked_text(text: str, path: str, kind: str) -> str:
@@ -89,7 +109,7 @@ def masked_report(report: RunReport) -> RunReport:
 
 
 def _findings(findings: tuple[Finding, ...], mask: Masker) -> tuple[Finding, ...]:
-    return tuple(replace(f, message=mask(f.message)) for f in findings)
+    return tuple(f if (masked := mask(f.message)) == f.message else replace(f, message=masked) for f in findings)
 
 
 def _verification(item: Verification, mask: Masker) -> Verification:

@@ -1,10 +1,11 @@
 """Plain-text output for a terminal or a CI log."""
 from __future__ import annotations
 
+from bot.model.findings import NewFile
 from bot.model.results import FileResult, RunReport
 from bot.report.grade import grade
-from bot.report.masking import masked_text
-from bot.report.verification import text_lines as verification_lines
+from bot.report.masking import CACHED_CHARS, CACHED_FILES, masked_text
+from bot.report.memo import Memo
 
 
 def lookup_line(report: RunReport) -> list[str]:
@@ -41,6 +42,13 @@ def check_lines(report: RunReport) -> list[str]:
     return lines
 
 
+def _verification_lines(report: RunReport) -> list[str]:
+    if not report.verify_note and not report.verification:
+        return []
+    from bot.report.verification import text_lines  # only a run that verified: `check` builds nothing
+    return text_lines(report)
+
+
 def fix_lines(report: RunReport) -> list[str]:
     lines = []
     for result in report.results:
@@ -48,7 +56,7 @@ def fix_lines(report: RunReport) -> list[str]:
     changed = sum(r.changed for r in report.results)
     person = sum(len(r.hardened.after) for r in report.results)
     verb = "fixed" if report.wrote else "would fix"
-    lines.extend(verification_lines(report) + lookup_line(report) + not_scanned_line(report))
+    lines.extend(_verification_lines(report) + lookup_line(report) + not_scanned_line(report))
     lines.append(f"{verb} {changed} of {_total(report)} files; {person} findings need a person" + _unprocessed(report))
     return lines
 
@@ -81,13 +89,30 @@ def _file_summary(result: FileResult) -> list[str]:
 def unified_diff(result: FileResult) -> str:
     """The change as a diff, each credential the file writes masked where it is written; a
     file a fix adds as a new file (`--- /dev/null`), as `git apply` reads one."""
+    return DIFFS(diff_key(result))
+
+
+DiffKey = tuple[str, str, str, str, tuple[NewFile, ...]]  # (path, kind, original, hardened, created)
+
+
+def diff_key(result: FileResult) -> DiffKey:
+    return result.path, result.kind, result.original, result.hardened.text, result.hardened.created
+
+
+def _unified_diff(key: DiffKey) -> str:
     import difflib  # only `fix --dry-run` prints a diff
 
+    path, kind, original, hardened, created = key
     out = []
-    if result.hardened.text != result.original:
-        before = masked_text(result.original, result.path, result.kind).splitlines(keepends=True)
-        after = masked_text(result.hardened.text, result.path, result.kind).splitlines(keepends=True)
-        out += difflib.unified_diff(before, after, f"a/{result.path}", f"b/{result.path}")
-    for new in result.hardened.created:
+    if hardened != original:
+        before = masked_text(original, path, kind).splitlines(keepends=True)
+        after = masked_text(hardened, path, kind).splitlines(keepends=True)
+        out += difflib.unified_diff(before, after, f"a/{path}", f"b/{path}")
+    for new in created:
         out += difflib.unified_diff([], new.text.splitlines(keepends=True), "/dev/null", f"b/{new.path}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+# Each changed file's diff, computed on every core where the file was fixed (`bot.report.per_file`)
+# and kept for the files of an ordinary size, as their credentials are.
+DIFFS: Memo[DiffKey, str] = Memo(_unified_diff, CACHED_FILES, lambda key: len(key[2]) + len(key[3]) <= 2 * CACHED_CHARS)

@@ -25,7 +25,6 @@ from bot.dockerfile.model import Dockerfile, Stage
 from bot.model.findings import Finding
 from bot.model.proof import ProofEvidence
 from bot.model.roles import Role
-from bot.model.verification import StartState
 from bot.rules.base import finding, own_anchor
 from bot.rules.health_probe import NoHealthProbe, derive_probe
 from bot.rules.options import Option, OptionValueError
@@ -79,6 +78,8 @@ def became_healthy(evidence: ProofEvidence) -> str | None:
     start = image.start if image is not None else None
     if start is None:
         return "the hardened container was not started, so its health check was never seen to pass"
+    from bot.model.verification import StartState  # loaded by the build that gave `start`; `check` builds nothing
+
     detail = f": {start.detail}" if start.detail else ""
     if start.state is StartState.HEALTHY:
         return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.images import image_occurrences, name_lines, shipped_base
@@ -28,10 +29,12 @@ from bot.model.images import ImageOccurrence
 from bot.model.proof import ProofEvidence
 from bot.model.roles import Role
 from bot.model.text import Edit, Span
-from bot.model.verification import Build
 from bot.rules.base import finding
 from bot.rules.options import Option, OptionValueError
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+
+if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.verification import Build
 
 CODE = "HB020"
 _SWITCHES = {"enabled": "enabled", "allow-major": "allow_major", "allow-minor": "allow_minor",

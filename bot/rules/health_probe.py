@@ -51,6 +51,7 @@ class NoHealthProbe(Exception):
 
 @dataclass(frozen=True)
 class HealthProbe:
+    """A health check derived from the file: the tool in the image and the port it asks."""
     tool: str  # python3 | node | curl | wget
     port: int
 

@@ -28,6 +28,7 @@ class OptionValueError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Option(Generic[T]):
+    """One setting a rule reads from the configuration, with its default and parser."""
     key: str  # in the configuration file
     help: str  # one line, for the README
     default: T

@@ -24,6 +24,7 @@ class Pin(Enum):
 
 @dataclass(frozen=True)
 class PinState:
+    """How an image reference is pinned, and what its tag points to now when known."""
     kind: Pin
     ref: ImageRef | None = None
     digest: str | None = None  # what the tag points to now (of the pinned digest's kind), when known

@@ -90,12 +90,14 @@ WorkflowCheck = Callable[[str, str, RuleContext], Iterator[Finding]]  # (text, p
 
 @dataclass(frozen=True)
 class Example:
+    """A rule's example for its documentation: a file before and after the fix."""
     bad: str
     good: str = ""  # empty for a rule that only reports
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule's record: its code, what it finds and why, how it is fixed, and its checks."""
     code: str  # hadolint's code where hadolint has the rule, else HBnnn
     name: str  # a short slug, for SARIF
     title: str  # what it finds, in a few words
@@ -134,7 +136,8 @@ class Rule:
     # this rule's fix closes. None is better than a near miss.
     equivalents: tuple[str, ...] = ()
     # Images its fix may write (HB012's `# syntax=` line): looked up with those the files name,
-    # so that HB030 pins them in the same run.
+    # so that HB030 pins them in the same run; only in a run where the rule finds something,
+    # so its findings must not wait on digests or downloads (those decide its fix).
     adds_images: tuple[str, ...] = ()
     # For a PROVEN fix: what the built images must show for its edit to be kept.
     proof: Proof | None = None

@@ -94,6 +94,7 @@ class Split:
 
 @dataclass(frozen=True)
 class NotSplit:
+    """Why a stage is not split into builder and runtime stages."""
     reason: str  # one line: why the split would be a guess
 
 

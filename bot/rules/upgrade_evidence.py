@@ -22,6 +22,7 @@ NO_NETWORK = "verify builds download nothing unless verify.network is true"
 
 @dataclass(frozen=True)
 class Replacement:
+    """A package the hardened image replaced, and the vulnerabilities the new version closes."""
     old: Package
     new: Package
     closed: tuple[str, ...] = ()  # the ids of old's fixable vulnerabilities new no longer has

@@ -12,7 +12,7 @@ import os
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,21 +47,57 @@ def list_contexts(root: Path, folders: Mapping[str, str]) -> dict[str, ContextLi
     """Dockerfile → its build context (both repository-relative) in; Dockerfile → what its
     context holds that must not ship and the .dockerignore its build reads, out; each context
     is walked once. A Dockerfile whose context is not a folder inside the repository here is left out."""
-    root = root.resolve()
-    folders = {dockerfile: posixpath.normpath(folder) for dockerfile, folder in folders.items()}
-    sharing = Counter(folders.values())
-    walked: dict[str, ContextListing | None] = {}
-    listings = {}
-    for dockerfile, folder in folders.items():
-        if folder not in walked:
-            walked[folder] = _list(root, folder)
-        listing = walked[folder]
+    return dict(ContextListings(root, folders))
+
+
+class ContextListings(Mapping[str, ContextListing]):
+    """`list_contexts`' answer, each context walked when it is first asked for: a run on every
+    core walks a Dockerfile's context in the worker that checks it, not all of them first in
+    one process. The files are only read, so when a context is walked does not change what is found."""
+
+    def __init__(self, root: Path, folders: Mapping[str, str]):
+        self._root = root.resolve()
+        self._folders = {dockerfile: posixpath.normpath(folder) for dockerfile, folder in folders.items()}
+        self._sharing = Counter(self._folders.values())
+        self._walked: dict[str, ContextListing | None] = {}  # by context folder
+        self._answers: dict[str, ContextListing | None] = {}  # by Dockerfile
+
+    def __getitem__(self, dockerfile: str) -> ContextListing:
+        if dockerfile not in self._answers:
+            self._answers[dockerfile] = self._listing(dockerfile)
+        listing = self._answers[dockerfile]
         if listing is None:
-            continue
+            raise KeyError(dockerfile)
+        return listing
+
+    def _listing(self, dockerfile: str) -> ContextListing | None:
+        folder = self._folders[dockerfile]
+        if folder not in self._walked:
+            self._walked[folder] = _list(self._root, folder)
+        listing = self._walked[folder]
+        if listing is None:
+            return None
         own = f"{dockerfile}.dockerignore"  # BuildKit reads it in place of the context's
-        listing = ContextListing(folder, own) if os.path.lexists(root / own) else listing
-        listings[dockerfile] = replace(listing, shared_by=sharing[folder])
-    return listings
+        listing = ContextListing(folder, own) if os.path.lexists(self._root / own) else listing
+        return replace(listing, shared_by=self._sharing[folder])
+
+    def __iter__(self) -> Iterator[str]:
+        return (dockerfile for dockerfile in self._folders if dockerfile in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        """Whether there are contexts to ask for, without walking them (`contexts or {}` would
+        otherwise walk them all, on every call): true even when each turns out to be outside."""
+        return bool(self._folders)
+
+    def __contains__(self, dockerfile: object) -> bool:
+        try:
+            self[dockerfile]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
 
 
 def _list(root: Path, folder: str) -> ContextListing | None:

@@ -184,7 +184,7 @@ def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, 
         if is_scalar(entry):
             source, _, rest = entry.value.partition(":")
             target = rest.split(":", 1)[0] if rest else None
-        elif isinstance(get(entry, "source"), yaml.ScalarNode) and isinstance(get(entry, "target"), yaml.ScalarNode):
+        elif is_scalar(get(entry, "source")) and is_scalar(get(entry, "target")):
             source, target = get(entry, "source").value, get(entry, "target").value
         if not source or not target or not source.startswith("."):
             continue

@@ -23,6 +23,7 @@ SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "thir
 
 @dataclass(frozen=True)
 class SourceFile:
+    """A file found in the repository, and its kind."""
     path: str  # repository-relative, forward slashes
     kind: SourceKind
 

@@ -14,12 +14,14 @@ from bot.rules.rule import RuleSet
 
 @dataclass(frozen=True)
 class Assessment:
+    """A file's findings, and its role when it is a Dockerfile."""
     findings: list[Finding]
     role: RoleDecision | None = None  # what the file is for (Dockerfiles), with the evidence
 
 
 @dataclass(frozen=True)
 class SourceKind:
+    """A kind of file hardenbot reads (Dockerfile, compose, workflow): how to find it and check it."""
     name: str  # "dockerfile", "compose", "workflow": in JSON output and FileResult.kind
     covers: Callable[[str], bool]  # a repository-relative path (forward slashes) → whether it is one
     # The images the text names; raises DockerfileSyntaxError (or a subclass) on unreadable text.

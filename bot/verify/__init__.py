@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from bot.model.proof import VulnerabilityLookup
-from bot.model.verification import VerifyMode, VerifySettings
+from bot.model.verify_settings import VerifyMode, VerifySettings
 from bot.progress import Progress
 from bot.verify.docker import DockerEngine, EngineUnavailable
 from bot.verify.verifier import Verifier

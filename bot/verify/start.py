@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.model.text import escape_controls, excerpt
-from bot.model.verification import BuildPlan, StartCheck, StartSpec, StartState, VerifySettings
+from bot.model.verification import StartCheck, StartState
+from bot.model.verify_settings import BuildPlan, StartSpec, VerifySettings
 from bot.sources.globs import glob_matches
 
 NAME_PREFIX = "hardenbot-start-"

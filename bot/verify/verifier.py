@@ -39,18 +39,8 @@ from bot.model.images import ImageKey, Resolution
 from bot.model.policies import Inventory
 from bot.model.proof import Proof, ProofEvidence, Showing, VulnerabilityLookup
 from bot.model.results import FileResult, Hardened, RunReport
-from bot.model.verification import (
-    Build,
-    BuildPlan,
-    BuildState,
-    ImageFacts,
-    StartCheck,
-    StartSpec,
-    StartState,
-    Verdict,
-    Verification,
-    VerifySettings,
-)
+from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState, Verdict, Verification
+from bot.model.verify_settings import BuildPlan, StartSpec, VerifySettings
 from bot.progress import Progress
 from bot.sources.files import encode
 from bot.verify.confine import OutOfRepository, check_confined, own_dockerignore
