@@ -16,9 +16,10 @@ import pytest
 import bot.pool
 import bot.run
 from bot.cli import main
+from bot.config import load_config
 from bot.errors import DockerfileSyntaxError
 from bot.pool import DIED, ordered_map
-from bot.run import POOL_FROM, processes_for
+from bot.run import POOL_FROM, process, processes_for
 
 SERVICE = """FROM python:3.11-slim
 RUN apt-get update && apt-get install -y curl gcc
@@ -27,6 +28,7 @@ CMD ["python", "/app/main.py"]
 """
 COMPOSE = "  svc-{n}:\n    build: ./services/svc-{n}\n"
 ROOT = Path(__file__).resolve().parent.parent
+REAL_WORLD = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3"]
 # Set in the interpreter that `test_every_pool_test_in_an_interpreter_without_threads` starts.
 FRESH = "HARDENBOT_TEST_WITHOUT_THREADS"
 WRAPPER = "test_every_pool_test_in_an_interpreter_without_threads"
@@ -295,3 +297,16 @@ def test_the_main_process_keeps_what_the_workers_computed(tmp_path):
         CREDENTIALS._compute, DIFFS._compute = originals
         _fresh_report_memos()
     assert computed == [] and len(report.results) == 9
+
+
+@pytest.mark.parametrize("corpus_root", REAL_WORLD, ids=lambda p: p.name)
+def test_every_core_reports_what_one_core_reports(corpus_root):
+    """Over the real-world corpora, in this file so that the pool really forks (see without_threads)."""
+    assert bot.pool.can_fork()
+    config = load_config(corpus_root)
+    rules = config.active_rules()
+    for fix in (False, True):
+        one = process(corpus_root, config, rules, fix=fix, write=False, jobs=1)
+        many = process(corpus_root, config, rules, fix=fix, write=False, jobs=3)
+        assert len(one.results) > 100
+        assert many == one
