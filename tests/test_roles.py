@@ -404,3 +404,32 @@ def test_what_says_a_compose_service_is_for_development(file, command, profiles,
     build = ComposeBuild(f"{file} service api", file, name="api", command=tuple(command.split()), profiles=profiles,
                          source_mounts=("/app",))
     assert development_service(build) == expected
+
+
+BUILDER = "FROM golang:1.22\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
+
+
+@pytest.mark.parametrize("consumer, consumer_name, unshipped", [
+    # Used only to copy a binary out: the builder's apt lists never ship.
+    ("FROM acme/shop:builder-go AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n", "Dockerfile", True),
+    # docker build's fallback name `dockerfile`: not scanned, still read as evidence.
+    ("FROM acme/shop:builder-go AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n", "dockerfile", True),
+    # Also the base of a stage that ships: its size ships.
+    ("FROM acme/shop:builder-go AS build\nFROM build\nCMD [\"app\"]\n", "Dockerfile", False),
+    # The final stage itself.
+    ("FROM alpine:3.20 AS x\nFROM acme/shop:builder-go\nCMD [\"app\"]\n", "Dockerfile", False),
+    # Another tag of the repository's image: not the one this file builds.
+    ("FROM acme/shop:builder-rust AS build\nFROM alpine:3.20\nCOPY --from=build /app /app\n", "Dockerfile", False),
+])
+def test_an_image_used_only_as_a_build_stage_gets_no_size_fixes(tmp_path, capsys, consumer, consumer_name, unshipped):
+    root = tmp_path / "shop"
+    write(root, "docker/builder-go.dockerfile", BUILDER)
+    write(root, f"docker/{consumer_name}", consumer)
+    assert main(["fix", "--offline", "--select", "DL3009", str(root)]) == 0
+    hardened = (root / "docker/builder-go.dockerfile").read_text()
+    out = capsys.readouterr().out
+    if unshipped:
+        assert hardened == BUILDER
+        assert "uses it only as its build stage build" in out and "its size never ships" in out
+    else:
+        assert "rm -rf /var/lib/apt/lists/*" in hardened

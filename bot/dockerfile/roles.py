@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
+from bot.dockerfile.stage_images import built_image, matches
 from bot.dockerfile.stage_purpose import (
     DEVELOPMENT_WORDS,
     SHIPPED_WORDS,
@@ -124,6 +125,8 @@ class RepositoryFacts:
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
     documented_mounts: tuple[tuple[str, str], ...] = ()
+    # image key → where another Dockerfile uses it only as a build stage (see stage_images.py)
+    stage_only_images: Mapping[str, str] = field(default_factory=dict)
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:
@@ -145,7 +148,15 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
 
 
 def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDecision:
-    return _declared_in_file(doc) or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
+    decision = _declared_in_file(doc) or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
+    if decision.unshipped or not facts.stage_only_images:
+        return decision
+    build = facts.compose_builds.get(doc.path)
+    built = built_image(doc.path, facts.name, build.image if build else "")
+    use = next((where for used, where in facts.stage_only_images.items() if built and matches(built, used)), None)
+    if use is None:
+        return decision
+    return replace(decision, unshipped=f"a builder image: {use}, copying files out, so its size never ships")
 
 
 def _declared_in_file(doc: Dockerfile) -> RoleDecision | None:
