@@ -433,3 +433,30 @@ def test_an_image_used_only_as_a_build_stage_gets_no_size_fixes(tmp_path, capsys
         assert "uses it only as its build stage build" in out and "its size never ships" in out
     else:
         assert "rm -rf /var/lib/apt/lists/*" in hardened
+
+
+OLD_APP = "FROM node:20\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n"
+CURRENT_COMPOSE = "services:\n  app:\n    build:\n      context: .\n      dockerfile: prod.Dockerfile\n"
+
+
+@pytest.mark.parametrize("old_service, retired", [
+    # Only a service in the `deprecated` profile builds it, while `app` builds what ships.
+    ("  old-app:\n    profiles: [\"deprecated\"]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", True),
+    ("  old-app:\n    profiles: [legacy-web]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", True),
+    # A profile not named for old setups, or none: it may ship.
+    ("  old-app:\n    profiles: [deprecated, web]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", False),
+    ("  old-app:\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", False),
+    # A current service builds it too: it speaks for the file.
+    ("  old-app:\n    profiles: [deprecated]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n"
+     "  web:\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", False),
+])
+def test_a_dockerfile_only_deprecated_compose_profiles_build_is_reported_not_changed(tmp_path, capsys, old_service,
+                                                                                       retired):
+    write(tmp_path, "old/Dockerfile", OLD_APP)
+    write(tmp_path, "prod.Dockerfile", OLD_APP)
+    write(tmp_path, "compose.yaml", CURRENT_COMPOSE + old_service)
+    assert main(["fix", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert ((tmp_path / "old/Dockerfile").read_text() == OLD_APP) is retired
+    assert ("in the compose profile" in out and "builds what ships" in out) is retired
+    assert (tmp_path / "prod.Dockerfile").read_text() != OLD_APP  # the current one is still hardened
