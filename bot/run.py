@@ -17,6 +17,7 @@ from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service, role_by_path
+from bot.dockerfile.stage_images import stage_only_images
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
@@ -121,7 +122,8 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     proving = verifier is not None and fix
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
-                       downloader=downloader, documented_mounts=_documented_mounts(root))
+                       downloader=downloader, documented_mounts=_documented_mounts(root),
+                       unscanned_dockerfiles=_fallback_dockerfiles(root, texts))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
@@ -195,14 +197,15 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              action_folders: frozenset[str], repository_name: str,
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
              advisor: Advisor | None = None, downloader: Downloader | None = None,
-             documented_mounts: tuple[tuple[str, str], ...] = ()) -> RuleSet:
+             documented_mounts: tuple[tuple[str, str], ...] = (),
+             unscanned_dockerfiles: Mapping[str, str] | None = None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            _ci_targets(texts), documented_mounts)
+                            _ci_targets(texts), documented_mounts, _stage_only_images(texts, unscanned_dockerfiles or {}))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
@@ -396,6 +399,35 @@ def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
         except OSError:
             continue
     return tuple(found)
+
+
+def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str]) -> dict[str, str]:
+    """Path → text of each `dockerfile` (the lower-case name `docker build` falls back to) in a
+    folder holding a scanned Dockerfile: not scanned, only read for how it uses the repository's
+    images (unreadable ones are skipped)."""
+    found: dict[str, str] = {}
+    for folder in sorted({s.path.rpartition("/")[0] for s in texts if s.kind is DOCKERFILE}):
+        path = f"{folder}/dockerfile" if folder else "dockerfile"
+        candidate = root / path
+        if candidate.is_file() and candidate.name in {e.name for e in candidate.parent.iterdir()}:
+            try:
+                found[path] = read_text(candidate)
+            except (OSError, UnicodeDecodeError):
+                continue
+    return found
+
+
+def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str]) -> dict[str, str]:
+    """The images the Dockerfiles (scanned or only read) use only as build stages;
+    unparsable ones are reported when processed, or skipped."""
+    docs = []
+    scanned = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE}
+    for path, text in {**unscanned, **scanned}.items():
+        try:
+            docs.append(Dockerfile.parse(text, path))
+        except DockerfileSyntaxError:
+            continue
+    return stage_only_images(docs)
 
 
 def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:

@@ -404,3 +404,59 @@ def test_what_says_a_compose_service_is_for_development(file, command, profiles,
     build = ComposeBuild(f"{file} service api", file, name="api", command=tuple(command.split()), profiles=profiles,
                          source_mounts=("/app",))
     assert development_service(build) == expected
+
+
+BUILDER = "FROM golang:1.22\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n"
+
+
+@pytest.mark.parametrize("consumer, consumer_name, unshipped", [
+    # Used only to copy a binary out: the builder's apt lists never ship.
+    ("FROM acme/shop:builder-go AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n", "Dockerfile", True),
+    # docker build's fallback name `dockerfile`: not scanned, still read as evidence.
+    ("FROM acme/shop:builder-go AS build\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n", "dockerfile", True),
+    # Also the base of a stage that ships: its size ships.
+    ("FROM acme/shop:builder-go AS build\nFROM build\nCMD [\"app\"]\n", "Dockerfile", False),
+    # The final stage itself.
+    ("FROM alpine:3.20 AS x\nFROM acme/shop:builder-go\nCMD [\"app\"]\n", "Dockerfile", False),
+    # Another tag of the repository's image: not the one this file builds.
+    ("FROM acme/shop:builder-rust AS build\nFROM alpine:3.20\nCOPY --from=build /app /app\n", "Dockerfile", False),
+])
+def test_an_image_used_only_as_a_build_stage_gets_no_size_fixes(tmp_path, capsys, consumer, consumer_name, unshipped):
+    root = tmp_path / "shop"
+    write(root, "docker/builder-go.dockerfile", BUILDER)
+    write(root, f"docker/{consumer_name}", consumer)
+    assert main(["fix", "--offline", "--select", "DL3009", str(root)]) == 0
+    hardened = (root / "docker/builder-go.dockerfile").read_text()
+    out = capsys.readouterr().out
+    if unshipped:
+        assert hardened == BUILDER
+        assert "uses it only as its build stage build" in out and "its size never ships" in out
+    else:
+        assert "rm -rf /var/lib/apt/lists/*" in hardened
+
+
+OLD_APP = "FROM node:20\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n"
+CURRENT_COMPOSE = "services:\n  app:\n    build:\n      context: .\n      dockerfile: prod.Dockerfile\n"
+
+
+@pytest.mark.parametrize("old_service, retired", [
+    # Only a service in the `deprecated` profile builds it, while `app` builds what ships.
+    ("  old-app:\n    profiles: [\"deprecated\"]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", True),
+    ("  old-app:\n    profiles: [legacy-web]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", True),
+    # A profile not named for old setups, or none: it may ship.
+    ("  old-app:\n    profiles: [deprecated, web]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", False),
+    ("  old-app:\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", False),
+    # A current service builds it too: it speaks for the file.
+    ("  old-app:\n    profiles: [deprecated]\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n"
+     "  web:\n    build:\n      context: .\n      dockerfile: old/Dockerfile\n", False),
+])
+def test_a_dockerfile_only_deprecated_compose_profiles_build_is_reported_not_changed(tmp_path, capsys, old_service,
+                                                                                       retired):
+    write(tmp_path, "old/Dockerfile", OLD_APP)
+    write(tmp_path, "prod.Dockerfile", OLD_APP)
+    write(tmp_path, "compose.yaml", CURRENT_COMPOSE + old_service)
+    assert main(["fix", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert ((tmp_path / "old/Dockerfile").read_text() == OLD_APP) is retired
+    assert ("in the compose profile" in out and "builds what ships" in out) is retired
+    assert (tmp_path / "prod.Dockerfile").read_text() != OLD_APP  # the current one is still hardened

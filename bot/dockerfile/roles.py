@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
+from bot.dockerfile.stage_images import built_image, matches
 from bot.dockerfile.stage_purpose import (
     DEVELOPMENT_WORDS,
     SHIPPED_WORDS,
@@ -124,6 +125,8 @@ class RepositoryFacts:
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
     documented_mounts: tuple[tuple[str, str], ...] = ()
+    # image key → where another Dockerfile uses it only as a build stage (see stage_images.py)
+    stage_only_images: Mapping[str, str] = field(default_factory=dict)
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:
@@ -145,7 +148,19 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
 
 
 def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDecision:
-    return _declared_in_file(doc) or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
+    declared = _declared_in_file(doc)
+    decision = declared or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
+    retired = _retired(doc.path, facts) if declared is None else None
+    if retired is not None:
+        decision = replace(decision, retired=retired)
+    if decision.unshipped or not facts.stage_only_images:
+        return decision
+    build = facts.compose_builds.get(doc.path)
+    built = built_image(doc.path, facts.name, build.image if build else "")
+    use = next((where for used, where in facts.stage_only_images.items() if built and matches(built, used)), None)
+    if use is None:
+        return decision
+    return replace(decision, unshipped=f"a builder image: {use}, copying files out, so its size never ships")
 
 
 def _declared_in_file(doc: Dockerfile) -> RoleDecision | None:
@@ -260,6 +275,35 @@ def development_service(build: ComposeBuild) -> str | None:
         return (f"{build.service} mounts its source at {build.source_mounts[0]} and runs {command}, "
                 "which reloads it")
     return None
+
+
+# Compose profiles that keep a service only for old setups.
+RETIRED_WORDS = frozenset({"deprecated", "legacy", "obsolete"})
+
+
+def retired_profiles(build: ComposeBuild) -> list[str]:
+    """The service's profiles, when every one is named for old setups (`deprecated`,
+    `legacy-backend`); empty when it has none (always started) or any other."""
+    if not build.profiles or any(not name_words(p.lower()) & RETIRED_WORDS for p in build.profiles):
+        return []
+    return list(build.profiles)
+
+
+def _retired(path: str, facts: RepositoryFacts) -> str | None:
+    """Why the Dockerfile is kept only for old setups: the compose services that build it are
+    all in a deprecated or legacy profile (compose.builds keeps a current one when any builds
+    it), while a current compose service builds another Dockerfile."""
+    build = facts.compose_builds.get(path)
+    profiles = retired_profiles(build) if build is not None else []
+    if not profiles:
+        return None
+    current = next((other for other_path, other in facts.compose_builds.items()
+                    if other_path != path and not retired_profiles(other)
+                    and development_service(other) is None), None)
+    if current is None:
+        return None
+    return (f"only {build.service}, in the compose profile {profiles[0]}, builds it, while "
+            f"{current.service} builds what ships")
 
 
 def _development_profiles(build: ComposeBuild) -> list[str]:

@@ -47,6 +47,10 @@ class RoleDecision:
     # Why nobody ships or keeps this image (a code generator run over the checkout); empty: it
     # may ship. Fixes that only save size or cache are reported in it, not made.
     unshipped: str = ""
+    # Why the project keeps this image only for old setups (built only by compose services in a
+    # `deprecated` or `legacy` profile while another service builds what ships); empty: it is
+    # maintained. Every fix there is reported, not made: nobody maintains an edit to it.
+    retired: str = ""
 
     def __str__(self) -> str:
         return f"{self.role.value} ({self.reason})"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from bot.dockerfile.roles import ComposeBuild
+from bot.dockerfile.roles import ComposeBuild, retired_profiles
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
@@ -151,11 +151,13 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
         stage = _interpolate(target.value, env) if is_scalar(target) else None
         context_folder = posixpath.normpath(posixpath.join(folder, context_path))
-        found.setdefault(dockerfile_path, ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service),
-                                                       context_folder, _needs(service), name, _command(service),
-                                                       _words(get(service, "profiles")),
-                                                       _source_mounts(service, folder, context_folder),
-                                                       _built_image(service, env), _volume_mounts(service)))
+        made = ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service), context_folder,
+                            _needs(service), name, _command(service), _words(get(service, "profiles")),
+                            _source_mounts(service, folder, context_folder), _built_image(service, env),
+                            _volume_mounts(service))
+        first = found.setdefault(dockerfile_path, made)
+        if retired_profiles(first) and not retired_profiles(made):
+            found[dockerfile_path] = made  # a current service speaks for the file, not a deprecated one
     return found
 
 

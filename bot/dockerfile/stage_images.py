@@ -1,0 +1,68 @@
+"""Images of the repository that its other Dockerfiles use only as build stages.
+
+`FROM acme/app:builder-go AS build` followed only by `COPY --from=build …`: the image is a
+builder; what it weighs never reaches an image anyone runs. A Dockerfile is taken to build
+`<…>/<repository>:<stem>` when its file is named `<stem>.dockerfile`, `<stem>.Dockerfile` or
+`Dockerfile.<stem>` (the repository's own image, tagged with the file's own name), or the
+image a compose service's `image:` names beside the `build:` of it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.dockerfile.model import Dockerfile
+
+_STEM = re.compile(r"(?:Dockerfile|Containerfile)\.([\w.-]+)|([\w.-]+)\.(?:[Dd]ockerfile|[Cc]ontainerfile)")
+
+
+def image_key(reference: str) -> str | None:
+    """`docker.io/library/app:1` → `app:1`; a reference without a tag is `:latest`; None when
+    it has a digest or a variable (what it names is not known here)."""
+    reference = reference.strip().lower()
+    if not reference or "$" in reference or "@" in reference:
+        return None
+    name, _, tag = reference.rpartition(":")
+    if not name or "/" in tag:
+        name, tag = reference, "latest"
+    for prefix in ("docker.io/", "index.docker.io/"):
+        name = name.removeprefix(prefix)
+    return f"{name.removeprefix('library/')}:{tag}"
+
+
+def stage_only_images(docs: Iterable[Dockerfile]) -> dict[str, str]:
+    """Image key → where a Dockerfile uses it only to copy files out of, for the images every
+    Dockerfile given uses that way (any other use, as the base of an image, counts as shipping)."""
+    only: dict[str, str] = {}
+    shipped: set[str] = set()
+    for doc in docs:
+        last = doc.stages[-1] if doc.stages else None
+        for stage in doc.stages:
+            key = image_key(stage.resolved_base or "") if stage.parent is None else None
+            if key is None:
+                continue
+            built_on = any(other.parent is stage for other in doc.stages)
+            if stage is last or built_on or not stage.name:
+                shipped.add(key)
+            else:
+                only.setdefault(key, f"{doc.path} uses it only as its build stage {stage.name}")
+    return {key: where for key, where in only.items() if key not in shipped}
+
+
+def built_image(path: str, repository: str, compose_image: str = "") -> str | None:
+    """The key of the image the Dockerfile at `path` builds, when its name or compose says."""
+    if compose_image:
+        return image_key(compose_image)
+    match = _STEM.fullmatch(path.rsplit("/", 1)[-1])
+    stem = match and (match.group(1) or match.group(2))
+    if not stem or not repository:
+        return None
+    return f"{repository.lower()}:{stem.lower()}"
+
+
+def matches(built: str, used: str) -> bool:
+    """`uptime-kuma:builder-go` (the repository's name) matches `louislam/uptime-kuma:builder-go`."""
+    if "/" in built.split(":", 1)[0]:
+        return built == used
+    name, _, tag = used.rpartition(":")
+    return f"{name.rsplit('/', 1)[-1]}:{tag}" == built
