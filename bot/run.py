@@ -420,14 +420,33 @@ def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str]) -> dict[str,
 def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str]) -> dict[str, str]:
     """The images the Dockerfiles (scanned or only read) use only as build stages;
     unparsable ones are reported when processed, or skipped."""
-    docs = []
     scanned = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE}
-    for path, text in {**unscanned, **scanned}.items():
+    every = {**unscanned, **scanned}
+    # Only a file of two stages or more can use an image as a build stage: those are parsed
+    # first. A one-stage file only ships its base, which matters only when it names an image
+    # those found stage-only (its name is in the text): most trees then parse nothing more.
+    several = {path: text for path, text in every.items() if len(_FROM_LINE.findall(text)) > 1}
+    candidates = stage_only_images(_parsed(several))
+    if not candidates:
+        return {}
+    names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
+    single = {path: text for path, text in every.items()
+              if path not in several and any(name in text.lower() for name in names)}
+    return stage_only_images(_parsed({**several, **single}))
+
+
+# A FROM instruction starts a line (continuations and parser directives leave it there).
+_FROM_LINE = re.compile(r"^[ \t]*from[ \t\\]", re.IGNORECASE | re.MULTILINE)
+
+
+def _parsed(texts: Mapping[str, str]) -> list[Dockerfile]:
+    docs = []
+    for path, text in texts.items():
         try:
             docs.append(Dockerfile.parse(text, path))
         except DockerfileSyntaxError:
             continue
-    return stage_only_images(docs)
+    return docs
 
 
 def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:
