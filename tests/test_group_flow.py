@@ -11,7 +11,7 @@ from bot.group_pulls import group_report, reviewers_of
 from bot.model.groups import GroupBy
 from bot.model.results import FileResult, Hardened, RunReport
 from tests.fake_github import FakeGitHub
-from tests.test_flow import Project, comment_event, git, run
+from tests.test_flow import Project, comment_event, git, run, seeded_project
 
 PREFIX = "hardenbot/harden"
 SERVICES = 64
@@ -57,23 +57,14 @@ def monorepo(tmp_path, registry):
 def make_monorepo(tmp_path, registry) -> Project:
     registry.push_image("flow/python", "3.12-slim", seed="python-1")
     registry.push_image("flow/node", "20", seed="node-1")
-    remote, seed, checkout = tmp_path / "remote.git", tmp_path / "seed", tmp_path / "checkout"
-    git("init", "--quiet", "--bare", "-b", "main", str(remote), cwd=tmp_path)
-    git("clone", "--quiet", str(remote), str(seed), cwd=tmp_path)
     files = {f"services/svc-{n:02d}/Dockerfile": dockerfile(registry.host, n) for n in range(SERVICES)}
     files[".github/CODEOWNERS"] = CODEOWNERS
     files["README.md"] = "# shop\n"
-    for relative, text in files.items():
-        (seed / relative).parent.mkdir(parents=True, exist_ok=True)
-        (seed / relative).write_text(text)
-    git("add", "-A", cwd=seed)
-    git("commit", "--quiet", "-m", "initial", cwd=seed)
-    git("push", "--quiet", "origin", "HEAD:main", cwd=seed)
-    git("clone", "--quiet", "--depth=1", f"file://{remote}", str(checkout), cwd=tmp_path)
-    hook = remote / "hooks" / "pre-receive"  # once per push, whatever it updates
+    project = seeded_project(tmp_path, registry, files)
+    hook = project.remote / "hooks" / "pre-receive"  # once per push, whatever it updates
     hook.write_text(f"#!/bin/sh\necho push >> {tmp_path / 'pushes'}\ncat >> {tmp_path / 'updates'}\n")
     hook.chmod(0o755)
-    return Project(remote, checkout, seed, registry.host, registry, [])
+    return project
 
 
 def pushes(project: Project) -> int:
