@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from bot.config import Config, load_config
 from bot.model.build_context import ContextListing
 from bot.model.downloads import Download
 from bot.model.images import ImageKey, PinnedDigest, Resolution, image_key, parse_reference
+from bot.model.results import Hardened
 from bot.model.roles import Role
 from bot.rules import RULES_BY_CODE
 from bot.rules.rule import RuleSet
@@ -18,6 +21,35 @@ from bot.sources.compose import read_dotenv
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.kind import SourceKind
 from bot.sources.workflow import KIND as WORKFLOW
+
+REGEN = os.environ.get("HARDENBOT_REGEN") == "1"
+
+
+def findings_text(findings) -> str:
+    """A `.findings` file: one line per (line, rule, fixable or report), sorted."""
+    lines = sorted({(f.line, f.rule, "fixable" if f.fixable else "report") for f in findings})
+    return "".join(f"{line} {rule} {kind}\n" for line, rule, kind in lines)
+
+
+def assert_fixture_pair(case: Path, harden: Callable[[str], Hardened],
+                        findings: Callable[[list], str] = findings_text) -> Hardened:
+    """`case` (a `<name>.in.<ext>` file) hardened by `harden` gives `<name>.out.<ext>` (absent:
+    unchanged) and the findings in `<name>.findings`, and a second run changes nothing.
+    HARDENBOT_REGEN=1 writes both files from the run instead (read every diff before committing)."""
+    text = read(case)
+    hardened = harden(text)
+    out_file = case.with_name(case.name.replace(".in.", ".out."))
+    findings_file = case.with_name(case.name.split(".in.", 1)[0] + ".findings")
+    if REGEN:
+        if hardened.text != text:
+            out_file.write_bytes(hardened.text.encode("utf-8", errors="surrogateescape"))
+        elif out_file.exists():
+            out_file.unlink()
+        findings_file.write_text(findings(hardened.before))
+    assert hardened.text == (read(out_file) if out_file.exists() else text)
+    assert findings(hardened.before) == findings_file.read_text()
+    assert harden(hardened.text).text == hardened.text  # a second run changes nothing
+    return hardened
 
 
 def read(path: Path) -> str:

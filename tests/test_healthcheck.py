@@ -4,7 +4,6 @@ fake start checks, and the verifier keeping or dropping the edit by it. Real bui
 test_healthcheck_real.py."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,11 +22,10 @@ from bot.run import make_ruleset, process
 from bot.verify.docker import BuildResult
 from bot.verify.verifier import Verifier
 from tests.contract import assert_contract
-from tests.helpers import SERVICE_BY_DEFAULT, read
+from tests.helpers import SERVICE_BY_DEFAULT, assert_fixture_pair, read
 
 DERIVED = Path(__file__).parent / "fixtures" / "HB014" / "derived"
 CASES = sorted(DERIVED.glob("*.in.Dockerfile"))
-REGEN = os.environ.get("HARDENBOT_REGEN") == "1"
 
 
 def proving_ruleset(case: Path, proving: bool = True):
@@ -44,19 +42,8 @@ def _findings_text(findings) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".in.", 1)[0])
 def test_derived_pair(case: Path) -> None:
-    text = read(case)
-    hardened = harden_text(text, case.name, proving_ruleset(case))
-    out_file = case.with_name(case.name.replace(".in.", ".out."))
-    findings_file = case.with_name(case.name.split(".in.", 1)[0] + ".findings")
-    if REGEN:
-        if hardened.text != text:
-            out_file.write_bytes(hardened.text.encode())
-        elif out_file.exists():
-            out_file.unlink()
-        findings_file.write_text(_findings_text(hardened.before))
-    assert hardened.text == (read(out_file) if out_file.exists() else text)
-    assert _findings_text(hardened.before) == findings_file.read_text()
-    assert harden_text(hardened.text, case.name, proving_ruleset(case)).text == hardened.text  # idempotent
+    assert_fixture_pair(case, lambda text: harden_text(text, case.name, proving_ruleset(case)),
+                        _findings_text)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".in.", 1)[0])

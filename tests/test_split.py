@@ -3,7 +3,6 @@ run hardens them (HB021 alone, `proving`), the contract over each output, the sa
 without a verifier (reported only), and the proof judged on inventories."""
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -23,11 +22,10 @@ from bot.rules.split_proof import prove_split
 from bot.run import make_ruleset
 from tests.conftest import FIXTURES
 from tests.contract import assert_contract, assert_dockerfile_parse_agrees
-from tests.helpers import read
+from tests.helpers import assert_fixture_pair, read
 from tests.test_contract import assert_parser_agrees
 
 CASES = sorted((FIXTURES / "HB021" / "proven").glob("*.in.Dockerfile"))
-REGEN = os.environ.get("HARDENBOT_REGEN") == "1"
 
 
 def ruleset(*, proving: bool = True, only_hb021: bool = True) -> RuleSet:
@@ -43,19 +41,7 @@ def _findings_text(findings) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".in.", 1)[0])
 def test_split_fixture_pair(case: Path) -> None:
-    text = read(case)
-    hardened = harden_text(text, case.name, ruleset())
-    out_file = case.with_name(case.name.replace(".in.", ".out."))
-    findings_file = case.with_name(case.name.split(".in.", 1)[0] + ".findings")
-    if REGEN:
-        if hardened.text != text:
-            out_file.write_bytes(hardened.text.encode())
-        elif out_file.exists():
-            out_file.unlink()
-        findings_file.write_text(_findings_text(hardened.before))
-    assert hardened.text == (read(out_file) if out_file.exists() else text)
-    assert _findings_text(hardened.before) == findings_file.read_text()
-    assert harden_text(hardened.text, case.name, ruleset()).text == hardened.text  # a second run changes nothing
+    assert_fixture_pair(case, lambda text: harden_text(text, case.name, ruleset()), _findings_text)
 
 
 def assert_split_keeps_every_other_line(text: str, output: str) -> None:

@@ -4,7 +4,6 @@ hardens them (HB060 alone, `proving`), the same files without a verifier (report
 through `fix --verify` against an engine that builds by rule."""
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,11 +17,10 @@ from bot.rules.rule import RuleSet
 from bot.run import make_ruleset
 from tests.conftest import FIXTURES
 from tests.contract import assert_dockerfile_parse_agrees
-from tests.helpers import read, write
+from tests.helpers import assert_fixture_pair, read, write
 from tests.test_verify import RuleBuilder, harden
 
 CASES = sorted((FIXTURES / "HB060" / "proven").glob("*.in.Dockerfile"))
-REGEN = os.environ.get("HARDENBOT_REGEN") == "1"
 
 
 def ruleset(*, proving: bool = True) -> RuleSet:
@@ -38,18 +36,7 @@ def _findings_text(findings) -> str:
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".in.", 1)[0])
 def test_tls_fix_fixture_pair(case: Path) -> None:
     text = read(case)
-    hardened = harden_text(text, case.name, ruleset())
-    out_file = case.with_name(case.name.replace(".in.", ".out."))
-    findings_file = case.with_name(case.name.split(".in.", 1)[0] + ".findings")
-    if REGEN:
-        if hardened.text != text:
-            out_file.write_bytes(hardened.text.encode())
-        elif out_file.exists():
-            out_file.unlink()
-        findings_file.write_text(_findings_text(hardened.before))
-    assert hardened.text == (read(out_file) if out_file.exists() else text)
-    assert _findings_text(hardened.before) == findings_file.read_text()
-    assert harden_text(hardened.text, case.name, ruleset()).text == hardened.text  # a second run changes nothing
+    hardened = assert_fixture_pair(case, lambda text: harden_text(text, case.name, ruleset()), _findings_text)
     assert_dockerfile_parse_agrees(hardened.text)
     # Without a verifier nothing is changed: the same findings, reported.
     reported = harden_text(text, case.name, ruleset(proving=False))
