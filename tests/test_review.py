@@ -71,7 +71,7 @@ def test_the_report_shows_each_corpus_then_all_and_the_first_corpus_alone_as_bef
     assert alone.strip() == "\n".join(report(corpora["realworld"]))
     every = _run()
     sections = re.findall(r"^## (.+)$", every, re.M)
-    assert sections == ["realworld", "realworld2", "realworld3", "realworld + realworld2 + realworld3"]
+    assert sections == [*CORPORA, " + ".join(CORPORA)]
     combined = together(list(corpora.values()))
     assert len(combined.fixes) == sum(len(c.fixes) for c in corpora.values())
     assert every.rstrip().endswith("\n".join(report(combined)))
