@@ -7,7 +7,8 @@ Two recommendations are known to matter: curl and wget recommend `ca-certificate
 which every https download fails, so it is added to that install unless the stage installs it
 already (on a base that ships it, naming it changes nothing); git recommends openssh-client,
 less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
-install of git is reported: name what it needs, then add the flag.
+install of git is reported: name what it needs, then add the flag. An `--only-upgrade`
+install is left alone: it brings no package that is not there already.
 """
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
+                continue
+            if command.has_option("--only-upgrade"):
+                # Upgrades only what is installed already: no new package arrives, so there is
+                # no recommendation for the flag to skip.
                 continue
             settings = command.option_values("-o", "--option")
             if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
