@@ -17,7 +17,8 @@ inherit USER), a tool image's not at all (it runs as the owner of the checkout i
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
 host folders into the container, the usage docs (README, docs/*.md) run it with `-v …:/path`
-at a path the image names, an unknown base family, a .NET image older than 8, a port
+at a path the image names, a Windows container (a Windows base, SHELL or WORKDIR), an
+unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
 the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
 the app writes there: every earlier version ran as root, so the files already kept there are
@@ -36,6 +37,7 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
+from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -96,6 +98,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         name = heir.name or f"at line {heir.from_.line}"
         return (f"the stage {name} is built on it and would run its RUNs as the new user: set USER where "
                 "no stage builds on it")
+    windows = windows_evidence(stage)
+    if windows is not None:
+        return (f"it is a Windows container ({windows}), which has no useradd: set a USER such as "
+                "ContainerUser by hand if the app allows")
     build = context.facts.compose_builds.get(doc.path)
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
