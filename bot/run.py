@@ -16,7 +16,14 @@ from pathlib import Path
 from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service, role_by_path
+from bot.dockerfile.roles import (
+    ComposeBuild,
+    RepositoryFacts,
+    decide_role,
+    development_service,
+    is_test_setup,
+    role_by_path,
+)
 from bot.dockerfile.stage_images import stage_only_images
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
@@ -49,6 +56,7 @@ from bot.sources.globs import glob_matches
 from bot.sources.usage_docs import documented_mounts, usage_doc_paths
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
+from bot.sources.workflow import builds as workflow_builds
 
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 # HB020's better bases: the shipped bases of a run's files, measured (`bot.recommend.advisor`).
@@ -205,7 +213,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     dotenv = dotenv or {}
     digests = None
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            _ci_targets(texts), documented_mounts, _stage_only_images(texts, unscanned_dockerfiles or {}))
+                            _ci_targets(texts), _ci_builds(texts), documented_mounts,
+                            _stage_only_images(texts, unscanned_dockerfiles or {}))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
@@ -449,6 +458,22 @@ def _parsed(texts: Mapping[str, str]) -> list[Dockerfile]:
     return docs
 
 
+def _setup_only(build: ComposeBuild) -> bool:
+    return development_service(build) is not None or is_test_setup(build.file)
+
+
+def _ci_builds(texts: dict[SourceFile, str]) -> frozenset[str]:
+    """The Dockerfiles workflows build; unreadable workflows are reported when processed."""
+    found: set[str] = set()
+    for source, text in texts.items():
+        if source.kind is WORKFLOW:
+            try:
+                found |= {build.dockerfile for build in workflow_builds(text, source.path)}
+            except DockerfileSyntaxError:
+                continue
+    return frozenset(found)
+
+
 def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:
     """The stages workflows build by name; unreadable workflows are reported when processed."""
     found: set[str] = set()
@@ -471,9 +496,8 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
                 env = dotenv.get(source.path.rpartition("/")[0], {})
                 for path, build in compose_builds(text, source.path, env).items():
                     first = builds.setdefault(path, build)
-                    # A service that is not only for development speaks for the file.
-                    speaker = build if development_service(first) is not None and development_service(build) is None \
-                        else first
+                    # A service that is not only for development or tests speaks for the file.
+                    speaker = build if _setup_only(first) and not _setup_only(build) else first
                     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
                     volumes = tuple(dict.fromkeys(first.volume_mounts + build.volume_mounts))
                     builds[path] = replace(speaker, bind_mounts=mounts, volume_mounts=volumes,
