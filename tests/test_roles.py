@@ -59,6 +59,17 @@ RUN apt-get update && apt-get install -y gdb
     ("Dockerfile.testnet", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
     ("Dockerfile.integration-tests-debian", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.integration-tests-debian), and no compose file builds it)"),
+    # A test variant built only by a development compose file, or by a service named for tests.
+    ("Dockerfile.integration-tests-debian", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile.integration-tests-debian": ComposeBuild(
+         "docker-compose.override.dev.yml service browser", "docker-compose.override.dev.yml")}),
+     "test fixture (a test variant (Dockerfile.integration-tests-debian), and only docker-compose.override.dev.yml, "
+     "for development, builds it)"),
+    ("Dockerfile.integration-tests-debian", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile.integration-tests-debian": ComposeBuild(
+         "docker-compose.yml service integration-tests", "docker-compose.yml", name="integration-tests")}),
+     "test fixture (a test variant (Dockerfile.integration-tests-debian), and only docker-compose.yml, "
+     "a test setup, builds it)"),
     # A benchmark harness with its own compose file inside the benchmark folder.
     ("dex/benchmark/docker/Dockerfile", SERVICE,
      RepositoryFacts(compose_builds={"dex/benchmark/docker/Dockerfile": ComposeBuild(

@@ -253,8 +253,11 @@ def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) ->
         return None
     if build is None:
         return f"{tests}, and no compose file builds it"
-    if is_test_setup(build.file) or (inside is not None and build.file.startswith(inside)):
+    if is_test_setup(build.file) or name_words(build.name.lower()) & TEST_WORDS \
+            or (inside is not None and build.file.startswith(inside)):
         return f"{tests}, and only {build.file}, a test setup, builds it"
+    if development_service(build) is not None:
+        return f"{tests}, and only {build.file}, for development, builds it"
     return None
 
 
