@@ -48,7 +48,7 @@ from bot.sources.build_context import ContextListings
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
-from bot.sources.compose import read_dotenv
+from bot.sources.compose import own_image_mounts, read_dotenv
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
@@ -213,7 +213,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     dotenv = dotenv or {}
     digests = None
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            _ci_targets(texts), _ci_builds(texts), documented_mounts,
+                            _ci_targets(texts), _ci_builds(texts), _own_image_mounts(texts, repository_name, dotenv),
+                            documented_mounts,
                             _stage_only_images(texts, unscanned_dockerfiles or {}))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
@@ -456,6 +457,20 @@ def _parsed(texts: Mapping[str, str]) -> list[Dockerfile]:
         except DockerfileSyntaxError:
             continue
     return docs
+
+
+def _own_image_mounts(texts: dict[SourceFile, str], repository: str,
+                      dotenv: Mapping[str, Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Host folders compose files mount into the repository's own image, pulled by name;
+    unreadable compose files are reported when processed."""
+    found: list[tuple[str, str]] = []
+    for source, text in texts.items():
+        if source.kind is COMPOSE:
+            try:
+                found += own_image_mounts(text, source.path, repository, dotenv.get(source.path.rpartition("/")[0], {}))
+            except DockerfileSyntaxError:
+                continue
+    return tuple(found)
 
 
 def _setup_only(build: ComposeBuild) -> bool:

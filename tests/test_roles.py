@@ -169,6 +169,22 @@ def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):
     assert "compose.yaml service flags mounts host folders at /app/data" in out and "[fixable]" not in out
 
 
+def test_host_folders_mounted_into_the_repositorys_own_image_pulled_by_name_make_the_user_change_a_report(
+        tmp_path, capsys):
+    repository = tmp_path / "Flowise"
+    write(repository, "docker/Dockerfile", SERVICE)
+    write(repository, "docker/compose.yaml", "services:\n  flowise:\n    image: flowiseai/flowise:latest\n"
+                                             "    volumes:\n      - ~/.flowise:/root/.flowise\n")
+    assert main(["check", "--offline", "--select", "HB001", str(repository)]) == 0
+    out = capsys.readouterr().out
+    assert ("docker/compose.yaml service flowise runs this repository's image with a host folder mounted at "
+            "/root/.flowise") in out and "[fixable]" not in out
+    # Another image's mounts say nothing about this one.
+    write(repository, "docker/compose.yaml", "services:\n  cache:\n    image: redis:7\n    volumes:\n      - ./r:/data\n")
+    assert main(["check", "--offline", "--select", "HB001", str(repository)]) == 1
+    assert "[fixable]" in capsys.readouterr().out
+
+
 def test_compose_named_volumes_are_kept_data_so_the_user_change_is_a_report(tmp_path, capsys):
     write(tmp_path, "flags/Dockerfile", SERVICE)
     write(tmp_path, "compose.yaml", "services:\n  flags:\n    build: ./flags\n    volumes:\n"

@@ -125,6 +125,8 @@ class RepositoryFacts:
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
+    # (compose service, container path) where host folders are mounted into the repository's own image, pulled by name
+    own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
     documented_mounts: tuple[tuple[str, str], ...] = ()
     # image key → where another Dockerfile uses it only as a build stage (see stage_images.py)

@@ -16,7 +16,7 @@ Only service images are edited; a base image's final stage is reported (images b
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
-host folders into the container, the usage docs (README, docs/*.md) run it with `-v …:/path`
+host folders into the container (or into the repository's own image, pulled by name), the usage docs (README, docs/*.md) run it with `-v …:/path`
 at a path the image names, a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
@@ -106,6 +106,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
                 "not be able to write: make them writable by it, then set USER")
+    if build is None and context.facts.own_image_mounts:
+        service, target = context.facts.own_image_mounts[0]
+        return (f"{service} runs this repository's image with a host folder mounted at {target}, which a new user "
+                "may not be able to write: make it writable by that user, then set USER")
     documented = _documented_mount(stage, context.facts.documented_mounts)
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "

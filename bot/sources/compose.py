@@ -161,6 +161,21 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
     return found
 
 
+def own_image_mounts(text: str, path: str, repository: str,
+                     env: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """(which service, container path) of each host folder mounted into the repository's own
+    image, pulled by name rather than built (`image: flowiseai/flowise` in the repository
+    Flowise, with `~/.flowise:/root/.flowise`): whichever Dockerfile builds that image must keep
+    those folders writable."""
+    found = []
+    for name, service in _services(load(text, path)):
+        last_component = _built_image(service, env or {}).split("@", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
+        if get(service, "build") is not None or not repository or last_component.lower() != repository.lower():
+            continue
+        found.extend((f"{path} service {name}", target) for target in _bind_mounts(service))
+    return found
+
+
 def _command(service: yaml.Node) -> tuple[str, ...]:
     """The words the service starts its container with: `entrypoint:` then `command:`, each a
     string (split on blanks) or a list; empty when the image's own command runs."""
