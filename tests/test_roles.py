@@ -70,6 +70,18 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service integration-tests", "docker-compose.yml", name="integration-tests")}),
      "test fixture (a test variant (Dockerfile.integration-tests-debian), and only docker-compose.yml, "
      "a test setup, builds it)"),
+    # Compose runs the checkout mounted over the image, and CI builds what ships from another file.
+    ("data/infra/php.Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"data/infra/php.Dockerfile": ComposeBuild(
+         "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
+         ci_builds=frozenset({"Dockerfile"})),
+     "devcontainer (docker-compose.yml service php mounts the source at /home/app/www, and CI builds Dockerfile, "
+     "not this file)"),
+    ("Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild(
+         "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
+         ci_builds=frozenset({"Dockerfile"})),
+     "service image (built by docker-compose.yml service php)"),
     # A benchmark harness with its own compose file inside the benchmark folder.
     ("dex/benchmark/docker/Dockerfile", SERVICE,
      RepositoryFacts(compose_builds={"dex/benchmark/docker/Dockerfile": ComposeBuild(

@@ -204,6 +204,11 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     development = _development_service(doc, build, facts) if build is not None else None
     if development is not None:
         return development
+    if build is not None and build.source_mounts and facts.ci_builds and doc.path not in facts.ci_builds:
+        # The container runs the checkout mounted over what the image copied in: only its tools
+        # are the image's, and CI builds what ships from other files.
+        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and CI "
+                                               f"builds {min(facts.ci_builds)}, not this file")
     development = _development(doc, facts)
     if development is not None:
         return development
