@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.dockerfile.images import image_occurrences, name_lines
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.opt_in import opt_in_argument
 from bot.dockerfile.roles import decide_role
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import Finding
@@ -64,6 +65,8 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
+            if finding.fixable and editable and rule.saves_size:
+                finding = _unless_opt_in(doc, finding)
             if finding.fixable and not editable:
                 why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
                     f"not changed: {decision.retired}" if decision.retired and decision.role in rule.edits_in else \
@@ -74,6 +77,16 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     found += [f for f in _trigger_findings(doc, ruleset, context)
               if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]
     return Assessment(found, decision)
+
+
+def _unless_opt_in(doc: Dockerfile, finding: Finding) -> Finding:
+    """A size fix in a RUN only a build argument turns on is reported: the default build skips it."""
+    run = next((r for r in doc.all_runs if r.instruction.line == finding.line), None)
+    argument = opt_in_argument(doc, run) if run is not None else None
+    if argument is None:
+        return finding
+    return replace(finding, edits=(), creates=None, message=f"{finding.message}; not changed: this RUN does its work "
+                                                            f"only when the build argument {argument} is given")
 
 
 def _image_findings(rule: Rule, doc: Dockerfile, context: RuleContext, by_line: dict[int, set[str]]) -> Iterator[Finding]:
