@@ -522,3 +522,10 @@ def test_a_dockerfile_only_deprecated_compose_profiles_build_is_reported_not_cha
     assert ((tmp_path / "old/Dockerfile").read_text() == OLD_APP) is retired
     assert ("in the compose profile" in out and "builds what ships" in out) is retired
     assert (tmp_path / "prod.Dockerfile").read_text() != OLD_APP  # the current one is still hardened
+
+
+def test_a_github_actions_image_is_built_per_run_so_its_size_never_ships():
+    doc = Dockerfile.parse("FROM python:3.12-slim\nRUN pip install bandit\nENTRYPOINT [\"bandit\"]\n",
+                           ".github/actions/bandit-scan/Dockerfile")
+    decision = decide_role(doc, RepositoryFacts(action_folders=frozenset({".github/actions/bandit-scan"})), glob_matches)
+    assert decision.role is Role.TOOL and "built on the runner for each run" in decision.unshipped
