@@ -82,6 +82,13 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
          ci_builds=frozenset({"Dockerfile"})),
      "service image (built by docker-compose.yml service php)"),
+    # Compose runs the checkout mounted over an image that carries a debugger.
+    ("data/infra/php.Dockerfile", "FROM php:8.3-fpm-alpine\nRUN pecl install xdebug && docker-php-ext-enable xdebug\n"
+     'CMD ["php-fpm"]\n',
+     RepositoryFacts(compose_builds={"data/infra/php.Dockerfile": ComposeBuild(
+         "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))}),
+     "devcontainer (docker-compose.yml service php mounts the source at /home/app/www, and the image installs "
+     "xdebug, a debugger)"),
     # A benchmark harness with its own compose file inside the benchmark folder.
     ("dex/benchmark/docker/Dockerfile", SERVICE,
      RepositoryFacts(compose_builds={"dex/benchmark/docker/Dockerfile": ComposeBuild(
