@@ -17,7 +17,7 @@ _WHOLE_IF = re.compile(
 
 def opt_in_argument(doc: Dockerfile, run: Run) -> str | None:
     """The build argument the RUN's work waits for, None: it runs in the default build."""
-    if len(run.scripts) != 1:
+    if len(run.scripts) != 1 or not run.scripts[0].logical.text.lstrip().startswith("if"):
         return None
     match = _WHOLE_IF.fullmatch(run.scripts[0].logical.text)
     if match is None:

@@ -55,6 +55,7 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
         elif codes:
             by_line[line + 1] = codes
     found = []
+    opt_in: dict[int, str] | None = None  # read once, when a size fix asks
     for rule in ruleset.rules:
         if rule.code in everywhere or decision.role not in rule.roles:
             continue
@@ -66,7 +67,9 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
             if rule.code in by_line.get(finding.line, ()):
                 continue
             if finding.fixable and editable and rule.saves_size:
-                finding = _unless_opt_in(doc, finding)
+                if opt_in is None:
+                    opt_in = _opt_in_runs(doc)
+                finding = _unless_opt_in(opt_in, finding)
             if finding.fixable and not editable:
                 why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
                     f"not changed: {decision.retired}" if decision.retired and decision.role in rule.edits_in else \
@@ -79,10 +82,19 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     return Assessment(found, decision)
 
 
-def _unless_opt_in(doc: Dockerfile, finding: Finding) -> Finding:
+def _opt_in_runs(doc: Dockerfile) -> dict[int, str]:
+    """RUN line → the build argument it waits for, for the RUNs only such an argument turns on."""
+    found = {}
+    for run in doc.all_runs:
+        argument = opt_in_argument(doc, run)
+        if argument is not None:
+            found[run.instruction.line] = argument
+    return found
+
+
+def _unless_opt_in(opt_in: dict[int, str], finding: Finding) -> Finding:
     """A size fix in a RUN only a build argument turns on is reported: the default build skips it."""
-    run = next((r for r in doc.all_runs if r.instruction.line == finding.line), None)
-    argument = opt_in_argument(doc, run) if run is not None else None
+    argument = opt_in.get(finding.line)
     if argument is None:
         return finding
     return replace(finding, edits=(), creates=None, message=f"{finding.message}; not changed: this RUN does its work "
