@@ -53,7 +53,7 @@ from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
 from bot.sources.globs import glob_matches
-from bot.sources.usage_docs import documented_mounts, usage_doc_paths
+from bot.sources.usage_docs import README_NAMES, documented_mounts, quotes_every_line, usage_doc_paths
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
 from bot.sources.workflow import builds as workflow_builds
@@ -131,6 +131,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader, documented_mounts=_documented_mounts(root),
+                       quoted_by=_quoted_by(root, texts),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
@@ -206,16 +207,18 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
              advisor: Advisor | None = None, downloader: Downloader | None = None,
              documented_mounts: tuple[tuple[str, str], ...] = (),
-             unscanned_dockerfiles: Mapping[str, str] | None = None) -> RuleSet:
+             unscanned_dockerfiles: Mapping[str, str] | None = None,
+             quoted_by: Mapping[str, str] | None = None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            _ci_targets(texts), _ci_builds(texts), _own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts,
-                            _stage_only_images(texts, unscanned_dockerfiles or {}))
+                            ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=quoted_by or {},
+                            own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
+                            documented_mounts=documented_mounts,
+                            stage_only_images=_stage_only_images(texts, unscanned_dockerfiles or {}))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
@@ -391,6 +394,34 @@ def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, 
             except OSError:
                 continue
     return found
+
+
+def _quoted_by(root: Path, texts: dict[SourceFile, str]) -> dict[str, str]:
+    """Dockerfile path → the README beside it that shows it line for line (unreadable ones are
+    skipped: they are not scanned)."""
+    found: dict[str, str] = {}
+    readmes: dict[str, tuple[str, str] | None] = {}  # folder → (its README's path, text), read once
+    for source, text in texts.items():
+        if source.kind is not DOCKERFILE:
+            continue
+        folder = source.path.rpartition("/")[0]
+        if folder not in readmes:
+            readmes[folder] = _readme(root, folder)
+        readme = readmes[folder]
+        if readme is not None and quotes_every_line(readme[1], text):
+            found[source.path] = readme[0]
+    return found
+
+
+def _readme(root: Path, folder: str) -> tuple[str, str] | None:
+    for name in README_NAMES:
+        path = root / folder / name
+        if path.is_file():
+            try:
+                return f"{folder}/{name}" if folder else name, read_text(path)
+            except OSError:
+                return None
+    return None
 
 
 def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:

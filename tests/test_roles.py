@@ -536,3 +536,17 @@ def test_a_github_actions_image_is_built_per_run_so_its_size_never_ships():
                            ".github/actions/bandit-scan/Dockerfile")
     decision = decide_role(doc, RepositoryFacts(action_folders=frozenset({".github/actions/bandit-scan"})), glob_matches)
     assert decision.role is Role.TOOL and "built on the runner for each run" in decision.unshipped
+
+
+def test_a_dockerfile_its_readme_shows_line_for_line_gets_every_fix_reported_not_made(tmp_path, capsys):
+    dockerfile = "FROM debian:12\nCOPY . /opt/app\nRUN apt-get update # index\nRUN apt-get install -y chromium\n"
+    write(tmp_path, "examples/chromium/Dockerfile", dockerfile)
+    write(tmp_path, "examples/chromium/README.md", "It has the following contents:\n\n```dockerfile\n"
+                                                   + dockerfile + "```\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "not changed: examples/chromium/README.md shows this file line for line: change both" in out
+    assert "[fixable]" not in out
+    write(tmp_path, "examples/chromium/README.md", "Build it with `docker build .`\nRUN apt-get install -y chromium\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    assert "[fixable]" in capsys.readouterr().out  # a README that shows one line of it is no copy

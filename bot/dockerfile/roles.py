@@ -128,6 +128,7 @@ class RepositoryFacts:
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
+    quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
     # (compose service, container path) where host folders are mounted into the repository's own image, pulled by name
     own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
@@ -160,6 +161,9 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     retired = _retired(doc.path, facts) if declared is None else None
     if retired is not None:
         decision = replace(decision, retired=retired)
+    quoting = facts.quoted_by.get(doc.path)
+    if quoting is not None and declared is None:
+        decision = replace(decision, quoted=f"{quoting} shows this file line for line: change both")
     if decision.unshipped or not facts.stage_only_images:
         return decision
     build = facts.compose_builds.get(doc.path)

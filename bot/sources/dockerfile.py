@@ -61,7 +61,7 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
             continue
         unshipped = rule.saves_size and bool(decision.unshipped)
         editable = decision.role in rule.edits_in and not decision.generated and not decision.conflicting \
-            and not unshipped and not decision.retired
+            and not unshipped and not decision.retired and not decision.quoted
         findings = _image_findings(rule, doc, context, by_line) if rule.check_occurrence else rule.findings(doc, context)
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
@@ -73,6 +73,7 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
             if finding.fixable and not editable:
                 why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
                     f"not changed: {decision.retired}" if decision.retired and decision.role in rule.edits_in else \
+                    f"not changed: {decision.quoted}" if decision.quoted and decision.role in rule.edits_in else \
                     f"not changed: {decision.unshipped}" if unshipped and decision.role in rule.edits_in else \
                     NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
                 finding = replace(finding, edits=(), creates=None, message=f"{finding.message}; {why}")
