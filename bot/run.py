@@ -49,10 +49,11 @@ from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import own_image_mounts, read_dotenv
+from bot.sources.compose import referenced_files as referenced_compose_files
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
-from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
-from bot.sources.globs import glob_matches
+from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
+from bot.sources.globs import glob_matches, glob_regex
 from bot.sources.usage_docs import README_NAMES, documented_mounts, quotes_every_line, usage_doc_paths
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
@@ -127,6 +128,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
+    texts = _with_referenced_compose_files(root, texts, config, only)
     proving = verifier is not None and fix
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
@@ -179,6 +181,37 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
 
 
 _NOT_YAML_TEXT = re.compile("[\0\udc80-\udcff]")
+
+
+def _with_referenced_compose_files(root: Path, texts: dict[SourceFile, str], config: Config,
+                                   only: str | None) -> dict[SourceFile, str]:
+    """The texts and the compose files they extend or include that their names did not make
+    sources (`extends: {file: scripts/compose/router.yml}`): those are compose files too, and
+    say how the images they build are run. Not outside `only`, not excluded, not unreadable
+    (a broken reference is compose's to report)."""
+    known = {source.path for source in texts}
+    pending = [(source, text) for source, text in texts.items() if source.kind is COMPOSE]
+    found = dict(texts)
+    prefix = only.strip("/") + "/" if only else ""
+    excluded = [glob_regex(pattern) for pattern in config.exclude]
+    while pending:
+        source, text = pending.pop()
+        try:
+            referenced = referenced_compose_files(text, source.path)
+        except DockerfileSyntaxError:
+            continue  # reported when the file is processed
+        for path in referenced:
+            if path in known or path.startswith("../") or not path.startswith(prefix) \
+                    or any(p.fullmatch(path) for p in excluded) or not is_regular_file(str(root / path)):
+                continue
+            known.add(path)
+            try:
+                added = _readable({SourceFile(path, COMPOSE): read_text(root / path)})[0]
+            except OSError:
+                continue
+            found.update(added)
+            pending.extend(added.items())
+    return found
 
 
 def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list[FileError]]:

@@ -14,6 +14,7 @@ from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, dev
 from bot.model.roles import Role
 from bot.model.verify_settings import BuildPlan
 from bot.run import build_plans, process
+from bot.sources.compose import referenced_files
 from bot.sources.globs import glob_matches
 from tests.conftest import FIXTURES
 from tests.helpers import read
@@ -52,6 +53,7 @@ RUN apt-get update && apt-get install -y gdb
     ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
     (".codesandbox/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .codesandbox/)"),
     ("dev/docker/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in dev/)"),
+    ("deployment/docker/debug/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in debug/)"),
     (".gitpod.Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (a development variant (.gitpod.Dockerfile))"),
     (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
@@ -550,3 +552,34 @@ def test_a_dockerfile_its_readme_shows_line_for_line_gets_every_fix_reported_not
     write(tmp_path, "examples/chromium/README.md", "Build it with `docker build .`\nRUN apt-get install -y chromium\n")
     main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
     assert "[fixable]" in capsys.readouterr().out  # a README that shows one line of it is no copy
+
+
+@pytest.mark.parametrize("powers, said", [
+    ("    privileged: true\n", "privileged: true"),
+    ("    cap_add:\n      - NET_ADMIN\n", "cap_add: NET_ADMIN"),
+])
+def test_a_compose_file_another_extends_is_read_and_root_powers_make_the_user_change_a_report(
+        tmp_path, capsys, powers, said):
+    write(tmp_path, "scripts/router/Dockerfile", SERVICE)
+    write(tmp_path, "scripts/compose/router.yml", "services:\n  router:\n    build:\n      context: ../router\n" + powers)
+    write(tmp_path, "docker-compose.yml", "services:\n  router:\n    extends:\n      file: scripts/compose/router.yml\n"
+                                          "      service: router\n")
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert f"scripts/compose/router.yml service router runs it with {said}, which only root can use" in out
+    assert "[fixable]" not in out
+
+
+def test_compose_files_named_by_include_are_read_whatever_their_name():
+    text = "include:\n  - infra/db.yml\n  - path: [a.yml, ../outside.yml]\nservices:\n  web:\n" \
+           "    extends: {file: common/base.yml, service: web}\n"
+    assert referenced_files(text, "deploy/compose.yaml") == [
+        "deploy/common/base.yml", "deploy/infra/db.yml", "deploy/a.yml", "outside.yml"]
+
+
+@pytest.mark.parametrize("path, unshipped", [
+    ("deploy/Dockerfile.build", True), ("builder.Dockerfile", True), ("Dockerfile.builder", True),
+    ("Dockerfile.build-shell", False), ("Dockerfile", False)])
+def test_a_builder_patterns_image_is_named_for_building_and_ships_nothing(path, unshipped):
+    decision = decide_role(Dockerfile.parse(SERVICE, path), RepositoryFacts(), glob_matches)
+    assert bool(decision.unshipped) is unshipped

@@ -37,11 +37,13 @@ FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", 
                              "test-fixtures", "test_fixtures"})
 # Folders of tests: a Dockerfile there is a test's input, unless a compose file builds it.
 # Folders of development environments: VS Code's and CodeSandbox's configuration, a `dev/` or
-# `development/` folder of the repository's own tooling (`dev/docker/Dockerfile`).
-DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox", "dev", "development"})
+# `development/` folder of the repository's own tooling (`dev/docker/Dockerfile`), a `debug/` one (a remote-debugging image).
+DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox", "dev", "development", "debug"})
 # Benchmarks and load tests are test harnesses too: run against the app, never shipped.
 TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "e2e",
                           "benchmark", "benchmarks", "loadtest", "load-test", "load-tests"})
+# `Dockerfile.build`, `builder.Dockerfile`: the builder pattern's first image, whose output is copied out.
+BUILDER_WORDS = frozenset({"build", "builder"})
 # A file or compose file named with one of these words is for tests (`Dockerfile.integration-tests-debian`).
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e"})
 # `Dockerfile.debug`, `Dockerfile.dev`, `dev.Dockerfile`: an image for working on the code.
@@ -115,6 +117,8 @@ class ComposeBuild:
     source_mounts: tuple[str, ...] = ()  # container paths where it bind-mounts its build context (live source)
     image: str = ""  # the `image:` beside `build:`, which names what the build produces ("" when none or unknown)
     volume_mounts: tuple[str, ...] = ()  # container paths where it mounts named or anonymous volumes (kept data)
+    # What it is given that only root can use: "privileged: true", "cap_add: NET_ADMIN" ("" when nothing)
+    root_powers: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,10 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     quoting = facts.quoted_by.get(doc.path)
     if quoting is not None and declared is None:
         decision = replace(decision, quoted=f"{quoting} shows this file line for line: change both")
+    file_words = name_words(doc.path.rsplit("/", 1)[-1].lower()) - {"dockerfile", "containerfile"}
+    if not decision.unshipped and file_words and file_words <= BUILDER_WORDS:
+        decision = replace(decision, unshipped=f"a builder image ({doc.path.rsplit('/', 1)[-1]}): it compiles, and what "
+                                               "ships is copied out of it")
     if decision.unshipped or not facts.stage_only_images:
         return decision
     build = facts.compose_builds.get(doc.path)

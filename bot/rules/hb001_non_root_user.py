@@ -16,8 +16,10 @@ Only service images are edited; a base image's final stage is reported (images b
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
-host folders into the container (or into the repository's own image, pulled by name), the usage docs (README, docs/*.md) run it with `-v …:/path`
-at a path the image names, a Windows container (a Windows base, SHELL or WORKDIR), an
+host folders into the container (or into the repository's own image, pulled by name) or
+gives it root's powers (`privileged: true`, `cap_add`), the usage docs (README, docs/*.md) run it with `-v …:/path`
+at a path the image names, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
+a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
 the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
@@ -60,6 +62,8 @@ ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 NOT_PROCESSES = (".wasm", ".apk")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
 _VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+# `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention.
+_PORT_SETTING = re.compile(r"(?:^|_)PORT$")
 _PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 # Folders whose files an application writes at run time and keeps, on a volume, across versions.
 KEPT_DATA_FOLDERS = frozenset({"media", "uploads", "upload", "data", "storage", "attachments", "userdata"})
@@ -103,6 +107,8 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         return (f"it is a Windows container ({windows}), which has no useradd: set a USER such as "
                 "ContainerUser by hand if the app allows")
     build = context.facts.compose_builds.get(doc.path)
+    if build is not None and build.root_powers:
+        return f"{build.service} runs it with {build.root_powers}, which only root can use"
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
                 "not be able to write: make them writable by it, then set USER")
@@ -130,6 +136,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
                 "volume), then set USER")
     for inst in lineage_instructions:
+        if inst.keyword == "ENV":
+            for key, value in env_pairs(inst.rest).items():
+                port = value.strip("\"'")
+                if _PORT_SETTING.search(key) and port.isdigit() and int(port) < 1024:
+                    return f"its ENV {key}={port} has it listen on port {port} (< 1024), which a non-root user cannot bind"
         if inst.keyword == "EXPOSE":
             for port in inst.rest.split():
                 match = _PORT.match(port)
