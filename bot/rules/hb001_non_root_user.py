@@ -135,10 +135,16 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
                 "volume), then set USER")
+    defaults: dict[str, str] = {}  # build arguments' defaults, for an ENV set from one (`ENV PORT=$EXPOSE`)
     for inst in lineage_instructions:
+        if inst.keyword == "ARG":
+            defaults.update(pair.split("=", 1) for pair in inst.rest.split() if "=" in pair)
         if inst.keyword == "ENV":
             for key, value in env_pairs(inst.rest).items():
                 port = value.strip("\"'")
+                named = _VARIABLE.fullmatch(port)
+                if named is not None:
+                    port = defaults.get(named.group(1) or named.group(2), "").strip("\"'")
                 if _PORT_SETTING.search(key) and port.isdigit() and int(port) < 1024:
                     return f"its ENV {key}={port} has it listen on port {port} (< 1024), which a non-root user cannot bind"
         if inst.keyword == "EXPOSE":
