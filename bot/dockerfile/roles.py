@@ -46,8 +46,8 @@ TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "
 BUILDER_WORDS = frozenset({"build", "builder"})
 # A file or compose file named with one of these words is for tests (`Dockerfile.integration-tests-debian`).
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e"})
-# `Dockerfile.debug`, `Dockerfile.dev`, `dev.Dockerfile`: an image for working on the code.
-_DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)\.(?:dev|debug|development|devcontainer)"
+# `Dockerfile.debug`, `Dockerfile-dev`, `Dockerfile_debug`, `dev.Dockerfile`: an image for working on the code.
+_DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[._-](?:dev|debug|development|devcontainer)"
                                   r"|(?:.+\.)?(?:dev|debug|development)\.[Dd]ockerfile"
                                   r"|\.gitpod\.[Dd]ockerfile")  # Gitpod's workspace image (.gitpod.yml `image.file`)
 # A Docker action's image is built on the runner each time a workflow uses the action, then dropped.
@@ -199,6 +199,9 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     header = _generated_header(doc)
     if header:
         return RoleDecision(Role.BASE, f"generated file ({header!r})", generated=True)
+    tests = _for_tests(doc.path, facts.compose_builds.get(doc.path), facts)
+    if tests is not None:
+        return RoleDecision(Role.TEST_FIXTURE, tests)
     folders = doc.path.split("/")[:-1]
     version = next((f for f in folders if _VERSION_FOLDER.fullmatch(f)), None)
     if version is not None:
@@ -213,9 +216,6 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     if label:
         return RoleDecision(Role.TOOL, f"a GitHub Action's image (LABEL {label})", unshipped=_BUILT_PER_RUN)
     build = facts.compose_builds.get(doc.path)
-    tests = _for_tests(doc.path, build, facts)
-    if tests is not None:
-        return RoleDecision(Role.TEST_FIXTURE, tests)
     development = _development_service(doc, build, facts) if build is not None else None
     if development is not None:
         return development

@@ -28,7 +28,9 @@ def is_dockerfile_name(name: str) -> bool:
     lowered = name.lower()
     if lowered.endswith(NOT_DOCKERFILES):
         return False
-    return (name in ("Dockerfile", "Containerfile") or name.startswith(("Dockerfile.", "Containerfile."))
+    return (name in ("Dockerfile", "Containerfile")
+            or name.startswith(("Dockerfile.", "Containerfile.", "Dockerfile-", "Containerfile-", "Dockerfile_",
+                                "Containerfile_"))
             or lowered.endswith(".dockerfile"))
 
 
