@@ -265,6 +265,15 @@ def test_templates_and_leftovers_are_not_scanned(tmp_path, capsys):
     assert "0 findings in 0 of 0 files" in capsys.readouterr().out
 
 
+def test_dockerfiles_named_with_a_dash_or_underscore_are_scanned_and_templates_of_them_are_not(tmp_path, capsys):
+    for name in ["Dockerfile-alpine", "Dockerfile_prod", "Containerfile-fedora", "Dockerfile-alpine.tmpl"]:
+        write(tmp_path, name, "FROM alpine\n")
+    main(["check", "--offline", "--select", "DL3006", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert [line.split(":")[0] for line in out.splitlines() if "DL3006" in line] == [
+        "Containerfile-fedora", "Dockerfile-alpine", "Dockerfile_prod"]
+
+
 def test_a_fix_that_would_break_the_file_is_not_written(tmp_path, capsys, monkeypatch):
     from dataclasses import replace
 
