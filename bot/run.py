@@ -52,6 +52,7 @@ from bot.sources.compose import own_image_mounts, read_dotenv
 from bot.sources.compose import referenced_files as referenced_compose_files
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
+from bot.sources.dockerfile import TEMPLATE_SUFFIXES
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
 from bot.sources.globs import glob_matches, glob_regex
 from bot.sources.usage_docs import README_NAMES, documented_mounts, quotes_every_line, usage_doc_paths
@@ -133,7 +134,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader, documented_mounts=_documented_mounts(root),
-                       quoted_by=_quoted_by(root, texts),
+                       quoted_by=_quoted_by(root, texts), dockerfile_templates=_dockerfile_templates(root),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
@@ -241,7 +242,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              advisor: Advisor | None = None, downloader: Downloader | None = None,
              documented_mounts: tuple[tuple[str, str], ...] = (),
              unscanned_dockerfiles: Mapping[str, str] | None = None,
-             quoted_by: Mapping[str, str] | None = None) -> RuleSet:
+             quoted_by: Mapping[str, str] | None = None, dockerfile_templates: tuple[str, ...] = ()) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
@@ -249,6 +250,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     digests = None
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=quoted_by or {},
+                            dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=documented_mounts,
                             stage_only_images=_stage_only_images(texts, unscanned_dockerfiles or {}))
@@ -427,6 +429,17 @@ def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, 
             except OSError:
                 continue
     return found
+
+
+def _dockerfile_templates(root: Path) -> tuple[str, ...]:
+    """The Dockerfile templates at the root (`Dockerfile.template`, `Dockerfile-debian.template`),
+    from which a script writes the versioned folders' Dockerfiles."""
+    try:
+        names = sorted(entry.name for entry in root.iterdir())
+    except OSError:
+        return ()
+    return tuple(name for name in names if name.startswith(("Dockerfile", "Containerfile"))
+                 and name.endswith(TEMPLATE_SUFFIXES) and (root / name).is_file())
 
 
 def _quoted_by(root: Path, texts: dict[SourceFile, str]) -> dict[str, str]:

@@ -583,3 +583,14 @@ def test_compose_files_named_by_include_are_read_whatever_their_name():
 def test_a_builder_patterns_image_is_named_for_building_and_ships_nothing(path, unshipped):
     decision = decide_role(Dockerfile.parse(SERVICE, path), RepositoryFacts(), glob_matches)
     assert bool(decision.unshipped) is unshipped
+
+
+def test_versioned_folders_beside_a_root_dockerfile_template_are_written_from_it(tmp_path, capsys):
+    write(tmp_path, "3.14/browsers/Dockerfile", "FROM cimg/python:3.14\nRUN apt-get update && apt-get install -y firefox\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    assert "[fixable]" in capsys.readouterr().out
+    write(tmp_path, "Dockerfile.template", "FROM cimg/python:%%VERSION%%\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "base image (a versioned-directory layout (3.14/) written from the template Dockerfile.template)" in out
+    assert "[fixable]" not in out

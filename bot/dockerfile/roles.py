@@ -132,6 +132,7 @@ class RepositoryFacts:
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
+    dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
     # (compose service, container path) where host folders are mounted into the repository's own image, pulled by name
     own_image_mounts: tuple[tuple[str, str], ...] = ()
@@ -205,6 +206,10 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     folders = doc.path.split("/")[:-1]
     version = next((f for f in folders if _VERSION_FOLDER.fullmatch(f)), None)
     if version is not None:
+        if facts.dockerfile_templates:
+            # Versioned folders beside a Dockerfile template are what a script writes from it.
+            return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/) written from the template "
+                                           f"{facts.dockerfile_templates[0]}", generated=True)
         return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/)")
     file_name = doc.path.rsplit("/", 1)[-1]
     if _VERSION_IN_NAME.search(file_name):

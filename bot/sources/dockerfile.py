@@ -20,8 +20,8 @@ from bot.sources.globs import glob_matches
 from bot.sources.ignores import suppressed
 from bot.sources.kind import Assessment, SourceKind
 
-NOT_DOCKERFILES = (".dockerignore", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".erb",
-                   ".mustache", ".hbs", ".orig", ".rej", ".bak", ".swp", "~")
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".erb", ".mustache", ".hbs")
+NOT_DOCKERFILES = (".dockerignore", *TEMPLATE_SUFFIXES, ".orig", ".rej", ".bak", ".swp", "~")
 
 
 def is_dockerfile_name(name: str) -> bool:
