@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from bot.model.verify_settings import VerifyMode
 
 # Every command and its one line of help. Only the command being run declares its arguments
-# (some sixty `add_argument` calls in all, each making a help formatter): `check` does not build the
-# parsers of `pr` and `org`, while `--help` and a mistyped command still list every command.
+# (some sixty `add_argument` calls in all, each making a help formatter): `check` does not build
+# the parsers of `pr` and `org`, and `--version`, `--help` and a mistyped command, which list
+# the commands but none of their arguments, build none.
 COMMANDS = {
     "check": "list findings; exit 1 when any can be fixed",
     "fix": "apply every enabled fix in place",
@@ -31,13 +32,13 @@ COMMANDS = {
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser of `hardenbot ARGV`: every command, with the arguments of the one ARGV names
-    (of all of them when it names none of them)."""
+    (of every command when no ARGV is given)."""
     named = command_named(argv) if argv is not None else None
     parser = argparse.ArgumentParser(prog="hardenbot", description="Harden the Dockerfiles of a repository.")
     parser.add_argument("--version", action="version", version=f"hardenbot {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,fix,pr,action,org}")
     for name, help_text in COMMANDS.items():
-        if named in (None, name):
+        if argv is None or name == named:
             _DECLARE[name](commands, name, help_text)
         else:
             commands.add_parser(name, help=help_text)
