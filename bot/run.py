@@ -20,6 +20,7 @@ from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, dev
 from bot.dockerfile.stage_images import stage_only_images
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
+from bot.lazy_regex import lazy_compile
 from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
 from bot.model.downloads import Download
 from bot.model.findings import FileError
@@ -169,7 +170,7 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
     return replace(report, errors=tuple(sorted(report.errors + tuple(unreadable), key=lambda e: e.path)))
 
 
-_NOT_YAML_TEXT = re.compile("[\0\udc80-\udcff]")
+_NOT_YAML_TEXT = lazy_compile("[\0\udc80-\udcff]")
 
 
 def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list[FileError]]:

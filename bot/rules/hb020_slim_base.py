@@ -16,13 +16,13 @@ be measured (no tag list, a bound passed, the deadline), each with its reason an
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.images import image_occurrences, name_lines, shipped_base
 from bot.dockerfile.model import Dockerfile
+from bot.lazy_regex import lazy_compile
 from bot.model.advice import AdviceSettings, BaseAdvice, counted, size_text
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
@@ -117,7 +117,7 @@ def figures_message(advice: BaseAdvice) -> str:
             f"{size_text(now.size)} → {size_text(then.size)}{release}")
 
 
-_TAG_AND_DIGEST = re.compile(r"(?::[^/:@]*)?(?:@.*)?\Z")
+_TAG_AND_DIGEST = lazy_compile(r"(?::[^/:@]*)?(?:@.*)?\Z")
 
 
 def rebase(occurrence: ImageOccurrence, tag: str, digest: str) -> Edit:

@@ -35,6 +35,7 @@ from functools import cache
 
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import Instruction
+from bot.lazy_regex import lazy_compile
 from bot.model.build_context import ContextListing
 from bot.model.findings import Finding, NewFile
 from bot.model.proof import ProofEvidence
@@ -48,7 +49,7 @@ CODE = "HB064"
 READ_BY = {".git": frozenset({"git"}), ".npmrc": frozenset({"npm", "npx", "yarn", "pnpm"})}
 # What a .dockerignore line would read as a pattern, a comment or an exception.
 IGNORE_HEADER = "# Added by hardenbot (HB064): files in the build context that must not ship in the image"
-_NOT_PLAIN = re.compile(r"[*?\[\]\\\x00-\x1f\x7f]|^[#!]|^\s|\s$")
+_NOT_PLAIN = lazy_compile(r"[*?\[\]\\\x00-\x1f\x7f]|^[#!]|^\s|\s$")
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
