@@ -21,7 +21,8 @@ HEAVY = ("requests", "urllib3", "github", "git", "ruamel.yaml", "bot.osv.client"
          "bot.org.plan", "bot.github.org", "bot.gitops", "bot.action", "bot.verify", "bot.downloads",
          "bot.report.sarif", "bot.report.json_report", "concurrent.futures",
          # … nor the results of builds and policies, which only verifying or judging images gives.
-         "bot.model.verification", "bot.report.verification", "bot.report.policies", "bot.report.measured",
+         "bot.model.verification", "bot.model.policies", "bot.report.verification", "bot.report.policies",
+         "bot.report.measured",
          "bot.progress")
 
 RUN_AND_LIST = """
@@ -87,6 +88,7 @@ def test_the_fix_was_written_by_that_interpreter(small_tree):
     (("check", "--offline", "--format", "sarif"), "bot.report.sarif"),
     (("check", "--offline", "--format", "json"), "bot.report.json_report"),
     (("fix", "--offline", "--verify", "auto"), "bot.verify"),
+    (("check", "--offline", "--fail-on", "agpl"), "bot.model.policies"),
 ])
 def test_a_command_that_needs_a_module_loads_it(small_tree, argv, wanted):
     """The other side: what a command does use is loaded, so the list above can fail."""

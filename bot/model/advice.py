@@ -7,9 +7,12 @@ the same way again by HB020's proof."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.model.images import ImageKey, Resolution
-from bot.model.policies import Inventory, VulnerabilityAnswers, VulnSeverity
+
+if TYPE_CHECKING:  # annotations only: `check`, which measures no base, never loads the images' records
+    from bot.model.policies import Inventory, VulnerabilityAnswers
 
 # registry, repository, tag (`latest` when none), pinned digest ("" none), platform
 BaseKey = tuple[str, str, str, str, str]
@@ -98,6 +101,8 @@ class Advised:
 def counted(inventory: Inventory, answers: VulnerabilityAnswers) -> tuple[int, int]:
     """(fixable critical or high, fixable) vulnerabilities of the inventory's packages, one per
     package and vulnerability, as the vulnerabilities-critical policy counts them."""
+    from bot.model.policies import VulnSeverity
+
     serious = fixable = 0
     for package in inventory.packages:
         for vulnerability in answers.found.get(package.key, ()):
