@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("requests", "urllib3", "github", "git", "ruamel.yaml", "bot.osv.client", "bot.registry.client",
          "bot.org.plan", "bot.github.org", "bot.gitops", "bot.action", "bot.verify", "bot.downloads",
          "bot.report.sarif", "bot.report.json_report", "concurrent.futures",
-         # … nor the results of builds and policies, which only verifying or judging images gives.
+         # … nor the results of builds and policies, which only verifying or judging images gives,
+         # nor what measuring bases and downloading ADD's URLs answer.
          "bot.model.verification", "bot.model.policies", "bot.report.verification", "bot.report.policies",
-         "bot.report.measured",
+         "bot.report.measured", "bot.model.advice", "bot.model.downloads",
          "bot.progress")
 
 RUN_AND_LIST = """

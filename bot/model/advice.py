@@ -10,33 +10,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.model.images import ImageKey, Resolution
+from bot.model.wanted_base import BaseKey
 
 if TYPE_CHECKING:  # annotations only: `check`, which measures no base, never loads the images' records
     from bot.model.policies import Inventory, VulnerabilityAnswers
-
-# registry, repository, tag (`latest` when none), pinned digest ("" none), platform
-BaseKey = tuple[str, str, str, str, str]
-DEFAULT_PLATFORM = "linux/amd64"  # what a FROM without a literal --platform is measured for
-
-
-@dataclass(frozen=True)
-class AdviceSettings:
-    """`base-recommendation:` in the configuration."""
-
-    enabled: bool = True
-    allow_major: bool = False  # python 3 → 4, node 20 → 22
-    allow_minor: bool = False  # python 3.11 → 3.12
-    allow_libc_change: bool = False  # debian → alpine
-    candidates: int = 3  # other tags read per base (tags naming the same image as one read count once)
-    max_bytes: int = 2 << 30  # compressed layer bytes read from registries per run, every base together
-
-
-@dataclass(frozen=True)
-class WantedBase:
-    """A shipped stage's base, as a Dockerfile writes it."""
-
-    key: BaseKey
-    reference: str  # as written after FROM (defaults substituted): python:3.11-bullseye, 127.0.0.1:5000/python:3.11
 
 
 @dataclass(frozen=True)
