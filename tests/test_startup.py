@@ -23,7 +23,7 @@ HEAVY = ("requests", "urllib3", "github", "git", "ruamel.yaml", "bot.osv.client"
          # … nor the results of builds and policies, which only verifying or judging images gives,
          # nor what measuring bases and downloading ADD's URLs answer.
          "bot.model.verification", "bot.model.policies", "bot.report.verification", "bot.report.policies",
-         "bot.report.measured", "bot.model.advice", "bot.model.downloads",
+         "bot.report.measured", "bot.model.advice", "bot.model.downloads", "bot.model.proof",
          "bot.progress")
 
 RUN_AND_LIST = """

@@ -25,7 +25,6 @@ from bot.dockerfile.model import Dockerfile
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
-from bot.model.proof import ProofEvidence
 from bot.model.roles import Role
 from bot.model.text import Edit, Span
 from bot.model.wanted_base import AdviceSettings
@@ -35,6 +34,7 @@ from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severit
 
 if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
     from bot.model.advice import BaseAdvice
+    from bot.model.proof import ProofEvidence
     from bot.model.verification import Build
 
 CODE = "HB020"

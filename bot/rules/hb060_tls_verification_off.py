@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.arguments import read_args
 from bot.dockerfile.bases import describe_base
@@ -39,13 +40,15 @@ from bot.dockerfile.parser import split_words
 from bot.dockerfile.shell import Command
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
-from bot.model.proof import ProofEvidence
 from bot.model.text import Edit
 from bot.rules.base import finding
 from bot.rules.commands import Found, run_commands
 from bot.rules.packages import apk_adds, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.transfers import downloader_args, option_words, urls
+
+if TYPE_CHECKING:  # annotations only: a proof's evidence exists once images were built (`fix --verify`)
+    from bot.model.proof import ProofEvidence
 
 CODE = "HB060"
 _ASSIGNMENT = lazy_compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)

@@ -32,17 +32,20 @@ import posixpath
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import Instruction
 from bot.lazy_regex import lazy_compile
 from bot.model.build_context import ContextListing
 from bot.model.findings import Finding, NewFile
-from bot.model.proof import ProofEvidence
 from bot.model.text import escape_controls
 from bot.rules.base import finding
 from bot.rules.commands import run_commands
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+
+if TYPE_CHECKING:  # annotations only: a proof's evidence exists once images were built (`fix --verify`)
+    from bot.model.proof import ProofEvidence
 
 CODE = "HB064"
 # Names a program the build runs reads from the context it was copied with.

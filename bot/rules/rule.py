@@ -18,13 +18,13 @@ from bot.dockerfile.roles import RepositoryFacts
 from bot.model.build_context import ContextListing
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
-from bot.model.proof import Proof, Showing
 from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
 
-if TYPE_CHECKING:  # annotations only: what measuring bases and downloading URLs answer (not in `check --offline`)
+if TYPE_CHECKING:  # annotations only: what measuring bases, downloading URLs and building proofs give (not `check`)
     from bot.model.advice import BaseAdvice
     from bot.model.downloads import Download
+    from bot.model.proof import Proof, Showing
     from bot.model.wanted_base import BaseKey
 
 # The scanners people already run, and how each names a check: hadolint's DL codes, Checkov's

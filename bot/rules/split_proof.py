@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.lazy_regex import lazy_compile
-from bot.model.proof import ProofEvidence
 
 if TYPE_CHECKING:  # annotations only: the images' records load once images were built
     from bot.model.policies import Inventory
+    from bot.model.proof import ProofEvidence
 
 # System packages that compile or hold headers, as dpkg and apk name the binary packages
 # (build-essential and build-base pull in gcc-12, cpp-12, binutils, libc6-dev / musl-dev …).

@@ -11,11 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.model.proof import ProofEvidence
 from bot.model.text import excerpt
 
 if TYPE_CHECKING:  # annotations only: the images' records load once images were built
     from bot.model.policies import Inventory, Package, VulnerabilityAnswers
+    from bot.model.proof import ProofEvidence
 
 SHOWN_PACKAGES = 5  # packages named in a finding; the rest are counted
 SHOWN_IDS = 3  # vulnerability ids named per package; the rest are counted
