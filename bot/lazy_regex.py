@@ -10,27 +10,50 @@ file meets stays `re.compile`d; one that only some files or some rules need is d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-# The methods the project calls on its patterns. The first use puts the compiled pattern's own
-# bound methods on the instance, so that every later call finds them there directly.
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+# The methods of `re.Pattern` the project calls.
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
 
 
 class LazyPattern:
-    """A regular expression compiled on first use; used like the `re.Pattern` it becomes."""
+    """A regular expression compiled on first use; used like the `re.Pattern` it becomes.
+
+    The first call of any method compiles, and puts the compiled pattern's own bound methods
+    on the instance, where they shadow the methods below: every later call goes straight to
+    `re`, with no indirection in the rules' inner loops."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = pattern
         self._flags = flags
 
-    def __getattr__(self, name: str) -> Any:
-        # Only asked for what the instance does not hold: its first use (or an attribute such
-        # as `groups`, which `re`'s cache then answers without compiling again).
+    def _compiled(self) -> re.Pattern[str]:
         compiled = re.compile(self._source, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+        return compiled
+
+    def search(self, *args: Any) -> re.Match[str] | None:
+        return self._compiled().search(*args)
+
+    def match(self, *args: Any) -> re.Match[str] | None:
+        return self._compiled().match(*args)
+
+    def fullmatch(self, *args: Any) -> re.Match[str] | None:
+        return self._compiled().fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Iterator[re.Match[str]]:
+        return self._compiled().finditer(*args)
+
+    def findall(self, *args: Any) -> list[Any]:
+        return self._compiled().findall(*args)
+
+    def sub(self, *args: Any, **kwargs: Any) -> str:
+        return self._compiled().sub(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> list[str]:
+        return self._compiled().split(*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"lazy_compile({self._source!r}{f', {self._flags}' if self._flags else ''})"
