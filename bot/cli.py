@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING's value, without loading typing for --version and --help
 if TYPE_CHECKING:
     from bot.model.verify_settings import VerifyMode
 
