@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
-from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service, role_by_path
+from bot.dockerfile.roles import (
+    ComposeBuild,
+    RepositoryFacts,
+    decide_role,
+    development_service,
+    is_test_setup,
+    role_by_path,
+)
 from bot.dockerfile.stage_images import stage_only_images
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
@@ -42,14 +49,16 @@ from bot.sources.build_context import ContextListings
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
-from bot.sources.compose import read_dotenv
+from bot.sources.compose import own_image_mounts, read_dotenv
+from bot.sources.compose import referenced_files as referenced_compose_files
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
-from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, read_text, write_atomic
-from bot.sources.globs import glob_matches
-from bot.sources.usage_docs import documented_mounts, usage_doc_paths
+from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
+from bot.sources.globs import glob_matches, glob_regex
+from bot.sources.usage_docs import README_NAMES, documented_mounts, quotes_every_line, usage_doc_paths
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
+from bot.sources.workflow import builds as workflow_builds
 
 if TYPE_CHECKING:  # annotations only: what measuring bases and downloading URLs answer (not in `check --offline`)
     from bot.model.advice import Advised, BaseAdvice
@@ -124,10 +133,12 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
+    texts = _with_referenced_compose_files(root, texts, config, only)
     proving = verifier is not None and fix
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader, documented_mounts=_documented_mounts(root),
+                       quoted_by=_quoted_by(root, texts),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
@@ -177,6 +188,37 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
 _NOT_YAML_TEXT = lazy_compile("[\0\udc80-\udcff]")
 
 
+def _with_referenced_compose_files(root: Path, texts: dict[SourceFile, str], config: Config,
+                                   only: str | None) -> dict[SourceFile, str]:
+    """The texts and the compose files they extend or include that their names did not make
+    sources (`extends: {file: scripts/compose/router.yml}`): those are compose files too, and
+    say how the images they build are run. Not outside `only`, not excluded, not unreadable
+    (a broken reference is compose's to report)."""
+    known = {source.path for source in texts}
+    pending = [(source, text) for source, text in texts.items() if source.kind is COMPOSE]
+    found = dict(texts)
+    prefix = only.strip("/") + "/" if only else ""
+    excluded = [glob_regex(pattern) for pattern in config.exclude]
+    while pending:
+        source, text = pending.pop()
+        try:
+            referenced = referenced_compose_files(text, source.path)
+        except DockerfileSyntaxError:
+            continue  # reported when the file is processed
+        for path in referenced:
+            if path in known or path.startswith("../") or not path.startswith(prefix) \
+                    or any(p.fullmatch(path) for p in excluded) or not is_regular_file(str(root / path)):
+                continue
+            known.add(path)
+            try:
+                added = _readable({SourceFile(path, COMPOSE): read_text(root / path)})[0]
+            except OSError:
+                continue
+            found.update(added)
+            pending.extend(added.items())
+    return found
+
+
 def _readable(texts: dict[SourceFile, str]) -> tuple[dict[SourceFile, str], list[FileError]]:
     """The texts the engine is given, and a line for each other: none larger than any real
     file (a fork's files come from git, not through `read_text`, which refuses them too), and
@@ -203,14 +245,18 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
              advisor: Advisor | None = None, downloader: Downloader | None = None,
              documented_mounts: tuple[tuple[str, str], ...] = (),
-             unscanned_dockerfiles: Mapping[str, str] | None = None) -> RuleSet:
+             unscanned_dockerfiles: Mapping[str, str] | None = None,
+             quoted_by: Mapping[str, str] | None = None) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            _ci_targets(texts), documented_mounts, _stage_only_images(texts, unscanned_dockerfiles or {}))
+                            ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=quoted_by or {},
+                            own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
+                            documented_mounts=documented_mounts,
+                            stage_only_images=_stage_only_images(texts, unscanned_dockerfiles or {}))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
@@ -388,6 +434,34 @@ def _dotenv_files(root: Path, sources: list[SourceFile]) -> dict[str, dict[str, 
     return found
 
 
+def _quoted_by(root: Path, texts: dict[SourceFile, str]) -> dict[str, str]:
+    """Dockerfile path → the README beside it that shows it line for line (unreadable ones are
+    skipped: they are not scanned)."""
+    found: dict[str, str] = {}
+    readmes: dict[str, tuple[str, str] | None] = {}  # folder → (its README's path, text), read once
+    for source, text in texts.items():
+        if source.kind is not DOCKERFILE:
+            continue
+        folder = source.path.rpartition("/")[0]
+        if folder not in readmes:
+            readmes[folder] = _readme(root, folder)
+        readme = readmes[folder]
+        if readme is not None and quotes_every_line(readme[1], text):
+            found[source.path] = readme[0]
+    return found
+
+
+def _readme(root: Path, folder: str) -> tuple[str, str] | None:
+    for name in README_NAMES:
+        path = root / folder / name
+        if path.is_file():
+            try:
+                return f"{folder}/{name}" if folder else name, read_text(path)
+            except OSError:
+                return None
+    return None
+
+
 def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
     """(doc, container path) for each folder or volume the usage docs' `docker run` examples
     mount: the root README and `docs/*.md` only (unreadable ones are skipped: they are not scanned)."""
@@ -454,6 +528,36 @@ def _parsed(texts: Mapping[str, str]) -> list[Dockerfile]:
     return docs
 
 
+def _own_image_mounts(texts: dict[SourceFile, str], repository: str,
+                      dotenv: Mapping[str, Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Host folders compose files mount into the repository's own image, pulled by name;
+    unreadable compose files are reported when processed."""
+    found: list[tuple[str, str]] = []
+    for source, text in texts.items():
+        if source.kind is COMPOSE:
+            try:
+                found += own_image_mounts(text, source.path, repository, dotenv.get(source.path.rpartition("/")[0], {}))
+            except DockerfileSyntaxError:
+                continue
+    return tuple(found)
+
+
+def _setup_only(build: ComposeBuild) -> bool:
+    return development_service(build) is not None or is_test_setup(build.file)
+
+
+def _ci_builds(texts: dict[SourceFile, str]) -> frozenset[str]:
+    """The Dockerfiles workflows build; unreadable workflows are reported when processed."""
+    found: set[str] = set()
+    for source, text in texts.items():
+        if source.kind is WORKFLOW:
+            try:
+                found |= {build.dockerfile for build in workflow_builds(text, source.path)}
+            except DockerfileSyntaxError:
+                continue
+    return frozenset(found)
+
+
 def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:
     """The stages workflows build by name; unreadable workflows are reported when processed."""
     found: set[str] = set()
@@ -476,9 +580,8 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
                 env = dotenv.get(source.path.rpartition("/")[0], {})
                 for path, build in compose_builds(text, source.path, env).items():
                     first = builds.setdefault(path, build)
-                    # A service that is not only for development speaks for the file.
-                    speaker = build if development_service(first) is not None and development_service(build) is None \
-                        else first
+                    # A service that is not only for development or tests speaks for the file.
+                    speaker = build if _setup_only(first) and not _setup_only(build) else first
                     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
                     volumes = tuple(dict.fromkeys(first.volume_mounts + build.volume_mounts))
                     builds[path] = replace(speaker, bind_mounts=mounts, volume_mounts=volumes,

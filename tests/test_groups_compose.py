@@ -113,6 +113,10 @@ def test_what_a_workflow_builds_is_read_from_build_steps_and_docker_build_comman
       - uses: docker/build-push-action@v6
         with:
           file: ${{ matrix.dockerfile }}
+      - uses: useblacksmith/build-push-action@v2
+        with:
+          context: .
+          file: rust/Dockerfile
       - run: |
           docker build -t ghcr.io/acme/worker:1 \\
             -f worker/Dockerfile.prod worker
@@ -121,6 +125,7 @@ def test_what_a_workflow_builds_is_read_from_build_steps_and_docker_build_comman
 """
     assert builds(text, ".github/workflows/images.yml") == [
         WorkflowBuild("images", "services/api/Dockerfile", ("ghcr.io/acme/api", "docker.io/acme/api")),
+        WorkflowBuild("images", "rust/Dockerfile", ()),
         WorkflowBuild("images", "services/worker/Dockerfile.prod", ("ghcr.io/acme/worker:1",)),
         WorkflowBuild("images", "../web/Dockerfile", ("acme/web",))]
 

@@ -14,6 +14,7 @@ from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, dev
 from bot.model.roles import Role
 from bot.model.verify_settings import BuildPlan
 from bot.run import build_plans, process
+from bot.sources.compose import referenced_files
 from bot.sources.globs import glob_matches
 from tests.conftest import FIXTURES
 from tests.helpers import read
@@ -52,11 +53,65 @@ RUN apt-get update && apt-get install -y gdb
     ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
     (".codesandbox/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .codesandbox/)"),
     ("dev/docker/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in dev/)"),
+    ("deployment/docker/debug/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in debug/)"),
     (".gitpod.Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (a development variant (.gitpod.Dockerfile))"),
     (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
     ("Dockerfile.testnet", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
+    ("Dockerfile.integration-tests-debian", SERVICE, RepositoryFacts(),
+     "test fixture (a test variant (Dockerfile.integration-tests-debian), and no compose file builds it)"),
+    # A test variant built only by a development compose file, or by a service named for tests.
+    ("Dockerfile.integration-tests-debian", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile.integration-tests-debian": ComposeBuild(
+         "docker-compose.override.dev.yml service browser", "docker-compose.override.dev.yml")}),
+     "test fixture (a test variant (Dockerfile.integration-tests-debian), and only docker-compose.override.dev.yml, "
+     "for development, builds it)"),
+    ("Dockerfile.integration-tests-debian", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile.integration-tests-debian": ComposeBuild(
+         "docker-compose.yml service integration-tests", "docker-compose.yml", name="integration-tests")}),
+     "test fixture (a test variant (Dockerfile.integration-tests-debian), and only docker-compose.yml, "
+     "a test setup, builds it)"),
+    # Compose runs the checkout mounted over the image, and CI builds what ships from another file.
+    ("data/infra/php.Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"data/infra/php.Dockerfile": ComposeBuild(
+         "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
+         ci_builds=frozenset({"Dockerfile"})),
+     "devcontainer (docker-compose.yml service php mounts the source at /home/app/www, and CI builds Dockerfile, "
+     "not this file)"),
+    ("Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild(
+         "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
+         ci_builds=frozenset({"Dockerfile"})),
+     "service image (built by docker-compose.yml service php)"),
+    # Compose runs the checkout mounted over an image that carries a debugger.
+    ("data/infra/php.Dockerfile", "FROM php:8.3-fpm-alpine\nRUN pecl install xdebug && docker-php-ext-enable xdebug\n"
+     'CMD ["php-fpm"]\n',
+     RepositoryFacts(compose_builds={"data/infra/php.Dockerfile": ComposeBuild(
+         "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))}),
+     "devcontainer (docker-compose.yml service php mounts the source at /home/app/www, and the image installs "
+     "xdebug, a debugger)"),
+    # A benchmark harness with its own compose file inside the benchmark folder.
+    ("dex/benchmark/docker/Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"dex/benchmark/docker/Dockerfile": ComposeBuild(
+         "dex/benchmark/compose.yaml service bench", "dex/benchmark/compose.yaml")}),
+     "test fixture (in benchmark/, and only dex/benchmark/compose.yaml, a test setup, builds it)"),
+    # Only a compose file for tests builds it, while CI builds the repository's other Dockerfile.
+    ("Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild("docker-compose.test.yml service server",
+                                                                "docker-compose.test.yml")},
+                     ci_builds=frozenset({"rust/Dockerfile"})),
+     "test fixture (only docker-compose.test.yml, a test setup, builds it, while CI builds rust/Dockerfile)"),
+    # … but not when CI builds it too, nor when nothing says where CI builds.
+    ("Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild("docker-compose.test.yml service server",
+                                                                "docker-compose.test.yml")},
+                     ci_builds=frozenset({"Dockerfile"})),
+     "service image (built by docker-compose.test.yml service server)"),
+    ("Dockerfile", SERVICE,
+     RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild("docker-compose.test.yml service server",
+                                                                "docker-compose.test.yml")}),
+     "service image (built by docker-compose.test.yml service server)"),
     ("Dockerfile.test", SERVICE, RepositoryFacts(compose_builds={"Dockerfile.test": ComposeBuild("compose.yaml service api", "compose.yaml")}),
      "service image (built by compose.yaml service api)"),
     ("3.12/slim-bookworm/Dockerfile", SERVICE, RepositoryFacts(),
@@ -133,6 +188,22 @@ def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):
     assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "compose.yaml service flags mounts host folders at /app/data" in out and "[fixable]" not in out
+
+
+def test_host_folders_mounted_into_the_repositorys_own_image_pulled_by_name_make_the_user_change_a_report(
+        tmp_path, capsys):
+    repository = tmp_path / "Flowise"
+    write(repository, "docker/Dockerfile", SERVICE)
+    write(repository, "docker/compose.yaml", "services:\n  flowise:\n    image: flowiseai/flowise:latest\n"
+                                             "    volumes:\n      - ~/.flowise:/root/.flowise\n")
+    assert main(["check", "--offline", "--select", "HB001", str(repository)]) == 0
+    out = capsys.readouterr().out
+    assert ("docker/compose.yaml service flowise runs this repository's image with a host folder mounted at "
+            "/root/.flowise") in out and "[fixable]" not in out
+    # Another image's mounts say nothing about this one.
+    write(repository, "docker/compose.yaml", "services:\n  cache:\n    image: redis:7\n    volumes:\n      - ./r:/data\n")
+    assert main(["check", "--offline", "--select", "HB001", str(repository)]) == 1
+    assert "[fixable]" in capsys.readouterr().out
 
 
 def test_compose_named_volumes_are_kept_data_so_the_user_change_is_a_report(tmp_path, capsys):
@@ -460,3 +531,55 @@ def test_a_dockerfile_only_deprecated_compose_profiles_build_is_reported_not_cha
     assert ((tmp_path / "old/Dockerfile").read_text() == OLD_APP) is retired
     assert ("in the compose profile" in out and "builds what ships" in out) is retired
     assert (tmp_path / "prod.Dockerfile").read_text() != OLD_APP  # the current one is still hardened
+
+
+def test_a_github_actions_image_is_built_per_run_so_its_size_never_ships():
+    doc = Dockerfile.parse("FROM python:3.12-slim\nRUN pip install bandit\nENTRYPOINT [\"bandit\"]\n",
+                           ".github/actions/bandit-scan/Dockerfile")
+    decision = decide_role(doc, RepositoryFacts(action_folders=frozenset({".github/actions/bandit-scan"})), glob_matches)
+    assert decision.role is Role.TOOL and "built on the runner for each run" in decision.unshipped
+
+
+def test_a_dockerfile_its_readme_shows_line_for_line_gets_every_fix_reported_not_made(tmp_path, capsys):
+    dockerfile = "FROM debian:12\nCOPY . /opt/app\nRUN apt-get update # index\nRUN apt-get install -y chromium\n"
+    write(tmp_path, "examples/chromium/Dockerfile", dockerfile)
+    write(tmp_path, "examples/chromium/README.md", "It has the following contents:\n\n```dockerfile\n"
+                                                   + dockerfile + "```\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "not changed: examples/chromium/README.md shows this file line for line: change both" in out
+    assert "[fixable]" not in out
+    write(tmp_path, "examples/chromium/README.md", "Build it with `docker build .`\nRUN apt-get install -y chromium\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    assert "[fixable]" in capsys.readouterr().out  # a README that shows one line of it is no copy
+
+
+@pytest.mark.parametrize("powers, said", [
+    ("    privileged: true\n", "privileged: true"),
+    ("    cap_add:\n      - NET_ADMIN\n", "cap_add: NET_ADMIN"),
+])
+def test_a_compose_file_another_extends_is_read_and_root_powers_make_the_user_change_a_report(
+        tmp_path, capsys, powers, said):
+    write(tmp_path, "scripts/router/Dockerfile", SERVICE)
+    write(tmp_path, "scripts/compose/router.yml", "services:\n  router:\n    build:\n      context: ../router\n" + powers)
+    write(tmp_path, "docker-compose.yml", "services:\n  router:\n    extends:\n      file: scripts/compose/router.yml\n"
+                                          "      service: router\n")
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert f"scripts/compose/router.yml service router runs it with {said}, which only root can use" in out
+    assert "[fixable]" not in out
+
+
+def test_compose_files_named_by_include_are_read_whatever_their_name():
+    text = "include:\n  - infra/db.yml\n  - path: [a.yml, ../outside.yml]\nservices:\n  web:\n" \
+           "    extends: {file: common/base.yml, service: web}\n"
+    assert referenced_files(text, "deploy/compose.yaml") == [
+        "deploy/common/base.yml", "deploy/infra/db.yml", "deploy/a.yml", "outside.yml"]
+
+
+@pytest.mark.parametrize("path, unshipped", [
+    ("deploy/Dockerfile.build", True), ("builder.Dockerfile", True), ("Dockerfile.builder", True),
+    ("Dockerfile.build-shell", False), ("Dockerfile", False)])
+def test_a_builder_patterns_image_is_named_for_building_and_ships_nothing(path, unshipped):
+    decision = decide_role(Dockerfile.parse(SERVICE, path), RepositoryFacts(), glob_matches)
+    assert bool(decision.unshipped) is unshipped

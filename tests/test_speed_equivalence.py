@@ -16,7 +16,7 @@ from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4",
+CORPORA = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5",
            ROOT / "tests" / "fixtures"]
 
 

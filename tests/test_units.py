@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.opt_in import opt_in_argument
 from bot.dockerfile.shell import split_commands
 from bot.errors import InvalidReferenceError, OverlappingEditsError
 from bot.model.findings import Finding
@@ -133,3 +135,16 @@ def test_git_token_travels_in_the_environment_once():
     assert env["GIT_CONFIG_KEY_0"] == env["GIT_CONFIG_KEY_1"] == "http.https://github.com/.extraheader"
     assert env["GIT_CONFIG_VALUE_0"] == ""  # clears what actions/checkout stored
     assert env["GIT_CONFIG_VALUE_1"] == "AUTHORIZATION: basic " + base64.b64encode(b"x-access-token:tok").decode()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('ARG ASAN\nRUN if [ "$ASAN" = "1" ]; then apt-get update; fi\n', "ASAN"),
+    ('ARG ASAN=\nRUN if [[ "${ASAN}" == "on" ]]; then apt-get update; fi\n', "ASAN"),
+    ('ARG ASAN\nRUN if [ -n "$ASAN" ]; then apt-get update; fi\n', "ASAN"),
+    ('ARG ASAN=1\nRUN if [ "$ASAN" = "1" ]; then apt-get update; fi\n', None),  # on by default
+    ('RUN if [ "$ASAN" = "1" ]; then apt-get update; fi\n', None),  # not a build argument: maybe an ENV
+    ('ARG ASAN\nRUN if [ "$ASAN" = "1" ]; then apt-get update; fi && apt-get install -y gdb\n', None),  # more than the if
+])
+def test_a_run_that_is_one_if_on_a_build_argument_without_default_is_opt_in(text, expected):
+    doc = Dockerfile.parse("FROM debian:12\n" + text)
+    assert opt_in_argument(doc, doc.all_runs[-1]) == expected

@@ -51,6 +51,9 @@ class RoleDecision:
     # `deprecated` or `legacy` profile while another service builds what ships); empty: it is
     # maintained. Every fix there is reported, not made: nobody maintains an edit to it.
     retired: str = ""
+    # The document that shows this file line for line (an example's README); empty: none. Every
+    # fix there is reported, not made: the file and its documentation would disagree.
+    quoted: str = ""
 
     def __str__(self) -> str:
         return f"{self.role.value} ({self.reason})"

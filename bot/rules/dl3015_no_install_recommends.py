@@ -7,14 +7,18 @@ Two recommendations are known to matter: curl and wget recommend `ca-certificate
 which every https download fails, so it is added to that install unless the stage installs it
 already (on a base that ships it, naming it changes nothing); git recommends openssh-client,
 less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
-install of git is reported: name what it needs, then add the flag.
+install of git is reported: name what it needs, then add the flag. An `--only-upgrade`
+install is left alone: it brings no package that is not there already, and so is an install
+after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
+apt's configuration: apt already installs no recommendations there.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Run
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
@@ -23,6 +27,8 @@ from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severit
 
 CODE = "DL3015"
 _OFF = ("false", "0", "no", "off")
+# `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/…`: apt's own setting, off for every later install.
+_CONFIGURED_OFF = re.compile(r"""APT::Install-Recommends\s*["']?(?:false|0|no|off)\b""", re.IGNORECASE)
 
 
 # Packages whose recommendations a working image needs: what to name instead, or None to report.
@@ -32,9 +38,17 @@ NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if nee
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     certified: set[int] | None = None  # the stages that install ca-certificates, read once when asked
+    configured_off = _runs_turning_recommends_off(doc)
     for run in doc.shipped_runs():
+        if any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
+               for earlier in configured_off):
+            continue  # apt's configuration already installs no recommendations here
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
+                continue
+            if command.has_option("--only-upgrade"):
+                # Upgrades only what is installed already: no new package arrives, so there is
+                # no recommendation for the flag to skip.
                 continue
             settings = command.option_values("-o", "--option")
             if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
@@ -60,6 +74,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
+
+
+def _runs_turning_recommends_off(doc: Dockerfile) -> list[Run]:
+    """The RUNs that write `APT::Install-Recommends "0"` into apt's configuration."""
+    return [run for run in doc.all_runs if "apt.conf" in run.text and _CONFIGURED_OFF.search(run.text)]
 
 
 def _stages_installing_certificates(doc: Dockerfile) -> set[int]:

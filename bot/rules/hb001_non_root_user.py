@@ -16,8 +16,11 @@ Only service images are edited; a base image's final stage is reported (images b
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: compose mounts
-host folders into the container, the usage docs (README, docs/*.md) run it with `-v …:/path`
-at a path the image names, an unknown base family, a .NET image older than 8, a port
+host folders into the container (or into the repository's own image, pulled by name) or
+gives it root's powers (`privileged: true`, `cap_add`), the usage docs (README, docs/*.md) run it with `-v …:/path`
+at a path the image names, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
+a Windows container (a Windows base, SHELL or WORKDIR), an
+unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
 the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
 the app writes there: every earlier version ran as root, so the files already kept there are
@@ -36,6 +39,7 @@ from collections.abc import Iterator
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
+from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
@@ -59,6 +63,8 @@ ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 NOT_PROCESSES = (".wasm", ".apk")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
 _VARIABLE = lazy_compile(r"\$\{(\w+)\}|\$(\w+)")
+# `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention.
+_PORT_SETTING = re.compile(r"(?:^|_)PORT$")
 _PORT = lazy_compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 # Folders whose files an application writes at run time and keeps, on a volume, across versions.
 KEPT_DATA_FOLDERS = frozenset({"media", "uploads", "upload", "data", "storage", "attachments", "userdata"})
@@ -97,10 +103,20 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         name = heir.name or f"at line {heir.from_.line}"
         return (f"the stage {name} is built on it and would run its RUNs as the new user: set USER where "
                 "no stage builds on it")
+    windows = windows_evidence(stage)
+    if windows is not None:
+        return (f"it is a Windows container ({windows}), which has no useradd: set a USER such as "
+                "ContainerUser by hand if the app allows")
     build = context.facts.compose_builds.get(doc.path)
+    if build is not None and build.root_powers:
+        return f"{build.service} runs it with {build.root_powers}, which only root can use"
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
                 "not be able to write: make them writable by it, then set USER")
+    if build is None and context.facts.own_image_mounts:
+        service, target = context.facts.own_image_mounts[0]
+        return (f"{service} runs this repository's image with a host folder mounted at {target}, which a new user "
+                "may not be able to write: make it writable by that user, then set USER")
     documented = _documented_mount(stage, context.facts.documented_mounts)
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
@@ -120,7 +136,18 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
                 "volume), then set USER")
+    defaults: dict[str, str] = {}  # build arguments' defaults, for an ENV set from one (`ENV PORT=$EXPOSE`)
     for inst in lineage_instructions:
+        if inst.keyword == "ARG":
+            defaults.update(pair.split("=", 1) for pair in inst.rest.split() if "=" in pair)
+        if inst.keyword == "ENV":
+            for key, value in env_pairs(inst.rest).items():
+                port = value.strip("\"'")
+                named = _VARIABLE.fullmatch(port)
+                if named is not None:
+                    port = defaults.get(named.group(1) or named.group(2), "").strip("\"'")
+                if _PORT_SETTING.search(key) and port.isdigit() and int(port) < 1024:
+                    return f"its ENV {key}={port} has it listen on port {port} (< 1024), which a non-root user cannot bind"
         if inst.keyword == "EXPOSE":
             for port in inst.rest.split():
                 match = _PORT.match(port)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.images import image_occurrences, name_lines, shipped_base
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.platform import windows_evidence
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
@@ -71,6 +72,8 @@ BASE_RECOMMENDATION = Option(
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+    if windows_evidence(doc.final_stage) is not None:
+        return  # the slimmer variants of a tag are Linux images: nothing to advise a Windows build
     root = doc.final_stage.lineage()[-1]
     wanted = shipped_base(doc)
     advice = context.bases.get(wanted.key) if context.bases is not None and wanted is not None else None

@@ -15,8 +15,8 @@ secret passed that way would leak); a job without `docker/setup-buildx-action` b
 step (the plain docker driver refuses attestations and the build would fail); an action
 older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
-Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`), a throwaway
-image for trying a build that nobody verifies.
+Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
+for tests (`app-test`, `app-e2e`), a throwaway image for trying a build that nobody verifies.
 """
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.dockerfile.roles import TEST_WORDS
+from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
@@ -161,8 +163,16 @@ def _only_test_tags(inputs: yaml.Node | None) -> bool:
         values = [t.strip() for t in re.split(r"[\n,]", tags.value) if t.strip()]
     else:
         values = [t.value.strip() for t in tags.value if is_scalar(t)] if is_sequence(tags) else []
-    return bool(values) and all("$" not in v and _TEST_TAG.fullmatch(v.rpartition("/")[2].partition(":")[2])
-                                for v in values)
+    return bool(values) and all(_names_a_test_image(v) for v in values)
+
+
+def _names_a_test_image(reference: str) -> bool:
+    """`acme/app:test-alpine` (a test tag, written out) or `ghcr.io/acme/app-test:${{ github.sha }}`
+    (an image named for tests, whatever its tag)."""
+    name, _, tag = reference.rpartition("/")[2].partition(":")
+    if "$" not in name and name_words(name.lower()) & TEST_WORDS:
+        return True
+    return "$" not in reference and bool(_TEST_TAG.fullmatch(tag))
 
 
 def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) -> str:

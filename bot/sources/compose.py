@@ -155,11 +155,60 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         made = ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service), context_folder,
                             _needs(service), name, _command(service), _words(get(service, "profiles")),
                             _source_mounts(service, folder, context_folder), _built_image(service, env),
-                            _volume_mounts(service))
+                            _volume_mounts(service), _root_powers(service))
         first = found.setdefault(dockerfile_path, made)
         if retired_profiles(first) and not retired_profiles(made):
             found[dockerfile_path] = made  # a current service speaks for the file, not a deprecated one
     return found
+
+
+def referenced_files(text: str, path: str) -> list[str]:
+    """The other compose files this one reads, repository-relative: a service's `extends:
+    {file: …}` and the top-level `include:` (a path, a list of paths, or `path:` entries),
+    whatever they are named (`scripts/compose/router.yml`). A path outside the repository comes
+    out starting with `../`."""
+    root = load(text, path)
+    folder = posixpath.dirname(path)
+    named: list[str] = []
+    for _, service in _services(root):
+        extends = get(service, "extends")
+        file = get(extends, "file") if is_mapping(extends) else None
+        if is_scalar(file):
+            named.append(file.value)
+    include = get(root, "include") if is_mapping(root) else None
+    for entry in include.value if is_sequence(include) else []:
+        entry = get(entry, "path") if is_mapping(entry) else entry
+        if is_scalar(entry):
+            named.append(entry.value)
+        elif is_sequence(entry):
+            named += [e.value for e in entry.value if is_scalar(e)]
+    found = [posixpath.normpath(posixpath.join(folder, name)) for name in named if name and "$" not in name]
+    return list(dict.fromkeys(found))
+
+
+def own_image_mounts(text: str, path: str, repository: str,
+                     env: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """(which service, container path) of each host folder mounted into the repository's own
+    image, pulled by name rather than built (`image: flowiseai/flowise` in the repository
+    Flowise, with `~/.flowise:/root/.flowise`): whichever Dockerfile builds that image must keep
+    those folders writable."""
+    found = []
+    for name, service in _services(load(text, path)):
+        last_component = _built_image(service, env or {}).split("@", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
+        if get(service, "build") is not None or not repository or last_component.lower() != repository.lower():
+            continue
+        found.extend((f"{path} service {name}", target) for target in _bind_mounts(service))
+    return found
+
+
+def _root_powers(service: yaml.Node) -> str:
+    """What the service is given that a non-root process cannot use: `privileged: true`, or
+    capabilities added with `cap_add` (a process of another user does not get them)."""
+    privileged = get(service, "privileged")
+    if is_scalar(privileged) and privileged.value.lower() in ("true", "yes", "on"):
+        return "privileged: true"
+    added = [word for word in _words(get(service, "cap_add")) if word.strip()]
+    return f"cap_add: {', '.join(added)}" if added else ""
 
 
 def _command(service: yaml.Node) -> tuple[str, ...]:

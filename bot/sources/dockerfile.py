@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.dockerfile.images import image_occurrences, name_lines
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.opt_in import opt_in_argument
 from bot.dockerfile.roles import decide_role
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import Finding
@@ -54,19 +55,25 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
         elif codes:
             by_line[line + 1] = codes
     found = []
+    opt_in: dict[int, str] | None = None  # read once, when a size fix asks
     for rule in ruleset.rules:
         if rule.code in everywhere or decision.role not in rule.roles:
             continue
         unshipped = rule.saves_size and bool(decision.unshipped)
         editable = decision.role in rule.edits_in and not decision.generated and not decision.conflicting \
-            and not unshipped and not decision.retired
+            and not unshipped and not decision.retired and not decision.quoted
         findings = _image_findings(rule, doc, context, by_line) if rule.check_occurrence else rule.findings(doc, context)
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
+            if finding.fixable and editable and rule.saves_size:
+                if opt_in is None:
+                    opt_in = _opt_in_runs(doc)
+                finding = _unless_opt_in(opt_in, finding)
             if finding.fixable and not editable:
                 why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
                     f"not changed: {decision.retired}" if decision.retired and decision.role in rule.edits_in else \
+                    f"not changed: {decision.quoted}" if decision.quoted and decision.role in rule.edits_in else \
                     f"not changed: {decision.unshipped}" if unshipped and decision.role in rule.edits_in else \
                     NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
                 finding = replace(finding, edits=(), creates=None, message=f"{finding.message}; {why}")
@@ -74,6 +81,25 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     found += [f for f in _trigger_findings(doc, ruleset, context)
               if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]
     return Assessment(found, decision)
+
+
+def _opt_in_runs(doc: Dockerfile) -> dict[int, str]:
+    """RUN line → the build argument it waits for, for the RUNs only such an argument turns on."""
+    found = {}
+    for run in doc.all_runs:
+        argument = opt_in_argument(doc, run)
+        if argument is not None:
+            found[run.instruction.line] = argument
+    return found
+
+
+def _unless_opt_in(opt_in: dict[int, str], finding: Finding) -> Finding:
+    """A size fix in a RUN only a build argument turns on is reported: the default build skips it."""
+    argument = opt_in.get(finding.line)
+    if argument is None:
+        return finding
+    return replace(finding, edits=(), creates=None, message=f"{finding.message}; not changed: this RUN does its work "
+                                                            f"only when the build argument {argument} is given")
 
 
 def _image_findings(rule: Rule, doc: Dockerfile, context: RuleContext, by_line: dict[int, set[str]]) -> Iterator[Finding]:

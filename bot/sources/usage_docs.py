@@ -1,7 +1,9 @@
 """What a repository's own usage docs say about running its images: the container paths its
 `docker run` examples mount folders or volumes at (`-v $(pwd):/shiori`). A maintainer's usage
 instruction is evidence of where the image keeps data, as a compose file's `volumes:` is.
-Only the root README and the Markdown files directly in `docs/` are read, each bounded."""
+Only the root README and the Markdown files directly in `docs/` are read, each bounded. And
+whether a README quotes a Dockerfile beside it line for line (an example's "it has the
+following contents"): an edit there would make the two disagree."""
 from __future__ import annotations
 
 import re
@@ -35,3 +37,17 @@ def usage_doc_paths(names: Iterable[str]) -> list[str]:
     """The repository-relative paths, among `names`, that are usage docs: README* at the root,
     `docs/*.md`."""
     return sorted(n for n in names if re.fullmatch(r"README[^/]*|docs/[^/]+\.md", n, re.I))
+
+
+# The README beside a Dockerfile that may show it.
+README_NAMES = ("README.md", "readme.md", "Readme.md", "README")
+
+
+def quotes_every_line(document: str, dockerfile: str) -> bool:
+    """Every instruction line of the Dockerfile (two or more; comments and blank lines left
+    out) stands, as written, on a line of the document."""
+    wanted = [line.strip() for line in dockerfile.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if len(wanted) < 2:
+        return False
+    shown = {line.strip() for line in document[:MAX_DOC_CHARS].splitlines()}
+    return all(line in shown for line in wanted)

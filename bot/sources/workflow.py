@@ -84,7 +84,8 @@ class WorkflowBuild:
     images: tuple[str, ...] = ()  # the names it is tagged with, tags and expressions left on
 
 
-_BUILD_PUSH = "docker/build-push-action@"
+# docker/build-push-action, or a drop-in fork of it with the same inputs (useblacksmith/build-push-action).
+_BUILD_PUSH = re.compile(r"[\w.-]+/build-push-action@")
 _METADATA = "docker/metadata-action@"
 _OUTPUT_TAGS = lazy_compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
 # `docker build` options that take a value (short ones as letters, for read_args).
@@ -105,7 +106,7 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
                     for step in steps if _text(get(step, "uses")).startswith(_METADATA)}
         folder = _text(get(get(get(job, "defaults"), "run"), "working-directory"))
         for step in steps:
-            if _text(get(step, "uses")).startswith(_BUILD_PUSH):
+            if _BUILD_PUSH.match(_text(get(step, "uses"))):
                 found.extend(_action_build(job_id, get(step, "with"), metadata))
             elif _text(get(step, "run")):
                 where = _text(get(step, "working-directory")) or folder

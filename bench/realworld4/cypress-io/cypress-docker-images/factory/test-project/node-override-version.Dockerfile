@@ -1,0 +1,5 @@
+ARG NODE_VERSION='22.15.0'
+
+ARG BASE_TEST_IMAGE='cypress/factory'
+
+FROM ${BASE_TEST_IMAGE}

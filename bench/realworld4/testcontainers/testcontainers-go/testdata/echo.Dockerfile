@@ -1,0 +1,3 @@
+FROM alpine
+
+CMD ["echo", "this is from the echo test Dockerfile"]
