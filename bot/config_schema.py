@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 from bot.config import _VERIFY_NUMBERS, MAX_FILES_PER_PR, MAX_FOLDER_DEPTH, RUN_KEYS, START_SECONDS
-from bot.model.advice import AdviceSettings
 from bot.model.groups import GroupBy, GroupSettings
 from bot.model.policies import POLICY_KEYS
 from bot.model.roles import ROLES_BY_KEY
 from bot.model.verify_settings import VerifySettings
+from bot.model.wanted_base import AdviceSettings
 from bot.rules import OPTIONS, RULES
 from bot.rules.hb012_pip_cache_mount import PIP_CACHE_STYLES
 from bot.rules.options import MAX_ID

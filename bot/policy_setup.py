@@ -10,10 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.model.policies import ImagePolicies, Inventory, PolicyState
-
 if TYPE_CHECKING:  # the image readers, the OSV client (with requests) and the judges load where a run needs them
     from bot.config import Config
+    from bot.model.policies import ImagePolicies, Inventory
     from bot.model.proof import VulnerabilityLookup
     from bot.model.results import RunReport
     from bot.osv.client import OsvClient
@@ -25,6 +24,7 @@ def read_saved_image(path: Path) -> tuple[str, Inventory]:
     its policies are not evaluated."""
     from bot.inventory import inventory_from_files, wanted
     from bot.inventory.layers import ImageArchiveError, files_from_saved_image
+    from bot.model.policies import Inventory
 
     try:
         archive = files_from_saved_image(path, wanted)
@@ -72,6 +72,10 @@ def assess_policies(report: RunReport, config: Config, environ: Mapping[str, str
 def gate(policies: tuple[ImagePolicies, ...], chosen: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """(failed, not evaluated): one line for each chosen policy of each image, as it is now
     (after hardening when there is an after)."""
+    if not policies:  # no image judged: nothing to gate, and the policies' records stay unloaded
+        return [], []
+    from bot.model.policies import PolicyState
+
     failed, unknown = [], []
     for item in policies:
         for result in item.after or item.before:

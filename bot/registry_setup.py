@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from bot.errors import HardenbotError
-from bot.model.advice import AdviceSettings, Advised, BaseImage, WantedBase
+from bot.model.advice import Advised, BaseImage
 from bot.model.images import ImageRef
 from bot.model.proof import VulnerabilityLookup
+from bot.model.wanted_base import AdviceSettings, WantedBase
 from bot.recommend.advisor import advise
 from bot.registry.budget import RUN_DEADLINE
 from bot.registry.client import Credential, RegistryClient

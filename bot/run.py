@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.dockerfile.images import shipped_base
@@ -27,14 +28,14 @@ from bot.dockerfile.roles import (
 from bot.dockerfile.stage_images import stage_only_images
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
-from bot.model.advice import AdviceSettings, Advised, BaseAdvice, BaseKey, WantedBase
-from bot.model.downloads import Download
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import FileError
 from bot.model.images import DigestChange, ImageKey, ImageOccurrence, ImageRef, Resolution, image_key, parse_reference
 from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
 from bot.model.verify_settings import BuildPlan
+from bot.model.wanted_base import AdviceSettings, BaseKey, WantedBase
 from bot.pool import cores, ordered_map
 from bot.rules import Rule
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
@@ -60,10 +61,14 @@ from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
 from bot.sources.workflow import builds as workflow_builds
 
+if TYPE_CHECKING:  # annotations only: what measuring bases and downloading URLs answer (not in `check --offline`)
+    from bot.model.advice import Advised, BaseAdvice
+    from bot.model.downloads import Download
+
 Resolver = Callable[[list[ImageRef]], dict[ImageKey, Resolution]]
 # HB020's better bases: the shipped bases of a run's files, measured (`bot.recommend.advisor`).
-Advisor = Callable[[list[WantedBase], AdviceSettings], Advised]
-Downloader = Callable[[list[str]], dict[str, Download]]  # bot.downloads: URL → what it served
+Advisor = Callable[[list[WantedBase], AdviceSettings], "Advised"]
+Downloader = Callable[[list[str]], dict[str, "Download"]]  # bot.downloads: URL → what it served
 
 
 def make_ruleset(config: Config, rules: tuple[Rule, ...],
@@ -181,7 +186,7 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
     return replace(report, errors=tuple(sorted(report.errors + tuple(unreadable), key=lambda e: e.path)))
 
 
-_NOT_YAML_TEXT = re.compile("[\0\udc80-\udcff]")
+_NOT_YAML_TEXT = lazy_compile("[\0\udc80-\udcff]")
 
 
 def _with_referenced_compose_files(root: Path, texts: dict[SourceFile, str], config: Config,

@@ -12,12 +12,13 @@ from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.engine import harden_text
 from bot.errors import ConfigError, HardenbotError
-from bot.model.advice import AdviceSettings, BaseAdvice, BaseFigures, BaseImage, WantedBase
+from bot.model.advice import BaseAdvice, BaseFigures, BaseImage
 from bot.model.images import Resolution
 from bot.model.policies import Inventory, Package, Vulnerability, VulnerabilityAnswers, VulnSeverity
 from bot.model.proof import ProofEvidence
 from bot.model.roles import Role
 from bot.model.verification import Build, BuildState, ImageFacts
+from bot.model.wanted_base import AdviceSettings, WantedBase
 from bot.recommend.advisor import advise
 from bot.rules import RULES_BY_CODE
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION, _settings, proof

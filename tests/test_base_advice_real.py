@@ -21,8 +21,8 @@ from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.engine import harden_text
 from bot.inventory.limits import DEFAULT_LIMITS, Limits
-from bot.model.advice import AdviceSettings
 from bot.model.roles import Role
+from bot.model.wanted_base import AdviceSettings
 from bot.policy_setup import vulnerability_lookup
 from bot.recommend.advisor import advise
 from bot.registry.client import RegistryClient

@@ -20,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("requests", "urllib3", "github", "git", "ruamel.yaml", "bot.osv.client", "bot.registry.client",
          "bot.org.plan", "bot.github.org", "bot.gitops", "bot.action", "bot.verify", "bot.downloads",
          "bot.report.sarif", "bot.report.json_report", "concurrent.futures",
-         # … nor the results of builds and policies, which only verifying or judging images gives.
-         "bot.model.verification", "bot.report.verification", "bot.report.policies", "bot.report.measured",
+         # … nor the results of builds and policies, which only verifying or judging images gives,
+         # nor what measuring bases and downloading ADD's URLs answer.
+         "bot.model.verification", "bot.model.policies", "bot.report.verification", "bot.report.policies",
+         "bot.report.measured", "bot.model.advice", "bot.model.downloads", "bot.model.proof",
          "bot.progress")
 
 RUN_AND_LIST = """
@@ -64,7 +66,7 @@ def small_tree(tmp_path: Path) -> Path:
 def test_version_loads_no_rule_nor_the_run():
     exit_code, modules = loaded_by("--version")
     assert exit_code == 0
-    assert not {"bot.rules", "bot.config", "bot.run", "bot.check_fix"} & modules
+    assert not {"bot.rules", "bot.config", "bot.run", "bot.check_fix", "bot.model.verify_settings", "typing"} & modules
     assert heavy_among(modules) == []
 
 
@@ -87,6 +89,7 @@ def test_the_fix_was_written_by_that_interpreter(small_tree):
     (("check", "--offline", "--format", "sarif"), "bot.report.sarif"),
     (("check", "--offline", "--format", "json"), "bot.report.json_report"),
     (("fix", "--offline", "--verify", "auto"), "bot.verify"),
+    (("check", "--offline", "--fail-on", "agpl"), "bot.model.policies"),
 ])
 def test_a_command_that_needs_a_module_loads_it(small_tree, argv, wanted):
     """The other side: what a command does use is loaded, so the list above can fail."""

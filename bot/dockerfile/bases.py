@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
+from bot.lazy_regex import lazy_compile
 from bot.model.images import DOCKER_HUB, ImageRef, parse_reference
 
 DEBIAN_BASED = frozenset(
@@ -43,10 +44,10 @@ CA_CERTIFICATES_FULL = frozenset({"node", "ruby"})
 _SLIM_SHAPES = {
     # image: (pattern of a full tag, how to write its slim twin)
     "python": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye|trixie))?"), r"\1-slim\2"),
-    "node": (re.compile(r"(\d+(?:\.\d+)*|lts)(-(bookworm|bullseye|trixie))?"), r"\1\2-slim"),
-    "debian": (re.compile(r"(bookworm|bullseye|trixie|\d+)(-\d{8})?"), r"\1\2-slim"),
-    "ruby": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye))?"), r"\1-slim\2"),
-    "rust": (re.compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye))?"), r"\1-slim\2"),
+    "node": (lazy_compile(r"(\d+(?:\.\d+)*|lts)(-(bookworm|bullseye|trixie))?"), r"\1\2-slim"),
+    "debian": (lazy_compile(r"(bookworm|bullseye|trixie|\d+)(-\d{8})?"), r"\1\2-slim"),
+    "ruby": (lazy_compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye))?"), r"\1-slim\2"),
+    "rust": (lazy_compile(r"(\d+(?:\.\d+)*)(-(bookworm|bullseye))?"), r"\1-slim\2"),
 }
 
 

@@ -20,9 +20,9 @@ from bot.dockerfile.expand import Expanded
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Flag, Instruction
 from bot.errors import InvalidReferenceError
-from bot.model.advice import DEFAULT_PLATFORM, WantedBase
 from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
 from bot.model.text import Span, excerpt
+from bot.model.wanted_base import DEFAULT_PLATFORM, WantedBase
 
 _MOUNTS_FROM_IMAGES = ("bind", "cache")  # secret, ssh and tmpfs mounts take nothing from an image
 

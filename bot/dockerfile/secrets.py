@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from bot.dockerfile.expand import expand
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction, word_spans
+from bot.lazy_regex import lazy_compile
 from bot.model.text import Span
 
 MASK = "****"
@@ -72,19 +73,19 @@ _FORMATS = (
     _Format("Authorization header", re.compile(r"(?i)(?P<keep>authorization:\s*(?:bearer|basic|token)\s+)"
                                                r"(?P<secret>[A-Za-z0-9._~+/=-]{12,})(?![^\s\"'])"), "API_TOKEN"),
 )
-_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
+_WORD_CHAR = lazy_compile(r"[A-Za-z0-9_]")
 _PRIVATE_KEY = re.compile(r"(?P<keep>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)")
-_PRIVATE_KEY_END = re.compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+_PRIVATE_KEY_END = lazy_compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
 # A key's body: base64 lines, written as lines or with `\n` escapes (an `echo "…"`), headers allowed.
-_KEY_BODY = re.compile(r"(?:[A-Za-z0-9+/=]{16,}|[A-Za-z-]+: [^\n]*|\\n|\s)+")
+_KEY_BODY = lazy_compile(r"(?:[A-Za-z0-9+/=]{16,}|[A-Za-z-]+: [^\n]*|\\n|\s)+")
 _KEY_BODY_MIN = 64  # base64 characters: less is a mention of a key (`grep 'BEGIN … KEY'`), not a key
 # From the `://` (a literal prefix to search for); possessive, so that a long line of `a:a:a…`
 # with no `@` costs one pass, not a pass per colon. The scheme before it is checked apart.
 _URL_USERINFO = re.compile(r"(?P<keep>://(?P<user>[^\s:/@\"'`]++):)(?P<secret>[^\s/@\"'`]++)@"
                            r"(?P<host>[A-Za-z0-9.-]++|\[)")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
+_SCHEME = lazy_compile(r"[A-Za-z][A-Za-z0-9+.-]*\Z")
 # Documentation's own hosts (RFC 2606): `https://abc:xyz@example.com` is an example, not a login.
-_EXAMPLE_HOST = re.compile(r"(?:.*\.)?(?:example\.(?:com|org|net)|[^.]+\.(?:example|invalid|test))\.?", re.I)
+_EXAMPLE_HOST = lazy_compile(r"(?:.*\.)?(?:example\.(?:com|org|net)|[^.]+\.(?:example|invalid|test))\.?", re.I)
 
 # Values that stand for a credential rather than being one.
 _PLACEHOLDERS = frozenset({"secret", "password", "passwd", "pass", "token", "none", "null", "nil", "undefined",
@@ -92,7 +93,7 @@ _PLACEHOLDERS = frozenset({"secret", "password", "passwd", "pass", "token", "non
 _PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "dummy", "placeholder", "example", "redacted", "replace",
                       "fake", "sample", "...")
 _BRACKETS = ("<>", "{}", "[]")
-_REPEATED = re.compile(r"(.)\1*")
+_REPEATED = lazy_compile(r"(.)\1*")
 
 
 def is_placeholder(value: str) -> bool:
@@ -159,7 +160,7 @@ def _disjoint(found: list[Credential]) -> list[Credential]:
 
 # -- ENV and ARG -----------------------------------------------------------------------------
 
-_NAME_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_NAME_WORDS = lazy_compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SECRET_ENDINGS = ("token", "secret", "password", "passwd", "passphrase", "apikey", "credentials")
 _SECRET_KEYS = frozenset({"api", "secret", "private", "signing", "encryption", "master", "client", "auth"})
 # A name with one of these says something about a credential, not the credential itself:

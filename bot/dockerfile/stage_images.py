@@ -8,12 +8,12 @@ image a compose service's `image:` names beside the `build:` of it.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from bot.dockerfile.model import Dockerfile
+from bot.lazy_regex import lazy_compile
 
-_STEM = re.compile(r"(?:Dockerfile|Containerfile)\.([\w.-]+)|([\w.-]+)\.(?:[Dd]ockerfile|[Cc]ontainerfile)")
+_STEM = lazy_compile(r"(?:Dockerfile|Containerfile)\.([\w.-]+)|([\w.-]+)\.(?:[Dd]ockerfile|[Cc]ontainerfile)")
 
 
 def image_key(reference: str) -> str | None:

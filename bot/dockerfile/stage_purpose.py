@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.dockerfile.installs import INSTALLERS, installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
+from bot.lazy_regex import lazy_compile
 
 # Words of a stage name that say it is for development: `dev`, `dev-envs`, `local_debug`.
 DEVELOPMENT_WORDS = frozenset({"dev", "devel", "develop", "development", "debug", "devcontainer", "devenv",
@@ -38,9 +39,9 @@ PACKAGE_BUILDER_PACKAGES = frozenset({"devscripts", "debhelper", "dh-make", "git
 # `pip install grpcio-tools`, openapi-generator's or swagger-codegen's jar.
 _GENERATOR_WORD = re.compile(r"(?:.*/)?(protoc(?:-gen-[\w-]+)?|grpcio-tools|openapi-generator(?:-cli)?|swagger-codegen)"
                              r"(?:[-@.=].*)?")
-_NAME_WORDS = re.compile(r"[-_.]")
+_NAME_WORDS = lazy_compile(r"[-_.]")
 # An image whose files a COPY --from brings in to add Docker's CLI tools.
-_DOCKER_TOOLS_IMAGE = re.compile(r"(?:^|/)docker(?::|$)|docker-?cli|/docker$")
+_DOCKER_TOOLS_IMAGE = lazy_compile(r"(?:^|/)docker(?::|$)|docker-?cli|/docker$")
 
 
 @dataclass(frozen=True)

@@ -7,33 +7,13 @@ the same way again by HB020's proof."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.model.images import ImageKey, Resolution
-from bot.model.policies import Inventory, VulnerabilityAnswers, VulnSeverity
+from bot.model.wanted_base import BaseKey
 
-# registry, repository, tag (`latest` when none), pinned digest ("" none), platform
-BaseKey = tuple[str, str, str, str, str]
-DEFAULT_PLATFORM = "linux/amd64"  # what a FROM without a literal --platform is measured for
-
-
-@dataclass(frozen=True)
-class AdviceSettings:
-    """`base-recommendation:` in the configuration."""
-
-    enabled: bool = True
-    allow_major: bool = False  # python 3 → 4, node 20 → 22
-    allow_minor: bool = False  # python 3.11 → 3.12
-    allow_libc_change: bool = False  # debian → alpine
-    candidates: int = 3  # other tags read per base (tags naming the same image as one read count once)
-    max_bytes: int = 2 << 30  # compressed layer bytes read from registries per run, every base together
-
-
-@dataclass(frozen=True)
-class WantedBase:
-    """A shipped stage's base, as a Dockerfile writes it."""
-
-    key: BaseKey
-    reference: str  # as written after FROM (defaults substituted): python:3.11-bullseye, 127.0.0.1:5000/python:3.11
+if TYPE_CHECKING:  # annotations only: `check`, which measures no base, never loads the images' records
+    from bot.model.policies import Inventory, VulnerabilityAnswers
 
 
 @dataclass(frozen=True)
@@ -98,6 +78,8 @@ class Advised:
 def counted(inventory: Inventory, answers: VulnerabilityAnswers) -> tuple[int, int]:
     """(fixable critical or high, fixable) vulnerabilities of the inventory's packages, one per
     package and vulnerability, as the vulnerabilities-critical policy counts them."""
+    from bot.model.policies import VulnSeverity
+
     serious = fixable = 0
     for package in inventory.packages:
         for vulnerability in answers.found.get(package.key, ()):

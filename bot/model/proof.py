@@ -10,13 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.model.policies import Inventory, VulnerabilityAnswers
-
 if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.policies import Inventory, VulnerabilityAnswers
     from bot.model.verification import Build
 
 # Packages in, what the vulnerability database says of them (answers.error when it could not say).
-VulnerabilityLookup = Callable[[Inventory], VulnerabilityAnswers]
+VulnerabilityLookup = Callable[["Inventory"], "VulnerabilityAnswers"]
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from bot.model.findings import FileError, Finding, NewFile
 from bot.model.images import ImageKey, Resolution
-from bot.model.policies import ImagePolicies
 from bot.model.roles import RoleDecision
 
 if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.policies import ImagePolicies
     from bot.model.verification import Verification
 
 

@@ -20,9 +20,9 @@ EXIT_OK, EXIT_ERROR = 0, 2
 ETAGS_LIMIT = 256 << 20  # an ETag store for 10,000 repositories takes about 20 MB
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    org = commands.add_parser("org", help="harden every repository of an organisation from one workflow",
-                              description="Organisation-wide hardening (GITHUB_TOKEN must be set).")
+def add_parser(commands: argparse._SubParsersAction, name: str, help_text: str) -> None:
+    """The `org` command (named and helped by `bot.cli`, which lists every command) and its own."""
+    org = commands.add_parser(name, help=help_text, description="Organisation-wide hardening (GITHUB_TOKEN must be set).")
     sub = org.add_subparsers(dest="org_command", required=True, metavar="{plan,report}")
     plan = sub.add_parser("plan", help="list the repositories to harden and write the matrices",
                           description="List the organisation's repositories, keep those with a Dockerfile, compose "

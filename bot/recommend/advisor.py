@@ -18,19 +18,10 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from bot.errors import HardenbotError
-from bot.model.advice import (
-    AdviceSettings,
-    Advised,
-    BaseAdvice,
-    BaseFigures,
-    BaseImage,
-    BaseKey,
-    Passed,
-    WantedBase,
-    counted,
-)
+from bot.model.advice import Advised, BaseAdvice, BaseFigures, BaseImage, Passed, counted
 from bot.model.images import INDEX, ImageKey, ImageRef, Resolution
 from bot.model.proof import VulnerabilityLookup
+from bot.model.wanted_base import AdviceSettings, BaseKey, WantedBase
 from bot.recommend.candidates import Candidate, Figures, Measured, Policy, candidates, rank
 from bot.recommend.tags import grammar_name, parse_tag
 

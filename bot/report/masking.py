@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.secrets import MASK, Credential, credentials_in, secret_spans
 from bot.errors import DockerfileSyntaxError
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import FileError, Finding
 from bot.model.results import FileResult, RunReport
 from bot.report.memo import Memo
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never load
 SHORTEST_MASKED = 4
 # A file is parsed again (it was for its rules) only when an ENV or ARG could set a credential:
 # reading a 1 MiB file of continuation lines twice doubled what a hostile file costs.
-_SETS_A_VARIABLE = re.compile(r"(?i)\b(?:env|arg)\b")
+_SETS_A_VARIABLE = lazy_compile(r"(?i)\b(?:env|arg)\b")
 _MAY_NAME_A_CREDENTIAL = re.compile(r"(?i)token|secret|pass|pwd|key|credential")  # a shorter value (`ENV DB_PASSWORD=pw`) would mask every `pw` of a message
 
 

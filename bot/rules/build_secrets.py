@@ -7,14 +7,13 @@ the mount's file (`/run/secrets/<id>`, every BuildKit) is read into the variable
 """
 from __future__ import annotations
 
-import re
-
 from bot.dockerfile.model import Dockerfile
+from bot.lazy_regex import lazy_compile
 
 ENV_MOUNT_MINOR = 10  # dockerfile 1.10: `--mount=type=secret,env=NAME`
-_FRONTEND = re.compile(r"(?:docker\.io/)?docker/dockerfile(?:-upstream)?:(?P<tag>[^@\s]+)(?:@\S+)?")
+_FRONTEND = lazy_compile(r"(?:docker\.io/)?docker/dockerfile(?:-upstream)?:(?P<tag>[^@\s]+)(?:@\S+)?")
 _CURRENT_TAGS = frozenset({"1", "1-labs", "latest", "labs"})
-_VERSION = re.compile(r"1\.(?P<minor>\d+)(?:\.\d+)?(?:-labs)?")
+_VERSION = lazy_compile(r"1\.(?P<minor>\d+)(?:\.\d+)?(?:-labs)?")
 
 
 def env_mounts_supported(doc: Dockerfile) -> bool:

@@ -41,6 +41,7 @@ from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
@@ -61,10 +62,10 @@ ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 # Programs that are not Linux processes: a USER means nothing to their runtime.
 NOT_PROCESSES = (".wasm", ".apk")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
-_VARIABLE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+_VARIABLE = lazy_compile(r"\$\{(\w+)\}|\$(\w+)")
 # `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention.
 _PORT_SETTING = re.compile(r"(?:^|_)PORT$")
-_PORT = re.compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
+_PORT = lazy_compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 # Folders whose files an application writes at run time and keeps, on a volume, across versions.
 KEPT_DATA_FOLDERS = frozenset({"media", "uploads", "upload", "data", "storage", "attachments", "userdata"})
 # Volumes for scratch files, world-writable and emptied between runs: nothing is kept there.

@@ -8,19 +8,19 @@ the project's own.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from bot.dockerfile.layout import insert_after
 from bot.dockerfile.model import Dockerfile, env_pairs
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.rules.base import finding
 from bot.rules.options import Option, OptionValueError
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB013"
-_LABEL_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_LABEL_KEY = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def _labels(value: Any) -> tuple[tuple[str, str], ...]:

@@ -18,17 +18,19 @@ CMD/ENTRYPOINT (at the stage's end without one):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.model.findings import Finding
-from bot.model.proof import ProofEvidence
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
 from bot.rules.health_probe import NoHealthProbe, derive_probe
 from bot.rules.options import Option, OptionValueError
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+
+if TYPE_CHECKING:  # annotations only: a proof's evidence exists once images were built (`fix --verify`)
+    from bot.model.proof import ProofEvidence
 
 CODE = "HB014"
 MESSAGE = "service image without HEALTHCHECK"

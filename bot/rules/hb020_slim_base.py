@@ -16,7 +16,6 @@ be measured (no tag list, a bound passed, the deadline), each with its reason an
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -24,17 +23,19 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.images import image_occurrences, name_lines, shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.platform import windows_evidence
-from bot.model.advice import AdviceSettings, BaseAdvice, counted, size_text
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
-from bot.model.proof import ProofEvidence
 from bot.model.roles import Role
 from bot.model.text import Edit, Span
+from bot.model.wanted_base import AdviceSettings
 from bot.rules.base import finding
 from bot.rules.options import Option, OptionValueError
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
+    from bot.model.advice import BaseAdvice
+    from bot.model.proof import ProofEvidence
     from bot.model.verification import Build
 
 CODE = "HB020"
@@ -113,6 +114,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 def figures_message(advice: BaseAdvice) -> str:
     """`python:3.11-bullseye → 3.11-slim-bookworm: fixable critical/high 12 → 1, 310 MB → 48 MB,
     distribution release bullseye → bookworm`."""
+    from bot.model.advice import size_text  # the measured bases' records: only once a base was measured
+
     assert advice.figures is not None and advice.better is not None
     now, then = advice.figures, advice.better
     release = f", distribution release {advice.release[0]} → {advice.release[1]}" if advice.release else ""
@@ -120,7 +123,7 @@ def figures_message(advice: BaseAdvice) -> str:
             f"{size_text(now.size)} → {size_text(then.size)}{release}")
 
 
-_TAG_AND_DIGEST = re.compile(r"(?::[^/:@]*)?(?:@.*)?\Z")
+_TAG_AND_DIGEST = lazy_compile(r"(?::[^/:@]*)?(?:@.*)?\Z")
 
 
 def rebase(occurrence: ImageOccurrence, tag: str, digest: str) -> Edit:
@@ -134,6 +137,8 @@ def rebase(occurrence: ImageOccurrence, tag: str, digest: str) -> Edit:
 
 def proof(evidence: ProofEvidence) -> str | None:
     """Why the built images do not show the new base helps, or None when they do."""
+    from bot.model.advice import counted
+
     if evidence.vulnerabilities is None:
         return "offline: OSV cannot say whether the built image's vulnerabilities fell"
     counts = []

@@ -23,8 +23,6 @@ from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
-from bot.rules.split_edits import split_edits
-from bot.rules.split_plan import NotSplit, plan_split
 from bot.rules.split_proof import prove_split
 
 CODE = "HB021"
@@ -36,6 +34,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     found = [(run, tools) for run in doc.shipped_runs()
              if (tools := [p for p in installed_packages(run) if p in BUILD_TOOLS])]
     # One RUN of build tools in the final stage is what a split reads; with more, it reports.
+    if not found:
+        return
+    # The split's planner and editor: loaded for a file that installs build tools, not for every check.
+    from bot.rules.split_edits import split_edits
+    from bot.rules.split_plan import NotSplit, plan_split
+
     in_final = [run for run, _ in found if run.stage is doc.final_stage]
     for run, tools in found:
         what = f"build tools in the final image ({', '.join(tools)})"

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from bot.dockerfile.roles import TEST_WORDS
 from bot.dockerfile.stage_purpose import name_words
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -38,12 +39,12 @@ if TYPE_CHECKING:
 CODE = "HB040"
 _ACTION = "docker/build-push-action@"
 _SETUP_BUILDX = "docker/setup-buildx-action@"
-_MAJOR = re.compile(r"^v(\d+)")
-_TEST_TAG = re.compile(r"test(?:[-_.][\w.-]+)?")
-_BUILD_RUN = re.compile(r"\bdocker\s+(?:buildx\s+build|build)\b[^\n]*")
-_PUSH_FLAG = re.compile(r"(?:^|\s)(?:--push\b|--output[= ]\S*type=registry|-o[= ]?\S*type=registry)")
-_SBOM_FLAG = re.compile(r"--sbom(?:[= ](?:true|1)\b)?(?!\S)|--attest[= ]\S*type=sbom")
-_MAX_FLAG = re.compile(r"--provenance[= ]\S*mode=max|--attest[= ]\S*type=provenance\S*mode=max")
+_MAJOR = lazy_compile(r"^v(\d+)")
+_TEST_TAG = lazy_compile(r"test(?:[-_.][\w.-]+)?")
+_BUILD_RUN = lazy_compile(r"\bdocker\s+(?:buildx\s+build|build)\b[^\n]*")
+_PUSH_FLAG = lazy_compile(r"(?:^|\s)(?:--push\b|--output[= ]\S*type=registry|-o[= ]?\S*type=registry)")
+_SBOM_FLAG = lazy_compile(r"--sbom(?:[= ](?:true|1)\b)?(?!\S)|--attest[= ]\S*type=sbom")
+_MAX_FLAG = lazy_compile(r"--provenance[= ]\S*mode=max|--attest[= ]\S*type=provenance\S*mode=max")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.arguments import read_args
 from bot.dockerfile.bases import describe_base
@@ -37,8 +38,8 @@ from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES
 from bot.dockerfile.model import Dockerfile, Run, ShellScript, env_pairs
 from bot.dockerfile.parser import split_words
 from bot.dockerfile.shell import Command
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
-from bot.model.proof import ProofEvidence
 from bot.model.text import Edit
 from bot.rules.base import finding
 from bot.rules.commands import Found, run_commands
@@ -46,8 +47,11 @@ from bot.rules.packages import apk_adds, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.transfers import downloader_args, option_words, urls
 
+if TYPE_CHECKING:  # annotations only: a proof's evidence exists once images were built (`fix --verify`)
+    from bot.model.proof import ProofEvidence
+
 CODE = "HB060"
-_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)
+_ASSIGNMENT = lazy_compile(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", re.DOTALL)
 _FALSE = frozenset({"false", "0", "no", "off"})
 _ANY_VALUE = object()
 # Variables whose value (or any value, for those naming hosts) turns a check off.
@@ -62,16 +66,16 @@ INSECURE_VARIABLES: dict[str, object] = {
     "GOINSECURE": _ANY_VALUE,
 }
 _PIP = re.compile(r"pip(\d+(\.\d+)?)?")
-_PYTHON = re.compile(r"python(\d+(\.\d+)?)?")
-_GIT_SSL_VERIFY = re.compile(r"http(\..+)?\.sslverify", re.IGNORECASE)
-_APT_INSECURE_SETTING = re.compile(
+_PYTHON = lazy_compile(r"python(\d+(\.\d+)?)?")
+_GIT_SSL_VERIFY = lazy_compile(r"http(\..+)?\.sslverify", re.IGNORECASE)
+_APT_INSECURE_SETTING = lazy_compile(
     r"acquire::https?::(.+::)?verify-(peer|host)\s*=?\s*\"?(false|0|no|off)\b"
     r"|apt::get::allowunauthenticated\s*=?\s*\"?(true|1|yes|on)\b"
     r"|acquire::allowinsecurerepositories\s*=?\s*\"?(true|1|yes|on)\b", re.IGNORECASE)
-_TRUSTED_SOURCE = re.compile(r"(^|\s)deb(-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s*(\S*)", re.MULTILINE)
+_TRUSTED_SOURCE = lazy_compile(r"(^|\s)deb(-src)?\s+\[[^\]]*\btrusted=yes\b[^\]]*\]\s*(\S*)", re.MULTILINE)
 # Repositories on the build's own disk (a folder of packages the RUN just built): nothing in transit.
 _LOCAL_SOURCES = ("file:", "copy:", "cdrom:")
-_YUM_SETOPT = re.compile(r"([^=\s]+\.)?(sslverify|gpgcheck)=['\"]?(0|false|no)['\"]?", re.IGNORECASE)
+_YUM_SETOPT = lazy_compile(r"([^=\s]+\.)?(sslverify|gpgcheck)=['\"]?(0|false|no)['\"]?", re.IGNORECASE)
 _RPM_UNCHECKED = ("--nosignature", "--nodigest")
 _APT_LONG_WITH_VALUE = frozenset(o for o in APT_OPTIONS_WITH_VALUES if o.startswith("--"))
 

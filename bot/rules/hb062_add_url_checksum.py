@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from bot.dockerfile.layout import file_start
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import Instruction
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
@@ -30,11 +31,11 @@ from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severit
 
 CODE = "HB062"
 FRONTEND = "docker/dockerfile:1"
-_VERSION = re.compile(r"(?<![A-Za-z])v?\d+(\.\d+)+|(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])")
+_VERSION = lazy_compile(r"(?<![A-Za-z])v?\d+(\.\d+)+|(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])")
 _MOVING = frozenset({"latest", "main", "master", "trunk", "head", "nightly", "stable", "current",
                      "snapshot", "edge", "develop", "dev", "canary", "release"})
 # `docker/dockerfile:1`, `:1.7`, `:1.7.1`, `:1-labs`: the frontends that read ADD --checksum.
-_FRONTEND = re.compile(r"(docker\.io/)?docker/dockerfile:1(\.(\d+)(\.\d+)?)?(-labs)?(@sha256:[0-9a-f]{64})?")
+_FRONTEND = lazy_compile(r"(docker\.io/)?docker/dockerfile:1(\.(\d+)(\.\d+)?)?(-labs)?(@sha256:[0-9a-f]{64})?")
 _CHECKSUM_SINCE_MINOR = 6
 
 

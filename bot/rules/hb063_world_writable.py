@@ -20,15 +20,16 @@ from collections.abc import Iterator
 
 from bot.dockerfile.arguments import Args, read_args
 from bot.dockerfile.model import Dockerfile
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.rules.base import finding
 from bot.rules.commands import run_commands
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "HB063"
-_NUMERIC = re.compile(r"[0-7]{1,5}")
-_CLAUSE = re.compile(r"([ugoa]*)([-+=][rwxXstugo]*)+")
-_ACTION = re.compile(r"([-+=])([rwxXstugo]*)")
+_NUMERIC = lazy_compile(r"[0-7]{1,5}")
+_CLAUSE = lazy_compile(r"([ugoa]*)([-+=][rwxXstugo]*)+")
+_ACTION = lazy_compile(r"([-+=])([rwxXstugo]*)")
 # The option that names the mode, and the program's other options that take a value.
 _MODE_OPTIONS = {"mkdir": (("-m", "--mode"), "mZ"), "install": (("-m", "--mode"), "gmoStZ")}
 

@@ -32,23 +32,27 @@ import posixpath
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import Instruction
+from bot.lazy_regex import lazy_compile
 from bot.model.build_context import ContextListing
 from bot.model.findings import Finding, NewFile
-from bot.model.proof import ProofEvidence
 from bot.model.text import escape_controls
 from bot.rules.base import finding
 from bot.rules.commands import run_commands
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+
+if TYPE_CHECKING:  # annotations only: a proof's evidence exists once images were built (`fix --verify`)
+    from bot.model.proof import ProofEvidence
 
 CODE = "HB064"
 # Names a program the build runs reads from the context it was copied with.
 READ_BY = {".git": frozenset({"git"}), ".npmrc": frozenset({"npm", "npx", "yarn", "pnpm"})}
 # What a .dockerignore line would read as a pattern, a comment or an exception.
 IGNORE_HEADER = "# Added by hardenbot (HB064): files in the build context that must not ship in the image"
-_NOT_PLAIN = re.compile(r"[*?\[\]\\\x00-\x1f\x7f]|^[#!]|^\s|\s$")
+_NOT_PLAIN = lazy_compile(r"[*?\[\]\\\x00-\x1f\x7f]|^[#!]|^\s|\s$")
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:

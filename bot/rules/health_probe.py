@@ -25,12 +25,12 @@ trust: the rule's proof keeps the edit only when the built container becomes hea
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
+from bot.lazy_regex import lazy_compile
 from bot.model.images import DOCKER_HUB
 
 # Docker's defaults for interval and retries: a probe every 30 s, unhealthy after three
@@ -41,7 +41,7 @@ from bot.model.images import DOCKER_HUB
 TIMING = "--interval=30s --timeout=5s --start-period=30s --retries=3"
 PROBE_SECONDS = 3
 
-_PORT = re.compile(r"[0-9]{1,5}")
+_PORT = lazy_compile(r"[0-9]{1,5}")
 _BUILDPACK_DEPS = frozenset({"buildpack-deps", "golang", "ruby"})
 
 

@@ -7,14 +7,15 @@ fixes ids to) are declared here; an option only one rule reads is declared in it
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from bot.lazy_regex import lazy_compile
+
 T = TypeVar("T")
 MAX_ID = 2**31 - 2
-_USER_NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
+_USER_NAME = lazy_compile(r"[a-z_][a-z0-9_-]{0,31}")
 
 
 class OptionValueError(ValueError):

@@ -8,9 +8,10 @@ from bot.dockerfile.arguments import positional_words, read_words
 from bot.dockerfile.installs import APK_OPTIONS_WITH_VALUES, APT, APT_OPTIONS_WITH_VALUES
 from bot.dockerfile.model import Run, ShellScript
 from bot.dockerfile.shell import Command, Word
+from bot.lazy_regex import lazy_compile
 
 _PIP = re.compile(r"pip(\d+(\.\d+)?)?")
-_PYTHON = re.compile(r"python(\d+(\.\d+)?)?")
+_PYTHON = lazy_compile(r"python(\d+(\.\d+)?)?")
 
 
 def apt(run: Run, subcommand: str) -> Iterator[tuple[ShellScript, Command, Word]]:

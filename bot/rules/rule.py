@@ -10,18 +10,22 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import RepositoryFacts
-from bot.model.advice import BaseAdvice, BaseKey
 from bot.model.build_context import ContextListing
-from bot.model.downloads import Download
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
-from bot.model.proof import Proof, Showing
 from bot.model.roles import Role, RoleDecision
 from bot.rules.options import Option, OptionValues
+
+if TYPE_CHECKING:  # annotations only: what measuring bases, downloading URLs and building proofs give (not `check`)
+    from bot.model.advice import BaseAdvice
+    from bot.model.downloads import Download
+    from bot.model.proof import Proof, Showing
+    from bot.model.wanted_base import BaseKey
 
 # The scanners people already run, and how each names a check: hadolint's DL codes, Checkov's
 # CKV_DOCKER_n / CKV2_DOCKER_n, Trivy's DS-nnnn (what trivy-checks 2.0 calls AVD-DS-0nnn, DSnnn).

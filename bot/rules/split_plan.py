@@ -24,6 +24,7 @@ from bot.dockerfile.installs import APK_OPTIONS_WITH_VALUES, APT, APT_OPTIONS_WI
 from bot.dockerfile.model import Dockerfile, Run, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.shell import Command, Word
+from bot.lazy_regex import lazy_compile
 from bot.model.images import DOCKER_HUB
 from bot.model.text import excerpt
 from bot.rules.packages import pip_installs
@@ -37,9 +38,9 @@ BUILDER_NAME = "build-deps"
 _TOOLS = frozenset({"build-essential", "build-base", "gcc", "g++", "cpp", "clang", "make", "cmake",
                     "libc6-dev", "libc-dev", "linux-libc-dev", "musl-dev", "linux-headers", "pkg-config",
                     "pkgconf", "pkgconfig", "autoconf", "automake", "libtool"})
-_VERSIONED_TOOL = re.compile(r"(gcc|g\+\+|cpp|clang)-\d+(\.\d+)*")
+_VERSIONED_TOOL = lazy_compile(r"(gcc|g\+\+|cpp|clang)-\d+(\.\d+)*")
 # Headers of the interpreter itself, for pip's builds.
-_PYTHON_HEADERS = re.compile(r"python(3(\.\d+)?)?-dev")
+_PYTHON_HEADERS = lazy_compile(r"python(3(\.\d+)?)?-dev")
 # Headers whose runtime library the official Python images keep, because their own `_ssl`,
 # `_ctypes` and `zlib` modules link it: the runtime stage has it without the headers.
 _PYTHON_LINKS = frozenset({"libssl-dev", "openssl-dev", "libffi-dev", "zlib1g-dev", "zlib-dev"})
@@ -67,14 +68,14 @@ _MANIFEST_PATTERNS = ("requirements*.txt", "requirements*.in", "constraints*.txt
 _HOUSEKEEPING = {"apt-get": {"update", "clean", "purge", "remove", "autoremove", "install"},
                  "apt": {"update", "clean", "purge", "remove", "autoremove", "install"},
                  "apk": {"update", "add", "del"}}
-_PIP = re.compile(r"pip(\d+(\.\d+)?)?")
-_PYTHON = re.compile(r"python(\d+(\.\d+)?)?")
+_PIP = lazy_compile(r"pip(\d+(\.\d+)?)?")
+_PYTHON = lazy_compile(r"python(\d+(\.\d+)?)?")
 _CACHE_FOLDERS = ("/var/lib/apt/lists", "/var/cache/apt", "/var/cache/apk", "/root/.cache", "/root/.npm",
                   "/usr/local/share/.cache", "/tmp/")
 _USER_TOOLS = frozenset({"useradd", "groupadd", "adduser", "addgroup"})
 # Commands a later RUN could only run with the build tools.
 _COMPILERS = frozenset({"gcc", "g++", "cc", "c++", "cpp", "make", "cmake", "clang", "ld", "node-gyp", "cython"})
-_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
+_VARIABLE = lazy_compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
 @dataclass(frozen=True)

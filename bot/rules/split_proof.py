@@ -2,16 +2,19 @@
 image held compilers or build tools, and the hardened one holds none of them."""
 from __future__ import annotations
 
-import re
+from typing import TYPE_CHECKING
 
-from bot.model.policies import Inventory
-from bot.model.proof import ProofEvidence
+from bot.lazy_regex import lazy_compile
+
+if TYPE_CHECKING:  # annotations only: the images' records load once images were built
+    from bot.model.policies import Inventory
+    from bot.model.proof import ProofEvidence
 
 # System packages that compile or hold headers, as dpkg and apk name the binary packages
 # (build-essential and build-base pull in gcc-12, cpp-12, binutils, libc6-dev / musl-dev …).
-_BUILD_TOOL = re.compile(r"(gcc|g\+\+|cpp|clang|llvm)(-\d+(\.\d+)*)?|build-essential|build-base|make|cmake"
-                         r"|binutils(-[\w.-]+)?|autoconf|automake|libtool|pkg-?config|pkgconf|linux-headers"
-                         r"|fortify-headers|[\w.+-]+-dev")
+_BUILD_TOOL = lazy_compile(r"(gcc|g\+\+|cpp|clang|llvm)(-\d+(\.\d+)*)?|build-essential|build-base|make|cmake"
+                           r"|binutils(-[\w.-]+)?|autoconf|automake|libtool|pkg-?config|pkgconf|linux-headers"
+                           r"|fortify-headers|[\w.+-]+-dev")
 _LANGUAGE_ECOSYSTEMS = frozenset({"PyPI", "npm"})
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.model.policies import Inventory, Package, VulnerabilityAnswers
-from bot.model.proof import ProofEvidence
 from bot.model.text import excerpt
+
+if TYPE_CHECKING:  # annotations only: the images' records load once images were built
+    from bot.model.policies import Inventory, Package, VulnerabilityAnswers
+    from bot.model.proof import ProofEvidence
 
 SHOWN_PACKAGES = 5  # packages named in a finding; the rest are counted
 SHOWN_IDS = 3  # vulnerability ids named per package; the rest are counted
@@ -77,6 +80,8 @@ def replacements(evidence: ProofEvidence) -> list[Replacement] | str:
         return []
     if evidence.vulnerabilities is None:
         return "OSV was not asked (offline): no vulnerability can be shown fixed"
+    from bot.model.policies import Inventory  # the images' records: only once images were built
+
     answers = evidence.vulnerabilities(Inventory(tuple(p for pair in pairs for p in pair)))
     if answers.error:
         return f"OSV could not be asked ({answers.error})"

@@ -16,14 +16,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from bot.lazy_regex import lazy_compile
 from bot.model.build_context import ContextListing
 
 MAX_ENTRIES = 20_000  # more than the tree of almost any service; a bigger one is listed in part
 # Templates written to be committed and shipped: they hold placeholders, not credentials.
 _ENV_TEMPLATES = frozenset({"example", "sample", "template", "dist", "defaults", "default", "tmpl", "schema"})
 # A .pem that says it is a certificate (public by design), not a private key.
-_CERTIFICATE_PEM = re.compile(r"(^|.*[-_.])(ca|cacert|cert|certs|certificate|chain|fullchain|bundle|pub|public)"
-                              r"([-_.].*)?\.pem|.*cert.*\.pem", re.IGNORECASE)
+_CERTIFICATE_PEM = lazy_compile(r"(^|.*[-_.])(ca|cacert|cert|certs|certificate|chain|fullchain|bundle|pub|public)"
+                                r"([-_.].*)?\.pem|.*cert.*\.pem", re.IGNORECASE)
 _SSH_KEY = re.compile(r"id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..+)?")
 _FILES = frozenset({".npmrc", ".pypirc", ".netrc", ".git-credentials"})
 _FOLDERS = frozenset({".git", ".aws", ".ssh", ".gnupg"})

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.roles import ComposeBuild, retired_profiles
+from bot.lazy_regex import lazy_compile
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
 from bot.rules.rule import RuleSet
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 
 COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_VARIABLE = re.compile(rf"\$\$|\$\{{({_NAME})(?:(:?-)([^}}]*))?\}}|\$({_NAME})")
-_DEFAULTED = re.compile(rf"\$\{{({_NAME})(:?-)([^${{}}]*)\}}")  # a whole value `${NAME:-default}`
+_VARIABLE = lazy_compile(rf"\$\$|\$\{{({_NAME})(?:(:?-)([^}}]*))?\}}|\$({_NAME})")
+_DEFAULTED = lazy_compile(rf"\$\{{({_NAME})(:?-)([^${{}}]*)\}}")  # a whole value `${NAME:-default}`
 # Top-level keys of the compose file formats that are not services (a version 1 file has none).
 _NOT_SERVICES = frozenset({"version", "name", "include", "networks", "volumes", "secrets", "configs", "models"})
 

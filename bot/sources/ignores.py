@@ -6,11 +6,11 @@
 """
 from __future__ import annotations
 
-import re
+from bot.lazy_regex import lazy_compile
 
-_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*(.*)")
-_GLOBAL_IGNORE = re.compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s*(.*)")
-_CODE = re.compile(r"\b[A-Za-z]{2,}\d+\b")
+_IGNORE = lazy_compile(r"#\s*(?:hadolint|hardenbot)\s+ignore\s*=\s*(.*)")
+_GLOBAL_IGNORE = lazy_compile(r"#\s*(?:hadolint|hardenbot)\s+global\s+ignore\s*=\s*(.*)")
+_CODE = lazy_compile(r"\b[A-Za-z]{2,}\d+\b")
 
 
 def suppressed(comment: str) -> tuple[set[str], bool]:

@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.lazy_regex import lazy_compile
+
 # `docker run` (or `podman run`) and the rest of its command, backslash continuations joined.
-_RUN = re.compile(r"\b(?:docker|podman)\s+(?:container\s+)?run\b((?:[^\n]*\\\n)*[^\n]*)")
+_RUN = lazy_compile(r"\b(?:docker|podman)\s+(?:container\s+)?run\b((?:[^\n]*\\\n)*[^\n]*)")
 # `-v SOURCE:/target[:mode]`, `--volume=SOURCE:/target`; the source may be quoted or hold
 # `$(pwd)`. The source is read in one atomic pass: a long word with no colon is given up once,
 # not retried at every split (that was quadratic: 20,000 characters took 0.6 s).
-_VOLUME = re.compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?>(?:\$\([^)]*\)|[^\s:\"'])+):(/[^\s:\"']*)")
+_VOLUME = lazy_compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?>(?:\$\([^)]*\)|[^\s:\"'])+):(/[^\s:\"']*)")
 # `--mount type=bind,source=…,target=/path` (dst= and destination= too).
-_MOUNT = re.compile(r"(?:^|\s)--mount(?:\s+|=)[\"']?(\S*)")
-_MOUNT_TARGET = re.compile(r"(?:^|,)(?:target|dst|destination)=(/[^,\s\"']*)")
+_MOUNT = lazy_compile(r"(?:^|\s)--mount(?:\s+|=)[\"']?(\S*)")
+_MOUNT_TARGET = lazy_compile(r"(?:^|,)(?:target|dst|destination)=(/[^,\s\"']*)")
 MAX_DOC_CHARS = 500_000
 
 

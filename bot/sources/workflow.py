@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.dockerfile.arguments import read_args
 from bot.dockerfile.shell import split_commands
+from bot.lazy_regex import lazy_compile
 from bot.model.images import ImageOccurrence
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
@@ -56,7 +57,7 @@ def occurrences(text: str, path: str) -> list[ImageOccurrence]:
     return distinct(found)
 
 
-_TARGET_FLAG = re.compile(r"--target[= ]+[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)")
+_TARGET_FLAG = lazy_compile(r"--target[= ]+[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)")
 
 
 def build_targets(text: str, path: str) -> frozenset[str]:
@@ -86,7 +87,7 @@ class WorkflowBuild:
 # docker/build-push-action, or a drop-in fork of it with the same inputs (useblacksmith/build-push-action).
 _BUILD_PUSH = re.compile(r"[\w.-]+/build-push-action@")
 _METADATA = "docker/metadata-action@"
-_OUTPUT_TAGS = re.compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
+_OUTPUT_TAGS = lazy_compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
 # `docker build` options that take a value (short ones as letters, for read_args).
 _BUILD_SHORT = "fto"
 _BUILD_LONG = frozenset({"--file", "--tag", "--target", "--build-arg", "--platform", "--label", "--cache-from",

@@ -10,12 +10,12 @@ written once: it is found once, where the anchor is. The kinds that use this (`c
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.errors import DockerfileSyntaxError
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.text import Span
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     import yaml
 
 # What may stand between a node's start and its characters: an anchor, a tag (`&base !!str `).
-_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)+")
+_PROPERTIES = lazy_compile(r"(?:[&!]\S*\s+)+")
 
 
 class YamlSourceError(DockerfileSyntaxError):
