@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.dockerfile.images import shipped_base
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.parser import ParsedText
 from bot.dockerfile.roles import (
     ComposeBuild,
     RepositoryFacts,
@@ -248,12 +249,13 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
+    parsed: dict[str, ParsedText] = {}
+    stage_only = _stage_only_images(texts, unscanned_dockerfiles or {}, parsed)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=quoted_by or {},
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts=documented_mounts,
-                            stage_only_images=_stage_only_images(texts, unscanned_dockerfiles or {}))
+                            documented_mounts=documented_mounts, stage_only_images=stage_only)
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
         digests = resolver(list(_referenced_images(texts, dotenv)) + added)
@@ -263,7 +265,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
         advised = advisor(_shipped_bases(texts, facts), settings)
         bases = advised.bases
         digests = {**advised.digests, **(digests or {})}
-    ruleset = make_ruleset(config, rules, digests, facts, proving, bases)
+    ruleset = replace(make_ruleset(config, rules, digests, facts, proving, bases), parsed=parsed)
     if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
         return ruleset
     return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts))))
@@ -504,35 +506,44 @@ def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str]) -> dict[str,
     return found
 
 
-def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str]) -> dict[str, str]:
+def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str],
+                       parsed: dict[str, ParsedText]) -> dict[str, str]:
     """The images the Dockerfiles (scanned or only read) use only as build stages;
-    unparsable ones are reported when processed, or skipped."""
+    unparsable ones are reported when processed, or skipped. What it parses is kept in
+    `parsed`, so that the rules do not parse it again."""
     scanned = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE}
     every = {**unscanned, **scanned}
     # Only a file of two stages or more can use an image as a build stage: those are parsed
     # first. A one-stage file only ships its base, which matters only when it names an image
     # those found stage-only (its name is in the text): most trees then parse nothing more.
     several = {path: text for path, text in every.items() if len(_FROM_LINE.findall(text)) > 1}
-    candidates = stage_only_images(_parsed(several))
+    candidates = stage_only_images(_parsed(several, parsed))
     if not candidates:
         return {}
     names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
     single = {path: text for path, text in every.items()
               if path not in several and any(name in text.lower() for name in names)}
-    return stage_only_images(_parsed({**several, **single}))
+    return stage_only_images(_parsed({**several, **single}, parsed))
 
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).
 _FROM_LINE = re.compile(r"^[ \t]*from[ \t\\]", re.IGNORECASE | re.MULTILINE)
 
 
-def _parsed(texts: Mapping[str, str]) -> list[Dockerfile]:
+def _parsed(texts: Mapping[str, str], parsed: dict[str, ParsedText]) -> list[Dockerfile]:
+    """The texts' Dockerfiles, each parsed once (`parsed` keeps the parses)."""
     docs = []
     for path, text in texts.items():
+        known = parsed.get(path)
+        if known is not None and known.text == text:
+            docs.append(Dockerfile(known))
+            continue
         try:
-            docs.append(Dockerfile.parse(text, path))
+            doc = Dockerfile.parse(text, path)
         except DockerfileSyntaxError:
             continue
+        parsed[path] = doc.parsed
+        docs.append(doc)
     return docs
 
 

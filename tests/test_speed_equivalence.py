@@ -9,6 +9,8 @@ from random import Random
 
 import pytest
 
+import bot.dockerfile.model as model
+import bot.dockerfile.parser as parser
 import bot.dockerfile.shell as shell
 from bot import engine, run
 from bot.config import Config, load_config
@@ -60,6 +62,29 @@ def test_cached_script_tokens_change_no_finding(corpus, monkeypatch):
     plain = process_texts(corpus, config, rules, fix=True)
     assert len(plain.results) > 500
     assert cached == plain
+
+
+def test_a_dockerfile_parsed_before_the_rules_run_is_not_parsed_again(corpus, monkeypatch):
+    """The files of several stages, parsed for the images they use only as stages, are not
+    parsed again by their rules; the report is the one fresh parses give."""
+    texts = {**corpus, **{SourceFile(f"generated/svc-{index}/Dockerfile", DOCKERFILE): text
+                          for index, text in enumerate(generated_services(300, seed=7))}}
+    config = load_config(Path("/nonexistent"))
+    rules = config.active_rules()
+    dockerfiles = {(source.path, text) for source, text in texts.items() if source.kind is DOCKERFILE}
+    parses: list[tuple[str, str]] = []  # (path, text) of each file's own text parsed (not ONBUILD stand-ins)
+    monkeypatch.setattr(model, "parse", lambda text, path: (path, text) in dockerfiles and parses.append((path, text))
+                        or parser.parse(text, path))
+    kept = process_texts(texts, config, rules, fix=False)
+    assert sorted(parses) == sorted(dockerfiles)  # each once
+    kept_fixed = process_texts(texts, config, rules, fix=True)
+    parses.clear()
+    original = run._parsed
+    monkeypatch.setattr(run, "_parsed", lambda texts, parsed: original(texts, {}))  # nothing kept: parsed again
+    fresh = process_texts(texts, config, rules, fix=False)
+    assert len(parses) > len(dockerfiles)
+    assert kept == fresh
+    assert kept_fixed == process_texts(texts, config, rules, fix=True)
 
 
 def test_a_long_script_is_not_kept():

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.parser import ParsedText
 from bot.dockerfile.roles import RepositoryFacts
 from bot.model.advice import BaseAdvice, BaseKey
 from bot.model.build_context import ContextListing
@@ -198,3 +199,6 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     context: RuleContext
+    # Dockerfiles the run has parsed already (path → parse), so that a text read before its
+    # rules run is not parsed again when they do: a parse serves only the text it was made from.
+    parsed: Mapping[str, ParsedText] = field(default_factory=dict)
