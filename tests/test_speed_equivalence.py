@@ -17,18 +17,19 @@ from bot.config import Config, load_config
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, FixError
 from bot.model.findings import Finding, NewFile
+from bot.model.images import Resolution, image_key
 from bot.model.results import Hardened, RunReport
 from bot.model.roles import Role
 from bot.model.text import Edit, EditSet, apply_edits
 from bot.rules.rule import RuleSet
-from bot.run import process_texts
+from bot.run import process, process_texts
 from bot.sources import build_context, kind_of
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text
 from bot.sources.kind import SourceKind
 from tests.conftest import fixture_cases, yaml_fixture_cases
-from tests.helpers import case_ruleset, case_source, read
+from tests.helpers import case_ruleset, case_source, read, write
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5",
@@ -80,11 +81,58 @@ def test_a_dockerfile_parsed_before_the_rules_run_is_not_parsed_again(corpus, mo
     kept_fixed = process_texts(texts, config, rules, fix=True)
     parses.clear()
     original = run._parsed
-    monkeypatch.setattr(run, "_parsed", lambda texts, parsed: original(texts, {}))  # nothing kept: parsed again
+    monkeypatch.setattr(run, "_parsed", lambda texts, parsed: original(texts, run.KeptParses()))  # nothing kept: parsed again
     fresh = process_texts(texts, config, rules, fix=False)
     assert len(parses) > len(dockerfiles)
     assert kept == fresh
     assert kept_fixed == process_texts(texts, config, rules, fix=True)
+
+
+def test_an_online_run_parses_each_dockerfile_once(tmp_path, monkeypatch):
+    """Looking up the images the files name and the URLs their ADDs fetch reads the same
+    parse the rules then read; the report is the one fresh parses give."""
+    dockerfiles = set()
+    for index, text in enumerate(generated_services(120, seed=11)):
+        write(tmp_path, f"services/svc-{index}/Dockerfile", text)
+        dockerfiles.add((f"services/svc-{index}/Dockerfile", text))
+    config = load_config(tmp_path)
+    rules = config.active_rules()
+    asked: list[str] = []
+
+    def resolve(references):
+        return {image_key(reference): Resolution("sha256:" + "ab" * 32, kind="index") for reference in references}
+
+    def download(urls):
+        asked.extend(urls)
+        return {}
+
+    def run_once(fix: bool) -> RunReport:
+        return process(tmp_path, config, rules, fix=fix, write=False, resolver=resolve, downloader=download, jobs=1)
+
+    parses: list[tuple[str, str]] = []
+    monkeypatch.setattr(model, "parse", lambda text, path: (path, text) in dockerfiles and parses.append((path, text))
+                        or parser.parse(text, path))
+    kept = run_once(fix=False)
+    assert len(parses) == len(set(parses)), "parsed twice"
+    assert sorted(parses) == sorted(dockerfiles), "not parsed"
+    assert asked
+    kept_fixed = run_once(fix=True)
+    assert any(f.rule == "HB030" for r in kept_fixed.results for f in r.hardened.applied)
+    original = run._dockerfile
+    monkeypatch.setattr(run, "_dockerfile", lambda path, text, parsed, target=None: original(path, text, run.KeptParses(), target))
+    parses.clear()
+    assert run_once(fix=False) == kept
+    assert len(parses) > 2 * len(dockerfiles)
+    assert run_once(fix=True) == kept_fixed
+
+
+def test_parses_are_kept_within_a_budget(monkeypatch):
+    monkeypatch.setattr(run.KeptParses, "KEPT_CHARS", 2000)
+    kept = run.KeptParses()
+    texts = generated_services(20, seed=3)
+    docs = [run._dockerfile(f"s{index}/Dockerfile", text, kept) for index, text in enumerate(texts)]
+    assert 0 < len(kept) < len(texts) and kept.chars <= 2000
+    assert [doc.text for doc in docs] == texts
 
 
 def test_a_long_script_is_not_kept():
@@ -220,7 +268,7 @@ _COMMANDS = ["apt-get update", "apt-get install -y curl", "apt-get install gcc l
              "useradd -m app", "rm -rf /var/lib/apt/lists/*", "echo 'a | b' | tee /x",
              "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates",
              "git config --global http.sslVerify false", "go build -o /out/app ./..."]
-_LINES = ["ADD . /app", "ADD https://example.com/tool.tgz /opt/", "ADD app.tar.gz /srv/", "COPY . /app",
+_LINES = ["ADD . /app", "ADD https://example.com/tool-1.2.3.tgz /opt/", "ADD app.tar.gz /srv/", "COPY . /app",
           "COPY --from=build /out/app /app", "ENV PIP_NO_CACHE_DIR=1", "ENV API_TOKEN=s3cr3t-v4lu3-1234",
           "ARG PASSWORD", "ENV PYTHONUNBUFFERED=1", "EXPOSE 8080", "WORKDIR /app", "USER app", "USER root",
           "LABEL org.opencontainers.image.source=https://example.com/r", "HEALTHCHECK CMD curl -f http://localhost/",
