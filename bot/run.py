@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Config
-from bot.dockerfile.images import shipped_base
+from bot.dockerfile.images import image_occurrences, shipped_base
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.parser import ParsedText
 from bot.dockerfile.roles import (
     ComposeBuild,
     RepositoryFacts,
@@ -253,25 +254,27 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     advisor is given, the better base of each service's shipped stage."""
     dotenv = dotenv or {}
     digests = None
+    parsed = KeptParses()
+    stage_only = _stage_only_images(texts, unscanned_dockerfiles or {}, parsed)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=quoted_by or {},
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts=documented_mounts,
-                            stage_only_images=_stage_only_images(texts, unscanned_dockerfiles or {}))
+                            documented_mounts=documented_mounts, stage_only_images=stage_only)
     if resolver is not None and any(rule.check_occurrence for rule in rules):
-        added = _images_rules_may_add(texts, make_ruleset(config, rules, None, facts, proving))
-        digests = resolver(list(_referenced_images(texts, dotenv)) + added)
+        referenced = list(_referenced_images(texts, dotenv, parsed))
+        added = _images_rules_may_add(texts, replace(make_ruleset(config, rules, None, facts, proving), parsed=parsed))
+        digests = resolver(referenced + added)
     bases = None
     settings = config.options[BASE_RECOMMENDATION]
     if advisor is not None and settings.enabled and any(rule.code == HB020 for rule in rules):
-        advised = advisor(_shipped_bases(texts, facts), settings)
+        advised = advisor(_shipped_bases(texts, facts, parsed), settings)
         bases = advised.bases
         digests = {**advised.digests, **(digests or {})}
-    ruleset = make_ruleset(config, rules, digests, facts, proving, bases)
+    ruleset = replace(make_ruleset(config, rules, digests, facts, proving, bases), parsed=parsed)
     if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
         return ruleset
-    return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts))))
+    return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts, parsed))))
 
 
 def _images_rules_may_add(texts: dict[SourceFile, str], ruleset: RuleSet) -> list[ImageRef]:
@@ -294,7 +297,8 @@ def _images_rules_may_add(texts: dict[SourceFile, str], ruleset: RuleSet) -> lis
     return [parse_reference(image) for rule in adding if rule.code in finding for image in rule.adds_images]
 
 
-def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list[WantedBase]:
+def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts,
+                   parsed: KeptParses) -> list[WantedBase]:
     """The base of each service's shipped stage (unreadable files are reported when processed)."""
     found = []
     for source, text in texts.items():
@@ -302,7 +306,7 @@ def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts) -> list
             continue
         build = facts.compose_builds.get(source.path)
         try:
-            doc = Dockerfile.parse(text, source.path, build.target if build else None)
+            doc = _dockerfile(source.path, text, parsed, build.target if build else None)
         except DockerfileSyntaxError:
             continue
         decision = decide_role(doc, facts, glob_matches)
@@ -324,7 +328,7 @@ def _context_folders(texts: dict[SourceFile, str], facts: RepositoryFacts) -> di
     return folders
 
 
-def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
+def _add_urls(texts: dict[SourceFile, str], parsed: KeptParses) -> list[str]:
     """The URLs the Dockerfiles' ADDs would pin (HB062), once each; a file that does not parse
     names none (its error is reported where it is hardened)."""
     urls: list[str] = []
@@ -332,7 +336,7 @@ def _add_urls(texts: dict[SourceFile, str]) -> list[str]:
         if source.kind is not DOCKERFILE:
             continue
         try:
-            doc = Dockerfile.parse(text, source.path)
+            doc = _dockerfile(source.path, text, parsed)
         except DockerfileSyntaxError:
             continue
         urls.extend(url for inst in doc.instructions if (url := pinnable(inst)) is not None)
@@ -412,7 +416,7 @@ def _rehardener(texts: dict[SourceFile, str], ruleset: RuleSet) -> Callable[[str
         def without(dropped: frozenset[str]) -> Hardened:
             rules = tuple(rule for rule in ruleset.rules if rule.code not in dropped)
             context = replace(ruleset.context, enabled=ruleset.context.enabled - dropped)
-            return harden_text(text, path, RuleSet(rules, context), source.kind)
+            return harden_text(text, path, RuleSet(rules, context, ruleset.parsed), source.kind)
         return without
     return for_path
 
@@ -509,36 +513,65 @@ def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str]) -> dict[str,
     return found
 
 
-def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str]) -> dict[str, str]:
+def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str],
+                       parsed: KeptParses) -> dict[str, str]:
     """The images the Dockerfiles (scanned or only read) use only as build stages;
-    unparsable ones are reported when processed, or skipped."""
+    unparsable ones are reported when processed, or skipped. What it parses is kept in
+    `parsed`, so that the rules do not parse it again."""
     scanned = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE}
     every = {**unscanned, **scanned}
     # Only a file of two stages or more can use an image as a build stage: those are parsed
     # first. A one-stage file only ships its base, which matters only when it names an image
     # those found stage-only (its name is in the text): most trees then parse nothing more.
     several = {path: text for path, text in every.items() if len(_FROM_LINE.findall(text)) > 1}
-    candidates = stage_only_images(_parsed(several))
+    candidates = stage_only_images(_parsed(several, parsed))
     if not candidates:
         return {}
     names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
     single = {path: text for path, text in every.items()
               if path not in several and any(name in text.lower() for name in names)}
-    return stage_only_images(_parsed({**several, **single}))
+    return stage_only_images(_parsed({**several, **single}, parsed))
 
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).
 _FROM_LINE = re.compile(r"^[ \t]*from[ \t\\]", re.IGNORECASE | re.MULTILINE)
 
 
-def _parsed(texts: Mapping[str, str]) -> list[Dockerfile]:
+def _parsed(texts: Mapping[str, str], parsed: KeptParses) -> list[Dockerfile]:
     docs = []
     for path, text in texts.items():
         try:
-            docs.append(Dockerfile.parse(text, path))
+            docs.append(_dockerfile(path, text, parsed))
         except DockerfileSyntaxError:
             continue
     return docs
+
+
+class KeptParses(dict[str, ParsedText]):
+    """Path → parse of the Dockerfiles a run has parsed, kept for the steps after and the rules
+    (`RuleSet.parsed`) while their texts add up to KEPT_CHARS: a parse takes about 30 times
+    its text in memory, so a large tree's stays bounded (the others are parsed again)."""
+
+    KEPT_CHARS = 1024 * 1024
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chars = 0
+
+    def keep(self, parsed: ParsedText) -> None:
+        if self.chars + len(parsed.text) <= self.KEPT_CHARS:
+            self[parsed.path] = parsed
+            self.chars += len(parsed.text)
+
+
+def _dockerfile(path: str, text: str, parsed: KeptParses, target: str | None = None) -> Dockerfile:
+    """`text` as a Dockerfile, parsed once in a run when `parsed` can keep it."""
+    known = parsed.get(path)
+    if known is not None and known.text == text:
+        return Dockerfile(known, target)
+    doc = Dockerfile.parse(text, path, target)
+    parsed.keep(doc.parsed)
+    return doc
 
 
 def _own_image_mounts(texts: dict[SourceFile, str], repository: str,
@@ -604,13 +637,16 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
     return builds
 
 
-def _referenced_images(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]]) -> Iterable[ImageRef]:
+def _referenced_images(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]],
+                       parsed: KeptParses) -> Iterable[ImageRef]:
     """Every image reference the sources name (compose files' with their `.env`); unreadable
     files are skipped here and reported when they are processed."""
     for source, text in texts.items():
         try:
             if source.kind is COMPOSE:
                 occurrences = compose_occurrences(text, source.path, dotenv.get(source.path.rpartition("/")[0], {}))
+            elif source.kind is DOCKERFILE:  # as the kind's `occurrences`, on the run's one parse
+                occurrences = image_occurrences(_dockerfile(source.path, text, parsed))
             else:
                 occurrences = source.kind.occurrences(text, source.path)
         except DockerfileSyntaxError:

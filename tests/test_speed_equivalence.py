@@ -3,17 +3,33 @@ corpora (the real-world ones the review bench reads and the rule fixtures), the 
 report equals the plain one's, finding for finding and byte for byte."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from random import Random
 
 import pytest
 
+import bot.dockerfile.model as model
+import bot.dockerfile.parser as parser
 import bot.dockerfile.shell as shell
-from bot.config import load_config
-from bot.run import process_texts
+from bot import engine, run
+from bot.config import Config, load_config
+from bot.engine import check_text, checked_text, harden_text
+from bot.errors import DockerfileSyntaxError, FixError
+from bot.model.findings import Finding, NewFile
+from bot.model.images import Resolution, image_key
+from bot.model.results import Hardened, RunReport
+from bot.model.roles import Role
+from bot.model.text import Edit, EditSet, apply_edits
+from bot.rules.rule import RuleSet
+from bot.run import process, process_texts
 from bot.sources import build_context, kind_of
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.files import read_text
+from bot.sources.kind import SourceKind
+from tests.conftest import fixture_cases, yaml_fixture_cases
+from tests.helpers import case_ruleset, case_source, read, write
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5",
@@ -49,6 +65,86 @@ def test_cached_script_tokens_change_no_finding(corpus, monkeypatch):
     assert cached == plain
 
 
+def test_a_dockerfile_parsed_before_the_rules_run_is_not_parsed_again(corpus, monkeypatch):
+    """The files of several stages, parsed for the images they use only as stages, are not
+    parsed again by their rules; the report is the one fresh parses give."""
+    texts = {**corpus, **{SourceFile(f"generated/svc-{index}/Dockerfile", DOCKERFILE): text
+                          for index, text in enumerate(generated_services(300, seed=7))}}
+    config = load_config(Path("/nonexistent"))
+    rules = config.active_rules()
+    monkeypatch.setattr(run.KeptParses, "KEPT_CHARS", 64 * 1024 * 1024)  # the corpora's texts pass the run's budget
+    dockerfiles = {(source.path, text) for source, text in texts.items() if source.kind is DOCKERFILE}
+    readable = {(path, text) for path, text in dockerfiles if _reads(text, path)}  # an unreadable one is tried at each step
+    parses: list[tuple[str, str]] = []  # (path, text) of each file's own text parsed (not ONBUILD stand-ins)
+    monkeypatch.setattr(model, "parse", lambda text, path: (path, text) in dockerfiles and parses.append((path, text))
+                        or parser.parse(text, path))
+    kept = process_texts(texts, config, rules, fix=False)
+    assert sorted(parse for parse in parses if parse in readable) == sorted(readable)  # each once
+    kept_fixed = process_texts(texts, config, rules, fix=True)
+    parses.clear()
+    original = run._parsed
+    monkeypatch.setattr(run, "_parsed", lambda texts, parsed: original(texts, run.KeptParses()))  # nothing kept: parsed again
+    fresh = process_texts(texts, config, rules, fix=False)
+    assert len(parses) > len(dockerfiles)
+    assert kept == fresh
+    assert kept_fixed == process_texts(texts, config, rules, fix=True)
+
+
+def _reads(text: str, path: str) -> bool:
+    try:
+        model.Dockerfile.parse(text, path)
+    except DockerfileSyntaxError:
+        return False
+    return True
+
+
+def test_an_online_run_parses_each_dockerfile_once(tmp_path, monkeypatch):
+    """Looking up the images the files name and the URLs their ADDs fetch reads the same
+    parse the rules then read; the report is the one fresh parses give."""
+    dockerfiles = set()
+    for index, text in enumerate(generated_services(120, seed=11)):
+        write(tmp_path, f"services/svc-{index}/Dockerfile", text)
+        dockerfiles.add((f"services/svc-{index}/Dockerfile", text))
+    config = load_config(tmp_path)
+    rules = config.active_rules()
+    asked: list[str] = []
+
+    def resolve(references):
+        return {image_key(reference): Resolution("sha256:" + "ab" * 32, kind="index") for reference in references}
+
+    def download(urls):
+        asked.extend(urls)
+        return {}
+
+    def run_once(fix: bool) -> RunReport:
+        return process(tmp_path, config, rules, fix=fix, write=False, resolver=resolve, downloader=download, jobs=1)
+
+    parses: list[tuple[str, str]] = []
+    monkeypatch.setattr(model, "parse", lambda text, path: (path, text) in dockerfiles and parses.append((path, text))
+                        or parser.parse(text, path))
+    kept = run_once(fix=False)
+    assert len(parses) == len(set(parses)), "parsed twice"
+    assert sorted(parses) == sorted(dockerfiles), "not parsed"
+    assert asked
+    kept_fixed = run_once(fix=True)
+    assert any(f.rule == "HB030" for r in kept_fixed.results for f in r.hardened.applied)
+    original = run._dockerfile
+    monkeypatch.setattr(run, "_dockerfile", lambda path, text, parsed, target=None: original(path, text, run.KeptParses(), target))
+    parses.clear()
+    assert run_once(fix=False) == kept
+    assert len(parses) > 2 * len(dockerfiles)
+    assert run_once(fix=True) == kept_fixed
+
+
+def test_parses_are_kept_within_a_budget(monkeypatch):
+    monkeypatch.setattr(run.KeptParses, "KEPT_CHARS", 2000)
+    kept = run.KeptParses()
+    texts = generated_services(20, seed=3)
+    docs = [run._dockerfile(f"s{index}/Dockerfile", text, kept) for index, text in enumerate(texts)]
+    assert 0 < len(kept) < len(texts) and kept.chars <= 2000
+    assert [doc.text for doc in docs] == texts
+
+
 def test_a_long_script_is_not_kept():
     shell._tokenize_cached.cache_clear()
     shell.split_commands("echo " + "x" * (shell._CACHED_SCRIPT_CHARS + 1))
@@ -69,3 +165,166 @@ def test_contexts_are_walked_when_first_asked_for_and_once(tmp_path, monkeypatch
     assert walked == ["a"]
     assert dict(listings) == build_context.list_contexts(tmp_path, {"a/Dockerfile": "a", "b/Dockerfile": "b",
                                                                     "c/Dockerfile": "a"})
+
+
+# What `fix` reports must not depend on how the engine gets the findings left after a pass: the
+# engine's answer is compared with the plain loop below, which assesses the whole text again
+# after every pass, over the corpora, every fixture case with its own digests, downloads and
+# context listings, and a generated tree of services.
+
+def plain_harden(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKERFILE) -> Hardened:
+    """The fix loop with nothing carried between passes: each pass takes the non-colliding
+    fixes in finding order, and the whole new text is assessed again."""
+    first = checked_text(text, path, ruleset, kind)
+    current, findings = text, list(first.before)
+    applied: list[Finding] = []
+    created: dict[str, NewFile] = {}
+    for _ in range(engine.MAX_PASSES):
+        accepted: list[Edit] = []
+        taken = EditSet()
+        first_line = 0
+        for found in findings:
+            if found.creates is not None:
+                if found.creates.path not in created:
+                    created[found.creates.path] = found.creates
+                    applied.append(found)
+            elif found.edits and not any(taken.collides(edit) for edit in found.edits):
+                accepted.extend(found.edits)
+                for edit in found.edits:
+                    taken.add(edit)
+                applied.append(found)
+                first_line = first_line or found.line
+        if not accepted:
+            break
+        current = apply_edits(current, accepted)
+        try:
+            findings = check_text(current, path, ruleset, kind)
+        except DockerfileSyntaxError as error:
+            raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
+                           "left unchanged: please report this") from None
+    left = tuple(f for f in findings if f.creates is None or f.creates.path not in created)
+    return Hardened(current, first.before, left, tuple(applied), first.role, tuple(created.values()))
+
+
+def _plain_process_texts(monkeypatch, texts: dict[SourceFile, str], config: Config) -> tuple[RunReport, RunReport]:
+    """(the engine's run, the plain loop's run) over `texts`."""
+    rules = config.active_rules()
+    fast = process_texts(texts, config, rules, fix=True)
+    with monkeypatch.context() as patched:
+        patched.setattr(run, "harden_text", plain_harden)
+        plain = process_texts(texts, config, rules, fix=True)
+    return fast, plain
+
+
+def _assert_same_runs(fast: RunReport, plain: RunReport) -> None:
+    assert [r.path for r in fast.results] == [r.path for r in plain.results]
+    for mine, theirs in zip(fast.results, plain.results, strict=True):
+        assert mine.hardened.text == theirs.hardened.text, mine.path
+        assert mine.hardened.before == theirs.hardened.before, mine.path
+        assert mine.hardened.after == theirs.hardened.after, mine.path
+        assert mine.hardened.applied == theirs.hardened.applied, mine.path
+        assert mine.hardened.role == theirs.hardened.role, mine.path
+        assert mine.hardened.created == theirs.hardened.created, mine.path
+    assert fast == plain
+
+
+EVERY_FILE_A_SERVICE = (("**", Role.SERVICE),)  # every fix is made: no file is a base, tool or generated one
+
+
+@pytest.mark.parametrize("roles", [(), EVERY_FILE_A_SERVICE], ids=["roles-by-content", "every-file-a-service"])
+def test_the_findings_left_equal_a_plain_recheck_over_the_corpora(corpus, monkeypatch, roles):
+    config = replace(load_config(Path("/nonexistent")), roles=roles)
+    fast, plain = _plain_process_texts(monkeypatch, corpus, config)
+    assert sum(r.changed for r in fast.results) > 50
+    _assert_same_runs(fast, plain)
+
+
+@pytest.mark.parametrize("case", fixture_cases() + yaml_fixture_cases(),
+                         ids=lambda p: f"{p.parent.name}/{p.name.split('.in.', 1)[0]}")
+def test_the_findings_left_equal_a_plain_recheck_on_each_fixture(case: Path) -> None:
+    path, kind = case_source(case)
+    ruleset = case_ruleset(case)
+    text = read(case)
+    try:
+        expected = plain_harden(text, path, ruleset, kind)
+    except DockerfileSyntaxError as error:
+        with pytest.raises(type(error)) as raised:
+            harden_text(text, path, ruleset, kind)
+        assert (raised.value.line, raised.value.reason) == (error.line, error.reason)
+        return
+    assert harden_text(text, path, ruleset, kind) == expected
+
+
+@pytest.mark.parametrize("roles", [(), EVERY_FILE_A_SERVICE], ids=["roles-by-content", "every-file-a-service"])
+def test_the_findings_left_equal_a_plain_recheck_over_a_generated_tree(monkeypatch, roles):
+    texts = {SourceFile(f"services/svc-{index}/Dockerfile", DOCKERFILE): text
+             for index, text in enumerate(generated_services(300, seed=24))}
+    config = replace(load_config(Path("/nonexistent")), roles=roles)
+    fast, plain = _plain_process_texts(monkeypatch, texts, config)
+    assert sum(r.changed for r in fast.results) > 200
+    assert len({f.rule for r in fast.results for f in r.hardened.applied}) >= 8
+    _assert_same_runs(fast, plain)
+
+
+# Pieces of the generated services: what the rules find and fix, written the ways people write
+# it (continuations, comments between them, heredocs, lower-case keywords, CRLF, the backtick
+# escape), so that fixes land next to, inside and between each other.
+_BASES = ["python:3.12", "python:3.11-slim", "debian:12", "ubuntu:22.04", "alpine:3.20", "node:20",
+          "node:20-alpine", "golang:1.22", "nginx", "nginx:latest", "acme/base:1", "${BASE}"]
+_COMMANDS = ["apt-get update", "apt-get install -y curl", "apt-get install gcc libpq-dev", "pip install flask",
+             "pip3 install -r requirements.txt", "apk add curl", "apk add --no-cache build-base",
+             "curl -fsSL https://get.example.com | sh", "wget -qO- https://x.example/i.sh | bash",
+             "npm ci", "make build", "chmod 777 /app", "curl -k https://x.example/a.tgz -o /a.tgz",
+             "useradd -m app", "rm -rf /var/lib/apt/lists/*", "echo 'a | b' | tee /x",
+             "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates",
+             "git config --global http.sslVerify false", "go build -o /out/app ./..."]
+_LINES = ["ADD . /app", "ADD https://example.com/tool-1.2.3.tgz /opt/", "ADD app.tar.gz /srv/", "COPY . /app",
+          "COPY --from=build /out/app /app", "ENV PIP_NO_CACHE_DIR=1", "ENV API_TOKEN=s3cr3t-v4lu3-1234",
+          "ARG PASSWORD", "ENV PYTHONUNBUFFERED=1", "EXPOSE 8080", "WORKDIR /app", "USER app", "USER root",
+          "LABEL org.opencontainers.image.source=https://example.com/r", "HEALTHCHECK CMD curl -f http://localhost/",
+          "ONBUILD RUN apt-get install -y make", "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]",
+          "# hadolint ignore=DL3015", "# hadolint ignore=DL3042,HB001", "# a comment", ""]
+
+
+def _run_lines(random: Random, escape: str) -> list[str]:
+    commands = random.sample(_COMMANDS, random.randint(1, 4))
+    layout = random.choice(["one", "continued", "commented", "heredoc"])
+    if layout == "one" or len(commands) == 1:
+        return ["RUN " + " && ".join(commands)]
+    if layout == "heredoc":
+        return ["RUN <<EOF", *commands, "EOF"]
+    lines = [f"RUN {commands[0]} && {escape}"]
+    for command in commands[1:-1]:
+        if layout == "commented":
+            lines.append(f"    # then {command.split()[0]}")
+        lines.append(f"    {command} && {escape}")
+    return [*lines, f"    {commands[-1]}"]
+
+
+def _lower_keyword(line: str) -> str:
+    keyword, _, rest = line.partition(" ")
+    return f"{keyword.lower()} {rest}" if keyword.isupper() and keyword != "EOF" and rest else line
+
+
+def generated_services(count: int, seed: int) -> list[str]:
+    """`count` Dockerfiles from `seed`: one or more stages of RUNs and other instructions."""
+    random = Random(seed)
+    texts = []
+    for _ in range(count):
+        escape = "`" if random.random() < 0.1 else "\\"
+        lines = ["# escape=`"] if escape == "`" else []
+        if random.random() < 0.2:
+            lines.append("ARG BASE=python:3.12-slim")
+        stages = random.choice([1, 1, 1, 2, 3])
+        for stage in range(stages):
+            name = f" AS stage{stage}" if stage < stages - 1 or random.random() < 0.3 else ""
+            lines.append(f"FROM {random.choice(_BASES)}{name}")
+            for _ in range(random.randint(1, 7)):
+                lines.extend(_run_lines(random, escape) if random.random() < 0.5 else [random.choice(_LINES)])
+        if random.random() < 0.7:
+            lines.append(random.choice(['CMD ["python", "app.py"]', "CMD node server.js", 'ENTRYPOINT ["/app"]']))
+        if random.random() < 0.15:
+            lines = [_lower_keyword(line) for line in lines]
+        newline = "\r\n" if random.random() < 0.15 else "\n"
+        texts.append(newline.join(lines) + (newline if random.random() < 0.9 else ""))
+    return texts

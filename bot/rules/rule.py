@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.images import image_occurrences
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.parser import ParsedText
 from bot.dockerfile.roles import RepositoryFacts
 from bot.model.build_context import ContextListing
 from bot.model.findings import Finding
@@ -202,3 +203,6 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     context: RuleContext
+    # Dockerfiles the run has parsed already (path → parse), so that a text read before its
+    # rules run is not parsed again when they do: a parse serves only the text it was made from.
+    parsed: Mapping[str, ParsedText] = field(default_factory=dict)

@@ -43,7 +43,9 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     rule that may not edit this role reports instead). `# hadolint ignore=…` on the line above
     an instruction silences those codes there; `# hadolint global ignore=…` everywhere."""
     build = ruleset.context.facts.compose_builds.get(path)
-    doc = Dockerfile.parse(text, path, build.target if build else None)
+    target = build.target if build else None
+    parsed = ruleset.parsed.get(path)
+    doc = Dockerfile(parsed, target) if parsed is not None and parsed.text == text else Dockerfile.parse(text, path, target)
     decision = decide_role(doc, ruleset.context.facts, glob_matches)
     if decision.stage is not None:
         doc = Dockerfile(doc.parsed, decision.stage)  # the last stage is for development: judge the one that ships
