@@ -105,11 +105,18 @@ class ShellScript:
     def is_heredoc(self) -> bool:
         return self.heredoc is not None
 
+    @cached_property
+    def commands_by_name(self) -> dict[str, list[Command]]:
+        """The script's commands by program name, in order: rules ask for one program at a
+        time, many times a file, and most scripts run few of those they ask for."""
+        by_name: dict[str, list[Command]] = {}
+        for command in self.script.commands:
+            by_name.setdefault(command.name, []).append(command)
+        return by_name
+
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[Command]:
-        for command in self.script.commands:
-            if command.name != name:
-                continue
+        for command in self.commands_by_name.get(name, ()):
             if subcommand is None:
                 yield command
                 continue
@@ -128,8 +135,9 @@ class Run:
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[tuple[ShellScript, Command]]:
         for script in self.scripts:
-            for command in script.commands(name, subcommand, options_with_values):
-                yield script, command
+            if name in script.commands_by_name:
+                for command in script.commands(name, subcommand, options_with_values):
+                    yield script, command
 
     def mounts(self) -> list[dict[str, str]]:
         out = []

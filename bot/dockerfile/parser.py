@@ -35,7 +35,6 @@ GO_REGEXP_SPACE = "\t\n\f\r "  # `\s` in Go's regexp package
 _DIRECTIVE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -112,16 +111,20 @@ class ParsedText:
 
 
 def _lines(text: str) -> list[tuple[int, str, str]]:
-    """(start offset, content without line ending, line ending) for each physical line."""
+    """(start offset, content without line ending, line ending) for each physical line: only
+    \n ends a line (`str.splitlines` would also split at \v, \f, \x1c …, which BuildKit does not)."""
     out = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        if raw.endswith("\r\n"):
-            out.append((match.start(), raw[:-2], "\r\n"))
-        elif raw.endswith("\n"):
-            out.append((match.start(), raw[:-1], "\n"))
+    start = 0
+    pieces = text.split("\n")
+    last = pieces.pop()  # after the last \n: a line without an ending, or nothing
+    for piece in pieces:
+        if piece.endswith("\r"):
+            out.append((start, piece[:-1], "\r\n"))
         else:
-            out.append((match.start(), raw, ""))
+            out.append((start, piece, "\n"))
+        start += len(piece) + 1
+    if last:
+        out.append((start, last, ""))
     return out
 
 
@@ -232,7 +235,7 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
             comments[index + 1] = content
             index += 1
             continue
-        instruction, index = _read_instruction(text, lines, index, escape, path)
+        instruction, index = _read_instruction(text, lines, index, len(content) - len(stripped), escape, path)
         instructions.append(instruction)
     return ParsedText(
         text=text,
@@ -249,11 +252,11 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
 
 
 def _read_instruction(
-    text: str, lines: list[tuple[int, str, str]], index: int, escape: str, path: str
+    text: str, lines: list[tuple[int, str, str]], index: int, lead: int, escape: str, path: str
 ) -> tuple[Instruction, int]:
+    """The instruction starting on `lines[index]`, `lead` blanks in, and the index of the line after it."""
     start, content, _ = lines[index]
     first_line = index + 1
-    lead = len(content) - len(content.lstrip(GO_SPACE))
     piece, continues = _continues(content[lead:], escape)
     pieces = [(start + lead, piece)]
     physical = [Span(start + lead, start + len(content))]
