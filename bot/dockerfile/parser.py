@@ -35,6 +35,8 @@ GO_REGEXP_SPACE = "\t\n\f\r "  # `\s` in Go's regexp package
 _DIRECTIVE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")
+_BLANKS = re.compile(r"[ \t]*")  # between an instruction's flags
+_JSON_ARRAY_START = re.compile(r"\s*\[")  # `\s` is what str.strip() strips
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         comments[line_no + 1] = lines[line_no][1]
     while index < len(lines):
         start, content, _ = lines[index]
-        stripped = content.lstrip(GO_SPACE)
+        # Most lines start with their keyword: no copy of the line to find that out.
+        stripped = content.lstrip(GO_SPACE) if content[:1] in GO_SPACE else content
         if not stripped:
             index += 1
             continue
@@ -293,7 +296,7 @@ def _read_instruction(
                     break
     end_line = index
     next_line_start = lines[index][0] if index < len(lines) else len(text)
-    json_args = _json_args(args.text[rest_start:]) if keyword in JSON_INSTRUCTIONS else None
+    json_args = _json_args(args.text, rest_start) if keyword in JSON_INSTRUCTIONS else None
     return (
         Instruction(
             keyword=keyword,
@@ -338,16 +341,15 @@ def _keyword_and_args(pieces: list[tuple[int, str]], joined: bool, path: str, li
 def _read_flags(args: Logical) -> tuple[list[Flag], int]:
     """BuildKit's leading `--name[=value]` words, before the instruction's own arguments."""
     text = args.text
+    length = len(text)
     flags: list[Flag] = []
-    at = 0
+    at = _BLANKS.match(text).end()
     while True:
-        while at < len(text) and text[at] in " \t":
-            at += 1
-        if not text.startswith("--", at) or text.startswith("-- ", at) or at + 2 >= len(text):
+        if not text.startswith("--", at) or text.startswith("-- ", at) or at + 2 >= length:
             return flags, at
         end = at
         quote = ""
-        while end < len(text) and (quote or text[end] not in " \t"):
+        while end < length and (quote or text[end] not in " \t"):
             char = text[end]
             if quote and char == quote:
                 quote = ""
@@ -357,7 +359,7 @@ def _read_flags(args: Logical) -> tuple[list[Flag], int]:
         word = text[at + 2 : end]
         name, has_value, value = word.partition("=")
         flags.append(Flag(name, value if has_value else None, args.span(at, end)))
-        at = end
+        at = _BLANKS.match(text, end).end()
 
 
 def _heredoc_names(rest: str) -> list[tuple[str, bool, bool]]:
@@ -412,10 +414,11 @@ def word_spans(text: str, escape: str = "\\") -> list[tuple[int, int]]:
     return spans
 
 
-def _json_args(rest: str) -> tuple[str, ...] | None:
-    rest = rest.strip()
-    if not rest.startswith("["):
+def _json_args(text: str, start: int) -> tuple[str, ...] | None:
+    """The exec form's words, when `text[start:]` is a JSON array of strings (blanks around it allowed)."""
+    if not _JSON_ARRAY_START.match(text, start):  # most instructions: no copy of the text to find out
         return None
+    rest = text[start:].strip()
     try:
         value = json.loads(rest)
     except ValueError:
