@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.dockerfile.expand import Expanded, build_time_args, expand
@@ -58,10 +58,12 @@ class Stage:
 
     def all_instructions(self) -> list[Instruction]:
         """Instructions in effect for this stage: its ancestors' then its own."""
-        out: list[Instruction] = []
-        for stage in reversed(self._lineage):
-            out.extend(stage.instructions)
-        return out
+        return list(self._instructions_in_effect)
+
+    @cached_property
+    def _instructions_in_effect(self) -> tuple[Instruction, ...]:
+        # Asked for by many rules of every file: assembled once.
+        return tuple(inst for stage in reversed(self._lineage) for inst in stage.instructions)
 
     def descendants(self, stages: list[Stage]) -> list[Stage]:
         """The stages of `stages` built on this one, directly or not."""
@@ -71,7 +73,7 @@ class Stage:
         """The last `keyword` instruction in effect in this stage (ancestors included) just
         above `before`, or at its end when `before` is None."""
         found = None
-        for inst in self.all_instructions():
+        for inst in self._instructions_in_effect:
             if inst is before:
                 break
             if inst.keyword == keyword:
@@ -131,6 +133,7 @@ class Run:
     instruction: Instruction
     stage: Stage
     scripts: list[ShellScript]
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # what rules derive from it, once
 
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[tuple[ShellScript, Command]]:
@@ -230,7 +233,7 @@ class Dockerfile:
             if stage is None or run.stage is stage:
                 yield run
 
-    @property
+    @cached_property
     def lowercase_keywords(self) -> bool:
         """Whether the file writes its instructions in lower case (new lines follow suit)."""
         written = [i.keyword_text for i in self.instructions]

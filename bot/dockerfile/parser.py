@@ -15,6 +15,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
@@ -75,8 +76,9 @@ class Instruction:
     heredocs: tuple[Heredoc, ...] = ()
     physical_lines: tuple[Span, ...] = ()  # content lines (no comments), newline excluded
 
-    @property
+    @cached_property
     def rest(self) -> str:
+        """The arguments after the flags, blanks around them removed (read by many rules: kept)."""
         return self.args.text[self.rest_start :].strip()
 
     @property
