@@ -132,10 +132,6 @@ def _lines(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def _is_comment(content: str) -> bool:
-    return content.lstrip(GO_SPACE).startswith("#")
-
-
 def _continues(content: str, escape: str) -> tuple[str, bool]:
     """Strip a trailing escape (plus blanks): (content without it, whether the line continues).
     An escaped escape (`\\\\` at the end) is text, not a continuation."""
@@ -270,7 +266,8 @@ def _read_instruction(
     while continues and index < len(lines):
         line_start, line_content, _ = lines[index]
         index += 1
-        if _is_comment(line_content) or not line_content.strip(GO_SPACE):
+        stripped = line_content.lstrip(GO_SPACE)
+        if not stripped or stripped.startswith("#"):  # an empty or comment line: dropped
             continue
         piece, continues = _continues(line_content, escape)
         pieces.append((line_start, piece))
