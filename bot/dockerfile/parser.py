@@ -383,12 +383,22 @@ def split_words(text: str, escape: str = "\\") -> list[str]:
     return [text[start:end] for start, end in word_spans(text, escape)]
 
 
+_PLAIN_RUNS: dict[str, re.Pattern[str]] = {}  # escape character → characters that neither split, quote nor escape
+
+
+def _plain_run(escape: str) -> re.Pattern[str]:
+    if escape not in _PLAIN_RUNS:
+        _PLAIN_RUNS[escape] = re.compile("[^" + re.escape(GO_SPACE + "\"'" + escape) + "]+")
+    return _PLAIN_RUNS[escape]
+
+
 def word_spans(text: str, escape: str = "\\") -> list[tuple[int, int]]:
     """Where each of `split_words`' words sits in `text`, as BuildKit's parseWords reads them:
     the escape character takes the next one with it, except inside single quotes."""
     spans: list[tuple[int, int]] = []
-    start, quote, i = -1, "", 0
-    while i < len(text):
+    plain = _plain_run(escape)
+    start, quote, i, length = -1, "", 0, len(text)
+    while i < length:
         char = text[i]
         if start < 0:
             if char in GO_SPACE:
@@ -407,9 +417,12 @@ def word_spans(text: str, escape: str = "\\") -> list[tuple[int, int]]:
             quote = char
         elif char == escape:
             i += 1
+        else:
+            i = plain.match(text, i).end()  # the rest of a run of characters that change nothing
+            continue
         i += 1
     if start >= 0:
-        spans.append((start, min(i, len(text))))
+        spans.append((start, min(i, length)))
     return spans
 
 
