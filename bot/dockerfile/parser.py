@@ -37,6 +37,8 @@ _DIRECTIVE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")
 _BLANKS = re.compile(r"[ \t]*")  # between an instruction's flags
+# A flag word: up to a blank outside quotes; a quote left open takes the rest of the text.
+_FLAG_WORD = re.compile(r"""(?:[^ \t"']+|"[^"]*"?|'[^']*'?)*""")
 _JSON_ARRAY_START = re.compile(r"\s*\[")  # `\s` is what str.strip() strips
 
 
@@ -346,15 +348,7 @@ def _read_flags(args: Logical) -> tuple[list[Flag], int]:
     while True:
         if not text.startswith("--", at) or text.startswith("-- ", at) or at + 2 >= length:
             return flags, at
-        end = at
-        quote = ""
-        while end < length and (quote or text[end] not in " \t"):
-            char = text[end]
-            if quote and char == quote:
-                quote = ""
-            elif not quote and char in "\"'":
-                quote = char
-            end += 1
+        end = _FLAG_WORD.match(text, at).end()
         word = text[at + 2 : end]
         name, has_value, value = word.partition("=")
         flags.append(Flag(name, value if has_value else None, args.span(at, end)))
