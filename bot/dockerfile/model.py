@@ -36,16 +36,18 @@ class Stage:
 
     def lineage(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
-        return list(self._lineage)
+        return [self, *self._ancestors]
 
     @cached_property
-    def _lineage(self) -> tuple[Stage, ...]:
+    def _ancestors(self) -> tuple[Stage, ...]:
         # Built on the parent's, once (`_stages` asks in file order, so the parent's is known).
-        return (self,) + (self.parent._lineage if self.parent is not None else ())
+        # Not the stage itself: a stage that held itself would be a cycle, its file's whole
+        # parse freed only by a full collection of the garbage collector.
+        return (self.parent, *self.parent._ancestors) if self.parent is not None else ()
 
     @cached_property
     def _ancestry(self) -> frozenset[int]:
-        return frozenset(id(stage) for stage in self._lineage)
+        return frozenset(id(stage) for stage in (self, *self._ancestors))
 
     def built_on(self, other: Stage) -> bool:
         """Whether this stage is `other` or is built on it, directly or not."""
@@ -54,7 +56,7 @@ class Stage:
     @property
     def external_base(self) -> str | None:
         """The image at the root of this stage's lineage (None: unresolvable or scratch-less)."""
-        return self._lineage[-1].resolved_base
+        return (self._ancestors[-1] if self._ancestors else self).resolved_base
 
     def all_instructions(self) -> list[Instruction]:
         """Instructions in effect for this stage: its ancestors' then its own."""
@@ -63,7 +65,7 @@ class Stage:
     @cached_property
     def _instructions_in_effect(self) -> tuple[Instruction, ...]:
         # Asked for by many rules of every file: assembled once.
-        return tuple(inst for stage in reversed(self._lineage) for inst in stage.instructions)
+        return tuple(inst for stage in reversed(self.lineage()) for inst in stage.instructions)
 
     def descendants(self, stages: list[Stage]) -> list[Stage]:
         """The stages of `stages` built on this one, directly or not."""
