@@ -81,12 +81,22 @@ def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int
     """[work(item) for item in items], on `jobs` processes when more than one is asked and
     fork is available. An exception `work` raises is raised here, as in one process."""
     if jobs <= 1 or len(items) <= 1 or not can_fork():
-        return [work(item) for item in items]
+        return _in_this_process(work, items)
     results: dict[int, Result] = {}
     unfinished = _run_chunks(work, items, jobs, results)
     if unfinished:
         _run_alone(work, items, unfinished, results, died)
     return [results[index] for index in range(len(items))]
+
+
+def _in_this_process(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    # What exists before the work (modules, rules, the run's facts) lives until it ends: out of
+    # the collector's sight, each full collection walks only what the work made.
+    gc.freeze()
+    try:
+        return [work(item) for item in items]
+    finally:
+        gc.unfreeze()
 
 
 def _chunks(count: int, jobs: int) -> list[range]:

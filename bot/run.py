@@ -469,11 +469,12 @@ def _quoted_by(root: Path, texts: dict[SourceFile, str]) -> dict[str, str]:
 
 
 def _readme(root: Path, folder: str) -> tuple[str, str] | None:
+    where = os.path.join(root, folder)  # strings, not Path objects: asked of every Dockerfile's folder
     for name in README_NAMES:
-        path = root / folder / name
-        if path.is_file():
+        path = os.path.join(where, name)
+        if os.path.isfile(path):
             try:
-                return f"{folder}/{name}" if folder else name, read_text(path)
+                return f"{folder}/{name}" if folder else name, read_text(Path(path))
             except OSError:
                 return None
     return None

@@ -93,6 +93,24 @@ def test_the_listing_reads_names_in_the_context_only_and_follows_no_link(tmp_pat
     assert "away/Dockerfile" not in listings  # a context linked out of the repository is not listed
 
 
+def test_a_context_folder_is_found_as_realpath_finds_it(tmp_path):
+    """Only the folder's own components are looked at (the root is resolved): each case agrees
+    with resolving the whole path."""
+    root = _tree(tmp_path.resolve() / "repo")
+    write(root, "real/app/.env", "X=1\n")
+    os.symlink(root / "real", root / "via")  # a link that stays inside the repository
+    write(root, "plain.txt", "not a folder\n")
+    write(tmp_path, "elsewhere/app/.env", "X=1\n")
+    os.symlink(tmp_path / "elsewhere", root / "away")  # a link leading out of it
+    expected = {".": root, "services/api": root / "services/api", "via/app": root / "real/app",
+                "services/api/linked": root / "outside", "services/../real/app": root / "real/app",
+                "away/app": None, "..": None, "missing": None, "plain.txt": None, "plain.txt/below": None,
+                str(tmp_path / "elsewhere"): None}
+    for folder, found in expected.items():
+        assert build_context._context_folder(root, folder) == (str(found) if found else None), folder
+        assert build_context._resolved_folder(root, folder) == (str(found) if found else None), folder
+
+
 def test_a_dockerignore_of_the_context_or_the_dockerfile_means_nothing_is_listed(tmp_path):
     root = _tree(tmp_path)
     write(root, "services/api/Dockerfile.dockerignore", ".git\n")

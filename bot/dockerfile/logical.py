@@ -68,6 +68,11 @@ class Logical:
     def slice(self, start: int, end: int | None = None) -> Logical:
         """The logical text [start, end) with its own map."""
         end = len(self.text) if end is None else end
+        if len(self._logical_starts) == 1:  # one piece, as most instructions are: nothing to reassemble
+            low, high = max(start, 0), min(end, len(self.text))
+            if low >= high:
+                return Logical("", [], [])
+            return Logical(self.text[low:high], [0], [self._original_starts[0] + low])
         pieces: list[tuple[int, str]] = []
         starts = self._logical_starts
         for i, seg_start in enumerate(starts):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.dockerfile.expand import Expanded, build_time_args, expand
@@ -36,16 +36,18 @@ class Stage:
 
     def lineage(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
-        return list(self._lineage)
+        return [self, *self._ancestors]
 
     @cached_property
-    def _lineage(self) -> tuple[Stage, ...]:
+    def _ancestors(self) -> tuple[Stage, ...]:
         # Built on the parent's, once (`_stages` asks in file order, so the parent's is known).
-        return (self,) + (self.parent._lineage if self.parent is not None else ())
+        # Not the stage itself: a stage that held itself would be a cycle, its file's whole
+        # parse freed only by a full collection of the garbage collector.
+        return (self.parent, *self.parent._ancestors) if self.parent is not None else ()
 
     @cached_property
     def _ancestry(self) -> frozenset[int]:
-        return frozenset(id(stage) for stage in self._lineage)
+        return frozenset(id(stage) for stage in (self, *self._ancestors))
 
     def built_on(self, other: Stage) -> bool:
         """Whether this stage is `other` or is built on it, directly or not."""
@@ -54,14 +56,16 @@ class Stage:
     @property
     def external_base(self) -> str | None:
         """The image at the root of this stage's lineage (None: unresolvable or scratch-less)."""
-        return self._lineage[-1].resolved_base
+        return (self._ancestors[-1] if self._ancestors else self).resolved_base
 
     def all_instructions(self) -> list[Instruction]:
         """Instructions in effect for this stage: its ancestors' then its own."""
-        out: list[Instruction] = []
-        for stage in reversed(self._lineage):
-            out.extend(stage.instructions)
-        return out
+        return list(self._instructions_in_effect)
+
+    @cached_property
+    def _instructions_in_effect(self) -> tuple[Instruction, ...]:
+        # Asked for by many rules of every file: assembled once.
+        return tuple(inst for stage in reversed(self.lineage()) for inst in stage.instructions)
 
     def descendants(self, stages: list[Stage]) -> list[Stage]:
         """The stages of `stages` built on this one, directly or not."""
@@ -71,7 +75,7 @@ class Stage:
         """The last `keyword` instruction in effect in this stage (ancestors included) just
         above `before`, or at its end when `before` is None."""
         found = None
-        for inst in self.all_instructions():
+        for inst in self._instructions_in_effect:
             if inst is before:
                 break
             if inst.keyword == keyword:
@@ -105,11 +109,18 @@ class ShellScript:
     def is_heredoc(self) -> bool:
         return self.heredoc is not None
 
+    @cached_property
+    def commands_by_name(self) -> dict[str, list[Command]]:
+        """The script's commands by program name, in order: rules ask for one program at a
+        time, many times a file, and most scripts run few of those they ask for."""
+        by_name: dict[str, list[Command]] = {}
+        for command in self.script.commands:
+            by_name.setdefault(command.name, []).append(command)
+        return by_name
+
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[Command]:
-        for command in self.script.commands:
-            if command.name != name:
-                continue
+        for command in self.commands_by_name.get(name, ()):
             if subcommand is None:
                 yield command
                 continue
@@ -124,12 +135,14 @@ class Run:
     instruction: Instruction
     stage: Stage
     scripts: list[ShellScript]
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # what rules derive from it, once
 
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[tuple[ShellScript, Command]]:
         for script in self.scripts:
-            for command in script.commands(name, subcommand, options_with_values):
-                yield script, command
+            if name in script.commands_by_name:
+                for command in script.commands(name, subcommand, options_with_values):
+                    yield script, command
 
     def mounts(self) -> list[dict[str, str]]:
         out = []
@@ -222,7 +235,7 @@ class Dockerfile:
             if stage is None or run.stage is stage:
                 yield run
 
-    @property
+    @cached_property
     def lowercase_keywords(self) -> bool:
         """Whether the file writes its instructions in lower case (new lines follow suit)."""
         written = [i.keyword_text for i in self.instructions]

@@ -15,6 +15,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
@@ -35,7 +36,10 @@ GO_REGEXP_SPACE = "\t\n\f\r "  # `\s` in Go's regexp package
 _DIRECTIVE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _KEYWORD_END = re.compile(r"[\t\v\f\r ]")
 _HEREDOC_WORD = re.compile(r"^(\d*)<<(-?)([^<]*)$")
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_BLANKS = re.compile(r"[ \t]*")  # between an instruction's flags
+# A flag word: up to a blank outside quotes; a quote left open takes the rest of the text.
+_FLAG_WORD = re.compile(r"""(?:[^ \t"']+|"[^"]*"?|'[^']*'?)*""")
+_JSON_ARRAY_START = re.compile(r"\s*\[")  # `\s` is what str.strip() strips
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,9 @@ class Instruction:
     heredocs: tuple[Heredoc, ...] = ()
     physical_lines: tuple[Span, ...] = ()  # content lines (no comments), newline excluded
 
-    @property
+    @cached_property
     def rest(self) -> str:
+        """The arguments after the flags, blanks around them removed (read by many rules: kept)."""
         return self.args.text[self.rest_start :].strip()
 
     @property
@@ -112,21 +117,21 @@ class ParsedText:
 
 
 def _lines(text: str) -> list[tuple[int, str, str]]:
-    """(start offset, content without line ending, line ending) for each physical line."""
+    """(start offset, content without line ending, line ending) for each physical line: only
+    \n ends a line (`str.splitlines` would also split at \v, \f, \x1c …, which BuildKit does not)."""
     out = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        if raw.endswith("\r\n"):
-            out.append((match.start(), raw[:-2], "\r\n"))
-        elif raw.endswith("\n"):
-            out.append((match.start(), raw[:-1], "\n"))
+    start = 0
+    pieces = text.split("\n")
+    last = pieces.pop()  # after the last \n: a line without an ending, or nothing
+    for piece in pieces:
+        if piece.endswith("\r"):
+            out.append((start, piece[:-1], "\r\n"))
         else:
-            out.append((match.start(), raw, ""))
+            out.append((start, piece, "\n"))
+        start += len(piece) + 1
+    if last:
+        out.append((start, last, ""))
     return out
-
-
-def _is_comment(content: str) -> bool:
-    return content.lstrip(GO_SPACE).startswith("#")
 
 
 def _continues(content: str, escape: str) -> tuple[str, bool]:
@@ -224,7 +229,8 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         comments[line_no + 1] = lines[line_no][1]
     while index < len(lines):
         start, content, _ = lines[index]
-        stripped = content.lstrip(GO_SPACE)
+        # Most lines start with their keyword: no copy of the line to find that out.
+        stripped = content.lstrip(GO_SPACE) if content[:1] in GO_SPACE else content
         if not stripped:
             index += 1
             continue
@@ -232,7 +238,7 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
             comments[index + 1] = content
             index += 1
             continue
-        instruction, index = _read_instruction(text, lines, index, escape, path)
+        instruction, index = _read_instruction(text, lines, index, len(content) - len(stripped), escape, path)
         instructions.append(instruction)
     return ParsedText(
         text=text,
@@ -249,11 +255,11 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
 
 
 def _read_instruction(
-    text: str, lines: list[tuple[int, str, str]], index: int, escape: str, path: str
+    text: str, lines: list[tuple[int, str, str]], index: int, lead: int, escape: str, path: str
 ) -> tuple[Instruction, int]:
+    """The instruction starting on `lines[index]`, `lead` blanks in, and the index of the line after it."""
     start, content, _ = lines[index]
     first_line = index + 1
-    lead = len(content) - len(content.lstrip(GO_SPACE))
     piece, continues = _continues(content[lead:], escape)
     pieces = [(start + lead, piece)]
     physical = [Span(start + lead, start + len(content))]
@@ -262,7 +268,8 @@ def _read_instruction(
     while continues and index < len(lines):
         line_start, line_content, _ = lines[index]
         index += 1
-        if _is_comment(line_content) or not line_content.strip(GO_SPACE):
+        stripped = line_content.lstrip(GO_SPACE)
+        if not stripped or stripped.startswith("#"):  # an empty or comment line: dropped
             continue
         piece, continues = _continues(line_content, escape)
         pieces.append((line_start, piece))
@@ -290,7 +297,7 @@ def _read_instruction(
                     break
     end_line = index
     next_line_start = lines[index][0] if index < len(lines) else len(text)
-    json_args = _json_args(args.text[rest_start:]) if keyword in JSON_INSTRUCTIONS else None
+    json_args = _json_args(args.text, rest_start) if keyword in JSON_INSTRUCTIONS else None
     return (
         Instruction(
             keyword=keyword,
@@ -335,26 +342,17 @@ def _keyword_and_args(pieces: list[tuple[int, str]], joined: bool, path: str, li
 def _read_flags(args: Logical) -> tuple[list[Flag], int]:
     """BuildKit's leading `--name[=value]` words, before the instruction's own arguments."""
     text = args.text
+    length = len(text)
     flags: list[Flag] = []
-    at = 0
+    at = _BLANKS.match(text).end()
     while True:
-        while at < len(text) and text[at] in " \t":
-            at += 1
-        if not text.startswith("--", at) or text.startswith("-- ", at) or at + 2 >= len(text):
+        if not text.startswith("--", at) or text.startswith("-- ", at) or at + 2 >= length:
             return flags, at
-        end = at
-        quote = ""
-        while end < len(text) and (quote or text[end] not in " \t"):
-            char = text[end]
-            if quote and char == quote:
-                quote = ""
-            elif not quote and char in "\"'":
-                quote = char
-            end += 1
+        end = _FLAG_WORD.match(text, at).end()
         word = text[at + 2 : end]
         name, has_value, value = word.partition("=")
         flags.append(Flag(name, value if has_value else None, args.span(at, end)))
-        at = end
+        at = _BLANKS.match(text, end).end()
 
 
 def _heredoc_names(rest: str) -> list[tuple[str, bool, bool]]:
@@ -379,12 +377,22 @@ def split_words(text: str, escape: str = "\\") -> list[str]:
     return [text[start:end] for start, end in word_spans(text, escape)]
 
 
+_PLAIN_RUNS: dict[str, re.Pattern[str]] = {}  # escape character → characters that neither split, quote nor escape
+
+
+def _plain_run(escape: str) -> re.Pattern[str]:
+    if escape not in _PLAIN_RUNS:
+        _PLAIN_RUNS[escape] = re.compile("[^" + re.escape(GO_SPACE + "\"'" + escape) + "]+")
+    return _PLAIN_RUNS[escape]
+
+
 def word_spans(text: str, escape: str = "\\") -> list[tuple[int, int]]:
     """Where each of `split_words`' words sits in `text`, as BuildKit's parseWords reads them:
     the escape character takes the next one with it, except inside single quotes."""
     spans: list[tuple[int, int]] = []
-    start, quote, i = -1, "", 0
-    while i < len(text):
+    plain = _plain_run(escape)
+    start, quote, i, length = -1, "", 0, len(text)
+    while i < length:
         char = text[i]
         if start < 0:
             if char in GO_SPACE:
@@ -403,16 +411,20 @@ def word_spans(text: str, escape: str = "\\") -> list[tuple[int, int]]:
             quote = char
         elif char == escape:
             i += 1
+        else:
+            i = plain.match(text, i).end()  # the rest of a run of characters that change nothing
+            continue
         i += 1
     if start >= 0:
-        spans.append((start, min(i, len(text))))
+        spans.append((start, min(i, length)))
     return spans
 
 
-def _json_args(rest: str) -> tuple[str, ...] | None:
-    rest = rest.strip()
-    if not rest.startswith("["):
+def _json_args(text: str, start: int) -> tuple[str, ...] | None:
+    """The exec form's words, when `text[start:]` is a JSON array of strings (blanks around it allowed)."""
+    if not _JSON_ARRAY_START.match(text, start):  # most instructions: no copy of the text to find out
         return None
+    rest = text[start:].strip()
     try:
         value = json.loads(rest)
     except ValueError:

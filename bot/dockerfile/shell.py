@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 _REDIRECT = re.compile(r"\d*(?:<<-|<<<|<<|<>|>>|>&|<&|>\||[<>])")
 _PLAIN = re.compile(r"[^\s|&;()<>\\'\"`$]+")
@@ -37,16 +37,13 @@ class Command:
     separator_before: str = ""
     separator_after: str = ""
     redirect_targets: list[Word] = field(default_factory=list)
+    # Read for every command by every rule: set once, when the command is made.
+    argv: list[Word] = field(init=False, repr=False, compare=False)  # the program word and its arguments
+    name: str = field(init=False, repr=False, compare=False)  # the program, without its folder: `/usr/bin/apt-get` → `apt-get`
 
-    @cached_property
-    def argv(self) -> list[Word]:
-        return self.words[self.argv_start :]
-
-    @cached_property
-    def name(self) -> str:
-        """The program's name, without its folder: `/usr/bin/apt-get` → `apt-get`."""
-        argv = self.argv
-        return argv[0].value.rsplit("/", 1)[-1] if argv else ""
+    def __post_init__(self) -> None:
+        self.argv = self.words[self.argv_start :]
+        self.name = self.argv[0].value.rsplit("/", 1)[-1] if self.argv else ""
 
     @property
     def start(self) -> int:

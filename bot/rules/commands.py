@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from bot.dockerfile.model import Run
 from bot.dockerfile.shell import Command, Word, split_commands, substitutions
@@ -32,17 +33,21 @@ class Found:
         return [word.value for word in self.command.args()]
 
 
-def run_commands(run: Run) -> Iterator[Found]:
-    """Every command the RUN runs: those of its scripts, and those nested in them."""
-    for text, commands, depth in run_scripts(run):
-        for command in commands:
-            yield Found(command, text, depth)
+def run_commands(run: Run) -> tuple[Found, ...]:
+    """Every command the RUN runs: those of its scripts, and those nested in them (found once
+    a RUN: several rules ask)."""
+    if "commands" not in run.derived:
+        run.derived["commands"] = tuple(Found(command, text, depth)
+                                        for text, commands, depth in run_scripts(run) for command in commands)
+    return cast(tuple[Found, ...], run.derived["commands"])
 
 
-def run_scripts(run: Run) -> Iterator[tuple[str, list[Command], int]]:
+def run_scripts(run: Run) -> tuple[tuple[str, list[Command], int], ...]:
     """Each script the RUN runs, with its commands and depth: its own, then those nested in them."""
-    for script in run.scripts:
-        yield from _walk(script.logical.text, script.script.commands, 0)
+    if "scripts" not in run.derived:
+        run.derived["scripts"] = tuple(nested for script in run.scripts
+                                       for nested in _walk(script.logical.text, script.script.commands, 0))
+    return cast(tuple[tuple[str, list[Command], int], ...], run.derived["scripts"])
 
 
 def shell_script(command: Command) -> str | None:

@@ -199,6 +199,8 @@ def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str
 def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The first (doc, path) the usage docs mount at a path this image names (its WORKDIR, an
     ENV value, a folder it makes): the maintainer's own instruction to keep data there."""
+    if not mounts:
+        return None  # most repositories: no usage doc mounts anything
     text = "\n".join(inst.rest for inst in stage.all_instructions())
     for doc, path in mounts:
         if path not in SCRATCH_FOLDERS and path != "/" \

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.images import image_occurrences
@@ -206,3 +207,12 @@ class RuleSet:
     # Dockerfiles the run has parsed already (path → parse), so that a text read before its
     # rules run is not parsed again when they do: a parse serves only the text it was made from.
     parsed: Mapping[str, ParsedText] = field(default_factory=dict)
+
+    def looking_at(self, role: Role) -> tuple[Rule, ...]:
+        """The rules that look at Dockerfiles of `role`, in catalogue order."""
+        return self._by_role[role]
+
+    @cached_property
+    def _by_role(self) -> dict[Role, tuple[Rule, ...]]:
+        # Asked once a file: sorted out once a rule set.
+        return {role: tuple(rule for rule in self.rules if role in rule.roles) for role in Role}

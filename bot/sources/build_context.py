@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -79,7 +80,7 @@ class ContextListings(Mapping[str, ContextListing]):
         if listing is None:
             return None
         own = f"{dockerfile}.dockerignore"  # BuildKit reads it in place of the context's
-        listing = ContextListing(folder, own) if os.path.lexists(self._root / own) else listing
+        listing = ContextListing(folder, own) if os.path.lexists(os.path.join(self._root, own)) else listing
         return replace(listing, shared_by=self._sharing[folder])
 
     def __iter__(self) -> Iterator[str]:
@@ -102,23 +103,57 @@ class ContextListings(Mapping[str, ContextListing]):
 
 
 def _list(root: Path, folder: str) -> ContextListing | None:
-    context = Path(os.path.realpath(root / folder))
-    if not context.is_relative_to(root) or not context.is_dir():
+    context = _context_folder(root, folder)
+    if context is None:
         return None
-    if os.path.lexists(context / ".dockerignore"):
+    if os.path.lexists(os.path.join(context, ".dockerignore")):
         return ContextListing(folder, posixpath.join(folder, ".dockerignore") if folder != "." else ".dockerignore")
     found, complete = _walk(context)
     return ContextListing(folder, None, tuple(found), complete)
 
 
-def _walk(context: Path) -> tuple[list[str], bool]:
+def _context_folder(root: Path, folder: str) -> str | None:
+    """Where `folder` (normalised, relative to the resolved `root`) really is, when that is a
+    folder inside the repository; else None. Only the folder's own components can be links:
+    each is looked at once (realpath would look at every component of the root's path too),
+    and a path through a link, or up out of the root, is resolved in full."""
+    if folder.startswith("/"):
+        return _resolved_folder(root, folder)
+    path = str(root)
+    mode = None
+    for part in folder.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            return _resolved_folder(root, folder)
+        path = os.path.join(path, part)
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None  # missing, or not reachable: no folder to list
+        if stat.S_ISLNK(mode):
+            return _resolved_folder(root, folder)
+    if mode is None:
+        return path if os.path.isdir(path) else None  # the root itself
+    return path if stat.S_ISDIR(mode) else None
+
+
+def _resolved_folder(root: Path, folder: str) -> str | None:
+    context = Path(os.path.realpath(root / folder))
+    if not context.is_relative_to(root) or not context.is_dir():
+        return None
+    return str(context)
+
+
+def _walk(context: str) -> tuple[list[str], bool]:
     found: list[str] = []
     seen = 0
     pending = [""]
     while pending:
         relative = pending.pop()
         try:
-            entries = sorted(os.scandir(context / relative), key=lambda entry: entry.name)
+            entries = sorted(os.scandir(os.path.join(context, relative) if relative else context),
+                             key=lambda entry: entry.name)
         except OSError:
             continue  # unreadable here; BuildKit would fail on it, not ship it
         for entry in entries:

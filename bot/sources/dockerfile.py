@@ -14,7 +14,7 @@ from bot.dockerfile.roles import decide_role
 from bot.errors import DockerfileSyntaxError
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
-from bot.model.roles import Role
+from bot.model.roles import Role, RoleDecision
 from bot.rules.rule import Rule, RuleContext, RuleSet
 from bot.sources.globs import glob_matches
 from bot.sources.ignores import suppressed
@@ -60,31 +60,38 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
             by_line[line + 1] = codes
     found = []
     opt_in: dict[int, str] | None = None  # read once, when a size fix asks
-    for rule in ruleset.rules:
-        if rule.code in everywhere or decision.role not in rule.roles:
+    for rule in ruleset.looking_at(decision.role):
+        if rule.code in everywhere:
             continue
-        unshipped = rule.saves_size and bool(decision.unshipped)
-        editable = decision.role in rule.edits_in and not decision.generated and not decision.conflicting \
-            and not unshipped and not decision.retired and not decision.quoted
         findings = _image_findings(rule, doc, context, by_line) if rule.check_occurrence else rule.findings(doc, context)
         for finding in findings:
             if rule.code in by_line.get(finding.line, ()):
                 continue
-            if finding.fixable and editable and rule.saves_size:
-                if opt_in is None:
-                    opt_in = _opt_in_runs(doc)
-                finding = _unless_opt_in(opt_in, finding)
-            if finding.fixable and not editable:
-                why = GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
-                    f"not changed: {decision.retired}" if decision.retired and decision.role in rule.edits_in else \
-                    f"not changed: {decision.quoted}" if decision.quoted and decision.role in rule.edits_in else \
-                    f"not changed: {decision.unshipped}" if unshipped and decision.role in rule.edits_in else \
-                    NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
-                finding = replace(finding, edits=(), creates=None, message=f"{finding.message}; {why}")
+            if finding.fixable:  # whether the rule may edit the file is worked out only for what it would edit
+                why = _why_not_editable(rule, decision)
+                if why is None and rule.saves_size:
+                    if opt_in is None:
+                        opt_in = _opt_in_runs(doc)
+                    finding = _unless_opt_in(opt_in, finding)
+                elif why is not None:
+                    finding = replace(finding, edits=(), creates=None, message=f"{finding.message}; {why}")
             found.append(finding)
     found += [f for f in _trigger_findings(doc, ruleset, context)
               if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]
     return Assessment(found, decision)
+
+
+def _why_not_editable(rule: Rule, decision: RoleDecision) -> str | None:
+    """Why the rule's fixes are reported, not made, in a file of this role decision; None: it may edit."""
+    unshipped = rule.saves_size and bool(decision.unshipped)
+    if decision.role in rule.edits_in and not decision.generated and not decision.conflicting \
+            and not unshipped and not decision.retired and not decision.quoted:
+        return None
+    return GENERATED if decision.generated else CONFLICTING if decision.conflicting else \
+        f"not changed: {decision.retired}" if decision.retired and decision.role in rule.edits_in else \
+        f"not changed: {decision.quoted}" if decision.quoted and decision.role in rule.edits_in else \
+        f"not changed: {decision.unshipped}" if unshipped and decision.role in rule.edits_in else \
+        NOT_CHANGED.get(decision.role, f"not changed in a {decision.role.value}")
 
 
 def _opt_in_runs(doc: Dockerfile) -> dict[int, str]:
@@ -128,7 +135,7 @@ def _trigger_findings(doc: Dockerfile, ruleset: RuleSet, context: RuleContext) -
     file with this stage's base), each finding reported on the ONBUILD line. A trigger the
     stand-in cannot hold is left unjudged: it never makes the file unreadable."""
     found = []
-    rules = [rule for rule in ruleset.rules if rule.onbuild and context.role.role in rule.roles]
+    rules = [rule for rule in ruleset.looking_at(context.role.role) if rule.onbuild]
     for stage in doc.stages:
         for inst in stage.instructions:
             trigger = inst.rest.split(None, 1) if inst.keyword == "ONBUILD" else []
