@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from bot.dockerfile.model import Dockerfile, Run
+from bot.lazy_regex import lazy_compile
 
 # `if [ "$X" = "1" ]; then … fi`, `if [ -n "${X}" ]; then … fi`, `[`/`[[`/`test`: the RUN is that one `if`.
-_WHOLE_IF = re.compile(
+_WHOLE_IF = lazy_compile(
     r"""\s*if\s+(?:\[\[?|test)\s+(?:-n\s+"?\$\{?(?P<set>\w+)\}?"?"""
     r"""|"?\$\{?(?P<equal>\w+)\}?"?\s+==?\s+["']?[\w.-]+["']?)\s*(?:\]\]?)?\s*;?\s*then\b.*\bfi\s*;?\s*""",
     re.DOTALL)

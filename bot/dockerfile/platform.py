@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from bot.dockerfile.model import Stage
+from bot.lazy_regex import lazy_compile
 
 WINDOWS_BASE_WORDS = ("windowsservercore", "nanoserver", "mcr.microsoft.com/windows/")
 WINDOWS_SHELLS = frozenset({"powershell", "powershell.exe", "cmd", "cmd.exe"})
-_DRIVE_PATH = re.compile(r"""^["']?[A-Za-z]:[\\/]""")
+_DRIVE_PATH = lazy_compile(r"""^["']?[A-Za-z]:[\\/]""")
 
 
 def windows_evidence(stage: Stage) -> str | None:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
 from bot.dockerfile.model import Dockerfile, Run
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
@@ -28,7 +29,7 @@ from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severit
 CODE = "DL3015"
 _OFF = ("false", "0", "no", "off")
 # `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/…`: apt's own setting, off for every later install.
-_CONFIGURED_OFF = re.compile(r"""APT::Install-Recommends\s*["']?(?:false|0|no|off)\b""", re.IGNORECASE)
+_CONFIGURED_OFF = lazy_compile(r"""APT::Install-Recommends\s*["']?(?:false|0|no|off)\b""", re.IGNORECASE)
 
 
 # Packages whose recommendations a working image needs: what to name instead, or None to report.

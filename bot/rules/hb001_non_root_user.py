@@ -65,7 +65,7 @@ WELL_KNOWN_IDS = {"nobody": "65534:65534"}
 _VARIABLE = lazy_compile(r"\$\{(\w+)\}|\$(\w+)")
 # `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention
 # (not `SMTP_PORT` or `DB_PORT`, where it connects to).
-_PORT_SETTING = re.compile(r"^(?:PORT|(?:\w+_)?(?:SERVER|LISTEN|BIND|HTTP|HTTPS|APP|WEB)_PORT)$")
+_PORT_SETTING = lazy_compile(r"^(?:PORT|(?:\w+_)?(?:SERVER|LISTEN|BIND|HTTP|HTTPS|APP|WEB)_PORT)$")
 _PORT = lazy_compile(r"(\d+)(?:-\d+)?(?:/(?:tcp|udp|sctp))?$")
 # Folders whose files an application writes at run time and keeps, on a volume, across versions.
 KEPT_DATA_FOLDERS = frozenset({"media", "uploads", "upload", "data", "storage", "attachments", "userdata"})
