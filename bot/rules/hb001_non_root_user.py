@@ -26,7 +26,7 @@ the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept
 the app writes there: every earlier version ran as root, so the files already kept there are
 root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
-shell script, a command that needs root (cron, sshd, supervisord, init systems such as
+shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterator
 
 from bot.dockerfile.bases import BaseInfo, describe_base
+from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.platform import windows_evidence
@@ -61,6 +62,9 @@ ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "syste
 ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 # Programs that are not Linux processes: a USER means nothing to their runtime.
 NOT_PROCESSES = (".wasm", ".apk")
+# Cron daemons, and where their job tables live: cron runs as root to start each job as its user.
+CRON_PACKAGES = frozenset({"cron", "cronie", "dcron"})
+CRON_TABLES = ("/etc/cron.d", "/etc/crontabs", "/etc/crontab", "/var/spool/cron")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
 _VARIABLE = lazy_compile(r"\$\{(\w+)\}|\$(\w+)")
 # `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention
@@ -95,6 +99,20 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     yield finding(doc, CODE, stage.from_,
                   f"final stage runs as root: switch to user {user_line} (check the app can write what it needs)",
                   (edit,))
+
+
+def _cron_setup(doc: Dockerfile, stage: Stage) -> str | None:
+    """Where the stage sets up cron jobs: a cron package installed, or a file put in cron's
+    tables (`COPY crontab /etc/cron.d/app`); None: it sets up none."""
+    for inst in stage.all_instructions():
+        if inst.keyword in ("COPY", "ADD") and inst.words and inst.words[-1].startswith(CRON_TABLES):
+            return f"line {inst.line} puts a job in {inst.words[-1]}"
+    for lineage_stage in stage.lineage():
+        for run in doc.runs(lineage_stage):
+            named = set(installed_packages(run)) & CRON_PACKAGES
+            if named:
+                return f"line {run.instruction.line} installs {min(named)}"
+    return None
 
 
 def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
@@ -158,6 +176,9 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
             match = PRIVILEGE_DROPPERS.search(inst.args.text)
             if match:
                 return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
+    cron = _cron_setup(doc, stage)
+    if cron is not None:
+        return f"{cron}: the cron daemon that runs it needs root"
     for keyword in ("ENTRYPOINT", "CMD"):
         inst = stage.last_before(keyword)
         if inst is None:
