@@ -39,11 +39,8 @@ NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if nee
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     certified: set[int] | None = None  # the stages that install ca-certificates, read once when asked
-    configured_off = _runs_turning_recommends_off(doc)
+    configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
     for run in doc.shipped_runs():
-        if any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
-               for earlier in configured_off):
-            continue  # apt's configuration already installs no recommendations here
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
                 continue
@@ -55,6 +52,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
                    for s in settings):
                 continue
+            if configured_off is None:
+                configured_off = _runs_turning_recommends_off(doc)
+            if any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
+                   for earlier in configured_off):
+                continue  # apt's configuration already installs no recommendations here
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
             if "git" in named:
