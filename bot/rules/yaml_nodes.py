@@ -7,6 +7,7 @@ never loads it: a node's kind is read from the `id` PyYAML's node classes declar
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeGuard
 
 if TYPE_CHECKING:
@@ -44,8 +45,12 @@ class UnreadableYaml(Exception):
         self.line, self.problem = line, problem
 
 
+@lru_cache(maxsize=256)
 def compose(text: str) -> yaml.Node | None:
-    """The document's node tree (libyaml's parser when PyYAML has it), None for an empty one."""
+    """The document's node tree (libyaml's parser when PyYAML has it), None for an empty one.
+    Kept for the texts last asked: a run reads each compose file and workflow several times
+    (the services' builds, their mounts, the files they include, the stages CI builds, then the
+    file's own rules), and nothing changes a node once made."""
     import yaml  # the first YAML document of a run loads PyYAML
 
     try:
