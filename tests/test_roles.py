@@ -91,6 +91,16 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))}),
      "devcontainer (docker-compose.yml service php mounts the source at /home/app/www, and the image installs "
      "xdebug, a debugger)"),
+    # … also in a versioned folder (Laravel Sail's `docker/8.4/`): how compose runs it outweighs the folder.
+    ("docker/8.4/Dockerfile", "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug\n"
+     'ENTRYPOINT ["start-container"]\n',
+     RepositoryFacts(compose_builds={"docker/8.4/Dockerfile": ComposeBuild(
+         "compose.yaml service laravel.test", "compose.yaml", source_mounts=("/var/www/html",))}),
+     "devcontainer (compose.yaml service laravel.test mounts the source at /var/www/html, and the image installs "
+     "xdebug, a debugger)"),
+    # … while a versioned folder no compose service runs that way stays a base.
+    ("docker/8.4/Dockerfile", "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug\n"
+     'ENTRYPOINT ["start-container"]\n', RepositoryFacts(), "base image (a versioned-directory layout (8.4/))"),
     # A benchmark harness with its own compose file inside the benchmark folder.
     ("dex/benchmark/docker/Dockerfile", SERVICE,
      RepositoryFacts(compose_builds={"dex/benchmark/docker/Dockerfile": ComposeBuild(

@@ -204,6 +204,21 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     tests = _for_tests(doc.path, facts.compose_builds.get(doc.path), facts)
     if tests is not None:
         return RoleDecision(Role.TEST_FIXTURE, tests)
+    # How compose runs the image outweighs where the file sits: a versioned folder built by a
+    # compose service that mounts the source and debugs it is that service's development image.
+    build = facts.compose_builds.get(doc.path)
+    development = _development_service(doc, build, facts) if build is not None else None
+    if development is not None:
+        return development
+    debugger = _debugger(doc) if build is not None and build.source_mounts else None
+    if debugger is not None:
+        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
+                                               f"the image installs {debugger}, a debugger")
+    if build is not None and build.source_mounts and facts.ci_builds and doc.path not in facts.ci_builds:
+        # The container runs the checkout mounted over what the image copied in: only its tools
+        # are the image's, and CI builds what ships from other files.
+        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and CI "
+                                               f"builds {min(facts.ci_builds)}, not this file")
     folders = doc.path.split("/")[:-1]
     version = next((f for f in folders if _VERSION_FOLDER.fullmatch(f)), None)
     if version is not None:
@@ -221,19 +236,6 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     label = _action_label(instructions)
     if label:
         return RoleDecision(Role.TOOL, f"a GitHub Action's image (LABEL {label})", unshipped=_BUILT_PER_RUN)
-    build = facts.compose_builds.get(doc.path)
-    development = _development_service(doc, build, facts) if build is not None else None
-    if development is not None:
-        return development
-    debugger = _debugger(doc) if build is not None and build.source_mounts else None
-    if debugger is not None:
-        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
-                                               f"the image installs {debugger}, a debugger")
-    if build is not None and build.source_mounts and facts.ci_builds and doc.path not in facts.ci_builds:
-        # The container runs the checkout mounted over what the image copied in: only its tools
-        # are the image's, and CI builds what ships from other files.
-        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and CI "
-                                               f"builds {min(facts.ci_builds)}, not this file")
     development = _development(doc, facts)
     if development is not None:
         return development
