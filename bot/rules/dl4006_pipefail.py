@@ -9,7 +9,9 @@ Every piping RUN is judged under the SHELL in effect for it:
 - a SHELL without pipefail: reported; a `/bin/sh -o pipefail` SHELL on a Debian base is
   reported too, as dash, Debian's sh, has no pipefail; pwsh and cmd shells are not judged.
 Not reported when no pipe can hide a failure: its writers only print literal output (echo,
-printf, `seq 1 8`), or its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep).
+printf, `seq 1 8`), its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep), or it
+pipes an installer into a shell and the next command sources what it installs
+(`curl …/install.sh | bash && . ${NVM_DIR}/nvm.sh`): a failed download leaves nothing to source.
 Not added when a RUN it would cover pipes from `yes` (or reads /dev/urandom or /dev/zero)
 or into `head` / `grep -q`: under pipefail the producer's death by SIGPIPE fails the build;
 that is reported instead. Only service images are edited (a base image's SHELL is inherited).
@@ -96,7 +98,28 @@ def _pipes_without_pipefail(run: Run) -> bool:
     if "pipefail" in run.text:
         return False
     return any(not _fails_on_empty_input(pipeline[-1]) and not all(_cannot_fail(c) for c in pipeline[:-1])
-               for s in run.scripts for pipeline in _pipelines(s.script.commands))
+               and not _installed_then_sourced(pipeline, then)
+               for s in run.scripts for pipeline, then in _pipelines_and_next(s.script.commands))
+
+
+# The shells an installer is piped into (`curl … | bash`).
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+# Files every image's shell set-up has already: sourcing one proves nothing was installed.
+_STARTUP_FILES = frozenset({".bashrc", ".profile", ".bash_profile", ".zshrc", ".zprofile", "profile", "environment",
+                            "os-release"})
+
+
+def _installed_then_sourced(pipeline: list[Command], then: Command | None) -> bool:
+    """An installer piped into a shell, and the next command (after `&&`) sources a file under a
+    home or a variable's folder (`curl …/nvm/install.sh | bash && . ${NVM_DIR}/nvm.sh`, rustup's
+    `. $HOME/.cargo/env`): a failed download runs an empty script, the file is missing, and the
+    sourcing fails the RUN, so pipefail catches nothing more."""
+    if pipeline[-1].name not in _SHELLS or pipeline[-1].separator_after != "&&" or then is None:
+        return False
+    if then.name not in (".", "source") or not then.args():
+        return False
+    path = then.args()[0].value
+    return path.startswith(("$", "~")) and path.rsplit("/", 1)[-1] not in _STARTUP_FILES
 
 
 # Writers that do not fail in a way pipefail would report (tee only when it cannot write its
@@ -149,12 +172,17 @@ def _dies_of_sigpipe(run: Run) -> bool:
 
 def _pipelines(commands: list[Command]) -> list[list[Command]]:
     """Commands joined by `|`, two or more."""
+    return [pipeline for pipeline, _ in _pipelines_and_next(commands)]
+
+
+def _pipelines_and_next(commands: list[Command]) -> list[tuple[list[Command], Command | None]]:
+    """Each pipeline of two or more commands, with the command that follows it (None at the end)."""
     pipelines, current = [], []
-    for command in commands:
+    for at, command in enumerate(commands):
         current.append(command)
         if command.separator_after not in ("|", "|&"):
             if len(current) > 1:
-                pipelines.append(current)
+                pipelines.append((current, commands[at + 1] if at + 1 < len(commands) else None))
             current = []
     return pipelines
 
