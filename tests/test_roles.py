@@ -604,3 +604,14 @@ def test_versioned_folders_beside_a_root_dockerfile_template_are_written_from_it
     out = capsys.readouterr().out
     assert "base image (a versioned-directory layout (3.14/) written from the template Dockerfile.template)" in out
     assert "[fixable]" not in out
+
+
+@pytest.mark.parametrize("path, fixed", [
+    ("lambda-image/Dockerfile", False), ("functions/resize-lambda/Dockerfile", False),
+    ("services/api/Dockerfile", True), ("blambdas/Dockerfile", True)])
+def test_an_image_in_a_folder_named_for_aws_lambda_gets_its_user_reported_not_set(tmp_path, capsys, path, fixed):
+    write(tmp_path, path, 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n')
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert ("[fixable]" in out) is fixed
+    assert ("an AWS Lambda function's image, and Lambda runs every function as its own sandbox user" in out) is not fixed

@@ -15,7 +15,8 @@ runAsNonRoot cannot check a name:
 Only service images are edited; a base image's final stage is reported (images built FROM it
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
-its own user). Not edited, reported with the reason, when that is not safe: compose mounts
+its own user). Not edited, reported with the reason, when that is not safe: a folder named for
+AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or into the repository's own image, pulled by name) or
 gives it root's powers (`privileged: true`, `cap_add`), the usage docs (README, docs/*.md) run it with `-v …:/path`
 at a path the image names, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
@@ -42,6 +43,7 @@ from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
+from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -122,6 +124,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         name = heir.name or f"at line {heir.from_.line}"
         return (f"the stage {name} is built on it and would run its RUNs as the new user: set USER where "
                 "no stage builds on it")
+    lambda_folder = next((f for f in doc.path.split("/")[:-1] if "lambda" in name_words(f.lower())), None)
+    if lambda_folder is not None:
+        return (f"it sits in {lambda_folder}/, an AWS Lambda function's image, and Lambda runs every function as "
+                "its own sandbox user whatever USER says: set USER by hand if it also runs elsewhere")
     windows = windows_evidence(stage)
     if windows is not None:
         return (f"it is a Windows container ({windows}), which has no useradd: set a USER such as "
