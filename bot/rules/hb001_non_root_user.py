@@ -27,7 +27,8 @@ the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept
 the app writes there: every earlier version ran as root, so the files already kept there are
 root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
-shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a command that needs root (cron, sshd, supervisord, init systems such as
+shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
+for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -41,6 +42,7 @@ from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
+from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
 from bot.dockerfile.stage_purpose import name_words
@@ -185,6 +187,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     cron = _cron_setup(doc, stage)
     if cron is not None:
         return f"{cron}: the cron daemon that runs it needs root"
+    marker = _health_marker(doc, stage)
+    if marker is not None:
+        healthcheck, path, folder = marker
+        return (f"its HEALTHCHECK (line {healthcheck.line}) waits for {path}, which the container writes at run time "
+                f"in {folder}, where a new user cannot write: move it to a folder that user owns, then set USER")
     for keyword in ("ENTRYPOINT", "CMD"):
         inst = stage.last_before(keyword)
         if inst is None:
@@ -202,6 +209,38 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
     return None
+
+
+# Folders any user may write in.
+WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
+# A HEALTHCHECK that waits for a file: `[ -f /ready ]`, `test -e /srv/done`, `cat /tmp/healthy`.
+_FILE_TEST = lazy_compile(r"(?:-[fes]\s+|\b(?:cat|stat)\s+)[\"']?(/[\w./-]+)")
+
+
+def _health_marker(doc: Dockerfile, stage: Stage) -> tuple[Instruction, str, str] | None:
+    """(HEALTHCHECK, file, its folder) when the health check waits for a file nothing in the
+    Dockerfile makes (the command writes it at run time: a one-shot job's `touch /tables-created`)
+    in a folder only root can write; None otherwise."""
+    healthcheck = stage.last_before("HEALTHCHECK")
+    if healthcheck is None:
+        return None
+    for match in _FILE_TEST.finditer(healthcheck.args.text):
+        path = match.group(1)
+        folder = path.rsplit("/", 1)[0] or "/"
+        if folder.startswith(WORLD_WRITABLE):
+            continue
+        others = [inst for s in stage.lineage() for inst in s.instructions if inst.keyword in _BUILDING]
+        if any(path in inst.args.text for inst in others):
+            continue  # made while building: it is there before the command runs
+        if folder != "/" and any(folder in inst.args.text and _OWNERSHIP.search(inst.args.text) for inst in others):
+            continue  # the folder is handed to a user
+        return healthcheck, path, folder
+    return None
+
+
+# Instructions that make files while the image is built (CMD and ENTRYPOINT make them at run time).
+_BUILDING = frozenset({"RUN", "COPY", "ADD", "WORKDIR", "VOLUME"})
+_OWNERSHIP = lazy_compile(r"\bchown\b|\bchmod\b|--chown")
 
 
 def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str | None:
