@@ -12,9 +12,12 @@ Not reported when no pipe can hide a failure: its writers only print literal out
 printf, `seq 1 8`), its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep), or it
 pipes an installer into a shell and the next command sources what it installs
 (`curl …/install.sh | bash && . ${NVM_DIR}/nvm.sh`): a failed download leaves nothing to source.
-Not added when a RUN it would cover pipes from `yes` (or reads /dev/urandom or /dev/zero)
-or into `head` / `grep -q`: under pipefail the producer's death by SIGPIPE fails the build;
-that is reported instead. Only service images are edited (a base image's SHELL is inherited).
+Not added when a RUN it would cover (in the stage, or a stage built on it) pipes from `yes`
+(or reads /dev/urandom or /dev/zero) or into `head` / `grep -q`: under pipefail the producer's
+death by SIGPIPE fails the build; nor when a command before a pipe throws its errors away
+(`2>/dev/null`, as docker-library's `find … -exec sh -c 'ldd "$@" 2>/dev/null' + | awk …`,
+where ldd fails on scripts): its failures are expected, and pipefail would fail the build on
+them. Both are reported instead. Only service images are edited (a base image's SHELL is inherited).
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from bot.dockerfile.layout import insert_before
 from bot.dockerfile.model import Dockerfile, Run, Stage
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.shell import Command
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
@@ -64,13 +68,15 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 def _fix_or_report(doc: Dockerfile, stage: Stage, runs: list[Run]) -> Finding:
     first = runs[0]
-    sigpipe = next((run for run in doc.runs(stage) if run.instruction.span.start >= first.instruction.span.start
-                    and _dies_of_sigpipe(run)), None)
-    if sigpipe is not None:
-        return finding(doc, CODE, first.instruction,
-                       f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
-                       f"{sigpipe.instruction.line} would fail (its pipe's writer dies of SIGPIPE when the reader "
-                       "stops): add `set -o pipefail` to the other RUNs")
+    # The SHELL would hold for the rest of the stage and for every stage built on it.
+    covered = [run for run in doc.runs(stage) if run.instruction.span.start >= first.instruction.span.start]
+    covered += [run for heir in stage.descendants(doc.stages) for run in doc.runs(heir)]
+    for run in covered:
+        failing = _fails_under_pipefail(run)
+        if failing is not None:
+            return finding(doc, CODE, first.instruction,
+                           f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
+                           f"{run.instruction.line} would fail ({failing}): add `set -o pipefail` to the other RUNs")
     line = SHELL_LINES.get(describe_base(stage.external_base).os)
     if line is None:
         return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail; no shell with pipefail is known "
@@ -158,16 +164,25 @@ def _fails_on_empty_input(reader: Command) -> bool:
     return False
 
 
-def _dies_of_sigpipe(run: Run) -> bool:
+# A command that throws its errors away (`2>/dev/null`, also inside `sh -c '…'`) is expected to fail at times.
+_ERRORS_DISCARDED = lazy_compile(r"(?:\b2|&)>\s*/dev/null|\b2>&-")
+
+
+def _fails_under_pipefail(run: Run) -> str | None:
+    """Why the RUN would fail under pipefail, where it passes today; None: it would not."""
     for script in run.scripts:
         for pipeline in _pipelines(script.script.commands):
-            writer, reader = pipeline[0], pipeline[-1]
+            writer = pipeline[0]
             reads_endless_file = any(w.value in ENDLESS_FILES for w in writer.args() + writer.redirect_targets)
-            quiet_grep = reader.name == "grep" and reader.has_option("-q", "--quiet", "--silent", "-m", "-l")
-            if writer.name in ENDLESS_PRODUCERS or reads_endless_file or reader.name in EARLY_EXITING_READERS \
-                    or quiet_grep:
-                return True
-    return False
+            stopping = next((c for c in pipeline[1:] if c.name in EARLY_EXITING_READERS or (
+                c.name == "grep" and c.has_option("-q", "--quiet", "--silent", "-m", "-l"))), None)
+            if writer.name in ENDLESS_PRODUCERS or reads_endless_file or stopping is not None:
+                return "its pipe's writer dies of SIGPIPE when the reader stops"
+            quiet = next((c for c in pipeline[:-1] if _ERRORS_DISCARDED.search(script.logical.text[c.start:c.end])),
+                         None)
+            if quiet is not None:
+                return f"{quiet.name} throws its errors away in a pipe, so its failures are expected there"
+    return None
 
 
 def _pipelines(commands: list[Command]) -> list[list[Command]]:
