@@ -615,3 +615,27 @@ def test_an_image_in_a_folder_named_for_aws_lambda_gets_its_user_reported_not_se
     out = capsys.readouterr().out
     assert ("[fixable]" in out) is fixed
     assert ("an AWS Lambda function's image, and Lambda runs every function as its own sandbox user" in out) is not fixed
+
+
+@pytest.mark.parametrize("path, text, build, said", [
+    # Its command runs the suite: a test runner, wherever it sits.
+    ("Dockerfile", 'FROM golang:1.26-alpine\nCOPY . /app\nWORKDIR /app\nCMD ["go", "test", "-v", "./..."]\n', None,
+     "test fixture (its CMD runs the tests (go test))"),
+    ("qa/Dockerfile", "FROM python:3.12-slim\nCOPY . /src\nENTRYPOINT python -m pytest -q\n", None,
+     "test fixture (its ENTRYPOINT runs the tests (pytest))"),
+    ("web/Dockerfile", 'FROM node:22\nCOPY . .\nCMD ["npm", "run", "test:e2e"]\n', None,
+     "test fixture (its CMD runs the tests (npm run test:e2e))"),
+    # … unless compose runs the image with a command of its own.
+    ("Dockerfile", 'FROM golang:1.26-alpine\nCOPY . /app\nCMD ["go", "test", "./..."]\n',
+     ComposeBuild("compose.yaml service api", "compose.yaml", command=("/app/server",)),
+     "service image (built by compose.yaml service api)"),
+    ("Dockerfile", 'FROM node:22\nCOPY . .\nCMD ["npm", "run", "start"]\n', None, "service image (CMD runs npm)"),
+    # A folder with a test word in its name, built by a compose file for tests.
+    ("integration-test/Dockerfile", 'FROM golang:1.26-alpine\nCOPY . /app\nCMD ["/app/run"]\n',
+     ComposeBuild("docker-compose-integration-test.yml service integration-test",
+                  "docker-compose-integration-test.yml", name="integration-test"),
+     "test fixture (in integration-test/, and only docker-compose-integration-test.yml, a test setup, builds it)"),
+])
+def test_an_image_whose_command_runs_the_tests_is_a_test_runner(path, text, build, said):
+    facts = RepositoryFacts(compose_builds={path: build} if build else {})
+    assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == said

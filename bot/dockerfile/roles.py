@@ -21,6 +21,7 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.stage_images import built_image, matches
+from bot.dockerfile.test_runners import test_command
 from bot.dockerfile.stage_purpose import (
     DEVELOPMENT_WORDS,
     SHIPPED_WORDS,
@@ -204,6 +205,9 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     tests = _for_tests(doc.path, facts.compose_builds.get(doc.path), facts)
     if tests is not None:
         return RoleDecision(Role.TEST_FIXTURE, tests)
+    runner = _runs_tests(final, facts.compose_builds.get(doc.path))
+    if runner is not None:
+        return RoleDecision(Role.TEST_FIXTURE, runner)
     # How compose runs the image outweighs where the file sits: a versioned folder built by a
     # compose service that mounts the source and debugs it is that service's development image.
     build = facts.compose_builds.get(doc.path)
@@ -274,6 +278,16 @@ def _debugger(doc: Dockerfile) -> str | None:
     return None
 
 
+def _runs_tests(final: Stage, build: ComposeBuild | None) -> str | None:
+    """Why the image is a test runner: its command runs the project's tests (`go test ./...`,
+    `python -m pytest`, `npm test`) and no compose service runs it with a command of its own."""
+    command = container_command(final)
+    if command is None or (build is not None and build.command):
+        return None
+    runs = test_command(command[1])
+    return f"its {command[0]} runs the tests ({runs})" if runs else None
+
+
 def is_test_setup(compose_file: str) -> bool:
     """A compose file named for tests (`docker-compose.test.yml`, `compose.e2e.yaml`)."""
     return bool(name_words(compose_file.rsplit("/", 1)[-1].lower()) & TEST_WORDS)
@@ -286,7 +300,8 @@ def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) ->
     named for tests builds it while CI builds the repository's other Dockerfiles, not this one."""
     folders = path.split("/")[:-1]
     file_name = path.rsplit("/", 1)[-1]
-    at = next((i for i, f in enumerate(folders) if f.lower() in TEST_FOLDERS), None)
+    at = next((i for i, f in enumerate(folders) if f.lower() in TEST_FOLDERS or name_words(f.lower()) & TEST_WORDS),
+              None)
     if at is not None:
         tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
     elif name_words(file_name.lower()) & TEST_WORDS:
