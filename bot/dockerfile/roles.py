@@ -21,7 +21,6 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.stage_images import built_image, matches
-from bot.dockerfile.test_runners import test_command
 from bot.dockerfile.stage_purpose import (
     DEVELOPMENT_WORDS,
     SHIPPED_WORDS,
@@ -32,6 +31,7 @@ from bot.dockerfile.stage_purpose import (
     package_builder,
     shipped_instead,
 )
+from bot.dockerfile.test_runners import test_command
 from bot.lazy_regex import lazy_compile
 from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
 
