@@ -300,8 +300,7 @@ def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) ->
     named for tests builds it while CI builds the repository's other Dockerfiles, not this one."""
     folders = path.split("/")[:-1]
     file_name = path.rsplit("/", 1)[-1]
-    at = next((i for i, f in enumerate(folders) if f.lower() in TEST_FOLDERS or name_words(f.lower()) & TEST_WORDS),
-              None)
+    at = next((i for i, f in enumerate(folders) if f.lower() in TEST_FOLDERS), None)
     if at is not None:
         tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
     elif name_words(file_name.lower()) & TEST_WORDS:
