@@ -16,6 +16,7 @@ from bot.model.verify_settings import BuildPlan
 from bot.run import build_plans, process
 from bot.sources.compose import referenced_files
 from bot.sources.globs import glob_matches
+from bot.sources.usage_docs import current_folder_mounts
 from tests.conftest import FIXTURES
 from tests.helpers import read
 from tests.test_cli import write
@@ -637,3 +638,28 @@ def test_an_image_in_a_folder_named_for_aws_lambda_gets_its_user_reported_not_se
 def test_an_image_whose_command_runs_the_tests_is_a_test_runner(path, text, build, said):
     facts = RepositoryFacts(compose_builds={path: build} if build else {})
     assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == said
+
+
+def test_an_image_its_readme_runs_over_the_current_folder_is_a_tool(tmp_path, capsys):
+    dockerfile = 'FROM debian:bookworm-slim\nRUN apt-get install openssl\nCOPY gen.sh /usr/local/bin/\nCMD ["gen.sh"]\n'
+    write(tmp_path, "certs/Dockerfile", dockerfile)
+    write(tmp_path, "certs/README.md", 'Run:\n\n```bash\ndocker build -t certs .\ndocker run -v "$(pwd)":/var/output certs\n```\n')
+    main(["check", "--offline", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "certs/Dockerfile: tool image (certs/README.md runs it over the current folder, mounted at /var/output)" in out
+    assert "HB001" not in out  # it works on the user's files, as them
+    write(tmp_path, "certs/README.md", "Run:\n\n    docker run -v $(pwd)/data:/data certs\n")  # a data folder: no tool
+    main(["check", "--offline", str(tmp_path)])
+    assert "certs/Dockerfile: service image" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text, mounted", [
+    ('docker run -v "$(pwd)":/var/output certs', ("/var/output",)),
+    ("docker run --rm -v ${PWD}:/src \\\n  -v $(pwd)/data:/data img", ("/src",)),
+    ("docker run -v .:/work img", ("/work",)),
+    ("docker run --volume=$PWD:/workdir img", ("/workdir",)),
+    ("docker run -v $(pwd)/data:/data img", ()),
+    ("docker run -v data:/data img", ()),
+])
+def test_current_folder_mounts_are_the_docker_run_mounts_of_the_current_folder(text, mounted):
+    assert current_folder_mounts(text) == mounted

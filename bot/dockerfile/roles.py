@@ -136,6 +136,8 @@ class RepositoryFacts:
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
     dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
+    # Dockerfile path → (the README beside it, container path) where its `docker run` mounts the current folder
+    run_over_current_folder: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # (compose service, container path) where host folders are mounted into the repository's own image, pulled by name
     own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
@@ -248,6 +250,10 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return build_environment
     if build is not None:
         return RoleDecision(Role.SERVICE, f"built by {build.service}")
+    over = facts.run_over_current_folder.get(doc.path)
+    if over is not None:
+        # Run with the user's folder mounted, it works on their files, as them.
+        return RoleDecision(Role.TOOL, f"{over[0]} runs it over the current folder, mounted at {over[1]}")
     exposed = final.last_before("EXPOSE")
     tool = _tool(doc, facts, folders) if exposed is None else None
     if tool is not None:
