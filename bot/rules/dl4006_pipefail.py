@@ -17,7 +17,9 @@ Not added when a RUN it would cover (in the stage, or a stage built on it) pipes
 death by SIGPIPE fails the build; nor when a command before a pipe throws its errors away
 (`2>/dev/null`, as docker-library's `find … -exec sh -c 'ldd "$@" 2>/dev/null' + | awk …`,
 where ldd fails on scripts): its failures are expected, and pipefail would fail the build on
-them. Both are reported instead. Only service images are edited (a base image's SHELL is inherited).
+them; nor, on Debian and Ubuntu, when a RUN it would move from sh (dash) to bash has an echo
+whose output differs between them (`echo "\\nBanner …"`, `echo -e`). All are reported instead.
+Only service images are edited (a base image's SHELL is inherited).
 """
 from __future__ import annotations
 
@@ -77,13 +79,30 @@ def _fix_or_report(doc: Dockerfile, stage: Stage, runs: list[Run]) -> Finding:
             return finding(doc, CODE, first.instruction,
                            f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
                            f"{run.instruction.line} would fail ({failing}): add `set -o pipefail` to the other RUNs")
-    line = SHELL_LINES.get(describe_base(stage.external_base).os)
+    os_name = describe_base(stage.external_base).os
+    line = SHELL_LINES.get(os_name)
     if line is None:
         return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail; no shell with pipefail is known "
                                                       "in this base: use `set -o pipefail` in a shell that has it")
+    echo = next((e for run in covered for e in _escaping_echoes(doc, run)), None) if os_name == "debian" else None
+    if echo is not None:
+        return finding(doc, CODE, first.instruction,
+                       f"RUN with a pipe and no pipefail; not changed because the SHELL would move every later RUN "
+                       f"from sh (dash) to bash, and the echo at line {echo} writes backslash escapes, which dash's "
+                       "echo expands and bash's writes as they are: add `set -o pipefail` to the piping RUNs")
     line = doc.keyword("SHELL") + line[len("SHELL"):]
     return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail",
                    (insert_before(doc, first.instruction, [line]),))
+
+
+def _escaping_echoes(doc: Dockerfile, run: Run) -> Iterator[int]:
+    """Lines of the RUN's `echo`s whose output depends on the shell: an argument with a backslash
+    (`echo "\\nBanner …"`: dash's echo writes a newline, bash's a backslash and an n) or `-e`
+    (which dash's echo prints)."""
+    for script in run.scripts:
+        for echo in script.commands_by_name.get("echo", ()):
+            if any("\\" in word.value or word.value == "-e" for word in echo.args()):
+                yield doc.parsed.line_of(script.logical.original(echo.start))
 
 
 def _shell_problem(shell: Instruction, os_name: str) -> str | None:
