@@ -631,6 +631,9 @@ def test_an_image_in_a_folder_named_for_aws_lambda_gets_its_user_reported_not_se
      ComposeBuild("compose.yaml service api", "compose.yaml", command=("/app/server",)),
      "service image (built by compose.yaml service api)"),
     ("Dockerfile", 'FROM node:22\nCOPY . .\nCMD ["npm", "run", "start"]\n', None, "service image (CMD runs npm)"),
+    # A file named for its test runner.
+    ("scripts/Dockerfile.bats", "FROM python:3.12-alpine\nRUN apk --no-cache add bats\nCOPY acceptance.bats /code/\n",
+     None, "test fixture (a test variant (Dockerfile.bats), and no compose file builds it)"),
     # A folder with a test word in its name is no evidence alone: a published image may be named for a test service.
     ("android-sdk/firebase-test-lab/Dockerfile", 'FROM thyrlian/android-sdk\nRUN apt-get update\nCMD ["gcloud"]\n',
      None, "service image (CMD runs gcloud)"),

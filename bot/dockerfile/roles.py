@@ -31,7 +31,7 @@ from bot.dockerfile.stage_purpose import (
     package_builder,
     shipped_instead,
 )
-from bot.dockerfile.test_runners import test_command
+from bot.dockerfile.test_runners import RUNNERS, test_command
 from bot.lazy_regex import lazy_compile
 from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
 
@@ -309,7 +309,7 @@ def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) ->
     at = next((i for i, f in enumerate(folders) if f.lower() in TEST_FOLDERS), None)
     if at is not None:
         tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
-    elif name_words(file_name.lower()) & TEST_WORDS:
+    elif name_words(file_name.lower()) & (TEST_WORDS | RUNNERS):  # `Dockerfile.bats`: named for its test runner
         tests, inside = f"a test variant ({file_name})", None
     elif build is not None and is_test_setup(build.file) and facts.ci_builds and path not in facts.ci_builds:
         return f"only {build.file}, a test setup, builds it, while CI builds {min(facts.ci_builds)}"
