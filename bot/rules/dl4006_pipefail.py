@@ -18,7 +18,8 @@ death by SIGPIPE fails the build; nor when a command before a pipe throws its er
 (`2>/dev/null`, as docker-library's `find … -exec sh -c 'ldd "$@" 2>/dev/null' + | awk …`,
 where ldd fails on scripts): its failures are expected, and pipefail would fail the build on
 them; nor, on Debian and Ubuntu, when a RUN it would move from sh (dash) to bash has an echo
-whose output differs between them (`echo "\\nBanner …"`, `echo -e`). All are reported instead.
+whose output differs between them (`echo "\\nBanner …"`, `echo -e`); nor in a `Containerfile`,
+Podman's and Buildah's file, whose default OCI image format ignores SHELL. All are reported instead.
 Only service images are edited (a base image's SHELL is inherited).
 """
 from __future__ import annotations
@@ -79,6 +80,12 @@ def _fix_or_report(doc: Dockerfile, stage: Stage, runs: list[Run]) -> Finding:
             return finding(doc, CODE, first.instruction,
                            f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
                            f"{run.instruction.line} would fail ({failing}): add `set -o pipefail` to the other RUNs")
+    file_name = doc.path.rsplit("/", 1)[-1]
+    if "containerfile" in file_name.lower():
+        return finding(doc, CODE, first.instruction,
+                       f"RUN with a pipe and no pipefail; not changed because {file_name} is Podman's and Buildah's "
+                       "file, and their default OCI image format ignores SHELL: add `set -o pipefail` to the piping "
+                       "RUNs (bash or ash)")
     os_name = describe_base(stage.external_base).os
     line = SHELL_LINES.get(os_name)
     if line is None:
