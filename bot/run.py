@@ -39,6 +39,7 @@ from bot.model.verify_settings import BuildPlan
 from bot.model.wanted_base import AdviceSettings, BaseKey, WantedBase
 from bot.pool import cores, ordered_map
 from bot.rules import Rule
+from bot.rules.handed_folders import handed_folders
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
 from bot.rules.hb062_add_url_checksum import CODE as ADD_CHECKSUM
@@ -268,7 +269,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
                             run_over_current_folder=readmes[1],
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts=documented_mounts, stage_only_images=stage_only)
+                            documented_mounts=documented_mounts, stage_only_images=stage_only,
+                            handed_folders=_handed_folders(texts, parsed))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         referenced = list(_referenced_images(texts, dotenv, parsed))
         added = _images_rules_may_add(texts, replace(make_ruleset(config, rules, None, facts, proving), parsed=parsed))
@@ -547,6 +549,22 @@ def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str
     single = {path: text for path, text in every.items()
               if path not in several and any(name in text.lower() for name in names)}
     return stage_only_images(_parsed({**several, **single}, parsed))
+
+
+def _handed_folders(texts: dict[SourceFile, str], parsed: KeptParses) -> dict[str, tuple[str, str]]:
+    """Folder → (Dockerfile, how) for the folders the Dockerfiles hand to the user they run as
+    (the first to do so); only files that name a user and chown, or create one, are parsed."""
+    candidates = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE
+                  and _NAMES_A_USER.search(text) and _HANDS_OVER.search(text)}
+    found: dict[str, tuple[str, str]] = {}
+    for doc in _parsed(candidates, parsed):
+        for folder, how in handed_folders(doc):
+            found.setdefault(folder, (doc.path, how))
+    return found
+
+
+_NAMES_A_USER = re.compile(r"^[ \t]*user[ \t]", re.IGNORECASE | re.MULTILINE)
+_HANDS_OVER = re.compile(r"chown|adduser|useradd")
 
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).

@@ -142,6 +142,8 @@ class RepositoryFacts:
     own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
     documented_mounts: tuple[tuple[str, str], ...] = ()
+    # folder → (the Dockerfile, how) that hands it to the non-root user it runs as (see rules/handed_folders.py)
+    handed_folders: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # image key → where another Dockerfile uses it only as a build stage (see stage_images.py)
     stage_only_images: Mapping[str, str] = field(default_factory=dict)
 

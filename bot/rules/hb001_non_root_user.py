@@ -28,15 +28,17 @@ the app writes there: every earlier version ran as root, so the files already ke
 root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
 shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
-for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a command that needs root (cron, sshd, supervisord, init systems such as
+for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
+another Dockerfile of the repository hands to its user (`COPY --chown`, `chown`, a user's home), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
 """
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.installs import installed_packages
@@ -144,6 +146,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         service, target = context.facts.own_image_mounts[0]
         return (f"{service} runs this repository's image with a host folder mounted at {target}, which a new user "
                 "may not be able to write: make it writable by that user, then set USER")
+    handed = _handed_elsewhere(doc, stage, context.facts.handed_folders)
+    if handed is not None:
+        folder, (other, how) = handed
+        return (f"the app works in {folder}, which {other} hands to its user ({how}): the app writes there; make it "
+                "writable by the new user here too, then set USER")
     documented = _documented_mount(stage, context.facts.documented_mounts)
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
@@ -263,6 +270,22 @@ def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str
     return None
 
 
+def _handed_elsewhere(doc: Dockerfile, stage: Stage,
+                      handed: Mapping[str, tuple[str, str]]) -> tuple[str, tuple[str, str]] | None:
+    """The stage's working folder, when another Dockerfile of the repository hands the same
+    folder to its user (and that Dockerfile, how): the repository's app writes there."""
+    if not handed:
+        return None  # most repositories: no Dockerfile hands a folder over
+    workdir = "/"
+    for inst in stage.all_instructions():
+        if inst.keyword == "WORKDIR":
+            workdir = posixpath.normpath(posixpath.join(workdir, inst.rest.strip().strip("\"'")))
+    other = handed.get(workdir)
+    if workdir == "/" or other is None or other[0] == doc.path:
+        return None
+    return workdir, other
+
+
 def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The first (doc, path) the usage docs mount at a path this image names (its WORKDIR, an
     ENV value, a folder it makes): the maintainer's own instruction to keep data there."""
@@ -315,9 +338,17 @@ def _prepared_owner(doc: Dockerfile, stage: Stage) -> str | None:
     return owner
 
 
+_SCRIPT_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+
+
 def _program(inst) -> str:
-    """The program an ENTRYPOINT/CMD starts, without its folder."""
-    return inst.words[0].rsplit("/", 1)[-1] if inst.words else ""
+    """The program an ENTRYPOINT/CMD starts, without its folder: the script a shell is given
+    to run (`["/bin/sh", "/usr/app/entrypoint.sh"]`) rather than the shell."""
+    words = inst.words or [""]
+    program = words[0].rsplit("/", 1)[-1]
+    if program in _SCRIPT_SHELLS and len(words) > 1 and not words[1].startswith("-"):
+        return words[1].rsplit("/", 1)[-1]
+    return program
 
 
 def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionValues) -> list[str]:
