@@ -29,7 +29,8 @@ root's and the new user could not write them after an upgrade), a base whose ent
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
 shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
 for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
-another Dockerfile of the repository hands to its user (`COPY --chown`, `chown`, a user's home), a command that needs root (cron, sshd, supervisord, init systems such as
+another Dockerfile of the repository hands to its user (`chown`, a user's home), a server that
+writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -151,6 +152,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         folder, (other, how) = handed
         return (f"the app works in {folder}, which {other} hands to its user ({how}): the app writes there; make it "
                 "writable by the new user here too, then set USER")
+    writes = _writes_its_folder(stage)
+    if writes is not None:
+        return (f"{writes} as it runs, and the files COPY put there are root's: make those writable by the new "
+                "user, then set USER")
     documented = _documented_mount(stage, context.facts.documented_mounts)
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
@@ -267,6 +272,33 @@ def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str
             for word in positional_args(command, frozenset({"-m", "--mode", "-Z", "--context"})):
                 if word.value.rstrip("/").rsplit("/", 1)[-1].lower() in KEPT_DATA_FOLDERS:
                     return f"{word.value} (made at line {run.instruction.line})"
+    return None
+
+
+# Servers that write into the folder they run from as they start or serve (what, found in the
+# CMD/ENTRYPOINT text): a new user cannot write there when COPY made the files root's.
+_FOLDER_WRITERS = (
+    (lazy_compile(r"\brails\s+(?:server|s)\b|\bpuma\b|\bunicorn_rails\b"), "Rails writes tmp/pids and log/ under its folder"),
+    (lazy_compile(r"\bnext\s+start\b"), "Next.js writes .next/cache under its folder"),
+    (lazy_compile(r"\breflex\s+run\b"), "Reflex writes .web and its database under its folder"),
+    (lazy_compile(r"\bartisan\s+(?:serve|octane:start)\b"), "Laravel writes storage/ and bootstrap/cache under its folder"),
+    (lazy_compile(r"\bjekyll\s+serve\b"), "Jekyll writes _site under its folder"),
+)
+_NEXT_STANDALONE = lazy_compile(r"\.next/standalone")
+
+
+def _writes_its_folder(stage: Stage) -> str | None:
+    """What the command writes into its own folder at run time (Rails' tmp/pids, Next.js'
+    .next/cache, a Next.js standalone `server.js` copied out of .next/standalone), said as
+    `<framework> writes …`; None when it is not one of those servers."""
+    text = " ".join(word for k in ("ENTRYPOINT", "CMD") if (i := stage.last_before(k)) is not None
+                    for word in i.words)
+    for pattern, what in _FOLDER_WRITERS:
+        if pattern.search(text):
+            return what
+    standalone = any(inst.keyword == "COPY" and _NEXT_STANDALONE.search(inst.rest) for inst in stage.all_instructions())
+    if standalone and "server.js" in text:
+        return "a Next.js standalone server writes .next/cache under its folder"
     return None
 
 
