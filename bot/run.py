@@ -270,7 +270,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=documented_mounts, stage_only_images=stage_only,
-                            handed_folders=_handed_folders(texts, parsed))
+                            handed_folders=_handed_folders(texts, parsed),
+                            dockerfile_paths=frozenset(s.path for s in texts if s.kind is DOCKERFILE))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         referenced = list(_referenced_images(texts, dotenv, parsed))
         added = _images_rules_may_add(texts, replace(make_ruleset(config, rules, None, facts, proving), parsed=parsed))

@@ -666,3 +666,19 @@ def test_an_image_its_readme_runs_over_the_current_folder_is_a_tool(tmp_path, ca
 ])
 def test_current_folder_mounts_are_the_docker_run_mounts_of_the_current_folder(text, mounted):
     assert current_folder_mounts(text) == mounted
+
+
+@pytest.mark.parametrize("path, others, said", [
+    ("alpine/Dockerfile", {"bookworm/Dockerfile"}, "base image (a variants layout (alpine/ beside bookworm/): one image "
+                                                   "built on several distributions)"),
+    ("images/alpine3.22/Dockerfile.fat", {"images/ubi9/Dockerfile"},
+     "base image (a variants layout (alpine3.22/ beside ubi9/): one image built on several distributions)"),
+    # One distribution folder alone, or beside folders of other kinds, is no layout.
+    ("alpine/Dockerfile", set(), "service image (EXPOSE 80)"),
+    ("alpine/Dockerfile", {"tools/Dockerfile"}, "service image (EXPOSE 80)"),
+    ("2.14.x/scratch/Dockerfile", set(), "base image (a versioned-directory layout (2.14.x/))"),
+])
+def test_an_image_in_folders_named_for_distributions_or_versions_is_published_for_others(path, others, said):
+    text = 'FROM alpine:3.22\nRUN apk add --no-cache openresty\nEXPOSE 80\nCMD ["openresty", "-g", "daemon off;"]\n'
+    facts = RepositoryFacts(dockerfile_paths=frozenset({path, *others}))
+    assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == said
