@@ -676,6 +676,10 @@ def test_current_folder_mounts_are_the_docker_run_mounts_of_the_current_folder(t
     # One distribution folder alone, or beside folders of other kinds, is no layout.
     ("alpine/Dockerfile", set(), "service image (EXPOSE 80)"),
     ("alpine/Dockerfile", {"tools/Dockerfile"}, "service image (EXPOSE 80)"),
+    # A folder beside two distributions' folders is another variant of the same image.
+    ("restyrepo/Dockerfile", {"alpine/Dockerfile", "jammy/Dockerfile"},
+     "base image (a variants layout (restyrepo/ beside alpine/): one image built on several distributions)"),
+    ("tools/Dockerfile", {"alpine/Dockerfile"}, "service image (EXPOSE 80)"),
     ("2.14.x/scratch/Dockerfile", set(), "base image (a versioned-directory layout (2.14.x/))"),
 ])
 def test_an_image_in_folders_named_for_distributions_or_versions_is_published_for_others(path, others, said):

@@ -288,16 +288,16 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
 def _distribution_variants(path: str, dockerfiles: frozenset[str]) -> str | None:
     """A variants layout (`alpine/Dockerfile`, `bookworm/Dockerfile` side by side): one image
     published built on several distributions, for people to run and build FROM, as a
-    versioned layout is; None when the folder is not named for a distribution or has no
-    such sibling."""
+    versioned layout is. The file's folder is named for a distribution and a sibling folder is
+    too, or two siblings are (`restyrepo/` beside `alpine/` and `jammy/`); None otherwise."""
     parent = path.rpartition("/")[0]
-    if not _names_a_distribution(parent):
+    if not parent:
         return None
     grandparent = parent.rpartition("/")[0]
     siblings = sorted({folder for folder in (p.rpartition("/")[0] for p in dockerfiles)
                        if folder != parent and folder.rpartition("/")[0] == grandparent
                        and _names_a_distribution(folder)})
-    if not siblings:
+    if not siblings or (not _names_a_distribution(parent) and len(siblings) < 2):
         return None
     return (f"a variants layout ({parent.rsplit('/', 1)[-1]}/ beside {siblings[0].rsplit('/', 1)[-1]}/): one image "
             "built on several distributions")
