@@ -10,7 +10,8 @@ less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` r
 install of git is reported: name what it needs, then add the flag. So is an install followed by a
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
 come as a recommendation (gnupg-agent recommends it). An `--only-upgrade`
-install is left alone: it brings no package that is not there already, and so is an install
+install is left alone: it brings no package that is not there already (nor does one whose every
+package an earlier RUN of the stage installed), and so is an install
 after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
 apt's configuration: apt already installs no recommendations there.
 """
@@ -61,6 +62,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue  # apt's configuration already installs no recommendations here
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
+            if named and named <= _installed_before(doc, run):
+                continue  # every package is there already: the install brings nothing, recommended or not
             if "git" in named:
                 yield finding(doc, CODE, run.instruction,
                               f"{command.name} install without --no-install-recommends; not changed because git "
@@ -86,6 +89,13 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
+
+
+def _installed_before(doc: Dockerfile, run: Run) -> set[str]:
+    """The packages earlier RUNs of the stage's lineage install."""
+    lineage = {id(s) for s in run.stage.lineage()}
+    return {name for other in doc.runs() if id(other.stage) in lineage
+            and other.instruction.span.start < run.instruction.span.start for name in installed_packages(other)}
 
 
 # Packages that bring gpg itself.
