@@ -1,0 +1,107 @@
+"""`record`: `@dataclass(frozen=True)`, declared for a fraction of its cost.
+
+`dataclass` writes each class its own `__init__`, `__repr__`, `__eq__`, `__hash__`,
+`__setattr__` and `__delattr__` as source text and compiles it, some six `exec` calls a class:
+for the sixty-odd classes `hardenbot check` loads, that was a third of its start-up. `record`
+has `dataclass` write the `__init__` alone (it knows the defaults, and it runs in the inner
+loops), and gives every record the same few functions below for the rest, each reading the
+class's field names from a tuple made once when the class is declared.
+
+A record is a dataclass (`fields`, `replace` and `asdict` take it) and behaves as
+`@dataclass(frozen=True)` makes a class behave: equal to a record of its own class whose
+compared fields are equal, hashed and printed as `dataclass` would hash and print it, and
+assigning to or deleting an attribute raises `FrozenInstanceError`. Methods a class writes
+itself (a `__repr__` that hides a password) are kept, as `dataclass` keeps them.
+"""
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, dataclass, fields
+from reprlib import recursive_repr
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound=type)
+
+_ORDERINGS = {"__lt__": operator.lt, "__le__": operator.le, "__gt__": operator.gt, "__ge__": operator.ge}
+
+
+def record(cls: T | None = None, /, *, eq: bool = True, order: bool = False, mutable: bool = False) -> Any:
+    """`@dataclass(frozen=True)`, `eq` and `order` as `dataclass` takes them; `mutable=True`
+    for the plain `@dataclass`, whose fields may be assigned (and `__hash__` is None)."""
+    if order and not eq:
+        raise ValueError("eq must be true if order is true")
+
+    def declare(cls: T) -> T:
+        cls = dataclass(cls, repr=False, eq=False)
+        declared, every = cls.__dict__, fields(cls)
+        _add(cls, "__repr__", _repr_of(tuple(f.name for f in every if f.repr)))
+        if eq:
+            compared = _values_of(tuple(f.name for f in every if f.compare))
+            _add(cls, "__eq__", _comparison(compared, operator.eq))
+            for name, compare in _ORDERINGS.items() if order else ():
+                _add(cls, name, _comparison(compared, compare))
+            # A class's own __hash__ is kept; one that Python set to None for the class's own
+            # __eq__ is not, as dataclass decides.
+            if "__hash__" not in declared or (declared["__hash__"] is None and "__eq__" in declared):
+                hashed = tuple(f.name for f in every if (f.compare if f.hash is None else f.hash))
+                cls.__hash__ = None if mutable else _hash_of(_values_of(hashed))  # type: ignore[assignment]
+        if not mutable:
+            cls.__setattr__ = _assign_once  # type: ignore[assignment,method-assign]
+            cls.__delattr__ = _never_delete  # type: ignore[assignment,method-assign]
+        return cls
+
+    return declare if cls is None else declare(cls)
+
+
+def _add(cls: type, name: str, method: Callable[..., Any]) -> None:
+    if name not in cls.__dict__:
+        method.__name__, method.__qualname__ = name, f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of these attributes, as `dataclass`'s methods build it (so hashes are its own)."""
+    if len(names) >= 2:
+        return operator.attrgetter(*names)
+    if names:
+        one = operator.attrgetter(names[0])
+        return lambda instance: (one(instance),)
+    return lambda instance: ()
+
+
+def _repr_of(names: tuple[str, ...]) -> Callable[[Any], str]:
+    @recursive_repr()
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _comparison(values: Callable[[Any], tuple[Any, ...]], compare: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def method(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return compare(values(self), values(other))
+        return NotImplemented
+
+    return method
+
+
+def _hash_of(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __hash__
+
+
+def _assign_once(self: Any, name: str, value: Any) -> None:
+    """A field is assigned once, by the `__init__` `dataclass` wrote, and never again; an
+    attribute that is no field, never."""
+    if name in self.__dict__ or name not in self.__dataclass_fields__:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+    object.__setattr__(self, name, value)
+
+
+def _never_delete(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
