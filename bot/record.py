@@ -2,10 +2,11 @@
 
 `dataclass` writes each class its own `__init__`, `__repr__`, `__eq__`, `__hash__`,
 `__setattr__` and `__delattr__` as source text and compiles it, some six `exec` calls a class:
-for the sixty-odd classes `hardenbot check` loads, that was a third of its start-up. `record`
-has `dataclass` write the `__init__` alone (it knows the defaults, and it runs in the inner
-loops), and gives every record the same few functions below for the rest, each reading the
-class's field names from a tuple made once when the class is declared.
+for the sixty-odd classes `hardenbot check` loads, that was a third of its start-up. A record
+has one method written for it, its `__init__`, the one whose text depends on the fields and
+that runs in every inner loop, as `dataclass(frozen=True)` writes it (each field set once with
+`object.__setattr__`); the others are the same few functions for every record, each reading
+the class's field names from a tuple made once when the class is declared.
 
 A record is a dataclass (`fields`, `replace` and `asdict` take it) and behaves as
 `@dataclass(frozen=True)` makes a class behave: equal to a record of its own class whose
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import FrozenInstanceError, dataclass, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
 from reprlib import recursive_repr
 from typing import Any, TypeVar
 
@@ -33,8 +34,12 @@ def record(cls: T | None = None, /, *, eq: bool = True, order: bool = False, mut
         raise ValueError("eq must be true if order is true")
 
     def declare(cls: T) -> T:
-        cls = dataclass(cls, repr=False, eq=False)
+        cls = dataclass(cls, init=mutable, repr=False, eq=False)
         declared, every = cls.__dict__, fields(cls)
+        if len(every) != len(cls.__dataclass_fields__) or any(f.kw_only is True for f in every):
+            raise TypeError(f"{cls.__qualname__}: a record's fields are plain fields (no ClassVar, InitVar, kw_only)")
+        if not mutable:
+            _add(cls, "__init__", _init_of(every, post_init=hasattr(cls, "__post_init__")))
         _add(cls, "__repr__", _repr_of(tuple(f.name for f in every if f.repr)))
         if eq:
             compared = _values_of(tuple(f.name for f in every if f.compare))
@@ -47,7 +52,7 @@ def record(cls: T | None = None, /, *, eq: bool = True, order: bool = False, mut
                 hashed = tuple(f.name for f in every if (f.compare if f.hash is None else f.hash))
                 cls.__hash__ = None if mutable else _hash_of(_values_of(hashed))  # type: ignore[assignment]
         if not mutable:
-            cls.__setattr__ = _assign_once  # type: ignore[assignment,method-assign]
+            cls.__setattr__ = _never_assign  # type: ignore[assignment,method-assign]
             cls.__delattr__ = _never_delete  # type: ignore[assignment,method-assign]
         return cls
 
@@ -95,12 +100,45 @@ def _hash_of(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
     return __hash__
 
 
-def _assign_once(self: Any, name: str, value: Any) -> None:
-    """A field is assigned once, by the `__init__` `dataclass` wrote, and never again; an
-    attribute that is no field, never."""
-    if name in self.__dict__ or name not in self.__dataclass_fields__:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-    object.__setattr__(self, name, value)
+def _init_of(every: tuple[Field[Any], ...], post_init: bool) -> Callable[..., None]:
+    """The `__init__` `dataclass(frozen=True)` writes: the fields in order (a default or a
+    default factory for those not given), each set with `object.__setattr__`, then
+    `__post_init__` if the class has one."""
+    bound: dict[str, Any] = {"__set": object.__setattr__, "__no_value": _NO_VALUE}
+    parameters, lines, defaulted = ["self"], [], None
+    for f in every:
+        value = f.name
+        if f.default_factory is not MISSING:
+            bound[f"__factory_{f.name}"] = f.default_factory
+            value = f"__factory_{f.name}() if {f.name} is __no_value else {f.name}" if f.init else f"__factory_{f.name}()"
+        if f.init:
+            if f.default is not MISSING:
+                bound[f"__default_{f.name}"] = f.default
+            default = f"=__default_{f.name}" if f.default is not MISSING else \
+                "=__no_value" if f.default_factory is not MISSING else ""
+            if defaulted and not default:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+            defaulted = defaulted or default
+            parameters.append(f.name + default)
+        elif f.default_factory is MISSING:
+            continue  # not given, and its default is the class's attribute, as dataclass leaves it
+        lines.append(f"__set(self, {f.name!r}, {value})")
+    if post_init:
+        lines.append("self.__post_init__()")
+    source = (f"def __make_init__({', '.join(bound)}):\n"
+              f" def __init__({', '.join(parameters)}):\n  " + ("\n  ".join(lines) or "pass") + "\n"
+              " return __init__")
+    namespace: dict[str, Any] = {}
+    exec(source, {}, namespace)  # the text is made above from the field names alone
+    return namespace["__make_init__"](**bound)
+
+
+# A default factory's field not given: a value no caller passes.
+_NO_VALUE = object()
+
+
+def _never_assign(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _never_delete(self: Any, name: str) -> None:

@@ -116,3 +116,42 @@ def test_methods_a_class_writes_are_kept():
             return f"Credential({self.username}, <hidden>)"
 
     assert repr(Credential("me", "secret")) == "Credential(me, <hidden>)"
+
+
+def _with_init_cases(decorator):
+    class Settings:
+        """Defaults, factories, a field the __init__ does not take, and a __post_init__."""
+        name: str
+        level: int = 3
+        tags: list[str] = field(default_factory=list)
+        seen: list[str] = field(init=False, default_factory=list, compare=False)
+        label: str = field(init=False, default="plain")
+
+        def __post_init__(self) -> None:
+            self.seen.append(self.name)
+
+    return decorator(Settings)
+
+
+@pytest.mark.parametrize("decorator", [dataclass(frozen=True), record], ids=["dataclass", "record"])
+def test_the_init_takes_what_the_dataclass_init_takes(decorator):
+    cls = _with_init_cases(decorator)
+    one, two = cls("a"), cls("b", 5, tags=["x"])
+    assert (one.name, one.level, one.tags, one.seen, one.label) == ("a", 3, [], ["a"], "plain")
+    assert (two.level, two.tags, two.seen) == (5, ["x"], ["b"])
+    assert one.tags is not cls("c").tags  # a fresh list each
+    assert "label" not in vars(one)  # read from the class, as dataclass leaves it
+    assert cls(name="a", level=3) == one
+    with pytest.raises(TypeError):
+        cls()
+    with pytest.raises(TypeError):
+        cls("a", label="other")
+
+
+def test_a_field_without_default_after_one_with_is_refused_as_dataclass_refuses_it():
+    class Wrong:
+        first: int = 0
+        second: int
+
+    with pytest.raises(TypeError, match="non-default argument 'second' follows default argument"):
+        record(Wrong)
