@@ -5,8 +5,9 @@
 for the sixty-odd classes `hardenbot check` loads, that was a third of its start-up. A record
 has one method written for it, its `__init__`, the one whose text depends on the fields and
 that runs in every inner loop, as `dataclass(frozen=True)` writes it (each field set once with
-`object.__setattr__`); the others are the same few functions for every record, each reading
-the class's field names from a tuple made once when the class is declared.
+`object.__setattr__`), and compiled when the first record of the class is made; the others
+are the same few functions for every record, each reading the class's field names from a
+tuple made once when the class is declared.
 
 A record is a dataclass (`fields`, `replace` and `asdict` take it) and behaves as
 `@dataclass(frozen=True)` makes a class behave: equal to a record of its own class whose
@@ -16,6 +17,7 @@ itself (a `__repr__` that hides a password) are kept, as `dataclass` keeps them.
 """
 from __future__ import annotations
 
+import inspect
 import operator
 from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
@@ -34,12 +36,16 @@ def record(cls: T | None = None, /, *, eq: bool = True, order: bool = False, mut
         raise ValueError("eq must be true if order is true")
 
     def declare(cls: T) -> T:
+        documented = cls.__doc__ is not None
         cls = dataclass(cls, init=mutable, repr=False, eq=False)
         declared, every = cls.__dict__, fields(cls)
         if len(every) != len(cls.__dataclass_fields__) or any(f.kw_only is True for f in every):
             raise TypeError(f"{cls.__qualname__}: a record's fields are plain fields (no ClassVar, InitVar, kw_only)")
         if not mutable:
-            _add(cls, "__init__", _init_of(every, post_init=hasattr(cls, "__post_init__")))
+            source = _InitSource(cls, every)
+            _add(cls, "__init__", _init_on_first_call(source) if documented else source.compiled())
+            if not documented:  # as dataclass documents it: its signature
+                cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
         _add(cls, "__repr__", _repr_of(tuple(f.name for f in every if f.repr)))
         if eq:
             compared = _values_of(tuple(f.name for f in every if f.compare))
@@ -100,37 +106,55 @@ def _hash_of(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
     return __hash__
 
 
-def _init_of(every: tuple[Field[Any], ...], post_init: bool) -> Callable[..., None]:
-    """The `__init__` `dataclass(frozen=True)` writes: the fields in order (a default or a
-    default factory for those not given), each set with `object.__setattr__`, then
-    `__post_init__` if the class has one."""
-    bound: dict[str, Any] = {"__set": object.__setattr__, "__no_value": _NO_VALUE}
-    parameters, lines, defaulted = ["self"], [], None
-    for f in every:
-        value = f.name
-        if f.default_factory is not MISSING:
-            bound[f"__factory_{f.name}"] = f.default_factory
-            value = f"__factory_{f.name}() if {f.name} is __no_value else {f.name}" if f.init else f"__factory_{f.name}()"
-        if f.init:
-            if f.default is not MISSING:
-                bound[f"__default_{f.name}"] = f.default
-            default = f"=__default_{f.name}" if f.default is not MISSING else \
-                "=__no_value" if f.default_factory is not MISSING else ""
-            if defaulted and not default:
-                raise TypeError(f"non-default argument {f.name!r} follows default argument")
-            defaulted = defaulted or default
-            parameters.append(f.name + default)
-        elif f.default_factory is MISSING:
-            continue  # not given, and its default is the class's attribute, as dataclass leaves it
-        lines.append(f"__set(self, {f.name!r}, {value})")
-    if post_init:
-        lines.append("self.__post_init__()")
-    source = (f"def __make_init__({', '.join(bound)}):\n"
-              f" def __init__({', '.join(parameters)}):\n  " + ("\n  ".join(lines) or "pass") + "\n"
-              " return __init__")
-    namespace: dict[str, Any] = {}
-    exec(source, {}, namespace)  # the text is made above from the field names alone
-    return namespace["__make_init__"](**bound)
+class _InitSource:
+    """The text of the `__init__` `dataclass(frozen=True)` writes for a class, and the names
+    it uses: the fields in order (a default or a default factory for those not given), each
+    set with `object.__setattr__`, then `__post_init__` if the class has one."""
+
+    def __init__(self, cls: type, every: tuple[Field[Any], ...]) -> None:
+        self.cls, self.annotations = cls, {f.name: f.type for f in every if f.init} | {"return": None}
+        self.bound: dict[str, Any] = {"__set": object.__setattr__, "__no_value": _NO_VALUE}
+        parameters, lines, defaulted = ["self"], [], ""
+        for f in every:
+            value = f.name
+            if f.default_factory is not MISSING:
+                self.bound[f"__factory_{f.name}"] = f.default_factory
+                value = f"__factory_{f.name}() if {f.name} is __no_value else {f.name}" if f.init \
+                    else f"__factory_{f.name}()"
+            if f.init:
+                if f.default is not MISSING:
+                    self.bound[f"__default_{f.name}"] = f.default
+                default = f"=__default_{f.name}" if f.default is not MISSING else \
+                    "=__no_value" if f.default_factory is not MISSING else ""
+                if defaulted and not default:
+                    raise TypeError(f"non-default argument {f.name!r} follows default argument")
+                defaulted = defaulted or default
+                parameters.append(f.name + default)
+            elif f.default_factory is MISSING:
+                continue  # not given, and its default is the class's attribute, as dataclass leaves it
+            lines.append(f"__set(self, {f.name!r}, {value})")
+        if hasattr(cls, "__post_init__"):
+            lines.append("self.__post_init__()")
+        self.source = f"def __init__({', '.join(parameters)}):\n " + ("\n ".join(lines) or "pass")
+
+    def compiled(self) -> Callable[..., None]:
+        exec(self.source, self.bound)  # the text is made from the field names alone
+        init = self.bound["__init__"]
+        init.__qualname__, init.__annotations__ = f"{self.cls.__qualname__}.__init__", self.annotations
+        return init
+
+
+def _init_on_first_call(source: _InitSource) -> Callable[..., None]:
+    """An `__init__` that compiles the class's own (the one `exec` a record costs) when the
+    first record of the class is made, puts it in its place and runs it: some records are
+    never made in a run (a third of those `check` declares), and theirs is never compiled."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        init = source.compiled()
+        source.cls.__init__ = init  # type: ignore[misc]
+        init(self, *args, **kwargs)
+
+    return __init__
 
 
 # A default factory's field not given: a value no caller passes.

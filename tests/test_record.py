@@ -3,6 +3,7 @@ a pair (what the record does is what the dataclass does)."""
 from __future__ import annotations
 
 import copy
+import inspect
 import pickle
 from dataclasses import FrozenInstanceError, asdict, dataclass, field, fields, is_dataclass, replace
 from functools import cached_property
@@ -155,3 +156,26 @@ def test_a_field_without_default_after_one_with_is_refused_as_dataclass_refuses_
 
     with pytest.raises(TypeError, match="non-default argument 'second' follows default argument"):
         record(Wrong)
+
+
+def test_an_undocumented_record_is_documented_by_its_signature_as_a_dataclass_is():
+    def undocumented(decorator):
+        class Candidates:
+            current: str
+            found: tuple[str, ...] = ()
+
+        return decorator(Candidates)
+
+    assert undocumented(record).__doc__ == undocumented(dataclass(frozen=True)).__doc__ == \
+        "Candidates(current: 'str', found: 'tuple[str, ...]' = ())"
+
+
+def test_the_init_is_compiled_when_the_first_record_is_made():
+    @record
+    class Word:
+        """A word."""
+        value: str
+
+    waiting = Word.__init__
+    assert Word("a").value == "a" and Word.__init__ is not waiting
+    assert Word("b").value == "b" and str(inspect.signature(Word)) == "(value: 'str') -> None"
