@@ -20,15 +20,25 @@ from __future__ import annotations
 import inspect
 import operator
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from reprlib import recursive_repr
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T", bound=type)
 
 _ORDERINGS = {"__lt__": operator.lt, "__le__": operator.le, "__gt__": operator.gt, "__ge__": operator.ge}
 
 
+@overload
+def record(cls: T, /) -> T: ...
+
+
+@overload
+def record(*, eq: bool = True, order: bool = False, mutable: bool = False) -> Callable[[T], T]: ...
+
+
+# For type checkers: a record is a dataclass, frozen unless `mutable`, its fields declared with `field`.
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: T | None = None, /, *, eq: bool = True, order: bool = False, mutable: bool = False) -> Any:
     """`@dataclass(frozen=True)`, `eq` and `order` as `dataclass` takes them; `mutable=True`
     for the plain `@dataclass`, whose fields may be assigned (and `__hash__` is None)."""
