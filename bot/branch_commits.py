@@ -12,14 +12,14 @@ who then is its committer) carries nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.gitops import CommitInfo, Identity
+from bot.record import record
 
 COMMIT_FIELDS = ("{files}", "{rules}")
 
 
-@dataclass(frozen=True)
+@record
 class BranchCommits:
     """The bot branch's commits that are not on the base, sorted out."""
     people: tuple[CommitInfo, ...] = ()  # to carry onto a refresh, oldest first

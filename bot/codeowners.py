@@ -21,10 +21,10 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import CodeOwnersError
+from bot.record import record
 
 CODEOWNERS_PATHS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 MAX_BYTES = 3 << 20  # GitHub loads no CODEOWNERS of 3 MiB or more
@@ -38,7 +38,7 @@ _TEAM = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98})/[A-Za-z0-9_](?:[A-Za-z0
 _EMAIL = re.compile(r"[^@\s/\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
 
-@dataclass(frozen=True)
+@record
 class OwnerRule:
     """One valid line: its pattern and owners (none: the paths it matches are unowned)."""
     line: int
@@ -46,7 +46,7 @@ class OwnerRule:
     owners: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CodeOwners:
     """A parsed CODEOWNERS file; `path` is None when the repository has none."""
     path: str | None = None

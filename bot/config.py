@@ -56,7 +56,7 @@ Unknown keys and bad values are errors naming the file, the line and the key.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ from bot.model.groups import GroupBy, GroupSettings
 from bot.model.images import parse_reference
 from bot.model.roles import ROLES_BY_KEY, Role
 from bot.model.verify_settings import StartSpec, VerifySettings
+from bot.record import record
 from bot.rules import OPTIONS, RULES, RULES_BY_CODE, Rule
 from bot.rules.options import OptionValueError, OptionValues
 
@@ -76,7 +77,7 @@ RUN_KEYS = ("rules", "exclude", "roles", "verify", "approved-bases", "fail-on", 
 _ON = {True: True, False: False, "on": True, "off": False}
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """The configuration of a run: `.github/hardenbot.yml` and the command line, merged."""
     toggles: dict[str, bool] = field(default_factory=dict)

@@ -45,7 +45,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -61,6 +61,7 @@ from bot.model.commits import CarriedCommit, CarriedCommits
 from bot.model.groups import GroupBy
 from bot.model.results import RunReport
 from bot.phase_clock import PhaseClock
+from bot.record import record
 from bot.report.change_set import closed_by_hardenbot, covered_by, mark_closed_by_hardenbot, new_since, proposed_in
 from bot.report.inert import code, fence, one_line
 from bot.report.markdown import LISTED_COMMITS, commit_message, render_body, what_is_new
@@ -80,7 +81,7 @@ NOTHING_IN_PULL_REQUEST = "hardenbot: nothing to harden in this pull request."
 COMMENT_LIMIT = 60000
 
 
-@dataclass(frozen=True)
+@record
 class FlowSettings:
     repository: str  # owner/name
     workdir: Path  # the local checkout
@@ -121,7 +122,7 @@ class Outcome(StrEnum):
     NOT_RUN = "not-run"  # grouped: GitHub's rate limit stopped the run before this group's pull request
 
 
-@dataclass(frozen=True)
+@record
 class FlowResult:
     """What a run did, built where it was decided; `Flow.run` adds the timings."""
     outcome: Outcome
@@ -182,7 +183,7 @@ def render_commit_message(template: str | None, results: list) -> str:
     return template.replace("{files}", str(changed)).replace("{rules}", codes).rstrip("\n") + "\n"
 
 
-@dataclass(frozen=True)
+@record
 class Push:
     """What `_push_if_new` did with the bot branch."""
     pushed: bool

@@ -15,12 +15,12 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from bot.errors import HardenbotError
+from bot.record import record
 
 
 class GitError(HardenbotError):
@@ -29,13 +29,13 @@ class GitError(HardenbotError):
         self.stderr = stderr  # all git said, for callers that recognise a case by it
 
 
-@dataclass(frozen=True)
+@record
 class Identity:
     name: str
     email: str
 
 
-@dataclass(frozen=True)
+@record
 class CommitInfo:
     sha: str
     parents: tuple[str, ...]  # none for a root commit, or where a shallow clone's history stops
@@ -48,7 +48,7 @@ class CommitInfo:
         return len(self.parents) > 1
 
 
-@dataclass(frozen=True)
+@record
 class BranchHistory:
     """A branch as fetched: its head (None: no such branch) and its commits that are not on
     the base branch, oldest first."""
@@ -56,7 +56,7 @@ class BranchHistory:
     commits: tuple[CommitInfo, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class RefUpdate:
     """One branch of a push: to `commit` (None: delete it), only if it is still at `expected`
     (None: absent)."""
@@ -65,13 +65,13 @@ class RefUpdate:
     expected: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     commit: CommitInfo  # the first commit that would not apply
     paths: tuple[str, ...]  # the files it conflicted in
 
 
-@dataclass(frozen=True)
+@record
 class Replay:
     """Commits cherry-picked onto another: the new head, or the conflict that stopped it."""
     head: str | None  # None: a conflict; nothing was made

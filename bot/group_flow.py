@@ -27,7 +27,7 @@ other grouping is deleted in a push of its own before the new ones go.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from bot.codeowners import read_codeowners
@@ -49,6 +49,7 @@ from bot.group_dashboard import GroupDashboard
 from bot.group_pulls import group_branch, group_report, group_title, groups_of, reviewers_of
 from bot.model.groups import Group
 from bot.model.results import RunReport
+from bot.record import record
 from bot.report.markdown import render_body
 from bot.run import digest_changes
 
@@ -57,7 +58,7 @@ PRECEDENCE = (Outcome.OPENED, Outcome.UPDATED, Outcome.CLOSED, Outcome.KEPT, Out
               Outcome.UNCHANGED)
 
 
-@dataclass(frozen=True)
+@record
 class GroupResult:
     """What a run did for one group (or for a pull request no group has any more)."""
     key: str
@@ -70,7 +71,7 @@ class GroupResult:
     declined_by: int = 0  # declined: the pull request a person closed
 
 
-@dataclass(frozen=True)
+@record
 class _Plan:
     group: Group
     branch: str

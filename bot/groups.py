@@ -37,10 +37,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from bot.codeowners import CodeOwners, name_glob_matches
 from bot.model.groups import Group, GroupBy, GroupSettings
+from bot.record import record
 from bot.sources.globs import glob_regex
 
 MAX_KEY = 48
@@ -49,7 +49,7 @@ _NOT_REF = re.compile(r"[^a-z0-9._-]+")
 _NO_OWNERS = CodeOwners()
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class _Identity:
     """What names a group: its kind orders named groups first and the catch-alls last."""
     rank: int  # 0 named (then `order`), 1 folder or owners, 2 files without owners or other files

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import email.utils
 import time
-from dataclasses import dataclass
+
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class RetryPolicy:
     attempts: int  # tries in all, the first included
     base_delay: float  # seconds before the second try, doubled after each failure

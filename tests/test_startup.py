@@ -112,6 +112,14 @@ def test_a_configuration_file_loads_its_parser(small_tree):
     assert heavy_among(modules) == ["ruamel.yaml"]
 
 
+@pytest.mark.parametrize("argv", [("--version",), ("--help",), ("check", "--offline"), ("check", "--offline", "--bogus")])
+def test_the_argument_parser_does_not_load_shutil(small_tree, argv):
+    """argparse asks `shutil` for the terminal's width in every formatter it makes (one an
+    argument), and shutil loads zlib, bz2 and lzma: `bot.cli` gives the width itself."""
+    _, modules = loaded_by(*argv, str(small_tree))
+    assert not {"shutil", "bz2", "lzma", "zlib"} & modules
+
+
 def test_org_plan_help_does_not_load_the_planner():
     exit_code, modules = loaded_by("org", "plan", "--help")
     assert exit_code == 0

@@ -9,12 +9,12 @@ as a program with subcommands (git) reads its own options before the subcommand'
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.dockerfile.shell import Word
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Args:
     """A command's arguments: its options in order (name, value or None) and its operands,
     each with where it stands in the words read (the word holding an option: a cluster's

@@ -8,12 +8,12 @@ would need the answer report instead of editing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
 from bot.lazy_regex import lazy_compile
 from bot.model.images import DOCKER_HUB, ImageRef, parse_reference
+from bot.record import record
 
 DEBIAN_BASED = frozenset(
     "debian ubuntu python pypy node golang ruby rust php perl openjdk eclipse-temurin "
@@ -51,7 +51,7 @@ _SLIM_SHAPES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class BaseUser:
     """A non-root user the base image already has: reuse it rather than create another."""
 
@@ -59,7 +59,7 @@ class BaseUser:
     user: str  # what USER says: numeric, or the variable the image sets (.NET's $APP_UID)
 
 
-@dataclass(frozen=True)
+@record
 class BaseInfo:
     """What a stage's base image is known to be: its family, OS and the user it runs as."""
     family: str  # debian | alpine | node | dotnet | distroless | scratch | unknown

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from bot.dockerfile.logical import Logical
 from bot.model.text import Span, excerpt
+from bot.record import record
 
 # Set by BuildKit for every build, to values only the build knows.
 BUILD_TIME_ARGS = ("BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM",
@@ -28,7 +28,7 @@ _SPECIAL_PARAMETERS = "@*#?-$!0"
 MAX_NESTING = 64
 
 
-@dataclass(frozen=True)
+@record
 class Expanded:
     """A word after expansion."""
 

@@ -14,7 +14,6 @@ why) when a build arg could change what is around it, when it is assembled from 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from bot.dockerfile.expand import Expanded
 from bot.dockerfile.model import Dockerfile, Stage
@@ -23,11 +22,12 @@ from bot.errors import InvalidReferenceError
 from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
 from bot.model.text import Span, excerpt
 from bot.model.wanted_base import DEFAULT_PLATFORM, WantedBase
+from bot.record import record
 
 _MOUNTS_FROM_IMAGES = ("bind", "cache")  # secret, ssh and tmpfs mounts take nothing from an image
 
 
-@dataclass(frozen=True)
+@record
 class _Use:
     """One place the build names an image."""
 

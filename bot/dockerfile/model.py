@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from bot.dockerfile.expand import Expanded, build_time_args, expand
@@ -12,6 +12,7 @@ from bot.dockerfile.parser import GO_SPACE, Heredoc, Instruction, ParsedText, pa
 from bot.dockerfile.shell import Command, Script, split_commands
 from bot.errors import DockerfileSyntaxError
 from bot.model.text import Span
+from bot.record import record
 
 _WORD = re.compile(f"[^{re.escape(GO_SPACE)}]+")
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "/bin/sh", "/bin/bash", "/bin/ash",
@@ -22,7 +23,7 @@ _USER_ROOT = frozenset({"root", "0"})
 MAX_STAGES = 500
 
 
-@dataclass(frozen=True, eq=False)  # stages compare by identity: each is one place in one file
+@record(eq=False)  # stages compare by identity: each is one place in one file
 class Stage:
     """One build stage: its FROM, its base image (as written, resolved, expanded), parent and instructions."""
     index: int
@@ -97,7 +98,7 @@ class Stage:
         return frozenset(keys)
 
 
-@dataclass
+@record(mutable=True)
 class ShellScript:
     """A shell script a RUN executes: its command line, or a heredoc body run as a script."""
 
@@ -129,7 +130,7 @@ class ShellScript:
                 yield command
 
 
-@dataclass
+@record(mutable=True)
 class Run:
     """A RUN instruction of a stage, with its shell scripts parsed."""
     instruction: Instruction
@@ -170,7 +171,7 @@ class Run:
         return "\n".join(s.logical.text for s in self.scripts)
 
 
-@dataclass(frozen=True)
+@record
 class GlobalArg:
     """`ARG name[=default]` before the first FROM: what FROM lines can use."""
 

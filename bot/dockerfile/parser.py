@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
 from bot.model.text import Span, excerpt
+from bot.record import record
 
 INSTRUCTIONS = frozenset(
     "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN "
@@ -42,7 +43,7 @@ _FLAG_WORD = re.compile(r"""(?:[^ \t"']+|"[^"]*"?|'[^']*'?)*""")
 _JSON_ARRAY_START = re.compile(r"\s*\[")  # `\s` is what str.strip() strips
 
 
-@dataclass(frozen=True)
+@record
 class Flag:
     """An instruction's `--name[=value]` flag, with its exact span."""
     name: str  # without the leading dashes
@@ -50,7 +51,7 @@ class Flag:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Heredoc:
     """A `<<NAME` here-document of an instruction: its body and terminator."""
     name: str
@@ -60,7 +61,7 @@ class Heredoc:
     expands: bool  # unquoted name: the body is subject to expansion
 
 
-@dataclass(frozen=True)
+@record
 class Instruction:
     """One Dockerfile instruction, continuation lines included, with the exact spans of its parts."""
     keyword: str  # upper-case
@@ -98,7 +99,7 @@ class Instruction:
         return [f.value or "" for f in self.flags if f.name == name]
 
 
-@dataclass
+@record(mutable=True)
 class ParsedText:
     """A Dockerfile's text as parsed: its directives, escape character, instructions and comments."""
     text: str
@@ -143,7 +144,7 @@ def _continues(content: str, escape: str) -> tuple[str, bool]:
     return content, False
 
 
-@dataclass(frozen=True)
+@record
 class _Directive:
     """A parser directive's value (`# escape=`, `# syntax=`) and where it is written."""
     value: str

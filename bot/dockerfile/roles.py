@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
@@ -34,6 +34,7 @@ from bot.dockerfile.stage_purpose import (
 from bot.dockerfile.test_runners import RUNNERS, test_command
 from bot.lazy_regex import lazy_compile
 from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
+from bot.record import record
 
 FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", "fixtures", "__fixtures__",
                              "test-fixtures", "test_fixtures"})
@@ -108,7 +109,7 @@ _RELOADING = lazy_compile(r"(?:^|\s)(?:\S*/)?(?:runserver|nodemon|ts-node-dev|wa
 _DEVELOPMENT_PROFILES = DEVELOPMENT_WORDS | {"test", "tests", "testing", "e2e"}
 
 
-@dataclass(frozen=True)
+@record
 class ComposeBuild:
     """A compose service that builds a Dockerfile."""
 
@@ -128,7 +129,7 @@ class ComposeBuild:
     root_powers: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class RepositoryFacts:
     """What the rest of the repository says about its Dockerfiles."""
 

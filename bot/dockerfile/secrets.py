@@ -17,18 +17,18 @@ characters wherever it prints the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.dockerfile.expand import expand
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction, word_spans
 from bot.lazy_regex import lazy_compile
 from bot.model.text import Span
+from bot.record import record
 
 MASK = "****"
 
 
-@dataclass(frozen=True)
+@record
 class Credential:
     """A secret written in a text: what it is, where its secret characters are, and what an
     output may show instead of them (the format's public prefix, then the mask)."""
@@ -39,7 +39,7 @@ class Credential:
     variable: str  # the variable a build secret would carry it in (GITHUB_TOKEN)
 
 
-@dataclass(frozen=True)
+@record
 class _Format:
     """A credential format: its kind, its pattern and the build secret that would carry it."""
     kind: str
@@ -186,7 +186,7 @@ def is_credential_name(name: str) -> bool:
     return words[-2:] == ["key", "base"]  # Rails' SECRET_KEY_BASE
 
 
-@dataclass(frozen=True)
+@record
 class Setting:
     """One `name=value` of an ENV or ARG instruction whose name says credential."""
 

@@ -10,8 +10,10 @@ written; a rule that looks into one splits its text again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
+
+from bot.record import record
 
 _REDIRECT = re.compile(r"\d*(?:<<-|<<<|<<|<>|>>|>&|<&|>\||[<>])")
 _PLAIN = re.compile(r"[^\s|&;()<>\\'\"`$]+")
@@ -21,7 +23,7 @@ _WRAPPERS = {"sudo": {"-u", "-g", "-C", "-h", "-p", "-r", "-t", "-U"}, "env": {"
              "command": set(), "exec": {"-a"}, "nohup": set(), "nice": {"-n"}, "stdbuf": set()}
 
 
-@dataclass(frozen=True)
+@record
 class Word:
     """A shell word of a RUN script, unquoted, with its logical offsets."""
     value: str  # quotes and escapes removed; expansions left as written
@@ -29,7 +31,7 @@ class Word:
     end: int
 
 
-@dataclass
+@record(mutable=True)
 class Command:
     """One simple command of a script: its words and what separates it from the one before."""
     words: list[Word]  # every word, prefixes included; redirections excluded
@@ -100,7 +102,7 @@ class Command:
         return values
 
 
-@dataclass
+@record(mutable=True)
 class Script:
     """A RUN script's commands, whether any pipes, and where a comment starts."""
     commands: list[Command]

@@ -10,11 +10,11 @@ bind port 80 as `vscode`). Evidence is read from what the stage does, not from a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.dockerfile.installs import INSTALLERS, installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.lazy_regex import lazy_compile
+from bot.record import record
 
 # Words of a stage name that say it is for development: `dev`, `dev-envs`, `local_debug`.
 DEVELOPMENT_WORDS = frozenset({"dev", "devel", "develop", "development", "debug", "devcontainer", "devenv",
@@ -44,7 +44,7 @@ _NAME_WORDS = lazy_compile(r"[-_.]")
 _DOCKER_TOOLS_IMAGE = lazy_compile(r"(?:^|/)docker(?::|$)|docker-?cli|/docker$")
 
 
-@dataclass(frozen=True)
+@record
 class DevelopmentStage:
     """A stage for development, with the evidence for people."""
 

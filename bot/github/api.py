@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 from github import Auth, Github, GithubException
@@ -13,6 +12,7 @@ from github.PullRequest import PullRequest
 from bot.errors import HardenbotError
 from bot.github import limits
 from bot.github.issues import IssueInfo, issue_from
+from bot.record import record
 from bot.retry import RetryPolicy
 
 T = TypeVar("T")
@@ -35,7 +35,7 @@ class PullRequestExists(GitHubError):
     """GitHub refused to create a pull request because one is open for that head already."""
 
 
-@dataclass(frozen=True)
+@record
 class PullRequestInfo:
     number: int
     url: str  # html_url, for people
@@ -50,7 +50,7 @@ class PullRequestInfo:
     merged: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class PullRequests:
     """The pull requests from one head branch that a run needs: the open one, and the one
     closed most recently (merged or not)."""

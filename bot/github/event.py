@@ -13,12 +13,12 @@ the workflow's GITHUB_TOKEN, GitHub does not start workflows for them in the fir
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.github.issues import LABEL
+from bot.record import record
 from bot.report.group_dashboard import MARKER, newly_ticked
 
 TRUSTED_ASSOCIATIONS = frozenset({"OWNER", "MEMBER", "COLLABORATOR"})
@@ -31,7 +31,7 @@ class TriggerKind(StrEnum):
     IGNORE = "ignore"  # not for hardenbot: it stays silent
 
 
-@dataclass(frozen=True)
+@record
 class Trigger:
     kind: TriggerKind
     dry_run: bool = False

@@ -8,15 +8,15 @@ The issue listing, not search, finds it: search indexes with a delay, so a dashb
 minute ago could be missed and created twice."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.github.labels import DASHBOARD as LABEL
+from bot.record import record
 
 __all__ = ["LABEL", "IssueInfo", "Published", "find_dashboard", "publish_dashboard", "issue_from"]
 
 
-@dataclass(frozen=True)
+@record
 class IssueInfo:
     number: int
     url: str  # html_url
@@ -38,7 +38,7 @@ class IssueClient(Protocol):
     def update_issue(self, number: int, **fields: str) -> IssueInfo: ...
 
 
-@dataclass(frozen=True)
+@record
 class Published:
     issue: IssueInfo
     outcome: str  # created, updated or unchanged

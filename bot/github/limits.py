@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from bot.record import record
 from bot.retry import RetryPolicy, retry_after_seconds
 
 SECONDARY_LIMIT_WAIT = 60.0  # GitHub: "wait at least one minute before retrying"
 
 
-@dataclass(frozen=True)
+@record
 class RateBudget:
     """The primary limit as the last response told it (x-ratelimit-*)."""
     limit: int

@@ -20,7 +20,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -31,13 +30,14 @@ from bot.github.api import GITHUB_RETRIES, GitHubError
 from bot.github.issues import IssueInfo, issue_from
 from bot.github.limits import RateBudget
 from bot.github.pace import POINTS_PER_MINUTE, WRITE_POINTS, Pace
+from bot.record import record
 from bot.retry import RetryPolicy
 
 PER_PAGE = 100  # GitHub's largest page
 LISTED_FIELDS = ("full_name", "default_branch", "archived", "fork", "size", "topics", "pushed_at")
 
 
-@dataclass(frozen=True)
+@record
 class TreeSketch:
     """A repository's files near the top, as a GraphQL listing gives them: the blob paths it
     saw, and the folders it did not open (their content unknown)."""
@@ -45,7 +45,7 @@ class TreeSketch:
     unopened: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class OrgRepository:
     """One repository as the organisation listing describes it (no further call)."""
     full_name: str
@@ -64,13 +64,13 @@ class OrgRepository:
     open_pull_request: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TreeListing:
     paths: tuple[str, ...]  # every blob's repository-relative path
     truncated: bool  # GitHub cut the listing (over 100,000 entries or 7 MB): paths are a part
 
 
-@dataclass(frozen=True)
+@record
 class PullRequestState:
     number: int
     url: str  # html_url

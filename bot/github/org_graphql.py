@@ -18,11 +18,12 @@ The answer is checked as untrusted input: a value of the wrong shape counts as a
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.github.api import GitHubError
 from bot.github.org import GitHubOrg, OrgRepository, TreeSketch
+from bot.record import record
 
 WORKFLOWS = ".github/workflows"
 
@@ -56,7 +57,7 @@ SKETCH_FIELDS = frozenset({"files", "workflows"})  # an error there: probe the t
 EXTRA_FIELDS = frozenset({"config", "configYaml", "pullRequests"})  # an error there: that part unknown
 
 
-@dataclass(frozen=True)
+@record
 class GraphPage:
     repositories: tuple[tuple[str, OrgRepository | None], ...]  # by name, in order; None: an error touched
     # its listing fields, to be read again through REST

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -22,6 +21,7 @@ from bot.inventory.inflate import LayerStream
 from bot.inventory.json_depth import loads
 from bot.inventory.limits import DEFAULT_LIMITS, Budget, ImageArchiveError, Limits, excerpt, size
 from bot.inventory.tar_stream import DIRECTORY, FILE, HARDLINK, SYMLINK, Member, TarReader
+from bot.record import record
 
 _WHITEOUT = ".wh."
 _OPAQUE = ".wh..wh..opq"
@@ -30,7 +30,7 @@ _HELD = ""  # the key, in a folder's trie node, marking that the folder's own pa
 Wanted = Callable[[str], bool]
 
 
-@dataclass(frozen=True)
+@record
 class Layer:
     """One layer to apply: what to call it in a message (its digest, or its path in a saved
     image) and its bytes as stored (compressed or not: the first bytes say which)."""
@@ -208,7 +208,7 @@ def files_from_stream(stream: IO[bytes], wanted: Wanted, image: str = "the image
     return tree.resolved()
 
 
-@dataclass(frozen=True)
+@record
 class SavedImage:
     files: dict[str, bytes]
     user: str  # the image configuration's User ("" : root)

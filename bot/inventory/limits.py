@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NoReturn
 
 from bot.errors import HardenbotError
+from bot.record import record
 
 KIB, MIB, GIB = 1024, 1024 ** 2, 1024 ** 3
 
@@ -53,7 +53,7 @@ class ImageArchiveError(HardenbotError):
     bound: one line naming the image, for that image alone."""
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     """The bounds one image is read within (the defaults above; tests and benches shrink them)."""
     file_bytes: int = MAX_FILE_BYTES

@@ -8,10 +8,11 @@ are left out: dpkg lists them, and their Debian-patched versions would be misjud
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bot.inventory.lines import lines
 from bot.model.policies import Package
+from bot.record import record
 
 DEBIAN_PYTHON = ("usr/lib/python3/dist-packages/", "usr/lib/python2.7/dist-packages/")
 _CLASSIFIER = re.compile(r"^License :: (?:OSI Approved :: )?(.+)$")
@@ -38,7 +39,7 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-@dataclass
+@record(mutable=True)
 class _Headers:
     """The few headers a distribution is known by; the rest of the file is not kept."""
     first: dict[str, str] = field(default_factory=dict)  # lower-case name → the first one's first line

@@ -6,17 +6,17 @@ registry, asked of OSV), so their figures compare like with like; a built image'
 the same way again by HB020's proof."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.model.images import ImageKey, Resolution
 from bot.model.wanted_base import BaseKey
+from bot.record import record
 
 if TYPE_CHECKING:  # annotations only: `check`, which measures no base, never loads the images' records
     from bot.model.policies import Inventory, VulnerabilityAnswers
 
 
-@dataclass(frozen=True)
+@record
 class BaseImage:
     """An image read from its registry for one platform."""
 
@@ -25,7 +25,7 @@ class BaseImage:
     inventory: Inventory
 
 
-@dataclass(frozen=True)
+@record
 class BaseFigures:
     """What a base image weighs: its fixable vulnerabilities and its size."""
     critical_high: int  # fixable critical and high vulnerabilities (each package's, as the policy counts them)
@@ -34,7 +34,7 @@ class BaseFigures:
     os: str = ""  # the distribution's OSV ecosystem ("Debian:12")
 
 
-@dataclass(frozen=True)
+@record
 class Passed:
     """A candidate that was not chosen, and why (one line)."""
 
@@ -42,7 +42,7 @@ class Passed:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class BaseAdvice:
     """HB020's advice for one base: the current one's figures and a better candidate, if any."""
     current: str  # the reference as the file writes it
@@ -66,7 +66,7 @@ class BaseAdvice:
                 and self.better.critical_high < self.figures.critical_high)
 
 
-@dataclass(frozen=True)
+@record
 class Advised:
     """What the base-recommendation pass found: advice per base, and the registry's answer for
     each tag it proposes (so HB030 and HB031 see the new reference as current in the same run)."""

@@ -2,10 +2,10 @@
 repository's tree (never a file's content)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class ContextListing:
     """What a build context holds that must not ship in an image, and the .dockerignore it has."""
     folder: str  # the build context, repository-relative ("." is the root)

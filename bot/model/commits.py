@@ -2,10 +2,10 @@
 reviewer must see is not hardenbot's."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class CarriedCommit:
     sha: str
     author: str  # the author's name
@@ -13,7 +13,7 @@ class CarriedCommit:
     paths: tuple[str, ...]  # the files it touches
 
 
-@dataclass(frozen=True)
+@record
 class CarriedCommits:
     """The first commits of the branch's people's commits, with how many there are in all (the
     body lists a bounded number; the rest are counted)."""

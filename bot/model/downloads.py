@@ -1,10 +1,10 @@
 """What downloading a URL once said: the digest of its content, or why there is none."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Download:
     """What reading a URL once gave: its content's digest and size, or why not."""
     url: str

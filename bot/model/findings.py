@@ -1,12 +1,11 @@
 """What a rule reports about a file, and a file that could not be processed at all."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.model.text import Edit
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class NewFile:
     """A file a fix adds beside the one it judges (HB064's .dockerignore): made only where no
     file of that name is, never replacing one."""
@@ -15,7 +14,7 @@ class NewFile:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One rule's finding in one file, with the edits that fix it (none: a person must)."""
     rule: str  # "DL3015", "HB001" …
@@ -37,7 +36,7 @@ class Finding:
         return bool(self.edits) or self.creates is not None
 
 
-@dataclass(frozen=True)
+@record
 class FileError:
     """A file that could not be read, parsed or written; the run goes on with the others."""
 

@@ -2,8 +2,9 @@
 groups `bot.groups.plan_groups` makes of the changed files."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from bot.record import record
 
 
 class GroupBy(StrEnum):
@@ -20,7 +21,7 @@ class GroupBy(StrEnum):
             raise ValueError(f"must be one of {', '.join(cls)}, not {text!r}") from None
 
 
-@dataclass(frozen=True)
+@record
 class GroupSettings:
     """How organisation mode groups a repository's fixes into pull requests (`group:`)."""
     group_by: GroupBy = GroupBy.REPOSITORY
@@ -31,7 +32,7 @@ class GroupSettings:
     dashboard: bool = True  # grouped: keep the repository's dashboard issue of its groups
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     """One future pull request: `key` is one git ref component (`hardenbot/harden/<key>`);
     empty for the single whole-repository group, which keeps the bot's own branch."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from bot.errors import InvalidReferenceError
 from bot.lazy_regex import lazy_compile
 from bot.model.text import Span
+from bot.record import record
 
 DOCKER_HUB = "docker.io"
 _DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
@@ -24,7 +25,7 @@ _TAG = re.compile(r"[\w][\w.-]{0,127}")
 _DIGEST = lazy_compile(r"[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}")
 
 
-@dataclass(frozen=True)
+@record
 class ImageRef:
     """An image reference, parsed and normalised: registry, repository, tag and digest."""
     registry: str  # host[:port], docker.io for Docker Hub
@@ -111,7 +112,7 @@ INDEX = "index"  # the kind of a multi-platform digest: an OCI image index or a 
 MANIFEST = "manifest"  # one platform's manifest whose platform was not asked for
 
 
-@dataclass(frozen=True)
+@record
 class PinnedDigest:
     """What the registry says about a digest a file pins beside a tag that now points elsewhere."""
 
@@ -120,7 +121,7 @@ class PinnedDigest:
     error: str | None = None  # why there is no successor, or why the digest could not be looked up
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     """A registry's answer for one ImageKey: the digest the tag points to now, or why not, and
     for each other digest a file pins beside that tag, what it is."""
@@ -142,7 +143,7 @@ class Resolution:
         return next((p.kind or "" for p in self.pinned.values() if p.successor == digest), "")
 
 
-@dataclass(frozen=True)
+@record
 class ImageOccurrence:
     """An image reference written in a file: a FROM, an ARG default, a compose `image:`."""
 
@@ -157,7 +158,7 @@ class ImageOccurrence:
     used_at: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class DigestChange:
     """A digest hardenbot pinned or refreshed."""
 

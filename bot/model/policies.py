@@ -3,11 +3,12 @@ vulnerabilities of each, and the Scout-style policies (pass, fail, not evaluated
 with the grade they add up to."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.record import record
 
-@dataclass(frozen=True)
+
+@record
 class Package:
     """One installed package, named as OSV knows it."""
     ecosystem: str  # OSV's name: "Debian:12", "Alpine:v3.20", "PyPI", "npm"; "" when unknown
@@ -28,7 +29,7 @@ class Package:
         return f"{shown} {self.version}" if not self.installed_as else f"{shown} ({self.name} {self.version})"
 
 
-@dataclass(frozen=True)
+@record
 class Inventory:
     """The packages read from one image, or why they could not be read."""
     packages: tuple[Package, ...] = ()
@@ -49,7 +50,7 @@ class VulnSeverity(StrEnum):
     UNKNOWN = "unknown"  # the advisory gives none we can read
 
 
-@dataclass(frozen=True)
+@record
 class Vulnerability:
     """One advisory OSV gives for a package version, with what fixes it."""
     id: str  # OSV's id: DSA-5678-1, GHSA-…, PYSEC-…
@@ -68,7 +69,7 @@ class Vulnerability:
         return (self.id, *self.aliases)
 
 
-@dataclass(frozen=True)
+@record
 class VulnerabilityAnswers:
     """What the vulnerability database said for a set of packages: package key → its
     vulnerabilities, or why it could not be asked (offline, unreachable)."""
@@ -90,7 +91,7 @@ class PolicyState(StrEnum):
     SKIPPED = "skipped"  # not configured (approved bases)
 
 
-@dataclass(frozen=True)
+@record
 class PolicyResult:
     """One policy's verdict on one image, with its evidence."""
     policy: str  # its key: vulnerabilities-critical, high-profile-cves, agpl …
@@ -99,7 +100,7 @@ class PolicyResult:
     details: tuple[str, ...] = ()  # the packages, steps or images behind it
 
 
-@dataclass(frozen=True)
+@record
 class ImagePolicies:
     """One Dockerfile's image judged by every policy, as it was and as hardened."""
     path: str  # the Dockerfile, repository-relative (or the saved image's file)

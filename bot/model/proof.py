@@ -7,8 +7,9 @@ replaced), since a rule writes its message before anything is built."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from bot.record import record
 
 if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
     from bot.model.policies import Inventory, VulnerabilityAnswers
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never load
 VulnerabilityLookup = Callable[["Inventory"], "VulnerabilityAnswers"]
 
 
-@dataclass(frozen=True)
+@record
 class ProofEvidence:
     """The builds a proven fix is judged on: the original and the hardened image."""
     path: str  # the Dockerfile, repository-relative

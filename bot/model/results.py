@@ -1,19 +1,19 @@
 """What hardening produced: one file's findings and hardened text, and a whole run's."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.model.findings import FileError, Finding, NewFile
 from bot.model.images import ImageKey, Resolution
 from bot.model.roles import RoleDecision
+from bot.record import record
 
 if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never loads the build results
     from bot.model.policies import ImagePolicies
     from bot.model.verification import Verification
 
 
-@dataclass(frozen=True)
+@record
 class Hardened:
     """A file's findings before and after hardening, and the hardened text."""
     text: str  # the hardened text (the original when nothing applied)
@@ -24,7 +24,7 @@ class Hardened:
     created: tuple[NewFile, ...] = ()  # new files the applied fixes add (HB064's .dockerignore)
 
 
-@dataclass(frozen=True)
+@record
 class FileResult:
     """What a run did with one file: its original text and what hardening it gave."""
     path: str
@@ -43,7 +43,7 @@ class FileResult:
         return own + [new.path for new in self.hardened.created]
 
 
-@dataclass(frozen=True)
+@record
 class RunReport:
     """Everything a run found and did, for the reports to render."""
     results: tuple[FileResult, ...]

@@ -7,8 +7,9 @@ anyone ships.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from bot.record import record
 
 
 class Role(Enum):
@@ -33,7 +34,7 @@ NOT_SCANNED_BY_DEFAULT = frozenset({Role.DEVCONTAINER, Role.TEST_FIXTURE, Role.C
 ROLES_BY_KEY = {role.key: role for role in Role}
 
 
-@dataclass(frozen=True)
+@record
 class RoleDecision:
     """What a Dockerfile is for (its role), and the evidence that says so."""
     role: Role

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from bot.errors import OverlappingEditsError
+from bot.record import record
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Span:
     """Offsets into the original text (str indices), end exclusive."""
 
@@ -18,7 +18,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class Edit:
     """Replace the bytes of `span` with `replacement` (an empty span inserts)."""
     span: Span

@@ -4,10 +4,10 @@ and the facts read off its image, and the verdict on the file's edits. What to b
 needs it without these."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.model.policies import Inventory
+from bot.record import record
 
 
 class BuildState(StrEnum):
@@ -26,7 +26,7 @@ class StartState(StrEnum):
     SKIPPED = "skipped"  # not tried: the image needs what the runner cannot give (detail says what)
 
 
-@dataclass(frozen=True)
+@record
 class StartCheck:
     state: StartState
     detail: str = ""  # one line: the exit code and the last line it printed; why it was skipped
@@ -37,7 +37,7 @@ class StartCheck:
         return self.state in (StartState.RUNNING, StartState.EXITED, StartState.HEALTHY)
 
 
-@dataclass(frozen=True)
+@record
 class ImageFacts:
     """Read off a built image (`docker image inspect`) and a container started from it."""
     size: int  # bytes
@@ -58,7 +58,7 @@ class ImageFacts:
                                          or self.start.state is StartState.SKIPPED)
 
 
-@dataclass(frozen=True)
+@record
 class Build:
     state: BuildState
     seconds: float
@@ -95,7 +95,7 @@ class Verdict(StrEnum):
     SKIPPED = "skipped"  # beyond verify-max-images, or no build context
 
 
-@dataclass(frozen=True)
+@record
 class Verification:
     path: str  # the Dockerfile, repository-relative
     context: str  # the build context, repository-relative ("." is the root)

@@ -3,8 +3,9 @@ specification and each changed Dockerfile's build plan. Apart from the results
 (`bot.model.verification`), so that `check`, which builds nothing, loads only these."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from bot.record import record
 
 
 class VerifyMode(StrEnum):
@@ -25,7 +26,7 @@ class VerifyMode(StrEnum):
             raise ValueError(f"verify must be auto, true or false, not {text!r}") from None
 
 
-@dataclass(frozen=True)
+@record
 class VerifySettings:
     """The `verify:` part of the configuration, and the command line's bounds."""
     network: bool = False  # False: every build gets `--network none`
@@ -46,7 +47,7 @@ class VerifySettings:
         return self.file_deadline if self.file_deadline is not None else 3 * self.timeout
 
 
-@dataclass(frozen=True)
+@record
 class StartSpec:
     """How a start check runs an image: configured per file (`verify.start.files`), or the
     defaults."""
@@ -56,7 +57,7 @@ class StartSpec:
     skip: str = ""  # why not to run it at all (configured, or what a compose service needs)
 
 
-@dataclass(frozen=True)
+@record
 class BuildPlan:
     """How a changed Dockerfile is built: its context and the stage, as compose or the file's
     own folder say."""

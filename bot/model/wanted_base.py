@@ -3,14 +3,14 @@ writes it (`WantedBase`), and the `base-recommendation:` settings. Apart from wh
 (`bot.model.advice`), so that `check`, which measures no base, loads only these."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bot.record import record
 
 # registry, repository, tag (`latest` when none), pinned digest ("" none), platform
 BaseKey = tuple[str, str, str, str, str]
 DEFAULT_PLATFORM = "linux/amd64"  # what a FROM without a literal --platform is measured for
 
 
-@dataclass(frozen=True)
+@record
 class AdviceSettings:
     """`base-recommendation:` in the configuration."""
 
@@ -22,7 +22,7 @@ class AdviceSettings:
     max_bytes: int = 2 << 30  # compressed layer bytes read from registries per run, every base together
 
 
-@dataclass(frozen=True)
+@record
 class WantedBase:
     """A shipped stage's base, as a Dockerfile writes it."""
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bot.model.text import excerpt
 from bot.org.report import MARKER
 from bot.org.results import FAILED, RepositoryResult, ResultFileError
+from bot.record import record
 from bot.report.fitting import GITHUB_BODY_LIMIT, fitting
 from bot.report.inert import code, one_line
 
@@ -34,7 +35,7 @@ _URL_PATH = re.compile(r"[A-Za-z0-9._~/-]+")  # a run's address under the server
 _ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
-@dataclass(frozen=True)
+@record
 class DashboardInput:
     results: tuple[RepositoryResult, ...]
     expected: tuple[str, ...] = ()  # the plan's repositories: those without a result are named

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.github.runner import output_lines
 from bot.org.plan import MATRIX_LIMIT, Candidate, Plan, Skip
+from bot.record import record
 
 PLAN_FILE_LIMIT = 64 << 20  # 100,000 repositories take about 15 MB
 
@@ -26,7 +27,7 @@ class PlanFileError(HardenbotError):
         super().__init__(f"{path}: not a hardenbot plan ({reason}): pass the plan job's plan file, or no --plan")
 
 
-@dataclass(frozen=True)
+@record
 class PlanSummary:
     """What the dashboard takes from the plan."""
     expected: tuple[str, ...] = ()  # the repositories that were to run

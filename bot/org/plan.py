@@ -26,13 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.github.limits import RateBudget
 from bot.org.defaults import MATRIX_LIMIT, RESERVE
 from bot.progress import Progress
+from bot.record import record
 from bot.sources import kind_of
 from bot.sources.discovery import SKIPPED_DIRS
 from bot.sources.globs import glob_matches
@@ -54,7 +55,7 @@ class Skip(StrEnum):
     NO_SOURCES = "no Dockerfile, compose file or workflow"
 
 
-@dataclass(frozen=True)
+@record
 class PlanFilters:
     topics: tuple[str, ...] = ()  # any of these topics (none: every repository)
     include: tuple[str, ...] = ()  # globs over `name` or `owner/name` (none: every repository)
@@ -63,7 +64,7 @@ class PlanFilters:
     forks: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     repository: str  # owner/name
     base_branch: str
@@ -75,7 +76,7 @@ class Candidate:
     open_pull_request: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     owner: str
     selected: tuple[Candidate, ...]

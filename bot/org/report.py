@@ -6,11 +6,11 @@ already says it all. Two report jobs at once could still both create one: the ex
 workflow's concurrency group runs one at a time."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.github.issues import IssueInfo, Published, find_dashboard, publish_dashboard
 from bot.org.defaults import LABEL, TITLE
+from bot.record import record
 
 if TYPE_CHECKING:  # `hardenbot org --help` reads the defaults below without loading the client
     from bot.github.org import GitHubOrg
@@ -20,7 +20,7 @@ MARKER = "<!-- hardenbot:dashboard -->"
 __all__ = ["LABEL", "MARKER", "TITLE", "Published", "publish"]
 
 
-@dataclass(frozen=True)
+@record
 class _CentralIssues:
     """The organisation client's issue calls, in the central repository."""
     client: GitHubOrg

@@ -12,13 +12,14 @@ import json
 import os
 import stat
 from collections import Counter
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, asdict, fields
 from pathlib import Path
 
 from bot.errors import HardenbotError
 from bot.flow import FlowResult, Outcome
 from bot.model.results import RunReport
 from bot.model.text import excerpt
+from bot.record import record
 from bot.report.grade import THRESHOLDS, grade, score
 
 FAILED = "failed"  # the outcome of a job that stopped on an error
@@ -35,13 +36,13 @@ class ResultFileError(HardenbotError):
         self.path, self.reason = path, reason
 
 
-@dataclass(frozen=True)
+@record
 class ResultFiles:
     results: tuple[RepositoryResult, ...]  # one a repository, sorted by it
     invalid: tuple[ResultFileError, ...] = ()  # files that are no result a job writes, each with why
 
 
-@dataclass(frozen=True)
+@record
 class RepositoryResult:
     repository: str  # owner/name
     outcome: str  # the flow's outcome (opened, updated, unchanged, closed, nothing, dry-run), or failed

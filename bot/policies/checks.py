@@ -4,7 +4,6 @@ reach) is always "not evaluated", never a pass."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from bot.errors import InvalidReferenceError
@@ -13,13 +12,14 @@ from bot.model.images import parse_reference
 from bot.model.policies import Inventory, PolicyResult, PolicyState, Vulnerability, VulnerabilityAnswers, VulnSeverity
 from bot.policies.high_profile import HIGH_PROFILE_CVES
 from bot.policies.licences import copyleft
+from bot.record import record
 from bot.rules.hb040_build_attestations import PushStep, attested
 
 MAX_DETAILS = 20  # rows of evidence kept per policy; the summary counts them all
 P, F, N, S = PolicyState.PASS, PolicyState.FAIL, PolicyState.NOT_EVALUATED, PolicyState.SKIPPED
 
 
-@dataclass(frozen=True)
+@record
 class ImageEvidence:
     """What is known about one image: as built (or saved), and its Dockerfile's findings."""
     inventory: Inventory | None  # None: no image was built or given

@@ -16,12 +16,12 @@ and keeps doing so: `3.11-slim-bullseye` could be older than it is. Dated snapsh
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from bot.recommend.tags import GENERIC, GRAMMARS, TagShape, parse_tag
+from bot.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Policy:
     """How far a candidate may go from the current tag (all off: the meaning is kept)."""
 
@@ -30,7 +30,7 @@ class Policy:
     allow_libc_change: bool = False  # another distribution family, whose libc may differ: debian → alpine
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     """A tag to measure, and what it changes compared with the current one."""
 
@@ -48,14 +48,14 @@ class Candidate:
                 + 4 * (self.family is not None))
 
 
-@dataclass(frozen=True)
+@record
 class Candidates:
     current: str
     found: tuple[Candidate, ...]  # the current tag first, then the others by distance
     reason: str = ""  # why the current tag is the only one, when its shape rules others out
 
 
-@dataclass(frozen=True)
+@record
 class Figures:
     """What reading a candidate found."""
 
@@ -64,7 +64,7 @@ class Figures:
     size: int  # bytes of its layers, compressed
 
 
-@dataclass(frozen=True)
+@record
 class Measured:
     candidate: Candidate
     figures: Figures

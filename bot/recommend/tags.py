@@ -10,10 +10,10 @@ follows the image's default release, whichever that is when it is built.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.model.images import DOCKER_HUB, ImageRef
+from bot.record import record
 
 DEBIAN = {"jessie": 8, "stretch": 9, "buster": 10, "bullseye": 11, "bookworm": 12, "trixie": 13, "forky": 14}
 UBUNTU = {"trusty": (14, 4), "xenial": (16, 4), "bionic": (18, 4), "focal": (20, 4), "jammy": (22, 4),
@@ -35,7 +35,7 @@ _ORACLE = re.compile(r"oraclelinux(\d{1,4})")
 _DATE = re.compile(r"20\d{6}")
 
 
-@dataclass(frozen=True)
+@record
 class Distro:
     """A distribution release a tag names."""
 
@@ -49,7 +49,7 @@ class Distro:
         return bool(self.order)
 
 
-@dataclass(frozen=True)
+@record
 class Grammar:
     """The words one image's tags are made of."""
 
@@ -84,7 +84,7 @@ GRAMMARS = {
 GENERIC = Grammar(None, "unknown", frozenset({"debian", "ubuntu", "alpine"}))
 
 
-@dataclass(frozen=True)
+@record
 class TagShape:
     """One tag, read."""
 

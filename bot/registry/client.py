@@ -31,13 +31,14 @@ import time
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import requests
 from urllib3.exceptions import NameResolutionError
 
 from bot.model.images import DOCKER_HUB, INDEX, MANIFEST, ImageRef
+from bot.record import record
 from bot.registry.budget import RUN_DEADLINE, RunBudget
 from bot.registry.errors import AuthError, NotFoundError, RegistryError
 from bot.registry.link import LinkError, next_page
@@ -71,7 +72,7 @@ MAX_TAGS = 10_000  # tags of one repository; the official images hold a few thou
 _TAG_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 
 
-@dataclass(frozen=True)
+@record
 class ManifestHead:
     """What a HEAD of a manifest says: its digest and media type ("" when the registry sent none)."""
 
@@ -83,7 +84,7 @@ class ManifestHead:
         return self.media_type in INDEX_TYPES
 
 
-@dataclass(frozen=True)
+@record
 class Credential:
     username: str
     password: str = field(repr=False)

@@ -23,10 +23,10 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.model.results import FileResult
+from bot.record import record
 
 MAX_TOKENS = 3000
 TOKEN_CHARS = 6
@@ -41,7 +41,7 @@ class Grain(StrEnum):
     WHOLE = "whole"
 
 
-@dataclass(frozen=True)
+@record
 class ChangeSet:
     grain: Grain
     tokens: frozenset[str]

@@ -25,10 +25,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.model.text import excerpt
+from bot.record import record
 from bot.report.change_set import Grain, change_set
 from bot.report.fitting import GITHUB_BODY_LIMIT, fitting
 from bot.report.inert import code, one_line
@@ -53,7 +53,7 @@ _LETTER = {GroupState.OPEN: "o", GroupState.MERGED: "m", GroupState.DECLINED: "d
 ASKABLE = (GroupState.DECLINED, GroupState.NOT_RUN)  # the states a checkbox asks again for
 
 
-@dataclass(frozen=True)
+@record
 class Remembered:
     """What the previous run knew of a group."""
     state: GroupState
@@ -61,7 +61,7 @@ class Remembered:
     proposal: str = ""  # declined: the fingerprint of the changes its pull request had
 
 
-@dataclass(frozen=True)
+@record
 class GroupRow:
     key: str
     title: str

@@ -8,15 +8,14 @@ are sums; a count that could not be taken for one image (OSV not asked, its pack
 leaves the sum uncounted rather than short."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.model.policies import ImagePolicies
 from bot.model.results import RunReport
 from bot.policies.grade import letter_of, not_evaluated, policy_score
+from bot.record import record
 from bot.rules import APPLY_ORDER
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     path: str  # the Dockerfile; "" over every image
     grades: tuple[str, str]

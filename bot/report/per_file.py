@@ -5,15 +5,14 @@ instead of computing them again in one process. The answers are those of the sam
 so the output is byte for byte that of a one-process run."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.dockerfile.secrets import Credential
 from bot.model.results import FileResult
+from bot.record import record
 from bot.report.masking import CREDENTIALS, CredentialsKey
 from bot.report.text import DIFFS, DiffKey, diff_key
 
 
-@dataclass(frozen=True)
+@record
 class FileReportParts:
     """One file's credentials (of its original and hardened texts) and its diff, when asked."""
     credentials: tuple[tuple[CredentialsKey, tuple[Credential, ...]], ...]

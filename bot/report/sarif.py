@@ -16,13 +16,13 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
 from bot import __version__
 from bot.dockerfile.parser import Instruction, parse
 from bot.errors import DockerfileSyntaxError
 from bot.model.policies import PolicyState
 from bot.model.results import FileResult, RunReport
+from bot.record import record
 from bot.report.masking import Masker, secret_values
 from bot.rules import RULES
 from bot.rules.rule import Rule, Severity
@@ -39,7 +39,7 @@ _SECURITY_SEVERITY = {Severity.HIGH: "8.0", Severity.MEDIUM: "5.0", Severity.LOW
 _PRECISION = "high"
 
 
-@dataclass(frozen=True)
+@record
 class SourceRoot:
     """Where the scanned folder sits: the repository root (a file URI ending in "/") and the
     folder's path below it ("" or "services/api/"), so that every artifact URI is relative to
@@ -49,7 +49,7 @@ class SourceRoot:
     prefix: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class _Region:
     start_line: int
     start_column: int

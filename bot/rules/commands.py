@@ -4,11 +4,11 @@ program's arguments are read by `bot.dockerfile.arguments`."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import cast
 
 from bot.dockerfile.model import Run
 from bot.dockerfile.shell import Command, Word, split_commands, substitutions
+from bot.record import record
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox sh"})
 # How deep `sh -c "$(…)"` nesting is followed: enough for any real script, and a hostile one
@@ -16,7 +16,7 @@ SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox 
 MAX_DEPTH = 6
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     """A command a RUN runs, and the script text its word offsets index."""
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.roles import TEST_WORDS
@@ -30,6 +29,7 @@ from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
+from bot.record import record
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.yaml_nodes import UnreadableYaml, compose, get, is_mapping, is_scalar, is_sequence, items
 
@@ -47,7 +47,7 @@ _SBOM_FLAG = lazy_compile(r"--sbom(?:[= ](?:true|1)\b)?(?!\S)|--attest[= ]\S*typ
 _MAX_FLAG = lazy_compile(r"--provenance[= ]\S*mode=max|--attest[= ]\S*type=provenance\S*mode=max")
 
 
-@dataclass(frozen=True)
+@record
 class PushStep:
     """A workflow step that builds and pushes an image, and the attestations it asks for."""
     path: str

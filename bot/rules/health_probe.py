@@ -25,13 +25,13 @@ trust: the rule's proof keeps the edit only when the built container becomes hea
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.lazy_regex import lazy_compile
 from bot.model.images import DOCKER_HUB
+from bot.record import record
 
 # Docker's defaults for interval and retries: a probe every 30 s, unhealthy after three
 # failures in a row (about 90 s), so one slow answer under load flips nothing. A timeout of
@@ -49,7 +49,7 @@ class NoHealthProbe(Exception):
     """Why no health check can be derived from the file (one line)."""
 
 
-@dataclass(frozen=True)
+@record
 class HealthProbe:
     """A health check derived from the file: the tool in the image and the port it asks."""
     tool: str  # python3 | node | curl | wget

@@ -8,10 +8,11 @@ fixes ids to) are declared here; an option only one rule reads is declared in it
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Generic, TypeVar
 
 from bot.lazy_regex import lazy_compile
+from bot.record import record
 
 T = TypeVar("T")
 MAX_ID = 2**31 - 2
@@ -27,7 +28,7 @@ class OptionValueError(ValueError):
         self.entry = entry
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Option(Generic[T]):
     """One setting a rule reads from the configuration, with its default and parser."""
     key: str  # in the configuration file
@@ -39,7 +40,7 @@ class Option(Generic[T]):
     turns_on: Callable[[T], bool] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class OptionValues:
     """The configured value of every option; the default for those not configured."""
 

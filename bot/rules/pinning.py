@@ -1,12 +1,12 @@
 """Where an image reference stands against the registry: the state HB030-HB032 act on."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from bot.errors import InvalidReferenceError
 from bot.model.images import ImageOccurrence, ImageRef, image_key, parse_reference
 from bot.model.text import Span
+from bot.record import record
 from bot.rules.rule import RuleContext
 
 
@@ -22,7 +22,7 @@ class Pin(Enum):
     UNWRITABLE = "built from ARGs: cannot be rewritten in place"
 
 
-@dataclass(frozen=True)
+@record
 class PinState:
     """How an image reference is pinned, and what its tag points to now when known."""
     kind: Pin

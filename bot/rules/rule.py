@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from bot.model.build_context import ContextListing
 from bot.model.findings import Finding
 from bot.model.images import ImageKey, ImageOccurrence, Resolution
 from bot.model.roles import Role, RoleDecision
+from bot.record import record
 from bot.rules.options import Option, OptionValues
 
 if TYPE_CHECKING:  # annotations only: what measuring bases, downloading URLs and building proofs give (not `check`)
@@ -63,7 +64,7 @@ class Scope(Enum):
     WHOLE_FILE = "the whole file"  # every line: global ARGs and comments too (a credential in them is one)
 
 
-@dataclass(frozen=True)
+@record
 class RuleContext:
     """What a rule is given besides the file: the user's option values, and this run's data
     (which rules are on, the registry's answers), kept apart."""
@@ -94,14 +95,14 @@ OccurrenceCheck = Callable[[ImageOccurrence, RuleContext], Iterator[Finding]]
 WorkflowCheck = Callable[[str, str, RuleContext], Iterator[Finding]]  # (text, path, context)
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     """A rule's example for its documentation: a file before and after the fix."""
     bad: str
     good: str = ""  # empty for a rule that only reports
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One rule's record: its code, what it finds and why, how it is fixed, and its checks."""
     code: str  # hadolint's code where hadolint has the rule, else HBnnn
@@ -198,7 +199,7 @@ class Rule:
         return f"{action} (needs {self.fix_needs})" if self.fix_needs else action
 
 
-@dataclass(frozen=True)
+@record
 class RuleSet:
     """The rules in force for a run, in catalogue order, and what they are given."""
 

@@ -15,7 +15,6 @@ and that cannot be named, a later RUN that may compile) returns the reason inste
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from bot.dockerfile.arguments import positional_words
@@ -27,6 +26,7 @@ from bot.dockerfile.shell import Command, Word
 from bot.lazy_regex import lazy_compile
 from bot.model.images import DOCKER_HUB
 from bot.model.text import excerpt
+from bot.record import record
 from bot.rules.packages import pip_installs
 
 PYTHON, NODE = "python", "node"
@@ -78,7 +78,7 @@ _COMPILERS = frozenset({"gcc", "g++", "cc", "c++", "cpp", "make", "cmake", "clan
 _VARIABLE = lazy_compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
-@dataclass(frozen=True)
+@record
 class Split:
     """What moves to the builder stage and what the runtime stage copies back."""
     stage: Stage  # the final stage, split
@@ -93,7 +93,7 @@ class Split:
     name: str  # the builder stage's name
 
 
-@dataclass(frozen=True)
+@record
 class NotSplit:
     """Why a stage is not split into builder and runtime stages."""
     reason: str  # one line: why the split would be a guess

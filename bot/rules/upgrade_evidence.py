@@ -8,10 +8,10 @@ vulnerability lookup come in with the evidence.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.model.text import excerpt
+from bot.record import record
 
 if TYPE_CHECKING:  # annotations only: the images' records load once images were built
     from bot.model.policies import Inventory, Package, VulnerabilityAnswers
@@ -23,7 +23,7 @@ _NAME = 80  # characters of an image's package name or version in a message
 NO_NETWORK = "verify builds download nothing unless verify.network is true"
 
 
-@dataclass(frozen=True)
+@record
 class Replacement:
     """A package the hardened image replaced, and the vulnerabilities the new version closes."""
     old: Package

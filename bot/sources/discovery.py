@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
+from bot.record import record
 from bot.sources import kind_of
 from bot.sources.files import is_regular_file
 from bot.sources.globs import glob_regex
@@ -21,7 +21,7 @@ SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "thir
                           "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"})
 
 
-@dataclass(frozen=True)
+@record
 class SourceFile:
     """A file found in the repository, and its kind."""
     path: str  # repository-relative, forward slashes

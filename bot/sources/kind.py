@@ -4,22 +4,22 @@ findings the rules make on one. One module per kind (`dockerfile.py`, `compose.p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.roles import RoleDecision
+from bot.record import record
 from bot.rules.rule import RuleSet
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     """A file's findings, and its role when it is a Dockerfile."""
     findings: list[Finding]
     role: RoleDecision | None = None  # what the file is for (Dockerfiles), with the evidence
 
 
-@dataclass(frozen=True)
+@record
 class SourceKind:
     """A kind of file hardenbot reads (Dockerfile, compose, workflow): how to find it and check it."""
     name: str  # "dockerfile", "compose", "workflow": in JSON output and FileResult.kind

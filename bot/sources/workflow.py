@@ -14,13 +14,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.arguments import read_args
 from bot.dockerfile.shell import split_commands
 from bot.lazy_regex import lazy_compile
 from bot.model.images import ImageOccurrence
+from bot.record import record
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
 from bot.sources.yaml_scalars import (
@@ -76,7 +76,7 @@ def build_targets(text: str, path: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
+@record
 class WorkflowBuild:
     """An image a workflow's job builds: from which Dockerfile, tagged with which names."""
     job: str

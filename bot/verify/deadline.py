@@ -8,17 +8,17 @@ rebuilds it once or more per rule, 13 builds of one file took 98 s under an 8 s 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from time import monotonic
 
 from bot.errors import HardenbotError
+from bot.record import record
 
 
 class OutOfTime(HardenbotError):
     """The deadline came before the work was done."""
 
 
-@dataclass(frozen=True)
+@record
 class Deadline:
     at: float  # on `clock`
     setting: str  # which one, for messages: "verify.deadline, 1800 s"

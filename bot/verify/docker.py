@@ -19,7 +19,6 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from time import monotonic
 
@@ -28,6 +27,7 @@ from bot.inventory import inventory_from_files, wanted
 from bot.inventory.layers import ImageArchiveError, files_from_stream
 from bot.model.policies import Inventory
 from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState
+from bot.record import record
 from bot.verify.start import NAME_PREFIX, POLL_SECONDS, StartRequest, check, judge, last_line, run_args
 
 BUILD_NAME = "hardenbot-verify"  # the repository of the names builds give their images
@@ -55,7 +55,7 @@ class StartInterrupted(EngineUnavailable):
     """The run is being stopped: the start checks under way end now, their containers removed."""
 
 
-@dataclass(frozen=True)
+@record
 class BuildResult:
     build: Build  # without image facts: those come from inspect()
     image_id: str | None  # when built: a name of this build's own for its image (what the engine calls it by)

@@ -17,12 +17,13 @@ first passing probe, and unhealthy when the engine says so or HEALTH_MARGIN afte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.model.text import escape_controls, excerpt
 from bot.model.verification import StartCheck, StartState
 from bot.model.verify_settings import BuildPlan, StartSpec, VerifySettings
+from bot.record import record
 from bot.sources.globs import glob_matches
 
 NAME_PREFIX = "hardenbot-start-"
@@ -38,7 +39,7 @@ _CLIENT_NOISE = ("docker: Error response from daemon: ", "Error response from da
 _CLIENT_LOG = re.compile(r'time="[^"]*" level=\w+ ')
 
 
-@dataclass(frozen=True)
+@record
 class StartRequest:
     """A start check to make: the image, how (seconds filled in), and whether the image
     declares a HEALTHCHECK."""

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from time import monotonic
 from typing import Protocol
@@ -42,6 +42,7 @@ from bot.model.results import FileResult, Hardened, RunReport
 from bot.model.verification import Build, BuildState, ImageFacts, StartCheck, StartState, Verdict, Verification
 from bot.model.verify_settings import BuildPlan, StartSpec, VerifySettings
 from bot.progress import Progress
+from bot.record import record
 from bot.sources.files import encode
 from bot.verify.confine import OutOfRepository, check_confined, own_dockerignore
 from bot.verify.deadline import Deadline, OutOfTime
@@ -67,7 +68,7 @@ class Engine(Protocol):
     def prune_cache(self, record_ids: frozenset[str]) -> None: ...
 
 
-@dataclass
+@record(mutable=True)
 class _FileBuilds:
     """One file's builds: what they made, to inspect and then remove."""
     engine: Engine
@@ -429,7 +430,7 @@ class Verifier:
         return _Blame(tuple(sorted(needed)), (), "", hardened, build)
 
 
-@dataclass(frozen=True)
+@record
 class _Blame:
     """What the search for the edits to blame found."""
     dropped: tuple[str, ...]  # rule codes whose edits are dropped
