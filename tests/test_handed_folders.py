@@ -28,7 +28,7 @@ def test_a_working_folder_another_dockerfile_hands_to_its_user_gets_the_user_rep
     write(tmp_path, "examples/production/Dockerfile", HANDS_OVER)
     write(tmp_path, "examples/simple/Dockerfile", "FROM python:3.13\nWORKDIR /app\nCOPY . .\nEXPOSE 8080\n"
                                                   "CMD [\"reflex\", \"run\"]\n")
-    write(tmp_path, "other/Dockerfile", "FROM python:3.13\nWORKDIR /srv\nCOPY . .\nEXPOSE 8080\nCMD [\"reflex\", \"run\"]\n")
+    write(tmp_path, "other/Dockerfile", "FROM python:3.13\nWORKDIR /srv\nCOPY . .\nEXPOSE 8080\nCMD [\"python\", \"app.py\"]\n")
     main(["check", "--offline", "--select", "HB001", str(tmp_path)])
     out = capsys.readouterr().out
     assert ("examples/simple/Dockerfile:1: HB001 final stage runs as root; not changed because the app works in /app, "
