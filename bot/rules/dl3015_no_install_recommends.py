@@ -18,13 +18,15 @@ apt's configuration: apt already installs no recommendations there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
-from bot.dockerfile.model import Dockerfile, Run
+from bot.dockerfile.model import Dockerfile, Run, Stage
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
+from bot.record import record
 from bot.rules.base import finding
 from bot.rules.packages import real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -43,6 +45,8 @@ NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if nee
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     certified: set[int] | None = None  # the stages that install ca-certificates, read once when asked
     configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
+    first_installs: dict[int, dict[str, int]] | None = None  # by stage, likewise
+    gpg_uses: GpgUses | None = None  # likewise
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
@@ -62,7 +66,9 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue  # apt's configuration already installs no recommendations here
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
-            if named and named <= _installed_before(doc, run):
+            if first_installs is None:
+                first_installs = _first_installs(doc)
+            if named and _installed_before(first_installs, run, named):
                 continue  # every package is there already: the install brings nothing, recommended or not
             if "git" in named:
                 yield finding(doc, CODE, run.instruction,
@@ -70,7 +76,9 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                               "recommends openssh-client, less and patch, which its users may run: name the ones "
                               "needed, then add the flag")
                 continue
-            gpg = _gpg_used_after(doc, run, command, named)
+            if gpg_uses is None:
+                gpg_uses = _gpg_uses(doc)
+            gpg = _gpg_used_after(gpg_uses, run, script, command, named)
             if gpg is not None:
                 yield finding(doc, CODE, run.instruction,
                               f"{command.name} install without --no-install-recommends; not changed because line "
@@ -91,47 +99,82 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
 
 
-def _installed_before(doc: Dockerfile, run: Run) -> set[str]:
-    """The packages earlier RUNs of the stage's lineage install."""
-    lineage = {id(s) for s in run.stage.lineage()}
-    return {name for other in doc.runs() if id(other.stage) in lineage
-            and other.instruction.span.start < run.instruction.span.start for name in installed_packages(other)}
+def _first_installs(doc: Dockerfile) -> dict[int, dict[str, int]]:
+    """id(stage) → package → where the first of the stage's own RUNs that installs it starts:
+    one pass, so that asking for every install of a long file stays linear."""
+    found: dict[int, dict[str, int]] = {}
+    for run in doc.runs():
+        own = found.setdefault(id(run.stage), {})
+        for name in installed_packages(run):
+            own.setdefault(name, run.instruction.span.start)
+    return found
+
+
+def _installed_before(first: dict[int, dict[str, int]], run: Run, named: set[str]) -> bool:
+    """Every named package is installed by an earlier RUN of the stage's lineage (an ancestor's
+    RUNs all come before the stage's own)."""
+    start = run.instruction.span.start
+    return all(any(first.get(id(stage), {}).get(name, start) < start for stage in run.stage.lineage())
+               for name in named)
 
 
 # Packages that bring gpg itself.
 GPG_PACKAGES = frozenset({"gnupg", "gnupg2", "gnupg1", "gpg"})
 _GPG_PROGRAMS = frozenset({"gpg", "gpg2", "apt-key"})
+_MENTIONS_GPG = lazy_compile(r"gpg|apt-key")
 
 
-def _gpg_used_after(doc: Dockerfile, run: Run, install, named: set[str]) -> int | None:
+@record
+class GpgUses:
+    """The commands of a file that run gpg and the installs that name gnupg, in the file's
+    order, read once: `events` ((RUN start, script, command offset), "gpg" or "gnupg", line,
+    stage), `positions` those places for bisecting, and where each stage first
+    names gnupg."""
+
+    events: list[tuple[tuple[int, int, int], str, int, Stage]]
+    positions: list[tuple[int, int, int]]
+    first_gnupg: dict[int, tuple[tuple[int, int, int], Stage]]
+
+
+def _gpg_uses(doc: Dockerfile) -> GpgUses:
+    events: list[tuple[tuple[int, int, int], str, int, Stage]] = []
+    if _MENTIONS_GPG.search(doc.parsed.text):  # most files name neither
+        for run in doc.runs():
+            for number, script in enumerate(run.scripts):
+                for command in script.script.commands:
+                    kind = "gpg" if command.name in _GPG_PROGRAMS else \
+                        "gnupg" if command.name in ("apt-get", "apt") and set(_names(command)) & GPG_PACKAGES else None
+                    if kind:
+                        events.append(((run.instruction.span.start, number, command.start), kind, run.instruction.line,
+                                       run.stage))
+    first_gnupg: dict[int, tuple[tuple[int, int, int], Stage]] = {}
+    for position, kind, _, stage in events:
+        if kind == "gnupg":
+            first_gnupg.setdefault(id(stage), (position, stage))
+    return GpgUses(events, [position for position, _, _, _ in events], first_gnupg)
+
+
+def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -> int | None:
     """The line of a command that runs gpg (`apt-key add`, `gpg --dearmor`) after this install,
-    in its RUN or a later one of the stage or a stage built on it, before any install names
-    gnupg: gpg may then have come only as a recommendation."""
-    if named & GPG_PACKAGES:
+    in its RUN or a later one of the stage, its lineage or a stage built on it, before any
+    install names gnupg: gpg may then have come only as a recommendation."""
+    if not uses.events or named & GPG_PACKAGES:
         return None
-    lineage = {id(s) for s in run.stage.lineage()} | {id(s) for s in doc.stages if s.built_on(run.stage)}
-    earlier = [r for r in doc.runs() if id(r.stage) in lineage and r.instruction.span.start < run.instruction.span.start]
-    if any(set(installed_packages(r)) & GPG_PACKAGES for r in earlier):
-        return None
-    after = False
-    for other in doc.runs():
-        if id(other.stage) not in lineage or other.instruction.span.start < run.instruction.span.start:
-            continue
-        for script in other.scripts:
-            for command in script.script.commands:
-                if command is install:
-                    after = True
-                elif not after:
-                    continue
-                elif command.name in _GPG_PROGRAMS:
-                    return other.instruction.line
-                elif command.name in ("apt-get", "apt") and set(_names(command)) & GPG_PACKAGES:
-                    return None
-    return None
+    number = next((n for n, each in enumerate(run.scripts) if each is script), 0)
+    here = (run.instruction.span.start, number, install.start)
+
+    def related(stage: Stage) -> bool:
+        return stage.built_on(run.stage) or run.stage.built_on(stage)
+
+    if any(position < here and related(stage) for position, stage in uses.first_gnupg.values()):
+        return None  # named before: gpg is there whatever the flag
+    later = bisect_right(uses.positions, here)
+    return next(((line if kind == "gpg" else None) for _, kind, line, stage in uses.events[later:] if related(stage)),
+                None)
 
 
 def _names(command) -> list[str]:
-    """The packages an apt command's words name (versions left off)."""
+    """The packages an apt install names (versions left off); none for another subcommand."""
     sub = command.subcommand(APT_OPTIONS_WITH_VALUES)
     if sub is None or sub.value != "install":
         return []

@@ -72,13 +72,8 @@ def _cache_removed_after(run: Run, script, command) -> bool:
     /root/.cache`): nothing of it reaches the layer. /root's only when pip runs as root."""
     user = run.stage.last_before("USER", run.instruction)
     caches = _HOME_CACHES + (PIP_CACHES if is_root_user(user.rest.strip() if user else None) else ())
-    after = False
-    for later in script.script.commands:
-        if later is command:
-            after = True
-        elif after and later.name == "rm" and any(w.value.rstrip("/") in caches for w in later.args()):
-            return True
-    return False
+    return any(later.start > command.start and any(w.value.rstrip("/") in caches for w in later.args())
+               for later in script.commands_by_name.get("rm", ()))
 
 
 def _exported_before(script, command) -> bool:
