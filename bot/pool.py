@@ -207,7 +207,7 @@ def _serve(work: Callable, items: Sequence, tasks: int, answers: int) -> None:
     parent sends no more."""
     import pickle
 
-    with os.fdopen(tasks, "rb") as incoming, os.fdopen(answers, "wb") as outgoing:
+    with os.fdopen(tasks, "rb") as incoming:
         while len(bounds := incoming.read(_BOUNDS.size)) == _BOUNDS.size:
             start, stop = _BOUNDS.unpack(bounds)
             done = _run_chunk(work, items, start, stop)
@@ -215,9 +215,11 @@ def _serve(work: Callable, items: Sequence, tasks: int, answers: int) -> None:
                 frame = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
             except Exception as error:  # an answer pickle cannot carry: raised in the parent
                 frame = pickle.dumps([_Raised.of(error)], pickle.HIGHEST_PROTOCOL)
-            outgoing.write(_LENGTH.pack(len(frame)))
-            outgoing.write(frame)
-            outgoing.flush()
+            # Its length and itself in one write: the parent, woken by the length, then reads the
+            # frame whole rather than a page at a time as a second write fills the pipe.
+            unsent = memoryview(_LENGTH.pack(len(frame)) + frame)
+            while unsent:
+                unsent = unsent[os.write(answers, unsent):]
 
 
 def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, Result]) -> list[int]:
