@@ -225,6 +225,7 @@ def _serve(work: Callable, items: Sequence, tasks: int, answers: int) -> None:
 def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, Result]) -> list[int]:
     """Every chunk on the pool; the indexes of the chunks a worker held when it died, and of
     those none was left to take (all are run again alone: which item killed it is not known)."""
+    import pickle  # noqa: F401 (loaded before the fork: each worker would load it again, 10-20 ms, for its answers)
     import select
 
     waiting = deque(_chunks(len(items), jobs))
