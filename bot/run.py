@@ -130,7 +130,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     texts: dict[SourceFile, str] = {}
     for source in sources:
         try:
-            texts[source] = read_text(root / source.path)
+            texts[source] = read_text(os.path.join(root, source.path))  # strings, not a Path per file
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     texts, unreadable = _readable(texts)
