@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import struct
 import sys
 import threading
@@ -93,7 +94,7 @@ def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int
     _raise_the_first(results)
     if unfinished:
         _run_alone(work, items, unfinished, results, died)
-    return [results[index] for index in range(len(items))]  # type: ignore[misc]
+    return [results[index] for index in range(len(items))]  # no _Raised is left: the first was raised
 
 
 def _in_this_process(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
@@ -113,9 +114,9 @@ def _chunks(count: int, jobs: int) -> list[range]:
 
 def _raise_the_first(results: dict[int, Result | _Raised]) -> None:
     """The exception of the first item (in the items' order) that raised one, if any did."""
-    raised = [index for index, result in results.items() if isinstance(result, _Raised)]
+    raised = [(index, result) for index, result in results.items() if isinstance(result, _Raised)]
     if raised:
-        raise results[min(raised)].error()  # type: ignore[union-attr]
+        raise min(raised, key=lambda pair: pair[0])[1].error()
 
 
 @dataclass
@@ -123,9 +124,10 @@ class _Worker:
     """A forked worker, from the parent's side: the pipe chunks go out on, the one their
     answers come back on, and the chunks sent whose answers have not come back."""
     pid: int
-    tasks: int | None
-    answers: int | None
+    tasks: int
+    answers: int
     held: deque[range] = field(default_factory=deque)
+    running: bool = True  # False once told there is no more (its pipes closed here)
 
     @classmethod
     def start(cls, work: Callable, items: Sequence, others: Sequence[_Worker]) -> _Worker:
@@ -141,9 +143,8 @@ class _Worker:
         if pid == 0:
             status = 1
             try:  # in the worker: never back into the caller's code, never its buffers flushed again
-                for descriptor in (task_write, answer_read, *(d for o in others for d in (o.tasks, o.answers))):
-                    if descriptor is not None:
-                        os.close(descriptor)
+                for descriptor in (task_write, answer_read, *(d for o in others if o.running for d in (o.tasks, o.answers))):
+                    os.close(descriptor)
                 _serve(work, items, task_read, answer_write)
                 status = 0
             finally:
@@ -156,32 +157,27 @@ class _Worker:
         """Hand the worker a chunk; one that died meanwhile keeps it as held (and lost)."""
         self.held.append(chunk)
         try:
-            os.write(self.tasks, _BOUNDS.pack(chunk.start, chunk.stop))  # type: ignore[arg-type]
+            os.write(self.tasks, _BOUNDS.pack(chunk.start, chunk.stop))
         except OSError:
             pass  # its end of the pipe is gone: its death is seen when its answers end
 
-    def answer(self) -> list | None:
-        """The answers to the oldest chunk held, None when the worker died first."""
-        import pickle
-
-        header = _read_exactly(self.answers, _LENGTH.size)  # type: ignore[arg-type]
-        if header is None:
-            return None
-        frame = _read_exactly(self.answers, _LENGTH.unpack(header)[0])  # type: ignore[arg-type]
-        return None if frame is None else pickle.loads(frame)
+    def frame(self) -> bytes | None:
+        """The pickled answers to the oldest chunk held, None when the worker died first."""
+        header = _read_exactly(self.answers, _LENGTH.size)
+        return None if header is None else _read_exactly(self.answers, _LENGTH.unpack(header)[0])
 
     def finish(self) -> None:
         """No more chunks: the worker exits when it reads the end of its tasks."""
-        for descriptor in (self.tasks, self.answers):
-            if descriptor is not None:
-                os.close(descriptor)
-        self.tasks = self.answers = None
+        if self.running:
+            os.close(self.tasks)
+            os.close(self.answers)
+            self.running = False
 
     def reap(self, kill: bool) -> None:
         self.finish()
         if kill:
             try:
-                os.kill(self.pid, 9)
+                os.kill(self.pid, signal.SIGKILL)
             except OSError:
                 pass
         try:
@@ -225,7 +221,7 @@ def _serve(work: Callable, items: Sequence, tasks: int, answers: int) -> None:
 def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, Result]) -> list[int]:
     """Every chunk on the pool; the indexes of the chunks a worker held when it died, and of
     those none was left to take (all are run again alone: which item killed it is not known)."""
-    import pickle  # noqa: F401 (loaded before the fork: each worker would load it again, 10-20 ms, for its answers)
+    import pickle  # before the fork: each worker would load it again (10-20 ms) for its answers
     import select
 
     waiting = deque(_chunks(len(items), jobs))
@@ -248,16 +244,16 @@ def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, R
         while listening:
             for descriptor, _ in poller.poll():
                 worker = listening[descriptor]
-                answers = worker.answer()
+                frame = worker.frame()
                 chunk = worker.held.popleft()
-                if answers is None:  # it died: what it held is run again alone
+                if frame is None:  # it died: what it held is run again alone
                     unfinished.extend(chunk)
                     unfinished.extend(index for held in worker.held for index in held)
                     worker.held.clear()
-                elif waiting:
-                    worker.send(waiting.popleft())  # before its answers are read into place
-                if answers is not None:
-                    results.update(zip(chunk, answers, strict=False))  # a chunk stops at its first exception
+                else:
+                    if waiting:
+                        worker.send(waiting.popleft())  # first: it goes on while its answers are unpickled here
+                    results.update(zip(chunk, pickle.loads(frame), strict=False))  # a chunk stops at its first exception
                 if not worker.held:
                     poller.unregister(descriptor)
                     del listening[descriptor]
@@ -275,20 +271,22 @@ def _run_alone(work: Callable, items: Sequence, indexes: list[int], results: dic
                died: Callable[[Item, str], Result]) -> None:
     """Each item in turn on a single worker: a death now is that item's, and the next item
     gets a fresh worker."""
+    import pickle
+
     worker = None
     ended = False
     try:
         for index in indexes:
             worker = worker or _Worker.start(work, items, ())
             worker.send(range(index, index + 1))
-            answers = worker.answer()
+            frame = worker.frame()
             worker.held.clear()
-            if answers is None:
+            if frame is None:
                 results[index] = died(items[index], DIED)
                 worker.reap(kill=True)
                 worker = None
                 continue
-            [result] = answers
+            [result] = pickle.loads(frame)
             if isinstance(result, _Raised):
                 raise result.error()
             results[index] = result
