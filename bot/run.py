@@ -39,6 +39,7 @@ from bot.model.verify_settings import BuildPlan
 from bot.model.wanted_base import AdviceSettings, BaseKey, WantedBase
 from bot.pool import cores, ordered_map
 from bot.rules import Rule
+from bot.rules.handed_folders import handed_folders
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
 from bot.rules.hb020_slim_base import CODE as HB020
 from bot.rules.hb062_add_url_checksum import CODE as ADD_CHECKSUM
@@ -57,7 +58,13 @@ from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.dockerfile import TEMPLATE_SUFFIXES
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
 from bot.sources.globs import glob_matches, glob_regex
-from bot.sources.usage_docs import README_NAMES, documented_mounts, quotes_every_line, usage_doc_paths
+from bot.sources.usage_docs import (
+    README_NAMES,
+    current_folder_mounts,
+    documented_mounts,
+    quotes_every_line,
+    usage_doc_paths,
+)
 from bot.sources.workflow import KIND as WORKFLOW
 from bot.sources.workflow import build_targets
 from bot.sources.workflow import builds as workflow_builds
@@ -141,7 +148,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader, documented_mounts=_documented_mounts(root),
-                       quoted_by=_quoted_by(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
+                       readmes=_readme_evidence(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
@@ -249,7 +256,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              advisor: Advisor | None = None, downloader: Downloader | None = None,
              documented_mounts: tuple[tuple[str, str], ...] = (),
              unscanned_dockerfiles: Mapping[str, str] | None = None,
-             quoted_by: Mapping[str, str] | None = None, dockerfile_templates: tuple[str, ...] = ()) -> RuleSet:
+             readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
+             dockerfile_templates: tuple[str, ...] = ()) -> RuleSet:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage."""
@@ -258,10 +266,13 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     parsed = KeptParses()
     stage_only = _stage_only_images(texts, unscanned_dockerfiles or {}, parsed)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=quoted_by or {},
+                            ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=readmes[0],
+                            run_over_current_folder=readmes[1],
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts=documented_mounts, stage_only_images=stage_only)
+                            documented_mounts=documented_mounts, stage_only_images=stage_only,
+                            handed_folders=_handed_folders(texts, parsed),
+                            dockerfile_paths=frozenset(s.path for s in texts if s.kind is DOCKERFILE))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         referenced = list(_referenced_images(texts, dotenv, parsed))
         added = _images_rules_may_add(texts, replace(make_ruleset(config, rules, None, facts, proving), parsed=parsed))
@@ -465,10 +476,13 @@ def _dockerfile_folders(root: Path, texts: dict[SourceFile, str]) -> dict[str, f
     return listed
 
 
-def _quoted_by(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, frozenset[str] | None]) -> dict[str, str]:
-    """Dockerfile path → the README beside it that shows it line for line (unreadable ones are
-    skipped: they are not scanned)."""
-    found: dict[str, str] = {}
+def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, frozenset[str] | None]
+                     ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """What the README beside each Dockerfile says of it: Dockerfile path → the README that shows
+    it line for line, and Dockerfile path → (README, container path) where the README's `docker
+    run` mounts the current folder (unreadable ones are skipped: they are not scanned)."""
+    quoted: dict[str, str] = {}
+    over_current_folder: dict[str, tuple[str, str]] = {}
     readmes: dict[str, tuple[str, str] | None] = {}  # folder → (its README's path, text), read once
     for source, text in texts.items():
         if source.kind is not DOCKERFILE:
@@ -477,9 +491,14 @@ def _quoted_by(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, fr
         if folder not in readmes:
             readmes[folder] = _readme(root, folder, listed.get(folder))
         readme = readmes[folder]
-        if readme is not None and quotes_every_line(readme[1], text):
-            found[source.path] = readme[0]
-    return found
+        if readme is None:
+            continue
+        if quotes_every_line(readme[1], text):
+            quoted[source.path] = readme[0]
+        mounted = current_folder_mounts(readme[1])
+        if mounted:
+            over_current_folder[source.path] = readme[0], mounted[0]
+    return quoted, over_current_folder
 
 
 _README_NAMES_LOWER = frozenset(name.lower() for name in README_NAMES)
@@ -556,6 +575,22 @@ def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str
     single = {path: text for path, text in every.items()
               if path not in several and any(name in text.lower() for name in names)}
     return stage_only_images(several_docs + _parsed(single, parsed))
+
+
+def _handed_folders(texts: dict[SourceFile, str], parsed: KeptParses) -> dict[str, tuple[str, str]]:
+    """Folder → (Dockerfile, how) for the folders the Dockerfiles hand to the user they run as
+    (the first to do so); only files that name a user and chown, or create one, are parsed."""
+    candidates = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE
+                  and _NAMES_A_USER.search(text) and _HANDS_OVER.search(text)}
+    found: dict[str, tuple[str, str]] = {}
+    for doc in _parsed(candidates, parsed):
+        for folder, how in handed_folders(doc):
+            found.setdefault(folder, (doc.path, how))
+    return found
+
+
+_NAMES_A_USER = re.compile(r"^[ \t]*user[ \t]", re.IGNORECASE | re.MULTILINE)
+_HANDS_OVER = re.compile(r"chown|adduser|useradd")
 
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).

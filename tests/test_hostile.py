@@ -31,9 +31,11 @@ def _fix(text: str, path: str = "Dockerfile"):
 
 
 def _seconds(fn) -> float:
-    start = time.perf_counter()
+    """CPU seconds this process spends on `fn`: what a hostile input costs, which other work on
+    a shared machine does not inflate as it does wall time."""
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 # --- Denial of service: linear time, bounded memory ------------------------------------------
@@ -63,9 +65,9 @@ def test_many_chained_stages_are_one_line_quickly():
     def chain(stages: int) -> str:
         return "FROM alpine AS s0\n" + "".join(f"FROM s{i} AS s{i + 1}\nRUN pip install x\n" for i in range(stages - 1))
     assert _seconds(lambda: _fix(chain(500))) < 4  # as many as hardenbot reads
-    start = time.perf_counter()
-    report = _fix(chain(5_000))
-    assert time.perf_counter() - start < 2
+    reports = []
+    assert _seconds(lambda: reports.append(_fix(chain(5_000)))) < 2
+    [report] = reports
     [error] = report.errors
     assert error.message == "more than 500 stages: not read"
 

@@ -16,6 +16,7 @@ from bot.model.verify_settings import BuildPlan
 from bot.run import build_plans, process
 from bot.sources.compose import referenced_files
 from bot.sources.globs import glob_matches
+from bot.sources.usage_docs import current_folder_mounts
 from tests.conftest import FIXTURES
 from tests.helpers import read
 from tests.test_cli import write
@@ -91,6 +92,16 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))}),
      "devcontainer (docker-compose.yml service php mounts the source at /home/app/www, and the image installs "
      "xdebug, a debugger)"),
+    # … also in a versioned folder (Laravel Sail's `docker/8.4/`): how compose runs it outweighs the folder.
+    ("docker/8.4/Dockerfile", "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug\n"
+     'ENTRYPOINT ["start-container"]\n',
+     RepositoryFacts(compose_builds={"docker/8.4/Dockerfile": ComposeBuild(
+         "compose.yaml service laravel.test", "compose.yaml", source_mounts=("/var/www/html",))}),
+     "devcontainer (compose.yaml service laravel.test mounts the source at /var/www/html, and the image installs "
+     "xdebug, a debugger)"),
+    # … while a versioned folder no compose service runs that way stays a base.
+    ("docker/8.4/Dockerfile", "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y php8.4-cli php8.4-xdebug\n"
+     'ENTRYPOINT ["start-container"]\n', RepositoryFacts(), "base image (a versioned-directory layout (8.4/))"),
     # A benchmark harness with its own compose file inside the benchmark folder.
     ("dex/benchmark/docker/Dockerfile", SERVICE,
      RepositoryFacts(compose_builds={"dex/benchmark/docker/Dockerfile": ComposeBuild(
@@ -594,3 +605,84 @@ def test_versioned_folders_beside_a_root_dockerfile_template_are_written_from_it
     out = capsys.readouterr().out
     assert "base image (a versioned-directory layout (3.14/) written from the template Dockerfile.template)" in out
     assert "[fixable]" not in out
+
+
+@pytest.mark.parametrize("path, fixed", [
+    ("lambda-image/Dockerfile", False), ("functions/resize-lambda/Dockerfile", False),
+    ("services/api/Dockerfile", True), ("blambdas/Dockerfile", True)])
+def test_an_image_in_a_folder_named_for_aws_lambda_gets_its_user_reported_not_set(tmp_path, capsys, path, fixed):
+    write(tmp_path, path, 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n')
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert ("[fixable]" in out) is fixed
+    assert ("an AWS Lambda function's image, and Lambda runs every function as its own sandbox user" in out) is not fixed
+
+
+@pytest.mark.parametrize("path, text, build, said", [
+    # Its command runs the suite: a test runner, wherever it sits.
+    ("Dockerfile", 'FROM golang:1.26-alpine\nCOPY . /app\nWORKDIR /app\nCMD ["go", "test", "-v", "./..."]\n', None,
+     "test fixture (its CMD runs the tests (go test))"),
+    ("qa/Dockerfile", "FROM python:3.12-slim\nCOPY . /src\nENTRYPOINT python -m pytest -q\n", None,
+     "test fixture (its ENTRYPOINT runs the tests (pytest))"),
+    ("web/Dockerfile", 'FROM node:22\nCOPY . .\nCMD ["npm", "run", "test:e2e"]\n', None,
+     "test fixture (its CMD runs the tests (npm run test:e2e))"),
+    # … unless compose runs the image with a command of its own.
+    ("Dockerfile", 'FROM golang:1.26-alpine\nCOPY . /app\nCMD ["go", "test", "./..."]\n',
+     ComposeBuild("compose.yaml service api", "compose.yaml", command=("/app/server",)),
+     "service image (built by compose.yaml service api)"),
+    ("Dockerfile", 'FROM node:22\nCOPY . .\nCMD ["npm", "run", "start"]\n', None, "service image (CMD runs npm)"),
+    # A file named for its test runner.
+    ("scripts/Dockerfile.bats", "FROM python:3.12-alpine\nRUN apk --no-cache add bats\nCOPY acceptance.bats /code/\n",
+     None, "test fixture (a test variant (Dockerfile.bats), and no compose file builds it)"),
+    # A folder with a test word in its name is no evidence alone: a published image may be named for a test service.
+    ("android-sdk/firebase-test-lab/Dockerfile", 'FROM thyrlian/android-sdk\nRUN apt-get update\nCMD ["gcloud"]\n',
+     None, "service image (CMD runs gcloud)"),
+])
+def test_an_image_whose_command_runs_the_tests_is_a_test_runner(path, text, build, said):
+    facts = RepositoryFacts(compose_builds={path: build} if build else {})
+    assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == said
+
+
+def test_an_image_its_readme_runs_over_the_current_folder_is_a_tool(tmp_path, capsys):
+    dockerfile = 'FROM debian:bookworm-slim\nRUN apt-get install openssl\nCOPY gen.sh /usr/local/bin/\nCMD ["gen.sh"]\n'
+    write(tmp_path, "certs/Dockerfile", dockerfile)
+    write(tmp_path, "certs/README.md", 'Run:\n\n```bash\ndocker build -t certs .\ndocker run -v "$(pwd)":/var/output certs\n```\n')
+    main(["check", "--offline", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "certs/Dockerfile: tool image (certs/README.md runs it over the current folder, mounted at /var/output)" in out
+    assert "HB001" not in out  # it works on the user's files, as them
+    write(tmp_path, "certs/README.md", "Run:\n\n    docker run -v $(pwd)/data:/data certs\n")  # a data folder: no tool
+    main(["check", "--offline", str(tmp_path)])
+    assert "certs/Dockerfile: service image" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text, mounted", [
+    ('docker run -v "$(pwd)":/var/output certs', ("/var/output",)),
+    ("docker run --rm -v ${PWD}:/src \\\n  -v $(pwd)/data:/data img", ("/src",)),
+    ("docker run -v .:/work img", ("/work",)),
+    ("docker run --volume=$PWD:/workdir img", ("/workdir",)),
+    ("docker run -v $(pwd)/data:/data img", ()),
+    ("docker run -v data:/data img", ()),
+])
+def test_current_folder_mounts_are_the_docker_run_mounts_of_the_current_folder(text, mounted):
+    assert current_folder_mounts(text) == mounted
+
+
+@pytest.mark.parametrize("path, others, said", [
+    ("alpine/Dockerfile", {"bookworm/Dockerfile"}, "base image (a variants layout (alpine/ beside bookworm/): one image "
+                                                   "built on several distributions)"),
+    ("images/alpine3.22/Dockerfile.fat", {"images/ubi9/Dockerfile"},
+     "base image (a variants layout (alpine3.22/ beside ubi9/): one image built on several distributions)"),
+    # One distribution folder alone, or beside folders of other kinds, is no layout.
+    ("alpine/Dockerfile", set(), "service image (EXPOSE 80)"),
+    ("alpine/Dockerfile", {"tools/Dockerfile"}, "service image (EXPOSE 80)"),
+    # A folder beside two distributions' folders is another variant of the same image.
+    ("restyrepo/Dockerfile", {"alpine/Dockerfile", "jammy/Dockerfile"},
+     "base image (a variants layout (restyrepo/ beside alpine/): one image built on several distributions)"),
+    ("tools/Dockerfile", {"alpine/Dockerfile"}, "service image (EXPOSE 80)"),
+    ("2.14.x/scratch/Dockerfile", set(), "base image (a versioned-directory layout (2.14.x/))"),
+])
+def test_an_image_in_folders_named_for_distributions_or_versions_is_published_for_others(path, others, said):
+    text = 'FROM alpine:3.22\nRUN apk add --no-cache openresty\nEXPOSE 80\nCMD ["openresty", "-g", "daemon off;"]\n'
+    facts = RepositoryFacts(dockerfile_paths=frozenset({path, *others}))
+    assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == said

@@ -7,8 +7,11 @@ Two recommendations are known to matter: curl and wget recommend `ca-certificate
 which every https download fails, so it is added to that install unless the stage installs it
 already (on a base that ships it, naming it changes nothing); git recommends openssh-client,
 less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
-install of git is reported: name what it needs, then add the flag. An `--only-upgrade`
-install is left alone: it brings no package that is not there already, and so is an install
+install of git is reported: name what it needs, then add the flag. So is an install followed by a
+command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
+come as a recommendation (gnupg-agent recommends it). An `--only-upgrade`
+install is left alone: it brings no package that is not there already (nor does one whose every
+package an earlier RUN of the stage installed), and so is an install
 after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
 apt's configuration: apt already installs no recommendations there.
 """
@@ -59,11 +62,20 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue  # apt's configuration already installs no recommendations here
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
+            if named and named <= _installed_before(doc, run):
+                continue  # every package is there already: the install brings nothing, recommended or not
             if "git" in named:
                 yield finding(doc, CODE, run.instruction,
                               f"{command.name} install without --no-install-recommends; not changed because git "
                               "recommends openssh-client, less and patch, which its users may run: name the ones "
                               "needed, then add the flag")
+                continue
+            gpg = _gpg_used_after(doc, run, command, named)
+            if gpg is not None:
+                yield finding(doc, CODE, run.instruction,
+                              f"{command.name} install without --no-install-recommends; not changed because line "
+                              f"{gpg} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as "
+                              "a recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
                 continue
             edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
             added = ""
@@ -77,6 +89,53 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
+
+
+def _installed_before(doc: Dockerfile, run: Run) -> set[str]:
+    """The packages earlier RUNs of the stage's lineage install."""
+    lineage = {id(s) for s in run.stage.lineage()}
+    return {name for other in doc.runs() if id(other.stage) in lineage
+            and other.instruction.span.start < run.instruction.span.start for name in installed_packages(other)}
+
+
+# Packages that bring gpg itself.
+GPG_PACKAGES = frozenset({"gnupg", "gnupg2", "gnupg1", "gpg"})
+_GPG_PROGRAMS = frozenset({"gpg", "gpg2", "apt-key"})
+
+
+def _gpg_used_after(doc: Dockerfile, run: Run, install, named: set[str]) -> int | None:
+    """The line of a command that runs gpg (`apt-key add`, `gpg --dearmor`) after this install,
+    in its RUN or a later one of the stage or a stage built on it, before any install names
+    gnupg: gpg may then have come only as a recommendation."""
+    if named & GPG_PACKAGES:
+        return None
+    lineage = {id(s) for s in run.stage.lineage()} | {id(s) for s in doc.stages if s.built_on(run.stage)}
+    earlier = [r for r in doc.runs() if id(r.stage) in lineage and r.instruction.span.start < run.instruction.span.start]
+    if any(set(installed_packages(r)) & GPG_PACKAGES for r in earlier):
+        return None
+    after = False
+    for other in doc.runs():
+        if id(other.stage) not in lineage or other.instruction.span.start < run.instruction.span.start:
+            continue
+        for script in other.scripts:
+            for command in script.script.commands:
+                if command is install:
+                    after = True
+                elif not after:
+                    continue
+                elif command.name in _GPG_PROGRAMS:
+                    return other.instruction.line
+                elif command.name in ("apt-get", "apt") and set(_names(command)) & GPG_PACKAGES:
+                    return None
+    return None
+
+
+def _names(command) -> list[str]:
+    """The packages an apt command's words name (versions left off)."""
+    sub = command.subcommand(APT_OPTIONS_WITH_VALUES)
+    if sub is None or sub.value != "install":
+        return []
+    return [w.value.split("=", 1)[0] for w in package_words(command, sub, APT_OPTIONS_WITH_VALUES)]
 
 
 def _runs_turning_recommends_off(doc: Dockerfile) -> list[Run]:

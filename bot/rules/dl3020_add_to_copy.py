@@ -3,8 +3,9 @@
 Why: ADD also fetches URLs and unpacks archives; using it for plain files hides that
 power where a reviewer does not expect it. COPY does exactly what it says.
 Fix: the keyword becomes COPY (in the file's own case). Never for URLs, git sources,
-local archives (which ADD unpacks), ADD-only flags (--checksum, --keep-git-dir, --unpack), or
-sources hidden behind a variable (reported instead).
+local archives (which ADD unpacks), ADD-only flags (--checksum, --keep-git-dir, --unpack); sources
+hidden behind a variable, and wildcards that may match an archive (`dist/*`, `rootfs.*`, not
+`target/*.jar`), are reported instead.
 """
 from __future__ import annotations
 
@@ -35,8 +36,23 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         if any("$" in s for s in sources):
             yield finding(doc, CODE, inst, "ADD with a source behind a variable: use COPY if it is a local file")
             continue
+        wildcard = next((s for s in sources if _may_match_an_archive(s)), None)
+        if wildcard is not None:
+            yield finding(doc, CODE, inst, f"ADD of local files matched by {wildcard}: ADD unpacks each archive a "
+                                           "pattern matches, so use COPY if none of them is one")
+            continue
         copy = "copy" if inst.keyword_text.islower() else "Copy" if inst.keyword_text.istitle() else "COPY"
         yield finding(doc, CODE, inst, "ADD of local files: use COPY", (Edit(inst.keyword_span, copy),))
+
+
+def _may_match_an_archive(source: str) -> bool:
+    """A wildcard (`dist/*`, `rootfs.*`) that does not end in a known extension of another kind:
+    it may match a tar archive, which ADD unpacks and COPY copies (`target/*.jar` cannot)."""
+    name = source.strip("\"'").rsplit("/", 1)[-1]
+    if not any(c in name for c in "*?["):
+        return False
+    stem, dot, extension = name.rpartition(".")
+    return not dot or any(c in extension for c in "*?[") or f".{extension.lower()}" in ARCHIVES or not stem
 
 
 def _fetches_or_unpacks(source: str) -> bool:

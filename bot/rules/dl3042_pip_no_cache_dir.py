@@ -6,14 +6,15 @@ Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a p
 (`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, when an earlier
 RUN of the image ran `pip config set …no-cache-dir`, or when the command already turns the cache
 off the short way pip accepts (`--no-cache`: pip reads options with optparse, which takes any
-unambiguous prefix of a long option): the fix would change nothing. Nor when HB012 (cache
-mounts) is enabled: then HB012 adds a cache mount instead.
+unambiguous prefix of a long option), or when the same RUN deletes the cache after pip
+(`&& rm -rf /root/.cache` as root, `~/.cache/pip` as anyone): the fix would change nothing.
+Nor when HB012 (cache mounts) is enabled: then HB012 adds a cache mount instead.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.model import Dockerfile, Run
+from bot.dockerfile.model import Dockerfile, Run, is_root_user
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
@@ -41,7 +42,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if _turns_cache_off(command):
                 continue
             if any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in command.words[: command.argv_start]) \
-                    or _exported_before(script, command):
+                    or _exported_before(script, command) or _cache_removed_after(run, script, command):
                 continue
             edit = Edit.insert(script.logical.original_end(install.end), " --no-cache-dir")
             yield finding(doc, CODE, run.instruction, "pip install without --no-cache-dir", (edit,))
@@ -60,6 +61,24 @@ def _configured_runs(doc: Dockerfile) -> list[Run]:
     return [run for run in doc.shipped_runs()
             if any(word.value.endswith(".no-cache-dir") for _, command, _ in pip_commands(run, "config")
                    for word in command.args())]
+
+
+# The cache folder as a home-relative path, which is the cache of whichever user runs pip.
+_HOME_CACHES = ("~/.cache", "~/.cache/pip", "$HOME/.cache", "$HOME/.cache/pip", "${HOME}/.cache", "${HOME}/.cache/pip")
+
+
+def _cache_removed_after(run: Run, script, command) -> bool:
+    """A later `rm` of the same script deletes the cache pip wrote (`pip install … && rm -rf
+    /root/.cache`): nothing of it reaches the layer. /root's only when pip runs as root."""
+    user = run.stage.last_before("USER", run.instruction)
+    caches = _HOME_CACHES + (PIP_CACHES if is_root_user(user.rest.strip() if user else None) else ())
+    after = False
+    for later in script.script.commands:
+        if later is command:
+            after = True
+        elif after and later.name == "rm" and any(w.value.rstrip("/") in caches for w in later.args()):
+            return True
+    return False
 
 
 def _exported_before(script, command) -> bool:

@@ -9,10 +9,18 @@ Every piping RUN is judged under the SHELL in effect for it:
 - a SHELL without pipefail: reported; a `/bin/sh -o pipefail` SHELL on a Debian base is
   reported too, as dash, Debian's sh, has no pipefail; pwsh and cmd shells are not judged.
 Not reported when no pipe can hide a failure: its writers only print literal output (echo,
-printf, `seq 1 8`), or its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep).
-Not added when a RUN it would cover pipes from `yes` (or reads /dev/urandom or /dev/zero)
-or into `head` / `grep -q`: under pipefail the producer's death by SIGPIPE fails the build;
-that is reported instead. Only service images are edited (a base image's SHELL is inherited).
+printf, `seq 1 8`), its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep), or it
+pipes an installer into a shell and the next command sources what it installs
+(`curl …/install.sh | bash && . ${NVM_DIR}/nvm.sh`): a failed download leaves nothing to source.
+Not added when a RUN it would cover (in the stage, or a stage built on it) pipes from `yes`
+(or reads /dev/urandom or /dev/zero) or into `head` / `grep -q`: under pipefail the producer's
+death by SIGPIPE fails the build; nor when a command before a pipe throws its errors away
+(`2>/dev/null`, as docker-library's `find … -exec sh -c 'ldd "$@" 2>/dev/null' + | awk …`,
+where ldd fails on scripts): its failures are expected, and pipefail would fail the build on
+them; nor, on Debian and Ubuntu, when a RUN it would move from sh (dash) to bash has an echo
+whose output differs between them (`echo "\\nBanner …"`, `echo -e`); nor in a `Containerfile`,
+Podman's and Buildah's file, whose default OCI image format ignores SHELL. All are reported instead.
+Only service images are edited (a base image's SHELL is inherited).
 """
 from __future__ import annotations
 
@@ -23,6 +31,7 @@ from bot.dockerfile.layout import insert_before
 from bot.dockerfile.model import Dockerfile, Run, Stage
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.shell import Command
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
@@ -62,20 +71,45 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 def _fix_or_report(doc: Dockerfile, stage: Stage, runs: list[Run]) -> Finding:
     first = runs[0]
-    sigpipe = next((run for run in doc.runs(stage) if run.instruction.span.start >= first.instruction.span.start
-                    and _dies_of_sigpipe(run)), None)
-    if sigpipe is not None:
+    # The SHELL would hold for the rest of the stage and for every stage built on it.
+    covered = [run for run in doc.runs(stage) if run.instruction.span.start >= first.instruction.span.start]
+    covered += [run for heir in stage.descendants(doc.stages) for run in doc.runs(heir)]
+    for run in covered:
+        failing = _fails_under_pipefail(run)
+        if failing is not None:
+            return finding(doc, CODE, first.instruction,
+                           f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
+                           f"{run.instruction.line} would fail ({failing}): add `set -o pipefail` to the other RUNs")
+    file_name = doc.path.rsplit("/", 1)[-1]
+    if "containerfile" in file_name.lower():
         return finding(doc, CODE, first.instruction,
-                       f"RUN with a pipe and no pipefail; not changed because under pipefail the RUN at line "
-                       f"{sigpipe.instruction.line} would fail (its pipe's writer dies of SIGPIPE when the reader "
-                       "stops): add `set -o pipefail` to the other RUNs")
-    line = SHELL_LINES.get(describe_base(stage.external_base).os)
+                       f"RUN with a pipe and no pipefail; not changed because {file_name} is Podman's and Buildah's "
+                       "file, and their default OCI image format ignores SHELL: add `set -o pipefail` to the piping "
+                       "RUNs (bash or ash)")
+    os_name = describe_base(stage.external_base).os
+    line = SHELL_LINES.get(os_name)
     if line is None:
         return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail; no shell with pipefail is known "
                                                       "in this base: use `set -o pipefail` in a shell that has it")
+    echo = next((e for run in covered for e in _escaping_echoes(doc, run)), None) if os_name == "debian" else None
+    if echo is not None:
+        return finding(doc, CODE, first.instruction,
+                       f"RUN with a pipe and no pipefail; not changed because the SHELL would move every later RUN "
+                       f"from sh (dash) to bash, and the echo at line {echo} writes backslash escapes, which dash's "
+                       "echo expands and bash's writes as they are: add `set -o pipefail` to the piping RUNs")
     line = doc.keyword("SHELL") + line[len("SHELL"):]
     return finding(doc, CODE, first.instruction, "RUN with a pipe and no pipefail",
                    (insert_before(doc, first.instruction, [line]),))
+
+
+def _escaping_echoes(doc: Dockerfile, run: Run) -> Iterator[int]:
+    """Lines of the RUN's `echo`s whose output depends on the shell: an argument with a backslash
+    (`echo "\\nBanner …"`: dash's echo writes a newline, bash's a backslash and an n) or `-e`
+    (which dash's echo prints)."""
+    for script in run.scripts:
+        for echo in script.commands_by_name.get("echo", ()):
+            if any("\\" in word.value or word.value == "-e" for word in echo.args()):
+                yield doc.parsed.line_of(script.logical.original(echo.start))
 
 
 def _shell_problem(shell: Instruction, os_name: str) -> str | None:
@@ -96,7 +130,28 @@ def _pipes_without_pipefail(run: Run) -> bool:
     if "pipefail" in run.text:
         return False
     return any(not _fails_on_empty_input(pipeline[-1]) and not all(_cannot_fail(c) for c in pipeline[:-1])
-               for s in run.scripts for pipeline in _pipelines(s.script.commands))
+               and not _installed_then_sourced(pipeline, then)
+               for s in run.scripts for pipeline, then in _pipelines_and_next(s.script.commands))
+
+
+# The shells an installer is piped into (`curl … | bash`).
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+# Files every image's shell set-up has already: sourcing one proves nothing was installed.
+_STARTUP_FILES = frozenset({".bashrc", ".profile", ".bash_profile", ".zshrc", ".zprofile", "profile", "environment",
+                            "os-release"})
+
+
+def _installed_then_sourced(pipeline: list[Command], then: Command | None) -> bool:
+    """An installer piped into a shell, and the next command (after `&&`) sources a file under a
+    home or a variable's folder (`curl …/nvm/install.sh | bash && . ${NVM_DIR}/nvm.sh`, rustup's
+    `. $HOME/.cargo/env`): a failed download runs an empty script, the file is missing, and the
+    sourcing fails the RUN, so pipefail catches nothing more."""
+    if pipeline[-1].name not in _SHELLS or pipeline[-1].separator_after != "&&" or then is None:
+        return False
+    if then.name not in (".", "source") or not then.args():
+        return False
+    path = then.args()[0].value
+    return path.startswith(("$", "~")) and path.rsplit("/", 1)[-1] not in _STARTUP_FILES
 
 
 # Writers that do not fail in a way pipefail would report (tee only when it cannot write its
@@ -135,26 +190,40 @@ def _fails_on_empty_input(reader: Command) -> bool:
     return False
 
 
-def _dies_of_sigpipe(run: Run) -> bool:
+# A command that throws its errors away (`2>/dev/null`, also inside `sh -c '…'`) is expected to fail at times.
+_ERRORS_DISCARDED = lazy_compile(r"(?:\b2|&)>\s*/dev/null|\b2>&-")
+
+
+def _fails_under_pipefail(run: Run) -> str | None:
+    """Why the RUN would fail under pipefail, where it passes today; None: it would not."""
     for script in run.scripts:
         for pipeline in _pipelines(script.script.commands):
-            writer, reader = pipeline[0], pipeline[-1]
+            writer = pipeline[0]
             reads_endless_file = any(w.value in ENDLESS_FILES for w in writer.args() + writer.redirect_targets)
-            quiet_grep = reader.name == "grep" and reader.has_option("-q", "--quiet", "--silent", "-m", "-l")
-            if writer.name in ENDLESS_PRODUCERS or reads_endless_file or reader.name in EARLY_EXITING_READERS \
-                    or quiet_grep:
-                return True
-    return False
+            stopping = next((c for c in pipeline[1:] if c.name in EARLY_EXITING_READERS or (
+                c.name == "grep" and c.has_option("-q", "--quiet", "--silent", "-m", "-l"))), None)
+            if writer.name in ENDLESS_PRODUCERS or reads_endless_file or stopping is not None:
+                return "its pipe's writer dies of SIGPIPE when the reader stops"
+            quiet = next((c for c in pipeline[:-1] if _ERRORS_DISCARDED.search(script.logical.text[c.start:c.end])),
+                         None)
+            if quiet is not None:
+                return f"{quiet.name} throws its errors away in a pipe, so its failures are expected there"
+    return None
 
 
 def _pipelines(commands: list[Command]) -> list[list[Command]]:
     """Commands joined by `|`, two or more."""
+    return [pipeline for pipeline, _ in _pipelines_and_next(commands)]
+
+
+def _pipelines_and_next(commands: list[Command]) -> list[tuple[list[Command], Command | None]]:
+    """Each pipeline of two or more commands, with the command that follows it (None at the end)."""
     pipelines, current = [], []
-    for command in commands:
+    for at, command in enumerate(commands):
         current.append(command)
         if command.separator_after not in ("|", "|&"):
             if len(current) > 1:
-                pipelines.append(current)
+                pipelines.append((current, commands[at + 1] if at + 1 < len(commands) else None))
             current = []
     return pipelines
 

@@ -15,7 +15,8 @@ runAsNonRoot cannot check a name:
 Only service images are edited; a base image's final stage is reported (images built FROM it
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
-its own user). Not edited, reported with the reason, when that is not safe: compose mounts
+its own user). Not edited, reported with the reason, when that is not safe: a folder named for
+AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or into the repository's own image, pulled by name) or
 gives it root's powers (`privileged: true`, `cap_add`), the usage docs (README, docs/*.md) run it with `-v …:/path`
 at a path the image names, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
@@ -26,22 +27,28 @@ the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept
 the app writes there: every earlier version ran as root, so the files already kept there are
 root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
-shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a command that needs root (cron, sshd, supervisord, init systems such as
+shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
+for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
+another Dockerfile of the repository hands to its user (`chown`, a user's home), a server that
+writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
 """
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
+from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
+from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -122,6 +129,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         name = heir.name or f"at line {heir.from_.line}"
         return (f"the stage {name} is built on it and would run its RUNs as the new user: set USER where "
                 "no stage builds on it")
+    lambda_folder = next((f for f in doc.path.split("/")[:-1] if "lambda" in name_words(f.lower())), None)
+    if lambda_folder is not None:
+        return (f"it sits in {lambda_folder}/, an AWS Lambda function's image, and Lambda runs every function as "
+                "its own sandbox user whatever USER says: set USER by hand if it also runs elsewhere")
     windows = windows_evidence(stage)
     if windows is not None:
         return (f"it is a Windows container ({windows}), which has no useradd: set a USER such as "
@@ -136,6 +147,15 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         service, target = context.facts.own_image_mounts[0]
         return (f"{service} runs this repository's image with a host folder mounted at {target}, which a new user "
                 "may not be able to write: make it writable by that user, then set USER")
+    handed = _handed_elsewhere(doc, stage, context.facts.handed_folders)
+    if handed is not None:
+        folder, (other, how) = handed
+        return (f"the app works in {folder}, which {other} hands to its user ({how}): the app writes there; make it "
+                "writable by the new user here too, then set USER")
+    writes = _writes_its_folder(stage)
+    if writes is not None:
+        return (f"{writes} as it runs, and the files COPY put there are root's: make those writable by the new "
+                "user, then set USER")
     documented = _documented_mount(stage, context.facts.documented_mounts)
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
@@ -179,6 +199,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     cron = _cron_setup(doc, stage)
     if cron is not None:
         return f"{cron}: the cron daemon that runs it needs root"
+    marker = _health_marker(doc, stage)
+    if marker is not None:
+        healthcheck, path, folder = marker
+        return (f"its HEALTHCHECK (line {healthcheck.line}) waits for {path}, which the container writes at run time "
+                f"in {folder}, where a new user cannot write: move it to a folder that user owns, then set USER")
     for keyword in ("ENTRYPOINT", "CMD"):
         inst = stage.last_before(keyword)
         if inst is None:
@@ -196,6 +221,38 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
     return None
+
+
+# Folders any user may write in.
+WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
+# A HEALTHCHECK that waits for a file: `[ -f /ready ]`, `test -e /srv/done`, `cat /tmp/healthy`.
+_FILE_TEST = lazy_compile(r"(?:-[fes]\s+|\b(?:cat|stat)\s+)[\"']?(/[\w./-]+)")
+
+
+def _health_marker(doc: Dockerfile, stage: Stage) -> tuple[Instruction, str, str] | None:
+    """(HEALTHCHECK, file, its folder) when the health check waits for a file nothing in the
+    Dockerfile makes (the command writes it at run time: a one-shot job's `touch /tables-created`)
+    in a folder only root can write; None otherwise."""
+    healthcheck = stage.last_before("HEALTHCHECK")
+    if healthcheck is None:
+        return None
+    for match in _FILE_TEST.finditer(healthcheck.args.text):
+        path = match.group(1)
+        folder = path.rsplit("/", 1)[0] or "/"
+        if folder.startswith(WORLD_WRITABLE):
+            continue
+        others = [inst for s in stage.lineage() for inst in s.instructions if inst.keyword in _BUILDING]
+        if any(path in inst.args.text for inst in others):
+            continue  # made while building: it is there before the command runs
+        if folder != "/" and any(folder in inst.args.text and _OWNERSHIP.search(inst.args.text) for inst in others):
+            continue  # the folder is handed to a user
+        return healthcheck, path, folder
+    return None
+
+
+# Instructions that make files while the image is built (CMD and ENTRYPOINT make them at run time).
+_BUILDING = frozenset({"RUN", "COPY", "ADD", "WORKDIR", "VOLUME"})
+_OWNERSHIP = lazy_compile(r"\bchown\b|\bchmod\b|--chown")
 
 
 def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str | None:
@@ -216,6 +273,49 @@ def _kept_data(doc: Dockerfile, stage: Stage, build: ComposeBuild | None) -> str
                 if word.value.rstrip("/").rsplit("/", 1)[-1].lower() in KEPT_DATA_FOLDERS:
                     return f"{word.value} (made at line {run.instruction.line})"
     return None
+
+
+# Servers that write into the folder they run from as they start or serve (what, found in the
+# CMD/ENTRYPOINT text): a new user cannot write there when COPY made the files root's.
+_FOLDER_WRITERS = (
+    (lazy_compile(r"\brails\s+(?:server|s)\b|\bpuma\b|\bunicorn_rails\b"), "Rails writes tmp/pids and log/ under its folder"),
+    (lazy_compile(r"\bnext\s+start\b"), "Next.js writes .next/cache under its folder"),
+    (lazy_compile(r"\breflex\s+run\b"), "Reflex writes .web and its database under its folder"),
+    (lazy_compile(r"\bartisan\s+(?:serve|octane:start)\b"), "Laravel writes storage/ and bootstrap/cache under its folder"),
+    (lazy_compile(r"\bjekyll\s+serve\b"), "Jekyll writes _site under its folder"),
+)
+_NEXT_STANDALONE = lazy_compile(r"\.next/standalone")
+
+
+def _writes_its_folder(stage: Stage) -> str | None:
+    """What the command writes into its own folder at run time (Rails' tmp/pids, Next.js'
+    .next/cache, a Next.js standalone `server.js` copied out of .next/standalone), said as
+    `<framework> writes …`; None when it is not one of those servers."""
+    text = " ".join(word for k in ("ENTRYPOINT", "CMD") if (i := stage.last_before(k)) is not None
+                    for word in i.words)
+    for pattern, what in _FOLDER_WRITERS:
+        if pattern.search(text):
+            return what
+    standalone = any(inst.keyword == "COPY" and _NEXT_STANDALONE.search(inst.rest) for inst in stage.all_instructions())
+    if standalone and "server.js" in text:
+        return "a Next.js standalone server writes .next/cache under its folder"
+    return None
+
+
+def _handed_elsewhere(doc: Dockerfile, stage: Stage,
+                      handed: Mapping[str, tuple[str, str]]) -> tuple[str, tuple[str, str]] | None:
+    """The stage's working folder, when another Dockerfile of the repository hands the same
+    folder to its user (and that Dockerfile, how): the repository's app writes there."""
+    if not handed:
+        return None  # most repositories: no Dockerfile hands a folder over
+    workdir = "/"
+    for inst in stage.all_instructions():
+        if inst.keyword == "WORKDIR":
+            workdir = posixpath.normpath(posixpath.join(workdir, inst.rest.strip().strip("\"'")))
+    other = handed.get(workdir)
+    if workdir == "/" or other is None or other[0] == doc.path:
+        return None
+    return workdir, other
 
 
 def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
@@ -270,9 +370,17 @@ def _prepared_owner(doc: Dockerfile, stage: Stage) -> str | None:
     return owner
 
 
+_SCRIPT_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+
+
 def _program(inst) -> str:
-    """The program an ENTRYPOINT/CMD starts, without its folder."""
-    return inst.words[0].rsplit("/", 1)[-1] if inst.words else ""
+    """The program an ENTRYPOINT/CMD starts, without its folder: the script a shell is given
+    to run (`["/bin/sh", "/usr/app/entrypoint.sh"]`) rather than the shell."""
+    words = inst.words or [""]
+    program = words[0].rsplit("/", 1)[-1]
+    if program in _SCRIPT_SHELLS and len(words) > 1 and not words[1].startswith("-"):
+        return words[1].rsplit("/", 1)[-1]
+    return program
 
 
 def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionValues) -> list[str]:

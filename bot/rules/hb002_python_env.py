@@ -5,7 +5,8 @@ PYTHONDONTWRITEBYTECODE keeps .pyc files out of writable layers; and
 PIP_DISABLE_PIP_VERSION_CHECK stops pip phoning home on every call.
 Applies to Python applications only: the final stage's command runs Python (an interpreter
 with a script, gunicorn, uvicorn, celery …) and its base is a Python image or it installs
-Python; and only when the image sets none of the variables yet (whoever set one chose).
+Python; and only when the image sets none of the variables yet, nor starts Python with `-u` or `-B`
+(whoever set one chose).
 Fix: one `ENV` line, once, just after the FROM of the stage the final stage's lineage starts
 from, so every stage built on it gets it; but not where a development stage (`AS dev`, one
 that creates a `vscode` user, see `stage_purpose.py`) outside that lineage would inherit it:
@@ -44,7 +45,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     stage = doc.final_stage
     if not _runs_python(stage) or not (describe_base(stage.external_base).is_python or _installs_python(doc, stage)):
         return
-    if any(key in stage.env_keys for key, _ in SETTINGS):
+    if any(key in stage.env_keys for key, _ in SETTINGS) or _interpreter_flags_chosen(stage):
         return
     pip_runs = any(True for run in doc.runs() if stage.built_on(run.stage) for _ in pip_installs(run))
     settings = [(k, v) for k, v in SETTINGS if pip_runs or k != "PIP_DISABLE_PIP_VERSION_CHECK"]
@@ -72,6 +73,21 @@ def _runs_python(stage) -> bool:
         return False
     program = command[1][0].rsplit("/", 1)[-1]
     return bool(_INTERPRETER.fullmatch(program)) or program in PYTHON_RUNNERS or program.endswith(".py")
+
+
+def _interpreter_flags_chosen(stage: Stage) -> bool:
+    """The command starts Python with `-u` or `-B` (`python -u app.py`): the image chose its
+    output and bytecode settings on the command line, as setting one of the variables would."""
+    command = container_command(stage)
+    words = command[1] if command else []
+    if not words or not _INTERPRETER.fullmatch(words[0].rsplit("/", 1)[-1]):
+        return False
+    for word in words[1:]:  # the interpreter's own options come before the script, `-m` or `-c`
+        if not word.startswith("-") or word.startswith("--") or word[1:2] in ("m", "c", ""):
+            return False
+        if word[1:].isalpha() and set(word[1:]) & {"u", "B"}:
+            return True
+    return False
 
 
 def _installs_python(doc: Dockerfile, stage) -> bool:

@@ -76,6 +76,17 @@ def created_users(run: Run) -> list[tuple[str, str | None]]:
     return users
 
 
+def user_homes(run: Run) -> list[str]:
+    """The home folders useradd/adduser give the users they create in this RUN (`-d /app`,
+    `--home /app`)."""
+    homes = []
+    for name, with_values, options in (("useradd", _USERADD_VALUES, ("-d", "--home-dir")),
+                                       ("adduser", _ADDUSER_VALUES, ("-h", "--home"))):
+        for _, command in run.commands(name):
+            homes += read_words(command.args(), with_values).values(*options)
+    return homes
+
+
 def positional_args(command: Command, options_with_values: frozenset[str]) -> list[Word]:
     """The command's words that are neither options nor their values (`arguments.positional_words`)."""
     return positional_words(command.args(), options_with_values)

@@ -33,6 +33,20 @@ def documented_mounts(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(path.rstrip("/") or "/" for path in found))
 
 
+# The current folder as a mount's source: `$(pwd)`, `${PWD}`, `$PWD`, `.`, `%cd%`, quoted or not.
+_CURRENT_FOLDER = lazy_compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?:\$\(pwd\)|\$\{PWD\}|\$PWD|\.|%cd%)[\"']?"
+                               r":(/[^\s:\"']*)", re.I)
+
+
+def current_folder_mounts(text: str) -> tuple[str, ...]:
+    """Container paths `docker run` examples in this Markdown text mount the current folder at
+    (`docker run -v "$(pwd)":/var/output certs`): the image is run over the user's own files."""
+    found: list[str] = []
+    for run in _RUN.finditer(text[:MAX_DOC_CHARS]):
+        found += [m.group(1) for m in _CURRENT_FOLDER.finditer(run.group(1).replace("\\\n", " "))]
+    return tuple(dict.fromkeys(path.rstrip("/") or "/" for path in found))
+
+
 def usage_doc_paths(names: Iterable[str]) -> list[str]:
     """The repository-relative paths, among `names`, that are usage docs: README* at the root,
     `docs/*.md`."""
