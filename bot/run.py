@@ -137,18 +137,19 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     texts: dict[SourceFile, str] = {}
     for source in sources:
         try:
-            texts[source] = read_text(root / source.path)
+            texts[source] = read_text(os.path.join(root, source.path))  # strings, not a Path per file
         except OSError as error:
             errors.append(FileError(source.path, 1, f"cannot read: {error.strerror or error}"))
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
     texts = _with_referenced_compose_files(root, texts, config, only)
     proving = verifier is not None and fix
+    listed = _dockerfile_folders(root, texts)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
                        downloader=downloader, documented_mounts=_documented_mounts(root),
-                       readmes=_readme_evidence(root, texts), dockerfile_templates=_dockerfile_templates(root),
-                       unscanned_dockerfiles=_fallback_dockerfiles(root, texts))
+                       readmes=_readme_evidence(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
+                       unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
@@ -462,7 +463,21 @@ def _dockerfile_templates(root: Path) -> tuple[str, ...]:
                  and name.endswith(TEMPLATE_SUFFIXES) and (root / name).is_file())
 
 
-def _readme_evidence(root: Path, texts: dict[SourceFile, str]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+def _dockerfile_folders(root: Path, texts: dict[SourceFile, str]) -> dict[str, frozenset[str] | None]:
+    """Each folder holding a scanned Dockerfile → the names it holds (None when it cannot be
+    listed): one listing a folder tells which of the files looked for beside a Dockerfile (its
+    README, a lower-case `dockerfile`) may be there, where a look-up a name cost four a folder."""
+    listed: dict[str, frozenset[str] | None] = {}
+    for folder in {source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}:
+        try:
+            listed[folder] = frozenset(os.listdir(os.path.join(root, folder)))
+        except OSError:
+            listed[folder] = None
+    return listed
+
+
+def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, frozenset[str] | None]
+                     ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """What the README beside each Dockerfile says of it: Dockerfile path → the README that shows
     it line for line, and Dockerfile path → (README, container path) where the README's `docker
     run` mounts the current folder (unreadable ones are skipped: they are not scanned)."""
@@ -474,7 +489,7 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str]) -> tuple[dict[str
             continue
         folder = source.path.rpartition("/")[0]
         if folder not in readmes:
-            readmes[folder] = _readme(root, folder)
+            readmes[folder] = _readme(root, folder, listed.get(folder))
         readme = readmes[folder]
         if readme is None:
             continue
@@ -486,7 +501,12 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str]) -> tuple[dict[str
     return quoted, over_current_folder
 
 
-def _readme(root: Path, folder: str) -> tuple[str, str] | None:
+_README_NAMES_LOWER = frozenset(name.lower() for name in README_NAMES)
+
+
+def _readme(root: Path, folder: str, names: frozenset[str] | None) -> tuple[str, str] | None:
+    if names is not None and not any(name.lower() in _README_NAMES_LOWER for name in names):
+        return None  # a folder without one (in any case: a file system may ignore case) is not asked four times
     where = os.path.join(root, folder)  # strings, not Path objects: asked of every Dockerfile's folder
     for name in README_NAMES:
         path = os.path.join(where, name)
@@ -516,12 +536,16 @@ def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str]) -> dict[str, str]:
+def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],
+                          listed: Mapping[str, frozenset[str] | None]) -> dict[str, str]:
     """Path → text of each `dockerfile` (the lower-case name `docker build` falls back to) in a
     folder holding a scanned Dockerfile: not scanned, only read for how it uses the repository's
     images (unreadable ones are skipped)."""
     found: dict[str, str] = {}
     for folder in sorted({s.path.rpartition("/")[0] for s in texts if s.kind is DOCKERFILE}):
+        names = listed.get(folder)
+        if names is not None and "dockerfile" not in names:
+            continue
         path = f"{folder}/dockerfile" if folder else "dockerfile"
         candidate = root / path
         if candidate.is_file() and candidate.name in {e.name for e in candidate.parent.iterdir()}:
@@ -543,13 +567,14 @@ def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str
     # first. A one-stage file only ships its base, which matters only when it names an image
     # those found stage-only (its name is in the text): most trees then parse nothing more.
     several = {path: text for path, text in every.items() if len(_FROM_LINE.findall(text)) > 1}
-    candidates = stage_only_images(_parsed(several, parsed))
+    several_docs = _parsed(several, parsed)
+    candidates = stage_only_images(several_docs)
     if not candidates:
         return {}
     names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
     single = {path: text for path, text in every.items()
               if path not in several and any(name in text.lower() for name in names)}
-    return stage_only_images(_parsed({**several, **single}, parsed))
+    return stage_only_images(several_docs + _parsed(single, parsed))
 
 
 def _handed_folders(texts: dict[SourceFile, str], parsed: KeptParses) -> dict[str, tuple[str, str]]:
@@ -660,16 +685,25 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
             try:
                 env = dotenv.get(source.path.rpartition("/")[0], {})
                 for path, build in compose_builds(text, source.path, env).items():
-                    first = builds.setdefault(path, build)
-                    # A service that is not only for development or tests speaks for the file.
-                    speaker = build if _setup_only(first) and not _setup_only(build) else first
-                    mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
-                    volumes = tuple(dict.fromkeys(first.volume_mounts + build.volume_mounts))
-                    builds[path] = replace(speaker, bind_mounts=mounts, volume_mounts=volumes,
-                                           needs=tuple(dict.fromkeys(first.needs + build.needs)))
+                    builds[path] = _merged_build(builds.get(path), build)
             except DockerfileSyntaxError:
                 continue
     return builds
+
+
+def _merged_build(first: ComposeBuild | None, build: ComposeBuild) -> ComposeBuild:
+    """What the services building one Dockerfile say together: the first to name it, or a later
+    one that is not only for development or tests, speaks for it; host mounts, volumes and what
+    it needs are gathered from all."""
+    if first is None:
+        first = build
+    speaker = build if first is not build and _setup_only(first) and not _setup_only(build) else first
+    mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
+    volumes = tuple(dict.fromkeys(first.volume_mounts + build.volume_mounts))
+    needs = tuple(dict.fromkeys(first.needs + build.needs))
+    if (mounts, volumes, needs) == (speaker.bind_mounts, speaker.volume_mounts, speaker.needs):
+        return speaker  # a Dockerfile one service builds, as most are: nothing to gather
+    return replace(speaker, bind_mounts=mounts, volume_mounts=volumes, needs=needs)
 
 
 def _referenced_images(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[str, str]],

@@ -102,6 +102,19 @@ def test_special_files_named_like_dockerfiles_are_skipped_never_read(tmp_path):
         read_text(tmp_path / "app.Dockerfile")
 
 
+@pytest.mark.parametrize("size", [0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 300_000, (1 << 20) - 1, 1 << 20])
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_past_it(tmp_path, size):
+    """Read in pieces of the size the file says it has (64 KiB at least): every size around
+    a piece's end reads the very bytes, and one byte past 1 MiB is refused."""
+    from bot.sources.files import MAX_BYTES, TOO_LARGE, read_text
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    (tmp_path / "Dockerfile").write_bytes(data)
+    assert read_text(tmp_path / "Dockerfile").encode("utf-8", errors="surrogateescape") == data
+    (tmp_path / "big.Dockerfile").write_bytes(data + b"y" * (MAX_BYTES + 1 - size))
+    with pytest.raises(OSError, match=TOO_LARGE):
+        read_text(str(tmp_path / "big.Dockerfile"))
+
+
 def test_a_file_larger_than_any_dockerfile_is_one_line(tmp_path):
     from bot.run import process
     (tmp_path / "Dockerfile").write_text("FROM alpine\n" + "RUN apt-get install curl\n" * 500_000)

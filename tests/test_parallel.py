@@ -173,6 +173,16 @@ def test_an_error_whose_constructor_takes_more_than_its_message_comes_back_whole
     assert str(raised.value) == "svc-13/Dockerfile:13: cannot parse"
 
 
+def test_an_answer_pickle_cannot_carry_is_raised_not_taken_for_a_death():
+    """A result that cannot travel back (a bug: results are frozen data) is an error raised in
+    the run, not a worker's death that would report its files as not checked."""
+    def work(n):
+        return (lambda: n) if n == 11 else n
+
+    with pytest.raises(Exception, match="pickle|lambda"):
+        ordered_map(work, list(range(30)), 2, lambda n, why: ("died", n))
+
+
 def test_ordered_map_names_every_item_that_kills_its_worker():
     def work(n):
         if n % 17 == 5:

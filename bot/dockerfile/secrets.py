@@ -45,6 +45,10 @@ class _Format:
     kind: str
     pattern: re.Pattern[str]  # group "secret" is what is masked; "keep" is shown
     variable: str
+    # A case-blind pattern has no literal prefix for the search to skip ahead by, and cost
+    # half of all the formats' time: a word every match holds, found in the lower-cased text
+    # first (only ASCII letters match its letters case-blind, so none is missed).
+    hint: str = ""
 
 
 def _bounded(body: str) -> str:
@@ -71,7 +75,8 @@ _FORMATS = (
             "GOOGLE_API_KEY"),
     _Format("npm registry token", re.compile(r"(?P<keep>:_auth(?:Token)?=)(?P<secret>[^\s\"'`\\$]{8,})"), "NPM_TOKEN"),
     _Format("Authorization header", re.compile(r"(?i)(?P<keep>authorization:\s*(?:bearer|basic|token)\s+)"
-                                               r"(?P<secret>[A-Za-z0-9._~+/=-]{12,})(?![^\s\"'])"), "API_TOKEN"),
+                                               r"(?P<secret>[A-Za-z0-9._~+/=-]{12,})(?![^\s\"'])"), "API_TOKEN",
+            hint="author"),
 )
 _WORD_CHAR = lazy_compile(r"[A-Za-z0-9_]")
 _PRIVATE_KEY = re.compile(r"(?P<keep>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)")
@@ -107,7 +112,12 @@ def is_placeholder(value: str) -> bool:
 def credentials_in(text: str) -> list[Credential]:
     """Every credential of a published format written in `text`, in order, none overlapping."""
     found: list[Credential] = []
+    lowered = None
     for form in _FORMATS:
+        if form.hint:
+            lowered = text.lower() if lowered is None else lowered
+            if form.hint not in lowered:
+                continue
         for match in form.pattern.finditer(text):
             secret = match.group("secret")
             if match.start("secret") and _WORD_CHAR.match(text, match.start("secret") - 1):

@@ -23,10 +23,14 @@ def get(node: yaml.Node | None, key: str, depth: int = 0) -> yaml.Node | None:
         return None
     merged = []
     for key_node, value in node.value:
-        if is_scalar(key_node) and key_node.tag == MERGE_TAG:
+        if not is_scalar(key_node):
+            continue
+        if key_node.tag == MERGE_TAG:
             merged.extend(value.value if is_sequence(value) else [value])
-        elif is_scalar(key_node) and key_node.value == key:
+        elif key_node.value == key:
             return value
+    if not merged:  # most mappings merge nothing: a compose file asks each service for a dozen absent keys
+        return None
     return next((found for source in merged if (found := get(source, key, depth + 1)) is not None), None)
 
 

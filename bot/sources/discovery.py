@@ -13,7 +13,6 @@ from pathlib import Path
 
 from bot.record import record
 from bot.sources import kind_of
-from bot.sources.files import is_regular_file
 from bot.sources.globs import glob_regex
 from bot.sources.kind import SourceKind
 
@@ -38,23 +37,51 @@ def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
 
 def walk(root: Path, exclude: Iterable[str] = ()) -> tuple[list[SourceFile], frozenset[str]]:
     """(the sources under `root`, sorted by path; the folders holding a GitHub Action's
-    action.yml, seen on the same walk: its image is a tool's)."""
+    action.yml, seen on the same walk: its image is a tool's). A folder that cannot be listed
+    is passed over, as `os.walk` passes it over."""
     patterns = [glob_regex(p) for p in exclude]
 
     def excluded(relative: str) -> bool:
         return any(p.fullmatch(relative) for p in patterns)
 
     found, action_folders = [], set()
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        rel_dir = os.path.relpath(directory, root).replace(os.sep, "/")
-        rel_dir = "" if rel_dir == "." else rel_dir + "/"
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not excluded(rel_dir + d)
-                             and not os.path.islink(os.path.join(directory, d)))
-        if not ACTION_FILES.isdisjoint(filenames):
-            action_folders.add(rel_dir.rstrip("/"))
-        for name in filenames:
-            relative = rel_dir + name
+    # Each folder's entries say, from the listing itself, which are folders, links and regular
+    # files: no further system call per file or folder (on a monorepo, thousands of each).
+    pending = [(os.fspath(root), "")]
+    while pending:
+        directory, rel_dir = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        names = set()
+        for entry in entries:
+            relative = rel_dir + entry.name
+            if _is_folder(entry):
+                if entry.name not in SKIPPED_DIRS and not entry.is_symlink() and not excluded(relative):
+                    pending.append((entry.path, relative + "/"))
+                continue
+            names.add(entry.name)
             kind = kind_of(relative)
-            if kind and not excluded(relative) and is_regular_file(os.path.join(directory, name)):
+            if kind and not excluded(relative) and _is_regular_file(entry):
                 found.append(SourceFile(relative, kind))
+        if not ACTION_FILES.isdisjoint(names):
+            action_folders.add(rel_dir.rstrip("/"))
     return sorted(found, key=lambda source: source.path), frozenset(action_folders)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one (a link is listed with the folders, as `os.walk` lists it)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_regular_file(entry: os.DirEntry) -> bool:
+    """A regular file itself (not a link, FIFO, socket or device), as `files.is_regular_file` says."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False

@@ -12,18 +12,36 @@ MAX_BYTES = 1 << 20
 TOO_LARGE = "larger than 1 MiB, more than any Dockerfile, compose file or workflow needs"
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path | str) -> str:
     """Decode as UTF-8; undecodable bytes survive a round trip (surrogateescape). Only a
     regular file is read (a FIFO or a device named like a Dockerfile would block or never
     end), not through a symlink, and not beyond MAX_BYTES: OSError otherwise."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        data = handle.read(MAX_BYTES + 1)
+        data = _read_at_most(descriptor, MAX_BYTES + 1, status.st_size)
+    finally:
+        os.close(descriptor)
     if len(data) > MAX_BYTES:
         raise OSError(errno.EFBIG, TOO_LARGE)
     return data.decode("utf-8", errors="surrogateescape")
+
+
+def _read_at_most(descriptor: int, limit: int, size: int) -> bytes:
+    """Up to `limit` bytes, in reads of the size the file says it has and one more (to see its
+    end), 64 KiB at least (a size may be wrong): a read of `limit` at once allocates a whole
+    MiB for every small file, and a tree has thousands."""
+    chunks, left = [], limit
+    step = max(size + 1, 64 * 1024)
+    while left > 0:
+        chunk = os.read(descriptor, min(step, left))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def is_regular_file(path: str) -> bool:
