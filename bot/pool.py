@@ -24,8 +24,10 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeVar
+
+from bot.record import record
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -119,7 +121,7 @@ def _raise_the_first(results: dict[int, Result | _Raised]) -> None:
         raise min(raised, key=lambda pair: pair[0])[1].error()
 
 
-@dataclass
+@record(mutable=True)
 class _Worker:
     """A forked worker, from the parent's side: the pipe chunks go out on, the one their
     answers come back on, and the chunks sent whose answers have not come back."""
@@ -307,7 +309,7 @@ def _run_chunk(work: Callable, items: Sequence, start: int, stop: int) -> list:
     return done
 
 
-@dataclass(frozen=True)
+@record
 class _Raised:
     """An exception a worker's item raised, carried back whole: pickle rebuilds an exception by
     calling its class with its message alone, which fails for one whose constructor takes
