@@ -2,7 +2,8 @@
 
 Why: without `--no-cache`, apk leaves its package index in /var/cache/apk inside the layer.
 Fix: insert ` --no-cache` right after `add`; an `apk update &&` just before it goes, since its
-index would stay in the layer whatever the flag (another `apk update` in the RUN is reported).
+index would stay in the layer whatever the flag (another `apk update` in the RUN is reported,
+and so is the update when a later `apk add` of the RUN, without `--no-cache`, relies on its index).
 Not when the RUN mounts a cache on /var/cache/apk, or adds `--no-network`.
 """
 from __future__ import annotations
@@ -47,6 +48,12 @@ def _judge_add(doc: Dockerfile, run: Run, script: ShellScript, command: Command,
         else:
             yield finding(doc, CODE, run.instruction, "apk add without --no-cache", flag)
         return
+    same_run = _later_add_in_run(run, command)
+    if same_run is not None:
+        yield finding(doc, CODE, run.instruction, "apk update leaves its index in the layer; not changed because "
+                      f"the later apk add of {same_run} in this RUN has no --no-cache and relies on it: add "
+                      "--no-cache there too and drop the update")
+        return
     relying = _later_add_relying_on_index(doc, run)
     if relying is not None:
         yield finding(doc, CODE, run.instruction, f"apk update leaves its index in the layer; not changed because "
@@ -58,6 +65,19 @@ def _judge_add(doc: Dockerfile, run: Run, script: ShellScript, command: Command,
     drop = Edit(script.logical.span(update.start, command.start), "")
     yield finding(doc, CODE, run.instruction, "apk update && apk add: the update's index stays in the layer"
                   + ("" if has_flag else ", and the add has no --no-cache"), (drop, *flag))
+
+
+def _later_add_in_run(run: Run, add: Command) -> str | None:
+    """What a later `apk add` of the same RUN installs, when it has no --no-cache: dropping the
+    update would leave it on the index the update fetched (or none), so both change together."""
+    seen = False
+    for _, command, subcommand in apk_adds(run):
+        if command is add:
+            seen = True
+        elif seen and not command.has_option("--no-cache", "--no-network"):
+            after = command.argv[command.argv.index(subcommand) + 1:]
+            return " ".join(word.value for word in after if not word.value.startswith("-")) or "packages"
+    return None
 
 
 def _later_add_relying_on_index(doc: Dockerfile, run: Run) -> Run | None:
