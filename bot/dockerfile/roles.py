@@ -45,6 +45,10 @@ DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox", "d
 # Benchmarks and load tests are test harnesses too: run against the app, never shipped.
 TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "e2e",
                           "benchmark", "benchmarks", "loadtest", "load-test", "load-tests"})
+# Folders of the repository's own helpers (`tools/schema2openapi/`, `hack/dockerfiles/`): an image
+# there that exposes nothing and no compose service runs is a helper run by hand over the checkout.
+# (Not `scripts/`: projects ship their main image from there as often.)
+HELPER_FOLDERS = frozenset({"tools", "tooling", "hack", "devtools", "dev-tools"})
 # `Dockerfile.build`, `builder.Dockerfile`: the builder pattern's first image, whose output is copied out.
 BUILDER_WORDS = frozenset({"build", "builder"})
 # A file or compose file named with one of these words is for tests (`Dockerfile.integration-tests-debian`).
@@ -508,6 +512,11 @@ def _tool(doc: Dockerfile, facts: RepositoryFacts, folders: list[str]) -> RoleDe
         program = command[1][0].rsplit("/", 1)[-1]
         if _LINTER_OR_SCANNER.fullmatch(program.removesuffix(".sh")):
             return RoleDecision(Role.TOOL, f"its {command[0]} runs {program}, a linter or scanner")
+    helper = next((f for f in folders if f.lower() in HELPER_FOLDERS), None)
+    if helper is not None:
+        return RoleDecision(Role.TOOL, f"it sits in {helper}/, exposes no port and no compose service runs it: a "
+                            "helper of the repository's, run by hand", unshipped="a helper image run by hand, "
+                            "that nobody ships")
     return _generator(doc, command)
 
 
