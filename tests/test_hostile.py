@@ -61,6 +61,21 @@ def test_many_runs_are_hardened_in_linear_time():
     assert seconds < 6, f"{seconds:.1f} s for 10k RUN lines"
 
 
+def test_many_dockerfiles_in_one_tree_are_judged_in_linear_time():
+    """What a file's role depends on across the tree (its sibling folders, named for
+    distributions or not) is read once per tree, not once per file: a monorepo of thousands."""
+    config = load_config(Path("/nonexistent"))
+    folders = ("alpine", "bookworm", "svc", "api")
+
+    def tree(services: int) -> float:
+        texts = {SourceFile(f"services/s{n}/{folders[n % 4]}/Dockerfile", DOCKERFILE): "FROM debian:12\nCMD [\"x\"]\n"
+                 for n in range(services)}
+        return _seconds(lambda: process_texts(texts, config, config.active_rules(), fix=True))
+
+    small, large = tree(500), tree(2_000)  # 4 times the files: linear ~4x the time, quadratic ~16x
+    assert large / small < 7, f"{small:.2f} s for 500 files, {large:.2f} s for 2,000"
+
+
 def test_many_chained_stages_are_one_line_quickly():
     def chain(stages: int) -> str:
         return "FROM alpine AS s0\n" + "".join(f"FROM s{i} AS s{i + 1}\nRUN pip install x\n" for i in range(stages - 1))

@@ -13,6 +13,7 @@ application, or only a shell or interpreter).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import field, replace
@@ -298,14 +299,24 @@ def _distribution_variants(path: str, dockerfiles: frozenset[str]) -> str | None
     parent = path.rpartition("/")[0]
     if not parent:
         return None
-    grandparent = parent.rpartition("/")[0]
-    siblings = sorted({folder for folder in (p.rpartition("/")[0] for p in dockerfiles)
-                       if folder != parent and folder.rpartition("/")[0] == grandparent
-                       and _names_a_distribution(folder)})
+    siblings = [folder for folder in _distribution_folders(dockerfiles).get(parent.rpartition("/")[0], ())
+                if folder != parent]
     if not siblings or (not _names_a_distribution(parent) and len(siblings) < 2):
         return None
     return (f"a variants layout ({parent.rsplit('/', 1)[-1]}/ beside {siblings[0].rsplit('/', 1)[-1]}/): one image "
             "built on several distributions")
+
+
+@functools.lru_cache(maxsize=4)
+def _distribution_folders(dockerfiles: frozenset[str]) -> dict[str, list[str]]:
+    """The folders of the repository's Dockerfiles that are named for a distribution, sorted,
+    by their parent folder: read once per repository, not once per Dockerfile (a tree of
+    thousands of Dockerfiles)."""
+    by_parent: dict[str, list[str]] = {}
+    for folder in sorted({p.rpartition("/")[0] for p in dockerfiles}):
+        if _names_a_distribution(folder):
+            by_parent.setdefault(folder.rpartition("/")[0], []).append(folder)
+    return by_parent
 
 
 def _names_a_distribution(folder: str) -> bool:
