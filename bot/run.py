@@ -53,6 +53,7 @@ from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import own_image_mounts, read_dotenv
 from bot.sources.compose import referenced_files as referenced_compose_files
+from bot.sources.context_files import ContextFiles
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.dockerfile import TEMPLATE_SUFFIXES
@@ -150,9 +151,10 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                        downloader=downloader, documented_mounts=_documented_mounts(root),
                        readmes=_readme_evidence(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
+    folders = _context_folders(texts, ruleset.context.facts)
+    ruleset = replace(ruleset, context=replace(ruleset.context, context_file=ContextFiles(root, folders).read))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
-        contexts = ContextListings(root, _context_folders(texts, ruleset.context.facts))
-        ruleset = replace(ruleset, context=replace(ruleset.context, contexts=contexts))
+        ruleset = replace(ruleset, context=replace(ruleset.context, contexts=ContextListings(root, folders)))
     report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs), diffs)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))

@@ -26,8 +26,12 @@ below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts in
 the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
 the app writes there: every earlier version ran as root, so the files already kept there are
 root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
-root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), an entrypoint
-shell script, a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
+root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), a start script (the ENTRYPOINT's, or the CMD's under no
+ENTRYPOINT or a bare shell) that could not be read from the build context or that does more than
+start one program (it writes files, runs a command that needs root, or runs another program
+first: a migration, a generator), an ENTRYPOINT named for one (`docker-entrypoint`), files made
+writable for group root (`chmod g+w`, `chgrp 0`: the image is built for any uid in group 0, as
+OpenShift runs it, and a new user of another group could not write them), a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
 for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
 another Dockerfile of the repository hands to its user (`chown`, a user's home), a server that
 writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), a command that needs root (cron, sshd, supervisord, init systems such as
@@ -49,6 +53,7 @@ from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild
 from bot.dockerfile.stage_purpose import name_words
+from bot.dockerfile.start_scripts import StartScript, start_script, what_it_does_first
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -106,6 +111,37 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     yield finding(doc, CODE, stage.from_,
                   f"final stage runs as root: switch to user {user_line} (check the app can write what it needs)",
                   (edit,))
+
+
+def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -> str | None:
+    """Why the script the container starts with may fail as a new user: it could not be read,
+    or it does more than start its program; None: it only starts it."""
+    name = script.path.rsplit("/", 1)[-1]
+    text = context.context_file(doc.path, script.source) \
+        if context.context_file is not None and script.source is not None else None
+    if text is None:
+        return f"its start script {name} may need root, and it could not be read here (read it first)"
+    first = what_it_does_first(text)
+    if first is None:
+        return None
+    return (f"its start script {script.source} does more than start the app ({first}), which may need root or "
+            "files a new user cannot write: make sure it runs as that user, then set USER")
+
+
+# `chmod g+w`, `chmod -R g=u`, `chmod 775`-style group writes paired with group root, `chgrp 0`.
+_GROUP_WRITABLE = lazy_compile(r"\bchmod\s+(?:-\w+\s+)*g(?:\+r?w|=u|\+rwX|=rwX?)")
+_GROUP_ROOT = lazy_compile(r"\bchgrp\s+(?:-\w+\s+)*(?:0|root)\b|\bchown\s+(?:-\w+\s+)*[\w$.{}-]*:(?:0|root)\b"
+                           r"|--chown=[\w$.{}-]*:(?:0|root)\b")
+
+
+def _group_root_design(doc: Dockerfile, stage: Stage) -> int | None:
+    """The line of a RUN (or COPY --chown) of the stage's image that makes files writable for
+    group root: the way images are built for an arbitrary uid that runs in group 0."""
+    for inst in stage.all_instructions():
+        if inst.keyword in ("RUN", "COPY", "ADD") and (_GROUP_WRITABLE.search(inst.rest) or _GROUP_ROOT.search(inst.rest)):
+            if inst.keyword == "RUN" or _GROUP_ROOT.search(inst.rest):
+                return inst.line
+    return None
 
 
 def _cron_setup(doc: Dockerfile, stage: Stage) -> str | None:
@@ -196,6 +232,10 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
             match = PRIVILEGE_DROPPERS.search(inst.args.text)
             if match:
                 return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
+    group_root = _group_root_design(doc, stage)
+    if group_root is not None:
+        return (f"line {group_root} makes files writable for group root, for any uid in group 0 (as OpenShift runs "
+                "it): a USER must keep group 0 (`USER 10001:0`); set it by hand")
     cron = _cron_setup(doc, stage)
     if cron is not None:
         return f"{cron}: the cron daemon that runs it needs root"
@@ -204,11 +244,18 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         healthcheck, path, folder = marker
         return (f"its HEALTHCHECK (line {healthcheck.line}) waits for {path}, which the container writes at run time "
                 f"in {folder}, where a new user cannot write: move it to a folder that user owns, then set USER")
+    script = start_script(stage)
+    if script is not None:
+        reason = _script_reason(doc, script, context)
+        if reason is not None:
+            return reason
     for keyword in ("ENTRYPOINT", "CMD"):
         inst = stage.last_before(keyword)
         if inst is None:
             continue
         program = _program(inst)
+        if keyword == "ENTRYPOINT" and script is not None and program.endswith(".sh"):
+            continue  # the script was read: it only hands over to the CMD
         if keyword == "ENTRYPOINT" and (program.endswith(".sh") or "entrypoint" in program):
             return f"its entrypoint script {program} may need root (read it first)"
         if program in ROOT_DAEMONS or (inst.words or [""])[0].startswith(ROOT_PROGRAM_FOLDERS):

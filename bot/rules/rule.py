@@ -84,6 +84,9 @@ class RuleContext:
     # What each Dockerfile's build context holds that must not ship, by Dockerfile path (HB064);
     # None: not listed (the texts are not on disk).
     contexts: Mapping[str, ContextListing] | None = None
+    # A file of a Dockerfile's build context, by (Dockerfile path, context-relative path), read
+    # for what it says (HB001 reads the start script); None: the texts are not on disk.
+    context_file: Callable[[str, str], str | None] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled

@@ -1,0 +1,56 @@
+"""Reading a small file of a Dockerfile's build context, for what it says (never to run it):
+the start script a container runs (`COPY start.sh /app/` then `CMD ["/app/start.sh"]`).
+
+Only a regular file inside the repository is read, at most MAX_BYTES of it: a path that leads
+out of the repository (`..`, a symbolic link), a folder, a device or a missing file reads as
+None, as does one larger than any script a container starts with."""
+from __future__ import annotations
+
+import os
+import posixpath
+import stat
+from collections.abc import Mapping
+from pathlib import Path
+
+MAX_BYTES = 256 * 1024
+
+
+class ContextFiles:
+    """Dockerfile → its build context folder in (both repository-relative); a file of that
+    context, by its context-relative path, out. Each file is read once, when first asked for."""
+
+    def __init__(self, root: Path, folders: Mapping[str, str]):
+        self._root = os.path.realpath(root)
+        self._folders = dict(folders)
+        self._read: dict[str, str | None] = {}
+
+    def read(self, dockerfile: str, relative: str) -> str | None:
+        folder = self._folders.get(dockerfile)
+        if folder is None or relative.startswith("/"):
+            return None
+        path = posixpath.normpath(posixpath.join(folder, relative))
+        if path == ".." or path.startswith("../"):
+            return None
+        if path not in self._read:
+            self._read[path] = _read_inside(self._root, path)
+        return self._read[path]
+
+
+def _read_inside(root: str, relative: str) -> str | None:
+    real = os.path.realpath(os.path.join(root, relative))
+    if os.path.commonpath([root, real]) != root:
+        return None  # a link out of the repository
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        data = os.read(fd, MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data.decode("utf-8", errors="replace")
