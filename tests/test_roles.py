@@ -217,6 +217,27 @@ def test_host_folders_mounted_into_the_repositorys_own_image_pulled_by_name_make
     assert "[fixable]" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("given, said", [
+    ("    devices:\n      - '/dev/serial/by-id/stick:/dev/zwave'\n", "with the device /dev/zwave"),
+    ("    volumes:\n      - zwave-config:/usr/src/app/store\n", "with a volume mounted at /usr/src/app/store"),
+])
+def test_volumes_and_devices_given_to_the_repositorys_own_image_make_the_user_change_a_report(
+        tmp_path, capsys, given, said):
+    repository = tmp_path / "zwave-js-ui"
+    write(repository, "docker/Dockerfile", SERVICE)
+    write(repository, "docker/docker-compose.yml", f"services:\n  zwave-js-ui:\n    image: zwavejs/zwave-js-ui:latest\n{given}")
+    assert main(["check", "--offline", "--select", "HB001", str(repository)]) == 0
+    out = capsys.readouterr().out
+    assert f"docker/docker-compose.yml service zwave-js-ui runs this repository's image {said}" in out
+
+
+def test_devices_given_to_the_service_that_builds_the_image_make_the_user_change_a_report(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", SERVICE)
+    write(tmp_path, "compose.yaml", "services:\n  app:\n    build: .\n    devices:\n      - /dev/ttyUSB0\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    assert "app runs it with devices: /dev/ttyUSB0, which only root can use" in capsys.readouterr().out
+
+
 def test_compose_named_volumes_are_kept_data_so_the_user_change_is_a_report(tmp_path, capsys):
     write(tmp_path, "flags/Dockerfile", SERVICE)
     write(tmp_path, "compose.yaml", "services:\n  flags:\n    build: ./flags\n    volumes:\n"

@@ -149,7 +149,7 @@ class RepositoryFacts:
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
     # Dockerfile path → (the README beside it, container path) where its `docker run` mounts the current folder
     run_over_current_folder: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    # (compose service, container path) where host folders are mounted into the repository's own image, pulled by name
+    # (compose service, what it gives) the host folders, volumes and devices compose gives the repository's own image, pulled by name
     own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
     documented_mounts: tuple[tuple[str, str], ...] = ()

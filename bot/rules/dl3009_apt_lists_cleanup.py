@@ -4,7 +4,8 @@ Why: `apt-get update` writes tens of MB of package lists that ship in the layer 
 and go stale the day the image is built.
 Fix: append `&& rm -rf /var/lib/apt/lists/*` to the end of that same RUN, following its
 continuation style (trailing or leading `&&`, its indentation, its escape character and line
-endings); in a heredoc script, a new line before the terminator. Only stages that reach the
+endings); in a heredoc script, a new line before the terminator. When apt-get runs under `sudo`
+(the RUN's user is not root), so does the cleanup. Only stages that reach the
 final image are checked. When a later RUN still needs the lists (it installs without its
 own `apt-get update`) the RUN is reported instead: merging the two is for a person.
 """
@@ -41,7 +42,10 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                           "installs without its own apt-get update: merge them, then clean up")
             continue
         script = max(uses, key=lambda pair: pair[1].end)[0]
-        edit = append_command(doc, run, script, CLEANUP)
+        # `sudo apt-get …`: the RUN's user is not root (cimg/* images run as circleci), and a
+        # plain rm of root's lists would fail the build.
+        sudo = any("sudo" in (w.value for w in command.words[:command.argv_start]) for _, command in uses)
+        edit = append_command(doc, run, script, f"sudo {CLEANUP}" if sudo else CLEANUP)
         message = "apt-get lists are left in the image"
         if edit is None:
             yield finding(doc, CODE, run.instruction, message + "; the RUN ends in a way that "

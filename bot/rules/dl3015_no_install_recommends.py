@@ -28,7 +28,7 @@ from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.record import record
 from bot.rules.base import finding
-from bot.rules.packages import real_installs
+from bot.rules.packages import pip_installs, real_installs
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 
 CODE = "DL3015"
@@ -42,11 +42,18 @@ NEEDS_RECOMMENDED = {"curl": "ca-certificates", "wget": "ca-certificates", "git"
 NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if needs == "ca-certificates")
 
 
+def _needs_certificates(named: set[str]) -> bool:
+    """curl, wget, or libcurl itself (`libcurl4`, `libcurl4-openssl-dev`: what curl and apps
+    that fetch over https link to recommends ca-certificates)."""
+    return bool(named & NEED_CERTIFICATES) or any(name.startswith("libcurl") for name in named)
+
+
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     certified: set[int] | None = None  # the stages that install ca-certificates, read once when asked
     configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
     first_installs: dict[int, dict[str, int]] | None = None  # by stage, likewise
     gpg_uses: GpgUses | None = None  # likewise
+    pip_runs: list[Run] | None = None  # likewise
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
@@ -76,25 +83,42 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                               "recommends openssh-client, less and patch, which its users may run: name the ones "
                               "needed, then add the flag")
                 continue
+            if named and _purged_after(script, command, named):
+                continue  # the RUN removes what it installed before it ends: the flag changes no layer
             if gpg_uses is None:
                 gpg_uses = _gpg_uses(doc)
             gpg = _gpg_used_after(gpg_uses, run, script, command, named)
             if gpg is not None:
+                line, keyserver = gpg
+                why = (f"line {line} fetches keys from a keyserver with gpg, which needs dirmngr, and no install names "
+                       "gnupg or dirmngr: gpg brings it only through its recommendation of gnupg: name dirmngr, "
+                       "then add the flag") if keyserver else (
+                       f"line {line} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as "
+                       "a recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
                 yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because line "
-                              f"{gpg} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as "
-                              "a recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
+                              f"{command.name} install without --no-install-recommends; not changed because {why}")
                 continue
+            if named & PIP_PACKAGES and not named & PIP_BUILD_NEEDS:
+                if pip_runs is None:
+                    pip_runs = _pip_install_runs(doc)
+                pip_line = _pip_install_after(pip_runs, run)
+                if pip_line is not None:
+                    yield finding(doc, CODE, run.instruction,
+                                  f"{command.name} install without --no-install-recommends; not changed because line "
+                                  f"{pip_line} runs pip install, and python3-pip recommends build-essential and "
+                                  "python3-dev, which pip needs to build a package that has no wheel: name them, or "
+                                  "add the flag if every package has a wheel")
+                    continue
             edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
             added = ""
-            name_certificates = bool(named & NEED_CERTIFICATES)
+            name_certificates = _needs_certificates(named)
             if name_certificates:
                 if certified is None:
                     certified = _stages_installing_certificates(doc)
                 name_certificates = not any(id(stage) in certified for stage in run.stage.lineage())
             if name_certificates:
                 edits.append(Edit.insert(script.logical.original_end(packages[-1].end), " ca-certificates"))
-                added = " (ca-certificates named: curl and wget need it for https and only recommend it)"
+                added = " (ca-certificates named: curl, wget and libcurl need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
 
@@ -118,22 +142,37 @@ def _installed_before(first: dict[int, dict[str, int]], run: Run, named: set[str
                for name in named)
 
 
-# Packages that bring gpg itself.
+# Packages that bring gpg itself, and those that also bring dirmngr, which gpg needs to reach a
+# keyserver (Debian's gpg only recommends gnupg, which depends on dirmngr).
 GPG_PACKAGES = frozenset({"gnupg", "gnupg2", "gnupg1", "gpg"})
+FULL_GNUPG = frozenset({"gnupg", "gnupg2", "gnupg1", "dirmngr"})
 _GPG_PROGRAMS = frozenset({"gpg", "gpg2", "apt-key"})
 _MENTIONS_GPG = lazy_compile(r"gpg|apt-key")
+_KEYSERVER_OPTIONS = ("--recv-key", "--keyserver", "--fetch-keys", "--search-keys", "--locate-keys", "--refresh-keys",
+                      "--auto-key-locate")
 
 
 @record
 class GpgUses:
     """The commands of a file that run gpg and the installs that name gnupg, in the file's
-    order, read once: `events` ((RUN start, script, command offset), "gpg" or "gnupg", line,
-    stage), `positions` those places for bisecting, and where each stage first
-    names gnupg."""
+    order, read once: `events` ((RUN start, script, command offset), kind, line, stage) where
+    kind is "gpg" (runs gpg), "keyserver" (runs gpg against a keyserver), "gnupg" (installs
+    gnupg or dirmngr) or "gpg-package" (installs the gpg package alone); `positions` those
+    places for bisecting, and where each stage first installs gnupg."""
 
     events: list[tuple[tuple[int, int, int], str, int, Stage]]
     positions: list[tuple[int, int, int]]
     first_gnupg: dict[int, tuple[tuple[int, int, int], Stage]]
+
+
+def _gpg_kind(command) -> str | None:
+    if command.name in _GPG_PROGRAMS:
+        keyserver = any(w.value.startswith(_KEYSERVER_OPTIONS) for w in command.args())
+        return "keyserver" if keyserver else "gpg"
+    if command.name in ("apt-get", "apt"):
+        names = set(_names(command))
+        return "gnupg" if names & FULL_GNUPG else "gpg-package" if names & GPG_PACKAGES else None
+    return None
 
 
 def _gpg_uses(doc: Dockerfile) -> GpgUses:
@@ -142,8 +181,7 @@ def _gpg_uses(doc: Dockerfile) -> GpgUses:
         for run in doc.runs():
             for number, script in enumerate(run.scripts):
                 for command in script.script.commands:
-                    kind = "gpg" if command.name in _GPG_PROGRAMS else \
-                        "gnupg" if command.name in ("apt-get", "apt") and set(_names(command)) & GPG_PACKAGES else None
+                    kind = _gpg_kind(command)
                     if kind:
                         events.append(((run.instruction.span.start, number, command.start), kind, run.instruction.line,
                                        run.stage))
@@ -154,11 +192,12 @@ def _gpg_uses(doc: Dockerfile) -> GpgUses:
     return GpgUses(events, [position for position, _, _, _ in events], first_gnupg)
 
 
-def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -> int | None:
-    """The line of a command that runs gpg (`apt-key add`, `gpg --dearmor`) after this install,
-    in its RUN or a later one of the stage, its lineage or a stage built on it, before any
-    install names gnupg: gpg may then have come only as a recommendation."""
-    if not uses.events or named & GPG_PACKAGES:
+def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -> tuple[int, bool] | None:
+    """(line, whether it reaches a keyserver) of a command that runs gpg (`apt-key add`, `gpg
+    --dearmor`, `gpg --recv-keys`) after this install, in its RUN or a later one of the stage, its
+    lineage or a stage built on it, before any install names gnupg: gpg (or, for a keyserver,
+    dirmngr) may then have come only as a recommendation."""
+    if not uses.events or named & FULL_GNUPG:
         return None
     number = next((n for n, each in enumerate(run.scripts) if each is script), 0)
     here = (run.instruction.span.start, number, install.start)
@@ -167,10 +206,58 @@ def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -
         return stage.built_on(run.stage) or run.stage.built_on(stage)
 
     if any(position < here and related(stage) for position, stage in uses.first_gnupg.values()):
-        return None  # named before: gpg is there whatever the flag
-    later = bisect_right(uses.positions, here)
-    return next(((line if kind == "gpg" else None) for _, kind, line, stage in uses.events[later:] if related(stage)),
-                None)
+        return None  # named before: gpg and dirmngr are there whatever the flag
+    has_gpg = bool(named & GPG_PACKAGES) or any(
+        kind == "gpg-package" and position < here and related(stage) for position, kind, _, stage in uses.events)
+    for _, kind, line, stage in uses.events[bisect_right(uses.positions, here):]:
+        if not related(stage):
+            continue
+        if kind == "gnupg":
+            return None
+        if kind == "gpg-package":
+            has_gpg = True
+        elif kind == "keyserver":
+            return line, True
+        elif kind == "gpg" and not has_gpg:
+            return line, False
+    return None
+
+
+# pip's package, and what it recommends for building packages that have no wheel.
+PIP_PACKAGES = frozenset({"python3-pip", "python-pip"})
+PIP_BUILD_NEEDS = frozenset({"python3-dev", "python-dev", "build-essential", "python3-all-dev"})
+
+
+def _pip_install_runs(doc: Dockerfile) -> list[Run]:
+    """The RUNs that run pip install, in the file's order: read once per file."""
+    return [run for run in doc.runs() if "pip" in run.text and any(True for _ in pip_installs(run))]
+
+
+def _pip_install_after(runs: list[Run], run: Run) -> int | None:
+    """The line of a pip install in this RUN or a later one of the stage, its lineage or a stage
+    built on it."""
+    for other in runs:
+        if other.instruction.span.start >= run.instruction.span.start and \
+                (other.stage.built_on(run.stage) or run.stage.built_on(other.stage)):
+            return other.instruction.line
+    return None
+
+
+_REMOVALS = frozenset({"purge", "remove", "autoremove"})
+
+
+def _purged_after(script, install, named: set[str]) -> bool:
+    """A later apt-get purge/remove of the same script names every package this install named."""
+    seen = False
+    removed: set[str] = set()
+    for command in script.script.commands:
+        if command is install:
+            seen = True
+        elif seen and command.name in ("apt-get", "apt"):
+            sub = command.subcommand(APT_OPTIONS_WITH_VALUES)
+            if sub is not None and sub.value in _REMOVALS:
+                removed |= {w.value.split("=", 1)[0] for w in package_words(command, sub, APT_OPTIONS_WITH_VALUES)}
+    return named <= removed
 
 
 def _names(command) -> list[str]:

@@ -180,9 +180,9 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
                 "not be able to write: make them writable by it, then set USER")
     if build is None and context.facts.own_image_mounts:
-        service, target = context.facts.own_image_mounts[0]
-        return (f"{service} runs this repository's image with a host folder mounted at {target}, which a new user "
-                "may not be able to write: make it writable by that user, then set USER")
+        service, given = context.facts.own_image_mounts[0]
+        return (f"{service} runs this repository's image with {given}, which a new user may not be able to "
+                "write or open: make it usable by that user, then set USER")
     handed = _handed_elsewhere(doc, stage, context.facts.handed_folders)
     if handed is not None:
         folder, (other, how) = handed

@@ -188,27 +188,50 @@ def referenced_files(text: str, path: str) -> list[str]:
 
 def own_image_mounts(text: str, path: str, repository: str,
                      env: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
-    """(which service, container path) of each host folder mounted into the repository's own
-    image, pulled by name rather than built (`image: flowiseai/flowise` in the repository
-    Flowise, with `~/.flowise:/root/.flowise`): whichever Dockerfile builds that image must keep
-    those folders writable."""
+    """(which service, what it gives the container) of each host folder, volume and device the
+    file gives the repository's own image, pulled by name rather than built (`image:
+    flowiseai/flowise` in the repository Flowise, with `~/.flowise:/root/.flowise`; `image:
+    zwavejs/zwave-js-ui` with `devices:` and a `store` volume): whichever Dockerfile builds that
+    image must keep them writable, and open to its user."""
     found = []
     for name, service in _services(load(text, path)):
         last_component = _built_image(service, env or {}).split("@", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
         if get(service, "build") is not None or not repository or last_component.lower() != repository.lower():
             continue
-        found.extend((f"{path} service {name}", target) for target in _bind_mounts(service))
+        given = [f"a host folder mounted at {target}" for target in _bind_mounts(service)]
+        given += [f"a volume mounted at {target}" for target in _volume_mounts(service)
+                  if target.rstrip("/") not in _SCRATCH_FOLDERS]
+        given += [f"the device {device}" for device in _devices(service)]
+        found.extend((f"{path} service {name}", what) for what in given)
     return found
 
 
+# Volumes for scratch files, emptied between runs: nothing is kept there.
+_SCRATCH_FOLDERS = frozenset({"/tmp", "/var/tmp", "/run", "/var/run", "/dev/shm"})
+
+
+def _devices(service: yaml.Node) -> tuple[str, ...]:
+    """Container paths of the host devices `devices:` passes in (`/dev/ttyUSB0:/dev/zwave`): a
+    device node keeps its owner and mode (root:dialout 0660), which another user cannot open."""
+    found = []
+    for word in _words(get(service, "devices")):
+        parts = word.split(":")
+        found.append(parts[1] if len(parts) > 1 and parts[1].startswith("/") else parts[0])
+    return tuple(device for device in found if device)
+
+
 def _root_powers(service: yaml.Node) -> str:
-    """What the service is given that a non-root process cannot use: `privileged: true`, or
-    capabilities added with `cap_add` (a process of another user does not get them)."""
+    """What the service is given that a non-root process cannot use: `privileged: true`,
+    capabilities added with `cap_add` (a process of another user does not get them), or host
+    devices (`devices:`, owned by root and a group such as dialout)."""
     privileged = get(service, "privileged")
     if is_scalar(privileged) and privileged.value.lower() in ("true", "yes", "on"):
         return "privileged: true"
     added = [word for word in _words(get(service, "cap_add")) if word.strip()]
-    return f"cap_add: {', '.join(added)}" if added else ""
+    if added:
+        return f"cap_add: {', '.join(added)}"
+    devices = _devices(service)
+    return f"devices: {', '.join(devices)}" if devices else ""
 
 
 def _command(service: yaml.Node) -> tuple[str, ...]:
