@@ -58,8 +58,17 @@ class RuleBuilder:
         pass
 
 
+# The script SERVICE's container starts: it only starts its program, so HB001 may set a USER (it
+# reads the script first).
+APP = "#!/bin/sh\nexec sleep infinity\n"
+
+
 def repo(tmp_path: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
+    """`files` under tmp_path; beside each Dockerfile that copies app.sh, the app.sh SERVICE
+    starts, unless `files` gives one."""
+    scripts = {f"{name.rpartition('/')[0]}/app.sh".lstrip("/"): APP for name, text in files.items()
+               if name.rsplit("/", 1)[-1] == "Dockerfile" and "app.sh /app.sh" in text}
+    for name, text in {**scripts, **files}.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     return tmp_path
