@@ -46,7 +46,9 @@ def test_what_a_start_script_does_before_starting_its_program(script, first):
      StartScript("/entrypoint.sh", "hack/lite/start.sh")),
     ("FROM alpine\nCOPY run.sh /\nENTRYPOINT [\"tini\", \"--\", \"sh\", \"/run.sh\"]\n", StartScript("/run.sh", "run.sh")),
     ("FROM alpine\nCOPY --from=build /out/run.sh /\nCMD [\"/run.sh\"]\n", StartScript("/run.sh", None)),
-    ("FROM alpine\nCMD [\"sh\", \"-c\", \"./app\"]\n", None),  # no file
+    ("FROM alpine\nCMD [\"sh\", \"-c\", \"./app\"]\n", None),  # no script
+    ("FROM alpine\nWORKDIR /srv\nCOPY start.sh .\nCMD [\"sh\", \"-c\", \"exec ./start.sh --port $PORT\"]\n",
+     StartScript("/srv/start.sh", "start.sh")),
     ("FROM alpine\nCOPY app /app\nCMD [\"/app\"]\n", None),  # a program, not a script
 ])
 def test_the_script_a_container_starts_with_and_where_the_build_copied_it_from(dockerfile, found):

@@ -55,10 +55,12 @@ class StartScript:
 def start_script(stage: Stage) -> StartScript | None:
     """The script the container starts with, when it starts one: the ENTRYPOINT (past
     launchers such as tini), or the CMD a bare-shell ENTRYPOINT or no ENTRYPOINT runs; `sh
-    script.sh` counts, `sh -c "…"` does not (it is no file)."""
+    script.sh` counts, and so does `sh -c "./start.sh"` (the script the command starts)."""
     words = _started_words(stage)
     if not words:
         return None
+    if words[0].rsplit("/", 1)[-1] in SHELLS and len(words) > 2 and words[1] == "-c":
+        words = [w for w in words[2].split() if w != "exec"] or words  # `sh -c "exec ./start.sh"`: what it runs
     program = words[0]
     if program.rsplit("/", 1)[-1] in SHELLS:
         if len(words) < 2 or words[1].startswith("-"):
