@@ -638,7 +638,7 @@ def _dockerfile(path: str, text: str, parsed: KeptParses, target: str | None = N
 
 def _own_image_mounts(texts: dict[SourceFile, str], repository: str,
                       dotenv: Mapping[str, Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
-    """Host folders compose files mount into the repository's own image, pulled by name;
+    """Host folders, volumes and devices compose files give the repository's own images, pulled by name;
     unreadable compose files are reported when processed."""
     found: list[tuple[str, str]] = []
     for source, text in texts.items():

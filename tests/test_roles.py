@@ -231,6 +231,23 @@ def test_volumes_and_devices_given_to_the_repositorys_own_image_make_the_user_ch
     assert f"docker/docker-compose.yml service zwave-js-ui runs this repository's image {said}" in out
 
 
+@pytest.mark.parametrize("image, own", [
+    ("ghcr.io/hatchet-dev/hatchet/hatchet-api:${LATEST_TAG}", True),  # a path component, the tag a variable
+    ("hatchetdev/hatchet-engine:v1", True),  # a name the repository's starts
+    ("localhost:5000/hatchet", True),
+    ("redis:7", False),
+    ("acme/hatchetery:1", False),
+])
+def test_the_repositorys_own_images_are_known_by_their_names(tmp_path, capsys, image, own):
+    repository = tmp_path / "hatchet"
+    write(repository, "build/servers.dockerfile", SERVICE)
+    write(repository, "compose.yaml", f"services:\n  api:\n    image: {image}\n    volumes:\n      - ./generated:/hatchet/generated\n")
+    main(["check", "--offline", "--select", "HB001", str(repository)])
+    out = capsys.readouterr().out
+    assert ("compose.yaml service api runs this repository's image with a host folder mounted at /hatchet/generated"
+            in out) is own
+
+
 def test_devices_given_to_the_service_that_builds_the_image_make_the_user_change_a_report(tmp_path, capsys):
     write(tmp_path, "Dockerfile", SERVICE)
     write(tmp_path, "compose.yaml", "services:\n  app:\n    build: .\n    devices:\n      - /dev/ttyUSB0\n")

@@ -195,8 +195,10 @@ def own_image_mounts(text: str, path: str, repository: str,
     image must keep them writable, and open to its user."""
     found = []
     for name, service in _services(load(text, path)):
-        last_component = _built_image(service, env or {}).split("@", 1)[0].rsplit("/", 1)[-1].split(":", 1)[0]
-        if get(service, "build") is not None or not repository or last_component.lower() != repository.lower():
+        image = get(service, "image")
+        # A tag left to a variable (`:${LATEST_TAG}`) does not hide whose image it is.
+        named = _built_image(service, env or {}) or (image.value if is_scalar(image) else "")
+        if get(service, "build") is not None or not _names_own_image(named, repository):
             continue
         given = [f"a host folder mounted at {target}" for target in _bind_mounts(service)]
         given += [f"a volume mounted at {target}" for target in _volume_mounts(service)
@@ -204,6 +206,22 @@ def own_image_mounts(text: str, path: str, repository: str,
         given += [f"the device {device}" for device in _devices(service)]
         found.extend((f"{path} service {name}", what) for what in given)
     return found
+
+
+def _names_own_image(image: str, repository: str) -> bool:
+    """Whether `image` is the repository's own: its name is the repository's (`flowiseai/flowise`
+    in Flowise), or one of its images (`ghcr.io/hatchet-dev/hatchet/hatchet-api` in hatchet: a
+    path component, or a name the repository's starts, `hatchet-admin`)."""
+    if not repository:
+        return False
+    path = image.split("@", 1)[0]
+    folder, _, last = path.rpartition("/")
+    path = f"{folder}/{last.split(':', 1)[0]}" if folder else last.split(":", 1)[0]  # without the tag
+    parts = [part.lower() for part in path.split("/")]
+    if len(parts) > 1 and ("." in parts[0] or ":" in parts[0] or parts[0] == "localhost"):
+        parts = parts[1:]  # the registry's host
+    name = repository.lower()
+    return parts[-1] == name or (len(parts) > 1 and name in parts[:-1]) or parts[-1].startswith(name + "-")
 
 
 # Volumes for scratch files, emptied between runs: nothing is kept there.
