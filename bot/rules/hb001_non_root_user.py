@@ -17,8 +17,9 @@ inherit USER), a tool image's not at all (it runs as the owner of the checkout i
 Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: a folder named for
 AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
-host folders into the container (or into the repository's own image, pulled by name) or
-gives it root's powers (`privileged: true`, `cap_add`), the usage docs (README, docs/*.md) run it with `-v …:/path`
+host folders into the container (or host folders, volumes or devices into the repository's own
+images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
+gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, docs/*.md) run it with `-v …:/path`
 at a path the image names, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
 a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
