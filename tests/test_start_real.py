@@ -165,10 +165,11 @@ def test_a_health_check_that_never_passes_is_unhealthy_within_the_period_and_mar
 
 
 def test_a_user_edit_that_makes_the_command_fail_is_dropped_and_the_rest_kept(engine, tmp_path, capsys):
-    # As root the command appends to a root-owned log; HB001's USER 10001 may not.
+    # As root the command reads root's /etc/shadow; HB001's USER 10001 may not. Read, the script
+    # only starts its program (HB001 sets a USER): only starting the container shows it fails.
     start_config(tmp_path)
     debian = engine.images.debian
-    dockerfile = service(tmp_path, "set -e\necho started >> /var/log/app.log\necho ready\n",
+    dockerfile = service(tmp_path, "set -e\nexec cat /etc/shadow\n",
                          f'FROM {debian}\nADD app.sh /app.sh\nCMD ["/app.sh"]\n')
     document = fix_verify(capsys, tmp_path)
     item = verification(document)
