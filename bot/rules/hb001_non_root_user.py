@@ -14,7 +14,8 @@ runAsNonRoot cannot check a name:
 - distroless: `USER 65532:65532` (its `nonroot` user); scratch: `USER 10001:10001`.
 Only service images are edited; a base image's final stage is reported (images built FROM it
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
-Not reported: wasm modules and APKs (no Unix user runs them), AWS Lambda bases (Lambda runs
+Not reported: wasm modules and APKs (no Unix user runs them), a notice image whose command
+only prints (`CMD printf 'deprecated: use …' && exit 1`), AWS Lambda bases (Lambda runs
 its own user). Not edited, reported with the reason, when that is not safe: a folder named for
 AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
@@ -52,7 +53,7 @@ from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
-from bot.dockerfile.roles import ComposeBuild
+from bot.dockerfile.roles import ComposeBuild, container_command
 from bot.dockerfile.stage_purpose import name_words
 from bot.dockerfile.start_scripts import StartScript, start_script, what_it_does_first
 from bot.lazy_regex import lazy_compile
@@ -79,6 +80,8 @@ NOT_PROCESSES = (".wasm", ".apk")
 CRON_PACKAGES = frozenset({"cron", "cronie", "dcron"})
 CRON_TABLES = ("/etc/cron.d", "/etc/crontabs", "/etc/crontab", "/var/spool/cron")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
+# A container whose command only prints runs nothing a user could matter to.
+PRINTERS = frozenset({"echo", "printf"})
 _VARIABLE = lazy_compile(r"\$\{(\w+)\}|\$(\w+)")
 # `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention
 # (not `SMTP_PORT` or `DB_PORT`, where it connects to).
@@ -101,6 +104,9 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     entrypoint = stage.last_before("ENTRYPOINT")
     if entrypoint is not None and _program(entrypoint).endswith(NOT_PROCESSES):
         return  # a wasm module or an APK: no Unix user runs it
+    command = container_command(stage)
+    if command is not None and command[1] and command[1][0].rsplit("/", 1)[-1] in PRINTERS:
+        return  # a notice image (`CMD printf 'deprecated: use …' && exit 1`): nothing runs in it
     reason = _unsafe_reason(doc, stage, base, context)
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
