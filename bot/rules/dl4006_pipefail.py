@@ -12,8 +12,8 @@ Not reported when no pipe can hide a failure: its writers only print literal out
 printf, `seq 1 8`), its reader fails on empty input (tar x, gunzip, gpg --dearmor, grep), or it
 pipes an installer into a shell and the next command sources what it installs
 (`curl …/install.sh | bash && . ${NVM_DIR}/nvm.sh`): a failed download leaves nothing to source;
-nor when the script throws the pipe's status away itself (`;` or a new line and another command
-follow it, it is no `if`/`while` condition, and no `set -e` is in effect).
+nor when the script throws the pipe's status away itself (`|| true` follows it, or `;` or a new
+line and another command, it is no `if`/`while` condition, and no `set -e` is in effect).
 Not added when a RUN it would cover (in the stage, or a stage built on it) pipes from `yes`
 (or reads /dev/urandom or /dev/zero) or into `head` / `grep -q`: under pipefail the producer's
 death by SIGPIPE fails the build; nor when a command before a pipe throws its errors away
@@ -141,13 +141,17 @@ def _pipes_without_pipefail(run: Run) -> bool:
 # (the compound's status is the pipeline's, and what follows the compound decides).
 _CONDITION_WORDS = frozenset({"if", "elif", "while", "until", "!"})
 _CLOSING_WORDS = frozenset({"fi", "done", "esac", "}", ")"})
+_ALWAYS_SUCCEEDS = frozenset({"true", ":"})
 _ERREXIT = lazy_compile(r"^set\s+(?:-\w*e|.*\berrexit\b)")
 
 
 def _status_discarded(pipeline: list[Command], then: Command | None, commands: list[Command]) -> bool:
-    """The script throws the pipeline's status away itself: `;` or a new line and another
-    command follow it (`grep -rl … | xargs sed -i …; export X=1`), it is no condition, and no
-    `set -e` makes a failure stop the script. pipefail would change nothing there."""
+    """The script throws the pipeline's status away itself: `|| true` follows it, or `;` or a
+    new line and another command (`grep -rl … | xargs sed -i …; export X=1`), it is no
+    condition, and no `set -e` makes a failure stop the script. pipefail would change nothing there."""
+    if pipeline[-1].separator_after == "||" and then is not None and then.argv \
+            and then.argv[0].value in _ALWAYS_SUCCEEDS and then.separator_after not in ("&&", "|"):
+        return True  # `… | xargs strip || true`: the failure is tolerated on purpose
     if pipeline[-1].separator_after not in (";", "\n") or then is None:
         return False
     if any(word.value in _CONDITION_WORDS for word in pipeline[0].words[:pipeline[0].argv_start]):

@@ -16,7 +16,9 @@ step (the plain docker driver refuses attestations and the build would fail); an
 older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
 Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
-for tests (`app-test`, `app-e2e`), a throwaway image for trying a build that nobody verifies.
+for tests (`app-test`, `app-e2e`), a throwaway image for trying a build that nobody verifies;
+nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
+later job to run the tests in.
 """
 from __future__ import annotations
 
@@ -138,7 +140,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
                               "`--sbom=true --provenance=mode=max`: add them to its build command")
             continue
         pushed, uses = action
-        if attested(pushed) or _only_test_tags(get(step, "with")):
+        if attested(pushed) or _only_test_tags(get(step, "with")) or _builds_a_ci_stage(get(step, "with")):
             continue
         reason = _why_not_edited(step, earlier, uses)
         message = "this step pushes an image without an SBOM and max provenance attestations"
@@ -164,6 +166,17 @@ def _only_test_tags(inputs: yaml.Node | None) -> bool:
     else:
         values = [t.value.strip() for t in tags.value if is_scalar(t)] if is_sequence(tags) else []
     return bool(values) and all(_names_a_test_image(v) for v in values)
+
+
+# Stages built for CI or tests (`target: ci`): the image is pushed only for a later job to pull.
+CI_STAGE_WORDS = frozenset({"ci", "test", "tests", "testing", "e2e"})
+
+
+def _builds_a_ci_stage(inputs: yaml.Node | None) -> bool:
+    """The step builds a stage named for CI or tests (`target: ci`): pushed per commit for the
+    next job to run the tests in, not an image anybody verifies."""
+    target = get(inputs, "target") if is_mapping(inputs) else None
+    return is_scalar(target) and bool(name_words(target.value.lower()) & CI_STAGE_WORDS)
 
 
 def _names_a_test_image(reference: str) -> bool:
