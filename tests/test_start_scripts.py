@@ -78,7 +78,7 @@ def test_a_start_script_that_writes_gets_the_user_reported(tmp_path, capsys):
 
 def test_a_start_script_that_is_not_there_gets_the_user_reported(tmp_path, capsys):
     write(tmp_path, "svc/Dockerfile", SERVICE)
-    assert "its start script start.sh may need root, and it could not be read here" in _hb001(tmp_path, capsys)
+    assert "its start script start.sh may need root, and it is not in the build context to read" in _hb001(tmp_path, capsys)
 
 
 def test_a_start_script_linked_from_outside_the_repository_is_not_read(tmp_path, capsys):
@@ -87,7 +87,7 @@ def test_a_start_script_linked_from_outside_the_repository_is_not_read(tmp_path,
     repository = tmp_path / "repository"
     write(repository, "svc/Dockerfile", SERVICE)
     os.symlink(outside, repository / "svc" / "start.sh")
-    assert "could not be read here" in _hb001(repository, capsys)
+    assert "is not in the build context to read" in _hb001(repository, capsys)
 
 
 def test_files_made_writable_for_group_root_get_the_user_reported(tmp_path, capsys):

@@ -127,7 +127,7 @@ def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -
     text = context.context_file(doc.path, script.source) \
         if context.context_file is not None and script.source is not None else None
     if text is None:
-        return f"its start script {name} may need root, and it could not be read here (read it first)"
+        return f"its start script {name} may need root, and it is not in the build context to read (read it first)"
     first = what_it_does_first(text)
     if first is None:
         return None
