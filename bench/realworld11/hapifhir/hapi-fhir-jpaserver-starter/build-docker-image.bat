@@ -1,0 +1,1 @@
+docker build -t hapi-fhir/hapi-fhir-jpaserver-starter .

@@ -1,0 +1,4 @@
+#!/bin/sh
+
+docker build -t hapi-fhir/hapi-fhir-jpaserver-starter .
+
