@@ -56,6 +56,7 @@ from bot.sources.compose import referenced_files as referenced_compose_files
 from bot.sources.context_files import ContextFiles
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
+from bot.sources.dockerfile import NOT_DOCKERFILES as NOT_DOCKERFILE_SUFFIXES
 from bot.sources.dockerfile import TEMPLATE_SUFFIXES
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
 from bot.sources.globs import glob_matches, glob_regex
@@ -144,6 +145,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
     texts = _with_referenced_compose_files(root, texts, config, only)
+    texts = _with_referenced_dockerfiles(root, texts, config, only)
     proving = verifier is not None and fix
     listed = _dockerfile_folders(root, texts)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
@@ -228,6 +230,43 @@ def _with_referenced_compose_files(root: Path, texts: dict[SourceFile, str], con
                 continue
             found.update(added)
             pending.extend(added.items())
+    return found
+
+
+def _with_referenced_dockerfiles(root: Path, texts: dict[SourceFile, str], config: Config,
+                                 only: str | None) -> dict[SourceFile, str]:
+    """The texts and the Dockerfiles compose files and workflows build that their names did not
+    make sources (`dockerfile: ./internal/dockerfile_hub`, `docker build -f build/app.df`): a
+    build names them as Dockerfiles, so they are. Not outside `only`, not excluded, not a
+    template (`.j2` …) or in a folder that makes it a devcontainer or test fixture, not
+    unreadable (a broken reference is the build's to report)."""
+    known = {source.path for source in texts}
+    prefix = only.strip("/") + "/" if only else ""
+    excluded = [glob_regex(pattern) for pattern in config.exclude]
+    facts = RepositoryFacts(overrides=config.roles)
+    named: list[str] = []
+    for source, text in texts.items():
+        try:
+            if source.kind is COMPOSE:
+                named += list(compose_builds(text, source.path, {}))
+            elif source.kind is WORKFLOW:
+                named += [build.dockerfile for build in workflow_builds(text, source.path)]
+        except DockerfileSyntaxError:
+            continue  # reported when the file is processed
+    found = dict(texts)
+    for path in dict.fromkeys(named):
+        if path in known or path.startswith("../") or "$" in path or not path.startswith(prefix) \
+                or path.lower().endswith(NOT_DOCKERFILE_SUFFIXES) or any(p.fullmatch(path) for p in excluded) \
+                or not is_regular_file(str(root / path)):
+            continue
+        decision = role_by_path(path, facts, glob_matches)
+        if decision is not None and decision.role in NOT_SCANNED_BY_DEFAULT:
+            continue
+        known.add(path)
+        try:
+            found.update(_readable({SourceFile(path, DOCKERFILE): read_text(root / path)})[0])
+        except OSError:
+            continue
     return found
 
 

@@ -105,25 +105,49 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
         metadata = {_text(get(step, "id")): _metadata_images(get(get(step, "with"), "images"))
                     for step in steps if _text(get(step, "uses")).startswith(_METADATA)}
         folder = _text(get(get(get(job, "defaults"), "run"), "working-directory"))
+        matrix = _matrix_values(get(get(job, "strategy"), "matrix"))
         for step in steps:
             if _BUILD_PUSH.match(_text(get(step, "uses"))):
-                found.extend(_action_build(job_id, get(step, "with"), metadata))
+                found.extend(_action_build(job_id, get(step, "with"), metadata, matrix))
             elif _text(get(step, "run")):
                 where = _text(get(step, "working-directory")) or folder
                 found.extend(_script_builds(job_id, _text(get(step, "run")), where))
     return found
 
 
-def _action_build(job: str, given: yaml.Node | None, metadata: dict[str, list[str]]) -> Iterator[WorkflowBuild]:
+def _action_build(job: str, given: yaml.Node | None, metadata: dict[str, list[str]],
+                  matrix: dict[str, list[str]] | None = None) -> Iterator[WorkflowBuild]:
     context = _text(get(given, "context")) or "."
     dockerfile = _text(get(given, "file")) or posixpath.join(context, "Dockerfile")
-    if "${{" in dockerfile or "://" in dockerfile:
-        return
+    from_matrix = _MATRIX_VALUE.fullmatch(dockerfile)
+    # `file: ${{ matrix.dockerfile }}`: each Dockerfile the job's matrix lists is built.
+    dockerfiles = (matrix or {}).get(from_matrix.group(1), []) if from_matrix else [dockerfile]
     images = []
     for tag in _list(get(given, "tags")):
         named = _OUTPUT_TAGS.fullmatch(tag)
         images += metadata.get(named.group(1), []) if named else [tag]
-    yield WorkflowBuild(job, posixpath.normpath(dockerfile), _names(images))
+    for each in dockerfiles:
+        if "${{" in each or "://" in each:
+            continue
+        yield WorkflowBuild(job, posixpath.normpath(each), _names(images))
+
+
+_MATRIX_VALUE = lazy_compile(r"\$\{\{\s*matrix\.([\w-]+)\s*\}\}")
+
+
+def _matrix_values(matrix: yaml.Node | None) -> dict[str, list[str]]:
+    """Each matrix key → the values the job runs with: the key's list, and what each `include:`
+    entry gives it (scalars only)."""
+    values: dict[str, list[str]] = {}
+    for key, node in items(matrix):
+        if key == "include" and is_sequence(node):
+            for entry in node.value:
+                for name, value in items(entry):
+                    if is_scalar(value):
+                        values.setdefault(name, []).append(value.value)
+        elif is_sequence(node):
+            values.setdefault(key, []).extend(v.value for v in node.value if is_scalar(v))
+    return {key: list(dict.fromkeys(found)) for key, found in values.items()}
 
 
 def _script_builds(job: str, script: str, folder: str) -> Iterator[WorkflowBuild]:
