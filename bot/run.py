@@ -559,17 +559,29 @@ def _readme(root: Path, folder: str, names: frozenset[str] | None) -> tuple[str,
     return None
 
 
+# The usage docs read at most: a documentation site's worth, not a book's.
+MAX_USAGE_DOCS = 300
+
+
 def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
     """(doc, container path) for each folder or volume the usage docs' `docker run` examples
-    mount: the root README and `docs/*.md` only (unreadable ones are skipped: they are not scanned)."""
+    mount: the root README and the Markdown under `docs/` (three folders deep at most; unreadable
+    ones are skipped: they are not scanned)."""
     names = []
-    for folder in (root, root / "docs"):
+    pending = [(root, 0)]
+    while pending:
+        folder, depth = pending.pop()
         try:
-            names += [entry.relative_to(root).as_posix() for entry in folder.iterdir()]
+            entries = list(os.scandir(folder))
         except OSError:
             continue
+        for entry in entries:
+            names.append(Path(entry.path).relative_to(root).as_posix())
+            # docs/ and three folders under it; links are not followed
+            if entry.is_dir(follow_symlinks=False) and (depth == 0 and entry.name == "docs" or 0 < depth < 4):
+                pending.append((Path(entry.path), depth + 1))
     found = []
-    for name in usage_doc_paths(names):
+    for name in usage_doc_paths(names)[:MAX_USAGE_DOCS]:
         try:
             found += [(name, path) for path in documented_mounts(read_text(root / name))]
         except OSError:

@@ -45,7 +45,8 @@ FIXTURE_FOLDERS = frozenset({"testdata", "test-data", "test_data", "testfiles", 
 DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox", "dev", "development", "debug"})
 # Benchmarks and load tests are test harnesses too: run against the app, never shipped.
 TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "e2e",
-                          "benchmark", "benchmarks", "loadtest", "load-test", "load-tests"})
+                          "benchmark", "benchmarks", "loadtest", "load-test", "load-tests",
+                          "testsuite", "testsuites", "test-suite", "test_suite"})
 # Folders of the repository's own helpers (`tools/schema2openapi/`, `hack/dockerfiles/`): an image
 # there that exposes nothing and no compose service runs is a helper run by hand over the checkout.
 # (Not `scripts/`: projects ship their main image from there as often.)

@@ -9,7 +9,9 @@ already (on a base that ships it, naming it changes nothing); git recommends ope
 less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
 install of git is reported: name what it needs, then add the flag. So is an install followed by a
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
-come as a recommendation (gnupg-agent recommends it). An `--only-upgrade`
+come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang) that names neither libc6-dev nor
+build-essential (the compiler only recommends the C library's headers), and one of python3-pip
+before a `pip install` that names neither python3-dev nor build-essential. An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
 package an earlier RUN of the stage installed), and so is an install
 after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
@@ -97,6 +99,13 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                        "a recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
                 yield finding(doc, CODE, run.instruction,
                               f"{command.name} install without --no-install-recommends; not changed because {why}")
+                continue
+            compiler = _compiler_without_headers(named)
+            if compiler is not None:
+                yield finding(doc, CODE, run.instruction,
+                              f"{command.name} install without --no-install-recommends; not changed because "
+                              f"{compiler} recommends libc6-dev, the C library's headers, without which it compiles "
+                              "nothing that includes them: name libc6-dev (or build-essential), then add the flag")
                 continue
             if named & PIP_PACKAGES and not named & PIP_BUILD_NEEDS:
                 if pip_runs is None:
@@ -221,6 +230,19 @@ def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -
         elif kind == "gpg" and not has_gpg:
             return line, False
     return None
+
+
+# C compilers, which recommend libc6-dev (Debian's gcc and gcc-12, g++, clang); and the packages
+# that bring the headers.
+_COMPILER = lazy_compile(r"(?:gcc|g\+\+|clang|cc)(?:-\d+)?")
+C_HEADERS = frozenset({"libc6-dev", "libc-dev", "build-essential", "libc6-dev-amd64", "musl-dev"})
+
+
+def _compiler_without_headers(named: set[str]) -> str | None:
+    """The C compiler the install names when it names nothing that brings libc6-dev."""
+    if named & C_HEADERS:
+        return None
+    return next((name for name in sorted(named) if _COMPILER.fullmatch(name)), None)
 
 
 # pip's package, and what it recommends for building packages that have no wheel.

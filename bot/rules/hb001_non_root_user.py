@@ -20,8 +20,8 @@ its own user). Not edited, reported with the reason, when that is not safe: a fo
 AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
-gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, docs/*.md) run it with `-v …:/path`
-at a path the image names, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
+gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, the Markdown under docs/) run it with `-v …:/path`
+at a path the image names or inside its working folder, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
 a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
@@ -374,15 +374,27 @@ def _handed_elsewhere(doc: Dockerfile, stage: Stage,
 
 def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The first (doc, path) the usage docs mount at a path this image names (its WORKDIR, an
-    ENV value, a folder it makes): the maintainer's own instruction to keep data there."""
+    ENV value, a folder it makes) or inside its working folder (`/app/config` under WORKDIR
+    /app): the maintainer's own instruction to keep data there."""
     if not mounts:
         return None  # most repositories: no usage doc mounts anything
     text = "\n".join(inst.rest for inst in stage.all_instructions())
+    workdir = _final_workdir(stage)
     for doc, path in mounts:
-        if path not in SCRATCH_FOLDERS and path != "/" \
-                and re.search(rf"(?<![\w./-]){re.escape(path)}(?![\w.-])", text):
+        if path in SCRATCH_FOLDERS or path == "/":
+            continue
+        inside = workdir not in ("/", "") and path.startswith(workdir.rstrip("/") + "/")
+        if inside or re.search(rf"(?<![\w./-]){re.escape(path)}(?![\w.-])", text):
             return doc, path
     return None
+
+
+def _final_workdir(stage: Stage) -> str:
+    folder = "/"
+    for inst in stage.all_instructions():
+        if inst.keyword == "WORKDIR" and inst.rest.strip() and "$" not in inst.rest:
+            folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
+    return folder
 
 
 def _empty_workdir(stage: Stage) -> str | None:

@@ -1,7 +1,8 @@
 """What a repository's own usage docs say about running its images: the container paths its
 `docker run` examples mount folders or volumes at (`-v $(pwd):/shiori`). A maintainer's usage
 instruction is evidence of where the image keeps data, as a compose file's `volumes:` is.
-Only the root README and the Markdown files directly in `docs/` are read, each bounded. And
+Only the root README and the Markdown files in `docs/` (three folders deep at most) are read,
+each bounded. And
 whether a README quotes a Dockerfile beside it line for line (an example's "it has the
 following contents"): an edit there would make the two disagree."""
 from __future__ import annotations
@@ -49,8 +50,8 @@ def current_folder_mounts(text: str) -> tuple[str, ...]:
 
 def usage_doc_paths(names: Iterable[str]) -> list[str]:
     """The repository-relative paths, among `names`, that are usage docs: README* at the root,
-    `docs/*.md`."""
-    return sorted(n for n in names if re.fullmatch(r"README[^/]*|docs/[^/]+\.md", n, re.I))
+    `docs/*.md` and `docs/<folder>/…/*.md` three folders deep at most (`docs/getting-started/installation.md`)."""
+    return sorted(n for n in names if re.fullmatch(r"README[^/]*|docs/(?:[^/]+/){0,3}[^/]+\.md", n, re.I))
 
 
 # The README beside a Dockerfile that may show it.
