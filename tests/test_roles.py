@@ -277,6 +277,15 @@ def test_a_folder_the_usage_docs_mount_makes_the_user_change_a_report(tmp_path, 
     assert "[fixable]" in capsys.readouterr().out
 
 
+def test_a_folder_nested_docs_mount_inside_the_working_folder_makes_the_user_change_a_report(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", "FROM node:18-alpine\nWORKDIR /app\nCOPY . ./\nEXPOSE 5055\nCMD [\"yarn\", \"start\"]\n")
+    write(tmp_path, "docs/getting-started/installation.md",
+          "```bash\ndocker run -d \\\n  -v /path/to/appdata/config:/app/config \\\n  -p 5055:5055 acme/app\n```\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    assert ("docs/getting-started/installation.md runs it with a folder mounted at /app/config"
+            in capsys.readouterr().out)
+
+
 def test_an_empty_workdir_is_kept_data_in_a_service_not_in_a_base(tmp_path, capsys):
     write(tmp_path, "svc/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nCOPY app /usr/bin/app\nCMD [\"app\"]\n")
     write(tmp_path, "base/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nONBUILD COPY . /data\n")
