@@ -286,6 +286,26 @@ def test_a_folder_nested_docs_mount_inside_the_working_folder_makes_the_user_cha
             in capsys.readouterr().out)
 
 
+def test_a_top_level_folder_the_docs_mount_makes_the_user_change_a_report_when_no_workdir_is_set(tmp_path, capsys):
+    write(tmp_path, "image/Dockerfile", "FROM ubuntu:24.04\nCOPY greptime /greptime/bin/\nENTRYPOINT [\"greptime\"]\n")
+    write(tmp_path, "README.md", "docker run -p 4000:4000 -v \"$(pwd)/data:/greptimedb_data\" acme/db standalone start\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    assert "README.md runs it with a folder mounted at /greptimedb_data" in capsys.readouterr().out
+    write(tmp_path, "image/Dockerfile", "FROM ubuntu:24.04\nWORKDIR /srv\nCOPY greptime /srv/\nENTRYPOINT [\"./greptime\"]\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 1  # it works in /srv: not there
+
+
+def test_the_variants_of_a_builder_folder_are_build_environments(tmp_path, capsys):
+    image = "FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y build-essential protobuf-compiler\n"
+    for folder in ("dev-builder", "images"):
+        for variant in ("ubuntu", "centos"):
+            write(tmp_path, f"docker/{folder}/{variant}/Dockerfile", image)
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "docker/images/ubuntu/Dockerfile:2: DL3009 apt-get lists are left in the image [fixable]" in out  # a base
+    assert "dev-builder" not in out  # CI images: their build tools and lists are the point
+
+
 def test_an_empty_workdir_is_kept_data_in_a_service_not_in_a_base(tmp_path, capsys):
     write(tmp_path, "svc/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nCOPY app /usr/bin/app\nCMD [\"app\"]\n")
     write(tmp_path, "base/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nONBUILD COPY . /data\n")

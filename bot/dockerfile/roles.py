@@ -51,6 +51,9 @@ TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "
 # there that exposes nothing and no compose service runs is a helper run by hand over the checkout.
 # (Not `scripts/`: projects ship their main image from there as often.)
 HELPER_FOLDERS = frozenset({"tools", "tooling", "hack", "devtools", "dev-tools"})
+# Folders named for the images that build the project (`dev-builder/`, `builders/`, `toolchain/`):
+# a CI folder's evidence, when what is inside compiles and starts nothing.
+BUILDER_FOLDER_WORDS = frozenset({"builder", "builders", "toolchain", "toolchains"})
 # `Dockerfile.build`, `builder.Dockerfile`: the builder pattern's first image, whose output is copied out.
 BUILDER_WORDS = frozenset({"build", "builder"})
 # A file or compose file named with one of these words is for tests (`Dockerfile.integration-tests-debian`).
@@ -248,6 +251,12 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
             return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/) written from the template "
                                            f"{facts.dockerfile_templates[0]}", generated=True)
         return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/)")
+    if any(name_words(f.lower()) & BUILDER_FOLDER_WORDS for f in folders):
+        # A builder folder's variants (`dev-builder/ubuntu/`, `dev-builder/android/`) are the
+        # project's build environments on several distributions, not a published base.
+        builder = _build_environment(doc, folders)
+        if builder is not None:
+            return builder
     variants = _distribution_variants(doc.path, facts.dockerfile_paths)
     if variants is not None:
         return RoleDecision(Role.BASE, variants)
@@ -485,7 +494,8 @@ def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | No
     ide = sorted(packages & IDES) or ([final.external_base] if _IDE_BASE.search(final.external_base or "") else [])
     if ide:
         return RoleDecision(Role.CI, f"a workstation: it carries the IDE {ide[0]}")
-    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS), None)
+    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS or name_words(f.lower()) & BUILDER_FOLDER_WORDS),
+                     None)
     if ci_folder is None or final.last_before("EXPOSE") is not None:
         return None
     command = container_command(final)

@@ -21,7 +21,7 @@ AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
 gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, the Markdown under docs/) run it with `-v …:/path`
-at a path the image names or inside its working folder, a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
+at a path the image names or inside its working folder (a top-level one when it sets none), a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
 a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
@@ -375,7 +375,8 @@ def _handed_elsewhere(doc: Dockerfile, stage: Stage,
 def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
     """The first (doc, path) the usage docs mount at a path this image names (its WORKDIR, an
     ENV value, a folder it makes) or inside its working folder (`/app/config` under WORKDIR
-    /app): the maintainer's own instruction to keep data there."""
+    /app; a top-level folder when the image sets no WORKDIR): the maintainer's own instruction
+    to keep data there."""
     if not mounts:
         return None  # most repositories: no usage doc mounts anything
     text = "\n".join(inst.rest for inst in stage.all_instructions())
@@ -383,7 +384,9 @@ def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tupl
     for doc, path in mounts:
         if path in SCRATCH_FOLDERS or path == "/":
             continue
-        inside = workdir not in ("/", "") and path.startswith(workdir.rstrip("/") + "/")
+        # Inside the working folder; or, with none set (the app works in /, root's), a folder at
+        # the top of the filesystem (`-v $(pwd)/data:/greptimedb_data`) the app's relative paths may name.
+        inside = path.startswith(workdir.rstrip("/") + "/") if workdir not in ("/", "") else path.count("/") == 1
         if inside or re.search(rf"(?<![\w./-]){re.escape(path)}(?![\w.-])", text):
             return doc, path
     return None
