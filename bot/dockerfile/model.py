@@ -1,6 +1,7 @@
 """The Dockerfile model rules read: stages, RUN scripts and their commands, with spans."""
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import field
@@ -71,6 +72,15 @@ class Stage:
     def descendants(self, stages: list[Stage]) -> list[Stage]:
         """The stages of `stages` built on this one, directly or not."""
         return [s for s in stages if s is not self and s.built_on(self)]
+
+    def working_folder(self) -> str:
+        """The WORKDIR in effect at the stage's end (its ancestors' included), normalised; "/"
+        when none is set."""
+        folder = "/"
+        for inst in self._instructions_in_effect:
+            if inst.keyword == "WORKDIR" and inst.rest.strip():
+                folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
+        return folder
 
     def last_before(self, keyword: str, before: Instruction | None = None) -> Instruction | None:
         """The last `keyword` instruction in effect in this stage (ancestors included) just

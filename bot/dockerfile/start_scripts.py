@@ -68,7 +68,7 @@ def start_script(stage: Stage) -> StartScript | None:
         program = words[1]
     if not program.endswith(".sh"):
         return None
-    path = posixpath.normpath(posixpath.join(_workdir(stage), program))
+    path = posixpath.normpath(posixpath.join(stage.working_folder(), program))
     return StartScript(path, _copied_from(stage, path))
 
 
@@ -83,14 +83,6 @@ def _started_words(stage: Stage) -> list[str]:
         # No ENTRYPOINT, or a bare shell: the CMD is what runs (`ENTRYPOINT ["/bin/sh"]` + `CMD ["/app/start.sh"]`).
         words += [w for w in (cmd.words if cmd is not None else []) if w]
     return words
-
-
-def _workdir(stage: Stage) -> str:
-    folder = "/"
-    for inst in stage.all_instructions():
-        if inst.keyword == "WORKDIR" and inst.rest.strip():
-            folder = posixpath.join(folder, inst.rest.strip().strip("\"'"))
-    return folder
 
 
 def _copied_from(stage: Stage, path: str) -> str | None:

@@ -43,7 +43,6 @@ writable by it, which the summary reminds the reviewer of.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator, Mapping
 
@@ -135,7 +134,8 @@ def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -
             "files a new user cannot write: make sure it runs as that user, then set USER")
 
 
-# `chmod g+w`, `chmod -R g=u`, `chmod 775`-style group writes paired with group root, `chgrp 0`.
+# `chmod g+w`, `chmod -R g=u`, `chmod g+rwX`: files made writable for their group; `chgrp 0`,
+# `chown app:0`, `--chown=app:root`: files given to group root.
 _GROUP_WRITABLE = lazy_compile(r"\bchmod\s+(?:-\w+\s+)*g(?:\+r?w|=u|\+rwX|=rwX?)")
 _GROUP_ROOT = lazy_compile(r"\bchgrp\s+(?:-\w+\s+)*(?:0|root)\b|\bchown\s+(?:-\w+\s+)*[\w$.{}-]*:(?:0|root)\b"
                            r"|--chown=[\w$.{}-]*:(?:0|root)\b")
@@ -145,9 +145,10 @@ def _group_root_design(doc: Dockerfile, stage: Stage) -> int | None:
     """The line of a RUN (or COPY --chown) of the stage's image that makes files writable for
     group root: the way images are built for an arbitrary uid that runs in group 0."""
     for inst in stage.all_instructions():
-        if inst.keyword in ("RUN", "COPY", "ADD") and (_GROUP_WRITABLE.search(inst.rest) or _GROUP_ROOT.search(inst.rest)):
-            if inst.keyword == "RUN" or _GROUP_ROOT.search(inst.rest):
-                return inst.line
+        if inst.keyword in ("RUN", "COPY", "ADD") and _GROUP_ROOT.search(inst.rest):
+            return inst.line
+        if inst.keyword == "RUN" and _GROUP_WRITABLE.search(inst.rest):
+            return inst.line
     return None
 
 
@@ -362,10 +363,7 @@ def _handed_elsewhere(doc: Dockerfile, stage: Stage,
     folder to its user (and that Dockerfile, how): the repository's app writes there."""
     if not handed:
         return None  # most repositories: no Dockerfile hands a folder over
-    workdir = "/"
-    for inst in stage.all_instructions():
-        if inst.keyword == "WORKDIR":
-            workdir = posixpath.normpath(posixpath.join(workdir, inst.rest.strip().strip("\"'")))
+    workdir = stage.working_folder()
     other = handed.get(workdir)
     if workdir == "/" or other is None or other[0] == doc.path:
         return None
@@ -380,7 +378,7 @@ def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tupl
     if not mounts:
         return None  # most repositories: no usage doc mounts anything
     text = "\n".join(inst.rest for inst in stage.all_instructions())
-    workdir = _final_workdir(stage)
+    workdir = stage.working_folder()
     for doc, path in mounts:
         if path in SCRATCH_FOLDERS or path == "/":
             continue
@@ -390,14 +388,6 @@ def _documented_mount(stage: Stage, mounts: tuple[tuple[str, str], ...]) -> tupl
         if inside or re.search(rf"(?<![\w./-]){re.escape(path)}(?![\w.-])", text):
             return doc, path
     return None
-
-
-def _final_workdir(stage: Stage) -> str:
-    folder = "/"
-    for inst in stage.all_instructions():
-        if inst.keyword == "WORKDIR" and inst.rest.strip() and "$" not in inst.rest:
-            folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
-    return folder
 
 
 def _empty_workdir(stage: Stage) -> str | None:
