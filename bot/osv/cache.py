@@ -26,13 +26,13 @@ import json
 import math
 import os
 import re
-import stat
 import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bot.osv import records
+from bot.sources.files import read_regular
 
 PACKAGE_SECONDS = 24 * 3600
 RECORD_SECONDS = 7 * 24 * 3600
@@ -43,7 +43,6 @@ CACHE_BYTES = 256 << 20
 CACHE_FILES = 100_000
 KINDS = ("packages", "vulns")
 _OURS = re.compile(r"[0-9a-f]{40}\.json|\.tmp-.*")  # the only names eviction may remove
-_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC  # a FIFO must not block the open
 
 
 def default_folder(environ: Mapping[str, str]) -> Path:
@@ -72,21 +71,11 @@ class OsvCache:
     def _read(self, path: Path) -> dict | None:
         if self._own_folder(path.parent.name) is None:
             return None
-        try:
-            handle = os.open(path, _READ_FLAGS)
-        except OSError:
+        raw = read_regular(path, ENTRY_BYTES)
+        if raw is None:
             return None
         try:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > ENTRY_BYTES:
-                return None
-            raw = os.read(handle, ENTRY_BYTES + 1)
-        except OSError:
-            return None
-        finally:
-            os.close(handle)
-        try:
-            data = json.loads(raw.decode("utf-8")) if len(raw) <= ENTRY_BYTES else None
+            data = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             return None
         return data if isinstance(data, dict) else None

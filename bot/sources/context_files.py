@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import posixpath
-import stat
 from collections.abc import Mapping
 from pathlib import Path
+
+from bot.sources.files import read_regular
 
 MAX_BYTES = 256 * 1024
 
@@ -40,17 +41,5 @@ def _read_inside(root: str, relative: str) -> str | None:
     real = os.path.realpath(os.path.join(root, relative))
     if os.path.commonpath([root, real]) != root:
         return None  # a link out of the repository
-    try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        data = os.read(fd, MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data.decode("utf-8", errors="replace")
+    data = read_regular(real, MAX_BYTES)
+    return data.decode("utf-8", errors="replace") if data is not None else None

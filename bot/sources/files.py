@@ -44,6 +44,26 @@ def _read_at_most(descriptor: int, limit: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
+def read_regular(path: str | Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most `limit` bytes, not through a final symbolic link
+    (nor a FIFO or a device, whose read would block or never end); None when it is anything
+    else, larger, or unreadable."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        data = _read_at_most(descriptor, limit + 1, status.st_size)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= limit else None
+
+
 def is_regular_file(path: str) -> bool:
     """Whether `path` is a regular file itself (not a link, FIFO, socket or device)."""
     try:
