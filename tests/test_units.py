@@ -76,8 +76,9 @@ def test_usage_docs_mounts_are_the_container_paths_of_docker_run_volumes():
             "docker run \\\n  --mount type=bind,source=/x,target=/srv/y img\n"
             "-v ./not-a-run:/elsewhere\n")
     assert documented_mounts(text) == ("/shiori", "/var/lib/app", "/srv/y")
-    assert usage_doc_paths(["README.md", "docs/Usage.md", "docs/deep/a.md", "src/README.md", "Dockerfile"]) == \
-        ["README.md", "docs/Usage.md"]
+    assert usage_doc_paths(["README.md", "docs/Usage.md", "docs/deep/a.md", "docs/a/b/c/d.md", "docs/a/b/c/d/e.md",
+                            "src/README.md", "Dockerfile"]) == \
+        ["README.md", "docs/Usage.md", "docs/a/b/c/d.md", "docs/deep/a.md"]
 
 
 def test_a_docs_word_with_no_colon_after_v_is_given_up_in_one_pass():
