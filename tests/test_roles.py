@@ -52,6 +52,8 @@ RUN apt-get update && apt-get install -y gdb
     ("tests/checks/root_user/Dockerfile", SERVICE, RepositoryFacts(),
      "test fixture (in tests/, and no compose file builds it)"),
     ("src/cart/Dockerfile.debug", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.debug))"),
+    ("docker/Dockerfile.dev.ui", SERVICE, RepositoryFacts(), "devcontainer (a development variant (Dockerfile.dev.ui))"),
+    ("docker/Dockerfile.devices", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
     (".codesandbox/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .codesandbox/)"),
     ("dev/docker/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in dev/)"),
     ("deployment/docker/debug/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in debug/)"),

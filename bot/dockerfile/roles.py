@@ -58,8 +58,10 @@ BUILDER_FOLDER_WORDS = frozenset({"builder", "builders", "toolchain", "toolchain
 BUILDER_WORDS = frozenset({"build", "builder"})
 # A file or compose file named with one of these words is for tests (`Dockerfile.integration-tests-debian`).
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e"})
-# `Dockerfile.debug`, `Dockerfile-dev`, `Dockerfile_debug`, `dev.Dockerfile`: an image for working on the code.
+# `Dockerfile.debug`, `Dockerfile-dev`, `Dockerfile_debug`, `dev.Dockerfile`, `Dockerfile.dev.ui` (one of
+# several development images): an image for working on the code.
 _DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[._-](?:dev|debug|development|devcontainer)"
+                                  r"(?:[._-][\w.-]+)?"
                                   r"|(?:.+\.)?(?:dev|debug|development)\.[Dd]ockerfile"
                                   r"|\.gitpod\.[Dd]ockerfile")  # Gitpod's workspace image (.gitpod.yml `image.file`)
 # A Docker action's image is built on the runner each time a workflow uses the action, then dropped.
