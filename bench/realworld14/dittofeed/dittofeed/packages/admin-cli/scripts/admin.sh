@@ -1,0 +1,3 @@
+#!/bin/bash
+
+node ./packages/admin-cli/dist/scripts/cli.js "$@"
