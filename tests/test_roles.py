@@ -308,6 +308,22 @@ def test_the_variants_of_a_builder_folder_are_build_environments(tmp_path, capsy
     assert "dev-builder" not in out  # CI images: their build tools and lists are the point
 
 
+def test_a_mount_compose_gives_the_same_apps_other_image_inside_the_working_folder_makes_a_report(tmp_path, capsys):
+    write(tmp_path, "server/Dockerfile", "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 8000\n"
+                                          "CMD [\"uvicorn\", \"main:app\"]\n")
+    write(tmp_path, "server/docker-compose.yaml", "services:\n  api:\n    build:\n      context: ..\n"
+                                                  "      dockerfile: server/dev.Dockerfile\n    volumes:\n"
+                                                  "      - ./history:/app/history\n      - .:/app\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    assert ("runs server/dev.Dockerfile, an image of the same app, with /app/history mounted inside the working "
+            "folder /app") in capsys.readouterr().out
+    # Another folder's images say nothing about this one.
+    write(tmp_path, "server/docker-compose.yaml", "services:\n  api:\n    build:\n      context: ..\n"
+                                                  "      dockerfile: worker/Dockerfile\n    volumes:\n"
+                                                  "      - ./history:/app/history\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == 1
+
+
 def test_an_empty_workdir_is_kept_data_in_a_service_not_in_a_base(tmp_path, capsys):
     write(tmp_path, "svc/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nCOPY app /usr/bin/app\nCMD [\"app\"]\n")
     write(tmp_path, "base/Dockerfile", "FROM alpine:3.20\nWORKDIR /data\nONBUILD COPY . /data\n")

@@ -35,7 +35,9 @@ first: a migration, a generator), an ENTRYPOINT named for one (`docker-entrypoin
 writable for group root (`chmod g+w`, `chgrp 0`: the image is built for any uid in group 0, as
 OpenShift runs it, and a new user of another group could not write them), a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
 for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
-another Dockerfile of the repository hands to its user (`chown`, a user's home), a server that
+another Dockerfile of the repository hands to its user (`chown`, a user's home), or inside which
+compose mounts a folder for another Dockerfile of the same folder (the same app's development
+image: `./history:/app/history`), a server that
 writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
@@ -191,6 +193,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         service, given = context.facts.own_image_mounts[0]
         return (f"{service} runs this repository's image with {given}, which a new user may not be able to "
                 "write or open: make it usable by that user, then set USER")
+    sibling = _sibling_mount(doc, stage, context.facts.compose_builds) if build is None else None
+    if sibling is not None:
+        other, service, target = sibling
+        return (f"{service} runs {other}, an image of the same app, with {target} mounted inside the working folder "
+                f"{stage.working_folder()}: the app writes there; make it writable by the new user, then set USER")
     handed = _handed_elsewhere(doc, stage, context.facts.handed_folders)
     if handed is not None:
         folder, (other, how) = handed
@@ -354,6 +361,26 @@ def _writes_its_folder(stage: Stage) -> str | None:
     standalone = any(inst.keyword == "COPY" and _NEXT_STANDALONE.search(inst.rest) for inst in stage.all_instructions())
     if standalone and "server.js" in text:
         return "a Next.js standalone server writes .next/cache under its folder"
+    return None
+
+
+def _sibling_mount(doc: Dockerfile, stage: Stage,
+                   builds: Mapping[str, ComposeBuild]) -> tuple[str, str, str] | None:
+    """(Dockerfile, compose service, container path) when compose runs another Dockerfile of
+    this one's folder (the same app's development image, `server/dev.Dockerfile` beside
+    `server/Dockerfile`) with a folder mounted inside this image's working folder
+    (`./history:/app/history` under WORKDIR /app): the app writes there."""
+    workdir = stage.working_folder()
+    if workdir == "/" or not builds:
+        return None
+    folder = doc.path.rpartition("/")[0]
+    inside = workdir.rstrip("/") + "/"
+    for path, build in builds.items():
+        if path == doc.path or path.rpartition("/")[0] != folder:
+            continue
+        for target in (*build.bind_mounts, *build.volume_mounts):
+            if target.startswith(inside) and target.rstrip("/") not in SCRATCH_FOLDERS:
+                return path, build.service, target
     return None
 
 
