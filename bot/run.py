@@ -220,8 +220,7 @@ def _with_referenced_compose_files(root: Path, texts: dict[SourceFile, str], con
         except DockerfileSyntaxError:
             continue  # reported when the file is processed
         for path in referenced:
-            if path in known or path.startswith("../") or not path.startswith(prefix) \
-                    or any(p.fullmatch(path) for p in excluded) or not is_regular_file(str(root / path)):
+            if not _may_add(root, path, known, prefix, excluded):
                 continue
             known.add(path)
             try:
@@ -231,6 +230,14 @@ def _with_referenced_compose_files(root: Path, texts: dict[SourceFile, str], con
             found.update(added)
             pending.extend(added.items())
     return found
+
+
+def _may_add(root: Path, path: str, known: set[str], prefix: str, excluded: list) -> bool:
+    """Whether a file another file names (a compose file's `extends:`, a build's Dockerfile) is
+    one more source: not one already, inside the repository and the `--only` part, not
+    excluded, and a regular file."""
+    return path not in known and not path.startswith("../") and path.startswith(prefix) \
+        and not any(p.fullmatch(path) for p in excluded) and is_regular_file(str(root / path))
 
 
 def _with_referenced_dockerfiles(root: Path, texts: dict[SourceFile, str], config: Config,
@@ -255,9 +262,8 @@ def _with_referenced_dockerfiles(root: Path, texts: dict[SourceFile, str], confi
             continue  # reported when the file is processed
     found = dict(texts)
     for path in dict.fromkeys(named):
-        if path in known or path.startswith("../") or "$" in path or not path.startswith(prefix) \
-                or path.lower().endswith(NOT_DOCKERFILE_SUFFIXES) or any(p.fullmatch(path) for p in excluded) \
-                or not is_regular_file(str(root / path)):
+        if "$" in path or path.lower().endswith(NOT_DOCKERFILE_SUFFIXES) or not _may_add(root, path, known, prefix,
+                                                                                         excluded):
             continue
         decision = role_by_path(path, facts, glob_matches)
         if decision is not None and decision.role in NOT_SCANNED_BY_DEFAULT:

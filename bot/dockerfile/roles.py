@@ -601,7 +601,7 @@ def container_command(stage: Stage) -> tuple[str, list[str]] | None:
         inst = stage.last_before(keyword)
         if inst is None:
             continue
-        words = _past_launchers([w for w in inst.words if w])
+        words = past_launchers([w for w in inst.words if w])
         if not words:
             continue
         program = words[0].rsplit("/", 1)[-1]
@@ -614,7 +614,7 @@ def container_command(stage: Stage) -> tuple[str, list[str]] | None:
     return None
 
 
-def _past_launchers(words: list[str]) -> list[str]:
+def past_launchers(words: list[str]) -> list[str]:
     """`tini -g -- app` → `app`: launchers, their options and `--` left out."""
     while words and words[0].rsplit("/", 1)[-1] in LAUNCHERS:
         words = words[1:]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from bot.dockerfile.model import Stage
+from bot.dockerfile.roles import past_launchers
 from bot.dockerfile.shell import Command, split_commands
 from bot.record import record
 
@@ -74,11 +75,7 @@ def start_script(stage: Stage) -> StartScript | None:
 
 def _started_words(stage: Stage) -> list[str]:
     entrypoint, cmd = stage.last_before("ENTRYPOINT"), stage.last_before("CMD")
-    words = [w for w in (entrypoint.words if entrypoint is not None else []) if w]
-    while words and words[0].rsplit("/", 1)[-1] in ("tini", "tini-static", "dumb-init", "catatonit"):
-        words = words[1:]
-        while words and (words[0].startswith("-")):
-            words = words[1:]
+    words = past_launchers([w for w in (entrypoint.words if entrypoint is not None else []) if w])
     if not words or (len(words) == 1 and words[0].rsplit("/", 1)[-1] in SHELLS):
         # No ENTRYPOINT, or a bare shell: the CMD is what runs (`ENTRYPOINT ["/bin/sh"]` + `CMD ["/app/start.sh"]`).
         words += [w for w in (cmd.words if cmd is not None else []) if w]

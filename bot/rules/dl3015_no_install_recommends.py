@@ -211,15 +211,12 @@ def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -
     number = next((n for n, each in enumerate(run.scripts) if each is script), 0)
     here = (run.instruction.span.start, number, install.start)
 
-    def related(stage: Stage) -> bool:
-        return stage.built_on(run.stage) or run.stage.built_on(stage)
-
-    if any(position < here and related(stage) for position, stage in uses.first_gnupg.values()):
+    if any(position < here and _related(stage, run.stage) for position, stage in uses.first_gnupg.values()):
         return None  # named before: gpg and dirmngr are there whatever the flag
     has_gpg = bool(named & GPG_PACKAGES) or any(
-        kind == "gpg-package" and position < here and related(stage) for position, kind, _, stage in uses.events)
+        kind == "gpg-package" and position < here and _related(stage, run.stage) for position, kind, _, stage in uses.events)
     for _, kind, line, stage in uses.events[bisect_right(uses.positions, here):]:
-        if not related(stage):
+        if not _related(stage, run.stage):
             continue
         if kind == "gnupg":
             return None
@@ -230,6 +227,12 @@ def _gpg_used_after(uses: GpgUses, run: Run, script, install, named: set[str]) -
         elif kind == "gpg" and not has_gpg:
             return line, False
     return None
+
+
+def _related(stage: Stage, other: Stage) -> bool:
+    """One of the two is built on the other (or they are the same): what one installs, the
+    other's commands run with."""
+    return stage.built_on(other) or other.built_on(stage)
 
 
 # C compilers, which recommend libc6-dev (Debian's gcc and gcc-12, g++, clang); and the packages
@@ -259,8 +262,7 @@ def _pip_install_after(runs: list[Run], run: Run) -> int | None:
     """The line of a pip install in this RUN or a later one of the stage, its lineage or a stage
     built on it."""
     for other in runs:
-        if other.instruction.span.start >= run.instruction.span.start and \
-                (other.stage.built_on(run.stage) or run.stage.built_on(other.stage)):
+        if other.instruction.span.start >= run.instruction.span.start and _related(other.stage, run.stage):
             return other.instruction.line
     return None
 
@@ -276,16 +278,15 @@ def _purged_after(script, install, named: set[str]) -> bool:
         if command is install:
             seen = True
         elif seen and command.name in ("apt-get", "apt"):
-            sub = command.subcommand(APT_OPTIONS_WITH_VALUES)
-            if sub is not None and sub.value in _REMOVALS:
-                removed |= {w.value.split("=", 1)[0] for w in package_words(command, sub, APT_OPTIONS_WITH_VALUES)}
+            removed.update(_names(command, _REMOVALS))
     return named <= removed
 
 
-def _names(command) -> list[str]:
-    """The packages an apt install names (versions left off); none for another subcommand."""
+def _names(command, subcommands: frozenset[str] = frozenset({"install"})) -> list[str]:
+    """The packages an apt command of `subcommands` names (versions left off); none for another
+    subcommand."""
     sub = command.subcommand(APT_OPTIONS_WITH_VALUES)
-    if sub is None or sub.value != "install":
+    if sub is None or sub.value not in subcommands:
         return []
     return [w.value.split("=", 1)[0] for w in package_words(command, sub, APT_OPTIONS_WITH_VALUES)]
 

@@ -169,7 +169,7 @@ def _only_test_tags(inputs: yaml.Node | None) -> bool:
 
 
 # Stages built for CI or tests (`target: ci`): the image is pushed only for a later job to pull.
-CI_STAGE_WORDS = frozenset({"ci", "test", "tests", "testing", "e2e"})
+CI_STAGE_WORDS = TEST_WORDS | {"ci"}
 
 
 def _builds_a_ci_stage(inputs: yaml.Node | None) -> bool:
