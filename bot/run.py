@@ -63,6 +63,7 @@ from bot.sources.globs import glob_matches, glob_regex
 from bot.sources.usage_docs import (
     README_NAMES,
     current_folder_mounts,
+    documented_bases,
     documented_mounts,
     quotes_every_line,
     usage_doc_paths,
@@ -150,7 +151,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     listed = _dockerfile_folders(root, texts)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                        _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
-                       downloader=downloader, documented_mounts=_documented_mounts(root),
+                       downloader=downloader, usage_docs=_usage_docs(root),
                        readmes=_readme_evidence(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     folders = _context_folders(texts, ruleset.context.facts)
@@ -301,7 +302,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              action_folders: frozenset[str], repository_name: str,
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
              advisor: Advisor | None = None, downloader: Downloader | None = None,
-             documented_mounts: tuple[tuple[str, str], ...] = (),
+             usage_docs: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = ((), ()),
              unscanned_dockerfiles: Mapping[str, str] | None = None,
              readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
              dockerfile_templates: tuple[str, ...] = ()) -> RuleSet:
@@ -317,7 +318,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
                             run_over_current_folder=readmes[1],
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts=documented_mounts, stage_only_images=stage_only,
+                            documented_mounts=usage_docs[0], documented_bases=usage_docs[1],
+                            stage_only_images=stage_only,
                             handed_folders=_handed_folders(texts, parsed),
                             dockerfile_paths=frozenset(s.path for s in texts if s.kind is DOCKERFILE))
     if resolver is not None and any(rule.check_occurrence for rule in rules):
@@ -569,10 +571,11 @@ def _readme(root: Path, folder: str, names: frozenset[str] | None) -> tuple[str,
 MAX_USAGE_DOCS = 300
 
 
-def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
-    """(doc, container path) for each folder or volume the usage docs' `docker run` examples
-    mount: the root README and the Markdown under `docs/` (three folders deep at most; unreadable
-    ones are skipped: they are not scanned)."""
+def _usage_docs(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """What the usage docs say, read once: (doc, container path) for each folder or volume their
+    `docker run` examples mount, and (doc:line, image) for each image their Dockerfile samples
+    build FROM. The usage docs are the root README and the Markdown under `docs/` (three folders
+    deep at most; unreadable ones are skipped: they are not scanned)."""
     names = []
     pending = [(root, 0)]
     while pending:
@@ -586,13 +589,15 @@ def _documented_mounts(root: Path) -> tuple[tuple[str, str], ...]:
             # docs/ and three folders under it; links are not followed
             if entry.is_dir(follow_symlinks=False) and (depth == 0 and entry.name == "docs" or 0 < depth < 4):
                 pending.append((Path(entry.path), depth + 1))
-    found = []
+    mounts, bases = [], []
     for name in usage_doc_paths(names)[:MAX_USAGE_DOCS]:
         try:
-            found += [(name, path) for path in documented_mounts(read_text(root / name))]
+            text = read_text(root / name)
         except OSError:
             continue
-    return tuple(found)
+        mounts += [(name, path) for path in documented_mounts(text)]
+        bases += [(f"{name}:{line}", image) for line, image in documented_bases(text)]
+    return tuple(mounts), tuple(bases)
 
 
 def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],

@@ -34,6 +34,7 @@ def test_role_decided_from_the_file(case: Path):
 SERVICE = 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'
 TOOL = 'FROM golang:1.23-alpine\nCOPY shfmt /usr/local/bin/shfmt\nENTRYPOINT ["shfmt"]\n'
 
+LAUNCHER = 'FROM debian:bookworm-slim\nCOPY . /container\nRUN /container/build.sh\nENTRYPOINT ["/container/tool/run"]\n'
 CI_IMAGE = "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y gcc make cmake git\n"
 WORKSTATION = ("FROM us-central1-docker.pkg.dev/cloud-workstations-images/predefined/code-oss:latest\n"
                "RUN apt-get update && apt-get install -y golang\n")
@@ -134,6 +135,22 @@ RUN apt-get update && apt-get install -y gdb
     ("Dockerfile", TOOL, RepositoryFacts(action_folders=frozenset({""})), "tool image (a GitHub Action's image (action.yml beside it))"),
     ("samples/app/Dockerfile", TOOL.replace("shfmt", "orders"), RepositoryFacts(), "service image (ENTRYPOINT runs orders)"),
     ("samples/app/Dockerfile", TOOL, RepositoryFacts(), "tool image (its ENTRYPOINT runs shfmt, a linter or scanner)"),
+    # The usage docs show a Dockerfile built FROM the image the repository is named for.
+    ("image/Dockerfile", LAUNCHER, RepositoryFacts(name="docker-light-baseimage",
+                                                   documented_bases=(("README.md:153", "osixia/light-baseimage:1.3.1"),)),
+     "base image (README.md:153 shows images built FROM osixia/light-baseimage:1.3.1, the image this repository builds)"),
+    ("Dockerfile", LAUNCHER, RepositoryFacts(name="baseimage-docker",
+                                             documented_bases=(("docs/use.md:4", "docker.io/acme/baseimage"),)),
+     "base image (docs/use.md:4 shows images built FROM docker.io/acme/baseimage, the image this repository builds)"),
+    # ... not an image the repository is named for, nor one this file builds FROM itself.
+    ("image/Dockerfile", LAUNCHER, RepositoryFacts(name="shop", documented_bases=(("README.md:3", "osixia/light-baseimage"),)),
+     "service image (ENTRYPOINT runs run)"),
+    ("Dockerfile", SERVICE, RepositoryFacts(name="docker-python", documented_bases=(("README.md:3", "python:3.12-slim"),)),
+     "service image (CMD runs python /app/main.py)"),
+    # A compose service that builds it is stronger evidence.
+    ("Dockerfile", LAUNCHER, RepositoryFacts(name="light-baseimage", documented_bases=(("README.md:3", "light-baseimage"),),
+                                             compose_builds={"Dockerfile": ComposeBuild("compose.yaml service app", "compose.yaml")}),
+     "service image (built by compose.yaml service app)"),
     ("docker/base/Dockerfile", SERVICE, RepositoryFacts(overrides=(("docker/base/**", Role.BASE),)),
      "base image (configured for docker/base/**)"),
     ("ci/Dockerfile", CI_IMAGE, RepositoryFacts(),

@@ -81,6 +81,14 @@ def test_usage_docs_mounts_are_the_container_paths_of_docker_run_volumes():
         ["README.md", "docs/Usage.md", "docs/a/b/c/d.md", "docs/deep/a.md"]
 
 
+def test_usage_docs_bases_are_the_images_their_dockerfile_samples_build_from():
+    from bot.sources.usage_docs import documented_bases
+    text = ("# Use it\n\n```dockerfile\nFROM osixia/light-baseimage:1.3.1\nRUN apt-get update\n```\n"
+            "from here on, prose\n  FROM --platform=$BUILDPLATFORM ghcr.io/acme/base:${TAG}\n> FROM quoted/in-a-note\n")
+    assert documented_bases(text) == ((4, "osixia/light-baseimage:1.3.1"), (8, "ghcr.io/acme/base:${TAG}"),
+                                      (9, "quoted/in-a-note"))
+
+
 def test_a_docs_word_with_no_colon_after_v_is_given_up_in_one_pass():
     """A doc of the scanned repository is input nobody vetted: a 400,000-character word after
     `-v` was retried at every split (quadratic, minutes); it is now read once."""

@@ -7,7 +7,8 @@ GitHub Action's `action.yml` beside it or its `com.github.actions.*` labels; a t
 last stage for development (see `stage_purpose.py`: then the stage that ships instead is
 judged, or the file is a development environment); a CI or workstation image (in a CI
 folder, building or testing and starting nothing; or carrying an IDE); a compose service that
-builds it; an ENTRYPOINT run over a mounted checkout or GitHub's workspace, or a command that
+builds it; a Dockerfile sample in the usage docs built FROM the image the repository is named
+for; an ENTRYPOINT run over a mounted checkout or GitHub's workspace, or a command that
 is a linter or scanner; EXPOSE; and last what the final stage's command starts (an
 application, or only a shell or interpreter).
 """
@@ -159,6 +160,8 @@ class RepositoryFacts:
     own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
     documented_mounts: tuple[tuple[str, str], ...] = ()
+    # (doc:line, image) for each image the usage docs' Dockerfile samples build FROM
+    documented_bases: tuple[tuple[str, str], ...] = ()
     dockerfile_paths: frozenset[str] = frozenset()  # every Dockerfile the run reads, for layouts across folders
     # folder → (the Dockerfile, how) that hands it to the non-root user it runs as (see rules/handed_folders.py)
     handed_folders: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -279,6 +282,9 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return build_environment
     if build is not None:
         return RoleDecision(Role.SERVICE, f"built by {build.service}")
+    documented = _documented_base(doc, facts)
+    if documented is not None:
+        return RoleDecision(Role.BASE, documented)
     over = facts.run_over_current_folder.get(doc.path)
     if over is not None:
         # Run with the user's folder mounted, it works on their files, as them.
@@ -301,6 +307,44 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.BASE, f"{keyword} runs only {program}, a prompt for images built FROM it")
     shown = " ".join(words[:2]) if program in SHELLS_AND_INTERPRETERS else program
     return RoleDecision(Role.SERVICE, f"{keyword} runs {shown}")
+
+
+def _documented_base(doc: Dockerfile, facts: RepositoryFacts) -> str | None:
+    """Where the usage docs show a Dockerfile built FROM the image this one builds: the image the
+    repository is named for (`docker-light-baseimage` publishes `osixia/light-baseimage`), or the
+    one its file name tags. Its users' images inherit its USER and what it sets up."""
+    if not facts.documented_bases:
+        return None
+    names = own_image_names(facts.name)
+    built = built_image(doc.path, facts.name)
+    if built is not None:
+        names.add(built.rpartition(":")[0].rsplit("/", 1)[-1])
+    own_bases = {image_name(stage.resolved_base or stage.base) for stage in doc.stages if stage.parent is None}
+    for where, image in facts.documented_bases:
+        name = image_name(image)
+        if name.rsplit("/", 1)[-1] in names and name not in own_bases:
+            return f"{where} shows images built FROM {image}, the image this repository builds"
+    return None
+
+
+def own_image_names(repository: str) -> set[str]:
+    """The names the repository's own image may go by: its name, and without the `docker-` or
+    `-docker` that repositories of images often add (`docker-nginx` publishes `nginx`)."""
+    name = repository.lower()
+    if not name:
+        return set()
+    return {name, name.removeprefix("docker-"), name.removesuffix("-docker")}
+
+
+def image_name(reference: str) -> str:
+    """`docker.io/osixia/light-baseimage:1.3.1` → `osixia/light-baseimage` (no registry, tag or digest)."""
+    name = reference.strip().lower().split("@", 1)[0]
+    last = name.rsplit("/", 1)[-1]
+    if ":" in last:
+        name = name[: len(name) - len(last)] + last.split(":", 1)[0]
+    for prefix in ("docker.io/", "index.docker.io/"):
+        name = name.removeprefix(prefix)
+    return name.removeprefix("library/")
 
 
 def _distribution_variants(path: str, dockerfiles: frozenset[str]) -> str | None:

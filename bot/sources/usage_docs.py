@@ -1,5 +1,6 @@
 """What a repository's own usage docs say about running its images: the container paths its
-`docker run` examples mount folders or volumes at (`-v $(pwd):/shiori`). A maintainer's usage
+`docker run` examples mount folders or volumes at (`-v $(pwd):/shiori`), and the images its
+Dockerfile samples build FROM (`FROM acme/base:1.3`). A maintainer's usage
 instruction is evidence of where the image keeps data, as a compose file's `volumes:` is.
 Only the root README and the Markdown files in `docs/` (three folders deep at most) are read,
 each bounded. And
@@ -46,6 +47,18 @@ def current_folder_mounts(text: str) -> tuple[str, ...]:
     for run in _RUN.finditer(text[:MAX_DOC_CHARS]):
         found += [m.group(1) for m in _CURRENT_FOLDER.finditer(run.group(1).replace("\\\n", " "))]
     return tuple(dict.fromkeys(path.rstrip("/") or "/" for path in found))
+
+
+# A Dockerfile line in a code sample: `FROM acme/base:1.3` (upper case, as Dockerfiles are written;
+# a sentence starting "from" is prose).
+_FROM_SAMPLE = lazy_compile(r"^[ \t>]*FROM[ \t]+(?:--platform=\S+[ \t]+)?([\w./:@${}-]+)", re.MULTILINE)
+
+
+def documented_bases(text: str) -> tuple[tuple[int, str], ...]:
+    """(line, image) for each image a Dockerfile sample in this Markdown text builds FROM
+    (`FROM osixia/light-baseimage:1.3.1`): the maintainer's instruction to build on it."""
+    text = text[:MAX_DOC_CHARS]
+    return tuple((text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _FROM_SAMPLE.finditer(text))
 
 
 def usage_doc_paths(names: Iterable[str]) -> list[str]:
