@@ -788,3 +788,27 @@ def test_an_image_in_folders_named_for_distributions_or_versions_is_published_fo
     text = 'FROM alpine:3.22\nRUN apk add --no-cache openresty\nEXPOSE 80\nCMD ["openresty", "-g", "daemon off;"]\n'
     facts = RepositoryFacts(dockerfile_paths=frozenset({path, *others}))
     assert str(decide_role(Dockerfile.parse(text, path), facts, glob_matches)) == said
+
+
+@pytest.mark.parametrize("environment, dockerfile_extra, said", [
+    # A folder the app writes, named by compose (merged in from an anchor, too): reported.
+    ("    environment:\n      DOCSRS_PREFIX: /opt/docsrs/prefix\n", "", "DOCSRS_PREFIX=/opt/docsrs/prefix"),
+    ("    environment:\n      <<: *common\n", "", "DATA_DIR=/var/lib/app"),
+    ("    environment:\n      - UPLOADS_FOLDER=${UPLOADS:-/srv/uploads}\n", "", "UPLOADS_FOLDER=/srv/uploads"),
+    # ... not when the image hands that folder (or one above it) to a user, nor for scratch
+    # folders, installations (`*_HOME`), files (`*_PATH`) or values that are not paths.
+    ("    environment:\n      DATA_DIR: /var/lib/app\n", "RUN mkdir -p /var/lib && chown 1000 /var/lib\n", None),
+    ("    environment:\n      CACHE_DIR: /tmp/cache\n      JAVA_HOME: /opt/java\n      CONFIG_PATH: /etc/app.yml\n"
+     "      LOG_LEVEL: debug\n", "", None),
+])
+def test_a_folder_compose_tells_the_app_to_write_makes_the_user_change_a_report(
+        tmp_path, capsys, environment, dockerfile_extra, said):
+    write(tmp_path, "api/Dockerfile", SERVICE.replace("CMD", dockerfile_extra + "CMD"))
+    write(tmp_path, "compose.yaml", "x-common: &common\n  DATA_DIR: /var/lib/app\nservices:\n  api:\n    build: ./api\n"
+                                    + environment)
+    main(["check", "--offline", "--select", "HB001", str(tmp_path)])
+    out = capsys.readouterr().out
+    if said is None:
+        assert "[fixable]" in out
+    else:
+        assert f"compose.yaml service api sets {said}, a folder the app writes" in out and "[fixable]" not in out

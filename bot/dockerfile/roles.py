@@ -139,6 +139,9 @@ class ComposeBuild:
     volume_mounts: tuple[str, ...] = ()  # container paths where it mounts named or anonymous volumes (kept data)
     # What it is given that only root can use: "privileged: true", "cap_add: NET_ADMIN" ("" when nothing)
     root_powers: str = ""
+    # (variable, absolute path) of its `environment:` entries that name a folder the app writes
+    # (`DOCSRS_PREFIX: /opt/docsrs/prefix`, `DATA_DIR=/var/lib/app`)
+    folder_settings: tuple[tuple[str, str], ...] = ()
 
 
 @record

@@ -189,6 +189,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     if build is not None and build.bind_mounts:
         return (f"{build.service} mounts host folders at {', '.join(build.bind_mounts)}, which a new user may "
                 "not be able to write: make them writable by it, then set USER")
+    setting = _folder_setting(stage, build) if build is not None else None
+    if setting is not None:
+        key, path = setting
+        return (f"{build.service} sets {key}={path}, a folder the app writes, which a new user could not create "
+                "or write: make it and hand it to that user, then set USER")
     if build is None and context.facts.own_image_mounts:
         service, given = context.facts.own_image_mounts[0]
         return (f"{service} runs this repository's image with {given}, which a new user may not be able to "
@@ -289,6 +294,20 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
 WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
 # A HEALTHCHECK that waits for a file: `[ -f /ready ]`, `test -e /srv/done`, `cat /tmp/healthy`.
 _FILE_TEST = lazy_compile(r"(?:-[fes]\s+|\b(?:cat|stat)\s+)[\"']?(/[\w./-]+)")
+
+
+def _folder_setting(stage: Stage, build: ComposeBuild) -> tuple[str, str] | None:
+    """The first (variable, folder) the compose service's environment names for the app to write
+    (`DOCSRS_PREFIX: /opt/docsrs/prefix`) that the image does not hand to a user (no chown or
+    chmod names it or a folder above it)."""
+    if not build.folder_settings:
+        return None
+    building = [inst.args.text for s in stage.lineage() for inst in s.instructions if inst.keyword in _BUILDING]
+    for key, path in build.folder_settings:
+        folders = [path] + [path[:i] for i in range(len(path)) if path[i] == "/" and i > 0]
+        if not any(_OWNERSHIP.search(text) and any(folder in text for folder in folders) for text in building):
+            return key, path
+    return None
 
 
 def _health_marker(doc: Dockerfile, stage: Stage) -> tuple[Instruction, str, str] | None:

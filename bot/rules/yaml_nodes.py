@@ -41,6 +41,27 @@ def items(node: yaml.Node | None) -> Iterator[tuple[str, yaml.Node]]:
                 yield key_node.value, value
 
 
+def merged_items(node: yaml.Node | None, depth: int = 0) -> Iterator[tuple[str, yaml.Node]]:
+    """A mapping's entries with those merged in (`<<: *base`), each key once, as `get` reads it."""
+    if not is_mapping(node) or depth > 32:
+        return
+    seen: set[str] = set()
+    merged = []
+    for key_node, value in node.value:
+        if not is_scalar(key_node):
+            continue
+        if key_node.tag == MERGE_TAG:
+            merged.extend(value.value if is_sequence(value) else [value])
+        elif key_node.value not in seen:
+            seen.add(key_node.value)
+            yield key_node.value, value
+    for source in merged:
+        for key, value in merged_items(source, depth + 1):
+            if key not in seen:
+                seen.add(key)
+                yield key, value
+
+
 class UnreadableYaml(Exception):
     """A document PyYAML cannot compose: the line (1-based) and what is wrong there."""
 

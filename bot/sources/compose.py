@@ -31,6 +31,7 @@ from bot.sources.yaml_scalars import (
     is_sequence,
     items,
     load,
+    merged_items,
     scalar_occurrence,
     scalar_span,
 )
@@ -155,7 +156,7 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         made = ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service), context_folder,
                             _needs(service), name, _command(service), _words(get(service, "profiles")),
                             _source_mounts(service, folder, context_folder), _built_image(service, env),
-                            _volume_mounts(service), _root_powers(service))
+                            _volume_mounts(service), _root_powers(service), _folder_settings(service, env))
         first = found.setdefault(dockerfile_path, made)
         if retired_profiles(first) and not retired_profiles(made):
             found[dockerfile_path] = made  # a current service speaks for the file, not a deprecated one
@@ -315,6 +316,30 @@ def _needs(service: yaml.Node) -> tuple[str, ...]:
     else:
         names = [name for name, _ in items(hosts)] if is_mapping(hosts) else []
     found += [f"extra_hosts {name}" for name in names if name]
+    return tuple(found)
+
+
+# A variable that names a folder the app writes: `DATA_DIR`, `DOCSRS_PREFIX`, `CACHE_FOLDER`,
+# `UPLOAD_PATH`'s kin (not `*_HOME` or `*_ROOT`, often an installation read only, nor `*_PATH`, often a file).
+_WRITTEN_FOLDER = lazy_compile(r"(?:^|_)(?:DIR|DIRS|DIRECTORY|FOLDER|PREFIX|DATA|STORAGE|CACHE|LOGS?|UPLOADS?|MEDIA"
+                               r"|WORKSPACE|STATE)(?:_|$)", re.IGNORECASE)
+
+
+def _folder_settings(service: yaml.Node, env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(variable, path) of the service's `environment:` entries (a mapping, merged ones too, or
+    `KEY=value` words) whose name says it is a folder the app writes and whose value is an
+    absolute path, not one for scratch files."""
+    environment = get(service, "environment")
+    if is_sequence(environment):
+        pairs = [word.partition("=")[::2] for word in _words(environment) if "=" in word]
+    else:
+        pairs = [(key, value.value) for key, value in merged_items(environment) if is_scalar(value)]
+    found = []
+    for key, value in pairs:
+        path = _interpolate(str(value).strip(), env) or ""
+        if _WRITTEN_FOLDER.search(key) and path.startswith("/") and "$" not in path \
+                and not any(path == folder or path.startswith(folder + "/") for folder in _SCRATCH_FOLDERS):
+            found.append((key, path.rstrip("/") or "/"))
     return tuple(found)
 
 

@@ -29,6 +29,7 @@ from bot.rules.yaml_nodes import (  # noqa: F401 - compose.py and workflow.py im
     is_scalar,
     is_sequence,
     items,
+    merged_items,
 )
 from bot.sources.ignores import suppressed
 
