@@ -88,6 +88,22 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
          ci_builds=frozenset({"Dockerfile"})),
      "service image (built by docker-compose.yml service php)"),
+    # Compose runs the checkout mounted over an image whose own command is a reloading dev server.
+    ("frontend/Dockerfile", 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["pnpm", "run", "dev"]\n',
+     RepositoryFacts(compose_builds={"frontend/Dockerfile": ComposeBuild(
+         "docker-compose.yml service frontend", "docker-compose.yml", source_mounts=("/app/",))}),
+     "devcontainer (docker-compose.yml service frontend mounts the source at /app/, and its CMD runs pnpm run dev, "
+     "a development server that reloads it)"),
+    # ... not without the mount, nor when the service starts another command.
+    ("frontend/Dockerfile", 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["pnpm", "run", "dev"]\n',
+     RepositoryFacts(compose_builds={"frontend/Dockerfile": ComposeBuild(
+         "docker-compose.yml service frontend", "docker-compose.yml")}),
+     "service image (built by docker-compose.yml service frontend)"),
+    ("frontend/Dockerfile", 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["pnpm", "run", "dev"]\n',
+     RepositoryFacts(compose_builds={"frontend/Dockerfile": ComposeBuild(
+         "docker-compose.yml service frontend", "docker-compose.yml", source_mounts=("/app/",),
+         command=("node", "server.js"))}),
+     "service image (built by docker-compose.yml service frontend)"),
     # Compose runs the checkout mounted over an image that carries a debugger.
     ("data/infra/php.Dockerfile", "FROM php:8.3-fpm-alpine\nRUN pecl install xdebug && docker-php-ext-enable xdebug\n"
      'CMD ["php-fpm"]\n',

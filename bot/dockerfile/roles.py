@@ -242,6 +242,12 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     development = _development_service(doc, build, facts) if build is not None else None
     if development is not None:
         return development
+    # (A compose `target:` is judged with the file's other stages, below.)
+    reloading = _reloading_server(final) if build is not None and build.source_mounts and not build.command \
+        and build.target is None else None
+    if reloading is not None:
+        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
+                                               f"its {reloading}, a development server that reloads it")
     debugger = _debugger(doc) if build is not None and build.source_mounts else None
     if debugger is not None:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
@@ -380,6 +386,15 @@ def _distribution_folders(dockerfiles: frozenset[str]) -> dict[str, list[str]]:
 
 def _names_a_distribution(folder: str) -> bool:
     return bool(folder) and any(_DISTRIBUTION.fullmatch(word) for word in name_words(folder.rsplit("/", 1)[-1].lower()))
+
+
+def _reloading_server(final: Stage) -> str | None:
+    """`CMD runs pnpm run dev` when the image's own command is a development server that reloads
+    the source (`npm run dev`, `manage.py runserver`, `--reload`), None otherwise."""
+    command = container_command(final)
+    if command is None or not _RELOADING.search(" ".join(command[1])):
+        return None
+    return f"{command[0]} runs {' '.join(command[1][:3])}"
 
 
 def _debugger(doc: Dockerfile) -> str | None:
