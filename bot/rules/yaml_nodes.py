@@ -46,16 +46,12 @@ def merged_items(node: yaml.Node | None, depth: int = 0) -> Iterator[tuple[str, 
     if not is_mapping(node) or depth > 32:
         return
     seen: set[str] = set()
-    merged = []
-    for key_node, value in node.value:
-        if not is_scalar(key_node):
-            continue
-        if key_node.tag == MERGE_TAG:
-            merged.extend(value.value if is_sequence(value) else [value])
-        elif key_node.value not in seen:
-            seen.add(key_node.value)
-            yield key_node.value, value
-    for source in merged:
+    for key, value in items(node):
+        if key not in seen:
+            seen.add(key)
+            yield key, value
+    merged = (value for key_node, value in node.value if is_scalar(key_node) and key_node.tag == MERGE_TAG)
+    for source in (one for value in merged for one in (value.value if is_sequence(value) else [value])):
         for key, value in merged_items(source, depth + 1):
             if key not in seen:
                 seen.add(key)
