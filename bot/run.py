@@ -146,11 +146,12 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     texts, unreadable = _readable(texts)
     errors.extend(unreadable)
     texts = _with_referenced_compose_files(root, texts, config, only)
-    texts = _with_referenced_dockerfiles(root, texts, config, only)
+    dotenv = _dotenv_files(root, list(texts))  # the compose files named by others too
+    texts = _with_referenced_dockerfiles(root, texts, config, only, dotenv)
     proving = verifier is not None and fix
     listed = _dockerfile_folders(root, texts)
     ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
-                       _dotenv_files(root, sources), proving=proving, advisor=advisor if proving else None,
+                       dotenv, proving=proving, advisor=advisor if proving else None,
                        downloader=downloader, usage_docs=_usage_docs(root),
                        readmes=_readme_evidence(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
                        unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
@@ -242,12 +243,13 @@ def _may_add(root: Path, path: str, known: set[str], prefix: str, excluded: list
 
 
 def _with_referenced_dockerfiles(root: Path, texts: dict[SourceFile, str], config: Config,
-                                 only: str | None) -> dict[SourceFile, str]:
+                                 only: str | None, dotenv: Mapping[str, Mapping[str, str]]) -> dict[SourceFile, str]:
     """The texts and the Dockerfiles compose files and workflows build that their names did not
     make sources (`dockerfile: ./internal/dockerfile_hub`, `docker build -f build/app.df`): a
     build names them as Dockerfiles, so they are. Not outside `only`, not excluded, not a
     template (`.j2` …) or in a folder that makes it a devcontainer or test fixture, not
-    unreadable (a broken reference is the build's to report)."""
+    unreadable (a broken reference is the build's to report). A compose file's paths are
+    filled in from the `.env` beside it, as compose fills them in."""
     known = {source.path for source in texts}
     prefix = only.strip("/") + "/" if only else ""
     excluded = [glob_regex(pattern) for pattern in config.exclude]
@@ -256,7 +258,7 @@ def _with_referenced_dockerfiles(root: Path, texts: dict[SourceFile, str], confi
     for source, text in texts.items():
         try:
             if source.kind is COMPOSE:
-                named += list(compose_builds(text, source.path, {}))
+                named += list(compose_builds(text, source.path, dotenv.get(source.path.rpartition("/")[0], {})))
             elif source.kind is WORKFLOW:
                 named += [build.dockerfile for build in workflow_builds(text, source.path)]
         except DockerfileSyntaxError:
@@ -567,8 +569,10 @@ def _readme(root: Path, folder: str, names: frozenset[str] | None) -> tuple[str,
     return None
 
 
-# The usage docs read at most: a documentation site's worth, not a book's.
+# The usage docs read at most: a documentation site's worth, not a book's; and the entries of
+# the root and docs/ listed to find them (a tree of many thousands of folders is not walked whole).
 MAX_USAGE_DOCS = 300
+MAX_DOCS_LISTED = 20_000
 
 
 def _usage_docs(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -578,7 +582,7 @@ def _usage_docs(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[st
     deep at most; unreadable ones are skipped: they are not scanned)."""
     names = []
     pending = [(root, 0)]
-    while pending:
+    while pending and len(names) < MAX_DOCS_LISTED:
         folder, depth = pending.pop()
         try:
             entries = list(os.scandir(folder))

@@ -65,3 +65,12 @@ def test_a_dockerfile_named_outside_the_repository_is_not_read(tmp_path, capsys)
     write(tmp_path, "outside.df", SERVICE)
     write(repository, "compose.yaml", "services:\n  app:\n    build:\n      context: .\n      dockerfile: ../outside.df\n")
     assert "outside.df" not in _checked(repository, capsys)
+
+
+def test_the_dockerfile_a_compose_build_names_through_its_dotenv_is_scanned(tmp_path, capsys):
+    write(tmp_path, "deploy/compose.yaml", "services:\n  app:\n    build:\n      context: ..\n"
+                                           "      dockerfile: ${APP_DOCKERFILE}\n")
+    write(tmp_path, "deploy/.env", "APP_DOCKERFILE=build/app.df\n")
+    write(tmp_path, "build/app.df", SERVICE)
+    assert "build/app.df:2: DL3042" in _checked(tmp_path, capsys)
+

@@ -157,3 +157,18 @@ def test_git_token_travels_in_the_environment_once():
 def test_a_run_that_is_one_if_on_a_build_argument_without_default_is_opt_in(text, expected):
     doc = Dockerfile.parse("FROM debian:12\n" + text)
     assert opt_in_argument(doc, doc.all_runs[-1]) == expected
+
+
+def test_the_usage_docs_walk_stops_at_its_bound_and_keeps_the_root_readme(tmp_path, monkeypatch):
+    """A docs/ tree of many folders is listed only up to MAX_DOCS_LISTED entries: the root README,
+    listed first, is always read."""
+    from bot import run
+    from tests.helpers import write
+    write(tmp_path, "README.md", "docker run -v data:/kept img\n")
+    for n in range(30):
+        write(tmp_path, f"docs/part{n}/deep/page.md", f"docker run -v d:/docs{n} img\n")
+    mounts, _ = run._usage_docs(tmp_path)
+    assert ("README.md", "/kept") in mounts and len(mounts) == 31
+    monkeypatch.setattr(run, "MAX_DOCS_LISTED", 10)
+    mounts, _ = run._usage_docs(tmp_path)
+    assert ("README.md", "/kept") in mounts and len(mounts) < 10
