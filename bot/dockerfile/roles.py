@@ -265,7 +265,7 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
             return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/) written from the template "
                                            f"{facts.dockerfile_templates[0]}", generated=True)
         return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/)")
-    if any(name_words(f.lower()) & BUILDER_FOLDER_WORDS for f in folders):
+    if any(_builder_folder(f) for f in folders):
         # A builder folder's variants (`dev-builder/ubuntu/`, `dev-builder/android/`) are the
         # project's build environments on several distributions, not a published base.
         builder = _build_environment(doc, folders)
@@ -549,6 +549,11 @@ def _development_service(doc: Dockerfile, build: ComposeBuild, facts: Repository
     return RoleDecision(Role.DEVCONTAINER, f"an image for development: {reason}")
 
 
+def _builder_folder(folder: str) -> bool:
+    """`dev-builder/`, `toolchains/`: a folder of the project's build environments."""
+    return bool(name_words(folder.lower()) & BUILDER_FOLDER_WORDS)
+
+
 def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | None:
     """A CI image (in a CI folder, compiling or testing, starting nothing) or a workstation
     image (an IDE installed or in its base)."""
@@ -558,8 +563,7 @@ def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | No
     ide = sorted(packages & IDES) or ([final.external_base] if _IDE_BASE.search(final.external_base or "") else [])
     if ide:
         return RoleDecision(Role.CI, f"a workstation: it carries the IDE {ide[0]}")
-    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS or name_words(f.lower()) & BUILDER_FOLDER_WORDS),
-                     None)
+    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS or _builder_folder(f)), None)
     if ci_folder is None or final.last_before("EXPOSE") is not None:
         return None
     command = container_command(final)
