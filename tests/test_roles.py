@@ -828,3 +828,21 @@ def test_a_folder_compose_tells_the_app_to_write_makes_the_user_change_a_report(
         assert "[fixable]" in out
     else:
         assert f"compose.yaml service api sets {said}, a folder the app writes" in out and "[fixable]" not in out
+
+
+@pytest.mark.parametrize("path, compose, retired", [
+    ("deprecated/android/Dockerfile.ubuntu", "", True),
+    ("images/legacy/Dockerfile", "", True),
+    ("images/legacy-api/Dockerfile", "", False),  # a name with the word in it is no such folder
+    ("deprecated/android/Dockerfile.ubuntu", "services:\n  android:\n    build: ./deprecated/android\n"
+                                              "    dockerfile: Dockerfile.ubuntu\n", False),
+])
+def test_a_dockerfile_in_a_folder_for_old_setups_gets_its_fixes_reported_not_made(tmp_path, capsys, path, compose,
+                                                                                  retired):
+    write(tmp_path, path, "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n")
+    if compose:
+        write(tmp_path, "compose.yaml", compose.replace("    dockerfile", "      dockerfile").replace(
+            "build: ./deprecated/android\n", "build:\n      context: ./deprecated/android\n"))
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert ("kept for old setups" in out and "[fixable]" not in out) is retired

@@ -506,10 +506,18 @@ def retired_profiles(build: ComposeBuild) -> list[str]:
     return list(build.profiles)
 
 
+# Folders that keep what is no longer built: `deprecated/android/Dockerfile`.
+RETIRED_FOLDERS = RETIRED_WORDS | {"archived", "retired", "unmaintained"}
+
+
 def _retired(path: str, facts: RepositoryFacts) -> str | None:
-    """Why the Dockerfile is kept only for old setups: the compose services that build it are
-    all in a deprecated or legacy profile (compose.builds keeps a current one when any builds
-    it), while a current compose service builds another Dockerfile."""
+    """Why the Dockerfile is kept only for old setups: it sits in a folder named for them
+    (`deprecated/`, `legacy/`, `archived/`) that no compose file builds from; or the compose
+    services that build it are all in a deprecated or legacy profile (compose.builds keeps a
+    current one when any builds it), while a current compose service builds another Dockerfile."""
+    folder = next((f for f in path.split("/")[:-1] if f.lower() in RETIRED_FOLDERS), None)
+    if folder is not None and path not in facts.compose_builds and path not in facts.ci_builds:
+        return f"it sits in {folder}/, kept for old setups"
     build = facts.compose_builds.get(path)
     profiles = retired_profiles(build) if build is not None else []
     if not profiles:
