@@ -70,7 +70,7 @@ def start_script(stage: Stage) -> StartScript | None:
     if not program.endswith(".sh"):
         return None
     path = posixpath.normpath(posixpath.join(stage.working_folder(), program))
-    return StartScript(path, _copied_from(stage, path))
+    return StartScript(path, copied_from(stage, path))
 
 
 def _started_words(stage: Stage) -> list[str]:
@@ -82,7 +82,7 @@ def _started_words(stage: Stage) -> list[str]:
     return words
 
 
-def _copied_from(stage: Stage, path: str) -> str | None:
+def copied_from(stage: Stage, path: str) -> str | None:
     """The context-relative file a COPY or ADD of the stage put at `path` (the last to do so):
     copied to that path, into its folder under the same name, or with a folder copied over it
     (`COPY . /app`)."""

@@ -7,7 +7,12 @@ continuation style (trailing or leading `&&`, its indentation, its escape charac
 endings); in a heredoc script, a new line before the terminator. When apt-get runs under `sudo`
 (the RUN's user is not root), so does the cleanup. Only stages that reach the
 final image are checked. When a later RUN still needs the lists (it installs without its
-own `apt-get update`) the RUN is reported instead: merging the two is for a person.
+own `apt-get update`) the RUN is reported instead: merging the two is for a person. So is it
+when another layer keeps lists of its own, out of this cleanup's reach: a RUN that pipes a
+remote apt setup script to a shell (NodeSource's `setup_22.x`, get.docker.com), or that runs a
+helper script from the build context (read, with the scripts it sources, never run) that runs
+apt-get update and never removes them: before this RUN, their copy stays in the lower layer;
+after it, the next update writes them again.
 """
 from __future__ import annotations
 
@@ -15,10 +20,13 @@ from collections.abc import Iterator
 
 from bot.dockerfile.layout import append_command
 from bot.dockerfile.model import Dockerfile, Run
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.rules.base import finding
+from bot.rules.hb061_remote_script_to_shell import remote_scripts
 from bot.rules.packages import apt
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
+from bot.rules.script_files import script_texts
 
 CODE = "DL3009"
 CLEANUP = "rm -rf /var/lib/apt/lists/*"
@@ -34,6 +42,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             # The lists come from an earlier layer: removing them in this one frees nothing.
             yield finding(doc, CODE, run.instruction, "apt-get runs on lists an earlier layer left in the image: "
                           "merge its apt-get update into this RUN, then remove the lists here")
+            continue
+        kept = _lists_kept_elsewhere(doc, run, context)
+        if kept is not None:
+            yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {kept}: removing "
+                          "them only here frees nothing; remove them there too (or in a RUN after it)")
             continue
         later = _later_run_needing_lists(doc, run)
         if later is not None:
@@ -58,6 +71,34 @@ def _cleans_lists(run: Run) -> bool:
     """`rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.7+), which removes them too."""
     return any("/var/lib/apt/lists" in word.value for _, command in run.commands("rm") for word in command.args()) \
         or any(True for _ in apt(run, "dist-clean"))
+
+
+# `apt-get update`, `apt update`, `apt-get -q update` in a script's text.
+_APT_UPDATE = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+update\b")
+
+
+# A remote script that sets up an apt repository and so runs apt-get update: its URL names
+# Debian packaging (`deb.nodesource.com/setup_22.x`, packagecloud's `script.deb.sh`), or it is
+# Docker's convenience script, which installs Docker with apt.
+_APT_SETUP_URL = lazy_compile(r"://(?:get|test)\.docker\.com\b|://[^\s/]*\bdeb\.|[/._-](?:deb|apt)[/._-]")
+
+
+def _lists_kept_elsewhere(doc: Dockerfile, run: Run, context: RuleContext) -> str | None:
+    """What another layer of the image does that keeps package lists of its own, out of reach of
+    a cleanup in `run`: a RUN that runs a remote apt setup script as downloaded, or a helper
+    script from the build context that runs apt-get update and never removes the lists. Before
+    `run`, its lists stay in the lower layer; after it, the next update writes them again. A RUN
+    that removes the lists, or runs apt-get update itself (this rule cleans up there), keeps none."""
+    for other in doc.shipped_runs():
+        if other is run or _cleans_lists(other) or any(True for _ in apt(other, "update")):
+            continue
+        remote = [shape for shape in remote_scripts(other) if _APT_SETUP_URL.search(shape)]
+        if remote:
+            return f"line {other.instruction.line} runs a remote apt setup script ({remote[0]}), which runs apt-get update"
+        for named, text in script_texts(doc, other, context):
+            if _APT_UPDATE.search(text) and "/var/lib/apt/lists" not in text:
+                return f"line {other.instruction.line} runs {named}, which runs apt-get update and keeps the lists"
+    return None
 
 
 def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:

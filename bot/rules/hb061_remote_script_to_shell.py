@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.dockerfile.arguments import read_args
-from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.model import Dockerfile, Run
 from bot.dockerfile.shell import Command, split_commands, substitutions
 from bot.model.findings import Finding
 from bot.rules.base import finding
@@ -38,12 +38,16 @@ SOURCING = frozenset({"eval", "source", "."})
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     for run in doc.all_runs:
-        shapes = list(dict.fromkeys(shape for text, commands, _ in run_scripts(run)
-                                    for shape in _remote_scripts(text, commands)))
+        shapes = remote_scripts(run)
         if shapes:
             yield finding(doc, CODE, run.instruction,
                           f"remote script run as downloaded ({'; '.join(shapes)}): download a pinned version "
                           "to a file, check its sha256 (sha256sum -c), then run it")
+
+
+def remote_scripts(run: Run) -> list[str]:
+    """How the RUN runs each remote script as downloaded (`curl https://get.docker.com | sh`), once each."""
+    return list(dict.fromkeys(shape for text, commands, _ in run_scripts(run) for shape in _remote_scripts(text, commands)))
 
 
 def _remote_scripts(text: str, commands: list[Command]) -> Iterator[str]:

@@ -1,0 +1,46 @@
+"""A helper script a RUN runs is read from the build context (never run) for what it does to the
+layer: `RUN /common.sh` whose sourced lib.sh runs apt-get update keeps package lists that a
+cleanup in another RUN cannot reach (DL3009 then reports instead of editing)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.cli import main
+from tests.helpers import write
+
+LIB = "install_packages() {\n    apt-get update\n    apt-get install -y \"$@\"\n}\n"
+DOCKERFILE = ("FROM ubuntu:24.04\nCOPY common.sh lib.sh /\nRUN {run}\n"
+              "RUN apt-get update && apt-get install -y --no-install-recommends curl\n")
+
+
+@pytest.mark.parametrize("run, common, lib, said", [
+    # The script sources lib.sh, whose function runs apt-get update: the lists stay in line 3's layer.
+    ("/common.sh", ". lib.sh\ninstall_packages gcc\n", LIB, "line 3 runs /common.sh, which runs apt-get update"),
+    ("bash /common.sh --quiet", "source /lib.sh\ninstall_packages gcc\n", LIB,
+     "line 3 runs /common.sh, which runs apt-get update"),
+    # ... not when a script removes the lists, nor when it never updates them.
+    ("/common.sh", ". lib.sh\ninstall_packages gcc\nrm -rf /var/lib/apt/lists/*\n", LIB, None),
+    ("/common.sh", "echo configuring\n", "", None),
+    # A script the build context does not hold is not known: the cleanup is made.
+    ("/opt/elsewhere.sh", "", "", None),
+])
+def test_a_helper_script_that_keeps_apt_lists_makes_the_cleanup_elsewhere_a_report(
+        tmp_path, capsys, run, common, lib, said):
+    write(tmp_path, "Dockerfile", DOCKERFILE.replace("{run}", run))
+    write(tmp_path, "common.sh", common)
+    write(tmp_path, "lib.sh", lib)
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    out = capsys.readouterr().out
+    if said is None:
+        assert "Dockerfile:4: DL3009 apt-get lists are left in the image [fixable]" in out
+    else:
+        assert f"Dockerfile:4: DL3009 apt-get lists are left in the image, but {said}" in out
+        assert "[fixable]" not in out
+
+
+def test_scripts_that_source_each_other_are_read_once_each(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", DOCKERFILE.replace("{run}", "/common.sh"))
+    write(tmp_path, "common.sh", ". lib.sh\n")
+    write(tmp_path, "lib.sh", ". common.sh\n. lib.sh\n")  # a loop ends; nothing updates
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    assert "[fixable]" in capsys.readouterr().out
