@@ -5,7 +5,8 @@ Fix: insert ` --no-install-recommends` right after `install`; nothing else on th
 If the app relied on a package that only came as a recommendation, name it in the install.
 Two recommendations are known to matter: curl and wget recommend `ca-certificates`, without
 which every https download fails, so it is added to that install unless the stage installs it
-already (on a base that ships it, naming it changes nothing); git recommends openssh-client,
+already, by then (an install of it later, even in the same RUN after a `curl https://…`, comes
+too late; on a base that ships it, naming it changes nothing); git recommends openssh-client,
 less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
 install of git is reported: name what it needs, then add the flag. So is an install followed by a
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
 from bot.dockerfile.model import Dockerfile, Run, Stage
+from bot.dockerfile.shell import Command
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
@@ -51,7 +53,7 @@ def _needs_certificates(named: set[str]) -> bool:
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    certified: set[int] | None = None  # the stages that install ca-certificates, read once when asked
+    certified: list[tuple[int, tuple[int, int, int]]] | None = None  # where ca-certificates is installed, read once
     configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
     first_installs: dict[int, dict[str, int]] | None = None  # by stage, likewise
     gpg_uses: GpgUses | None = None  # likewise
@@ -123,8 +125,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             name_certificates = _needs_certificates(named)
             if name_certificates:
                 if certified is None:
-                    certified = _stages_installing_certificates(doc)
-                name_certificates = not any(id(stage) in certified for stage in run.stage.lineage())
+                    certified = _certificate_installs(doc)
+                here = _position(run, script, command)
+                # Installed later (even in this RUN, after a `curl https://…`) is too late: named here it is not.
+                name_certificates = not any(stage == id(s) and where <= here for stage, where in certified
+                                            for s in run.stage.lineage())
             if name_certificates:
                 edits.append(Edit.insert(script.logical.original_end(packages[-1].end), " ca-certificates"))
                 added = " (ca-certificates named: curl, wget and libcurl need it for https and only recommend it)"
@@ -296,10 +301,18 @@ def _runs_turning_recommends_off(doc: Dockerfile) -> list[Run]:
     return [run for run in doc.all_runs if "apt.conf" in run.text and _CONFIGURED_OFF.search(run.text)]
 
 
-def _stages_installing_certificates(doc: Dockerfile) -> set[int]:
-    """The stages (by id) one of whose RUNs installs ca-certificates: read once per file, so a
-    file of many installs stays linear."""
-    return {id(run.stage) for run in doc.runs() if "ca-certificates" in installed_packages(run)}
+def _certificate_installs(doc: Dockerfile) -> list[tuple[int, tuple[int, int, int]]]:
+    """(stage id, position) of each install that names ca-certificates: read once per file, so
+    a file of many installs stays linear."""
+    return [(id(run.stage), _position(run, script, command)) for run in doc.runs()
+            if "ca-certificates" in installed_packages(run)
+            for script, command, install in real_installs(run)
+            if "ca-certificates" in {w.value.split("=", 1)[0] for w in package_words(command, install, APT_OPTIONS_WITH_VALUES)}]
+
+
+def _position(run: Run, script: object, command: Command) -> tuple[int, int, int]:
+    """Where a command runs in the file: its RUN, its script in the RUN, its place in the script."""
+    return run.instruction.span.start, next((i for i, s in enumerate(run.scripts) if s is script), 0), command.start
 
 
 RULE = Rule(
