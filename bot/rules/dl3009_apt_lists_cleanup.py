@@ -34,6 +34,8 @@ _NEEDS_LISTS = ("install", "upgrade", "dist-upgrade", "full-upgrade", "source", 
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
+    kept: str | None = None
+    kept_read = False  # read once, for the first RUN that would be cleaned: the same for every one
     for run in doc.shipped_runs():
         uses = [(s, c) for sub in ("update",) + _NEEDS_LISTS for s, c, _ in apt(run, sub)]
         if not uses or _cleans_lists(run) or run.has_cache_mount("/var/lib/apt"):
@@ -43,7 +45,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction, "apt-get runs on lists an earlier layer left in the image: "
                           "merge its apt-get update into this RUN, then remove the lists here")
             continue
-        kept = _lists_kept_elsewhere(doc, run, context)
+        if not kept_read:
+            kept, kept_read = _lists_kept_elsewhere(doc, context), True
         if kept is not None:
             yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {kept}: removing "
                           "them only here frees nothing; remove them there too (or in a RUN after it)")
@@ -83,14 +86,14 @@ _APT_UPDATE = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+update\b")
 _APT_SETUP_URL = lazy_compile(r"://(?:get|test)\.docker\.com\b|://[^\s/]*\bdeb\.|[/._-](?:deb|apt)[/._-]")
 
 
-def _lists_kept_elsewhere(doc: Dockerfile, run: Run, context: RuleContext) -> str | None:
+def _lists_kept_elsewhere(doc: Dockerfile, context: RuleContext) -> str | None:
     """What another layer of the image does that keeps package lists of its own, out of reach of
-    a cleanup in `run`: a RUN that runs a remote apt setup script as downloaded, or a helper
+    a cleanup in a RUN that runs apt-get update: a RUN that runs a remote apt setup script as downloaded, or a helper
     script from the build context that runs apt-get update and never removes the lists. Before
-    `run`, its lists stay in the lower layer; after it, the next update writes them again. A RUN
+    that RUN, its lists stay in the lower layer; after it, the next update writes them again. A RUN
     that removes the lists, or runs apt-get update itself (this rule cleans up there), keeps none."""
     for other in doc.shipped_runs():
-        if other is run or _cleans_lists(other) or any(True for _ in apt(other, "update")):
+        if _cleans_lists(other) or any(True for _ in apt(other, "update")):
             continue
         remote = [shape for shape in remote_scripts(other) if _APT_SETUP_URL.search(shape)]
         if remote:
