@@ -109,6 +109,8 @@ SHAPES = {
     "${a:- nested in ARG": lambda n: "ARG x=" + "${a:-" * (n // 5) + "y" + "}" * (n // 5) + "\nFROM alpine\n",
     "RUN apt-get install lines": lambda n: _repeat("RUN apt-get install curl\n", n, "FROM debian:12\n"),
     "RUN pip install lines": lambda n: _repeat("RUN pip install requests\n", n, "FROM python:3.12\n"),
+    "RUN apt-get update lines between helper scripts": lambda n: _repeat(
+        "RUN apt-get update && apt-get install -y curl\nRUN /opt/setup.sh\n", n, "FROM debian:12\n"),
     "chained stages": lambda n: "FROM alpine AS s0\n" + "".join(
         f"FROM s{i} AS s{i + 1}\n" for i in range(n // 22)),
     "one long continued RUN": lambda n: "FROM debian:12\nRUN true" + " \\\n && true" * (n // 11) + "\n",
