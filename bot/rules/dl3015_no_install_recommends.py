@@ -53,7 +53,7 @@ def _needs_certificates(named: set[str]) -> bool:
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    certified: list[tuple[int, tuple[int, int, int]]] | None = None  # where ca-certificates is installed, read once
+    certified: dict[int, tuple[int, int, int]] | None = None  # where each stage first installs ca-certificates
     configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
     first_installs: dict[int, dict[str, int]] | None = None  # by stage, likewise
     gpg_uses: GpgUses | None = None  # likewise
@@ -128,8 +128,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                     certified = _certificate_installs(doc)
                 here = _position(run, script, command)
                 # Installed later (even in this RUN, after a `curl https://…`) is too late: named here it is not.
-                name_certificates = not any(stage == id(s) and where <= here for stage, where in certified
-                                            for s in run.stage.lineage())
+                name_certificates = not any(id(s) in certified and certified[id(s)] <= here for s in run.stage.lineage())
             if name_certificates:
                 edits.append(Edit.insert(script.logical.original_end(packages[-1].end), " ca-certificates"))
                 added = " (ca-certificates named: curl, wget and libcurl need it for https and only recommend it)"
@@ -301,13 +300,18 @@ def _runs_turning_recommends_off(doc: Dockerfile) -> list[Run]:
     return [run for run in doc.all_runs if "apt.conf" in run.text and _CONFIGURED_OFF.search(run.text)]
 
 
-def _certificate_installs(doc: Dockerfile) -> list[tuple[int, tuple[int, int, int]]]:
-    """(stage id, position) of each install that names ca-certificates: read once per file, so
-    a file of many installs stays linear."""
-    return [(id(run.stage), _position(run, script, command)) for run in doc.runs()
-            if "ca-certificates" in installed_packages(run)
-            for script, command, install in real_installs(run)
-            if "ca-certificates" in {w.value.split("=", 1)[0] for w in package_words(command, install, APT_OPTIONS_WITH_VALUES)}]
+def _certificate_installs(doc: Dockerfile) -> dict[int, tuple[int, int, int]]:
+    """Stage id → the position of its first install that names ca-certificates: read once per
+    file, so a file of many installs stays linear."""
+    first: dict[int, tuple[int, int, int]] = {}
+    for run in doc.runs():
+        if "ca-certificates" not in installed_packages(run):
+            continue
+        for script, command, install in real_installs(run):
+            named = {w.value.split("=", 1)[0] for w in package_words(command, install, APT_OPTIONS_WITH_VALUES)}
+            if "ca-certificates" in named:
+                first.setdefault(id(run.stage), _position(run, script, command))
+    return first
 
 
 def _position(run: Run, script: object, command: Command) -> tuple[int, int, int]:
