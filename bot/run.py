@@ -22,6 +22,7 @@ from bot.dockerfile.roles import (
     ComposeBuild,
     RepositoryFacts,
     decide_role,
+    development_profiles,
     development_service,
     is_test_setup,
     role_by_path,
@@ -720,6 +721,17 @@ def _setup_only(build: ComposeBuild) -> bool:
     return development_service(build) is not None or is_test_setup(build.file)
 
 
+def _weight(build: ComposeBuild) -> tuple[int, bool]:
+    """How much a build says of its Dockerfile: 2 shipped, 1 in a development profile, 0
+    otherwise; then whether its compose file is the project's own (`compose.yaml`,
+    `docker-compose.yml`), which speaks before its variants (`docker-compose-quickstart.yml`)."""
+    weight = 2 if not _setup_only(build) else 1 if development_profiles(build) else 0
+    return weight, build.file.rsplit("/", 1)[-1] in _PROJECT_COMPOSE_FILES
+
+
+_PROJECT_COMPOSE_FILES = frozenset({"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"})
+
+
 def _ci_builds(texts: dict[SourceFile, str]) -> frozenset[str]:
     """The Dockerfiles workflows build; unreadable workflows are reported when processed."""
     found: set[str] = set()
@@ -760,12 +772,14 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
 
 
 def _merged_build(first: ComposeBuild | None, build: ComposeBuild) -> ComposeBuild:
-    """What the services building one Dockerfile say together: the first to name it, or a later
-    one that is not only for development or tests, speaks for it; host mounts, volumes and what
-    it needs are gathered from all."""
+    """What the services building one Dockerfile say together: the first to name it speaks for
+    it, unless a later one says more: one that is not only for development or tests, or, among
+    those that are, one in a development profile (which says so alone; a compose file named for
+    development does not, see roles.development_service); host mounts, volumes and what it needs
+    are gathered from all."""
     if first is None:
         first = build
-    speaker = build if first is not build and _setup_only(first) and not _setup_only(build) else first
+    speaker = build if first is not build and _weight(build) > _weight(first) else first
     mounts = tuple(dict.fromkeys(first.bind_mounts + build.bind_mounts))
     volumes = tuple(dict.fromkeys(first.volume_mounts + build.volume_mounts))
     needs = tuple(dict.fromkeys(first.needs + build.needs))

@@ -482,7 +482,7 @@ def development_service(build: ComposeBuild) -> str | None:
     (`docker-compose.dev.yml`, `compose.override.yaml`), or the build context mounted into the
     container with a command that reloads it (`manage.py runserver`, `--reload`, `nodemon`),
     says how the service is run here, not that its image is not shipped (see `_development_service`)."""
-    profiles = _development_profiles(build)
+    profiles = development_profiles(build)
     if profiles:
         return f"{build.service} starts only with the profile {profiles[0]}"
     if name_words(build.file.rsplit("/", 1)[-1].lower()) & (DEVELOPMENT_WORDS | {"override"}):
@@ -531,7 +531,7 @@ def _retired(path: str, facts: RepositoryFacts) -> str | None:
             f"{current.service} builds what ships")
 
 
-def _development_profiles(build: ComposeBuild) -> list[str]:
+def development_profiles(build: ComposeBuild) -> list[str]:
     return [p for p in build.profiles if name_words(p.lower()) & _DEVELOPMENT_PROFILES]
 
 
@@ -543,7 +543,7 @@ def _development_service(doc: Dockerfile, build: ComposeBuild, facts: Repository
     why = development_service(build)
     if why is None:
         return None
-    profiled = bool(_development_profiles(build))
+    profiled = bool(development_profiles(build))
     shipped = next((f"{other.service} builds {path} instead" for path, other in facts.compose_builds.items()
                     if path != doc.path and other.name == build.name and other.file != build.file
                     and development_service(other) is None), None)

@@ -39,7 +39,9 @@ from bot.sources.yaml_scalars import (
 if TYPE_CHECKING:
     import yaml
 
-COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml")
+# `compose.yaml`, `docker-compose.prod.yml`, and the suffix after a hyphen or underscore too
+# (`docker-compose-app.yml`, `docker-compose_test.yml`).
+COMPOSE_NAMES = re.compile(r"(?:docker-)?compose(?:[._-][\w.-]+)?\.ya?ml")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _VARIABLE = lazy_compile(rf"\$\$|\$\{{({_NAME})(?:(:?-)([^}}]*))?\}}|\$({_NAME})")
 _DEFAULTED = lazy_compile(rf"\$\{{({_NAME})(:?-)([^${{}}]*)\}}")  # a whole value `${NAME:-default}`
