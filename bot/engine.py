@@ -4,6 +4,10 @@ The file's kind (see `bot/sources/`) says which rules see it and where it names 
 engine only applies edits, the same way for every kind."""
 from __future__ import annotations
 
+from collections import ChainMap
+from dataclasses import replace
+
+from bot.dockerfile.parser import ParsedText
 from bot.errors import DockerfileSyntaxError, FixError
 from bot.model.findings import Finding, NewFile
 from bot.model.results import Hardened
@@ -51,7 +55,7 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
     same span wait for the next pass, computed on the text the previous one produced). A new
     file a fix adds is taken once, the first fix to name its path winning, and a finding whose
     file is added is not left over: the file is what fixes it."""
-    assessment = _assess(text, path, ruleset, kind)
+    assessment = latest = _assess(text, path, ruleset, kind)
     before = assessment.findings
     current, findings = text, before
     applied: list[Finding] = []
@@ -75,9 +79,18 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
             break
         current = apply_edits(current, accepted)
         try:
-            findings = check_text(current, path, ruleset, kind)
+            latest = _assess(current, path, _knowing(ruleset, path, latest.parsed), kind)
+            findings = latest.findings
         except DockerfileSyntaxError as error:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
                            "left unchanged: please report this") from None
     left = tuple(f for f in findings if f.creates is None or f.creates.path not in created)
     return Hardened(current, tuple(before), left, tuple(applied), assessment.role, tuple(created.values()))
+
+
+def _knowing(ruleset: RuleSet, path: str, parsed: ParsedText | None) -> RuleSet:
+    """The rule set, with `parsed` as the latest parse of the file at `path`: the pass after a
+    fix reads again only the instructions the fix changed."""
+    if parsed is None:
+        return ruleset
+    return replace(ruleset, parsed=ChainMap({path: parsed}, ruleset.parsed))

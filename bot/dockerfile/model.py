@@ -205,8 +205,10 @@ class Dockerfile:
         self.derived: dict[str, object] = {}  # what rules derive from the file, computed once
 
     @classmethod
-    def parse(cls, text: str, path: str = "Dockerfile", target: str | None = None) -> Dockerfile:
-        return cls(parse(text, path), target)
+    def parse(cls, text: str, path: str = "Dockerfile", target: str | None = None,
+              earlier: ParsedText | None = None) -> Dockerfile:
+        """`earlier`: a parse of the file's text before a fix, whose unchanged instructions are reused."""
+        return cls(parse(text, path, earlier), target)
 
     @property
     def final_stage(self) -> Stage:
