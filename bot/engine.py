@@ -4,10 +4,6 @@ The file's kind (see `bot/sources/`) says which rules see it and where it names 
 engine only applies edits, the same way for every kind."""
 from __future__ import annotations
 
-from collections import ChainMap
-from dataclasses import replace
-
-from bot.dockerfile.parser import ParsedText
 from bot.errors import DockerfileSyntaxError, FixError
 from bot.model.findings import Finding, NewFile
 from bot.model.results import Hardened
@@ -79,7 +75,7 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
             break
         current = apply_edits(current, accepted)
         try:
-            latest = _assess(current, path, _knowing(ruleset, path, latest.parsed), kind)
+            latest = _assess(current, path, ruleset.knowing(path, latest.parsed) if latest.parsed else ruleset, kind)
             findings = latest.findings
         except DockerfileSyntaxError as error:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
@@ -87,10 +83,3 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
     left = tuple(f for f in findings if f.creates is None or f.creates.path not in created)
     return Hardened(current, tuple(before), left, tuple(applied), assessment.role, tuple(created.values()))
 
-
-def _knowing(ruleset: RuleSet, path: str, parsed: ParsedText | None) -> RuleSet:
-    """The rule set, with `parsed` as the latest parse of the file at `path`: the pass after a
-    fix reads again only the instructions the fix changed."""
-    if parsed is None:
-        return ruleset
-    return replace(ruleset, parsed=ChainMap({path: parsed}, ruleset.parsed))
