@@ -119,16 +119,12 @@ def _hash_of(values: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
 class _InitSource:
     """The text of the `__init__` `dataclass(frozen=True)` writes for a class, and the names
     it uses: the fields in order (a default or a default factory for those not given), each
-    set with `object.__setattr__`, then `__post_init__` if the class has one. Where no field's
-    name is a data descriptor of the class (none is, in practice), each is stored in the
-    instance's `__dict__` instead, where `object.__setattr__` would store it: the same record,
-    made two to three times faster (every Span, Instruction and Finding of a run is one)."""
+    set with `object.__setattr__`, then `__post_init__` if the class has one."""
 
     def __init__(self, cls: type, every: tuple[Field[Any], ...]) -> None:
         self.cls, self.annotations = cls, {f.name: f.type for f in every if f.init} | {"return": None}
         self.bound: dict[str, Any] = {"__set": object.__setattr__, "__no_value": _NO_VALUE}
         parameters, lines, defaulted = ["self"], [], ""
-        stored: list[tuple[str, str]] = []  # (field, the expression of its value)
         for f in every:
             value = f.name
             if f.default_factory is not MISSING:
@@ -146,11 +142,7 @@ class _InitSource:
                 parameters.append(f.name + default)
             elif f.default_factory is MISSING:
                 continue  # not given, and its default is the class's attribute, as dataclass leaves it
-            stored.append((f.name, value))
-        if any(_is_data_descriptor(getattr(cls, name, None)) for name, _ in stored):
-            lines = [f"__set(self, {name!r}, {value})" for name, value in stored]
-        elif stored:
-            lines = ["__stored = self.__dict__", *(f"__stored[{name!r}] = {value}" for name, value in stored)]
+            lines.append(f"__set(self, {f.name!r}, {value})")
         if hasattr(cls, "__post_init__"):
             lines.append("self.__post_init__()")
         self.source = f"def __init__({', '.join(parameters)}):\n " + ("\n ".join(lines) or "pass")
@@ -160,12 +152,6 @@ class _InitSource:
         init = self.bound["__init__"]
         init.__qualname__, init.__annotations__ = f"{self.cls.__qualname__}.__init__", self.annotations
         return init
-
-
-def _is_data_descriptor(attribute: Any) -> bool:
-    """Whether assigning the attribute on an instance runs its class's code (a property)."""
-    kind = type(attribute)
-    return hasattr(kind, "__set__") or hasattr(kind, "__delete__")
 
 
 def _init_on_first_call(source: _InitSource) -> Callable[..., None]:
