@@ -5,7 +5,6 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import field
-from functools import cached_property
 
 from bot.dockerfile.expand import Expanded, build_time_args, expand
 from bot.dockerfile.logical import Logical
@@ -120,14 +119,13 @@ class ShellScript:
     def is_heredoc(self) -> bool:
         return self.heredoc is not None
 
-    @cached_property
-    def commands_by_name(self) -> dict[str, list[Command]]:
-        """The script's commands by program name, in order: rules ask for one program at a
-        time, many times a file, and most scripts run few of those they ask for."""
-        by_name: dict[str, list[Command]] = {}
+    def __post_init__(self) -> None:
+        # The script's commands by program name, in order: rules ask for one program at a time,
+        # many times a file, and most scripts run few of those they ask for. Made with the script,
+        # as a plain attribute (a cached property's __dict__ makes reading fields slower, see Stage).
+        self.commands_by_name: dict[str, list[Command]] = {}
         for command in self.script.commands:
-            by_name.setdefault(command.name, []).append(command)
-        return by_name
+            self.commands_by_name.setdefault(command.name, []).append(command)
 
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[Command]:
