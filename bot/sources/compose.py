@@ -160,7 +160,8 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
 
 def built_files(text: str, path: str, env: Mapping[str, str] | None = None) -> list[str]:
     """The Dockerfiles `builds` gives, in its order, without reading what else the services
-    say (asked of every compose file before the run knows its `.env`, to find them)."""
+    say (asked of every compose file to find the Dockerfiles to scan, before the builds are
+    read whole for what they say of each)."""
     folder = posixpath.dirname(path)
     found = (_built_file(service, folder, env or {}) for _, service in _services(load(text, path)))
     return list(dict.fromkeys(built[0] for built in found if built is not None))
