@@ -51,7 +51,7 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
     same span wait for the next pass, computed on the text the previous one produced). A new
     file a fix adds is taken once, the first fix to name its path winning, and a finding whose
     file is added is not left over: the file is what fixes it."""
-    assessment = _assess(text, path, ruleset, kind)
+    assessment = latest = _assess(text, path, ruleset, kind)
     before = assessment.findings
     current, findings = text, before
     applied: list[Finding] = []
@@ -75,9 +75,11 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
             break
         current = apply_edits(current, accepted)
         try:
-            findings = check_text(current, path, ruleset, kind)
+            latest = _assess(current, path, ruleset.knowing(path, latest.parsed) if latest.parsed else ruleset, kind)
+            findings = latest.findings
         except DockerfileSyntaxError as error:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "
                            "left unchanged: please report this") from None
     left = tuple(f for f in findings if f.creates is None or f.creates.path not in created)
     return Hardened(current, tuple(before), left, tuple(applied), assessment.role, tuple(created.values()))
+

@@ -51,6 +51,7 @@ from bot.sources import kind_named, kind_of
 from bot.sources.build_context import ContextListings
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
+from bot.sources.compose import built_files as compose_built_files
 from bot.sources.compose import occurrences as compose_occurrences
 from bot.sources.compose import own_image_mounts, read_dotenv
 from bot.sources.compose import referenced_files as referenced_compose_files
@@ -259,7 +260,7 @@ def _with_referenced_dockerfiles(root: Path, texts: dict[SourceFile, str], confi
     for source, text in texts.items():
         try:
             if source.kind is COMPOSE:
-                named += list(compose_builds(text, source.path, dotenv.get(source.path.rpartition("/")[0], {})))
+                named += compose_built_files(text, source.path, dotenv.get(source.path.rpartition("/")[0], {}))
             elif source.kind is WORKFLOW:
                 named += [build.dockerfile for build in workflow_builds(text, source.path)]
         except DockerfileSyntaxError:

@@ -76,8 +76,8 @@ def test_a_dockerfile_parsed_before_the_rules_run_is_not_parsed_again(corpus, mo
     dockerfiles = {(source.path, text) for source, text in texts.items() if source.kind is DOCKERFILE}
     readable = {(path, text) for path, text in dockerfiles if _reads(text, path)}  # an unreadable one is tried at each step
     parses: list[tuple[str, str]] = []  # (path, text) of each file's own text parsed (not ONBUILD stand-ins)
-    monkeypatch.setattr(model, "parse", lambda text, path: (path, text) in dockerfiles and parses.append((path, text))
-                        or parser.parse(text, path))
+    monkeypatch.setattr(model, "parse", lambda text, path, earlier=None: (path, text) in dockerfiles and parses.append((path, text))
+                        or parser.parse(text, path, earlier))
     kept = process_texts(texts, config, rules, fix=False)
     assert sorted(parse for parse in parses if parse in readable) == sorted(readable)  # each once
     kept_fixed = process_texts(texts, config, rules, fix=True)
@@ -120,8 +120,8 @@ def test_an_online_run_parses_each_dockerfile_once(tmp_path, monkeypatch):
         return process(tmp_path, config, rules, fix=fix, write=False, resolver=resolve, downloader=download, jobs=1)
 
     parses: list[tuple[str, str]] = []
-    monkeypatch.setattr(model, "parse", lambda text, path: (path, text) in dockerfiles and parses.append((path, text))
-                        or parser.parse(text, path))
+    monkeypatch.setattr(model, "parse", lambda text, path, earlier=None: (path, text) in dockerfiles and parses.append((path, text))
+                        or parser.parse(text, path, earlier))
     kept = run_once(fix=False)
     assert len(parses) == len(set(parses)), "parsed twice"
     assert sorted(parses) == sorted(dockerfiles), "not parsed"
@@ -134,6 +134,79 @@ def test_an_online_run_parses_each_dockerfile_once(tmp_path, monkeypatch):
     assert run_once(fix=False) == kept
     assert len(parses) > 2 * len(dockerfiles)
     assert run_once(fix=True) == kept_fixed
+
+
+def _read_alike(first: parser.ParsedText, second: parser.ParsedText) -> bool:
+    """Whether two parses say the same, offsets and the joined text's map included."""
+    fields = ("text", "escape", "directives", "body_start", "newline", "comments", "line_starts", "frontend")
+    if any(getattr(first, name) != getattr(second, name) for name in fields):
+        return False
+    if len(first.instructions) != len(second.instructions):
+        return False
+    for mine, theirs in zip(first.instructions, second.instructions, strict=True):
+        if replace(mine, args=None) != replace(theirs, args=None) or mine.args.text != theirs.args.text:
+            return False
+        # Where each joined character was written (a Logical compares by identity).
+        if [mine.args.original(at) for at in range(len(mine.args.text) + 1)] != \
+                [theirs.args.original(at) for at in range(len(theirs.args.text) + 1)]:
+            return False
+    return True
+
+
+def _edited(random: Random, text: str) -> str:
+    """`text` with a few edits of the kinds fixes make and more: a line added, dropped or
+    changed, a continuation opened at the end, the line endings, a BOM or the escape changed."""
+    lines = text.split("\n")
+    for _ in range(random.randint(1, 3)):
+        at = random.randrange(len(lines) + 1)
+        choice = random.choice(["add", "drop", "change", "continue", "crlf", "bom", "escape"])
+        if choice == "add":
+            lines.insert(at, random.choice(_LINES + ["RUN a && \\", "    b", "RUN <<EOF", "EOF", "USER app"]))
+        elif choice == "drop" and lines:
+            del lines[min(at, len(lines) - 1)]
+        elif choice == "change" and lines:
+            index = min(at, len(lines) - 1)
+            lines[index] = lines[index][: random.randrange(len(lines[index]) + 1)] + random.choice([" x", "\\", "`", ""])
+        elif choice == "continue":
+            lines.append("RUN echo \\")
+        elif choice == "crlf":
+            lines = [line.rstrip("\r") + "\r" for line in lines]
+        elif choice == "bom":
+            lines[0] = "\ufeff" + lines[0] if lines else "\ufeff"
+        else:
+            lines.insert(0, random.choice(["# escape=`", "# escape=\\", "# syntax=docker/dockerfile:1"]))
+    return "\n".join(lines)
+
+
+def test_a_parse_reusing_an_earlier_texts_instructions_reads_as_a_fresh_one(corpus):
+    """The pass after a fix takes the instructions the fix left alone from the parse before it,
+    moved to where they now sit: it reads exactly what a fresh parse reads, over every fix of
+    the corpora and generated files, and over random edits of them."""
+    config = load_config(Path("/nonexistent"))
+    texts = {**corpus, **{SourceFile(f"generated/svc-{index}/Dockerfile", DOCKERFILE): text
+                          for index, text in enumerate(generated_services(300, seed=5))}}
+    report = process_texts(texts, config, config.active_rules(), fix=True)
+    pairs = [(r.path, r.original, r.hardened.text) for r in report.results if r.changed and r.kind == "dockerfile"]
+    assert len(pairs) > 300
+    random = Random(3)
+    pairs += [(path, text, _edited(random, text)) for path, text, _ in pairs for _ in range(3)]
+    reused = 0
+    for path, before, after in pairs:
+        try:
+            earlier = parser.parse(before, path)
+        except DockerfileSyntaxError:
+            continue
+        try:
+            fresh = parser.parse(after, path)
+        except DockerfileSyntaxError as error:
+            with pytest.raises(DockerfileSyntaxError) as raised:
+                parser.parse(after, path, earlier)
+            assert (raised.value.line, raised.value.reason) == (error.line, error.reason)
+            continue
+        again = parser.parse(after, path, earlier)
+        assert _read_alike(again, fresh), (path, after)
+        reused += sum(any(inst is old for old in earlier.instructions) for inst in again.instructions)
+    assert reused > 1000  # the instructions before a fix's first edit are the very ones
 
 
 def test_parses_are_kept_within_a_budget(monkeypatch):

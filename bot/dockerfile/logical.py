@@ -35,6 +35,10 @@ class Logical:
             at += len(piece)
         return cls("".join(p for _, p in pieces), logical_starts, original_starts)
 
+    def moved(self, by: int) -> Logical:
+        """The same text, copied from `by` characters further on in the original."""
+        return Logical(self.text, self._logical_starts, [start + by for start in self._original_starts])
+
     def original(self, index: int) -> int:
         """The original offset of the logical character at `index`."""
         segment = bisect_right(self._logical_starts, index) - 1

@@ -5,7 +5,6 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import field
-from functools import cached_property
 
 from bot.dockerfile.expand import Expanded, build_time_args, expand
 from bot.dockerfile.logical import Logical
@@ -36,20 +35,23 @@ class Stage:
     parent: Stage | None  # the earlier stage this one is built FROM
     instructions: tuple[Instruction, ...]  # after FROM, up to the next FROM
 
+    def __post_init__(self) -> None:
+        # What rules ask of every stage, made with it: plain attributes, not cached properties,
+        # which would give the stage a __dict__, and reading any of its fields from a __dict__
+        # is three times slower (CPython 3.11). Its ancestors are built on its parent's
+        # (`_stages` makes the stages in file order), and do not hold the stage itself: a stage
+        # that held itself would be a cycle, its file's whole parse freed only by a full
+        # collection of the garbage collector.
+        ancestors = (self.parent, *self.parent._ancestors) if self.parent is not None else ()
+        object.__setattr__(self, "_ancestors", ancestors)
+        object.__setattr__(self, "_ancestry", frozenset(id(stage) for stage in (self, *ancestors)))
+        object.__setattr__(self, "_instructions_in_effect",
+                           tuple(inst for stage in reversed((self, *ancestors)) for inst in stage.instructions))
+        object.__setattr__(self, "_env_keys", None)
+
     def lineage(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
         return [self, *self._ancestors]
-
-    @cached_property
-    def _ancestors(self) -> tuple[Stage, ...]:
-        # Built on the parent's, once (`_stages` asks in file order, so the parent's is known).
-        # Not the stage itself: a stage that held itself would be a cycle, its file's whole
-        # parse freed only by a full collection of the garbage collector.
-        return (self.parent, *self.parent._ancestors) if self.parent is not None else ()
-
-    @cached_property
-    def _ancestry(self) -> frozenset[int]:
-        return frozenset(id(stage) for stage in (self, *self._ancestors))
 
     def built_on(self, other: Stage) -> bool:
         """Whether this stage is `other` or is built on it, directly or not."""
@@ -63,11 +65,6 @@ class Stage:
     def all_instructions(self) -> list[Instruction]:
         """Instructions in effect for this stage: its ancestors' then its own."""
         return list(self._instructions_in_effect)
-
-    @cached_property
-    def _instructions_in_effect(self) -> tuple[Instruction, ...]:
-        # Asked for by many rules of every file: assembled once.
-        return tuple(inst for stage in reversed(self.lineage()) for inst in stage.instructions)
 
     def descendants(self, stages: list[Stage]) -> list[Stage]:
         """The stages of `stages` built on this one, directly or not."""
@@ -98,14 +95,16 @@ class Stage:
         inst = self.last_before("USER")
         return (inst.rest, inst) if inst is not None else (None, None)
 
-    @cached_property
+    @property
     def env_keys(self) -> frozenset[str]:
-        """Names of the environment variables ENV sets in this stage's lineage."""
-        keys: set[str] = set()
-        for inst in self.all_instructions():
-            if inst.keyword == "ENV":
-                keys.update(env_pairs(inst.rest))
-        return frozenset(keys)
+        """Names of the environment variables ENV sets in this stage's lineage (read once)."""
+        if self._env_keys is None:
+            keys: set[str] = set()
+            for inst in self._instructions_in_effect:
+                if inst.keyword == "ENV":
+                    keys.update(env_pairs(inst.rest))
+            object.__setattr__(self, "_env_keys", frozenset(keys))
+        return self._env_keys
 
 
 @record(mutable=True)
@@ -120,14 +119,13 @@ class ShellScript:
     def is_heredoc(self) -> bool:
         return self.heredoc is not None
 
-    @cached_property
-    def commands_by_name(self) -> dict[str, list[Command]]:
-        """The script's commands by program name, in order: rules ask for one program at a
-        time, many times a file, and most scripts run few of those they ask for."""
-        by_name: dict[str, list[Command]] = {}
+    def __post_init__(self) -> None:
+        # The script's commands by program name, in order: rules ask for one program at a time,
+        # many times a file, and most scripts run few of those they ask for. Made with the script,
+        # as a plain attribute (a cached property's __dict__ makes reading fields slower, see Stage).
+        self.commands_by_name: dict[str, list[Command]] = {}
         for command in self.script.commands:
-            by_name.setdefault(command.name, []).append(command)
-        return by_name
+            self.commands_by_name.setdefault(command.name, []).append(command)
 
     def commands(self, name: str, subcommand: str | None = None,
                  options_with_values: frozenset[str] = frozenset()) -> Iterator[Command]:
@@ -203,10 +201,16 @@ class Dockerfile:
         self.global_args, self.declared_args = _global_args(parsed)
         self.stages = _stages(parsed, self.global_args)
         self.derived: dict[str, object] = {}  # what rules derive from the file, computed once
+        # Read when first asked, kept as plain attributes (a cached property's __dict__ would
+        # make reading every attribute of the file slower, see Stage).
+        self._all_runs: list[Run] | None = None
+        self._lowercase_keywords: bool | None = None
 
     @classmethod
-    def parse(cls, text: str, path: str = "Dockerfile", target: str | None = None) -> Dockerfile:
-        return cls(parse(text, path), target)
+    def parse(cls, text: str, path: str = "Dockerfile", target: str | None = None,
+              earlier: ParsedText | None = None) -> Dockerfile:
+        """`earlier`: a parse of the file's text before a fix, whose unchanged instructions are reused."""
+        return cls(parse(text, path, earlier), target)
 
     @property
     def final_stage(self) -> Stage:
@@ -222,14 +226,12 @@ class Dockerfile:
         """Stages whose filesystem ends up in the final image: the final one and its ancestors."""
         return self.final_stage.lineage()
 
-    @cached_property
+    @property
     def all_runs(self) -> list[Run]:
-        runs = []
-        for stage in self.stages:
-            for inst in stage.instructions:
-                if inst.keyword == "RUN":
-                    runs.append(Run(inst, stage, _scripts(self.text, inst)))
-        return runs
+        if self._all_runs is None:
+            self._all_runs = [Run(inst, stage, _scripts(self.text, inst))
+                              for stage in self.stages for inst in stage.instructions if inst.keyword == "RUN"]
+        return self._all_runs
 
     def runs_after(self, run: Run) -> Iterator[Run]:
         """The RUNs after `run` in its stage or in the stages built on it: those that see its layer."""
@@ -246,11 +248,13 @@ class Dockerfile:
             if stage is None or run.stage is stage:
                 yield run
 
-    @cached_property
+    @property
     def lowercase_keywords(self) -> bool:
         """Whether the file writes its instructions in lower case (new lines follow suit)."""
-        written = [i.keyword_text for i in self.instructions]
-        return bool(written) and sum(w.islower() for w in written) * 2 > len(written)
+        if self._lowercase_keywords is None:
+            written = [i.keyword_text for i in self.instructions]
+            self._lowercase_keywords = bool(written) and sum(w.islower() for w in written) * 2 > len(written)
+        return self._lowercase_keywords
 
     def keyword(self, upper: str) -> str:
         return upper.lower() if self.lowercase_keywords else upper
@@ -338,7 +342,6 @@ def _stages(parsed: ParsedText, global_args: dict[str, Expanded]) -> list[Stage]
         if parent is None and resolved is not None and resolved.isdigit() and int(resolved) < len(stages):
             parent = stages[int(resolved)]
         stage = Stage(len(stages), from_, name, base, resolved, value, parent, tuple(current))
-        stage.built_on(stage)  # its lineage, from its parent's, before a deeper stage needs it
         stages.append(stage)
         if name:
             by_name[name] = stage

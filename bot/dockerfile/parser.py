@@ -15,7 +15,6 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import field
-from functools import cached_property
 
 from bot.dockerfile.logical import Logical
 from bot.errors import DockerfileSyntaxError
@@ -50,6 +49,9 @@ class Flag:
     value: str | None
     span: Span
 
+    def moved(self, by: int) -> Flag:
+        return Flag(self.name, self.value, Span(self.span.start + by, self.span.end + by))
+
 
 @record
 class Heredoc:
@@ -59,6 +61,10 @@ class Heredoc:
     body: Span  # the body lines, newlines included; the terminator excluded
     terminator_line_start: int
     expands: bool  # unquoted name: the body is subject to expansion
+
+    def moved(self, by: int) -> Heredoc:
+        return Heredoc(self.name, self.strip_tabs, Span(self.body.start + by, self.body.end + by),
+                       self.terminator_line_start + by, self.expands)
 
 
 @record
@@ -76,18 +82,28 @@ class Instruction:
     flags: tuple[Flag, ...]
     rest_start: int  # index into args.text where the arguments after the flags begin
     json_args: tuple[str, ...] | None  # exec form, when the arguments are a JSON array
+    # The arguments after the flags, blanks around them removed: read by many rules, so made
+    # with the instruction (a cached property would give every instruction a __dict__, which
+    # makes reading any of its fields three times slower on CPython 3.11).
+    rest: str
     heredocs: tuple[Heredoc, ...] = ()
     physical_lines: tuple[Span, ...] = ()  # content lines (no comments), newline excluded
-
-    @cached_property
-    def rest(self) -> str:
-        """The arguments after the flags, blanks around them removed (read by many rules: kept)."""
-        return self.args.text[self.rest_start :].strip()
 
     @property
     def words(self) -> list[str]:
         """The arguments: the exec form's array, else the shell form split on blanks."""
         return list(self.json_args) if self.json_args is not None else self.rest.split()
+
+    def moved(self, by: int, lines: int) -> Instruction:
+        """The same instruction written `by` characters and `lines` lines further on."""
+        if not by and not lines:
+            return self
+        return Instruction(
+            self.keyword, self.keyword_text, Span(self.keyword_span.start + by, self.keyword_span.end + by),
+            self.line + lines, self.end_line + lines, self.line_start + by, Span(self.span.start + by, self.span.end + by),
+            self.next_line_start + by, self.args.moved(by), tuple(flag.moved(by) for flag in self.flags),
+            self.rest_start, self.json_args, self.rest, tuple(heredoc.moved(by) for heredoc in self.heredocs),
+            tuple(Span(line.start + by, line.end + by) for line in self.physical_lines))
 
     def flag(self, name: str) -> Flag | None:
         for flag in self.flags:
@@ -214,7 +230,9 @@ def _frontend(lines: list[tuple[int, str, str]], directives: dict[str, _Directiv
     return Span(syntax.span.start, syntax.span.start + len(word))
 
 
-def parse(text: str, path: str = "Dockerfile") -> ParsedText:
+def parse(text: str, path: str = "Dockerfile", earlier: ParsedText | None = None) -> ParsedText:
+    """`text` read as BuildKit reads it. `earlier`: a parse of another text of the same file
+    (before a fix): the instructions written in both alike are taken from it, not read again."""
     body_start = 1 if text.startswith("\ufeff") else 0
     lines = _lines(text)
     if body_start and lines:
@@ -223,6 +241,7 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
     newline = "\r\n" if lines and lines[0][2] == "\r\n" else "\n"
     found, index = _read_directives(lines, path)
     escape = found["escape"].value if "escape" in found else "\\"
+    reusable = _EarlierInstructions(earlier) if earlier is not None and earlier.escape == escape else None
 
     instructions: list[Instruction] = []
     comments: dict[int, str] = {}
@@ -239,7 +258,11 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
             comments[index + 1] = content
             index += 1
             continue
-        instruction, index = _read_instruction(text, lines, index, len(content) - len(stripped), escape, path)
+        known = reusable.at(text, start, index) if reusable is not None else None
+        if known is None:
+            instruction, index = _read_instruction(text, lines, index, len(content) - len(stripped), escape, path)
+        else:
+            instruction, index = known
         instructions.append(instruction)
     return ParsedText(
         text=text,
@@ -253,6 +276,39 @@ def parse(text: str, path: str = "Dockerfile") -> ParsedText:
         line_starts=[line[0] for line in lines] or [0],
         frontend=_frontend(lines, found, path),
     )
+
+
+class _EarlierInstructions:
+    """The instructions of an earlier parse of the same file, by their first line. How an
+    instruction reads depends only on the lines it takes (its continuation and heredoc lines,
+    their endings included) and the escape character: one whose lines are written again
+    character for character reads the same wherever it now sits, and is moved there. A fix
+    changes a few instructions; the pass that checks the fixed text reads every one."""
+
+    def __init__(self, earlier: ParsedText):
+        self._text_length = len(earlier.text)
+        self._by_first_line: dict[str, list[tuple[Instruction, str]]] = {}
+        for inst in earlier.instructions:
+            written = earlier.text[inst.line_start : inst.next_line_start]
+            self._by_first_line.setdefault(_first_line(earlier.text, inst.line_start), []).append((inst, written))
+
+    def at(self, text: str, start: int, index: int) -> tuple[Instruction, int] | None:
+        """The instruction starting at `start`, on line `index` (0-based), and the index of the
+        line after it, when an earlier one was written alike; None: it must be read."""
+        for inst, written in self._by_first_line.get(_first_line(text, start), ()):
+            if not text.startswith(written, start):
+                continue
+            # One that took the text to its end (a continuation left open at the last line)
+            # might take the lines after it here: it must end the text here too.
+            if inst.next_line_start == self._text_length and start + len(written) != len(text):
+                continue
+            return inst.moved(start - inst.line_start, index + 1 - inst.line), index + inst.end_line - inst.line + 1
+        return None
+
+
+def _first_line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 def _read_instruction(
@@ -313,6 +369,7 @@ def _read_instruction(
             flags=tuple(flags),
             rest_start=rest_start,
             json_args=json_args,
+            rest=args.text[rest_start:].strip(),
             heredocs=tuple(heredocs),
             physical_lines=tuple(physical),
         ),

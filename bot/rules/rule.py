@@ -7,6 +7,7 @@ rule is described in exactly one place: its own file.
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from enum import Enum
@@ -211,6 +212,13 @@ class RuleSet:
     # Dockerfiles the run has parsed already (path → parse), so that a text read before its
     # rules run is not parsed again when they do: a parse serves only the text it was made from.
     parsed: Mapping[str, ParsedText] = field(default_factory=dict)
+
+    def knowing(self, path: str, parsed: ParsedText) -> RuleSet:
+        """This rule set, with `parsed` as the latest parse of the file at `path` (the pass after
+        a fix reads again only the instructions it changed); the same rules, sorted out once."""
+        known = RuleSet(self.rules, self.context, ChainMap({path: parsed}, self.parsed))
+        vars(known)["_by_role"] = self._by_role  # a cached property's own place: not an assignment
+        return known
 
     def looking_at(self, role: Role) -> tuple[Rule, ...]:
         """The rules that look at Dockerfiles of `role`, in catalogue order."""

@@ -144,17 +144,12 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
     folder = posixpath.dirname(path)
     found: dict[str, ComposeBuild] = {}
     for name, service in _services(load(text, path)):
-        build = get(service, "build")
-        context, dockerfile, target = build, None, None
-        if is_mapping(build):
-            context, dockerfile, target = get(build, "context"), get(build, "dockerfile"), get(build, "target")
-        context_path = _interpolate(context.value, env) if is_scalar(context) else "."
-        file_name = _interpolate(dockerfile.value, env) if is_scalar(dockerfile) else "Dockerfile"
-        if build is None or context_path is None or file_name is None or "://" in context_path:
+        built = _built_file(service, folder, env)
+        if built is None:
             continue
-        dockerfile_path = posixpath.normpath(posixpath.join(folder, context_path, file_name))
+        dockerfile_path, context_folder, build = built
+        target = get(build, "target") if is_mapping(build) else None
         stage = _interpolate(target.value, env) if is_scalar(target) else None
-        context_folder = posixpath.normpath(posixpath.join(folder, context_path))
         made = ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service), context_folder,
                             _needs(service), name, _command(service), _words(get(service, "profiles")),
                             _source_mounts(service, folder, context_folder), _built_image(service, env),
@@ -163,6 +158,30 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         if retired_profiles(first) and not retired_profiles(made):
             found[dockerfile_path] = made  # a current service speaks for the file, not a deprecated one
     return found
+
+
+def built_files(text: str, path: str, env: Mapping[str, str] | None = None) -> list[str]:
+    """The Dockerfiles `builds` gives, in its order, without reading what else the services
+    say (asked of every compose file to find the Dockerfiles to scan, before the builds are
+    read whole for what they say of each)."""
+    folder = posixpath.dirname(path)
+    found = (_built_file(service, folder, env or {}) for _, service in _services(load(text, path)))
+    return list(dict.fromkeys(built[0] for built in found if built is not None))
+
+
+def _built_file(service: yaml.Node, folder: str, env: Mapping[str, str]) -> tuple[str, str, yaml.Node] | None:
+    """(the Dockerfile's path, its context folder, the `build:` node) of a service that builds
+    one from a folder compose can read (not a URL, its variables known); None otherwise."""
+    build = get(service, "build")
+    context, dockerfile = build, None
+    if is_mapping(build):
+        context, dockerfile = get(build, "context"), get(build, "dockerfile")
+    context_path = _interpolate(context.value, env) if is_scalar(context) else "."
+    file_name = _interpolate(dockerfile.value, env) if is_scalar(dockerfile) else "Dockerfile"
+    if build is None or context_path is None or file_name is None or "://" in context_path:
+        return None
+    return (posixpath.normpath(posixpath.join(folder, context_path, file_name)),
+            posixpath.normpath(posixpath.join(folder, context_path)), build)
 
 
 def referenced_files(text: str, path: str) -> list[str]:

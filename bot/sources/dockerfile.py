@@ -44,8 +44,9 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     an instruction silences those codes there; `# hadolint global ignore=…` everywhere."""
     build = ruleset.context.facts.compose_builds.get(path)
     target = build.target if build else None
-    parsed = ruleset.parsed.get(path)
-    doc = Dockerfile(parsed, target) if parsed is not None and parsed.text == text else Dockerfile.parse(text, path, target)
+    parsed = ruleset.parsed.get(path)  # this text's parse, or an earlier text's (before a fix): reused
+    doc = Dockerfile(parsed, target) if parsed is not None and parsed.text == text \
+        else Dockerfile.parse(text, path, target, earlier=parsed)
     decision = decide_role(doc, ruleset.context.facts, glob_matches)
     if decision.stage is not None:
         doc = Dockerfile(doc.parsed, decision.stage)  # the last stage is for development: judge the one that ships
@@ -78,7 +79,7 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
             found.append(finding)
     found += [f for f in _trigger_findings(doc, ruleset, context)
               if f.rule not in everywhere and f.rule not in by_line.get(f.line, ())]
-    return Assessment(found, decision)
+    return Assessment(found, decision, doc.parsed)
 
 
 def _why_not_editable(rule: Rule, decision: RoleDecision) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.dockerfile.parser import ParsedText
 from bot.model.findings import Finding
 from bot.model.images import ImageOccurrence
 from bot.model.roles import RoleDecision
@@ -17,6 +18,7 @@ class Assessment:
     """A file's findings, and its role when it is a Dockerfile."""
     findings: list[Finding]
     role: RoleDecision | None = None  # what the file is for (Dockerfiles), with the evidence
+    parsed: ParsedText | None = None  # the parse the findings were made on (Dockerfiles)
 
 
 @record
