@@ -1,0 +1,4 @@
+# syntax=docker/dockerfile:1
+
+FROM debian
+RUN echo "Hello debian!"

@@ -1,0 +1,3 @@
+# syntax=docker/dockerfile:1
+FROM busybox
+RUN mount | grep /dev/shm
