@@ -88,6 +88,15 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
          ci_builds=frozenset({"Dockerfile"})),
      "service image (built by docker-compose.yml service php)"),
+    # The command that runs the tests: the image's (a `bash -c` ENTRYPOINT runs the CMD as its
+    # script), or the one compose gives the service.
+    ("docker/Dockerfile.s3tests", 'FROM python:3.12\nWORKDIR /opt/s3-tests\nENTRYPOINT ["/bin/bash", "-c"]\n'
+     'CMD ["sleep 30 && exec ./virtualenv/bin/nosetests ${NOSETESTS_OPTIONS-}"]\n', RepositoryFacts(),
+     "test fixture (its ENTRYPOINT runs the tests (nosetests))"),
+    ("e2e-runner/Dockerfile", 'FROM cypress/included:15\nCOPY . /test\nENTRYPOINT []\nCMD ["cypress", "open"]\n',
+     RepositoryFacts(compose_builds={"e2e-runner/Dockerfile": ComposeBuild(
+         "docker/compose.ci.yml service cypress", "docker/compose.ci.yml", command=("cypress", "run", "--browser", "chrome"))}),
+     "test fixture (its docker/compose.ci.yml service cypress's command runs the tests (cypress run))"),
     # Compose runs the checkout mounted over an image whose own command is a reloading dev server.
     ("frontend/Dockerfile", 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["pnpm", "run", "dev"]\n',
      RepositoryFacts(compose_builds={"frontend/Dockerfile": ComposeBuild(
@@ -846,3 +855,26 @@ def test_a_dockerfile_in_a_folder_for_old_setups_gets_its_fixes_reported_not_mad
     main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
     out = capsys.readouterr().out
     assert ("kept for old setups" in out and "[fixable]" not in out) is retired
+
+
+@pytest.mark.parametrize("name, compose", [
+    ("compose.yaml", True), ("docker-compose.prod.yml", True), ("docker-compose-app.yml", True),
+    ("docker-compose_test.yaml", True), ("compose-dev.yml", True),
+    ("local-s3tests-compose.yml", False), ("composer.yml", False), ("docker-compose.json", False),
+])
+def test_compose_files_are_known_by_name_whatever_follows_compose(name, compose):
+    from bot.sources import kind_of
+    assert (getattr(kind_of(name), "name", None) == "compose") is compose
+
+
+def test_the_compose_file_that_speaks_for_a_dockerfile_is_not_chosen_by_its_name_order(tmp_path):
+    """Three development compose files build the image; the one with a development profile says
+    so alone, whichever sorts first (`docker-compose-maxio.dev.yml` before `docker-compose.dev.yml`)."""
+    service = "services:\n  host:\n    build:\n      context: .\n      dockerfile: host/Dockerfile\n"
+    write(tmp_path, "host/Dockerfile", SERVICE)
+    write(tmp_path, "docker-compose-maxio.dev.yml", service)
+    write(tmp_path, "docker-compose.dev.yml", service + "    profiles: [testing]\n")
+    config = load_config(tmp_path)
+    report = process(tmp_path, config, config.active_rules(), fix=False, write=False, jobs=1)
+    role = next(r.hardened.role for r in report.results if r.path == "host/Dockerfile")
+    assert role.role is Role.DEVCONTAINER and "docker-compose.dev.yml service host starts only with the profile" in str(role)

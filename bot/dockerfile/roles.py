@@ -22,6 +22,7 @@ from dataclasses import field, replace
 from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
+from bot.dockerfile.shell import split_commands
 from bot.dockerfile.stage_images import built_image, matches
 from bot.dockerfile.stage_purpose import (
     DEVELOPMENT_WORDS,
@@ -409,12 +410,18 @@ def _debugger(doc: Dockerfile) -> str | None:
 
 def _runs_tests(final: Stage, build: ComposeBuild | None) -> str | None:
     """Why the image is a test runner: its command runs the project's tests (`go test ./...`,
-    `python -m pytest`, `npm test`) and no compose service runs it with a command of its own."""
-    command = container_command(final)
-    if command is None or (build is not None and build.command):
-        return None
-    runs = test_command(command[1])
-    return f"its {command[0]} runs the tests ({runs})" if runs else None
+    `python -m pytest`, `npm test`), or the command the compose service runs it with does."""
+    if build is not None and build.command:
+        keyword, words = f"{build.service}'s command", list(build.command)
+    else:
+        command = container_command(final)
+        if command is None:
+            return None
+        keyword, words = command
+    # A script's commands each (`sleep 30 && exec nosetests`), or the words as they are.
+    runs = next((found for c in split_commands(" ".join(words)).commands
+                 if (found := test_command([w.value for w in c.argv]))), None)
+    return f"its {keyword} runs the tests ({runs})" if runs else None
 
 
 def is_test_setup(compose_file: str) -> bool:
@@ -679,6 +686,9 @@ def container_command(stage: Stage) -> tuple[str, list[str]] | None:
         if not words:
             continue
         program = words[0].rsplit("/", 1)[-1]
+        cmd = stage.last_before("CMD") if keyword == "ENTRYPOINT" else None
+        if program in ("sh", "bash", "ash", "dash") and words[1:] == ["-c"] and cmd is not None and cmd.words:
+            words = [*words, " ".join(w for w in cmd.words if w)]  # `ENTRYPOINT ["bash", "-c"]`: the CMD is its script
         if keyword == "ENTRYPOINT" and (program.endswith(".sh") or "entrypoint" in program) \
                 and stage.last_before("CMD") is not None:
             continue  # an entrypoint script hands over to the CMD

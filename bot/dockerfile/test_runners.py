@@ -5,7 +5,7 @@ from __future__ import annotations
 # Programs that are test runners whatever their arguments.
 RUNNERS = frozenset({"pytest", "py.test", "tox", "nox", "phpunit", "pest", "paratest", "rspec", "jest", "mocha",
                      "vitest", "karma", "ava", "cucumber", "cucumber-js", "behave", "robot", "newman", "ctest",
-                     "gotestsum", "ginkgo", "bats", "nextest"})
+                     "gotestsum", "ginkgo", "bats", "nextest", "nosetests", "nose2", "testcafe"})
 # Programs whose subcommand runs the tests (`go test`, `npm test`, `dotnet test`, `mvn verify`).
 TEST_SUBCOMMANDS = {
     "go": frozenset({"test"}), "cargo": frozenset({"test", "nextest"}), "npm": frozenset({"test", "t"}),
@@ -19,7 +19,7 @@ TEST_SUBCOMMANDS = {
 SCRIPT_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 # Words in front of the runner that only choose how it starts (`python -m pytest`, `bundle exec rspec`, `npx jest`).
 PREFIXES = {"python": ("-m",), "python3": ("-m",), "bundle": ("exec",), "npx": (), "php": (), "poetry": ("run",),
-            "uv": ("run",), "pipenv": ("run",)}
+            "uv": ("run",), "pipenv": ("run",), "exec": ()}
 
 
 def test_command(words: list[str]) -> str | None:
