@@ -59,6 +59,9 @@ RUN apt-get update && apt-get install -y gdb
     ("dev/docker/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in dev/)"),
     ("deployment/docker/debug/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in debug/)"),
     (".gitpod.Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (a development variant (.gitpod.Dockerfile))"),
+    ("docker/Dockerfile.tarantool.dev_env", SERVICE, RepositoryFacts(),
+     "devcontainer (a development variant (Dockerfile.tarantool.dev_env))"),
+    ("Dockerfile.devel", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),  # a published developer image
     (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
@@ -88,6 +91,15 @@ RUN apt-get update && apt-get install -y gdb
          "docker-compose.yml service php", "docker-compose.yml", source_mounts=("/home/app/www",))},
          ci_builds=frozenset({"Dockerfile"})),
      "service image (built by docker-compose.yml service php)"),
+    # Compose mounts the source and tags what it builds for development.
+    ("Dockerfile", SERVICE, RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild(
+        "docker-compose.example.yml service web", "docker-compose.example.yml", source_mounts=("/app",),
+        image="development")}),
+     "devcontainer (docker-compose.example.yml service web mounts the source at /app, and tags the image development, "
+     "for development)"),
+    ("Dockerfile", SERVICE, RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild(
+        "compose.yaml service web", "compose.yaml", image="acme/app:development")}),
+     "service image (built by compose.yaml service web)"),  # no source mounted: a tag alone says little
     # The command that runs the tests: the image's (a `bash -c` ENTRYPOINT runs the CMD as its
     # script), or the one compose gives the service.
     ("docker/Dockerfile.s3tests", 'FROM python:3.12\nWORKDIR /opt/s3-tests\nENTRYPOINT ["/bin/bash", "-c"]\n'

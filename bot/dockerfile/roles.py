@@ -186,7 +186,10 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
     if fixture:
         return RoleDecision(Role.TEST_FIXTURE, f"in {fixture}/")
     name = path.rsplit("/", 1)[-1]
-    if _DEVELOPMENT_VARIANT.fullmatch(name):
+    # ... or the word dev anywhere in its name (`Dockerfile.tarantool.dev_env`; not `devel`, which
+    # names a published developer image, nor `devices`), unless a word says it ships (`prod`).
+    words = name_words(name.lower())
+    if _DEVELOPMENT_VARIANT.fullmatch(name) or ("dev" in words and not words & SHIPPED_WORDS):
         return RoleDecision(Role.DEVCONTAINER, f"a development variant ({name})")
     return None
 
@@ -249,6 +252,10 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     if reloading is not None:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
                                                f"its {reloading}, a development server that reloads it")
+    tagged = build.image if build is not None and build.source_mounts else ""
+    if tagged and name_words(tagged.rsplit("/", 1)[-1].split(":", 1)[0].lower()) & DEVELOPMENT_WORDS:
+        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
+                                               f"tags the image {tagged}, for development")
     debugger = _debugger(doc) if build is not None and build.source_mounts else None
     if debugger is not None:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
