@@ -74,3 +74,30 @@ def test_the_dockerfile_a_compose_build_names_through_its_dotenv_is_scanned(tmp_
     write(tmp_path, "build/app.df", SERVICE)
     assert "build/app.df:2: DL3042" in _checked(tmp_path, capsys)
 
+
+
+def test_a_workflow_names_its_dockerfile_through_env():
+    text = """on: push
+env:
+  DOCKERFILE: DockerfileBuild
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    env:
+      CONTEXT: tools
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          context: ${{ env.CONTEXT }}
+          file: ${{env.DOCKERFILE}}
+      - uses: docker/build-push-action@v6
+        env:
+          DOCKERFILE: step.Dockerfile
+        with:
+          file: ${{ env.DOCKERFILE }}
+      - uses: docker/build-push-action@v6
+        with:
+          file: ${{ env.UNSET }}
+"""
+    assert [build.dockerfile for build in builds(text, ".github/workflows/publish.yml")] == [
+        "DockerfileBuild", "step.Dockerfile"]

@@ -99,7 +99,10 @@ _BUILD_LONG = frozenset({"--file", "--tag", "--target", "--build-arg", "--platfo
 def builds(text: str, path: str) -> list[WorkflowBuild]:
     """The images the workflow's jobs build, as far as they can be read without running it."""
     found = []
-    for job_id, job in items(get(load(text, path), "jobs")):
+    root = load(text, path)
+    workflow_env = _env(get(root, "env"))
+    for job_id, job in items(get(root, "jobs")):
+        job_env = {**workflow_env, **_env(get(job, "env"))}
         steps = get(job, "steps")
         steps = steps.value if is_sequence(steps) else []
         metadata = {_text(get(step, "id")): _metadata_images(get(get(step, "with"), "images"))
@@ -108,7 +111,8 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
         matrix = _matrix_values(get(get(job, "strategy"), "matrix"))
         for step in steps:
             if _BUILD_PUSH.match(_text(get(step, "uses"))):
-                found.extend(_action_build(job_id, get(step, "with"), metadata, matrix))
+                env = {**job_env, **_env(get(step, "env"))}
+                found.extend(_action_build(job_id, get(step, "with"), metadata, matrix, env))
             elif _text(get(step, "run")):
                 where = _text(get(step, "working-directory")) or folder
                 found.extend(_script_builds(job_id, _text(get(step, "run")), where))
@@ -116,9 +120,10 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
 
 
 def _action_build(job: str, given: yaml.Node | None, metadata: dict[str, list[str]],
-                  matrix: dict[str, list[str]] | None = None) -> Iterator[WorkflowBuild]:
-    context = _text(get(given, "context")) or "."
-    dockerfile = _text(get(given, "file")) or posixpath.join(context, "Dockerfile")
+                  matrix: dict[str, list[str]] | None = None,
+                  env: dict[str, str] | None = None) -> Iterator[WorkflowBuild]:
+    context = _with_env(_text(get(given, "context")), env) or "."
+    dockerfile = _with_env(_text(get(given, "file")), env) or posixpath.join(context, "Dockerfile")
     from_matrix = _MATRIX_VALUE.fullmatch(dockerfile)
     # `file: ${{ matrix.dockerfile }}`: each Dockerfile the job's matrix lists is built.
     dockerfiles = (matrix or {}).get(from_matrix.group(1), []) if from_matrix else [dockerfile]
@@ -133,6 +138,19 @@ def _action_build(job: str, given: yaml.Node | None, metadata: dict[str, list[st
 
 
 _MATRIX_VALUE = lazy_compile(r"\$\{\{\s*matrix\.([\w-]+)\s*\}\}")
+_ENV_VALUE = lazy_compile(r"\$\{\{\s*env\.([\w-]+)\s*\}\}")
+
+
+def _env(node: yaml.Node | None) -> dict[str, str]:
+    """An `env:` mapping's plain values (an expression stays as written: it is not known here)."""
+    return {key: value.value for key, value in items(node) if is_scalar(value)}
+
+
+def _with_env(text: str, env: dict[str, str] | None) -> str:
+    """`${{ env.DOCKERFILE }}` filled in from the workflow's, job's and step's `env:`, when set there."""
+    if not env or "${{" not in text:
+        return text
+    return _ENV_VALUE.sub(lambda m: env.get(m.group(1), m.group(0)), text)
 
 
 def _matrix_values(matrix: yaml.Node | None) -> dict[str, list[str]]:
