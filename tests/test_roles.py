@@ -105,10 +105,14 @@ RUN apt-get update && apt-get install -y gdb
     ("docker/Dockerfile.s3tests", 'FROM python:3.12\nWORKDIR /opt/s3-tests\nENTRYPOINT ["/bin/bash", "-c"]\n'
      'CMD ["sleep 30 && exec ./virtualenv/bin/nosetests ${NOSETESTS_OPTIONS-}"]\n', RepositoryFacts(),
      "test fixture (its ENTRYPOINT runs the tests (nosetests))"),
-    ("e2e-runner/Dockerfile", 'FROM cypress/included:15\nCOPY . /test\nENTRYPOINT []\nCMD ["cypress", "open"]\n',
+    ("e2e-runner/Dockerfile", 'FROM cypress/included:15\nCOPY . /test\nENTRYPOINT []\nCMD ["cypress", "run"]\n',
      RepositoryFacts(compose_builds={"e2e-runner/Dockerfile": ComposeBuild(
          "docker/compose.ci.yml service cypress", "docker/compose.ci.yml", command=("cypress", "run", "--browser", "chrome"))}),
-     "test fixture (its docker/compose.ci.yml service cypress's command runs the tests (cypress run))"),
+     "test fixture (its CMD and docker/compose.ci.yml service cypress's command run the tests (cypress run))"),
+    # An app image a compose service runs the tests in is still the app's.
+    ("Dockerfile", SERVICE, RepositoryFacts(compose_builds={"Dockerfile": ComposeBuild(
+        "compose.yaml service test", "compose.yaml", command=("pytest", "-q"))}),
+     "service image (built by compose.yaml service test)"),
     # Compose runs the checkout mounted over an image whose own command is a reloading dev server.
     ("frontend/Dockerfile", 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD ["pnpm", "run", "dev"]\n',
      RepositoryFacts(compose_builds={"frontend/Dockerfile": ComposeBuild(

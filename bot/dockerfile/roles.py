@@ -332,19 +332,19 @@ def _documented_base(doc: Dockerfile, facts: RepositoryFacts) -> str | None:
     one its file name tags. Its users' images inherit its USER and what it sets up."""
     if not facts.documented_bases:
         return None
-    names = own_image_names(facts.name)
+    names = _own_image_names(facts.name)
     built = built_image(doc.path, facts.name)
     if built is not None:
         names.add(built.rpartition(":")[0].rsplit("/", 1)[-1])
-    own_bases = {image_name(stage.resolved_base or stage.base) for stage in doc.stages if stage.parent is None}
+    own_bases = {_image_name(stage.resolved_base or stage.base) for stage in doc.stages if stage.parent is None}
     for where, image in facts.documented_bases:
-        name = image_name(image)
+        name = _image_name(image)
         if name.rsplit("/", 1)[-1] in names and name not in own_bases:
             return f"{where} shows images built FROM {image}, the image this repository builds"
     return None
 
 
-def own_image_names(repository: str) -> set[str]:
+def _own_image_names(repository: str) -> set[str]:
     """The names the repository's own image may go by: its name, and without the `docker-` or
     `-docker` that repositories of images often add (`docker-nginx` publishes `nginx`)."""
     name = repository.lower()
@@ -353,7 +353,7 @@ def own_image_names(repository: str) -> set[str]:
     return {name, name.removeprefix("docker-"), name.removesuffix("-docker")}
 
 
-def image_name(reference: str) -> str:
+def _image_name(reference: str) -> str:
     """`docker.io/osixia/light-baseimage:1.3.1` → `osixia/light-baseimage` (no registry, tag or digest)."""
     name = reference.strip().lower().split("@", 1)[0]
     last = name.rsplit("/", 1)[-1]
@@ -417,18 +417,22 @@ def _debugger(doc: Dockerfile) -> str | None:
 
 def _runs_tests(final: Stage, build: ComposeBuild | None) -> str | None:
     """Why the image is a test runner: its command runs the project's tests (`go test ./...`,
-    `python -m pytest`, `npm test`), or the command the compose service runs it with does."""
+    `python -m pytest`, `npm test`), and so does the command a compose service runs it with, if
+    one does (an app image a `test` service runs with `pytest` is still the app's)."""
+    command = container_command(final)
+    runs = _test_run(command[1]) if command is not None else None
+    if runs is None:
+        return None
     if build is not None and build.command:
-        keyword, words = f"{build.service}'s command", list(build.command)
-    else:
-        command = container_command(final)
-        if command is None:
-            return None
-        keyword, words = command
-    # A script's commands each (`sleep 30 && exec nosetests`), or the words as they are.
-    runs = next((found for c in split_commands(" ".join(words)).commands
+        given = _test_run(list(build.command))
+        return f"its {command[0]} and {build.service}'s command run the tests ({given})" if given else None
+    return f"its {command[0]} runs the tests ({runs})"
+
+
+def _test_run(words: list[str]) -> str | None:
+    """What runs the tests in a command, read as a script (`sleep 30 && exec nosetests`)."""
+    return next((found for c in split_commands(" ".join(words)).commands
                  if (found := test_command([w.value for w in c.argv]))), None)
-    return f"its {keyword} runs the tests ({runs})" if runs else None
 
 
 def is_test_setup(compose_file: str) -> bool:
