@@ -839,6 +839,8 @@ def test_an_image_in_folders_named_for_distributions_or_versions_is_published_fo
     # ... not when the image hands that folder (or one above it) to a user, nor for scratch
     # folders, installations (`*_HOME`), files (`*_PATH`) or values that are not paths.
     ("    environment:\n      DATA_DIR: /var/lib/app\n", "RUN mkdir -p /var/lib && chown 1000 /var/lib\n", None),
+    ("    environment:\n      DATA_DIR: /var/lib/app\n", "RUN mkdir -p /var/lib/other && chown 1000 /var/lib/other\n",
+     "DATA_DIR=/var/lib/app"),  # a sibling handed over is not this folder
     ("    environment:\n      CACHE_DIR: /tmp/cache\n      JAVA_HOME: /opt/java\n      CONFIG_PATH: /etc/app.yml\n"
      "      LOG_LEVEL: debug\n", "", None),
 ])

@@ -302,10 +302,13 @@ def _folder_setting(stage: Stage, build: ComposeBuild) -> tuple[str, str] | None
     chmod names it or a folder above it)."""
     if not build.folder_settings:
         return None
-    building = [inst.args.text for s in stage.lineage() for inst in s.instructions if inst.keyword in _BUILDING]
+    handing = [inst.args.text for s in stage.lineage() for inst in s.instructions
+               if inst.keyword in _BUILDING and _OWNERSHIP.search(inst.args.text)]
     for key, path in build.folder_settings:
         folders = [path] + [path[:i] for i in range(len(path)) if path[i] == "/" and i > 0]
-        if not any(_OWNERSHIP.search(text) and any(folder in text for folder in folders) for text in building):
+        # The folder or one above it, named whole (`chown -R app /opt`; not `/opt/other`).
+        named = re.compile("(?:" + "|".join(re.escape(folder) for folder in folders) + r")/?(?=[\s\"';&|]|$)")
+        if not any(named.search(text) for text in handing):
             return key, path
     return None
 
