@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import field
 
@@ -204,6 +205,7 @@ class Dockerfile:
         # Read when first asked, kept as plain attributes (a cached property's __dict__ would
         # make reading every attribute of the file slower, see Stage).
         self._all_runs: list[Run] | None = None
+        self._run_starts: list[int] | None = None  # where each of them starts, for runs_after
         self._lowercase_keywords: bool | None = None
 
     @classmethod
@@ -234,9 +236,13 @@ class Dockerfile:
         return self._all_runs
 
     def runs_after(self, run: Run) -> Iterator[Run]:
-        """The RUNs after `run` in its stage or in the stages built on it: those that see its layer."""
-        return (other for other in self.all_runs
-                if other.instruction.span.start > run.instruction.span.start and other.stage.built_on(run.stage))
+        """The RUNs after `run` in its stage or in the stages built on it: those that see its layer
+        (found from `run` on, not from the file's start: a rule asks it of every RUN)."""
+        runs = self.all_runs  # in the file's order: stages are, and their instructions
+        if self._run_starts is None:
+            self._run_starts = [other.instruction.span.start for other in runs]
+        after = bisect_right(self._run_starts, run.instruction.span.start)
+        return (runs[i] for i in range(after, len(runs)) if runs[i].stage.built_on(run.stage))
 
     def shipped_runs(self) -> Iterator[Run]:
         """RUNs of the stages whose layers reach the final image: where cache and size matter."""

@@ -14,6 +14,8 @@ from bot.rules.rule import RuleContext
 
 # The scripts one RUN's script files may source, read at most (a loop of sourcing ends there).
 MAX_SCRIPTS = 8
+# The script paths of one file looked for in its COPY and ADD instructions, at most.
+MAX_PATHS = 256
 # `. lib.sh`, `source "/opt/lib.sh"` at the start of a line.
 _SOURCED = lazy_compile(r"(?m)^[ \t]*(?:\.|source)[ \t]+[\"']?([^\s\"';&|]+)")
 
@@ -25,7 +27,6 @@ def script_texts(doc: Dockerfile, run: Run, context: RuleContext) -> Iterator[tu
     read; nothing when the texts are not on disk."""
     if context.context_file is None:
         return
-    folder = run.stage.working_folder()
     for script in run.scripts:
         for command in script.script.commands:
             if not command.argv:
@@ -33,6 +34,7 @@ def script_texts(doc: Dockerfile, run: Run, context: RuleContext) -> Iterator[tu
             named = _script_named(command.argv[0].value, [w.value for w in command.args()])
             if named is None:
                 continue
+            folder = _working_folder(doc, run) if not named.startswith("/") else "/"
             texts = _read_with_sourced(doc, run, context, posixpath.normpath(posixpath.join(folder, named)))
             if texts:
                 yield named, "\n".join(texts)
@@ -49,6 +51,27 @@ def _script_named(program: str, args: list[str]) -> str | None:
     return program if "/" in program or program.endswith(".sh") else None
 
 
+def _working_folder(doc: Dockerfile, run: Run) -> str:
+    """The stage's working folder, once per stage in a file."""
+    known = doc.derived.setdefault("script_files.working_folder", {})
+    assert isinstance(known, dict)
+    if id(run.stage) not in known:
+        known[id(run.stage)] = run.stage.working_folder()
+    return known[id(run.stage)]
+
+
+def _copied_from(doc: Dockerfile, run: Run, path: str) -> str | None:
+    """`copied_from`, once per stage and path in a file: many RUNs run the same script."""
+    known = doc.derived.setdefault("script_files.copied_from", {})
+    assert isinstance(known, dict)
+    key = (id(run.stage), path)
+    if key not in known:
+        if len(known) >= MAX_PATHS:
+            return None  # a file of thousands of scripts: each is looked for across the stage, so no more are
+        known[key] = copied_from(run.stage, path)
+    return known[key]
+
+
 def _read_with_sourced(doc: Dockerfile, run: Run, context: RuleContext, path: str) -> list[str]:
     texts: list[str] = []
     pending, seen = [path], set()
@@ -57,7 +80,7 @@ def _read_with_sourced(doc: Dockerfile, run: Run, context: RuleContext, path: st
         if path in seen:
             continue
         seen.add(path)
-        source = copied_from(run.stage, path)
+        source = _copied_from(doc, run, path)
         text = context.context_file(doc.path, source) if source is not None and context.context_file else None
         if text is None:
             continue
