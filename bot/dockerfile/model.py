@@ -49,6 +49,7 @@ class Stage:
         object.__setattr__(self, "_instructions_in_effect",
                            tuple(inst for stage in reversed((self, *ancestors)) for inst in stage.instructions))
         object.__setattr__(self, "_env_keys", None)
+        object.__setattr__(self, "_working_folder", None)
 
     def lineage(self) -> list[Stage]:
         """This stage and the stages it is built on, nearest first."""
@@ -73,12 +74,14 @@ class Stage:
 
     def working_folder(self) -> str:
         """The WORKDIR in effect at the stage's end (its ancestors' included), normalised; "/"
-        when none is set."""
-        folder = "/"
-        for inst in self._instructions_in_effect:
-            if inst.keyword == "WORKDIR" and inst.rest.strip():
-                folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
-        return folder
+        when none is set (read once: rules ask it for every script a RUN runs)."""
+        if self._working_folder is None:
+            folder = "/"
+            for inst in self._instructions_in_effect:
+                if inst.keyword == "WORKDIR" and inst.rest.strip():
+                    folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
+            object.__setattr__(self, "_working_folder", folder)
+        return self._working_folder
 
     def last_before(self, keyword: str, before: Instruction | None = None) -> Instruction | None:
         """The last `keyword` instruction in effect in this stage (ancestors included) just

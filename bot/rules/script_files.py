@@ -34,7 +34,7 @@ def script_texts(doc: Dockerfile, run: Run, context: RuleContext) -> Iterator[tu
             named = _script_named(command.argv[0].value, [w.value for w in command.args()])
             if named is None:
                 continue
-            folder = _working_folder(doc, run) if not named.startswith("/") else "/"
+            folder = run.stage.working_folder() if not named.startswith("/") else "/"
             texts = _read_with_sourced(doc, run, context, posixpath.normpath(posixpath.join(folder, named)))
             if texts:
                 yield named, "\n".join(texts)
@@ -49,15 +49,6 @@ def _script_named(program: str, args: list[str]) -> str | None:
             return None
         return operands[0]
     return program if "/" in program or program.endswith(".sh") else None
-
-
-def _working_folder(doc: Dockerfile, run: Run) -> str:
-    """The stage's working folder, once per stage in a file."""
-    known = doc.derived.setdefault("script_files.working_folder", {})
-    assert isinstance(known, dict)
-    if id(run.stage) not in known:
-        known[id(run.stage)] = run.stage.working_folder()
-    return known[id(run.stage)]
 
 
 def _copied_from(doc: Dockerfile, run: Run, path: str) -> str | None:
