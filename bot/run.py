@@ -63,7 +63,9 @@ from bot.sources.dockerfile import TEMPLATE_SUFFIXES
 from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
 from bot.sources.globs import glob_matches, glob_regex
 from bot.sources.usage_docs import (
+    NO_USAGE_DOCS,
     README_NAMES,
+    UsageDocs,
     current_folder_mounts,
     documented_bases,
     documented_mounts,
@@ -306,7 +308,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              action_folders: frozenset[str], repository_name: str,
              dotenv: Mapping[str, Mapping[str, str]] | None, proving: bool = False,
              advisor: Advisor | None = None, downloader: Downloader | None = None,
-             usage_docs: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = ((), ()),
+             usage_docs: UsageDocs = NO_USAGE_DOCS,
              unscanned_dockerfiles: Mapping[str, str] | None = None,
              readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
              dockerfile_templates: tuple[str, ...] = ()) -> RuleSet:
@@ -322,7 +324,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
                             run_over_current_folder=readmes[1],
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
-                            documented_mounts=usage_docs[0], documented_bases=usage_docs[1],
+                            documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
                             stage_only_images=stage_only,
                             handed_folders=_handed_folders(texts, parsed),
                             dockerfile_paths=frozenset(s.path for s in texts if s.kind is DOCKERFILE))
@@ -577,7 +579,7 @@ MAX_USAGE_DOCS = 300
 MAX_DOCS_LISTED = 20_000
 
 
-def _usage_docs(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+def _usage_docs(root: Path) -> UsageDocs:
     """What the usage docs say, read once: (doc, container path) for each folder or volume their
     `docker run` examples mount, and (doc:line, image) for each image their Dockerfile samples
     build FROM. The usage docs are the root README and the Markdown under `docs/` (three folders
@@ -603,7 +605,7 @@ def _usage_docs(root: Path) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[st
             continue
         mounts += [(name, path) for path in documented_mounts(text)]
         bases += [(f"{name}:{line}", image) for line, image in documented_bases(text)]
-    return tuple(mounts), tuple(bases)
+    return UsageDocs(tuple(mounts), tuple(bases))
 
 
 def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],

@@ -167,8 +167,8 @@ def test_the_usage_docs_walk_stops_at_its_bound_and_keeps_the_root_readme(tmp_pa
     write(tmp_path, "README.md", "docker run -v data:/kept img\n")
     for n in range(30):
         write(tmp_path, f"docs/part{n}/deep/page.md", f"docker run -v d:/docs{n} img\n")
-    mounts, _ = run._usage_docs(tmp_path)
+    mounts = run._usage_docs(tmp_path).mounts
     assert ("README.md", "/kept") in mounts and len(mounts) == 31
     monkeypatch.setattr(run, "MAX_DOCS_LISTED", 10)
-    mounts, _ = run._usage_docs(tmp_path)
+    mounts = run._usage_docs(tmp_path).mounts
     assert ("README.md", "/kept") in mounts and len(mounts) < 10

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from bot.lazy_regex import lazy_compile
+from bot.record import record
 
 # `docker run` (or `podman run`) and the rest of its command, backslash continuations joined.
 _RUN = lazy_compile(r"\b(?:docker|podman)\s+(?:container\s+)?run\b((?:[^\n]*\\\n)*[^\n]*)")
@@ -23,6 +24,17 @@ _VOLUME = lazy_compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?>(?:\$\([^)]*\)
 _MOUNT = lazy_compile(r"(?:^|\s)--mount(?:\s+|=)[\"']?(\S*)")
 _MOUNT_TARGET = lazy_compile(r"(?:^|,)(?:target|dst|destination)=(/[^,\s\"']*)")
 MAX_DOC_CHARS = 500_000
+
+
+@record
+class UsageDocs:
+    """What a repository's usage docs say, read once for every rule that asks."""
+
+    mounts: tuple[tuple[str, str], ...] = ()  # (doc, container path) its `docker run` examples mount
+    bases: tuple[tuple[str, str], ...] = ()  # (doc:line, image) its Dockerfile samples build FROM
+
+
+NO_USAGE_DOCS = UsageDocs()  # a run over texts alone (`process_texts`) reads none
 
 
 def documented_mounts(text: str) -> tuple[str, ...]:
