@@ -35,7 +35,9 @@ from bot.dockerfile.stage_purpose import (
     shipped_instead,
 )
 from bot.dockerfile.test_runners import RUNNERS, test_command
+from bot.errors import InvalidReferenceError
 from bot.lazy_regex import lazy_compile
+from bot.model.images import parse_reference
 from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
 from bot.record import record
 
@@ -354,14 +356,17 @@ def _own_image_names(repository: str) -> set[str]:
 
 
 def _image_name(reference: str) -> str:
-    """`docker.io/osixia/light-baseimage:1.3.1` → `osixia/light-baseimage` (no registry, tag or digest)."""
+    """`docker.io/osixia/light-baseimage:1.3.1` → `osixia/light-baseimage`: the name as people
+    write it, without tag or digest (which may hold a variable, `:${TARGETARCH}-musl`); a name the
+    reference parser refuses (`${REGISTRY}/app`) is kept as written."""
     name = reference.strip().lower().split("@", 1)[0]
     last = name.rsplit("/", 1)[-1]
     if ":" in last:
         name = name[: len(name) - len(last)] + last.split(":", 1)[0]
-    for prefix in ("docker.io/", "index.docker.io/"):
-        name = name.removeprefix(prefix)
-    return name.removeprefix("library/")
+    try:
+        return parse_reference(name).familiar
+    except InvalidReferenceError:
+        return name
 
 
 def _distribution_variants(path: str, dockerfiles: frozenset[str]) -> str | None:
