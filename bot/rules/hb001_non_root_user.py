@@ -38,7 +38,9 @@ for a file the command writes at run time in a folder only root can write (`[[ -
 another Dockerfile of the repository hands to its user (`chown`, a user's home), or inside which
 compose mounts a folder for another Dockerfile of the same folder (the same app's development
 image: `./history:/app/history`), a server that
-writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), a command that needs root (cron, sshd, supervisord, init systems such as
+writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), an app whose
+dependency manifests the build copies in (go.mod, package.json, a .csproj …) name a library that keeps
+files on disk (SQLite, Bolt, LevelDB, a rotating log file sink), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -61,6 +63,7 @@ from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
+from bot.rules.disk_keepers import disk_keeper
 from bot.rules.options import GID, UID, USER_NAME, OptionValues
 from bot.rules.packages import created_users, positional_args
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -212,6 +215,13 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     if writes is not None:
         return (f"{writes} as it runs, and the files COPY put there are root's: make those writable by the new "
                 "user, then set USER")
+    keeper = disk_keeper(doc, lambda path: context.context_file(doc.path, path)) \
+        if context.context_file is not None else None
+    if keeper is not None:
+        library, manifest, what = keeper
+        return (f"the app depends on {library} ({manifest}), which keeps {what} on disk, where the app is told or "
+                "in its working folder, which COPY made root's: make that folder writable by the new user, "
+                "then set USER")
     documented = _documented_mount(stage, context.facts.documented_mounts)
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
