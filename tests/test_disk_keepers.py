@@ -24,7 +24,9 @@ GO_SQLITE = "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgithub.com/gorill
                                          "backend/pyproject.toml", "backend/Pipfile", "backend/Gemfile",
                                          "backend/Cargo.toml", "backend/pom.xml", "backend/build.gradle",
                                          "backend/build.gradle.kts", "backend/mix.exs"]),
-    ("FROM node:22\nCOPY *.json ./\nCOPY $SRC/ ./\nADD https://example.com/package.json /\nCOPY app.js ./\n", []),
+    ("FROM node:22\nWORKDIR /app\nCOPY package*.json ./\nCOPY web/*.lock web/requirements*.txt ./\n",
+     ["package.json", "web/requirements.txt"]),
+    ("FROM node:22\nCOPY */package.json ./\nCOPY $SRC/ ./\nADD https://example.com/package.json /\nCOPY app.js ./\n", []),
     ("FROM node:22\nCOPY ../package.json ./\n", []),  # outside the build context: never read
 ])
 def test_the_manifests_a_build_copies_in(dockerfile, paths):
@@ -41,6 +43,8 @@ def test_the_manifests_a_build_copies_in(dockerfile, paths):
      ("better-sqlite3", "package.json", "an embedded database file")),
     ("package.json", '{"dependencies": {"express": "^4"}, "devDependencies": {"sqlite3": "^5"}}', None),  # tests' only
     ("package.json", "{not json", None),
+    ("package.json", '{"dependencies": {"@nestjs/core": "^10", "@nestjs/graphql": "^12"}}',
+     ("@nestjs/graphql", "package.json", "a generated GraphQL schema file")),
     ("requirements.txt", "flask==3.0\n# aiosqlite\nTinyDB[yaml]>=4.8\n", ("tinydb", "requirements.txt",
                                                                          "an embedded database file")),
     ("requirements-dev.txt", "aiosqlite\n", None),

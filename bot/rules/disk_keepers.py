@@ -17,6 +17,7 @@ import posixpath
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
+from fnmatch import fnmatchcase
 
 from bot.dockerfile.model import Dockerfile
 from bot.lazy_regex import lazy_compile
@@ -40,6 +41,8 @@ NPM_PACKAGES = {
     "level": _DATABASE, "leveldown": _DATABASE, "classic-level": _DATABASE, "lmdb": _DATABASE,
     "node-json-db": _DATABASE, "pouchdb": _DATABASE, "pouchdb-node": _DATABASE,
     "winston-daily-rotate-file": _LOGS, "rotating-file-stream": _LOGS, "file-stream-rotator": _LOGS,
+    # Code-first GraphQL writes the schema it generates to the file `autoSchemaFile` names, at start.
+    "@nestjs/graphql": "a generated GraphQL schema file",
 }
 PYTHON_PACKAGES = {
     "aiosqlite": _DATABASE, "sqlite-utils": _DATABASE, "sqlitedict": _DATABASE, "pysqlite3": _DATABASE,
@@ -95,11 +98,14 @@ def manifest_paths(doc: Dockerfile) -> Iterator[str]:
                 continue
             words = [w.strip("\"'") for w in inst.words if w.strip("[],\"' ")]
             for source in words[:-1]:
-                if "://" in source or any(c in source for c in "$*?["):
+                folder, name = posixpath.split(source.rstrip("/"))
+                if "://" in source or "$" in source or any(c in folder for c in "*?["):
                     continue
-                name = posixpath.basename(source.rstrip("/"))
-                if _is_manifest(name):
-                    candidates: tuple[str, ...] = (posixpath.normpath(source),)
+                if any(c in name for c in "*?["):  # `COPY package*.json ./`: the manifests it matches
+                    candidates: tuple[str, ...] = tuple(posixpath.normpath(posixpath.join(folder, m))
+                                                        for m in FOLDER_MANIFESTS if fnmatchcase(m, name))
+                elif _is_manifest(name):
+                    candidates = (posixpath.normpath(source),)
                 elif source.endswith("/") or source in (".", "./") or "." not in name:
                     if folders >= MAX_FOLDERS:
                         continue
