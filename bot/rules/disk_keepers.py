@@ -64,8 +64,10 @@ ELIXIR_PACKAGES = {"ecto_sqlite3": _DATABASE, "exqlite": _DATABASE, "sqlitex": _
 # The manifests looked for at the top of a folder the build copies whole (`COPY . .`).
 FOLDER_MANIFESTS = ("go.mod", "package.json", "requirements.txt", "pyproject.toml", "Pipfile", "Gemfile",
                     "Cargo.toml", "pom.xml", "build.gradle", "build.gradle.kts", "mix.exs")
-# The folders of one file whose manifests are read, at most: a build copies a few.
+# The folders of one file whose manifests are looked for, and the manifests read, at most: a
+# build copies a few.
 MAX_FOLDERS = 8
+MAX_MANIFESTS = 32
 _PROJECT_FILE = lazy_compile(r"\.(?:cs|fs|vb)proj$")
 _REQUIREMENTS = lazy_compile(r"^requirements[\w.-]*\.txt$")
 # The part of a requirements file's name that says it is not the app's (`requirements-dev.txt`).
@@ -115,6 +117,8 @@ def manifest_paths(doc: Dockerfile) -> Iterator[str]:
                     continue
                 for candidate in candidates:
                     if candidate not in seen and not candidate.startswith(("../", "/")):
+                        if len(seen) >= MAX_MANIFESTS:
+                            return
                         seen.add(candidate)
                         yield candidate
 
