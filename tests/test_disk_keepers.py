@@ -33,6 +33,11 @@ def test_the_manifests_a_build_copies_in(dockerfile, paths):
     assert list(manifest_paths(Dockerfile.parse(dockerfile, "Dockerfile"))) == paths
 
 
+def test_a_file_that_copies_thousands_of_manifests_has_a_few_read():
+    text = "FROM scratch\n" + "".join(f"COPY s{n}/go.mod s{n}/\nCOPY d{n}/ /d{n}/\n" for n in range(4000))
+    assert len(list(manifest_paths(Dockerfile.parse(text, "Dockerfile")))) == 32
+
+
 @pytest.mark.parametrize("manifest, text, found", [
     ("go.mod", GO_SQLITE, ("github.com/mattn/go-sqlite3", "go.mod", "an embedded database file")),
     ("go.mod", "module x\nrequire go.etcd.io/bbolt v1.3.9\n", ("go.etcd.io/bbolt", "go.mod", "an embedded database file")),
@@ -69,11 +74,6 @@ def test_the_manifests_a_build_copies_in(dockerfile, paths):
     ("mix.exs", "defp deps do\n  [{:phoenix, \"~> 1.7\"}, {:ecto_sqlite3, \">= 0.0.0\"}]\nend\n",
      ("ecto_sqlite3", "mix.exs", "an embedded database file")),
 ])
-def test_a_file_that_copies_thousands_of_manifests_has_a_few_read():
-    text = "FROM scratch\n" + "".join(f"COPY s{n}/go.mod s{n}/\nCOPY d{n}/ /d{n}/\n" for n in range(4000))
-    assert len(list(manifest_paths(Dockerfile.parse(text, "Dockerfile")))) == 32
-
-
 def test_a_library_that_keeps_files_on_disk(manifest, text, found):
     dockerfile = Dockerfile.parse(f"FROM scratch\nCOPY {manifest} ./\n", "Dockerfile")
     assert disk_keeper(dockerfile, {manifest: text}.get) == found
