@@ -312,15 +312,26 @@ def _folder_setting(stage: Stage, build: ComposeBuild) -> tuple[str, str] | None
     chmod names it or a folder above it)."""
     if not build.folder_settings:
         return None
-    handing = [inst.args.text for s in stage.lineage() for inst in s.instructions
-               if inst.keyword in _BUILDING and _OWNERSHIP.search(inst.args.text)]
+    handing = _handing(stage)
     for key, path in build.folder_settings:
-        folders = [path] + [path[:i] for i in range(len(path)) if path[i] == "/" and i > 0]
-        # The folder or one above it, named whole (`chown -R app /opt`; not `/opt/other`).
-        named = re.compile("(?:" + "|".join(re.escape(folder) for folder in folders) + r")/?(?=[\s\"';&|]|$)")
-        if not any(named.search(text) for text in handing):
+        if not _handed(path, handing):
             return key, path
     return None
+
+
+def _handing(stage: Stage) -> list[str]:
+    """The texts of the stage's instructions that make files and set who owns them or may
+    write them (`chown`, `chmod`, `--chown`)."""
+    return [inst.args.text for s in stage.lineage() for inst in s.instructions
+            if inst.keyword in _BUILDING and _OWNERSHIP.search(inst.args.text)]
+
+
+def _handed(path: str, handing: list[str]) -> bool:
+    """Whether one of those texts names the folder, or one above it, whole (`chown -R app /opt`
+    hands /opt/app; `chown app /opt/other` does not)."""
+    folders = [path] + [path[:i] for i in range(len(path)) if path[i] == "/" and i > 0]
+    named = re.compile("(?:" + "|".join(re.escape(folder) for folder in folders) + r")/?(?=[\s\"';&|]|$)")
+    return any(named.search(text) for text in handing)
 
 
 def _health_marker(doc: Dockerfile, stage: Stage) -> tuple[Instruction, str, str] | None:
@@ -338,7 +349,7 @@ def _health_marker(doc: Dockerfile, stage: Stage) -> tuple[Instruction, str, str
         others = [inst for s in stage.lineage() for inst in s.instructions if inst.keyword in _BUILDING]
         if any(path in inst.args.text for inst in others):
             continue  # made while building: it is there before the command runs
-        if folder != "/" and any(folder in inst.args.text and _OWNERSHIP.search(inst.args.text) for inst in others):
+        if folder != "/" and _handed(folder, _handing(stage)):
             continue  # the folder is handed to a user
         return healthcheck, path, folder
     return None
