@@ -203,6 +203,15 @@ RUN apt-get update && apt-get install -y gdb
      "code-oss:latest)"),
     ("tools/Dockerfile", "FROM debian:12\nRUN apt-get install -y code-server\nEXPOSE 8080\n", RepositoryFacts(),
      "CI image (a workstation: it carries the IDE code-server)"),
+    # Toolbx and distrobox images are a person's shell, even when they boot an init.
+    ("apps/docker/Containerfile", "FROM ghcr.io/acme/ubuntu-toolbox:latest\nRUN apt-get install -y docker-ce\n"
+     'CMD ["/sbin/init"]\n', RepositoryFacts(),
+     "CI image (a workstation: it builds on ghcr.io/acme/ubuntu-toolbox, a toolbox or distrobox image to work in)"),
+    ("box/Containerfile", 'FROM fedora:41\nLABEL com.github.containers.toolbox="true"\nRUN dnf install -y git\n'
+     'CMD ["/bin/bash"]\n', RepositoryFacts(),
+     "CI image (a workstation: line 2 labels it com.github.containers.toolbox, a toolbox or distrobox image to work in)"),
+    ("Dockerfile", 'FROM registry.local:5000/toolchain:1\nCMD ["/app"]\n', RepositoryFacts(),
+     "service image (CMD runs app)"),  # a registry's port is not a tag: no toolbox word
     # Not build environments: a CI folder's image with nothing to compile, a shipped stage after a builder.
     ("ci/Dockerfile", "FROM alpine:3.20\nRUN apk add --no-cache curl\n", RepositoryFacts(),
      "base image (no CMD or ENTRYPOINT of its own: it is built FROM)"),

@@ -587,13 +587,16 @@ def _builder_folder(folder: str) -> bool:
 
 def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | None:
     """A CI image (in a CI folder, compiling or testing, starting nothing) or a workstation
-    image (an IDE installed or in its base)."""
+    image (an IDE installed or in its base, or a Toolbx or distrobox image)."""
     final = doc.final_stage
     lineage = final.lineage()
     packages = installed(doc, *lineage)
     ide = sorted(packages & IDES) or ([final.external_base] if _IDE_BASE.search(final.external_base or "") else [])
     if ide:
         return RoleDecision(Role.CI, f"a workstation: it carries the IDE {ide[0]}")
+    toolbox = _toolbox(final)
+    if toolbox is not None:
+        return RoleDecision(Role.CI, f"a workstation: {toolbox}, a toolbox or distrobox image to work in")
     ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS or _builder_folder(f)), None)
     if ci_folder is None or final.last_before("EXPOSE") is not None:
         return None
@@ -607,6 +610,27 @@ def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | No
         return None
     what = f"installs {', '.join(tools[:3])}" if tools else f"builds on the toolchain {base.familiar}"
     return RoleDecision(Role.CI, f"in {ci_folder}/, {what} and starts no program: a build environment")
+
+
+# Toolbx marks the images it enters with this label; distrobox uses them too.
+_TOOLBOX_LABEL = lazy_compile(r"\bcom\.github\.containers\.toolbox[\"']?\s*=\s*[\"']?true\b")
+TOOLBOX_WORDS = frozenset({"toolbox", "toolbx", "distrobox"})
+
+
+def _toolbox(final: Stage) -> str | None:
+    """How the image shows it is a Toolbx or distrobox container (a person's shell on the host's
+    files, not a service): Toolbx's label, or a base named for one (`ubuntu-toolbox`,
+    `quay.io/toolbx/arch-toolbox`)."""
+    label = next((i for i in final.all_instructions() if i.keyword in ("LABEL", "RUN") and _TOOLBOX_LABEL.search(i.rest)),
+                 None)
+    if label is not None:
+        return f"line {label.line} labels it com.github.containers.toolbox"
+    name = (final.external_base or "").split("@", 1)[0]
+    if name.rfind(":") > name.rfind("/"):
+        name = name[:name.rfind(":")]  # the tag, not a registry's port
+    if any(name_words(part.lower()) & TOOLBOX_WORDS for part in name.split("/")):
+        return f"it builds on {name}"
+    return None
 
 
 def _tool(doc: Dockerfile, facts: RepositoryFacts, folders: list[str]) -> RoleDecision | None:
