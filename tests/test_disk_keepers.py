@@ -28,6 +28,7 @@ GO_SQLITE = "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgithub.com/gorill
      ["package.json", "web/requirements.txt"]),
     ("FROM node:22\nCOPY */package.json ./\nCOPY $SRC/ ./\nADD https://example.com/package.json /\nCOPY app.js ./\n", []),
     ("FROM node:22\nCOPY ../package.json ./\n", []),  # outside the build context: never read
+    ("FROM node:22\nCOPY /service/package.json /app/\n", ["service/package.json"]),  # the context's, written absolute
 ])
 def test_the_manifests_a_build_copies_in(dockerfile, paths):
     assert list(manifest_paths(Dockerfile.parse(dockerfile, "Dockerfile"))) == paths
@@ -44,6 +45,9 @@ def test_a_file_that_copies_thousands_of_manifests_has_a_few_read():
     ("go.mod", "module x\nrequire gopkg.in/natefinch/lumberjack.v2 v2.2.1\n",
      ("gopkg.in/natefinch/lumberjack.v2", "go.mod", "log files")),
     ("go.mod", "module x\nrequire github.com/lib/pq v1.10.9\n", None),
+    ("go.mod", "module x\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.22 // indirect\n)\n", None),  # a dependency's
+    ("go.mod", "module x\nrequire (\n\tgo.etcd.io/bbolt v1.3.9 // pinned\n)\n",
+     ("go.etcd.io/bbolt", "go.mod", "an embedded database file")),
     ("package.json", '{"dependencies": {"express": "^4", "better-sqlite3": "^9"}}',
      ("better-sqlite3", "package.json", "an embedded database file")),
     ("package.json", '{"dependencies": {"express": "^4"}, "devDependencies": {"sqlite3": "^5"}}', None),  # tests' only

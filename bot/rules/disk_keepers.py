@@ -100,6 +100,7 @@ def manifest_paths(doc: Dockerfile) -> Iterator[str]:
                 continue
             words = [w.strip("\"'") for w in inst.words if w.strip("[],\"' ")]
             for source in words[:-1]:
+                source = source.lstrip("/") or "."  # a source is read from the context, even written as absolute
                 folder, name = posixpath.split(source.rstrip("/"))
                 if "://" in source or "$" in source or any(c in folder for c in "*?["):
                     continue
@@ -157,8 +158,9 @@ def _named(names: Iterable[str], catalogue: dict[str, str]) -> Iterator[tuple[st
             yield name, catalogue[name]
 
 
-# A module line of go.mod's `require`, alone or in a block: the module path, then its version.
-_GO_REQUIRE = lazy_compile(r"(?m)^\s*(?:require\s+)?([a-z0-9][\w.-]*\.[a-z]{2,}/\S+)\s+v\d")
+# A module line of go.mod's `require`, alone or in a block: the module path, then its version;
+# not one marked `// indirect` (a dependency of a dependency, often of a tool or a test).
+_GO_REQUIRE = lazy_compile(r"(?m)^\s*(?:require\s+)?([a-z0-9][\w.-]*\.[a-z]{2,}/\S+)\s+v\S++(?![ \t]*//[ \t]*indirect)")
 
 
 def _go_keepers(text: str) -> Iterator[tuple[str, str]]:
