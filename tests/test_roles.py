@@ -203,6 +203,12 @@ RUN apt-get update && apt-get install -y gdb
      "code-oss:latest)"),
     ("tools/Dockerfile", "FROM debian:12\nRUN apt-get install -y code-server\nEXPOSE 8080\n", RepositoryFacts(),
      "CI image (a workstation: it carries the IDE code-server)"),
+    # A container that only builds: what it makes is copied out.
+    ("docker/build_whl.dockerfile", "FROM ubuntu:22.04\nRUN apt-get install -y make python3-pip\nWORKDIR /src\nCOPY . .\n"
+     "CMD echo '--- Making whl' && make dist\n", RepositoryFacts(),
+     "CI image (its CMD only builds (make dist): a build environment, what it makes is copied out)"),
+    ("Dockerfile", "FROM node:22\nWORKDIR /app\nCOPY . .\nCMD npm run build && npm start\n", RepositoryFacts(),
+     "service image (CMD runs npm)"),
     # Toolbx and distrobox images are a person's shell, even when they boot an init.
     ("apps/docker/Containerfile", "FROM ghcr.io/acme/ubuntu-toolbox:latest\nRUN apt-get install -y docker-ce\n"
      'CMD ["/sbin/init"]\n', RepositoryFacts(),

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import field, replace
 
 from bot.dockerfile.bases import describe_base
+from bot.dockerfile.build_runs import build_run
 from bot.dockerfile.model import Dockerfile, Stage
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.shell import split_commands
@@ -242,6 +243,9 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     runner = _runs_tests(final, facts.compose_builds.get(doc.path))
     if runner is not None:
         return RoleDecision(Role.TEST_FIXTURE, runner)
+    builds = _builds_artifacts(final, facts.compose_builds.get(doc.path))
+    if builds is not None:
+        return RoleDecision(Role.CI, builds)
     # How compose runs the image outweighs where the file sits: a versioned folder built by a
     # compose service that mounts the source and debugs it is that service's development image.
     build = facts.compose_builds.get(doc.path)
@@ -432,6 +436,17 @@ def _runs_tests(final: Stage, build: ComposeBuild | None) -> str | None:
         given = _test_run(list(build.command))
         return f"its {command[0]} and {build.service}'s command run the tests ({given})" if given else None
     return f"its {command[0]} runs the tests ({runs})"
+
+
+def _builds_artifacts(final: Stage, build: ComposeBuild | None) -> str | None:
+    """Why the image is a build environment: its command only builds (`yarn install && make
+    dist`), and so does the command a compose service runs it with, if one does; what it makes
+    is copied out of the container."""
+    command = container_command(final)
+    built = build_run(" ".join(command[1])) if command is not None else None
+    if built is None or (build is not None and build.command and build_run(" ".join(build.command)) is None):
+        return None
+    return f"its {command[0]} only builds ({built}): a build environment, what it makes is copied out"
 
 
 def _test_run(words: list[str]) -> str | None:
