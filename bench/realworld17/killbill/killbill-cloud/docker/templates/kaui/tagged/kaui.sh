@@ -1,0 +1,3 @@
+#!/bin/bash
+
+exec /usr/share/tomcat/bin/catalina.sh run
