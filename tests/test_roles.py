@@ -188,6 +188,11 @@ RUN apt-get update && apt-get install -y gdb
      "service image (ENTRYPOINT runs run)"),
     ("Dockerfile", SERVICE, RepositoryFacts(name="docker-python", documented_bases=(("README.md:3", "python:3.12-slim"),)),
      "service image (CMD runs python /app/main.py)"),
+    # ... unless a compose file runs that image as a service, pulled by name: the sample customises it.
+    ("Dockerfile", 'FROM alpine:3.20\nCOPY ntfy /usr/bin/ntfy\nEXPOSE 80/tcp\nENTRYPOINT ["ntfy"]\n',
+     RepositoryFacts(name="ntfy", documented_bases=(("docs/install.md:310", "binwiederhier/ntfy"),),
+                     own_image_mounts=(("docker-compose.yml service ntfy", "a host folder mounted at /etc/ntfy"),)),
+     "service image (EXPOSE 80/tcp)"),
     # A compose service that builds it is stronger evidence.
     ("Dockerfile", LAUNCHER, RepositoryFacts(name="light-baseimage", documented_bases=(("README.md:3", "light-baseimage"),),
                                              compose_builds={"Dockerfile": ComposeBuild("compose.yaml service app", "compose.yaml")}),

@@ -336,7 +336,9 @@ def _documented_base(doc: Dockerfile, facts: RepositoryFacts) -> str | None:
     """Where the usage docs show a Dockerfile built FROM the image this one builds: the image the
     repository is named for (`docker-light-baseimage` publishes `osixia/light-baseimage`), or the
     one its file name tags. Its users' images inherit its USER and what it sets up."""
-    if not facts.documented_bases:
+    if not facts.documented_bases or facts.own_image_mounts:
+        # A compose file runs the repository's own image as a service, pulled by name (`image:
+        # binwiederhier/ntfy` with its volumes): a FROM sample in its docs customises that service.
         return None
     names = _own_image_names(facts.name)
     built = built_image(doc.path, facts.name)
