@@ -49,7 +49,12 @@ def test_what_a_start_script_does_before_starting_its_program(script, first):
     ("FROM alpine\nCMD [\"sh\", \"-c\", \"./app\"]\n", None),  # no script
     ("FROM alpine\nWORKDIR /srv\nCOPY start.sh .\nCMD [\"sh\", \"-c\", \"exec ./start.sh --port $PORT\"]\n",
      StartScript("/srv/start.sh", "start.sh")),
-    ("FROM alpine\nCOPY app /app\nCMD [\"/app\"]\n", None),  # a program, not a script
+    # A file the build copied, run by its path: a script only if it says so on its first line.
+    ("FROM alpine\nCOPY app /app\nCMD [\"/app\"]\n", StartScript("/app", "app", by_name=False)),
+    ("FROM ruby:3.4\nWORKDIR /myapp\nCOPY . /myapp\nCMD [\"/myapp/start\"]\n",
+     StartScript("/myapp/start", "start", by_name=False)),
+    ("FROM alpine\nCMD [\"/usr/bin/app\"]\n", None),  # nothing the build copied
+    ("FROM alpine\nCOPY app /usr/bin/\nCMD [\"app\"]\n", None),  # found on PATH
 ])
 def test_the_script_a_container_starts_with_and_where_the_build_copied_it_from(dockerfile, found):
     assert start_script(Dockerfile.parse(dockerfile, "Dockerfile").final_stage) == found
@@ -94,3 +99,18 @@ def test_files_made_writable_for_group_root_get_the_user_reported(tmp_path, caps
     write(tmp_path, "Dockerfile", "FROM node:22-alpine\nWORKDIR /etc/app\nCOPY . .\n"
                                   "RUN mkdir -p scripts && chmod g+w scripts\nEXPOSE 3001\nCMD [\"npm\", \"start\"]\n")
     assert "line 4 makes files writable for group root" in _hb001(tmp_path, capsys)
+
+
+RAILS = "FROM ruby:3.4\nWORKDIR /myapp\nCOPY . /myapp\nEXPOSE 3000\nCMD [\"/myapp/start\"]\n"
+
+
+def test_a_start_script_named_without_sh_is_read_when_it_says_it_is_one(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", RAILS)
+    write(tmp_path, "start", "#!/bin/bash\nbundle exec rails s -p 3000 &\nsleep 5\nbin/rails db:migrate\nwait\n")
+    assert "not changed because its start script start does more than start the app" in _hb001(tmp_path, capsys)
+
+
+def test_a_program_the_build_copied_is_not_read_as_a_script(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", RAILS.replace("ruby:3.4", "debian:12-slim"))
+    write(tmp_path, "start", "\x7fELF binary")
+    assert "final stage runs as root: switch to user 10001:10001" in _hb001(tmp_path, capsys)

@@ -9,6 +9,7 @@ root (chown, nginx, apt-get …) may fail as another user, so the script is repo
 from __future__ import annotations
 
 import posixpath
+import re
 
 from bot.dockerfile.model import Stage
 from bot.dockerfile.roles import past_launchers
@@ -51,6 +52,9 @@ class StartScript:
     it from (context-relative; None when no COPY or ADD of the stage names it)."""
     path: str  # in the image: `/app/entrypoint.sh`
     source: str | None  # in the build context: `hack/lite/start.sh`
+    # Named as a script (`.sh`); False: a file the build copied from the context and the
+    # container runs by its path (`/myapp/start`), a script only if its first line says a shell.
+    by_name: bool = True
 
 
 def start_script(stage: Stage) -> StartScript | None:
@@ -67,10 +71,17 @@ def start_script(stage: Stage) -> StartScript | None:
         if len(words) < 2 or words[1].startswith("-"):
             return None
         program = words[1]
-    if not program.endswith(".sh"):
-        return None
     path = posixpath.normpath(posixpath.join(stage.working_folder(), program))
-    return StartScript(path, copied_from(stage, path))
+    if program.endswith(".sh"):
+        return StartScript(path, copied_from(stage, path))
+    if "/" not in program:
+        return None  # a program found on PATH
+    source = copied_from(stage, path)
+    return StartScript(path, source, by_name=False) if source is not None else None
+
+
+# The first line of a shell script: `#!/bin/sh`, `#!/usr/bin/env bash`.
+SHELL_SHEBANG = re.compile(r"#![ \t]*\S*/(?:env[ \t]+)?(?:ba|da|a|z)?sh\b")
 
 
 def _started_words(stage: Stage) -> list[str]:

@@ -58,7 +58,7 @@ from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild, container_command
 from bot.dockerfile.stage_purpose import name_words
-from bot.dockerfile.start_scripts import StartScript, start_script, what_it_does_first
+from bot.dockerfile.start_scripts import SHELL_SHEBANG, StartScript, start_script, what_it_does_first
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -130,6 +130,8 @@ def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -
     name = script.path.rsplit("/", 1)[-1]
     text = context.context_file(doc.path, script.source) \
         if context.context_file is not None and script.source is not None else None
+    if not script.by_name and (text is None or not SHELL_SHEBANG.match(text)):
+        return None  # a program the build copied (`/app/server`), not a shell script: nothing to read
     if text is None:
         return f"its start script {name} may need root, and it is not in the build context to read (read it first)"
     first = what_it_does_first(text)
