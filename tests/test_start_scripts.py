@@ -53,6 +53,10 @@ def test_what_a_start_script_does_before_starting_its_program(script, first):
     ("FROM alpine\nCOPY app /app\nCMD [\"/app\"]\n", StartScript("/app", "app", by_name=False)),
     ("FROM ruby:3.4\nWORKDIR /myapp\nCOPY . /myapp\nCMD [\"/myapp/start\"]\n",
      StartScript("/myapp/start", "start", by_name=False)),
+    ("FROM alpine\nCOPY ./app/* /usr/src/app/\nCMD [\"/usr/src/app/start.sh\"]\n",
+     StartScript("/usr/src/app/start.sh", "app/start.sh")),  # a folder's files, by a pattern
+    ("FROM alpine\nCOPY ./app/*.js /usr/src/app/\nCMD [\"/usr/src/app/start.sh\"]\n",
+     StartScript("/usr/src/app/start.sh", None)),  # the pattern does not match it
     ("FROM alpine\nCMD [\"/usr/bin/app\"]\n", None),  # nothing the build copied
     ("FROM alpine\nCOPY app /usr/bin/\nCMD [\"app\"]\n", None),  # found on PATH
 ])

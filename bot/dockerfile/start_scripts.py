@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from fnmatch import fnmatchcase
 
 from bot.dockerfile.model import Stage
 from bot.dockerfile.roles import past_launchers
@@ -114,6 +115,14 @@ def copied_from(stage: Stage, path: str) -> str | None:
             if "://" in source or "$" in source:
                 continue
             source = posixpath.normpath(source.lstrip("/")) or "."
+            folder, pattern = posixpath.split(source)
+            if any(c in pattern for c in "*?["):
+                # `COPY ./app/* /usr/src/app/`: the files of a folder the pattern matches, by name.
+                name = path[len(dest.rstrip("/")) + 1:]
+                if path.startswith(dest.rstrip("/") + "/") and "/" not in name and fnmatchcase(name, pattern) \
+                        and not any(c in folder for c in "*?["):
+                    found = posixpath.join(folder, name)
+                continue
             if not to_folder and dest == path:
                 found = source
             elif posixpath.join(dest, posixpath.basename(source)) == path:

@@ -21,7 +21,8 @@ AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
 gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, the Markdown under docs/) run it with `-v …:/path`
-at a path the image names or inside its working folder (a top-level one when it sets none), a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`),
+at a path the image names or inside its working folder (a top-level one when it sets none), a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`) or by
+default in the entry file the command runs (`node index.js` with `process.env.PORT || 80`),
 a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
@@ -64,6 +65,7 @@ from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
 from bot.rules.disk_keepers import disk_keeper
+from bot.rules.entry_ports import privileged_default_port
 from bot.rules.options import GID, UID, USER_NAME, OptionValues
 from bot.rules.packages import created_users, positional_args
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
@@ -264,6 +266,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
             match = PRIVILEGE_DROPPERS.search(inst.args.text)
             if match:
                 return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
+    if context.context_file is not None:
+        listening = privileged_default_port(stage, lambda path: context.context_file(doc.path, path))
+        if listening is not None:
+            return (f"its entry file {listening[0]} listens on port {listening[1]} by default (< 1024), which a "
+                    "non-root user cannot bind: have it listen on a port above 1023 (set PORT), then set USER")
     group_root = _group_root_design(doc, stage)
     if group_root is not None:
         return (f"line {group_root} makes files writable for group root, for any uid in group 0 (as OpenShift runs "
