@@ -12,6 +12,9 @@ from bot.dockerfile.build_runs import build_run
      "&& make pex", "make dist"),
     ("make", "make"),
     ("make -j4 VERSION=1.2 release", "make release"),
+    ("make -j 4 dist", "make dist"),
+    ("make -f Makefile.docker", "make"),  # the default target of the file named
+    ("make -f Makefile.docker build-package", None),  # a target not known to build
     ("cargo build --release", "cargo build"),
     ("cd /src && go build -o /out/app ./cmd/app", "go build"),
     ("pip install -r requirements.txt && python -m build --wheel", "python -m build"),
@@ -25,7 +28,7 @@ from bot.dockerfile.build_runs import build_run
     ("make build && ./server", None),
     ("npm run build && npm start", None),
     ("make serve", None),
-    ("make -C src dist", None),  # the folder reads as a target: not known to build
+    ("make -C src dist", "make dist"),  # the folder is -C's value, not a target
     ("echo hello", None),
     ("yarn install", None),
     ("gunicorn app:app", None),

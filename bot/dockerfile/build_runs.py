@@ -68,7 +68,7 @@ def build_command(words: list[str]) -> str | None:
     if program in BUILDERS:
         return program
     if program == "make":
-        targets = [w for w in operands if "=" not in w]
+        targets = [w for w in _make_operands(words[1:]) if "=" not in w]
         if not targets or targets[0] in MAKE_TARGETS:
             return " ".join(["make", *targets[:1]])
         return None
@@ -79,3 +79,22 @@ def build_command(words: list[str]) -> str | None:
         if script.split(":", 1)[0] in BUILD_SCRIPTS:
             return f"{program} {' '.join(operands[:2] if operands[0] == 'run' else operands[:1])}"
     return None
+
+
+# make's options that take the next word as their value (`-f Makefile.docker`, `-C src`).
+_MAKE_VALUED = frozenset({"-f", "--file", "--makefile", "-C", "--directory", "-I", "--include-dir", "-o", "--old-file",
+                          "-W", "--what-if", "--new-file", "--assume-new", "--assume-old"})
+_MAKE_OPTIONAL = frozenset({"-j", "--jobs", "-l", "--load-average"})  # a number may follow, or not
+
+
+def _make_operands(args: list[str]) -> list[str]:
+    """make's targets and variable settings, its options and their values left out (`-f
+    Makefile.docker`; `-j 4`, whose number is optional)."""
+    operands: list[str] = []
+    previous = ""
+    for word in args:
+        takes_value = previous in _MAKE_VALUED or (previous in _MAKE_OPTIONAL and word.isdigit())
+        if not takes_value and not word.startswith("-"):
+            operands.append(word.lower())
+        previous = "" if takes_value else word
+    return operands

@@ -65,7 +65,7 @@ BUILDER_WORDS = frozenset({"build", "builder"})
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e"})
 # `Dockerfile.debug`, `Dockerfile-dev`, `Dockerfile_debug`, `dev.Dockerfile`, `Dockerfile.dev.ui` (one of
 # several development images): an image for working on the code.
-_DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[._-](?:dev|debug|development|devcontainer)"
+_DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[._-](?:dev|debug|development|devcontainer|local)"
                                   r"(?:[._-][\w.-]+)?"
                                   r"|(?:.+\.)?(?:dev|debug|development)\.[Dd]ockerfile"
                                   r"|\.gitpod\.[Dd]ockerfile")  # Gitpod's workspace image (.gitpod.yml `image.file`)
