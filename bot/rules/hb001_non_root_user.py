@@ -16,7 +16,8 @@ Only service images are edited; a base image's final stage is reported (images b
 inherit USER), a tool image's not at all (it runs as the owner of the checkout it works on).
 Not reported: wasm modules and APKs (no Unix user runs them), a notice image whose command
 only prints (`CMD printf 'deprecated: use …' && exit 1`), AWS Lambda bases (Lambda runs
-its own user). Not edited, reported with the reason, when that is not safe: a folder named for
+its own user). Reported, not edited, when the command only waits (`sleep infinity`, `tail -f
+/dev/null`): people run commands in it with docker exec, as its user. Not edited, reported with the reason, when that is not safe: a folder named for
 AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
@@ -58,6 +59,7 @@ from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild, container_command
+from bot.dockerfile.shell import split_commands
 from bot.dockerfile.stage_purpose import name_words
 from bot.dockerfile.start_scripts import SHELL_SHEBANG, StartScript, start_script, what_it_does_first
 from bot.lazy_regex import lazy_compile
@@ -113,6 +115,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     command = container_command(stage)
     if command is not None and command[1] and command[1][0].rsplit("/", 1)[-1] in PRINTERS:
         return  # a notice image (`CMD printf 'deprecated: use …' && exit 1`): nothing runs in it
+    if command is not None and _only_waits(command[1]):
+        yield finding(doc, CODE, stage.from_, "final stage runs as root; not changed because its "
+                      f"{command[0]} only waits ({' '.join(command[1])[:40]}): commands are run in it with docker "
+                      "exec, or files copied out of it, as its user: set USER by hand if they should not be root")
+        return
     reason = _unsafe_reason(doc, stage, base, context)
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
@@ -124,6 +131,19 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     yield finding(doc, CODE, stage.from_,
                   f"final stage runs as root: switch to user {user_line} (check the app can write what it needs)",
                   (edit,))
+
+
+# Commands that only keep a container alive (`sleep infinity`, `tail -f /dev/null`, `trap exit TERM; … & wait`).
+_WAITERS = frozenset({"sleep", "tail", "wait", "trap", "true", ":"})
+
+
+def _only_waits(words: list[str]) -> bool:
+    """Whether the container's command does nothing but wait: a container to exec into or copy
+    files out of, whose USER decides who runs what people run in it."""
+    commands = [c for c in split_commands(" ".join(words)).commands if c.argv]
+    programs = [c.argv[0].value.rsplit("/", 1)[-1] for c in commands]
+    return bool(programs) and set(programs) <= _WAITERS and bool({"sleep", "tail"} & set(programs)) \
+        and all(program != "tail" or "/dev/null" in [w.value for w in c.argv] for program, c in zip(programs, commands))
 
 
 def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -> str | None:
