@@ -18,6 +18,9 @@ NODE = "FROM node:22-alpine\nRUN mkdir -p /usr/src/app\nCOPY ./app/* /usr/src/ap
     (NODE, {"app/index.js": "app.listen(process.env.PORT ?? 8080);\n"}, None),
     (NODE, {"app/index.js": "http.createServer(handler).listen(443, () => {});\n"}, ("app/index.js", 443)),
     (NODE, {}, None),  # not in the build context to read
+    (NODE, {"app/index.js": "const mail = process.env.SMTP_PORT || 25;\napp.listen(process.env.PORT || 3000);\n"},
+     None),  # where it connects to, not where it listens
+    (NODE, {"app/index.js": "const port = process.env.HTTP_PORT || 80;\n"}, ("app/index.js", 80)),
     ("FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nCMD [\"python\", \"app.py\"]\n",
      {"app.py": "if __name__ == '__main__':\n    app.run(host='0.0.0.0', port=int(os.environ.get('PORT', 80)))\n"},
      ("app.py", 80)),

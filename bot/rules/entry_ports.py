@@ -16,11 +16,13 @@ from bot.lazy_regex import lazy_compile
 
 # Interpreters whose first operand is the app's entry file.
 INTERPRETERS = frozenset({"node", "nodejs", "python", "python3", "ruby", "php", "deno", "bun", "ts-node"})
-# A default port in the entry file: after a PORT variable's fallback (`PORT || 80`, `PORT ?? 80`,
-# `getenv("PORT", "80")`, `get("PORT", 80)`, `${PORT:-80}`), or given to a listen call (`.listen(80`,
-# `port=80`, `port: 80`, `ListenAndServe(":80"`).
+# A default port in the entry file: after the fallback of a variable for the port the app listens
+# on (`PORT || 80`, `PORT ?? 80`, `getenv("PORT", "80")`, `${HTTP_PORT:-80}`; not `SMTP_PORT`,
+# where it connects to), or given to a listen call (`.listen(80`, `port=80`, `port: 80`,
+# `ListenAndServe(":80"`).
 _DEFAULT_PORT = lazy_compile(
-    r"""PORT\b["']?\s*(?:\)\s*)?(?:\|\||\?\?|\bor\b|,|:-)\s*["']?(\d{2,5})\b"""
+    r"""(?<!\w)(?:(?:SERVER|LISTEN|BIND|HTTP|HTTPS|APP|WEB)_)?PORT\b["']?\s*(?:\)\s*)?(?:\|\||\?\?|\bor\b|,|:-)\s*["']?"""
+    r"""(\d{2,5})\b"""
     r"""|\.listen\(\s*["']?(\d{2,5})\b"""
     r"""|\bport\s*[=:]\s*["']?(\d{2,5})\b"""
     r"""|ListenAndServe(?:TLS)?\(\s*["'][\w.-]*:(\d{2,5})["']""")

@@ -17,8 +17,8 @@ inherit USER), a tool image's not at all (it runs as the owner of the checkout i
 Not reported: wasm modules and APKs (no Unix user runs them), a notice image whose command
 only prints (`CMD printf 'deprecated: use …' && exit 1`), AWS Lambda bases (Lambda runs
 its own user). Reported, not edited, when the command only waits (`sleep infinity`, `tail -f
-/dev/null`): people run commands in it with docker exec, as its user. Not edited, reported with the reason, when that is not safe: a folder named for
-AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
+/dev/null`): people run commands in it with docker exec, as its user. Not edited, reported
+with the reason, when that is not safe: a folder named for AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
 gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, the Markdown under docs/) run it with `-v …:/path`
@@ -143,7 +143,7 @@ def _only_waits(words: list[str]) -> bool:
     commands = [c for c in split_commands(" ".join(words)).commands if c.argv]
     programs = [c.argv[0].value.rsplit("/", 1)[-1] for c in commands]
     return bool(programs) and set(programs) <= _WAITERS and bool({"sleep", "tail"} & set(programs)) \
-        and all(program != "tail" or "/dev/null" in [w.value for w in c.argv] for program, c in zip(programs, commands))
+        and all(program != "tail" or "/dev/null" in [w.value for w in c.argv] for program, c in zip(programs, commands, strict=True))
 
 
 def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -> str | None:
