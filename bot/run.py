@@ -700,15 +700,19 @@ class DockerfileSurvey:
         that name one of them too."""
         scanned = {source.path: text for source, text in self.texts.items() if source.kind is DOCKERFILE}
         every = {**self.unscanned, **scanned}
-        several = [path for path, text in every.items() if _several_stages(text)]
-        uses = [use for path in several
-                if (use := surveyed.get(path) if path in scanned else self._uses(path, every[path])) is not None]
+        uses: list[StageUses] = []
+        several: set[str] = set()
+        for path, text in every.items():
+            # A scanned file's survey has its uses when it has several stages and parses.
+            use = surveyed.get(path) if path in scanned else self._uses(path, text) if _several_stages(text) else None
+            if use is not None:
+                uses.append(use)
+                several.add(path)
         candidates = stage_only_of(uses)
         if not candidates:
             return {}
         names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
-        chosen = set(several)
-        single = [use for path, text in every.items() if path not in chosen and any(name in text.lower() for name in names)
+        single = [use for path, text in every.items() if path not in several and any(name in text.lower() for name in names)
                   if (use := self._uses(path, text)) is not None]
         return stage_only_of(uses + single)
 
