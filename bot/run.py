@@ -10,6 +10,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,17 +97,18 @@ def make_ruleset(config: Config, rules: tuple[Rule, ...],
 
 
 def target_files(path: Path, config: Config, only: str | None = None
-                 ) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]], frozenset[str]]:
+                 ) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]], frozenset[str], dict[str, set[str]]]:
     """(root, sources, not scanned): a folder is searched, leaving out the Dockerfiles whose
     path makes them a devcontainer or a test fixture (unless `roles:` says otherwise); a single
     file is taken as what its name says (a Dockerfile unless it is named like a compose file).
-    Last, the folders holding a GitHub Action's action.yml."""
+    Then the folders holding a GitHub Action's action.yml, and the names (not folders) of each
+    folder the search listed."""
     if path.is_file():
         actions = frozenset({""}) if any((path.parent / n).is_file() for n in ACTION_FILES) else frozenset()
-        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], [], actions
+        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], [], actions, {}
     sources, skipped = [], []
     facts = RepositoryFacts(overrides=config.roles)
-    found, action_folders = walk(path, config.exclude)
+    found, action_folders, listed = walk(path, config.exclude)
     if only:
         # A monorepo's part: files outside it are neither read, reported nor changed.
         prefix = only.strip("/") + "/"
@@ -117,7 +119,7 @@ def target_files(path: Path, config: Config, only: str | None = None
             skipped.append((source.path, decision))
         else:
             sources.append(source)
-    return path, sources, skipped, action_folders
+    return path, sources, skipped, action_folders, listed
 
 
 # Proves a fixing run's edits (bot.verify.Verifier): the report, the root, how each changed
@@ -139,7 +141,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     downloaded once. `diffs`: the run will print each changed file's diff (`fix --dry-run`),
     so the workers of a run on several processes compute them with the rest of the report's
     per-file work."""
-    root, sources, not_scanned, action_folders = target_files(path, config, only)
+    root, sources, not_scanned, action_folders, walked = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
     for source in sources:
@@ -153,7 +155,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     dotenv = _dotenv_files(root, list(texts))  # the compose files named by others too
     texts = _with_referenced_dockerfiles(root, texts, config, only, dotenv)
     proving = verifier is not None and fix
-    listed = _dockerfile_folders(root, texts)
+    listed = _dockerfile_folders(root, texts, walked)
     ruleset, survey = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
                                dotenv, proving=proving, advisor=advisor if proving else None,
                                downloader=downloader, usage_docs=_usage_docs(root),
@@ -534,12 +536,19 @@ def _dockerfile_templates(root: Path) -> tuple[str, ...]:
                  and name.endswith(TEMPLATE_SUFFIXES) and (root / name).is_file())
 
 
-def _dockerfile_folders(root: Path, texts: dict[SourceFile, str]) -> dict[str, frozenset[str] | None]:
+def _dockerfile_folders(root: Path, texts: dict[SourceFile, str], walked: Mapping[str, AbstractSet[str]]
+                        ) -> dict[str, AbstractSet[str] | None]:
     """Each folder holding a scanned Dockerfile → the names it holds (None when it cannot be
     listed): one listing a folder tells which of the files looked for beside a Dockerfile (its
-    README, a lower-case `dockerfile`) may be there, where a look-up a name cost four a folder."""
-    listed: dict[str, frozenset[str] | None] = {}
+    README, a lower-case `dockerfile`) may be there, where a look-up a name cost four a folder.
+    The search's own listing of the folder when it made one (its names that are not folders:
+    what is looked for is a file), else a listing of its own (a Dockerfile a build names)."""
+    listed: dict[str, AbstractSet[str] | None] = {}
     for folder in {source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}:
+        names = walked.get(folder)
+        if names is not None:
+            listed[folder] = names
+            continue
         try:
             listed[folder] = frozenset(os.listdir(os.path.join(root, folder)))
         except OSError:
@@ -547,7 +556,7 @@ def _dockerfile_folders(root: Path, texts: dict[SourceFile, str]) -> dict[str, f
     return listed
 
 
-def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, frozenset[str] | None]
+def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, AbstractSet[str] | None]
                      ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """What the README beside each Dockerfile says of it: Dockerfile path → the README that shows
     it line for line, and Dockerfile path → (README, container path) where the README's `docker
@@ -575,7 +584,7 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[s
 _README_NAMES_LOWER = frozenset(name.lower() for name in README_NAMES)
 
 
-def _readme(root: Path, folder: str, names: frozenset[str] | None) -> tuple[str, str] | None:
+def _readme(root: Path, folder: str, names: AbstractSet[str] | None) -> tuple[str, str] | None:
     if names is not None and not any(name.lower() in _README_NAMES_LOWER for name in names):
         return None  # a folder without one (in any case: a file system may ignore case) is not asked four times
     where = os.path.join(root, folder)  # strings, not Path objects: asked of every Dockerfile's folder
@@ -625,7 +634,7 @@ def _usage_docs(root: Path) -> UsageDocs:
 
 
 def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],
-                          listed: Mapping[str, frozenset[str] | None]) -> dict[str, str]:
+                          listed: Mapping[str, AbstractSet[str] | None]) -> dict[str, str]:
     """Path → text of each `dockerfile` (the lower-case name `docker build` falls back to) in a
     folder holding a scanned Dockerfile: not scanned, only read for how it uses the repository's
     images (unreadable ones are skipped)."""
