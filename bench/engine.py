@@ -141,7 +141,7 @@ def run_measured(argv: list[str], checkout: Path) -> tuple[float, float, float, 
     taken from `checkout`."""
     # Bytecode is written (the warm-up round writes it), as an installed package has it: with
     # PYTHONDONTWRITEBYTECODE set, a checkout whose sources are newer than its bytecode would
-    # compile them again in every round, and measure the compiler (20-30 ms for bot/run.py).
+    # compile them again in every round, and measure the compiler (12 ms for bot/run.py).
     environment = {**{key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
                    "PYTHONPATH": str(checkout)}
     with tempfile.NamedTemporaryFile("r") as figures:
