@@ -139,7 +139,11 @@ def run_measured(argv: list[str], checkout: Path) -> tuple[float, float, float, 
     """(wall s, CPU s of the process and the children it waited for, peak RSS MiB of the
     largest single process, exit status), its output read and dropped; hardenbot's code
     taken from `checkout`."""
-    environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    # Bytecode is written (the warm-up round writes it), as an installed package has it: with
+    # PYTHONDONTWRITEBYTECODE set, a checkout whose sources are newer than its bytecode would
+    # compile them again in every round, and measure the compiler (12 ms for bot/run.py).
+    environment = {**{key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
+                   "PYTHONPATH": str(checkout)}
     with tempfile.NamedTemporaryFile("r") as figures:
         timed = [GNU_TIME, "-f", "%U %S %M %x", "-o", figures.name, *argv] if os.access(GNU_TIME, os.X_OK) else argv
         start = time.perf_counter()

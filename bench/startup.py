@@ -27,8 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = "FROM python:3.12-slim\nRUN pip install flask\nCMD [\"python\", \"app.py\"]\n"
-COUNT_MODULES = "import sys, runpy; sys.argv = ['hardenbot', *sys.argv[1:]]\n" \
-                "try:\n    runpy.run_module('bot', run_name='__main__')\nexcept SystemExit:\n    pass\n" \
+# `main` itself, not the program: `python -m bot` ends without the interpreter's teardown
+# (bot.cli.run_and_exit), before anything after it could count the modules.
+COUNT_MODULES = "import sys\nfrom bot.cli import main\n" \
+                "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n" \
                 "print(len(sys.modules), file=sys.stderr)"
 
 

@@ -214,3 +214,31 @@ def main(argv: list[str] | None = None) -> int:
     from bot.check_fix import check_or_fix  # the rules and the run: not for --help or --version
 
     return check_or_fix(args)
+
+
+def run_and_exit() -> None:
+    """`hardenbot` as a program (the console script, `python -m bot`): `main`, then the process
+    ends with its exit code without the interpreter's teardown, which only frees what the run
+    made, object by object (30 ms after a 1,000-file `fix`), memory the system takes back
+    whole. What teardown would do that matters is done first: the exit functions (logging's,
+    temporary folders' finalizers) and the output flushed. A process still running other
+    threads, or whose output cannot be flushed (a closed pipe), ends the ordinary way, as
+    before. `main` itself returns, for the tests and other callers."""
+    code = main()
+    if threading_count() == 1:
+        import atexit
+
+        atexit._run_exitfuncs()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            raise SystemExit(code) from None  # the interpreter reports it as it always did
+        os._exit(code)
+    raise SystemExit(code)
+
+
+def threading_count() -> int:
+    """Threads running, without loading threading for a command that never started one."""
+    threading = sys.modules.get("threading")
+    return 1 if threading is None else threading.active_count()

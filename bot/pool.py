@@ -10,6 +10,11 @@ held are run again one item at a time in a fresh single worker, and the item tha
 again becomes `died(item, why)`. Where fork is not available, or other threads run, everything
 runs in this process.
 
+`surveyed_map` works in two passes: each worker first surveys its own block of the items (a
+Dockerfile parsed for what the others need to know of it), this process settles what the
+surveys say together, and every worker then works on the items knowing it, its own block's
+chunks first, so that what it kept of its survey (the parses) serves its work.
+
 The pool is a few pipes and `os.fork`, not `concurrent.futures`: loading multiprocessing cost
 a run 25 ms before its first worker started, and its feeder and manager threads, queues and
 futures, about as much again, for results that only ever go back to the process that forked.
@@ -31,6 +36,8 @@ from bot.record import record
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Survey = TypeVar("Survey")
+Settled = TypeVar("Settled")
 
 # Chunks per worker: small enough that the chunk a worker still holds at the end leaves the
 # others little to wait for, large enough that a chunk's frame costs little beside its work.
@@ -92,11 +99,30 @@ def ordered_map(work: Callable[[Item], Result], items: Sequence[Item], jobs: int
     if jobs <= 1 or len(items) <= 1 or not can_fork():
         return _in_this_process(work, items)
     results: dict[int, Result | _Raised] = {}
-    unfinished = _run_chunks(work, items, jobs, results)
+    _, unfinished = _run_chunks(work, items, jobs, results)
     _raise_the_first(results)
     if unfinished:
         _run_alone(work, items, unfinished, results, died)
     return [results[index] for index in range(len(items))]  # no _Raised is left: the first was raised
+
+
+def surveyed_map(survey: Callable[[Item], Survey], settle: Callable[[list[Survey]], Settled],
+                 work_knowing: Callable[[Settled], Callable[[Item], Result]], items: Sequence[Item], jobs: int,
+                 died: Callable[[Item, str], Result]) -> tuple[Settled, list[Result]]:
+    """(settled, [work(item) for item in items]) where settled = settle([survey(item) for item
+    in items]) and work = work_knowing(settled), as `ordered_map` does it: on `jobs` processes,
+    each surveying its own block of the items, then working on that block first. `settled` is
+    pickled to the workers: keep it small. An exception `survey` or `work` raises is raised
+    here; a worker that dies while surveying has its block surveyed here, as one process would."""
+    if jobs <= 1 or len(items) <= 1 or not can_fork():
+        settled = settle(_in_this_process(survey, items))
+        return settled, _in_this_process(work_knowing(settled), items)
+    results: dict[int, Result | _Raised] = {}
+    settled, unfinished = _run_chunks(None, items, jobs, results, (survey, settle, work_knowing))
+    _raise_the_first(results)
+    if unfinished:
+        _run_alone(work_knowing(settled), items, unfinished, results, died)
+    return settled, [results[index] for index in range(len(items))]
 
 
 # The collector's thresholds while the items are worked on. With Python's (700, 10, 10) it
@@ -125,6 +151,38 @@ def _chunks(count: int, jobs: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
+class _Deal:
+    """Which chunk each worker gets next: from its own block (a run of whole chunks, in order),
+    then, once that is done, from the end of the block that has the most left, whose owner
+    gets there last. With one block for all, the chunks go out in order to whoever asks."""
+
+    def __init__(self, blocks: list[deque[range]]):
+        self.blocks = blocks
+
+    @classmethod
+    def in_blocks(cls, chunks: list[range], jobs: int) -> _Deal:
+        per_block = -(-len(chunks) // jobs)
+        return cls([deque(chunks[start:start + per_block]) for start in range(0, len(chunks), per_block)])
+
+    def span(self, block: int) -> range:
+        """The items of a block, for its survey."""
+        chunks = self.blocks[block]
+        return range(chunks[0].start, chunks[-1].stop)
+
+    def next(self, block: int) -> range | None:
+        own = self.blocks[block % len(self.blocks)]
+        if own:
+            return own.popleft()
+        most = max(self.blocks, key=len)
+        return most.pop() if most else None
+
+    def __bool__(self) -> bool:
+        return any(self.blocks)
+
+    def left(self) -> list[int]:
+        return [index for block in self.blocks for chunk in block for index in chunk]
+
+
 def _raise_the_first(results: dict[int, Result | _Raised]) -> None:
     """The exception of the first item (in the items' order) that raised one, if any did."""
     raised = [(index, result) for index, result in results.items() if isinstance(result, _Raised)]
@@ -139,11 +197,15 @@ class _Worker:
     pid: int
     tasks: int
     answers: int
+    block: int = 0  # the block of the items it surveys and is dealt first
     held: deque[range] = field(default_factory=deque)
     running: bool = True  # False once told there is no more (its pipes closed here)
 
     @classmethod
-    def start(cls, work: Callable, items: Sequence, others: Sequence[_Worker]) -> _Worker:
+    def start(cls, work: Callable, items: Sequence, others: Sequence[_Worker], block: int = 0,
+              surveying: tuple[Callable, Callable, range] | None = None) -> _Worker:
+        """A worker for `work`, or, `surveying` (survey, work_knowing, its block), one that
+        first surveys its block and then works knowing what this process settles."""
         task_read, task_write = os.pipe()
         answer_read, answer_write = os.pipe()
         try:
@@ -158,13 +220,21 @@ class _Worker:
             try:  # in the worker: never back into the caller's code, never its buffers flushed again
                 for descriptor in (task_write, answer_read, *(d for o in others if o.running for d in (o.tasks, o.answers))):
                     os.close(descriptor)
-                _serve(work, items, task_read, answer_write)
+                _serve(work, items, task_read, answer_write, surveying)
                 status = 0
             finally:
                 os._exit(status)
         os.close(task_read)
         os.close(answer_write)
-        return cls(pid, task_write, answer_read)
+        return cls(pid, task_write, answer_read, block)
+
+    def tell(self, frame: bytes) -> bool:
+        """What this process settled, to a worker that surveyed; False when it died meanwhile."""
+        try:
+            _write_all(self.tasks, _LENGTH.pack(len(frame)) + frame)
+        except OSError:
+            return False
+        return True
 
     def send(self, chunk: range) -> None:
         """Hand the worker a chunk; one that died meanwhile keeps it as held (and lost)."""
@@ -211,47 +281,79 @@ def _read_exactly(descriptor: int, size: int) -> bytes | None:
     return b"".join(parts)
 
 
-def _serve(work: Callable, items: Sequence, tasks: int, answers: int) -> None:
-    """In a worker: run each chunk the parent sends and send its answers back, until the
-    parent sends no more."""
-    import pickle
-
+def _serve(work: Callable, items: Sequence, tasks: int, answers: int,
+           surveying: tuple[Callable, Callable, range] | None = None) -> None:
+    """In a worker: survey its block first when asked to, and learn what the parent settled;
+    then run each chunk the parent sends and send its answers back, until the parent sends no
+    more."""
     gc.set_threshold(*WORK_GC_THRESHOLDS)  # a worker only works on items (see _in_this_process)
     with os.fdopen(tasks, "rb") as incoming:
+        if surveying is not None:
+            import pickle
+
+            survey, work_knowing, block = surveying
+            _answer(answers, _run_chunk(survey, items, block.start, block.stop))
+            header = incoming.read(_LENGTH.size)
+            if len(header) < _LENGTH.size:
+                return  # the parent stopped the run (a survey raised)
+            work = work_knowing(pickle.loads(incoming.read(_LENGTH.unpack(header)[0])))
         while len(bounds := incoming.read(_BOUNDS.size)) == _BOUNDS.size:
             start, stop = _BOUNDS.unpack(bounds)
-            done = _run_chunk(work, items, start, stop)
-            try:
-                frame = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
-            except Exception as error:  # an answer pickle cannot carry: raised in the parent
-                frame = pickle.dumps([_Raised.of(error)], pickle.HIGHEST_PROTOCOL)
-            # Its length and itself in one write: the parent, woken by the length, then reads the
-            # frame whole rather than a page at a time as a second write fills the pipe.
-            unsent = memoryview(_LENGTH.pack(len(frame)) + frame)
-            while unsent:
-                unsent = unsent[os.write(answers, unsent):]
+            _answer(answers, _run_chunk(work, items, start, stop))
 
 
-def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, Result]) -> list[int]:
-    """Every chunk on the pool; the indexes of the chunks a worker held when it died, and of
-    those none was left to take (all are run again alone: which item killed it is not known)."""
+def _answer(answers: int, done: list) -> None:
+    """A chunk's answers to the parent, in one frame."""
+    import pickle
+
+    try:
+        frame = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # an answer pickle cannot carry: raised in the parent
+        frame = pickle.dumps([_Raised.of(error)], pickle.HIGHEST_PROTOCOL)
+    # Its length and itself in one write: the parent, woken by the length, then reads the
+    # frame whole rather than a page at a time as a second write fills the pipe.
+    _write_all(answers, _LENGTH.pack(len(frame)) + frame)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    unsent = memoryview(data)
+    while unsent:
+        unsent = unsent[os.write(descriptor, unsent):]
+
+
+def _run_chunks(work: Callable | None, items: Sequence, jobs: int, results: dict[int, Result],
+                surveyed: tuple[Callable, Callable, Callable] | None = None) -> tuple[object, list[int]]:
+    """Every chunk on the pool, after the survey when `surveyed` is (survey, settle,
+    work_knowing): what was settled (None without a survey), and the indexes of the chunks a
+    worker held when it died, and of those none was left to take (all are run again alone:
+    which item killed it is not known)."""
     import pickle  # before the fork: each worker would load it again (10-20 ms) for its answers
     import select
 
-    waiting = deque(_chunks(len(items), jobs))
+    chunks = _chunks(len(items), jobs)
+    deal = _Deal.in_blocks(chunks, jobs) if surveyed is not None else _Deal([deque(chunks)])
+    spans = [deal.span(block) for block in range(len(deal.blocks))]
     workers: list[_Worker] = []
     unfinished: list[int] = []
+    settled = None
     # What exists before the fork is moved out of the collector's sight: a worker's collections
     # then never touch (and so copy) the pages it shares with this process.
     gc.freeze()
     ended = False
     try:
-        for _ in range(min(jobs, len(waiting))):
-            workers.append(_Worker.start(work, items, workers))
-        for worker in workers:
-            while waiting and len(worker.held) < HELD:
-                worker.send(waiting.popleft())
-        listening = {worker.answers: worker for worker in workers}
+        for block in range(len(spans) if surveyed is not None else min(jobs, len(chunks))):
+            surveying = (surveyed[0], surveyed[2], spans[block]) if surveyed is not None else None
+            workers.append(_Worker.start(work, items, workers, block, surveying))
+        working = workers
+        if surveyed is not None:
+            settled, working = _settle(workers, items, spans, surveyed[0], surveyed[1])
+        for worker in working:
+            while len(worker.held) < HELD and (chunk := deal.next(worker.block)) is not None:
+                worker.send(chunk)
+        listening = {worker.answers: worker for worker in working if worker.held}
+        for worker in working:
+            if not worker.held:
+                worker.finish()
         poller = select.poll()
         for descriptor in listening:
             poller.register(descriptor, select.POLLIN)
@@ -265,20 +367,49 @@ def _run_chunks(work: Callable, items: Sequence, jobs: int, results: dict[int, R
                     unfinished.extend(index for held in worker.held for index in held)
                     worker.held.clear()
                 else:
-                    if waiting:
-                        worker.send(waiting.popleft())  # first: it goes on while its answers are unpickled here
+                    following = deal.next(worker.block)
+                    if following is not None:
+                        worker.send(following)  # first: it goes on while its answers are unpickled here
                     results.update(zip(chunk, pickle.loads(frame), strict=False))  # a chunk stops at its first exception
                 if not worker.held:
                     poller.unregister(descriptor)
                     del listening[descriptor]
                     worker.finish()
-        unfinished.extend(index for chunk in waiting for index in chunk)  # every worker died
+        unfinished.extend(deal.left())  # every worker died
         ended = True
     finally:
         for worker in workers:
             worker.reap(kill=not ended)
         gc.unfreeze()
-    return sorted(unfinished)
+    return settled, sorted(unfinished)
+
+
+def _settle(workers: list[_Worker], items: Sequence, spans: list[range], survey: Callable,
+            settle: Callable) -> tuple[object, list[_Worker]]:
+    """Each worker's survey of its block (this process surveys the block of one that died
+    first), settled here and told to every worker still there: (what was settled, those
+    workers). The first exception a survey raised, in the items' order, is raised."""
+    import pickle
+
+    surveys: dict[int, object] = {}
+    for worker in workers:
+        span = spans[worker.block]
+        frame = worker.frame()
+        if frame is None:  # it died surveying: its block is surveyed here, as in one process
+            worker.finish()
+            surveys.update(zip(span, _run_chunk(survey, items, span.start, span.stop), strict=False))
+        else:
+            surveys.update(zip(span, pickle.loads(frame), strict=False))
+    _raise_the_first(surveys)
+    settled = settle([surveys[index] for index in range(len(items))])
+    told = pickle.dumps(settled, pickle.HIGHEST_PROTOCOL)
+    working = []
+    for worker in workers:
+        if worker.running and worker.tell(told):
+            working.append(worker)
+        else:
+            worker.finish()
+    return settled, working
 
 
 def _run_alone(work: Callable, items: Sequence, indexes: list[int], results: dict[int, Result],

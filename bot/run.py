@@ -10,6 +10,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from bot.dockerfile.roles import (
     is_test_setup,
     role_by_path,
 )
-from bot.dockerfile.stage_images import stage_only_images
+from bot.dockerfile.stage_images import StageUses, stage_only_of, stage_uses
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.lazy_regex import lazy_compile
@@ -38,7 +39,7 @@ from bot.model.roles import NOT_SCANNED_BY_DEFAULT, Role, RoleDecision
 from bot.model.text import escape_controls
 from bot.model.verify_settings import BuildPlan
 from bot.model.wanted_base import AdviceSettings, BaseKey, WantedBase
-from bot.pool import cores, ordered_map
+from bot.pool import cores, ordered_map, surveyed_map
 from bot.rules import Rule
 from bot.rules.handed_folders import handed_folders
 from bot.rules.hb020_slim_base import BASE_RECOMMENDATION
@@ -96,17 +97,18 @@ def make_ruleset(config: Config, rules: tuple[Rule, ...],
 
 
 def target_files(path: Path, config: Config, only: str | None = None
-                 ) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]], frozenset[str]]:
+                 ) -> tuple[Path, list[SourceFile], list[tuple[str, RoleDecision]], frozenset[str], dict[str, set[str]]]:
     """(root, sources, not scanned): a folder is searched, leaving out the Dockerfiles whose
     path makes them a devcontainer or a test fixture (unless `roles:` says otherwise); a single
     file is taken as what its name says (a Dockerfile unless it is named like a compose file).
-    Last, the folders holding a GitHub Action's action.yml."""
+    Then the folders holding a GitHub Action's action.yml, and the names (not folders) of each
+    folder the search listed."""
     if path.is_file():
         actions = frozenset({""}) if any((path.parent / n).is_file() for n in ACTION_FILES) else frozenset()
-        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], [], actions
+        return path.parent, [SourceFile(path.name, kind_of(path.name) or DOCKERFILE)], [], actions, {}
     sources, skipped = [], []
     facts = RepositoryFacts(overrides=config.roles)
-    found, action_folders = walk(path, config.exclude)
+    found, action_folders, listed = walk(path, config.exclude)
     if only:
         # A monorepo's part: files outside it are neither read, reported nor changed.
         prefix = only.strip("/") + "/"
@@ -117,7 +119,7 @@ def target_files(path: Path, config: Config, only: str | None = None
             skipped.append((source.path, decision))
         else:
             sources.append(source)
-    return path, sources, skipped, action_folders
+    return path, sources, skipped, action_folders, listed
 
 
 # Proves a fixing run's edits (bot.verify.Verifier): the report, the root, how each changed
@@ -139,7 +141,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     downloaded once. `diffs`: the run will print each changed file's diff (`fix --dry-run`),
     so the workers of a run on several processes compute them with the rest of the report's
     per-file work."""
-    root, sources, not_scanned, action_folders = target_files(path, config, only)
+    root, sources, not_scanned, action_folders, walked = target_files(path, config, only)
     errors: list[FileError] = []
     texts: dict[SourceFile, str] = {}
     for source in sources:
@@ -153,17 +155,18 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
     dotenv = _dotenv_files(root, list(texts))  # the compose files named by others too
     texts = _with_referenced_dockerfiles(root, texts, config, only, dotenv)
     proving = verifier is not None and fix
-    listed = _dockerfile_folders(root, texts)
-    ruleset = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
-                       dotenv, proving=proving, advisor=advisor if proving else None,
-                       downloader=downloader, usage_docs=_usage_docs(root),
-                       readmes=_readme_evidence(root, texts, listed), dockerfile_templates=_dockerfile_templates(root),
-                       unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
+    listed = _dockerfile_folders(root, texts, walked)
+    ruleset, survey = _ruleset(texts, config, rules, resolver, action_folders, root.resolve().name,
+                               dotenv, proving=proving, advisor=advisor if proving else None,
+                               downloader=downloader, usage_docs=_usage_docs(root),
+                               readmes=_readme_evidence(root, texts, listed),
+                               dockerfile_templates=_dockerfile_templates(root),
+                               unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     folders = _context_folders(texts, ruleset.context.facts)
     ruleset = replace(ruleset, context=replace(ruleset.context, context_file=ContextFiles(root, folders).read))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=ContextListings(root, folders)))
-    report = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs), diffs)
+    report, ruleset = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs), diffs, survey)
     if verifier is not None and fix:
         report = verifier(report, root, build_plans(report, ruleset.context.facts), _rehardener(texts, ruleset))
     written: list[FileResult] = []
@@ -201,7 +204,8 @@ def process_texts(texts: dict[SourceFile, str], config: Config, rules: tuple[Rul
                   repository_name: str = "", dotenv: Mapping[str, Mapping[str, str]] | None = None) -> RunReport:
     """The same, in memory: sources and their texts in, results out; nothing is written."""
     texts, unreadable = _readable(texts)
-    report = _process_all(texts, _ruleset(texts, config, rules, resolver, action_folders, repository_name, dotenv), fix)
+    ruleset, survey = _ruleset(texts, config, rules, resolver, action_folders, repository_name, dotenv)
+    report, _ = _process_all(texts, ruleset, fix, survey=survey)
     return replace(report, errors=tuple(sorted(report.errors + tuple(unreadable), key=lambda e: e.path)))
 
 
@@ -311,23 +315,27 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              usage_docs: UsageDocs = NO_USAGE_DOCS,
              unscanned_dockerfiles: Mapping[str, str] | None = None,
              readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
-             dockerfile_templates: tuple[str, ...] = ()) -> RuleSet:
+             dockerfile_templates: tuple[str, ...] = ()) -> tuple[RuleSet, DockerfileSurvey | None]:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
-    advisor is given, the better base of each service's shipped stage."""
+    advisor is given, the better base of each service's shipped stage. What only the
+    Dockerfiles' parses say of each other is left to the survey returned, made where the files
+    are checked (`_process_all`), unless a step before the rules needs it (registries,
+    downloads): then it is made here, and None is returned."""
     dotenv = dotenv or {}
     digests = None
     parsed = KeptParses()
-    stage_only = _stage_only_images(texts, unscanned_dockerfiles or {}, parsed)
+    survey = DockerfileSurvey(texts, unscanned_dockerfiles or {}, parsed)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=readmes[0],
                             run_over_current_folder=readmes[1],
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
-                            stage_only_images=stage_only,
-                            handed_folders=_handed_folders(texts, parsed),
                             dockerfile_paths=frozenset(s.path for s in texts if s.kind is DOCKERFILE))
+    if resolver is not None or advisor is not None or downloader is not None:
+        facts = survey.facts(facts, survey.settle([survey.survey(item) for item in texts.items()]))
+        survey = None
     if resolver is not None and any(rule.check_occurrence for rule in rules):
         referenced = list(_referenced_images(texts, dotenv, parsed))
         added = _images_rules_may_add(texts, replace(make_ruleset(config, rules, None, facts, proving), parsed=parsed))
@@ -340,8 +348,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
         digests = {**advised.digests, **(digests or {})}
     ruleset = replace(make_ruleset(config, rules, digests, facts, proving, bases), parsed=parsed)
     if downloader is None or not any(rule.code == ADD_CHECKSUM for rule in rules):
-        return ruleset
-    return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts, parsed))))
+        return ruleset, survey
+    return replace(ruleset, context=replace(ruleset.context, downloads=downloader(_add_urls(texts, parsed)))), survey
 
 
 def _images_rules_may_add(texts: dict[SourceFile, str], ruleset: RuleSet) -> list[ImageRef]:
@@ -424,25 +432,35 @@ def processes_for(files: int, jobs: int | None) -> int:
 
 
 def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs: int = 1,
-                 diffs: bool = False) -> RunReport:
-    """Every file checked or fixed, on `jobs` processes; on several, each worker also does the
-    report's work on its files (credentials to mask, the diff when `diffs`), which this process
-    keeps instead of doing it again, alone."""
+                 diffs: bool = False, survey: DockerfileSurvey | None = None) -> tuple[RunReport, RuleSet]:
+    """Every file checked or fixed, on `jobs` processes, and the rule set they were checked
+    with; on several, each worker also does the report's work on its files (credentials to
+    mask, the diff when `diffs`), which this process keeps instead of doing it again, alone.
+    With a survey, each process first surveys the files it will check (see `DockerfileSurvey`)."""
     if jobs > 1:  # one process (a small tree, `check` on a file) does the report's work later, itself
         from bot.report.per_file import FileReportParts, remember, report_parts
 
-    def one(item: tuple[SourceFile, str]) -> tuple[FileResult, FileReportParts | None] | FileError:
-        source, text = item
-        try:
-            result = FileResult(source.path, source.kind.name, text, _process_text(text, source, ruleset, fix))
-        except DockerfileSyntaxError as error:
-            return FileError(source.path, error.line, error.reason)
-        return result, report_parts(result, diffs) if jobs > 1 else None
+    def checking(ruleset: RuleSet) -> Callable[[tuple[SourceFile, str]], tuple[FileResult, FileReportParts | None] | FileError]:
+        def one(item: tuple[SourceFile, str]) -> tuple[FileResult, FileReportParts | None] | FileError:
+            source, text = item
+            try:
+                result = FileResult(source.path, source.kind.name, text, _process_text(text, source, ruleset, fix))
+            except DockerfileSyntaxError as error:
+                return FileError(source.path, error.line, error.reason)
+            return result, report_parts(result, diffs) if jobs > 1 else None
+        return one
 
     def died(item: tuple[SourceFile, str], why: str) -> FileError:
         return FileError(item[0].path, 1, why)
 
-    done = ordered_map(one, list(texts.items()), jobs, died)
+    if survey is None:
+        done = ordered_map(checking(ruleset), list(texts.items()), jobs, died)
+    else:
+        def knowing(settled: SurveyedFacts) -> Callable:
+            return checking(survey.ruleset(ruleset, settled))
+
+        settled, done = surveyed_map(survey.survey, survey.settle, knowing, list(texts.items()), jobs, died)
+        ruleset = survey.ruleset(ruleset, settled)
     results = []
     for answer in done:
         if isinstance(answer, tuple):
@@ -451,7 +469,7 @@ def _process_all(texts: dict[SourceFile, str], ruleset: RuleSet, fix: bool, jobs
                 remember(parts)
             results.append(result)
     errors = tuple(r for r in done if isinstance(r, FileError))
-    return RunReport(tuple(results), errors, False, ruleset.context.digests)
+    return RunReport(tuple(results), errors, False, ruleset.context.digests), ruleset
 
 
 def build_plans(report: RunReport, facts: RepositoryFacts) -> dict[str, BuildPlan]:
@@ -518,12 +536,19 @@ def _dockerfile_templates(root: Path) -> tuple[str, ...]:
                  and name.endswith(TEMPLATE_SUFFIXES) and (root / name).is_file())
 
 
-def _dockerfile_folders(root: Path, texts: dict[SourceFile, str]) -> dict[str, frozenset[str] | None]:
+def _dockerfile_folders(root: Path, texts: dict[SourceFile, str], walked: Mapping[str, AbstractSet[str]]
+                        ) -> dict[str, AbstractSet[str] | None]:
     """Each folder holding a scanned Dockerfile → the names it holds (None when it cannot be
     listed): one listing a folder tells which of the files looked for beside a Dockerfile (its
-    README, a lower-case `dockerfile`) may be there, where a look-up a name cost four a folder."""
-    listed: dict[str, frozenset[str] | None] = {}
+    README, a lower-case `dockerfile`) may be there, where a look-up a name cost four a folder.
+    The search's own listing of the folder when it made one (its names that are not folders:
+    what is looked for is a file), else a listing of its own (a Dockerfile a build names)."""
+    listed: dict[str, AbstractSet[str] | None] = {}
     for folder in {source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}:
+        names = walked.get(folder)
+        if names is not None:
+            listed[folder] = names
+            continue
         try:
             listed[folder] = frozenset(os.listdir(os.path.join(root, folder)))
         except OSError:
@@ -531,7 +556,7 @@ def _dockerfile_folders(root: Path, texts: dict[SourceFile, str]) -> dict[str, f
     return listed
 
 
-def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, frozenset[str] | None]
+def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, AbstractSet[str] | None]
                      ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """What the README beside each Dockerfile says of it: Dockerfile path → the README that shows
     it line for line, and Dockerfile path → (README, container path) where the README's `docker
@@ -559,7 +584,7 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[s
 _README_NAMES_LOWER = frozenset(name.lower() for name in README_NAMES)
 
 
-def _readme(root: Path, folder: str, names: frozenset[str] | None) -> tuple[str, str] | None:
+def _readme(root: Path, folder: str, names: AbstractSet[str] | None) -> tuple[str, str] | None:
     if names is not None and not any(name.lower() in _README_NAMES_LOWER for name in names):
         return None  # a folder without one (in any case: a file system may ignore case) is not asked four times
     where = os.path.join(root, folder)  # strings, not Path objects: asked of every Dockerfile's folder
@@ -609,7 +634,7 @@ def _usage_docs(root: Path) -> UsageDocs:
 
 
 def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],
-                          listed: Mapping[str, frozenset[str] | None]) -> dict[str, str]:
+                          listed: Mapping[str, AbstractSet[str] | None]) -> dict[str, str]:
     """Path → text of each `dockerfile` (the lower-case name `docker build` falls back to) in a
     folder holding a scanned Dockerfile: not scanned, only read for how it uses the repository's
     images (unreadable ones are skipped)."""
@@ -628,37 +653,94 @@ def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],
     return found
 
 
-def _stage_only_images(texts: dict[SourceFile, str], unscanned: Mapping[str, str],
-                       parsed: KeptParses) -> dict[str, str]:
-    """The images the Dockerfiles (scanned or only read) use only as build stages;
-    unparsable ones are reported when processed, or skipped. What it parses is kept in
-    `parsed`, so that the rules do not parse it again."""
-    scanned = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE}
-    every = {**unscanned, **scanned}
-    # Only a file of two stages or more can use an image as a build stage: those are parsed
-    # first. A one-stage file only ships its base, which matters only when it names an image
-    # those found stage-only (its name is in the text): most trees then parse nothing more.
-    several = {path: text for path, text in every.items() if len(_FROM_LINE.findall(text)) > 1}
-    several_docs = _parsed(several, parsed)
-    candidates = stage_only_images(several_docs)
-    if not candidates:
-        return {}
-    names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
-    single = {path: text for path, text in every.items()
-              if path not in several and any(name in text.lower() for name in names)}
-    return stage_only_images(several_docs + _parsed(single, parsed))
+# What one Dockerfile's parse says that the rules of the others read: the folders it hands to
+# its user (see rules/handed_folders.py) and how it uses the images of its stages (see
+# dockerfile/stage_images.py); None for a file that says neither, or does not parse.
+FileSurvey = tuple[tuple[tuple[str, str], ...], StageUses | None] | None
+# Those of every file, together: (image key → where it is used only as a build stage, folder →
+# (the Dockerfile, how) that hands it to its user).
+SurveyedFacts = tuple[dict[str, str], dict[str, tuple[str, str]]]
 
 
-def _handed_folders(texts: dict[SourceFile, str], parsed: KeptParses) -> dict[str, tuple[str, str]]:
-    """Folder → (Dockerfile, how) for the folders the Dockerfiles hand to the user they run as
-    (the first to do so); only files that name a user and chown, or create one, are parsed."""
-    candidates = {source.path: text for source, text in texts.items() if source.kind is DOCKERFILE
-                  and _NAMES_A_USER.search(text) and _HANDS_OVER.search(text)}
-    found: dict[str, tuple[str, str]] = {}
-    for doc in _parsed(candidates, parsed):
-        for folder, how in handed_folders(doc):
-            found.setdefault(folder, (doc.path, how))
-    return found
+class DockerfileSurvey:
+    """The repository facts only the Dockerfiles' parses give: the images the Dockerfiles
+    (scanned, or only read) use only as build stages, and the folders they hand to the user
+    they run as (the first to do so). Gathered file by file (`survey`), where each file is
+    checked, and settled together (`settle`): on every core each worker parses its own files
+    for them while the others parse theirs, keeps those parses for their rules, and this
+    process settles what they found, instead of parsing them all alone before any worker
+    starts. Only the files that may say something are parsed: a file of two stages or more
+    (a one-stage file only ships its base), one that names a user and chowns or creates one."""
+
+    def __init__(self, texts: dict[SourceFile, str], unscanned: Mapping[str, str], parsed: KeptParses):
+        self.texts = texts
+        self.unscanned = unscanned
+        self.parsed = parsed
+
+    def survey(self, item: tuple[SourceFile, str]) -> FileSurvey:
+        source, text = item
+        if source.kind is not DOCKERFILE:
+            return None
+        hands = _NAMES_A_USER.search(text) is not None and _HANDS_OVER.search(text) is not None
+        several = _several_stages(text)
+        if not hands and not several:
+            return None
+        try:
+            doc = _dockerfile(source.path, text, self.parsed)
+        except DockerfileSyntaxError:
+            return None  # reported when the file is processed
+        return tuple(handed_folders(doc)) if hands else (), stage_uses(doc) if several else None
+
+    def settle(self, surveys: list[FileSurvey]) -> SurveyedFacts:
+        """What the surveys (one a text, in the texts' order) say together."""
+        handed: dict[str, tuple[str, str]] = {}
+        uses: dict[str, StageUses] = {}
+        for source, survey in zip(self.texts, surveys, strict=True):
+            if survey is not None:
+                for folder, how in survey[0]:
+                    handed.setdefault(folder, (source.path, how))
+                if survey[1] is not None:
+                    uses[source.path] = survey[1]
+        return self._stage_only(uses), handed
+
+    def _stage_only(self, surveyed: Mapping[str, StageUses]) -> dict[str, str]:
+        """The images used only as build stages: from the files of several stages (the scanned
+        ones surveyed, the others parsed here), then, when some are, from the one-stage files
+        that name one of them too."""
+        scanned = {source.path: text for source, text in self.texts.items() if source.kind is DOCKERFILE}
+        every = {**self.unscanned, **scanned}
+        uses: list[StageUses] = []
+        several: set[str] = set()
+        for path, text in every.items():
+            # A scanned file's survey has its uses when it has several stages and parses.
+            use = surveyed.get(path) if path in scanned else self._uses(path, text) if _several_stages(text) else None
+            if use is not None:
+                uses.append(use)
+                several.add(path)
+        candidates = stage_only_of(uses)
+        if not candidates:
+            return {}
+        names = {key.rpartition(":")[0].rsplit("/", 1)[-1] for key in candidates}
+        single = [use for path, text in every.items() if path not in several and any(name in text.lower() for name in names)
+                  if (use := self._uses(path, text)) is not None]
+        return stage_only_of(uses + single)
+
+    def _uses(self, path: str, text: str) -> StageUses | None:
+        try:
+            return stage_uses(_dockerfile(path, text, self.parsed))
+        except DockerfileSyntaxError:
+            return None
+
+    def facts(self, facts: RepositoryFacts, settled: SurveyedFacts) -> RepositoryFacts:
+        return replace(facts, stage_only_images=settled[0], handed_folders=settled[1])
+
+    def ruleset(self, ruleset: RuleSet, settled: SurveyedFacts) -> RuleSet:
+        """The rule set, knowing what the survey settled."""
+        return replace(ruleset, context=replace(ruleset.context, facts=self.facts(ruleset.context.facts, settled)))
+
+
+def _several_stages(text: str) -> bool:
+    return len(_FROM_LINE.findall(text)) > 1
 
 
 _NAMES_A_USER = re.compile(r"^[ \t]*user[ \t]", re.IGNORECASE | re.MULTILINE)
@@ -667,16 +749,6 @@ _HANDS_OVER = re.compile(r"chown|adduser|useradd")
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).
 _FROM_LINE = re.compile(r"^[ \t]*from[ \t\\]", re.IGNORECASE | re.MULTILINE)
-
-
-def _parsed(texts: Mapping[str, str], parsed: KeptParses) -> list[Dockerfile]:
-    docs = []
-    for path, text in texts.items():
-        try:
-            docs.append(_dockerfile(path, text, parsed))
-        except DockerfileSyntaxError:
-            continue
-    return docs
 
 
 class KeptParses(dict[str, ParsedText]):

@@ -334,3 +334,24 @@ def test_pip_cache_conflict_is_an_error(tmp_path, capsys):
     write(tmp_path, "Dockerfile", UNHARDENED)
     assert main(["check", "--offline", str(tmp_path)]) == 2
     assert ":3: pip-cache: is mount, which turns HB012 on, but rules turns it off" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["check", "--offline"], ["fix", "--offline", "--dry-run"], ["check", "--exit-zero"],
+                                     ["check", "--offline", "--format", "json"]])
+def test_the_program_ends_as_main_returns(tmp_path, capsys, command):
+    """`python -m bot` ends without the interpreter's teardown (bot.cli.run_and_exit): the same
+    output, whole, and the same exit code as `main`, also for a tree with a file it cannot read."""
+    import subprocess
+    import sys
+
+    write(tmp_path, "Dockerfile", "FROM python:3.12\nRUN apt-get update && apt-get install -y curl\nUSER app\n")
+    write(tmp_path, "broken/Dockerfile", "FROM debian:12\nRUN <<EOF\necho never ends\n")
+    for index in range(300):  # more output than a pipe holds
+        write(tmp_path, f"svc{index}/Dockerfile", "FROM node:18\nRUN npm install\nCMD [\"node\", \"app.js\"]\n")
+    code = main([*command, str(tmp_path)])
+    expected = capsys.readouterr()
+    root = Path(__file__).resolve().parent.parent
+    ran = subprocess.run([sys.executable, "-m", "bot", *command, str(tmp_path)], capture_output=True, text=True,
+                         cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert code == 2 and "broken/Dockerfile:2: unterminated heredoc" in expected.err
+    assert (ran.returncode, ran.stdout, ran.stderr) == (code, expected.out, expected.err)

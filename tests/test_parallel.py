@@ -18,7 +18,7 @@ import bot.run
 from bot.cli import main
 from bot.config import load_config
 from bot.errors import DockerfileSyntaxError
-from bot.pool import DIED, ordered_map
+from bot.pool import DIED, ordered_map, surveyed_map
 from bot.run import POOL_FROM, process, processes_for
 
 SERVICE = """FROM python:3.11-slim
@@ -191,6 +191,80 @@ def test_ordered_map_names_every_item_that_kills_its_worker():
 
     got = ordered_map(work, list(range(60)), 2, lambda n, why: ("died", n))
     assert got == [("died", n) if n % 17 == 5 else n for n in range(60)]
+
+
+def _survey_parts(parent: int, dies_in_survey: int = -1, dies_in_work: int = -1):
+    """survey, settle and work_knowing for `surveyed_map` over numbers: each survey says which
+    process made it; work is n plus what was settled (the sum of the surveys' numbers)."""
+    def survey(n):
+        if n == dies_in_survey and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return n, os.getpid()
+
+    def settle(surveys):
+        assert [n for n, _ in surveys] == list(range(len(surveys)))
+        return sum(n for n, _ in surveys), [pid for _, pid in surveys]
+
+    def work_knowing(settled):
+        def work(n):
+            if n == dies_in_work:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return n + settled[0], os.getpid()
+        return work
+    return survey, settle, work_knowing
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_surveyed_map_surveys_each_block_where_it_then_works_first(jobs):
+    items = list(range(200))
+    (total, surveyors), done = surveyed_map(*_survey_parts(os.getpid()), items, jobs, lambda n, why: ("died", n))
+    assert total == sum(items)
+    assert [value for value, _ in done] == [n + total for n in items]
+    if jobs == 1:
+        assert set(surveyors) == {os.getpid()} == {pid for _, pid in done}
+        return
+    assert os.getpid() not in surveyors and len(set(surveyors)) == jobs
+    assert surveyors == sorted(surveyors, key=surveyors.index)  # in blocks, one a worker, in order
+
+
+def test_a_worker_is_dealt_its_own_block_first_then_the_end_of_the_longest():
+    chunks = bot.pool._chunks(100, 2)
+    deal = bot.pool._Deal.in_blocks(chunks, 2)
+    assert len(chunks) == 50 and [deal.span(block) for block in (0, 1)] == [range(0, 50), range(50, 100)]
+    assert [deal.next(0) for _ in range(25)] == chunks[:25] and deal.next(1) == chunks[25]
+    assert deal.next(0) == chunks[-1]  # its own done: the other's last, which that one gets to last
+    assert deal.left() == [index for chunk in chunks[26:-1] for index in chunk]
+    one_queue = bot.pool._Deal([bot.pool.deque(chunks)])
+    assert [one_queue.next(worker % 3) for worker in range(len(chunks))] == chunks
+    assert one_queue.next(0) is None and not one_queue
+
+
+def test_surveyed_map_raises_what_survey_or_work_raises():
+    def survey(n):
+        if n == 70:
+            raise ValueError("seventy")
+        return n
+
+    with pytest.raises(ValueError, match="seventy"):
+        surveyed_map(survey, sum, lambda settled: abs, list(range(100)), 2, lambda n, why: -1)
+    with pytest.raises(DockerfileSyntaxError):
+        surveyed_map(len, sum, lambda settled: lambda text: bot.run.Dockerfile.parse(text, "Dockerfile"),
+                     ["FROM a\n"] * 30 + ["RUN before any FROM\n"], 2, lambda n, why: -1)
+
+
+def test_surveyed_map_surveys_here_the_block_of_a_worker_that_died_surveying():
+    items = list(range(120))
+    (total, surveyors), done = surveyed_map(*_survey_parts(os.getpid(), dies_in_survey=100), items, 2,
+                                            lambda n, why: ("died", n))
+    assert total == sum(items) and surveyors[100] == os.getpid() and surveyors[0] != os.getpid()
+    assert [value for value, _ in done] == [n + total for n in items]  # the other worker checked them all
+
+
+def test_surveyed_map_names_the_item_that_kills_its_worker():
+    items = list(range(120))
+    (total, _), done = surveyed_map(*_survey_parts(os.getpid(), dies_in_work=33), items, 2, lambda n, why: ("died", n))
+    assert [value if n != 33 else value for n, (value, *_) in zip(items, done, strict=True)] \
+        == [n + total if n != 33 else "died" for n in items]
 
 
 def test_a_small_tree_runs_in_one_process_unless_told():

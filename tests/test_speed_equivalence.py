@@ -82,8 +82,9 @@ def test_a_dockerfile_parsed_before_the_rules_run_is_not_parsed_again(corpus, mo
     assert sorted(parse for parse in parses if parse in readable) == sorted(readable)  # each once
     kept_fixed = process_texts(texts, config, rules, fix=True)
     parses.clear()
-    original = run._parsed
-    monkeypatch.setattr(run, "_parsed", lambda texts, parsed: original(texts, run.KeptParses()))  # nothing kept: parsed again
+    original = run._dockerfile
+    monkeypatch.setattr(run, "_dockerfile", lambda path, text, parsed, target=None: original(path, text, run.KeptParses(),
+                                                                                            target))  # nothing kept
     fresh = process_texts(texts, config, rules, fix=False)
     assert len(parses) > len(dockerfiles)
     assert kept == fresh

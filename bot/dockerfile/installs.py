@@ -2,6 +2,8 @@
 for the Dockerfile layer (which stage is for development) and the rules alike."""
 from __future__ import annotations
 
+from typing import cast
+
 from bot.dockerfile.arguments import positional_words
 from bot.dockerfile.model import Run
 from bot.dockerfile.shell import Command, Word
@@ -26,7 +28,16 @@ INSTALLERS: dict[str, tuple[str, frozenset[str]]] = {
 
 def installed_packages(run: Run, managers: tuple[str, ...] = (*APT, "apk")) -> list[str]:
     """Package names that `managers` (by default apt-get, apt and apk) install in this RUN,
-    versions (`=1.2`) and options left off."""
+    versions (`=1.2`) and options left off. Read once a RUN for each set of managers: the role
+    and several rules ask of every RUN (not to be changed by the caller)."""
+    by_managers = cast(dict[tuple[str, ...], list[str]], run.derived.setdefault("installed_packages", {}))
+    known = by_managers.get(managers)
+    if known is None:
+        known = by_managers[managers] = _installed_packages(run, managers)
+    return known
+
+
+def _installed_packages(run: Run, managers: tuple[str, ...]) -> list[str]:
     names: list[str] = []
     for manager in managers:
         subcommand, with_values = INSTALLERS[manager]

@@ -30,22 +30,38 @@ def image_key(reference: str) -> str | None:
     return f"{name.removeprefix('library/')}:{tag}"
 
 
-def stage_only_images(docs: Iterable[Dockerfile]) -> dict[str, str]:
+# What one Dockerfile says of the images its stages are built FROM: (image key, where) for each
+# used only to copy files out of, in order, and the keys of those it ships or builds on.
+StageUses = tuple[tuple[tuple[str, str], ...], frozenset[str]]
+
+
+def stage_uses(doc: Dockerfile) -> StageUses:
+    """How one Dockerfile uses the images its stages are built FROM, for `stage_only_of`."""
+    only: list[tuple[str, str]] = []
+    shipped: set[str] = set()
+    last = doc.stages[-1] if doc.stages else None
+    for stage in doc.stages:
+        key = image_key(stage.resolved_base or "") if stage.parent is None else None
+        if key is None:
+            continue
+        built_on = any(other.parent is stage for other in doc.stages)
+        if stage is last or built_on or not stage.name:
+            shipped.add(key)
+        else:
+            only.append((key, f"{doc.path} uses it only as its build stage {stage.name}"))
+    return tuple(only), frozenset(shipped)
+
+
+def stage_only_of(uses: Iterable[StageUses]) -> dict[str, str]:
     """Image key → where a Dockerfile uses it only to copy files out of, for the images every
-    Dockerfile given uses that way (any other use, as the base of an image, counts as shipping)."""
+    Dockerfile uses that way (any other use, as the base of an image, counts as shipping), from
+    each Dockerfile's uses in the Dockerfiles' order: the first such place is the one named."""
     only: dict[str, str] = {}
     shipped: set[str] = set()
-    for doc in docs:
-        last = doc.stages[-1] if doc.stages else None
-        for stage in doc.stages:
-            key = image_key(stage.resolved_base or "") if stage.parent is None else None
-            if key is None:
-                continue
-            built_on = any(other.parent is stage for other in doc.stages)
-            if stage is last or built_on or not stage.name:
-                shipped.add(key)
-            else:
-                only.setdefault(key, f"{doc.path} uses it only as its build stage {stage.name}")
+    for stage_only, ships in uses:
+        for key, where in stage_only:
+            only.setdefault(key, where)
+        shipped |= ships
     return {key: where for key, where in only.items() if key not in shipped}
 
 

@@ -78,9 +78,12 @@ def _walk(text: str, commands: list[Command], depth: int) -> Iterator[tuple[str,
     yield text, commands, depth
     if depth >= MAX_DEPTH:
         return
+    # A word is a slice of the text: without a parenthesis or backquote in the text, none of its
+    # words holds a substitution (most scripts), and they are not looked at one by one.
+    substituting = "(" in text or "`" in text
     for command in commands:
         script = _script_word(command)
-        for word in command.words + command.redirect_targets:
+        for word in command.words + command.redirect_targets if substituting else ():
             # The substitutions of a `sh -c` script are walked with the script, not twice.
             for inner in substitutions(text[word.start : word.end]) if word is not script else ():
                 yield from _walk(inner, split_commands(inner).commands, depth + 1)

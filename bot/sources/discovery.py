@@ -35,16 +35,17 @@ def find_sources(root: Path, exclude: Iterable[str] = ()) -> list[SourceFile]:
     return walk(root, exclude)[0]
 
 
-def walk(root: Path, exclude: Iterable[str] = ()) -> tuple[list[SourceFile], frozenset[str]]:
+def walk(root: Path, exclude: Iterable[str] = ()) -> tuple[list[SourceFile], frozenset[str], dict[str, set[str]]]:
     """(the sources under `root`, sorted by path; the folders holding a GitHub Action's
-    action.yml, seen on the same walk: its image is a tool's). A folder that cannot be listed
-    is passed over, as `os.walk` passes it over."""
+    action.yml, seen on the same walk: its image is a tool's; each folder listed → the names
+    in it that are not folders, for what is looked for beside a source: its README). A folder
+    that cannot be listed is passed over, as `os.walk` passes it over."""
     patterns = [glob_regex(p) for p in exclude]
 
     def excluded(relative: str) -> bool:
         return any(p.fullmatch(relative) for p in patterns)
 
-    found, action_folders = [], set()
+    found, action_folders, listed = [], set(), {}
     # Each folder's entries say, from the listing itself, which are folders, links and regular
     # files: no further system call per file or folder (on a monorepo, thousands of each).
     pending = [(os.fspath(root), "")]
@@ -66,9 +67,10 @@ def walk(root: Path, exclude: Iterable[str] = ()) -> tuple[list[SourceFile], fro
             kind = kind_of(relative)
             if kind and not excluded(relative) and _is_regular_file(entry):
                 found.append(SourceFile(relative, kind))
+        listed[rel_dir.rstrip("/")] = names
         if not ACTION_FILES.isdisjoint(names):
             action_folders.add(rel_dir.rstrip("/"))
-    return sorted(found, key=lambda source: source.path), frozenset(action_folders)
+    return sorted(found, key=lambda source: source.path), frozenset(action_folders), listed
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
