@@ -38,7 +38,10 @@ class ContextFiles:
 
 
 def _read_inside(root: str, relative: str) -> str | None:
-    real = os.path.realpath(os.path.join(root, relative))
+    path = os.path.join(root, relative)
+    if not os.path.lexists(path):
+        return None  # most files asked for (the manifests a folder might hold) are not there: one lstat says so
+    real = os.path.realpath(path)
     if os.path.commonpath([root, real]) != root:
         return None  # a link out of the repository
     data = read_regular(real, MAX_BYTES)
