@@ -16,7 +16,8 @@ step (the plain docker driver refuses attestations and the build would fail); an
 older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
 Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
-for tests (`app-test`, `app-e2e`), a throwaway image for trying a build that nobody verifies;
+for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
+(`localhost:5000/…`), a throwaway image for trying a build that nobody verifies;
 nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
 later job to run the tests in.
 """
@@ -158,14 +159,21 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
 
 
 def _only_test_tags(inputs: yaml.Node | None) -> bool:
-    """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`): a
-    throwaway image for trying a build, which nobody pulls to verify."""
+    """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`), or goes
+    to a registry on the runner itself (`localhost:5000/…`): a throwaway image for trying a
+    build, which nobody pulls to verify."""
     tags = get(inputs, "tags") if is_mapping(inputs) else None
     if is_scalar(tags):
         values = [t.strip() for t in re.split(r"[\n,]", tags.value) if t.strip()]
     else:
         values = [t.value.strip() for t in tags.value if is_scalar(t)] if is_sequence(tags) else []
-    return bool(values) and all(_names_a_test_image(v) for v in values)
+    return bool(values) and all(_names_a_test_image(v) or _in_a_local_registry(v) for v in values)
+
+
+def _in_a_local_registry(reference: str) -> bool:
+    """`localhost:5000/acme/app:PR`: pushed to a registry the job runs itself (a `registry:2`
+    service), gone with the runner, for a later step to build FROM or run."""
+    return reference.startswith(("localhost:", "localhost/", "127.0.0.1:", "127.0.0.1/", "[::1]:"))
 
 
 # Stages built for CI or tests (`target: ci`): the image is pushed only for a later job to pull.
