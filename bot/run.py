@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -61,7 +62,15 @@ from bot.sources.discovery import ACTION_FILES, SourceFile, walk
 from bot.sources.dockerfile import KIND as DOCKERFILE
 from bot.sources.dockerfile import NOT_DOCKERFILES as NOT_DOCKERFILE_SUFFIXES
 from bot.sources.dockerfile import TEMPLATE_SUFFIXES
-from bot.sources.files import MAX_BYTES, TOO_LARGE, create_atomic, is_regular_file, read_text, write_atomic
+from bot.sources.files import (
+    MAX_BYTES,
+    TOO_LARGE,
+    create_atomic,
+    is_regular_file,
+    read_regular,
+    read_text,
+    write_atomic,
+)
 from bot.sources.globs import glob_matches, glob_regex
 from bot.sources.usage_docs import (
     NO_USAGE_DOCS,
@@ -160,6 +169,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                                dotenv, proving=proving, advisor=advisor if proving else None,
                                downloader=downloader, usage_docs=_usage_docs(root),
                                readmes=_readme_evidence(root, texts, listed),
+                               devcontainer_files=_devcontainer_dockerfiles(root, texts, listed),
                                dockerfile_templates=_dockerfile_templates(root),
                                unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     folders = _context_folders(texts, ruleset.context.facts)
@@ -315,7 +325,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              usage_docs: UsageDocs = NO_USAGE_DOCS,
              unscanned_dockerfiles: Mapping[str, str] | None = None,
              readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
-             dockerfile_templates: tuple[str, ...] = ()) -> tuple[RuleSet, DockerfileSurvey | None]:
+             dockerfile_templates: tuple[str, ...] = (),
+             devcontainer_files: frozenset[str] = frozenset()) -> tuple[RuleSet, DockerfileSurvey | None]:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage. What only the
@@ -328,7 +339,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     survey = DockerfileSurvey(texts, unscanned_dockerfiles or {}, parsed)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=readmes[0],
-                            run_over_current_folder=readmes[1],
+                            run_over_current_folder=readmes[1], devcontainer_files=devcontainer_files,
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
@@ -582,6 +593,30 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[s
 
 
 _README_NAMES_LOWER = frozenset(name.lower() for name in README_NAMES)
+# A dev container's configuration beside the Dockerfile it builds (outside `.devcontainer/`,
+# whose Dockerfiles are development environments by their folder).
+_DEVCONTAINER_CONFIGS = ("devcontainer.json", ".devcontainer.json")
+# Its `"dockerfile"` / `"dockerFile"` (top level or under `"build"`): the file it builds.
+_DEVCONTAINER_DOCKERFILE = re.compile(r'"docker[Ff]ile"\s*:\s*"([^"\n]+)"')
+
+
+def _devcontainer_dockerfiles(root: Path, texts: dict[SourceFile, str],
+                              listed: Mapping[str, AbstractSet[str] | None]) -> frozenset[str]:
+    """The Dockerfiles a dev container configuration beside them builds (`devcontainer.json`
+    with `"build": {"dockerfile": "Dockerfile"}`): a development environment's image. Read as
+    text, at most 64 KiB a file; one that cannot be read names none."""
+    found: set[str] = set()
+    for folder in {source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}:
+        names = listed.get(folder)
+        for config in _DEVCONTAINER_CONFIGS:
+            if names is not None and config not in names:
+                continue
+            data = read_regular(os.path.join(root, folder, config), 64 * 1024)
+            if data is None:
+                continue
+            for named in _DEVCONTAINER_DOCKERFILE.findall(data.decode("utf-8", errors="replace")):
+                found.add(posixpath.normpath(posixpath.join(folder, named)))
+    return frozenset(found)
 
 
 def _readme(root: Path, folder: str, names: AbstractSet[str] | None) -> tuple[str, str] | None:

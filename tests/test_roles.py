@@ -916,3 +916,18 @@ def test_the_compose_file_that_speaks_for_a_dockerfile_is_not_chosen_by_its_name
     report = process(tmp_path, config, config.active_rules(), fix=False, write=False, jobs=1)
     role = next(r.hardened.role for r in report.results if r.path == "host/Dockerfile")
     assert role.role is Role.DEVCONTAINER and "docker-compose.dev.yml service host starts only with the profile" in str(role)
+
+
+DEV_EXAMPLE = "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y docker.io\n"
+
+
+def test_a_devcontainer_json_beside_a_dockerfile_makes_it_a_development_environment(tmp_path, capsys):
+    write(tmp_path, "examples/docker/01_dood/Dockerfile", DEV_EXAMPLE)
+    write(tmp_path, "examples/docker/01_dood/devcontainer.json",
+          '{\n  // an example workspace\n  "build": { "dockerfile": "Dockerfile" }\n}\n')
+    write(tmp_path, "examples/docker/02_other/Dockerfile", DEV_EXAMPLE)
+    write(tmp_path, "examples/docker/02_other/devcontainer.json", '{"image": "ubuntu:24.04"}\n')
+    main(["check", "--offline", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "01_dood" not in out and "in 1 of 2 files" in out  # a devcontainer: not scanned
+    assert "examples/docker/02_other/Dockerfile: base image" in out  # its devcontainer.json builds no Dockerfile

@@ -159,6 +159,7 @@ class RepositoryFacts:
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
+    devcontainer_files: frozenset[str] = frozenset()  # Dockerfile paths a devcontainer.json beside them builds
     dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
     # Dockerfile path → (the README beside it, container path) where its `docker run` mounts the current folder
@@ -188,6 +189,8 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
     fixture = next((f for f in folders if f.lower() in FIXTURE_FOLDERS), None)
     if fixture:
         return RoleDecision(Role.TEST_FIXTURE, f"in {fixture}/")
+    if path in facts.devcontainer_files and path not in facts.compose_builds and path not in facts.ci_builds:
+        return RoleDecision(Role.DEVCONTAINER, "a devcontainer.json beside it builds it: a development environment")
     name = path.rsplit("/", 1)[-1]
     # ... or the word dev anywhere in its name (`Dockerfile.tarantool.dev_env`; not `devel`, which
     # names a published developer image, nor `devices`), unless a word says it ships (`prod`).
