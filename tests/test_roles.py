@@ -201,6 +201,10 @@ RUN apt-get update && apt-get install -y gdb
      "base image (configured for docker/base/**)"),
     ("ci/Dockerfile", CI_IMAGE, RepositoryFacts(),
      "CI image (in ci/, installs cmake, gcc, make and starts no program: a build environment)"),
+    ("docker_build/grunt/Dockerfile", CI_IMAGE, RepositoryFacts(),
+     "CI image (in docker_build/, installs cmake, gcc, make and starts no program: a build environment)"),
+    ("docker/Dockerfile", CI_IMAGE, RepositoryFacts(),  # a folder named docker alone says nothing
+     "base image (no CMD or ENTRYPOINT of its own: it is built FROM)"),
     (".github/docker/Dockerfile", "FROM golang:1.23\nRUN go install gotest.tools/gotestsum@v1.12.0\n", RepositoryFacts(),
      "CI image (in .github/, builds on the toolchain golang and starts no program: a build environment)"),
     ("workstation/Dockerfile", WORKSTATION, RepositoryFacts(),

@@ -605,6 +605,17 @@ def _builder_folder(folder: str) -> bool:
     return bool(name_words(folder.lower()) & BUILDER_FOLDER_WORDS)
 
 
+# `docker_build/`, `build-images/`, `ci_images/`: a folder of images for building or CI, named
+# only so (one of the first words, the rest from the second).
+_CI_IMAGE_FOLDER_WORDS = frozenset({"build", "builds", "ci"})
+_IMAGE_FOLDER_WORDS = frozenset({"docker", "dockerfiles", "image", "images", "container", "containers", "env", "envs"})
+
+
+def _ci_images_folder(folder: str) -> bool:
+    words = name_words(folder.lower())
+    return bool(words & _CI_IMAGE_FOLDER_WORDS) and words <= _CI_IMAGE_FOLDER_WORDS | _IMAGE_FOLDER_WORDS
+
+
 def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | None:
     """A CI image (in a CI folder, compiling or testing, starting nothing) or a workstation
     image (an IDE installed or in its base, or a Toolbx or distrobox image)."""
@@ -617,7 +628,8 @@ def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | No
     toolbox = _toolbox(final)
     if toolbox is not None:
         return RoleDecision(Role.CI, f"a workstation: {toolbox}, a toolbox or distrobox image to work in")
-    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS or _builder_folder(f)), None)
+    ci_folder = next((f for f in folders if f.lower() in CI_FOLDERS or _builder_folder(f) or _ci_images_folder(f)),
+                     None)
     if ci_folder is None or final.last_before("EXPOSE") is not None:
         return None
     command = container_command(final)
