@@ -12,7 +12,9 @@ install of git is reported: name what it needs, then add the flag. So is an inst
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
 come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang) that names neither libc6-dev nor
 build-essential (the compiler only recommends the C library's headers), and one of python3-pip
-before a `pip install` that names neither python3-dev nor build-essential. An `--only-upgrade`
+before a `pip install` that names neither python3-dev nor build-essential; and every install in an
+image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs),
+where recommended packages are commands they run in its terminal (zip recommends unzip). An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
 package an earlier RUN of the stage installed), and so is an install
 after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
@@ -52,12 +54,28 @@ def _needs_certificates(named: set[str]) -> bool:
     return bool(named & NEED_CERTIFICATES) or any(name.startswith("libcurl") for name in named)
 
 
+# A Jupyter server's image, which people open a terminal in: its user (`jovyan`, `NB_USER`), its
+# port, or Jupyter's own programs.
+_JUPYTER = lazy_compile(r"\bjovyan\b|\bNB_USER\b|\bjupyter(?:lab|hub|-server|hub-singleuser)?\b")
+
+
+def _interactive(doc: Dockerfile) -> str:
+    """How the file shows its image is one people work in interactively (a Jupyter server: `line
+    4 names jovyan`); "" when it does not."""
+    for inst in doc.instructions:
+        match = _JUPYTER.search(inst.rest)
+        if match is not None:
+            return f"line {inst.line} names {match.group(0)} (a Jupyter server)"
+    return ""
+
+
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     certified: dict[int, tuple[int, int, int]] | None = None  # where each stage first installs ca-certificates
     configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
     first_installs: dict[int, dict[str, int]] | None = None  # by stage, likewise
     gpg_uses: GpgUses | None = None  # likewise
     pip_runs: list[Run] | None = None  # likewise
+    interactive: str | None = None  # how the image shows people work in it ("" when it does not), likewise
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
             if command.has_option("--no-install-recommends"):
@@ -89,6 +107,14 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue
             if named and _purged_after(script, command, named):
                 continue  # the RUN removes what it installed before it ends: the flag changes no layer
+            if interactive is None:
+                interactive = _interactive(doc)
+            if interactive:
+                yield finding(doc, CODE, run.instruction,
+                              f"{command.name} install without --no-install-recommends; not changed because "
+                              f"{interactive}, an image people work in, where recommended packages are commands "
+                              "they may run (zip recommends unzip): name the ones needed, then add the flag")
+                continue
             if gpg_uses is None:
                 gpg_uses = _gpg_uses(doc)
             gpg = _gpg_used_after(gpg_uses, run, script, command, named)
