@@ -587,9 +587,12 @@ def _development_service(doc: Dockerfile, build: ComposeBuild, facts: Repository
     if why is None:
         return None
     profiled = bool(development_profiles(build))
+    # The other Dockerfile must be one of the repository's: a build of a path that is not there
+    # (a context written for another checkout layout) ships nothing.
     shipped = next((f"{other.service} builds {path} instead" for path, other in facts.compose_builds.items()
                     if path != doc.path and other.name == build.name and other.file != build.file
-                    and development_service(other) is None), None)
+                    and development_service(other) is None
+                    and (not facts.dockerfile_paths or path in facts.dockerfile_paths)), None)
     if shipped is None and not profiled:
         return None
     reason = f"{why}; {shipped}" if shipped else why
