@@ -151,6 +151,8 @@ def test_git_token_travels_in_the_environment_once():
     ('ARG ASAN=\nRUN if [[ "${ASAN}" == "on" ]]; then apt-get update; fi\n', "ASAN"),
     ('ARG ASAN\nRUN if [ -n "$ASAN" ]; then apt-get update; fi\n', "ASAN"),
     ('ARG ASAN=1\nRUN if [ "$ASAN" = "1" ]; then apt-get update; fi\n', None),  # on by default
+    ('ARG DEBUG=false\nRUN if [ "$DEBUG" == "true" ]; then apk add boost; fi\n', "DEBUG"),  # off by default
+    ('ARG DEBUG=false\nRUN if [ -n "$DEBUG" ]; then apk add boost; fi\n', None),  # set, so it runs
     ('RUN if [ "$ASAN" = "1" ]; then apt-get update; fi\n', None),  # not a build argument: maybe an ENV
     ('ARG ASAN\nRUN if [ "$ASAN" = "1" ]; then apt-get update; fi && apt-get install -y gdb\n', None),  # more than the if
 ])
