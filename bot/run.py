@@ -603,7 +603,8 @@ _DEVCONTAINER_DOCKERFILE = re.compile(r'"docker[Ff]ile"\s*:\s*"([^"\n]+)"')
 def _devcontainer_dockerfiles(root: Path, texts: dict[SourceFile, str],
                               listed: Mapping[str, AbstractSet[str] | None]) -> frozenset[str]:
     """The Dockerfiles a dev container configuration beside them builds (`devcontainer.json`
-    with `"build": {"dockerfile": "Dockerfile"}`): a development environment's image. Read as
+    with `"build": {"dockerfile": "Dockerfile"}`): a development environment's image. Only a
+    Dockerfile of the same folder counts (`../Dockerfile` may be the one that ships). Read as
     text, at most 64 KiB a file; one that cannot be read names none."""
     found: set[str] = set()
     for folder in {source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}:
@@ -615,7 +616,9 @@ def _devcontainer_dockerfiles(root: Path, texts: dict[SourceFile, str],
             if data is None:
                 continue
             for named in _DEVCONTAINER_DOCKERFILE.findall(data.decode("utf-8", errors="replace")):
-                found.add(posixpath.normpath(posixpath.join(folder, named)))
+                name = named.removeprefix("./")
+                if "/" not in name:  # one beside it: `../Dockerfile` may be the one that ships
+                    found.add(posixpath.join(folder, name))
     return frozenset(found)
 
 

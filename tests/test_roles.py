@@ -931,7 +931,9 @@ def test_a_devcontainer_json_beside_a_dockerfile_makes_it_a_development_environm
           '{\n  // an example workspace\n  "build": { "dockerfile": "Dockerfile" }\n}\n')
     write(tmp_path, "examples/docker/02_other/Dockerfile", DEV_EXAMPLE)
     write(tmp_path, "examples/docker/02_other/devcontainer.json", '{"image": "ubuntu:24.04"}\n')
+    write(tmp_path, "examples/docker/02_other/sub/Dockerfile", DEV_EXAMPLE)  # named from below: may ship
+    write(tmp_path, "examples/docker/02_other/sub/devcontainer.json", '{"build": {"dockerfile": "../Dockerfile"}}\n')
     main(["check", "--offline", str(tmp_path)])
     out = capsys.readouterr().out
-    assert "01_dood" not in out and "in 1 of 2 files" in out  # a devcontainer: not scanned
+    assert "01_dood" not in out and "in 2 of 3 files" in out  # a devcontainer: not scanned
     assert "examples/docker/02_other/Dockerfile: base image" in out  # its devcontainer.json builds no Dockerfile

@@ -54,8 +54,8 @@ def _needs_certificates(named: set[str]) -> bool:
     return bool(named & NEED_CERTIFICATES) or any(name.startswith("libcurl") for name in named)
 
 
-# A Jupyter server's image, which people open a terminal in: its user (`jovyan`, `NB_USER`), its
-# port, or Jupyter's own programs.
+# A Jupyter server's image, which people open a terminal in: its user (`jovyan`, `NB_USER`) or
+# Jupyter's own programs.
 _JUPYTER = lazy_compile(r"\bjovyan\b|\bNB_USER\b|\bjupyter(?:lab|hub|-server|hub-singleuser)?\b")
 
 
