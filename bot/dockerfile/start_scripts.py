@@ -13,6 +13,7 @@ import re
 from fnmatch import fnmatchcase
 
 from bot.dockerfile.model import Stage
+from bot.dockerfile.parser import Instruction
 from bot.dockerfile.roles import past_launchers
 from bot.dockerfile.shell import Command, split_commands
 from bot.record import record
@@ -94,6 +95,16 @@ def _started_words(stage: Stage) -> list[str]:
     return words
 
 
+def context_copy(inst: Instruction) -> tuple[list[str], str] | None:
+    """(sources, destination) of a COPY or ADD that copies from the build context (not
+    `--from`), quotes and the exec form's brackets taken off; None for any other instruction,
+    or one without both."""
+    if inst.keyword not in ("COPY", "ADD") or any(flag.name == "from" for flag in inst.flags):
+        return None
+    words = [w.strip("\"'") for w in inst.words if w.strip("[],\"' ")]
+    return (words[:-1], words[-1]) if len(words) >= 2 else None
+
+
 def copied_from(stage: Stage, path: str) -> str | None:
     """The context-relative file a COPY or ADD of the stage put at `path` (the last to do so):
     copied to that path, into its folder under the same name, or with a folder copied over it
@@ -103,12 +114,10 @@ def copied_from(stage: Stage, path: str) -> str | None:
     for inst in stage.all_instructions():
         if inst.keyword == "WORKDIR" and inst.rest.strip():
             workdir = posixpath.join(workdir, inst.rest.strip().strip("\"'"))
-        if inst.keyword not in ("COPY", "ADD") or any(flag.name == "from" for flag in inst.flags):
+        copy = context_copy(inst)
+        if copy is None:
             continue
-        words = [w.strip("\"'") for w in inst.words if w.strip("[],\"' ")]
-        if len(words) < 2:
-            continue
-        *sources, dest = words
+        sources, dest = copy
         to_folder = dest.endswith("/") or dest in (".", "./") or len(sources) > 1
         dest = posixpath.normpath(posixpath.join(workdir, dest))
         for source in sources:

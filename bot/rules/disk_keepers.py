@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 
 from bot.dockerfile.model import Dockerfile
+from bot.dockerfile.start_scripts import context_copy
 from bot.lazy_regex import lazy_compile
 
 _DATABASE = "an embedded database file"
@@ -96,10 +97,8 @@ def manifest_paths(doc: Dockerfile) -> Iterator[str]:
     folders = 0
     for stage in doc.stages:
         for inst in stage.instructions:
-            if inst.keyword not in ("COPY", "ADD") or any(flag.name == "from" for flag in inst.flags):
-                continue
-            words = [w.strip("\"'") for w in inst.words if w.strip("[],\"' ")]
-            for source in words[:-1]:
+            copy = context_copy(inst)
+            for source in copy[0] if copy is not None else ():
                 source = source.lstrip("/") or "."  # a source is read from the context, even written as absolute
                 folder, name = posixpath.split(source.rstrip("/"))
                 if "://" in source or "$" in source or any(c in folder for c in "*?["):
