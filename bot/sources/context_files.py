@@ -3,12 +3,16 @@ the start script a container runs (`COPY start.sh /app/` then `CMD ["/app/start.
 
 Only a regular file inside the repository is read, at most MAX_BYTES of it: a path that leads
 out of the repository (`..`, a symbolic link), a folder, a device or a missing file reads as
-None, as does one larger than any script a container starts with."""
+None, as does one larger than any script a container starts with.
+
+Most files asked for are not there (the dependency manifests a folder copied whole might hold:
+a dozen names each), so a folder's listing answers for all of them: the one the search for
+sources made, else one made here, once a folder."""
 from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from pathlib import Path
 
 from bot.sources.files import read_regular
@@ -20,10 +24,13 @@ class ContextFiles:
     """Dockerfile → its build context folder in (both repository-relative); a file of that
     context, by its context-relative path, out. Each file is read once, when first asked for."""
 
-    def __init__(self, root: Path, folders: Mapping[str, str]):
+    def __init__(self, root: Path, folders: Mapping[str, str], listed: Mapping[str, Set[str]] | None = None):
         self._root = os.path.realpath(root)
         self._folders = dict(folders)
         self._read: dict[str, str | None] = {}
+        # Folder → the names in it: the search's listings (every name that is not a folder),
+        # and ours, of every name, for a folder it did not list (None: it cannot be listed).
+        self._listed: dict[str, Set[str] | None] = dict(listed or {})
 
     def read(self, dockerfile: str, relative: str) -> str | None:
         folder = self._folders.get(dockerfile)
@@ -33,14 +40,21 @@ class ContextFiles:
         if path == ".." or path.startswith("../"):
             return None
         if path not in self._read:
-            self._read[path] = _read_inside(self._root, path)
+            folder, name = posixpath.split(path)
+            self._read[path] = _read_inside(self._root, path) if name in self._names(folder) else None
         return self._read[path]
+
+    def _names(self, folder: str) -> Set[str]:
+        if folder not in self._listed:
+            try:
+                self._listed[folder] = frozenset(os.listdir(os.path.join(self._root, folder)))
+            except OSError:
+                self._listed[folder] = None
+        return self._listed[folder] or frozenset()
 
 
 def _read_inside(root: str, relative: str) -> str | None:
     path = os.path.join(root, relative)
-    if not os.path.lexists(path):
-        return None  # most files asked for (the manifests a folder might hold) are not there: one lstat says so
     real = os.path.realpath(path)
     if os.path.commonpath([root, real]) != root:
         return None  # a link out of the repository
