@@ -75,7 +75,8 @@ def harden_text(text: str, path: str, ruleset: RuleSet, kind: SourceKind = DOCKE
             break
         current = apply_edits(current, accepted)
         try:
-            latest = _assess(current, path, ruleset.knowing(path, latest.parsed) if latest.parsed else ruleset, kind)
+            knowing = ruleset.knowing(path, latest.parsed, assessment.role) if latest.parsed else ruleset
+            latest = _assess(current, path, knowing, kind)
             findings = latest.findings
         except DockerfileSyntaxError as error:
             raise FixError(path, first_line, f"the fixes would make this file unreadable ({error.reason}); "

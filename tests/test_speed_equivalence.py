@@ -402,3 +402,17 @@ def generated_services(count: int, seed: int) -> list[str]:
         newline = "\r\n" if random.random() < 0.15 else "\n"
         texts.append(newline.join(lines) + (newline if random.random() < 0.9 else ""))
     return texts
+
+
+def test_the_role_is_decided_once_a_fixed_file(monkeypatch):
+    """The passes after a fix judge the fixed text by the role decided for the text as written:
+    the file's own edits do not change what it is for (and the decision is not made again)."""
+    import bot.sources.dockerfile as dockerfile_kind
+    decided = []
+    real = dockerfile_kind.decide_role
+    monkeypatch.setattr(dockerfile_kind, "decide_role", lambda *args: decided.append(1) or real(*args))
+    text = "FROM python:3.12-slim\nRUN pip install flask\nADD app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n"
+    ruleset = run.make_ruleset(Config(), Config().active_rules())
+    hardened = harden_text(text, "svc/Dockerfile", ruleset)
+    assert hardened.text != text and len(hardened.applied) >= 2
+    assert len(decided) == 1

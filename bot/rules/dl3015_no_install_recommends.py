@@ -13,8 +13,11 @@ command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnu
 come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang) that names neither libc6-dev nor
 build-essential (the compiler only recommends the C library's headers), and one of python3-pip
 before a `pip install` that names neither python3-dev nor build-essential; and every install in an
-image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs),
-where recommended packages are commands they run in its terminal (zip recommends unzip). An `--only-upgrade`
+image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs) or a
+remote desktop's (a VNC or RDP server installed, noVNC), where recommended packages are commands
+they run in its terminal (zip recommends unzip). So is an install of a desktop's metapackage
+(`ubuntu-mate-desktop`, `task-xfce-desktop`): the desktop's own applications (its terminal,
+editor, file manager) are its recommendations. An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
 package an earlier RUN of the stage installed), and so is an install
 after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
@@ -59,13 +62,32 @@ def _needs_certificates(named: set[str]) -> bool:
 _JUPYTER = lazy_compile(r"\bjovyan\b|\bNB_USER\b|\bjupyter(?:lab|hub|-server|hub-singleuser)?\b")
 
 
+# A remote desktop's server: people log in to the image's desktop (VNC, RDP, noVNC in a browser).
+REMOTE_DESKTOP_SERVERS = frozenset({
+    "tigervnc-standalone-server", "tigervnc-scraping-server", "tigervnc-server", "tightvncserver",
+    "vnc4server", "x11vnc", "turbovnc", "kasmvncserver", "xrdp", "novnc"})
+_NOVNC = lazy_compile(r"(?i)novnc")
+# A desktop's metapackage, whose recommendations are the desktop's own applications: the Ubuntu
+# flavours', Debian's desktop tasks, GNOME's, KDE's and MATE's and Cinnamon's full environments.
+_DESKTOP_METAPACKAGE = lazy_compile(
+    r"(?:ubuntu|kubuntu|xubuntu|lubuntu|ubuntu-mate|ubuntu-budgie|ubuntustudio|ubuntu-unity|ubuntukylin|edubuntu)"
+    r"-desktop(?:-minimal|-full)?|task-[a-z0-9-]+-desktop|gnome|kde-(?:standard|full)"
+    r"|mate-desktop-environment(?:-extras)?|cinnamon-desktop-environment")
+
+
 def _interactive(doc: Dockerfile) -> str:
     """How the file shows its image is one people work in interactively (a Jupyter server: `line
-    4 names jovyan`); "" when it does not."""
+    4 names jovyan`; a remote desktop: `line 9 installs x11vnc`); "" when it does not."""
     for inst in doc.instructions:
         match = _JUPYTER.search(inst.rest)
         if match is not None:
             return f"line {inst.line} names {match.group(0)} (a Jupyter server)"
+    for run in doc.runs():
+        server = next((name for name in installed_packages(run) if name in REMOTE_DESKTOP_SERVERS), None)
+        if server is None and _NOVNC.search(run.instruction.rest):
+            server = "noVNC"
+        if server is not None:
+            return f"line {run.instruction.line} installs {server} (a remote desktop)"
     return ""
 
 
@@ -107,6 +129,14 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue
             if named and _purged_after(script, command, named):
                 continue  # the RUN removes what it installed before it ends: the flag changes no layer
+            desktop = next((name for name in sorted(named) if _DESKTOP_METAPACKAGE.fullmatch(name)), None)
+            if desktop is not None:
+                yield finding(doc, CODE, run.instruction,
+                              f"{command.name} install without --no-install-recommends; not changed because "
+                              f"{desktop} is a desktop's metapackage, whose recommendations are the desktop's own "
+                              "applications (its terminal, editor, file manager): name the ones needed, then add "
+                              "the flag")
+                continue
             if interactive is None:
                 interactive = _interactive(doc)
             if interactive:

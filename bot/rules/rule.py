@@ -212,11 +212,16 @@ class RuleSet:
     # Dockerfiles the run has parsed already (path → parse), so that a text read before its
     # rules run is not parsed again when they do: a parse serves only the text it was made from.
     parsed: Mapping[str, ParsedText] = field(default_factory=dict)
+    # Dockerfiles whose role is decided (path → decision): the pass after a fix judges the
+    # fixed text as the file the maintainer wrote, whose role its own edits do not change.
+    decided: Mapping[str, RoleDecision] = field(default_factory=dict)
 
-    def knowing(self, path: str, parsed: ParsedText) -> RuleSet:
+    def knowing(self, path: str, parsed: ParsedText, decided: RoleDecision | None = None) -> RuleSet:
         """This rule set, with `parsed` as the latest parse of the file at `path` (the pass after
-        a fix reads again only the instructions it changed); the same rules, sorted out once."""
-        known = RuleSet(self.rules, self.context, ChainMap({path: parsed}, self.parsed))
+        a fix reads again only the instructions it changed) and `decided` as its role when
+        given; the same rules, sorted out once."""
+        roles = ChainMap({path: decided}, self.decided) if decided is not None else self.decided
+        known = RuleSet(self.rules, self.context, ChainMap({path: parsed}, self.parsed), roles)
         vars(known)["_by_role"] = self._by_role  # a cached property's own place: not an assignment
         return known
 

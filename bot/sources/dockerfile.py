@@ -47,7 +47,7 @@ def assess(text: str, path: str, ruleset: RuleSet) -> Assessment:
     parsed = ruleset.parsed.get(path)  # this text's parse, or an earlier text's (before a fix): reused
     doc = Dockerfile(parsed, target) if parsed is not None and parsed.text == text \
         else Dockerfile.parse(text, path, target, earlier=parsed)
-    decision = decide_role(doc, ruleset.context.facts, glob_matches)
+    decision = ruleset.decided.get(path) or decide_role(doc, ruleset.context.facts, glob_matches)
     if decision.stage is not None:
         doc = Dockerfile(doc.parsed, decision.stage)  # the last stage is for development: judge the one that ships
     context = replace(ruleset.context, role=decision)
