@@ -14,7 +14,7 @@ come as a recommendation (gnupg-agent recommends it). So is an install of a C co
 build-essential (the compiler only recommends the C library's headers), and one of python3-pip
 before a `pip install` that names neither python3-dev nor build-essential; and every install in an
 image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs) or a
-remote desktop's (a VNC or RDP server installed, noVNC), where recommended packages are commands
+remote desktop's (a VNC or RDP server installed, noVNC, a base named for one), where recommended packages are commands
 they run in its terminal (zip recommends unzip). So is an install of a desktop's metapackage
 (`ubuntu-mate-desktop`, `task-xfce-desktop`): the desktop's own applications (its terminal,
 editor, file manager) are its recommendations. An `--only-upgrade`
@@ -66,7 +66,10 @@ _JUPYTER = lazy_compile(r"\bjovyan\b|\bNB_USER\b|\bjupyter(?:lab|hub|-server|hub
 REMOTE_DESKTOP_SERVERS = frozenset({
     "tigervnc-standalone-server", "tigervnc-scraping-server", "tigervnc-server", "tightvncserver",
     "vnc4server", "x11vnc", "turbovnc", "kasmvncserver", "xrdp", "novnc"})
-_NOVNC = lazy_compile(r"(?i)novnc")
+_NOVNC = lazy_compile(r"(?i)\bnovnc\b")
+# A base named for a remote desktop (`dorowu/ubuntu-desktop-lxde-vnc`, `linuxserver/webtop`, `kasmweb/desktop`).
+_REMOTE_DESKTOP_BASE = lazy_compile(r"(?:^|[/_.-])(?:no)?vnc(?:$|[/_.:-])|(?:^|/)webtop(?:$|:)|(?:^|/)kasmweb/"
+                                    r"|(?:^|[/_.-])xrdp(?:$|[/_.:-])")
 # A desktop's metapackage, whose recommendations are the desktop's own applications: the Ubuntu
 # flavours', Debian's desktop tasks, GNOME's, KDE's and MATE's and Cinnamon's full environments.
 _DESKTOP_METAPACKAGE = lazy_compile(
@@ -82,6 +85,10 @@ def _interactive(doc: Dockerfile) -> str:
         match = _JUPYTER.search(inst.rest)
         if match is not None:
             return f"line {inst.line} names {match.group(0)} (a Jupyter server)"
+    for stage in doc.stages:
+        base = stage.external_base
+        if base is not None and _REMOTE_DESKTOP_BASE.search(base.lower()):
+            return f"line {stage.from_.line} builds on {base} (a remote desktop)"
     for run in doc.runs():
         server = next((name for name in installed_packages(run) if name in REMOTE_DESKTOP_SERVERS), None)
         if server is None and _NOVNC.search(run.instruction.rest):
