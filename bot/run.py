@@ -51,6 +51,8 @@ from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
 from bot.sources.build_context import ContextListings
+from bot.sources.cloud_build import CONFIG_NAMES as CLOUD_BUILD_CONFIGS
+from bot.sources.cloud_build import steps_built_here
 from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import built_files as compose_built_files
@@ -170,6 +172,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                                downloader=downloader, usage_docs=_usage_docs(root),
                                readmes=_readme_evidence(root, texts, listed),
                                devcontainer_files=_devcontainer_dockerfiles(root, texts, listed),
+                               cloud_build_steps=_cloud_build_steps(root, texts, listed),
                                dockerfile_templates=_dockerfile_templates(root),
                                unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     folders = _context_folders(texts, ruleset.context.facts)
@@ -326,7 +329,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              unscanned_dockerfiles: Mapping[str, str] | None = None,
              readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
              dockerfile_templates: tuple[str, ...] = (),
-             devcontainer_files: frozenset[str] = frozenset()) -> tuple[RuleSet, DockerfileSurvey | None]:
+             devcontainer_files: frozenset[str] = frozenset(),
+             cloud_build_steps: Mapping[str, str] | None = None) -> tuple[RuleSet, DockerfileSurvey | None]:
     """The rules and what they are given: the registry's answers for every image the texts
     name (unless offline), what the repository says about its Dockerfiles, and, when an
     advisor is given, the better base of each service's shipped stage. What only the
@@ -340,6 +344,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=readmes[0],
                             run_over_current_folder=readmes[1], devcontainer_files=devcontainer_files,
+                            cloud_build_steps=cloud_build_steps or {},
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
@@ -620,6 +625,28 @@ def _devcontainer_dockerfiles(root: Path, texts: dict[SourceFile, str],
                 if "/" not in name:  # one beside it: `../Dockerfile` may be the one that ships
                     found.add(posixpath.join(folder, name))
     return frozenset(found)
+
+
+def _cloud_build_steps(root: Path, texts: dict[SourceFile, str],
+                       listed: Mapping[str, AbstractSet[str] | None]) -> dict[str, str]:
+    """Dockerfile path → the Cloud Build configuration (`cloudbuild.yaml`) beside it that runs
+    the image it builds as a step of the same build: a builder's image (`bot.sources.cloud_build`).
+    Read as text, at most 64 KiB a file."""
+    dockerfiles = {source.path for source in texts if source.kind is DOCKERFILE}
+    found: dict[str, str] = {}
+    for folder in sorted({path.rpartition("/")[0] for path in dockerfiles}):
+        names = listed.get(folder)
+        for config in CLOUD_BUILD_CONFIGS:
+            if names is not None and config not in names:
+                continue
+            data = read_regular(os.path.join(root, folder, config), 64 * 1024)
+            if data is None:
+                continue
+            for named in steps_built_here(data.decode("utf-8", errors="replace")):
+                path = posixpath.normpath(posixpath.join(folder, named))
+                if path in dockerfiles:
+                    found.setdefault(path, posixpath.join(folder, config))
+    return found
 
 
 def _readme(root: Path, folder: str, names: AbstractSet[str] | None) -> tuple[str, str] | None:

@@ -160,6 +160,8 @@ class RepositoryFacts:
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
     devcontainer_files: frozenset[str] = frozenset()  # Dockerfile paths a devcontainer.json beside them builds
+    # Dockerfile path → the Cloud Build configuration that runs the image it builds as one of its steps
+    cloud_build_steps: Mapping[str, str] = field(default_factory=dict)
     dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
     # Dockerfile path → (the README beside it, container path) where its `docker run` mounts the current folder
@@ -300,6 +302,11 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     label = _action_label(instructions)
     if label:
         return RoleDecision(Role.TOOL, f"a GitHub Action's image (LABEL {label})", unshipped=_BUILT_PER_RUN)
+    cloud_build = facts.cloud_build_steps.get(doc.path)
+    if cloud_build is not None:
+        # Cloud Build runs every step as root over /workspace: the image is a builder, a tool.
+        return RoleDecision(Role.TOOL, f"a Cloud Build builder: {cloud_build} runs the image it builds as a build "
+                                       "step, as root over the checkout in /workspace")
     development = _development(doc, facts)
     if development is not None:
         return development

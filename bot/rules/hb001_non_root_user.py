@@ -53,7 +53,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from bot.dockerfile.bases import BaseInfo, describe_base
-from bot.dockerfile.installs import installed_packages
+from bot.dockerfile.installs import APT, installed_packages
 from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
@@ -541,6 +541,20 @@ def _program(inst) -> str:
     return program
 
 
+def _family(doc: Dockerfile, stage: Stage, base: BaseInfo) -> str:
+    """The base's family, or Alpine's or Debian's where the stage's own installs say otherwise: a
+    base named by digest or through a build argument (`golang@${VERSION}`) may be either
+    variant, and a stage that only ever runs `apk add` is built on Alpine (no useradd there)."""
+    runs = [run for run in doc.runs() if stage.built_on(run.stage)]
+    apk = any(installed_packages(run, ("apk",)) for run in runs)
+    apt = any(installed_packages(run, APT) for run in runs)
+    if apk and not apt:
+        return "alpine"
+    if apt and not apk and base.family == "alpine":
+        return "debian"
+    return base.family
+
+
 def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionValues) -> list[str]:
     """USER, numeric wherever the id is known (Kubernetes' runAsNonRoot cannot check a name):
     a user the file creates, or hands files to (chown, COPY --chown), or the base already has;
@@ -563,7 +577,7 @@ def _user_lines(doc: Dockerfile, stage: Stage, base: BaseInfo, options: OptionVa
         return [f"{user_kw} 65532:65532"]
     if base.family == "scratch":
         return [f"{user_kw} {uid}:{gid}"]
-    if base.family == "alpine":
+    if _family(doc, stage, base) == "alpine":
         create = (f"addgroup -S -g {gid} {name} && "
                   f"adduser -S -D -u {uid} -G {name} -h /home/{name} -s /sbin/nologin {name}")
     else:

@@ -2,7 +2,8 @@
 `workflow.py`, each declaring a `KIND`), found here so that adding a kind of file is adding
 its module; and finding, reading and writing those files safely (`discovery.py`, `files.py`), and listing a
 build context's names (`build_context.py`) and reading its small files (`context_files.py`), and which Dockerfiles a compose file's or
-workflow's edits concern (`concerns.py`), and where usage docs mount folders (`usage_docs.py`).
+workflow's edits concern (`concerns.py`), and where usage docs mount folders (`usage_docs.py`), and which
+images a Cloud Build configuration runs as its own steps (`cloud_build.py`).
 
 A path two kinds would both cover belongs to the first in module-name order (a
 `docker-compose.yml` under `.github/workflows/` is read as a compose file).
@@ -14,7 +15,7 @@ import pkgutil
 
 from bot.sources.kind import SourceKind
 
-_SUPPORT = frozenset({"build_context", "concerns", "context_files", "discovery", "files", "globs", "ignores", "kind", "usage_docs",
+_SUPPORT = frozenset({"build_context", "cloud_build", "concerns", "context_files", "discovery", "files", "globs", "ignores", "kind", "usage_docs",
                       "yaml_scalars"})
 
 
