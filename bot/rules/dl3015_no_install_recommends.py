@@ -8,11 +8,13 @@ which every https download fails, so it is added to that install unless the stag
 already, by then (an install of it later, even in the same RUN after a `curl https://…`, comes
 too late; on a base that ships it, naming it changes nothing); git recommends openssh-client,
 less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` remotes), so an
-install of git is reported: name what it needs, then add the flag. So is an install followed by a
+install of git is reported: name what it needs, then add the flag. So is one of docker-ce-cli or
+docker-ce: since Docker 23 the buildx and compose plugins are the CLI's recommendations. So is an install followed by a
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
 come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang) that names neither libc6-dev nor
 build-essential (the compiler only recommends the C library's headers), and one of python3-pip
-before a `pip install` that names neither python3-dev nor build-essential; and every install in an
+before a `pip install` that names neither python3-dev nor build-essential, or before a RUN that
+runs make or a C compiler no install names (python3-pip recommends build-essential); and every install in an
 image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs) or a
 remote desktop's (a VNC or RDP server installed, noVNC, a base named for one), where recommended packages are commands
 they run in its terminal (zip recommends unzip). So is an install of a desktop's metapackage
@@ -47,8 +49,19 @@ _CONFIGURED_OFF = lazy_compile(r"""APT::Install-Recommends\s*["']?(?:false|0|no|
 
 
 # Packages whose recommendations a working image needs: what to name instead, or None to report.
-NEEDS_RECOMMENDED = {"curl": "ca-certificates", "wget": "ca-certificates", "git": None}
+NEEDS_RECOMMENDED = {"curl": "ca-certificates", "wget": "ca-certificates", "git": None, "docker-ce-cli": None,
+                     "docker-ce": None}
 NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if needs == "ca-certificates")
+# What the packages reported above recommend that the image's users run, and for what.
+RECOMMENDS_WHAT_USERS_RUN = {
+    "git": "openssh-client, less and patch, which its users may run",
+    # Since Docker 23 the CLI's plugins come as its recommendations: without them `docker buildx`
+    # and `docker compose` are missing and `docker build` falls back to the legacy builder.
+    "docker-ce-cli": "docker-buildx-plugin and docker-compose-plugin, without which docker buildx and docker compose "
+                     "are missing and docker build falls back to the legacy builder",
+    "docker-ce": "docker-buildx-plugin, docker-compose-plugin (through docker-ce-cli), git and pigz, which "
+                 "docker build and docker pull use",
+}
 
 
 def _needs_certificates(named: set[str]) -> bool:
@@ -128,11 +141,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 first_installs = _first_installs(doc)
             if named and _installed_before(first_installs, run, named):
                 continue  # every package is there already: the install brings nothing, recommended or not
-            if "git" in named:
+            reported = next((name for name in RECOMMENDS_WHAT_USERS_RUN if name in named), None)
+            if reported is not None:
                 yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because git "
-                              "recommends openssh-client, less and patch, which its users may run: name the ones "
-                              "needed, then add the flag")
+                              f"{command.name} install without --no-install-recommends; not changed because {reported} "
+                              f"recommends {RECOMMENDS_WHAT_USERS_RUN[reported]}: name the ones needed, then add the flag")
                 continue
             if named and _purged_after(script, command, named):
                 continue  # the RUN removes what it installed before it ends: the flag changes no layer
@@ -182,6 +195,16 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                                   f"{pip_line} runs pip install, and python3-pip recommends build-essential and "
                                   "python3-dev, which pip needs to build a package that has no wheel: name them, or "
                                   "add the flag if every package has a wheel")
+                    continue
+            if named & PIP_PACKAGES and not named & BUILD_TOOL_PACKAGES:
+                compiled = _compiles_after(doc, run)
+                if compiled is not None:
+                    line, program = compiled
+                    pip = sorted(named & PIP_PACKAGES)[0]
+                    yield finding(doc, CODE, run.instruction,
+                                  f"{command.name} install without --no-install-recommends; not changed because {pip} "
+                                  f"recommends build-essential, and line {line} runs {program}, which no install of "
+                                  "the stage names: name build-essential (or what it needs), then add the flag")
                     continue
             edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
             added = ""
@@ -318,6 +341,27 @@ def _compiler_without_headers(named: set[str]) -> str | None:
 # pip's package, and what it recommends for building packages that have no wheel.
 PIP_PACKAGES = frozenset({"python3-pip", "python-pip"})
 PIP_BUILD_NEEDS = frozenset({"python3-dev", "python-dev", "build-essential", "python3-all-dev"})
+
+
+# The build tools python3-pip brings through its recommendation of build-essential, and the
+# packages that bring them when named.
+BUILD_TOOL_PROGRAMS = frozenset({"make", "gcc", "cc", "g++", "c++"})
+BUILD_TOOL_PACKAGES = frozenset({"build-essential", "make", "gcc", "g++", "cpp"})
+
+
+def _compiles_after(doc: Dockerfile, run: Run) -> tuple[int, str] | None:
+    """(line, program) of a build tool a later RUN of the stage (or one related to it) runs
+    when no install there names a package that brings it."""
+    related = [other for other in doc.runs() if _related(other.stage, run.stage)]
+    if any(set(installed_packages(other)) & BUILD_TOOL_PACKAGES for other in related):
+        return None
+    for other in related:
+        if other.instruction.span.start < run.instruction.span.start:
+            continue
+        for program in sorted(BUILD_TOOL_PROGRAMS):
+            if any(True for _ in other.commands(program)):
+                return other.instruction.line, program
+    return None
 
 
 def _pip_install_runs(doc: Dockerfile) -> list[Run]:
