@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Config
+from bot.dockerfile.apt_lists import installs_on_inherited_lists
 from bot.dockerfile.images import image_occurrences, shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import ParsedText
@@ -344,7 +345,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=readmes[0],
                             run_over_current_folder=readmes[1], devcontainer_files=devcontainer_files,
-                            cloud_build_steps=cloud_build_steps or {},
+                            cloud_build_steps=cloud_build_steps or {}, list_reliant=_list_reliant(texts),
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
@@ -882,6 +883,17 @@ def _ci_builds(texts: dict[SourceFile, str]) -> frozenset[str]:
             except DockerfileSyntaxError:
                 continue
     return frozenset(found)
+
+
+def _list_reliant(texts: dict[SourceFile, str]) -> tuple[tuple[str, str, int], ...]:
+    """The Dockerfiles that install with apt on the lists their base image keeps (`bot.dockerfile.apt_lists`)."""
+    found = []
+    for source, text in texts.items():
+        if source.kind is DOCKERFILE and "install" in text:
+            relying = installs_on_inherited_lists(text)
+            if relying is not None:
+                found.append((source.path, *relying))
+    return tuple(found)
 
 
 def _ci_targets(texts: dict[SourceFile, str]) -> frozenset[str]:

@@ -160,6 +160,8 @@ class RepositoryFacts:
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
     devcontainer_files: frozenset[str] = frozenset()  # Dockerfile paths a devcontainer.json beside them builds
+    # (Dockerfile path, the image it is built FROM, line) for each that installs with apt on lists its base keeps
+    list_reliant: tuple[tuple[str, str, int], ...] = ()
     # Dockerfile path → the Cloud Build configuration that runs the image it builds as one of its steps
     cloud_build_steps: Mapping[str, str] = field(default_factory=dict)
     dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)

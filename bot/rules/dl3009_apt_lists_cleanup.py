@@ -12,16 +12,20 @@ when another layer keeps lists of its own, out of this cleanup's reach: a RUN th
 remote apt setup script to a shell (NodeSource's `setup_22.x`, get.docker.com), or that runs a
 helper script from the build context (read, with the scripts it sources, never run) that runs
 apt-get update and never removes them: before this RUN, their copy stays in the lower layer;
-after it, the next update writes them again.
+after it, the next update writes them again. So is it in a base image when another Dockerfile of
+the repository, built FROM an image named like this one (`docker/Dockerfile-base`, `FROM
+…/docker-base`), installs with apt and never runs apt-get update: it installs from this image's lists.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.dockerfile.apt_lists import may_be_built_from
 from bot.dockerfile.layout import append_command
 from bot.dockerfile.model import Dockerfile, Run
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.rules.base import finding
 from bot.rules.hb061_remote_script_to_shell import remote_scripts
 from bot.rules.packages import apt
@@ -50,6 +54,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         if kept is not None:
             yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {kept}: removing "
                           "them only here frees nothing; remove them there too (or in a RUN after it)")
+            continue
+        child = _child_needing_lists(doc, context)
+        if child is not None:
+            yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {child}: removing "
+                          "them here would break that build; give it its own apt-get update first, then clean up")
             continue
         later = _later_run_needing_lists(doc, run)
         if later is not None:
@@ -101,6 +110,18 @@ def _lists_kept_elsewhere(doc: Dockerfile, context: RuleContext) -> str | None:
         for named, text in script_texts(doc, other, context):
             if _APT_UPDATE.search(text) and "/var/lib/apt/lists" not in text:
                 return f"line {other.instruction.line} runs {named}, which runs apt-get update and keeps the lists"
+    return None
+
+
+def _child_needing_lists(doc: Dockerfile, context: RuleContext) -> str | None:
+    """In a base image, another Dockerfile of the repository that installs with apt and never
+    updates, built FROM an image named like this one (`docker/Dockerfile-base`, `FROM
+    …/docker-base`): it installs from the lists this image keeps."""
+    if context.role is None or context.role.role is not Role.BASE:
+        return None
+    for path, image, line in context.facts.list_reliant:
+        if path != doc.path and may_be_built_from(image, doc.path):
+            return f"{path} (line {line}) installs from the lists of {image}, which may be this image, with no apt-get update"
     return None
 
 
