@@ -35,6 +35,9 @@ CASES = [
     ("steps:\n- name: docker\n  args: [build, -t, a, .]\n- name: b\n", set()),
     # docker run through a shell is not read
     ("steps:\n- name: docker\n  entrypoint: bash\n  args: [-c, 'docker build -t a . && docker run a']\n- name: a\n", set()),
+    # the app's image, its tests run in it with another entrypoint: not a builder
+    ("steps:\n- name: docker\n  args: [build, -t, gcr.io/p/app, .]\n- name: gcr.io/p/app\n  entrypoint: python\n"
+     "  args: [-m, pytest]\n", set()),
     ("steps: [", set()),
     ("", set()),
     ("just: text\n", set()),
@@ -61,3 +64,7 @@ def test_a_builder_is_a_tool_and_keeps_root(tmp_path):
     assert builder.role.role is Role.TOOL and "twine/cloudbuild.yaml" in builder.role.reason
     assert not any(f.rule == "HB001" for f in builder.applied)
     assert by_path["web/Dockerfile"].role.role is not Role.TOOL
+    # A port exposed says it serves: a step that runs it (its smoke test) does not make it a builder.
+    (tmp_path / "twine" / "Dockerfile").write_text('FROM python:3.12-slim\nEXPOSE 8000\nCMD ["python3", "-m", "http.server"]\n')
+    report = process(tmp_path, config, config.active_rules(), fix=True, write=False)
+    assert {r.path: r.hardened for r in report.results}["twine/Dockerfile"].role.role is Role.SERVICE

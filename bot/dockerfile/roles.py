@@ -304,11 +304,6 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     label = _action_label(instructions)
     if label:
         return RoleDecision(Role.TOOL, f"a GitHub Action's image (LABEL {label})", unshipped=_BUILT_PER_RUN)
-    cloud_build = facts.cloud_build_steps.get(doc.path)
-    if cloud_build is not None:
-        # Cloud Build runs every step as root over /workspace: the image is a builder, a tool.
-        return RoleDecision(Role.TOOL, f"a Cloud Build builder: {cloud_build} runs the image it builds as a build "
-                                       "step, as root over the checkout in /workspace")
     development = _development(doc, facts)
     if development is not None:
         return development
@@ -678,8 +673,13 @@ def _toolbox(final: Stage) -> str | None:
 
 
 def _tool(doc: Dockerfile, facts: RepositoryFacts, folders: list[str]) -> RoleDecision | None:
-    """An image run as a command over the user's files (no EXPOSE): it works in a mounted
-    checkout or GitHub's workspace, or runs the repository's own program or a linter."""
+    """An image run as a command over the user's files (no EXPOSE): a Cloud Build builder, or it
+    works in a mounted checkout or GitHub's workspace, or runs the repository's own program or a linter."""
+    cloud_build = facts.cloud_build_steps.get(doc.path)
+    if cloud_build is not None:
+        # Cloud Build runs every step as root over /workspace: the image is a builder, a tool.
+        return RoleDecision(Role.TOOL, f"a Cloud Build builder: {cloud_build} runs the image it builds as a build "
+                                       "step, as root over the checkout in /workspace")
     final = doc.final_stage
     instructions = final.all_instructions()
     workspace = next((i for i in instructions if i.keyword in ("WORKDIR", "ENV", "VOLUME", "ENTRYPOINT", "CMD")

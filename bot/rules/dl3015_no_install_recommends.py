@@ -48,11 +48,9 @@ _OFF = ("false", "0", "no", "off")
 _CONFIGURED_OFF = lazy_compile(r"""APT::Install-Recommends\s*["']?(?:false|0|no|off)\b""", re.IGNORECASE)
 
 
-# Packages whose recommendations a working image needs: what to name instead, or None to report.
-NEEDS_RECOMMENDED = {"curl": "ca-certificates", "wget": "ca-certificates", "git": None, "docker-ce-cli": None,
-                     "docker-ce": None}
-NEED_CERTIFICATES = frozenset(p for p, needs in NEEDS_RECOMMENDED.items() if needs == "ca-certificates")
-# What the packages reported above recommend that the image's users run, and for what.
+# Packages whose recommendation a working image needs, and that is named for them in the fix.
+NEED_CERTIFICATES = frozenset({"curl", "wget"})
+# Packages whose recommendations the image's users run, reported instead: what they recommend, and for what.
 RECOMMENDS_WHAT_USERS_RUN = {
     "git": "openssh-client, less and patch, which its users may run",
     # Since Docker 23 the CLI's plugins come as its recommendations: without them `docker buildx`

@@ -1,5 +1,6 @@
 """Google Cloud Build configurations (`cloudbuild.yaml`): which Dockerfiles build an image that a
-later step of the same build runs as a step.
+later step of the same build runs as a step, with its own entrypoint (a step that gives another,
+`entrypoint: python`, runs something else in the image: an app's tests).
 
 Every Cloud Build step is a container run as root over the build's `/workspace` (the checkout)
 with `HOME=/builder/home`, both root's. An image a build makes and then runs as one of its own
@@ -42,8 +43,8 @@ def steps_built_here(text: str) -> frozenset[str]:
             where = str(folder.value) if is_scalar(folder) else ""
             for tag in tags:
                 built.setdefault(_normalised(tag), set()).add(posixpath.normpath(posixpath.join(where, dockerfile)))
-        else:
-            ran.add(_normalised(image))
+        elif entrypoint is None:
+            ran.add(_normalised(image))  # run as it is, the way a builder is (not `entrypoint: pytest` in an app's image)
     return frozenset(dockerfile for image, dockerfiles in built.items() if image in ran for dockerfile in dockerfiles)
 
 
