@@ -10,7 +10,7 @@ import os
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
@@ -606,47 +606,46 @@ _DEVCONTAINER_CONFIGS = ("devcontainer.json", ".devcontainer.json")
 _DEVCONTAINER_DOCKERFILE = re.compile(r'"docker[Ff]ile"\s*:\s*"([^"\n]+)"')
 
 
+def _configs_beside_dockerfiles(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, AbstractSet[str] | None],
+                                config_names: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """(folder, configuration's name, its text) for each of `config_names` in a folder holding a
+    scanned Dockerfile, in the folders' order. Read as text, at most 64 KiB a file; one that
+    cannot be read is passed over."""
+    for folder in sorted({source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}):
+        names = listed.get(folder)
+        for config in config_names:
+            if names is not None and config not in names:
+                continue
+            data = read_regular(os.path.join(root, folder, config), 64 * 1024)
+            if data is not None:
+                yield folder, config, data.decode("utf-8", errors="replace")
+
+
 def _devcontainer_dockerfiles(root: Path, texts: dict[SourceFile, str],
                               listed: Mapping[str, AbstractSet[str] | None]) -> frozenset[str]:
     """The Dockerfiles a dev container configuration beside them builds (`devcontainer.json`
     with `"build": {"dockerfile": "Dockerfile"}`): a development environment's image. Only a
-    Dockerfile of the same folder counts (`../Dockerfile` may be the one that ships). Read as
-    text, at most 64 KiB a file; one that cannot be read names none."""
+    Dockerfile of the same folder counts (`../Dockerfile` may be the one that ships)."""
     found: set[str] = set()
-    for folder in {source.path.rpartition("/")[0] for source in texts if source.kind is DOCKERFILE}:
-        names = listed.get(folder)
-        for config in _DEVCONTAINER_CONFIGS:
-            if names is not None and config not in names:
-                continue
-            data = read_regular(os.path.join(root, folder, config), 64 * 1024)
-            if data is None:
-                continue
-            for named in _DEVCONTAINER_DOCKERFILE.findall(data.decode("utf-8", errors="replace")):
-                name = named.removeprefix("./")
-                if "/" not in name:  # one beside it: `../Dockerfile` may be the one that ships
-                    found.add(posixpath.join(folder, name))
+    for folder, _, text in _configs_beside_dockerfiles(root, texts, listed, _DEVCONTAINER_CONFIGS):
+        for named in _DEVCONTAINER_DOCKERFILE.findall(text):
+            name = named.removeprefix("./")
+            if "/" not in name:  # one beside it: `../Dockerfile` may be the one that ships
+                found.add(posixpath.join(folder, name))
     return frozenset(found)
 
 
 def _cloud_build_steps(root: Path, texts: dict[SourceFile, str],
                        listed: Mapping[str, AbstractSet[str] | None]) -> dict[str, str]:
     """Dockerfile path → the Cloud Build configuration (`cloudbuild.yaml`) beside it that runs
-    the image it builds as a step of the same build: a builder's image (`bot.sources.cloud_build`).
-    Read as text, at most 64 KiB a file."""
+    the image it builds as a step of the same build: a builder's image (`bot.sources.cloud_build`)."""
     dockerfiles = {source.path for source in texts if source.kind is DOCKERFILE}
     found: dict[str, str] = {}
-    for folder in sorted({path.rpartition("/")[0] for path in dockerfiles}):
-        names = listed.get(folder)
-        for config in CLOUD_BUILD_CONFIGS:
-            if names is not None and config not in names:
-                continue
-            data = read_regular(os.path.join(root, folder, config), 64 * 1024)
-            if data is None:
-                continue
-            for named in steps_built_here(data.decode("utf-8", errors="replace")):
-                path = posixpath.normpath(posixpath.join(folder, named))
-                if path in dockerfiles:
-                    found.setdefault(path, posixpath.join(folder, config))
+    for folder, config, text in _configs_beside_dockerfiles(root, texts, listed, CLOUD_BUILD_CONFIGS):
+        for named in sorted(steps_built_here(text)):
+            path = posixpath.normpath(posixpath.join(folder, named))
+            if path in dockerfiles:
+                found.setdefault(path, posixpath.join(folder, config))
     return found
 
 

@@ -141,27 +141,23 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 continue  # every package is there already: the install brings nothing, recommended or not
             reported = next((name for name in RECOMMENDS_WHAT_USERS_RUN if name in named), None)
             if reported is not None:
-                yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because {reported} "
-                              f"recommends {RECOMMENDS_WHAT_USERS_RUN[reported]}: name the ones needed, then add the flag")
+                yield _not_changed(doc, run, command, f"{reported} recommends {RECOMMENDS_WHAT_USERS_RUN[reported]}: "
+                                   "name the ones needed, then add the flag")
                 continue
             if named and _purged_after(script, command, named):
                 continue  # the RUN removes what it installed before it ends: the flag changes no layer
             desktop = next((name for name in sorted(named) if _DESKTOP_METAPACKAGE.fullmatch(name)), None)
             if desktop is not None:
-                yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because "
-                              f"{desktop} is a desktop's metapackage, whose recommendations are the desktop's own "
-                              "applications (its terminal, editor, file manager): name the ones needed, then add "
-                              "the flag")
+                yield _not_changed(doc, run, command, f"{desktop} is a desktop's metapackage, whose recommendations "
+                                   "are the desktop's own applications (its terminal, editor, file manager): name the "
+                                   "ones needed, then add the flag")
                 continue
             if interactive is None:
                 interactive = _interactive(doc)
             if interactive:
-                yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because "
-                              f"{interactive}, an image people work in, where recommended packages are commands "
-                              "they may run (zip recommends unzip): name the ones needed, then add the flag")
+                yield _not_changed(doc, run, command, f"{interactive}, an image people work in, where recommended "
+                                   "packages are commands they may run (zip recommends unzip): name the ones needed, "
+                                   "then add the flag")
                 continue
             if gpg_uses is None:
                 gpg_uses = _gpg_uses(doc)
@@ -173,36 +169,31 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                        "then add the flag") if keyserver else (
                        f"line {line} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as "
                        "a recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
-                yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because {why}")
+                yield _not_changed(doc, run, command, why)
                 continue
             compiler = _compiler_without_headers(named)
             if compiler is not None:
-                yield finding(doc, CODE, run.instruction,
-                              f"{command.name} install without --no-install-recommends; not changed because "
-                              f"{compiler} recommends libc6-dev, the C library's headers, without which it compiles "
-                              "nothing that includes them: name libc6-dev (or build-essential), then add the flag")
+                yield _not_changed(doc, run, command, f"{compiler} recommends libc6-dev, the C library's headers, "
+                                   "without which it compiles nothing that includes them: name libc6-dev (or "
+                                   "build-essential), then add the flag")
                 continue
             if named & PIP_PACKAGES and not named & PIP_BUILD_NEEDS:
                 if pip_runs is None:
                     pip_runs = _pip_install_runs(doc)
                 pip_line = _pip_install_after(pip_runs, run)
                 if pip_line is not None:
-                    yield finding(doc, CODE, run.instruction,
-                                  f"{command.name} install without --no-install-recommends; not changed because line "
-                                  f"{pip_line} runs pip install, and python3-pip recommends build-essential and "
-                                  "python3-dev, which pip needs to build a package that has no wheel: name them, or "
-                                  "add the flag if every package has a wheel")
+                    yield _not_changed(doc, run, command, f"line {pip_line} runs pip install, and python3-pip "
+                                       "recommends build-essential and python3-dev, which pip needs to build a package "
+                                       "that has no wheel: name them, or add the flag if every package has a wheel")
                     continue
             if named & PIP_PACKAGES and not named & BUILD_TOOL_PACKAGES:
                 compiled = _compiles_after(doc, run)
                 if compiled is not None:
                     line, program = compiled
                     pip = sorted(named & PIP_PACKAGES)[0]
-                    yield finding(doc, CODE, run.instruction,
-                                  f"{command.name} install without --no-install-recommends; not changed because {pip} "
-                                  f"recommends build-essential, and line {line} runs {program}, which no install of "
-                                  "the stage names: name build-essential (or what it needs), then add the flag")
+                    yield _not_changed(doc, run, command, f"{pip} recommends build-essential, and line {line} runs "
+                                       f"{program}, which no install of the stage names: name build-essential (or "
+                                       "what it needs), then add the flag")
                     continue
             edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
             added = ""
@@ -218,6 +209,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                 added = " (ca-certificates named: curl, wget and libcurl need it for https and only recommend it)"
             yield finding(doc, CODE, run.instruction,
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
+
+
+def _not_changed(doc: Dockerfile, run: Run, command: Command, why: str) -> Finding:
+    """The install reported, not edited, and why."""
+    return finding(doc, CODE, run.instruction,
+                   f"{command.name} install without --no-install-recommends; not changed because {why}")
 
 
 def _first_installs(doc: Dockerfile) -> dict[int, dict[str, int]]:
