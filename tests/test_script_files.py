@@ -67,3 +67,26 @@ def test_many_runs_between_helper_scripts_are_checked_in_linear_time():
     small, large = seconds(250), seconds(1_000)
     # 4 when linear (more on a loaded machine), 16 when quadratic
     assert large < 0.5 or large / small < 12, (small, large)
+
+
+@pytest.mark.parametrize("dockerfile, said", [
+    # The helper script installs on the lists line 2 leaves: they must stay until it has run.
+    ("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nCOPY install.sh /install.sh\n"
+     "WORKDIR /usr/local/app\nRUN cd / && ./install.sh\n",
+     "the RUN at line 5 runs ./install.sh, which installs without its own apt-get update"),
+    # ... found from the WORKDIR the RUN runs in, not the stage's last one.
+    ("FROM debian:12\nWORKDIR /opt\nRUN apt-get update && apt-get install -y curl\nCOPY install.sh .\n"
+     "RUN ./install.sh\nWORKDIR /usr/local/app\n",
+     "the RUN at line 5 runs ./install.sh, which installs without its own apt-get update"),
+])
+def test_a_later_helper_script_installing_on_the_lists_keeps_them(tmp_path, capsys, dockerfile, said):
+    write(tmp_path, "Dockerfile", dockerfile)
+    write(tmp_path, "install.sh", "#!/bin/sh\napt-get install -y cmake\n")
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert f"apt lists are not removed, but {said}: merge them, then clean up" in out
+    assert "[fixable]" not in out
+    # A script that updates the lists itself (and removes them) needs nothing of the earlier ones.
+    write(tmp_path, "install.sh", "#!/bin/sh\napt-get update && apt-get install -y cmake && rm -rf /var/lib/apt/lists/*\n")
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    assert "[fixable]" in capsys.readouterr().out

@@ -72,16 +72,21 @@ class Stage:
         """The stages of `stages` built on this one, directly or not."""
         return [s for s in stages if s is not self and s.built_on(self)]
 
-    def working_folder(self) -> str:
-        """The WORKDIR in effect at the stage's end (its ancestors' included), normalised; "/"
-        when none is set (read once: rules ask it for every script a RUN runs)."""
-        if self._working_folder is None:
-            folder = "/"
-            for inst in self._instructions_in_effect:
-                if inst.keyword == "WORKDIR" and inst.rest.strip():
-                    folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
+    def working_folder(self, before: Instruction | None = None) -> str:
+        """The WORKDIR in effect at the stage's end (its ancestors' included), or just above
+        `before`, normalised; "/" when none is set (the stage's end read once: rules ask it for
+        every script a RUN runs)."""
+        if before is None and self._working_folder is not None:
+            return self._working_folder
+        folder = "/"
+        for inst in self._instructions_in_effect:
+            if inst is before:
+                return folder
+            if inst.keyword == "WORKDIR" and inst.rest.strip():
+                folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
+        if before is None:
             object.__setattr__(self, "_working_folder", folder)
-        return self._working_folder
+        return folder
 
     def last_before(self, keyword: str, before: Instruction | None = None) -> Instruction | None:
         """The last `keyword` instruction in effect in this stage (ancestors included) just

@@ -60,11 +60,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {child}: removing "
                           "them here would break that build; give it its own apt-get update first, then clean up")
             continue
-        later = _later_run_needing_lists(doc, run)
+        later = _later_run_needing_lists(doc, run, context)
         if later is not None:
+            other, how = later
             yield finding(doc, CODE, run.instruction,
-                          f"apt lists are not removed, but the RUN at line {later.instruction.line} "
-                          "installs without its own apt-get update: merge them, then clean up")
+                          f"apt lists are not removed, but the RUN at line {other.instruction.line} {how}: merge "
+                          "them, then clean up")
             continue
         script = max(uses, key=lambda pair: pair[1].end)[0]
         # `sudo apt-get …`: the RUN's user is not root (cimg/* images run as circleci), and a
@@ -125,18 +126,29 @@ def _child_needing_lists(doc: Dockerfile, context: RuleContext) -> str | None:
     return None
 
 
-def _later_run_needing_lists(doc: Dockerfile, run: Run) -> Run | None:
-    """A later RUN, in this stage or one built on it, that relies on lists from before."""
+def _later_run_needing_lists(doc: Dockerfile, run: Run, context: RuleContext) -> tuple[Run, str] | None:
+    """A later RUN, in this stage or one built on it, that relies on lists from before, and how:
+    it installs without its own apt-get update, or runs a helper script from the build context
+    that does."""
     for other in doc.runs_after(run):
         order = {id(script): index for index, script in enumerate(other.scripts)}
         updates = [(order[id(s)], word.start) for s, _, word in apt(other, "update")]
         needs = [(order[id(s)], word.start) for sub in _NEEDS_LISTS for s, _, word in apt(other, sub)]
         # An install before the RUN's own update (`install gnupg && … && update`) still uses the old lists.
         if needs and (not updates or min(needs) < min(updates)):
-            return other
+            return other, "installs without its own apt-get update"
         if updates:
             return None
+        for named, text in script_texts(doc, other, context):
+            if _APT_UPDATE.search(text):
+                return None
+            if _APT_INSTALL.search(text):
+                return other, f"runs {named}, which installs without its own apt-get update"
     return None
+
+
+# `apt-get install`, `apt -y install` in a script's text.
+_APT_INSTALL = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+install\b")
 
 
 RULE = Rule(

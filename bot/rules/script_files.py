@@ -23,19 +23,26 @@ _SOURCED = lazy_compile(r"(?m)^[ \t]*(?:\.|source)[ \t]+[\"']?([^\s\"';&|]+)")
 def script_texts(doc: Dockerfile, run: Run, context: RuleContext) -> Iterator[tuple[str, str]]:
     """(the script as the RUN names it, its text followed by the texts of the scripts it
     sources) for each local script a command of the RUN runs (`/common.sh`, `./install.sh x`,
-    `bash scripts/setup.sh`) that a COPY or ADD of the build context put there and that can be
-    read; nothing when the texts are not on disk."""
+    `bash scripts/setup.sh`, from the RUN's WORKDIR or where a `cd` before it went) that a COPY
+    or ADD of the build context put there and that can be read; nothing when the texts are not
+    on disk."""
     if context.context_file is None:
         return
     for script in run.scripts:
+        here = run.stage.working_folder(run.instruction)  # the WORKDIR of the RUN, then where `cd` goes
         for command in script.script.commands:
             if not command.argv:
                 continue
-            named = _script_named(command.argv[0].value, [w.value for w in command.args()])
+            args = [w.value for w in command.args()]
+            if command.argv[0].value == "cd":
+                target = next((a for a in args if not a.startswith("-")), None)
+                if target is not None and "$" not in target and not target.startswith("~"):
+                    here = posixpath.normpath(posixpath.join(here, target))
+                continue
+            named = _script_named(command.argv[0].value, args)
             if named is None:
                 continue
-            folder = run.stage.working_folder() if not named.startswith("/") else "/"
-            texts = _read_with_sourced(doc, run, context, posixpath.normpath(posixpath.join(folder, named)))
+            texts = _read_with_sourced(doc, run, context, posixpath.normpath(posixpath.join(here, named)))
             if texts:
                 yield named, "\n".join(texts)
 
