@@ -120,6 +120,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                       f"{command[0]} only waits ({' '.join(command[1])[:40]}): commands are run in it with docker "
                       "exec, or files copied out of it, as its user: set USER by hand if they should not be root")
         return
+    several = _starts_several(command[1]) if command is not None else None
+    if several is not None:
+        yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because its {command[0]} starts "
+                      f"{several}: an all-in-one image whose programs each write where they were set up, as root: "
+                      "set USER by hand once each can run as that user")
+        return
     reason = _unsafe_reason(doc, stage, base, context)
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
@@ -144,6 +150,27 @@ def _only_waits(words: list[str]) -> bool:
     programs = [c.argv[0].value.rsplit("/", 1)[-1] for c in commands]
     return bool(programs) and set(programs) <= _WAITERS and bool({"sleep", "tail"} & set(programs)) \
         and all(program != "tail" or "/dev/null" in [w.value for w in c.argv] for program, c in zip(programs, commands, strict=True))
+
+
+# Programs that only start, wait for or report on others (`nohup etcd &`: the program is etcd).
+_NOT_DAEMONS = _WAITERS | {"cd", "echo", "printf", "exec", "nohup", "env", "export", "set", "test", "["}
+
+
+def _starts_several(words: list[str]) -> str | None:
+    """The programs a container's shell command starts when it runs one in the background and
+    then others (`etcd & sleep 10 && manager-api & openresty`), named for the message; None
+    for one program, or several run one after the other."""
+    commands = [c for c in split_commands(" ".join(words)).commands if c.argv]
+    if not any(c.separator_after == "&" for c in commands):
+        return None
+    programs: list[str] = []
+    for command in commands:
+        argv = [w.value.lstrip("(").rsplit("/", 1)[-1] for w in command.argv]
+        while argv and argv[0] in ("nohup", "exec", "env"):
+            argv = argv[1:]
+        if argv and argv[0] not in _NOT_DAEMONS and argv[0] not in programs and "=" not in argv[0]:
+            programs.append(argv[0])
+    return f"{', '.join(programs[:-1])} and {programs[-1]}" if len(programs) >= 2 else None
 
 
 def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -> str | None:
