@@ -177,7 +177,9 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                                dockerfile_templates=_dockerfile_templates(root),
                                unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     folders = _context_folders(texts, ruleset.context.facts)
-    ruleset = replace(ruleset, context=replace(ruleset.context, context_file=ContextFiles(root, folders, walked).read))
+    context_files = ContextFiles(root, folders, walked)
+    ruleset = replace(ruleset, context=replace(ruleset.context, context_file=context_files.read,
+                                               same_named=context_files.same_named))
     if any(rule.code == CONTEXT_LEAK for rule in rules):
         ruleset = replace(ruleset, context=replace(ruleset.context, contexts=ContextListings(root, folders)))
     report, ruleset = _process_all(texts, ruleset, fix, processes_for(len(texts), jobs), diffs, survey)

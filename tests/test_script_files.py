@@ -90,3 +90,18 @@ def test_a_later_helper_script_installing_on_the_lists_keeps_them(tmp_path, caps
     write(tmp_path, "install.sh", "#!/bin/sh\napt-get update && apt-get install -y cmake && rm -rf /var/lib/apt/lists/*\n")
     main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
     assert "[fixable]" in capsys.readouterr().out
+
+
+def test_a_script_the_build_context_lacks_is_read_where_the_repository_keeps_it(tmp_path, capsys):
+    """`cp utils/*.sh debian/` before `docker build debian/`: the file of that name elsewhere is read."""
+    write(tmp_path, "debian/Dockerfile", "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n"
+                                         "COPY ./install.sh /install.sh\nRUN /install.sh\n")
+    write(tmp_path, "utils/install.sh", "#!/bin/sh\napt-get install -y cmake\n")
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "the RUN at line 4 runs /install.sh, which installs without its own apt-get update" in out
+    # Too many files of that name say nothing of which one: the cleanup is made.
+    for folder in ("a", "b", "c", "d"):
+        write(tmp_path, f"{folder}/install.sh", "#!/bin/sh\napt-get install -y cmake\n")
+    main(["check", "--offline", "--select", "DL3009", str(tmp_path)])
+    assert "[fixable]" in capsys.readouterr().out

@@ -88,6 +88,10 @@ class RuleContext:
     # A file of a Dockerfile's build context, by (Dockerfile path, context-relative path), read
     # for what it says (HB001 reads the start script); None: the texts are not on disk.
     context_file: Callable[[str, str], str | None] | None = None
+    # The repository's files named so, wherever they are (a file name in, their texts out, a few
+    # at most): a helper script a build context lacks, which a build script copies in from
+    # there before `docker build`; None: the texts are not on disk.
+    same_named: Callable[[str], tuple[str, ...]] | None = None
 
     def is_enabled(self, code: str) -> bool:
         return code in self.enabled

@@ -24,8 +24,9 @@ def script_texts(doc: Dockerfile, run: Run, context: RuleContext) -> Iterator[tu
     """(the script as the RUN names it, its text followed by the texts of the scripts it
     sources) for each local script a command of the RUN runs (`/common.sh`, `./install.sh x`,
     `bash scripts/setup.sh`, from the RUN's WORKDIR or where a `cd` before it went) that a COPY
-    or ADD of the build context put there and that can be read; nothing when the texts are not
-    on disk."""
+    or ADD of the build context put there and that can be read; when the context lacks it, the
+    repository's files of that name (a few at most) are read instead: a build script copies it
+    in before `docker build`. Nothing when the texts are not on disk."""
     if context.context_file is None:
         return
     for script in run.scripts:
@@ -42,7 +43,12 @@ def script_texts(doc: Dockerfile, run: Run, context: RuleContext) -> Iterator[tu
             named = _script_named(command.argv[0].value, args)
             if named is None:
                 continue
-            texts = _read_with_sourced(doc, run, context, posixpath.normpath(posixpath.join(here, named)))
+            path = posixpath.normpath(posixpath.join(here, named))
+            texts = _read_with_sourced(doc, run, context, path)
+            if not texts and context.same_named is not None and _copied_from(doc, run, path) is not None:
+                # Copied from the build context, which lacks it: a build script puts it there
+                # from elsewhere in the repository (`cp utils/*.sh debian/`), the file of that name.
+                texts = list(context.same_named(posixpath.basename(path)))
             if texts:
                 yield named, "\n".join(texts)
 

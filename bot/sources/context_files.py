@@ -18,6 +18,8 @@ from pathlib import Path
 from bot.sources.files import read_regular
 
 MAX_BYTES = 256 * 1024
+# The files of one name read for `same_named`, at most.
+MAX_SAME_NAMED = 4
 
 
 class ContextFiles:
@@ -31,6 +33,7 @@ class ContextFiles:
         # Folder → the names in it: the search's listings (every name that is not a folder),
         # and ours, of every name, for a folder it did not list (None: it cannot be listed).
         self._listed: dict[str, Set[str] | None] = dict(listed or {})
+        self._by_name: dict[str, list[str]] | None = None  # file name → its paths, made when first asked
 
     def read(self, dockerfile: str, relative: str) -> str | None:
         folder = self._folders.get(dockerfile)
@@ -43,6 +46,26 @@ class ContextFiles:
             folder, name = posixpath.split(path)
             self._read[path] = _read_inside(self._root, path) if name in self._names(folder) else None
         return self._read[path]
+
+    def same_named(self, name: str) -> tuple[str, ...]:
+        """The texts of the repository's files named `name`, in the folders the search for
+        sources listed, when there are at most MAX_SAME_NAMED of them (a name that common says
+        nothing of one script); each read as `read` reads."""
+        if self._by_name is None:
+            self._by_name = {}
+            for folder, names in self._listed.items():
+                for each in names or ():
+                    self._by_name.setdefault(each, []).append(posixpath.join(folder, each) if folder else each)
+        paths = self._by_name.get(name, [])
+        if not paths or len(paths) > MAX_SAME_NAMED:
+            return ()
+        texts = []
+        for path in sorted(paths):
+            if path not in self._read:
+                self._read[path] = _read_inside(self._root, path)
+            if self._read[path] is not None:
+                texts.append(self._read[path])
+        return tuple(texts)
 
     def _names(self, folder: str) -> Set[str]:
         if folder not in self._listed:
