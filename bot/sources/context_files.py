@@ -33,7 +33,10 @@ class ContextFiles:
         # Folder → the names in it: the search's listings (every name that is not a folder),
         # and ours, of every name, for a folder it did not list (None: it cannot be listed).
         self._listed: dict[str, Set[str] | None] = dict(listed or {})
-        self._by_name: dict[str, list[str]] | None = None  # file name → its paths, made when first asked
+        # File name → its paths in the search's listings only (not ours, which depend on what
+        # was asked before: each worker of a run must find the same), made when first asked.
+        self._searched = dict(listed or {})
+        self._by_name: dict[str, list[str]] | None = None
 
     def read(self, dockerfile: str, relative: str) -> str | None:
         folder = self._folders.get(dockerfile)
@@ -53,8 +56,8 @@ class ContextFiles:
         nothing of one script); each read as `read` reads."""
         if self._by_name is None:
             self._by_name = {}
-            for folder, names in self._listed.items():
-                for each in names or ():
+            for folder, names in self._searched.items():
+                for each in names:
                     self._by_name.setdefault(each, []).append(posixpath.join(folder, each) if folder else each)
         paths = self._by_name.get(name, [])
         if not paths or len(paths) > MAX_SAME_NAMED:
