@@ -8,8 +8,9 @@ from __future__ import annotations
 from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 
-_INSTALL = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+install\b")
-_UPDATE = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+update\b")
+# `apt-get install`, `apt -y install`, `apt-get -q update` in a text (a Dockerfile's, a script's).
+APT_INSTALL = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+install\b")
+APT_UPDATE = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+update\b")
 _FROM = lazy_compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(\S+)")
 
 
@@ -17,8 +18,8 @@ def installs_on_inherited_lists(text: str) -> tuple[str, int] | None:
     """(the image the file is first built FROM, the line of its first install) when the file
     installs with apt but never updates its lists, on an image named with a registry or
     namespace of its own (`us-docker.pkg.dev/team/docker-base`, `myorg/app-base`); else None."""
-    install = _INSTALL.search(text)
-    if install is None or _UPDATE.search(text):
+    install = APT_INSTALL.search(text)
+    if install is None or APT_UPDATE.search(text):
         return None
     base = _FROM.search(text)
     if base is None or "$" in base.group(1) or "/" not in base.group(1) or base.group(1).startswith("library/"):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.dockerfile.apt_lists import may_be_built_from
+from bot.dockerfile.apt_lists import APT_INSTALL, APT_UPDATE, may_be_built_from
 from bot.dockerfile.layout import append_command
 from bot.dockerfile.model import Dockerfile, Run
 from bot.lazy_regex import lazy_compile
@@ -40,6 +40,7 @@ _NEEDS_LISTS = ("install", "upgrade", "dist-upgrade", "full-upgrade", "source", 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     kept: str | None = None
     kept_read = False  # read once, for the first RUN that would be cleaned: the same for every one
+    child = _child_needing_lists(doc, context)  # the same for every RUN too
     for run in doc.shipped_runs():
         uses = [(s, c) for sub in ("update",) + _NEEDS_LISTS for s, c, _ in apt(run, sub)]
         if not uses or _cleans_lists(run) or run.has_cache_mount("/var/lib/apt"):
@@ -55,7 +56,6 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {kept}: removing "
                           "them only here frees nothing; remove them there too (or in a RUN after it)")
             continue
-        child = _child_needing_lists(doc, context)
         if child is not None:
             yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but {child}: removing "
                           "them here would break that build; give it its own apt-get update first, then clean up")
@@ -86,10 +86,6 @@ def _cleans_lists(run: Run) -> bool:
         or any(True for _ in apt(run, "dist-clean"))
 
 
-# `apt-get update`, `apt update`, `apt-get -q update` in a script's text.
-_APT_UPDATE = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+update\b")
-
-
 # A remote script that sets up an apt repository and so runs apt-get update: its URL names
 # Debian packaging (`deb.nodesource.com/setup_22.x`, packagecloud's `script.deb.sh`), or it is
 # Docker's convenience script, which installs Docker with apt.
@@ -109,7 +105,7 @@ def _lists_kept_elsewhere(doc: Dockerfile, context: RuleContext) -> str | None:
         if remote:
             return f"line {other.instruction.line} runs a remote apt setup script ({remote[0]}), which runs apt-get update"
         for named, text in script_texts(doc, other, context):
-            if _APT_UPDATE.search(text) and "/var/lib/apt/lists" not in text:
+            if APT_UPDATE.search(text) and "/var/lib/apt/lists" not in text:
                 return f"line {other.instruction.line} runs {named}, which runs apt-get update and keeps the lists"
     return None
 
@@ -140,15 +136,11 @@ def _later_run_needing_lists(doc: Dockerfile, run: Run, context: RuleContext) ->
         if updates:
             return None
         for named, text in script_texts(doc, other, context):
-            if _APT_UPDATE.search(text):
+            if APT_UPDATE.search(text):
                 return None
-            if _APT_INSTALL.search(text):
+            if APT_INSTALL.search(text):
                 return other, f"runs {named}, which installs without its own apt-get update"
     return None
-
-
-# `apt-get install`, `apt -y install` in a script's text.
-_APT_INSTALL = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+install\b")
 
 
 RULE = Rule(
