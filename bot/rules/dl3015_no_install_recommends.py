@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cached_property
 
 from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
 from bot.dockerfile.model import Dockerfile, Run, Stage
@@ -109,101 +110,63 @@ def _interactive(doc: Dockerfile) -> str:
     return ""
 
 
+class _FileFacts:
+    """What the file's installs are judged against, each read once per file and only when a
+    check first needs it, so that a file of many installs stays linear."""
+
+    def __init__(self, doc: Dockerfile) -> None:
+        self.doc = doc
+
+    @cached_property
+    def configured_off(self) -> list[Run]:
+        return _runs_turning_recommends_off(self.doc)
+
+    @cached_property
+    def first_installs(self) -> dict[int, dict[str, int]]:
+        return _first_installs(self.doc)
+
+    @cached_property
+    def certified(self) -> dict[int, tuple[int, int, int]]:
+        return _certificate_installs(self.doc)
+
+    @cached_property
+    def gpg_uses(self) -> GpgUses:
+        return _gpg_uses(self.doc)
+
+    @cached_property
+    def pip_runs(self) -> list[Run]:
+        return _pip_install_runs(self.doc)
+
+    @cached_property
+    def interactive(self) -> str:
+        return _interactive(self.doc)
+
+
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
-    certified: dict[int, tuple[int, int, int]] | None = None  # where each stage first installs ca-certificates
-    configured_off: list[Run] | None = None  # the RUNs that turn recommends off in apt's configuration, likewise
-    first_installs: dict[int, dict[str, int]] | None = None  # by stage, likewise
-    gpg_uses: GpgUses | None = None  # likewise
-    pip_runs: list[Run] | None = None  # likewise
-    interactive: str | None = None  # how the image shows people work in it ("" when it does not), likewise
+    facts = _FileFacts(doc)
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
-            if command.has_option("--no-install-recommends"):
+            if _recommends_off(facts, run, command):
                 continue
-            if command.has_option("--only-upgrade"):
-                # Upgrades only what is installed already: no new package arrives, so there is
-                # no recommendation for the flag to skip.
-                continue
-            settings = command.option_values("-o", "--option")
-            if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
-                   for s in settings):
-                continue
-            if configured_off is None:
-                configured_off = _runs_turning_recommends_off(doc)
-            if any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
-                   for earlier in configured_off):
-                continue  # apt's configuration already installs no recommendations here
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
-            if first_installs is None:
-                first_installs = _first_installs(doc)
-            if named and _installed_before(first_installs, run, named):
+            if named and _installed_before(facts.first_installs, run, named):
                 continue  # every package is there already: the install brings nothing, recommended or not
-            reported = next((name for name in RECOMMENDS_WHAT_USERS_RUN if name in named), None)
-            if reported is not None:
-                yield _not_changed(doc, run, command, f"{reported} recommends {RECOMMENDS_WHAT_USERS_RUN[reported]}: "
-                                   "name the ones needed, then add the flag")
+            why = _why_not_changed(facts, run, script, command, named)
+            if why == _NO_LAYER_CHANGES:
                 continue
-            if named and _purged_after(script, command, named):
-                continue  # the RUN removes what it installed before it ends: the flag changes no layer
-            desktop = next((name for name in sorted(named) if _DESKTOP_METAPACKAGE.fullmatch(name)), None)
-            if desktop is not None:
-                yield _not_changed(doc, run, command, f"{desktop} is a desktop's metapackage, whose recommendations "
-                                   "are the desktop's own applications (its terminal, editor, file manager): name the "
-                                   "ones needed, then add the flag")
+            if why is not None:
+                yield finding(doc, CODE, run.instruction,
+                              f"{command.name} install without --no-install-recommends; not changed because {why}")
                 continue
-            if interactive is None:
-                interactive = _interactive(doc)
-            if interactive:
-                yield _not_changed(doc, run, command, f"{interactive}, an image people work in, where recommended "
-                                   "packages are commands they may run (zip recommends unzip): name the ones needed, "
-                                   "then add the flag")
-                continue
-            if gpg_uses is None:
-                gpg_uses = _gpg_uses(doc)
-            gpg = _gpg_used_after(gpg_uses, run, script, command, named)
-            if gpg is not None:
-                line, keyserver = gpg
-                why = (f"line {line} fetches keys from a keyserver with gpg, which needs dirmngr, and no install names "
-                       "gnupg or dirmngr: gpg brings it only through its recommendation of gnupg: name dirmngr, "
-                       "then add the flag") if keyserver else (
-                       f"line {line} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as "
-                       "a recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
-                yield _not_changed(doc, run, command, why)
-                continue
-            compiler = _compiler_without_headers(named)
-            if compiler is not None:
-                yield _not_changed(doc, run, command, f"{compiler} recommends libc6-dev, the C library's headers, "
-                                   "without which it compiles nothing that includes them: name libc6-dev (or "
-                                   "build-essential), then add the flag")
-                continue
-            if named & PIP_PACKAGES and not named & PIP_BUILD_NEEDS:
-                if pip_runs is None:
-                    pip_runs = _pip_install_runs(doc)
-                pip_line = _pip_install_after(pip_runs, run)
-                if pip_line is not None:
-                    yield _not_changed(doc, run, command, f"line {pip_line} runs pip install, and python3-pip "
-                                       "recommends build-essential and python3-dev, which pip needs to build a package "
-                                       "that has no wheel: name them, or add the flag if every package has a wheel")
-                    continue
-            if named & PIP_PACKAGES and not named & BUILD_TOOL_PACKAGES:
-                compiled = _compiles_after(doc, run)
-                if compiled is not None:
-                    line, program = compiled
-                    pip = sorted(named & PIP_PACKAGES)[0]
-                    yield _not_changed(doc, run, command, f"{pip} recommends build-essential, and line {line} runs "
-                                       f"{program}, which no install of the stage names: name build-essential (or "
-                                       "what it needs), then add the flag")
-                    continue
             edits = [Edit.insert(script.logical.original_end(install.end), " --no-install-recommends")]
             added = ""
             name_certificates = _needs_certificates(named)
             if name_certificates:
-                if certified is None:
-                    certified = _certificate_installs(doc)
                 here = _position(run, script, command)
                 # Installed later (even in this RUN, after a `curl https://…`) is too late: named here it is not.
-                name_certificates = not any(id(s) in certified and certified[id(s)] <= here for s in run.stage.lineage())
+                name_certificates = not any(id(s) in facts.certified and facts.certified[id(s)] <= here
+                                            for s in run.stage.lineage())
             if name_certificates:
                 edits.append(Edit.insert(script.logical.original_end(packages[-1].end), " ca-certificates"))
                 added = " (ca-certificates named: curl, wget and libcurl need it for https and only recommend it)"
@@ -211,10 +174,67 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                           f"{command.name} install without --no-install-recommends{added}", tuple(edits))
 
 
-def _not_changed(doc: Dockerfile, run: Run, command: Command, why: str) -> Finding:
-    """The install reported, not edited, and why."""
-    return finding(doc, CODE, run.instruction,
-                   f"{command.name} install without --no-install-recommends; not changed because {why}")
+def _recommends_off(facts: _FileFacts, run: Run, command: Command) -> bool:
+    """The install already brings no recommendation: the flag is there, it only upgrades what is
+    installed, or an option or apt's configuration (set by an earlier RUN of the stage or one it
+    is built on) turns them off."""
+    if command.has_option("--no-install-recommends") or command.has_option("--only-upgrade"):
+        return True
+    settings = command.option_values("-o", "--option")
+    if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
+           for s in settings):
+        return True
+    return any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
+               for earlier in facts.configured_off)
+
+
+# `_why_not_changed`'s answer for an install the RUN purges before it ends: no layer changes,
+# so there is nothing to edit or to say.
+_NO_LAYER_CHANGES = ""
+
+
+def _why_not_changed(facts: _FileFacts, run: Run, script, command: Command, named: set[str]) -> str | None:
+    """Why the install is reported rather than edited (what the flag would take away that the
+    image or its users need); None: edit it."""
+    reported = next((name for name in RECOMMENDS_WHAT_USERS_RUN if name in named), None)
+    if reported is not None:
+        return f"{reported} recommends {RECOMMENDS_WHAT_USERS_RUN[reported]}: name the ones needed, then add the flag"
+    if named and _purged_after(script, command, named):
+        return _NO_LAYER_CHANGES
+    desktop = next((name for name in sorted(named) if _DESKTOP_METAPACKAGE.fullmatch(name)), None)
+    if desktop is not None:
+        return (f"{desktop} is a desktop's metapackage, whose recommendations are the desktop's own applications "
+                "(its terminal, editor, file manager): name the ones needed, then add the flag")
+    if facts.interactive:
+        return (f"{facts.interactive}, an image people work in, where recommended packages are commands they may "
+                "run (zip recommends unzip): name the ones needed, then add the flag")
+    gpg = _gpg_used_after(facts.gpg_uses, run, script, command, named)
+    if gpg is not None:
+        line, keyserver = gpg
+        if keyserver:
+            return (f"line {line} fetches keys from a keyserver with gpg, which needs dirmngr, and no install names "
+                    "gnupg or dirmngr: gpg brings it only through its recommendation of gnupg: name dirmngr, then "
+                    "add the flag")
+        return (f"line {line} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as a "
+                "recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
+    compiler = _compiler_without_headers(named)
+    if compiler is not None:
+        return (f"{compiler} recommends libc6-dev, the C library's headers, without which it compiles nothing that "
+                "includes them: name libc6-dev (or build-essential), then add the flag")
+    if named & PIP_PACKAGES and not named & PIP_BUILD_NEEDS:
+        pip_line = _pip_install_after(facts.pip_runs, run)
+        if pip_line is not None:
+            return (f"line {pip_line} runs pip install, and python3-pip recommends build-essential and python3-dev, "
+                    "which pip needs to build a package that has no wheel: name them, or add the flag if every "
+                    "package has a wheel")
+    if named & PIP_PACKAGES and not named & BUILD_TOOL_PACKAGES:
+        compiled = _compiles_after(facts.doc, run)
+        if compiled is not None:
+            line, program = compiled
+            pip = sorted(named & PIP_PACKAGES)[0]
+            return (f"{pip} recommends build-essential, and line {line} runs {program}, which no install of the "
+                    "stage names: name build-essential (or what it needs), then add the flag")
+    return None
 
 
 def _first_installs(doc: Dockerfile) -> dict[int, dict[str, int]]:

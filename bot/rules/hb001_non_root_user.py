@@ -223,7 +223,17 @@ def _cron_setup(doc: Dockerfile, stage: Stage) -> str | None:
 
 
 def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
-    lineage_instructions = stage.all_instructions()
+    """Why a USER would break the image, from the first kind of evidence that shows it; None:
+    nothing does."""
+    for reason in _REASONS:
+        why = reason(doc, stage, base, context)
+        if why is not None:
+            return why
+    return None
+
+
+def _where_it_runs(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """A stage built on it, or a platform that picks the user itself or has no useradd."""
     heir = next((s for s in stage.descendants(doc.stages) if any(i.keyword == "RUN" for i in s.instructions)), None)
     if heir is not None:
         name = heir.name or f"at line {heir.from_.line}"
@@ -237,6 +247,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     if windows is not None:
         return (f"it is a Windows container ({windows}), which has no useradd: set a USER such as "
                 "ContainerUser by hand if the app allows")
+    return None
+
+
+def _how_compose_runs_it(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """What the compose service that builds it (or runs its image) gives it that a new user could not use."""
     build = context.facts.compose_builds.get(doc.path)
     if build is not None and build.root_powers:
         return f"{build.service} runs it with {build.root_powers}, which only root can use"
@@ -257,6 +272,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         other, service, target = sibling
         return (f"{service} runs {other}, an image of the same app, with {target} mounted inside the working folder "
                 f"{stage.working_folder()}: the app writes there; make it writable by the new user, then set USER")
+    return None
+
+
+def _folders_it_writes(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """A folder the app writes that the Dockerfile leaves to root."""
     handed = _handed_elsewhere(doc, stage, context.facts.handed_folders)
     if handed is not None:
         folder, (other, how) = handed
@@ -277,6 +297,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
     if documented is not None:
         return (f"{documented[0]} runs it with a folder mounted at {documented[1]}, which a new user may not be able "
                 "to write: make it writable by that user, then set USER")
+    return None
+
+
+def _what_the_base_does(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """A base that picks its user itself, or whose user tools are not known."""
     if base.family == "dotnet" and base.user is None:
         return "this .NET image predates the `app` user of .NET 8: move to .NET 8+ and `USER $APP_UID`"
     if base.starts_as_root:
@@ -285,15 +310,25 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         if stage.external_base is None:
             return f"the base image {stage.lineage()[-1].base!r} cannot be resolved"
         return f"the user tools of base image {stage.external_base} are not known"
+    return None
+
+
+def _data_it_keeps(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """Where the image keeps data across runs that earlier versions wrote as root."""
     # A base image's empty WORKDIR is where the images built FROM it put their files, not kept data.
     is_base = context.role is not None and context.role.role is Role.BASE
-    kept = _kept_data(doc, stage, build) or (None if is_base else _empty_workdir(stage))
+    kept = _kept_data(doc, stage, context.facts.compose_builds.get(doc.path)) or (None if is_base else _empty_workdir(stage))
     if kept is not None:
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
                 "volume), then set USER")
+    return None
+
+
+def _ports_it_binds(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """A port below 1024 that the app listens on, or a program that drops privileges itself."""
     defaults: dict[str, str] = {}  # build arguments' defaults, for an ENV set from one (`ENV PORT=$EXPOSE`)
-    for inst in lineage_instructions:
+    for inst in stage.all_instructions():
         if inst.keyword == "ARG":
             defaults.update(pair.split("=", 1) for pair in inst.rest.split() if "=" in pair)
         if inst.keyword == "ENV":
@@ -318,6 +353,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         if listening is not None:
             return (f"its entry file {listening[0]} listens on port {listening[1]} by default (< 1024), which a "
                     "non-root user cannot bind: have it listen on a port above 1023 (set PORT), then set USER")
+    return None
+
+
+def _what_it_sets_up(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """A design that needs root or group 0: files writable by group root, cron, a health marker."""
     group_root = _group_root_design(doc, stage)
     if group_root is not None:
         return (f"line {group_root} makes files writable for group root, for any uid in group 0 (as OpenShift runs "
@@ -330,6 +370,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         healthcheck, path, folder = marker
         return (f"its HEALTHCHECK (line {healthcheck.line}) waits for {path}, which the container writes at run time "
                 f"in {folder}, where a new user cannot write: move it to a folder that user owns, then set USER")
+    return None
+
+
+def _what_it_starts(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
+    """A start script, entrypoint or command that needs root, or instructions after the USER's place."""
     script = start_script(stage)
     if script is not None:
         reason = _script_reason(doc, script, context)
@@ -353,7 +398,11 @@ def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         for inst in stage.instructions:
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
-    return None
+
+
+# The kinds of evidence, in the order they are asked: the first that answers is the reason shown.
+_REASONS = (_where_it_runs, _how_compose_runs_it, _folders_it_writes, _what_the_base_does, _data_it_keeps,
+            _ports_it_binds, _what_it_sets_up, _what_it_starts)
 
 
 # Folders any user may write in.
