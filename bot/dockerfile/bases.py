@@ -27,12 +27,13 @@ STARTS_AS_ROOT = frozenset(
 )
 # Official images whose Apache variant (php:8.3-apache; the plain tags of the CMS images, which
 # are Apache unless the tag says fpm) starts Apache as root to bind port 80, then drops to
-# www-data itself.
+# www-data itself. The CMS images' FPM variants start as root too: their entrypoints set up the
+# web root, and the site's files there are www-data's, which another user could not write.
 APACHE_BY_DEFAULT = frozenset("wordpress drupal joomla mediawiki nextcloud matomo".split())
 
 
-def _apache_variant(name: str, tag: str) -> bool:
-    return "apache" in tag or (name in APACHE_BY_DEFAULT and "fpm" not in tag and "cli" not in tag)
+def _starts_as_root_for_the_web(name: str, tag: str) -> bool:
+    return "apache" in tag or (name in APACHE_BY_DEFAULT and "cli" not in tag)
 
 
 # Images that run a server of their own: content copied into one makes a service.
@@ -71,7 +72,12 @@ class BaseInfo:
 
     @property
     def runs_a_server(self) -> bool:
-        return self.image is not None and self.image.short_name in SERVERS
+        """The image's own command serves what is copied into it: a web or database server,
+        and PHP's Apache and FPM variants (the CMS images are one or the other)."""
+        if self.image is None:
+            return False
+        name, tag = self.image.short_name, self.image.tag or ""
+        return name in SERVERS or name in APACHE_BY_DEFAULT or (name == "php" and ("apache" in tag or "fpm" in tag))
 
     @property
     def has_bash(self) -> bool:
@@ -156,7 +162,7 @@ def describe_base(image_text: str | None) -> BaseInfo:
         return BaseInfo("dotnet", "alpine" if "alpine" in tag else "debian", image, user=user)
     if familiar.startswith("public.ecr.aws/lambda/"):
         return BaseInfo("unknown", "unknown", image, nonroot_by_default=True)  # Lambda runs its own user
-    if image.repository.startswith("library/") and (name in STARTS_AS_ROOT or _apache_variant(name, tag)):
+    if image.repository.startswith("library/") and (name in STARTS_AS_ROOT or _starts_as_root_for_the_web(name, tag)):
         os_name = "alpine" if "alpine" in tag else "debian"
         return BaseInfo("unknown", os_name, image, starts_as_root=True)
     if name == "alpine" or "alpine" in tag:
