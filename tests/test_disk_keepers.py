@@ -6,7 +6,7 @@ import pytest
 
 from bot.cli import main
 from bot.dockerfile.model import Dockerfile
-from bot.rules.disk_keepers import disk_keeper, manifest_paths
+from bot.rules.disk_keepers import disk_keeper, manifest_paths, package_script
 from tests.helpers import write
 
 GO_SQLITE = "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgithub.com/gorilla/mux v1.8.1\n" \
@@ -52,6 +52,7 @@ def test_a_file_that_copies_thousands_of_manifests_has_a_few_read():
      ("better-sqlite3", "package.json", "an embedded database file")),
     ("package.json", '{"dependencies": {"express": "^4"}, "devDependencies": {"sqlite3": "^5"}}', None),  # tests' only
     ("package.json", "{not json", None),
+    ("package.json", '{"dependencies": {"express": "^4", "multer": "^1.4"}}', ("multer", "package.json", "uploaded files")),
     ("package.json", '{"dependencies": {"@nestjs/core": "^10", "@nestjs/graphql": "^12"}}',
      ("@nestjs/graphql", "package.json", "a generated GraphQL schema file")),
     ("requirements.txt", "flask==3.0\n# aiosqlite\nTinyDB[yaml]>=4.8\n", ("tinydb", "requirements.txt",
@@ -104,3 +105,38 @@ def test_an_app_whose_manifests_name_no_such_library_gets_a_user(tmp_path, capsy
     write(tmp_path, "Dockerfile", SERVICE)
     write(tmp_path, "go.mod", "module example.com/app\n\nrequire github.com/lib/pq v1.10.9\n")
     assert "final stage runs as root: switch to user 10001:10001" in _hb001(tmp_path, capsys)
+
+
+@pytest.mark.parametrize("manifests, name, command", [
+    ({"package.json": '{"scripts": {"start": "next start -p 3000", "build": "next build"}}'}, "start", "next start -p 3000"),
+    ({"package.json": '{"scripts": {"build": "next build"}}'}, "start", None),
+    ({"package.json": '{"scripts": "next start"}'}, "start", None),
+    ({"package.json": "{not json"}, "start", None),
+    ({}, "start", None),  # not in the build context
+])
+def test_the_command_of_a_package_script(manifests, name, command):
+    dockerfile = Dockerfile.parse("FROM node:22\nCOPY package.json ./\n", "Dockerfile")
+    assert package_script(dockerfile, manifests.get, name) == command
+
+
+NEXT_APP = ("FROM node:20-alpine AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n"
+            "COPY . .\nRUN npm run build\nFROM node:20-alpine\nWORKDIR /app\n"
+            "COPY --from=build /app/.next ./.next\nCOPY --from=build /app/package.json ./\n"
+            "COPY --from=build /app/node_modules ./node_modules\nEXPOSE 3000\nCMD {command}\n")
+
+
+@pytest.mark.parametrize("command, scripts, reported", [
+    ('["npm", "start"]', '{"start": "next start"}', "Next.js writes .next/cache under its folder"),
+    ('["yarn", "run", "serve"]', '{"serve": "next start -p 3000"}', "Next.js writes .next/cache under its folder"),
+    ('["pnpm", "start"]', '{"start": "strapi start"}', "Strapi writes public/uploads and .tmp under its folder"),
+    ('["npm", "start"]', '{"start": "node server.js"}', None),
+    ('["npm", "run", "serve"]', '{"start": "next start"}', None),  # another script
+])
+def test_a_package_script_that_starts_a_server_writing_its_folder(tmp_path, capsys, command, scripts, reported):
+    write(tmp_path, "Dockerfile", NEXT_APP.format(command=command))
+    write(tmp_path, "package.json", '{"name": "web", "scripts": ' + scripts + ', "dependencies": {"react": "18"}}')
+    line = _hb001(tmp_path, capsys)
+    if reported is None:
+        assert "final stage runs as root: switch to user 1000:1000" in line
+    else:
+        assert f"not changed because {reported} as it runs" in line

@@ -41,6 +41,8 @@ NPM_PACKAGES = {
     "lowdb": _DATABASE, "nedb": _DATABASE, "@seald-io/nedb": _DATABASE, "nedb-promises": _DATABASE,
     "level": _DATABASE, "leveldown": _DATABASE, "classic-level": _DATABASE, "lmdb": _DATABASE,
     "node-json-db": _DATABASE, "pouchdb": _DATABASE, "pouchdb-node": _DATABASE,
+    # Multer keeps uploads in memory unless told a folder (`dest: "uploads/"`), which most apps do.
+    "multer": "uploaded files",
     "winston-daily-rotate-file": _LOGS, "rotating-file-stream": _LOGS, "file-stream-rotator": _LOGS,
     # Code-first GraphQL writes the schema it generates to the file `autoSchemaFile` names, at start.
     "@nestjs/graphql": "a generated GraphQL schema file",
@@ -121,6 +123,24 @@ def manifest_paths(doc: Dockerfile) -> Iterator[str]:
                             return
                         seen.add(candidate)
                         yield candidate
+
+
+def package_script(doc: Dockerfile, read: Reader, name: str) -> str | None:
+    """The command of the package script `name` (`npm start`'s `next start`) in the first
+    package.json the file's build brings in that has a "scripts" table; None when none says."""
+    for path in manifest_paths(doc):
+        if posixpath.basename(path) != "package.json":
+            continue
+        text = read(path)
+        try:
+            data = json.loads(text) if text is not None else None
+        except ValueError:
+            continue
+        scripts = data.get("scripts") if isinstance(data, dict) else None
+        if isinstance(scripts, dict):
+            command = scripts.get(name)
+            return command if isinstance(command, str) else None
+    return None
 
 
 def _is_manifest(name: str) -> bool:

@@ -40,9 +40,10 @@ for a file the command writes at run time in a folder only root can write (`[[ -
 another Dockerfile of the repository hands to its user (`chown`, a user's home), or inside which
 compose mounts a folder for another Dockerfile of the same folder (the same app's development
 image: `./history:/app/history`), a server that
-writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll), an app whose
+writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll, Strapi, Directus; also started
+through a package.json script, `npm start` → `next start`), an app whose
 dependency manifests the build copies in (go.mod, package.json, a .csproj …) name a library that keeps
-files on disk (SQLite, Bolt, LevelDB, a rotating log file sink), a command that needs root (cron, sshd, supervisord, init systems such as
+files on disk (SQLite, Bolt, LevelDB, a rotating log file sink, Multer's uploads), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -66,7 +67,7 @@ from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding, own_anchor
-from bot.rules.disk_keepers import disk_keeper
+from bot.rules.disk_keepers import disk_keeper, package_script
 from bot.rules.entry_ports import privileged_default_port
 from bot.rules.options import GID, UID, USER_NAME, OptionValues
 from bot.rules.packages import created_users, positional_args
@@ -282,7 +283,7 @@ def _folders_it_writes(doc: Dockerfile, stage: Stage, base: BaseInfo, context: R
         folder, (other, how) = handed
         return (f"the app works in {folder}, which {other} hands to its user ({how}): the app writes there; make it "
                 "writable by the new user here too, then set USER")
-    writes = _writes_its_folder(stage)
+    writes = _writes_its_folder(doc, stage, context)
     if writes is not None:
         return (f"{writes} as it runs, and the files COPY put there are root's: make those writable by the new "
                 "user, then set USER")
@@ -493,16 +494,28 @@ _FOLDER_WRITERS = (
     (lazy_compile(r"\breflex\s+run\b"), "Reflex writes .web and its database under its folder"),
     (lazy_compile(r"\bartisan\s+(?:serve|octane:start)\b"), "Laravel writes storage/ and bootstrap/cache under its folder"),
     (lazy_compile(r"\bjekyll\s+serve\b"), "Jekyll writes _site under its folder"),
+    (lazy_compile(r"\bstrapi\s+(?:start|develop)\b"), "Strapi writes public/uploads and .tmp under its folder"),
+    (lazy_compile(r"\bdirectus\s+start\b"), "Directus writes uploads/ under its folder"),
 )
+# A command that runs one of package.json's scripts (`npm start`, `yarn run serve`, `pnpm dev`):
+# what the script runs is what the container does.
+_PACKAGE_SCRIPT = lazy_compile(r"^(?:npm\s+(?:run(?:-script)?\s+)?|(?:yarn|pnpm|bun)\s+(?:run\s+)?)([\w:.-]+)")
+_NOT_SCRIPTS = frozenset({"install", "ci", "exec", "dlx", "x", "add", "i"})
 _NEXT_STANDALONE = lazy_compile(r"\.next/standalone")
 
 
-def _writes_its_folder(stage: Stage) -> str | None:
+def _writes_its_folder(doc: Dockerfile, stage: Stage, context: RuleContext) -> str | None:
     """What the command writes into its own folder at run time (Rails' tmp/pids, Next.js'
     .next/cache, a Next.js standalone `server.js` copied out of .next/standalone), said as
-    `<framework> writes …`; None when it is not one of those servers."""
+    `<framework> writes …`, also when it runs a package.json script that starts one (`npm
+    start` → `next start`); None when it is not one of those servers."""
     text = " ".join(word for k in ("ENTRYPOINT", "CMD") if (i := stage.last_before(k)) is not None
                     for word in i.words)
+    script = _PACKAGE_SCRIPT.match(text)
+    if script is not None and script.group(1) not in _NOT_SCRIPTS and context.context_file is not None:
+        command = package_script(doc, lambda path: context.context_file(doc.path, path), script.group(1))
+        if command is not None:
+            text = f"{text} {command}"
     for pattern, what in _FOLDER_WRITERS:
         if pattern.search(text):
             return what
