@@ -33,7 +33,8 @@ root's and the new user could not write them after an upgrade), a base whose ent
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), a start script (the ENTRYPOINT's, or the CMD's under no
 ENTRYPOINT or a bare shell) that could not be read from the build context or that does more than
 start one program (it writes files, runs a command that needs root, or runs another program
-first: a migration, a generator), an ENTRYPOINT named for one (`docker-entrypoint`), files made
+first: a migration, a generator), a shell command in the CMD or ENTRYPOINT that does the same
+(`sh -c "npm install && node index.js"`), an ENTRYPOINT named for one (`docker-entrypoint`), files made
 writable for group root (`chmod g+w`, `chgrp 0`: the image is built for any uid in group 0, as
 OpenShift runs it, and a new user of another group could not write them), a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
 for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
@@ -59,10 +60,10 @@ from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
-from bot.dockerfile.roles import ComposeBuild, container_command
+from bot.dockerfile.roles import ComposeBuild, container_command, past_launchers
 from bot.dockerfile.shell import split_commands
 from bot.dockerfile.stage_purpose import name_words
-from bot.dockerfile.start_scripts import SHELL_SHEBANG, StartScript, start_script, what_it_does_first
+from bot.dockerfile.start_scripts import SHELL_SHEBANG, SHELLS, StartScript, start_script, what_it_does_first
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -114,7 +115,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     if entrypoint is not None and _program(entrypoint).endswith(NOT_PROCESSES):
         return  # a wasm module or an APK: no Unix user runs it
     command = container_command(stage)
-    if command is not None and command[1] and command[1][0].rsplit("/", 1)[-1] in PRINTERS:
+    if command is not None and _only_prints(command[1]):
         return  # a notice image (`CMD printf 'deprecated: use …' && exit 1`): nothing runs in it
     if command is not None and _only_waits(command[1]):
         yield finding(doc, CODE, stage.from_, "final stage runs as root; not changed because its "
@@ -142,6 +143,13 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 # Commands that only keep a container alive (`sleep infinity`, `tail -f /dev/null`, `trap exit TERM; … & wait`).
 _WAITERS = frozenset({"sleep", "tail", "wait", "trap", "true", ":"})
+
+
+def _only_prints(words: list[str]) -> bool:
+    """Whether the container's command only prints (and exits): `echo starting; exec app` does
+    more."""
+    programs = [c.argv[0].value.rsplit("/", 1)[-1] for c in split_commands(" ".join(words)).commands if c.argv]
+    return bool(programs) and programs[0] in PRINTERS and set(programs) <= PRINTERS | {"exit", "false", "true"}
 
 
 def _only_waits(words: list[str]) -> bool:
@@ -392,6 +400,12 @@ def _what_it_starts(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rule
             return f"its entrypoint script {program} may need root (read it first)"
         if program in ROOT_DAEMONS or (inst.words or [""])[0].startswith(ROOT_PROGRAM_FOLDERS):
             return f"its {keyword} runs {program}, which needs root"
+        inline = _inline_script(inst)
+        first = what_it_does_first(inline) if inline is not None else None
+        if first is not None:
+            first = _LINE.sub("", first, count=1)
+            return (f"its {keyword}'s shell command does more than start the app ({first}), "
+                    "which may need root or files a new user cannot write: make sure it runs as that user, then set USER")
         if keyword == "ENTRYPOINT":
             break  # CMD only supplies arguments to an ENTRYPOINT
     anchor = own_anchor(stage)
@@ -399,6 +413,20 @@ def _what_it_starts(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rule
         for inst in stage.instructions:
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
+
+
+_LINE = lazy_compile(r"^line \d+ ")
+
+
+def _inline_script(inst: Instruction) -> str | None:
+    """The shell script a CMD or ENTRYPOINT runs in place, on one line: its shell form, or the
+    script of `sh -c "…"`; None for a program run directly."""
+    if inst.json_args is None:
+        return inst.rest
+    words = past_launchers([w for w in inst.json_args if w])
+    if len(words) >= 3 and words[0].rsplit("/", 1)[-1] in SHELLS and words[1] == "-c":
+        return words[2]
+    return None
 
 
 # The kinds of evidence, in the order they are asked: the first that answers is the reason shown.
