@@ -9,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import load_config
+from bot.dockerfile.bases import describe_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.roles import ComposeBuild, RepositoryFacts, decide_role, development_service
 from bot.model.roles import Role
@@ -937,3 +938,36 @@ def test_a_devcontainer_json_beside_a_dockerfile_makes_it_a_development_environm
     out = capsys.readouterr().out
     assert "01_dood" not in out and "in 2 of 3 files" in out  # a devcontainer: not scanned
     assert "examples/docker/02_other/Dockerfile: base image" in out  # its devcontainer.json builds no Dockerfile
+
+
+@pytest.mark.parametrize("command, unshipped", [
+    # A builder whose files are copied out (AWS CDK's Code.from_docker_build copies /asset).
+    ('CMD ["echo", "hello world"]', True),
+    ("CMD printf 'moved to ghcr.io/acme/app' && exit 1", True),
+    # Prints, then starts the app: it runs.
+    ('CMD ["sh", "-c", "echo starting; exec python app.py"]', False),
+    ('CMD ["python", "app.py"]', False),
+])
+def test_an_image_whose_command_only_prints_gets_no_size_fixes(tmp_path, capsys, command, unshipped):
+    dockerfile = f"FROM python:3.12-slim\nRUN pip install -t /asset requests\n{command}\n"
+    write(tmp_path, "Dockerfile", dockerfile)
+    assert main(["fix", "--offline", "--select", "DL3042", str(tmp_path)]) == 0
+    hardened = (tmp_path / "Dockerfile").read_text()
+    if unshipped:
+        assert hardened == dockerfile and "only prints" in capsys.readouterr().out
+    else:
+        assert "--no-cache-dir" in hardened
+
+
+@pytest.mark.parametrize("image, slim, ships_certificates", [
+    ("python:3.12", "python:3.12-slim", True),
+    ("public.ecr.aws/docker/library/python:3.12", "public.ecr.aws/docker/library/python:3.12-slim", True),
+    ("registry.example.com/python:3.12", "registry.example.com/python:3.12-slim", True),  # a mirror at the top
+    # A vendor's own image of the same name: it has no slim tag, nor python's CA bundle promise.
+    ("public.ecr.aws/lambda/python:3.14", None, False),
+    ("mcr.microsoft.com/devcontainers/python:3.12", None, False),
+    ("bitnami/python:3.12", None, False),
+])
+def test_only_official_images_and_their_mirrors_have_the_official_variants(image, slim, ships_certificates):
+    base = describe_base(image)
+    assert (base.slim_variant, base.ships_ca_certificates) == (slim, ships_certificates)

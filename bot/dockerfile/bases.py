@@ -89,7 +89,7 @@ class BaseInfo:
         python and golang in every variant, buildpack-deps and Eclipse Temurin, the full
         node and ruby images (built on buildpack-deps; their slim variants purge them). The
         official images, or their mirrors in another registry; not a Docker Hub user's."""
-        if self.image is None or (self.image.registry == DOCKER_HUB and not self.image.repository.startswith("library/")):
+        if self.image is None or not _official_or_mirror(self.image):
             return False
         name, tag = self.image.short_name, self.image.tag or ""
         if name in CA_CERTIFICATES_ALWAYS:
@@ -107,7 +107,7 @@ class BaseInfo:
     def slim_variant(self) -> str | None:
         """The slim tag of this image when one exists and this is the full one."""
         image = self.image
-        if image is None or (image.registry == DOCKER_HUB and not image.repository.startswith("library/")):
+        if image is None or not _official_or_mirror(image):
             return None
         shape = _SLIM_SHAPES.get(image.short_name)
         tag = image.tag or "latest"
@@ -118,6 +118,21 @@ class BaseInfo:
         pattern, template = shape
         match = pattern.fullmatch(tag)
         return f"{image.familiar}:{match.expand(template)}" if match else None
+
+
+# Words in the folder of a registry's path that say it mirrors Docker Hub (`public.ecr.aws/docker/library/python`,
+# `artifactory.example.com/dockerhub-remote/python`), not a vendor's own image of the same name
+# (`public.ecr.aws/lambda/python`, `mcr.microsoft.com/devcontainers/python`).
+_MIRROR_WORDS = ("library", "docker", "hub", "mirror", "proxy", "remote", "cache")
+
+
+def _official_or_mirror(image: ImageRef) -> bool:
+    """An official Docker Hub image, or the same image in another registry: at the top of its
+    path, or under a folder named as a mirror."""
+    if image.registry == DOCKER_HUB:
+        return image.repository.startswith("library/")
+    folder = image.repository.rpartition("/")[0].lower()
+    return not folder or any(word in folder for word in _MIRROR_WORDS)
 
 
 NODE_USER = BaseUser("node", "1000:1000")

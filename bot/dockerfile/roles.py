@@ -217,6 +217,11 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     if not decision.unshipped and file_words and file_words <= BUILDER_WORDS:
         decision = replace(decision, unshipped=f"a builder image ({doc.path.rsplit('/', 1)[-1]}): it compiles, and what "
                                                "ships is copied out of it")
+    if not decision.unshipped and decision.role is not Role.TEST_FIXTURE:
+        command = container_command(doc.final_stage)
+        if command is not None and only_prints(command[1]):
+            decision = replace(decision, unshipped=f"its {command[0]} only prints ({' '.join(command[1])[:40]}): nobody "
+                                                   "runs it for what it does; what it holds is copied out of it")
     if decision.unshipped or not facts.stage_only_images:
         return decision
     build = facts.compose_builds.get(doc.path)
@@ -780,6 +785,18 @@ def container_command(stage: Stage) -> tuple[str, list[str]] | None:
             words = words[2].split() or words
         return keyword, words
     return None
+
+
+# Programs that only print: a container whose command runs nothing else does nothing a user or a
+# size could matter to (a notice image, a builder whose files are copied out).
+PRINTERS = frozenset({"echo", "printf"})
+
+
+def only_prints(words: list[str]) -> bool:
+    """Whether the container's command only prints (and exits): `echo starting; exec app` does
+    more."""
+    programs = [c.argv[0].value.rsplit("/", 1)[-1] for c in split_commands(" ".join(words)).commands if c.argv]
+    return bool(programs) and programs[0] in PRINTERS and set(programs) <= PRINTERS | {"exit", "false", "true"}
 
 
 def past_launchers(words: list[str]) -> list[str]:

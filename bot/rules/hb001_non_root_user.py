@@ -60,7 +60,7 @@ from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
-from bot.dockerfile.roles import ComposeBuild, container_command, past_launchers
+from bot.dockerfile.roles import ComposeBuild, container_command, only_prints, past_launchers
 from bot.dockerfile.shell import split_commands
 from bot.dockerfile.stage_purpose import name_words
 from bot.dockerfile.start_scripts import SHELL_SHEBANG, SHELLS, StartScript, start_script, what_it_does_first
@@ -90,8 +90,6 @@ NOT_PROCESSES = (".wasm", ".apk")
 CRON_PACKAGES = frozenset({"cron", "cronie", "dcron"})
 CRON_TABLES = ("/etc/cron.d", "/etc/crontabs", "/etc/crontab", "/var/spool/cron")
 WELL_KNOWN_IDS = {"nobody": "65534:65534"}
-# A container whose command only prints runs nothing a user could matter to.
-PRINTERS = frozenset({"echo", "printf"})
 _VARIABLE = lazy_compile(r"\$\{(\w+)\}|\$(\w+)")
 # `PORT`, `GOTIFY_SERVER_PORT`, `HTTP_PORT`: the port the app listens on, by the settings' convention
 # (not `SMTP_PORT` or `DB_PORT`, where it connects to).
@@ -115,7 +113,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     if entrypoint is not None and _program(entrypoint).endswith(NOT_PROCESSES):
         return  # a wasm module or an APK: no Unix user runs it
     command = container_command(stage)
-    if command is not None and _only_prints(command[1]):
+    if command is not None and only_prints(command[1]):
         return  # a notice image (`CMD printf 'deprecated: use …' && exit 1`): nothing runs in it
     if command is not None and _only_waits(command[1]):
         yield finding(doc, CODE, stage.from_, "final stage runs as root; not changed because its "
@@ -143,13 +141,6 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 # Commands that only keep a container alive (`sleep infinity`, `tail -f /dev/null`, `trap exit TERM; … & wait`).
 _WAITERS = frozenset({"sleep", "tail", "wait", "trap", "true", ":"})
-
-
-def _only_prints(words: list[str]) -> bool:
-    """Whether the container's command only prints (and exits): `echo starting; exec app` does
-    more."""
-    programs = [c.argv[0].value.rsplit("/", 1)[-1] for c in split_commands(" ".join(words)).commands if c.argv]
-    return bool(programs) and programs[0] in PRINTERS and set(programs) <= PRINTERS | {"exit", "false", "true"}
 
 
 def _only_waits(words: list[str]) -> bool:
