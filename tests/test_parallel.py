@@ -28,7 +28,7 @@ CMD ["python", "/app/main.py"]
 """
 COMPOSE = "  svc-{n}:\n    build: ./services/svc-{n}\n"
 ROOT = Path(__file__).resolve().parent.parent
-REAL_WORLD = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5", ROOT / "bench" / "realworld6", ROOT / "bench" / "realworld7", ROOT / "bench" / "realworld8", ROOT / "bench" / "realworld9", ROOT / "bench" / "realworld10", ROOT / "bench" / "realworld11", ROOT / "bench" / "realworld12", ROOT / "bench" / "realworld13", ROOT / "bench" / "realworld14", ROOT / "bench" / "realworld15", ROOT / "bench" / "realworld16", ROOT / "bench" / "realworld17", ROOT / "bench" / "realworld18", ROOT / "bench" / "realworld19", ROOT / "bench" / "realworld20", ROOT / "bench" / "realworld21"]
+REAL_WORLD = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5", ROOT / "bench" / "realworld6", ROOT / "bench" / "realworld7", ROOT / "bench" / "realworld8", ROOT / "bench" / "realworld9", ROOT / "bench" / "realworld10", ROOT / "bench" / "realworld11", ROOT / "bench" / "realworld12", ROOT / "bench" / "realworld13", ROOT / "bench" / "realworld14", ROOT / "bench" / "realworld15", ROOT / "bench" / "realworld16", ROOT / "bench" / "realworld17", ROOT / "bench" / "realworld18", ROOT / "bench" / "realworld19", ROOT / "bench" / "realworld20", ROOT / "bench" / "realworld21", ROOT / "bench" / "realworld22"]
 # Set in the interpreter that `test_every_pool_test_in_an_interpreter_without_threads` starts.
 FRESH = "HARDENBOT_TEST_WITHOUT_THREADS"
 WRAPPER = "test_every_pool_test_in_an_interpreter_without_threads"

@@ -1,0 +1,3 @@
+#!/bin/sh
+
+echo "Successfully executed testrun.sh"

@@ -1,0 +1,4 @@
+#!/bin/sh
+
+cat /tmp/some.html
+

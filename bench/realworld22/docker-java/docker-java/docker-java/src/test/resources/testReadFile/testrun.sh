@@ -1,0 +1,4 @@
+#!/bin/sh
+
+echo "Hello Word" > hello.txt
+echo "hello.txt Created"
