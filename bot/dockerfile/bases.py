@@ -36,6 +36,21 @@ def _starts_as_root_for_the_web(name: str, tag: str) -> bool:
     return "apache" in tag or (name in APACHE_BY_DEFAULT and "cli" not in tag)
 
 
+# What the official images built on Debian's buildpack-deps install (its curl, scm and full
+# layers), and golang on top of the scm layer: an install of only these there brings nothing new.
+BUILDPACK_CURL = frozenset("ca-certificates curl gnupg netbase sq wget".split())
+BUILDPACK_SCM = BUILDPACK_CURL | frozenset("git mercurial openssh-client subversion procps".split())
+BUILDPACK_FULL = BUILDPACK_SCM | frozenset(
+    "autoconf automake bzip2 default-libmysqlclient-dev dpkg-dev file g++ gcc imagemagick libbz2-dev libc6-dev "
+    "libcurl4-openssl-dev libdb-dev libevent-dev libffi-dev libgdbm-dev libglib2.0-dev libgmp-dev libjpeg-dev "
+    "libkrb5-dev liblzma-dev libmagickcore-dev libmagickwand-dev libmaxminddb-dev libncurses5-dev libncursesw5-dev "
+    "libpng-dev libpq-dev libreadline-dev libsqlite3-dev libssl-dev libtool libwebp-dev libxml2-dev libxslt-dev "
+    "libyaml-dev make patch unzip xz-utils zlib1g-dev".split())
+ON_BUILDPACK_FULL = frozenset("python node ruby rust".split())
+GOLANG_PACKAGES = BUILDPACK_SCM | frozenset("g++ gcc libc6-dev make pkg-config".split())
+# Tags of those images that are built on something else (a slim Debian, Alpine, Windows).
+_NOT_BUILDPACK_TAG = lazy_compile(r"slim|alpine|windows|nanoserver|servercore")
+
 # Images that run a server of their own: content copied into one makes a service.
 SERVERS = STARTS_AS_ROOT | frozenset("caddy tomcat openresty jetty lighttpd nginx-unprivileged".split())
 NONROOT_BY_DEFAULT = ("bitnami/", "jupyter/", "quay.io/jupyter/", "nginxinc/nginx-unprivileged",
@@ -78,6 +93,22 @@ class BaseInfo:
             return False
         name, tag = self.image.short_name, self.image.tag or ""
         return name in SERVERS or name in APACHE_BY_DEFAULT or (name == "php" and ("apache" in tag or "fpm" in tag))
+
+    @property
+    def preinstalled(self) -> frozenset[str]:
+        """The Debian packages the image's own Dockerfile installs, where that is known: the
+        full python, node, ruby, rust and golang images and buildpack-deps."""
+        image = self.image
+        if image is None or not _official_or_mirror(image):
+            return frozenset()
+        name, tag = image.short_name, image.tag or "latest"
+        if _NOT_BUILDPACK_TAG.search(tag):
+            return frozenset()
+        if name == "buildpack-deps":
+            return BUILDPACK_CURL if tag.endswith("curl") else BUILDPACK_SCM if tag.endswith("scm") else BUILDPACK_FULL
+        if name == "golang":
+            return GOLANG_PACKAGES
+        return BUILDPACK_FULL if name in ON_BUILDPACK_FULL else frozenset()
 
     @property
     def has_bash(self) -> bool:

@@ -21,7 +21,8 @@ they run in its terminal (zip recommends unzip). So is an install of a desktop's
 (`ubuntu-mate-desktop`, `task-xfce-desktop`): the desktop's own applications (its terminal,
 editor, file manager) are its recommendations. An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
-package an earlier RUN of the stage installed), and so is an install
+package an earlier RUN of the stage installed, or the base image's own Dockerfile: curl and git
+in the full python, node, ruby, rust and golang images, built on buildpack-deps), and so is an install
 after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
 apt's configuration: apt already installs no recommendations there.
 """
@@ -32,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
+from bot.dockerfile.bases import describe_base
 from bot.dockerfile.installs import APT_OPTIONS_WITH_VALUES, installed_packages, package_words
 from bot.dockerfile.model import Dockerfile, Run, Stage
 from bot.dockerfile.shell import Command
@@ -152,6 +154,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             named = {word.value.split("=", 1)[0] for word in packages}
             if named and _installed_before(facts.first_installs, run, named):
                 continue  # every package is there already: the install brings nothing, recommended or not
+            if named and named <= describe_base(run.stage.external_base).preinstalled:
+                continue  # likewise, installed by the base image's own Dockerfile (curl in python:3.12)
             why = _why_not_changed(facts, run, script, command, named)
             if why == _NO_LAYER_CHANGES:
                 continue
