@@ -962,11 +962,12 @@ def test_an_image_whose_command_only_prints_gets_no_size_fixes(tmp_path, capsys,
 @pytest.mark.parametrize("image, slim, ships_certificates", [
     ("python:3.12", "python:3.12-slim", True),
     ("public.ecr.aws/docker/library/python:3.12", "public.ecr.aws/docker/library/python:3.12-slim", True),
-    ("registry.example.com/python:3.12", "registry.example.com/python:3.12-slim", True),  # a mirror at the top
+    ("registry.example.com/base/python:3.12", "registry.example.com/base/python:3.12-slim", True),  # a private mirror
     # A vendor's own image of the same name: it has no slim tag, nor python's CA bundle promise.
     ("public.ecr.aws/lambda/python:3.14", None, False),
     ("mcr.microsoft.com/devcontainers/python:3.12", None, False),
     ("bitnami/python:3.12", None, False),
+    ("ghcr.io/acme/python:3.12", None, False),
 ])
 def test_only_official_images_and_their_mirrors_have_the_official_variants(image, slim, ships_certificates):
     base = describe_base(image)

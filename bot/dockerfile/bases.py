@@ -151,19 +151,22 @@ class BaseInfo:
         return f"{image.familiar}:{match.expand(template)}" if match else None
 
 
-# Words in the folder of a registry's path that say it mirrors Docker Hub (`public.ecr.aws/docker/library/python`,
-# `artifactory.example.com/dockerhub-remote/python`), not a vendor's own image of the same name
-# (`public.ecr.aws/lambda/python`, `mcr.microsoft.com/devcontainers/python`).
-_MIRROR_WORDS = ("library", "docker", "hub", "mirror", "proxy", "remote", "cache")
+# Public registries where anyone publishes: an image there is a vendor's or a user's own
+# (`public.ecr.aws/lambda/python`, `mcr.microsoft.com/devcontainers/python`, `ghcr.io/o/node`),
+# not Docker Hub's of the same name, unless its path says it mirrors one
+# (`public.ecr.aws/docker/library/python`, `mcr.microsoft.com/mirror/docker/library/node`).
+PUBLIC_REGISTRIES = frozenset({"public.ecr.aws", "mcr.microsoft.com", "ghcr.io", "quay.io", "gcr.io",
+                               "registry.gitlab.com", "registry.k8s.io", "cgr.dev"})
 
 
 def _official_or_mirror(image: ImageRef) -> bool:
-    """An official Docker Hub image, or the same image in another registry: at the top of its
-    path, or under a folder named as a mirror."""
+    """An official Docker Hub image, or the same image elsewhere: under `library/` on a public
+    registry, anywhere on a private one (which mostly mirrors Docker Hub)."""
     if image.registry == DOCKER_HUB:
         return image.repository.startswith("library/")
-    folder = image.repository.rpartition("/")[0].lower()
-    return not folder or any(word in folder for word in _MIRROR_WORDS)
+    if image.registry in PUBLIC_REGISTRIES or image.registry.endswith((".gcr.io", ".pkg.dev")):
+        return "library/" in image.repository
+    return True
 
 
 NODE_USER = BaseUser("node", "1000:1000")
