@@ -220,8 +220,8 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     if not decision.unshipped and decision.role is not Role.TEST_FIXTURE:
         command = container_command(doc.final_stage)
         if command is not None and only_prints(command[1]):
-            decision = replace(decision, unshipped=f"its {command[0]} only prints ({' '.join(command[1])[:40]}): nobody "
-                                                   "runs it for what it does; what it holds is copied out of it")
+            decision = replace(decision, unshipped=f"its {command[0]} only prints ({' '.join(command[1])[:40]}): it "
+                                                   "is built for files copied out of it, or for its message")
     if decision.unshipped or not facts.stage_only_images:
         return decision
     build = facts.compose_builds.get(doc.path)
