@@ -14,7 +14,7 @@ from bot.run import process_texts
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
 
-SERVICE = "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libc6-dev\nRUN pip install flask\nEXPOSE 8000\n" \
+SERVICE = "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libc6-dev tini\nRUN pip install flask\nEXPOSE 8000\n" \
           "CMD [\"python\"]\n"
 
 
