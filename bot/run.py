@@ -30,7 +30,8 @@ from bot.dockerfile.roles import (
     is_test_setup,
     role_by_path,
 )
-from bot.dockerfile.stage_images import StageUses, stage_only_of, stage_uses
+from bot.dockerfile.stage_images import StageUses, built_on_of, stage_only_of, stage_uses
+from bot.dockerfile.stage_images import image_key as stage_image_key
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.lazy_regex import lazy_compile
@@ -726,7 +727,7 @@ def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],
 FileSurvey = tuple[tuple[tuple[str, str], ...], StageUses | None] | None
 # Those of every file, together: (image key → where it is used only as a build stage, folder →
 # (the Dockerfile, how) that hands it to its user).
-SurveyedFacts = tuple[dict[str, str], dict[str, tuple[str, str]]]
+SurveyedFacts = tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]
 
 
 class DockerfileSurvey:
@@ -768,7 +769,24 @@ class DockerfileSurvey:
                     handed.setdefault(folder, (source.path, how))
                 if survey[1] is not None:
                     uses[source.path] = survey[1]
-        return self._stage_only(uses), handed
+        return self._stage_only(uses), handed, self._built_on(uses)
+
+    def _built_on(self, surveyed: Mapping[str, StageUses]) -> dict[str, str]:
+        """The images the scanned Dockerfiles are built on: the shipped bases of the files of
+        several stages, as surveyed, and the one base of a one-stage file, read from its text."""
+        uses: list[tuple[str, frozenset[str]]] = []
+        for source, text in self.texts.items():
+            if source.kind is not DOCKERFILE:
+                continue
+            several = surveyed.get(source.path)
+            if several is not None:
+                uses.append((source.path, several[1]))
+            elif not _several_stages(text):
+                match = _FROM_IMAGE.search(text)
+                key = stage_image_key(match.group(1)) if match else None
+                if key is not None:
+                    uses.append((source.path, frozenset({key})))
+        return built_on_of(uses)
 
     def _stage_only(self, surveyed: Mapping[str, StageUses]) -> dict[str, str]:
         """The images used only as build stages: from the files of several stages (the scanned
@@ -799,7 +817,7 @@ class DockerfileSurvey:
             return None
 
     def facts(self, facts: RepositoryFacts, settled: SurveyedFacts) -> RepositoryFacts:
-        return replace(facts, stage_only_images=settled[0], handed_folders=settled[1])
+        return replace(facts, stage_only_images=settled[0], handed_folders=settled[1], built_on_images=settled[2])
 
     def ruleset(self, ruleset: RuleSet, settled: SurveyedFacts) -> RuleSet:
         """The rule set, knowing what the survey settled."""
@@ -816,6 +834,8 @@ _HANDS_OVER = re.compile(r"chown|adduser|useradd")
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).
 _FROM_LINE = re.compile(r"^[ \t]*from[ \t\\]", re.IGNORECASE | re.MULTILINE)
+# The image of a one-stage file's FROM, past its flags (`FROM --platform=$BUILDPLATFORM acme/app:base`).
+_FROM_IMAGE = re.compile(r"^[ \t]*from[ \t]+(?:--\S+[ \t]+)*([^\s\\]+)", re.IGNORECASE | re.MULTILINE)
 
 
 class KeptParses(dict[str, ParsedText]):

@@ -972,3 +972,29 @@ def test_an_image_whose_command_only_prints_gets_no_size_fixes(tmp_path, capsys,
 def test_only_official_images_and_their_mirrors_have_the_official_variants(image, slim, ships_certificates):
     base = describe_base(image)
     assert (base.slim_variant, base.ships_ca_certificates) == (slim, ships_certificates)
+
+
+RUNNER = ("FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libssl3 "
+          "&& rm -rf /var/lib/apt/lists/*\nCMD [\"bash\"]\nEXPOSE 4000\n")
+
+
+@pytest.mark.parametrize("child, base", [
+    # The app's image starts from the runner the repository builds: the runner is its base.
+    ("FROM acme/shop:runner\nCOPY rel /app\nRUN rm -rf /app/tmp\nCMD [\"/app/bin/shop\"]\n", True),
+    ("FROM --platform=$BUILDPLATFORM acme/shop:runner\nCMD [\"/app/bin/shop\"]\n", True),
+    ("FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM acme/shop:runner\nCOPY --from=build /out/app /app\n", True),
+    # Only a build stage: the builder case (size fixes reported), not a base.
+    ("FROM acme/shop:runner AS build\nRUN make\nFROM alpine:3.20\nCOPY --from=build /out /out\n", False),
+    # Another image of the same name.
+    ("FROM acme/shop:worker\nCMD [\"worker\"]\n", False),
+])
+def test_an_image_another_dockerfile_is_built_from_is_a_base(tmp_path, capsys, child, base):
+    root = tmp_path / "shop"
+    write(root, "Dockerfile.runner", RUNNER)
+    write(root, "app/Dockerfile", child)
+    assert main(["check", "--offline", "--select", "HB001", str(root)]) in (0, 1)
+    role = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Dockerfile.runner: "))
+    if base:
+        assert role == "Dockerfile.runner: base image (app/Dockerfile is built FROM the image it builds)"
+    else:
+        assert role.startswith("Dockerfile.runner: service image")

@@ -179,6 +179,8 @@ class RepositoryFacts:
     handed_folders: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # image key → where another Dockerfile uses it only as a build stage (see stage_images.py)
     stage_only_images: Mapping[str, str] = field(default_factory=dict)
+    # image key → a Dockerfile built FROM it, in a stage that ships or that others build on
+    built_on_images: Mapping[str, str] = field(default_factory=dict)
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:
@@ -207,6 +209,10 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
 def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDecision:
     declared = _declared_in_file(doc)
     decision = declared or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
+    if declared is None and decision.role is Role.SERVICE and facts.built_on_images:
+        child = _built_on_here(doc, facts)
+        if child is not None:
+            decision = replace(decision, role=Role.BASE, reason=f"{child} is built FROM the image it builds")
     retired = _retired(doc.path, facts) if declared is None else None
     if retired is not None:
         decision = replace(decision, retired=retired)
@@ -230,6 +236,19 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     if use is None:
         return decision
     return replace(decision, unshipped=f"a builder image: {use}, copying files out, so its size never ships")
+
+
+def _built_on_here(doc: Dockerfile, facts: RepositoryFacts) -> str | None:
+    """Another Dockerfile of the repository whose shipped stage is built FROM the image this one
+    builds (`FROM supabase/logflare:runner` for `Dockerfile.runner`, or the `image:` of the
+    compose service that builds it): this one is its base, and what it sets (USER, SHELL)
+    every RUN of that image inherits."""
+    build = facts.compose_builds.get(doc.path)
+    built = built_image(doc.path, facts.name, build.image if build else "")
+    if built is None:
+        return None
+    return next((child for used, child in facts.built_on_images.items() if child != doc.path and matches(built, used)),
+                None)
 
 
 def _declared_in_file(doc: Dockerfile) -> RoleDecision | None:

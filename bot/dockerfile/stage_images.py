@@ -82,3 +82,13 @@ def matches(built: str, used: str) -> bool:
         return built == used
     name, _, tag = used.rpartition(":")
     return f"{name.rsplit('/', 1)[-1]}:{tag}" == built
+
+
+def built_on_of(uses: Iterable[tuple[str, frozenset[str]]]) -> dict[str, str]:
+    """Image key → the first Dockerfile (by path) built FROM it, in a stage that ships or that
+    another stage builds on: the image is that Dockerfile's base, not only its builder."""
+    found: dict[str, str] = {}
+    for path, keys in uses:
+        for key in sorted(keys):
+            found.setdefault(key, path)
+    return found
