@@ -11,7 +11,7 @@ less and patch, which scripts and the image's users run (`ssh-keyscan`, `git@` r
 install of git is reported: name what it needs, then add the flag. So is one of docker-ce-cli or
 docker-ce: since Docker 23 the buildx and compose plugins are the CLI's recommendations. So is an install followed by a
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
-come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang) that names neither libc6-dev nor
+come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang, or gfortran, which needs gcc) that names neither libc6-dev nor
 build-essential (the compiler only recommends the C library's headers), and one of python3-pip
 before a `pip install` that names neither python3-dev nor build-essential, or before a RUN that
 runs make or a C compiler no install names (python3-pip recommends build-essential); and every install in an
@@ -223,7 +223,8 @@ def _why_not_changed(facts: _FileFacts, run: Run, script, command: Command, name
                 "recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
     compiler = _compiler_without_headers(named)
     if compiler is not None:
-        return (f"{compiler} recommends libc6-dev, the C library's headers, without which it compiles nothing that "
+        how = f"{compiler} needs gcc, which recommends" if compiler.startswith("gfortran") else f"{compiler} recommends"
+        return (f"{how} libc6-dev, the C library's headers, without which it compiles nothing that "
                 "includes them: name libc6-dev (or build-essential), then add the flag")
     if named & PIP_PACKAGES and not named & PIP_BUILD_NEEDS:
         pip_line = _pip_install_after(facts.pip_runs, run)
@@ -344,9 +345,10 @@ def _related(stage: Stage, other: Stage) -> bool:
     return stage.built_on(other) or other.built_on(stage)
 
 
-# C compilers, which recommend libc6-dev (Debian's gcc and gcc-12, g++, clang); and the packages
+# C compilers, which recommend libc6-dev (Debian's gcc and gcc-12, g++, clang; gfortran through the gcc it
+# needs); and the packages
 # that bring the headers.
-_COMPILER = lazy_compile(r"(?:gcc|g\+\+|clang|cc)(?:-\d+)?")
+_COMPILER = lazy_compile(r"(?:gcc|g\+\+|clang|cc|gfortran)(?:-\d+)?")
 C_HEADERS = frozenset({"libc6-dev", "libc-dev", "build-essential", "libc6-dev-amd64", "musl-dev"})
 
 
