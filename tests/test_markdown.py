@@ -14,7 +14,7 @@ from bot.run import process_texts
 from bot.sources.discovery import SourceFile
 from bot.sources.dockerfile import KIND as DOCKERFILE
 
-SERVICE = "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc libc6-dev\nRUN pip install flask\nEXPOSE 8000\n" \
+SERVICE = "FROM python:3.12\nRUN apt-get update && apt-get install -y gcc-12 libc6-dev\nRUN pip install flask\nEXPOSE 8000\n" \
           "CMD [\"python\"]\n"
 
 
@@ -66,7 +66,7 @@ def test_the_summary_comes_first_and_says_what_the_pull_request_does():
     body = render_body(big_report(3), changes)
     assert body.startswith(MARKER + "\n")
     assert summary_of(body).splitlines()[-5:] == [
-        "- **Edits**: 12 edits — HB001 ×3, DL3009 ×3, DL3042 ×3, HB002 ×3",
+        "- **Edits**: 15 edits — HB001 ×3, DL3009 ×3, DL3015 ×3, DL3042 ×3, HB002 ×3",
         "- **Base image digests**: 1 pinned, 1 refreshed",
         "- **Grade**: F → B (the mean score of 3 files, 31 → 78 out of 100)",
         "- **Needs a person**: 12 findings — HB030 ×3, HB020 ×3, HB021 ×3, HB014 ×3; 1 file could not be read",

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from bot.dockerfile.installs import installed_packages
 from bot.dockerfile.model import Dockerfile
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
 from bot.rules.base import finding
@@ -28,11 +29,17 @@ from bot.rules.split_proof import prove_split
 CODE = "HB021"
 BUILD_TOOLS = frozenset({"gcc", "g++", "clang", "make", "cmake", "build-essential", "build-base",
                          "musl-dev", "libc6-dev", "linux-headers", "autoconf", "automake", "libtool"})
+# A compiler of a given version (`gcc-12`, `g++-13`, `clang-16`): a build tool as much as gcc.
+_VERSIONED_COMPILER = lazy_compile(r"(?:gcc|g\+\+|clang)-\d+")
+
+
+def _build_tool(package: str) -> bool:
+    return package in BUILD_TOOLS or _VERSIONED_COMPILER.fullmatch(package) is not None
 
 
 def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     found = [(run, tools) for run in doc.shipped_runs()
-             if (tools := [p for p in installed_packages(run) if p in BUILD_TOOLS])]
+             if (tools := [p for p in installed_packages(run) if _build_tool(p)])]
     # One RUN of build tools in the final stage is what a split reads; with more, it reports.
     if not found:
         return
