@@ -32,7 +32,7 @@ from tests.conftest import fixture_cases, yaml_fixture_cases
 from tests.helpers import case_ruleset, case_source, read, write
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5", ROOT / "bench" / "realworld6", ROOT / "bench" / "realworld7", ROOT / "bench" / "realworld8", ROOT / "bench" / "realworld9", ROOT / "bench" / "realworld10", ROOT / "bench" / "realworld11", ROOT / "bench" / "realworld12", ROOT / "bench" / "realworld13", ROOT / "bench" / "realworld14", ROOT / "bench" / "realworld15", ROOT / "bench" / "realworld16", ROOT / "bench" / "realworld17", ROOT / "bench" / "realworld18", ROOT / "bench" / "realworld19", ROOT / "bench" / "realworld20", ROOT / "bench" / "realworld21", ROOT / "bench" / "realworld22", ROOT / "bench" / "realworld23",
+CORPORA = [ROOT / "bench" / "realworld", ROOT / "bench" / "realworld2", ROOT / "bench" / "realworld3", ROOT / "bench" / "realworld4", ROOT / "bench" / "realworld5", ROOT / "bench" / "realworld6", ROOT / "bench" / "realworld7", ROOT / "bench" / "realworld8", ROOT / "bench" / "realworld9", ROOT / "bench" / "realworld10", ROOT / "bench" / "realworld11", ROOT / "bench" / "realworld12", ROOT / "bench" / "realworld13", ROOT / "bench" / "realworld14", ROOT / "bench" / "realworld15", ROOT / "bench" / "realworld16", ROOT / "bench" / "realworld17", ROOT / "bench" / "realworld18", ROOT / "bench" / "realworld19", ROOT / "bench" / "realworld20", ROOT / "bench" / "realworld21", ROOT / "bench" / "realworld22", ROOT / "bench" / "realworld23", ROOT / "bench" / "realworld24",
            ROOT / "tests" / "fixtures"]
 
 

@@ -1,0 +1,2 @@
+FROM busybox
+ENTRYPOINT busybox httpd -f -p 8000

@@ -1,0 +1,3 @@
+FROM busybox
+ENTRYPOINT busybox httpd -f -p 8000
+

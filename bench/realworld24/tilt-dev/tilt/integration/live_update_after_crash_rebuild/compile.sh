@@ -1,0 +1,3 @@
+#!/bin/sh
+
+cat source.txt | sed "s/MESSAGE/🍄 One-Up! 🍄/" > compiled.txt

@@ -1,0 +1,5 @@
+#!/bin/sh
+
+set -eux
+
+busybox httpd -f -p 8000
