@@ -80,6 +80,7 @@ from bot.sources.usage_docs import (
     NO_USAGE_DOCS,
     README_NAMES,
     UsageDocs,
+    built_here_and_run,
     current_folder_mounts,
     documented_bases,
     documented_mounts,
@@ -577,12 +578,13 @@ def _dockerfile_folders(root: Path, texts: dict[SourceFile, str], walked: Mappin
 
 
 def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, AbstractSet[str] | None]
-                     ) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+                     ) -> tuple[dict[str, str], dict[str, tuple[str, str, bool]]]:
     """What the README beside each Dockerfile says of it: Dockerfile path → the README that shows
-    it line for line, and Dockerfile path → (README, container path) where the README's `docker
-    run` mounts the current folder (unreadable ones are skipped: they are not scanned)."""
+    it line for line, and Dockerfile path → (README, container path, whether the README builds
+    the image it runs from its own folder) where the README's `docker run` mounts the current
+    folder (unreadable ones are skipped: they are not scanned)."""
     quoted: dict[str, str] = {}
-    over_current_folder: dict[str, tuple[str, str]] = {}
+    over_current_folder: dict[str, tuple[str, str, bool]] = {}
     readmes: dict[str, tuple[str, str] | None] = {}  # folder → (its README's path, text), read once
     for source, text in texts.items():
         if source.kind is not DOCKERFILE:
@@ -597,7 +599,7 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[s
             quoted[source.path] = readme[0]
         mounted = current_folder_mounts(readme[1])
         if mounted:
-            over_current_folder[source.path] = readme[0], mounted[0]
+            over_current_folder[source.path] = readme[0], mounted[0], built_here_and_run(readme[1])
     return quoted, over_current_folder
 
 

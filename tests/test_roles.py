@@ -831,6 +831,12 @@ def test_an_image_its_readme_runs_over_the_current_folder_is_a_tool(tmp_path, ca
     ("docker run --volume=$PWD:/workdir img", ("/workdir",)),
     ("docker run -v $(pwd)/data:/data img", ()),
     ("docker run -v data:/data img", ()),
+    # A folder inside the current one, in a one-off run: a generator writing into it.
+    ("docker run -v $PWD/public:/src/public --net=host -it --rm dociql npx dociql config.yml", ("/src/public",)),
+    ("docker run --rm -v ./out:/out gen", ("/out",)),
+    # A run that stays (a port published, detached) is a service's, whatever it mounts.
+    ("docker run --rm -p 8080:80 -v $PWD/data:/data img", ()),
+    ("docker run -dit --rm -v $PWD/data:/data img", ()),
 ])
 def test_current_folder_mounts_are_the_docker_run_mounts_of_the_current_folder(text, mounted):
     assert current_folder_mounts(text) == mounted
@@ -998,3 +1004,26 @@ def test_an_image_another_dockerfile_is_built_from_is_a_base(tmp_path, capsys, c
         assert role == "Dockerfile.runner: base image (app/Dockerfile is built FROM the image it builds)"
     else:
         assert role.startswith("Dockerfile.runner: service image")
+
+
+
+@pytest.mark.parametrize("readme, unshipped", [
+    # Built by hand from its folder and run there: nobody ships it.
+    ("```\n$ docker build -t dociql .\n$ docker run -v $PWD/public:/src/public --rm -it dociql npx dociql c.yml\n```\n",
+     True),
+    # Pulled from a registry to run: it is published.
+    ("```\ndocker run --rm -v $(pwd):/src acme/docs-gen\n```\n", False),
+])
+def test_a_tool_built_by_hand_where_it_runs_gets_no_size_fixes(tmp_path, capsys, readme, unshipped):
+    dockerfile = "FROM node:20-slim\nRUN apt-get update && apt-get install -y curl\nCOPY . /src\nCMD [\"npx\", \"gen\"]\n"
+    write(tmp_path, "api_docs/Dockerfile", dockerfile)
+    write(tmp_path, "api_docs/README.md", readme)
+    assert main(["fix", "--offline", "--select", "DL3009,HB001", str(tmp_path)]) == 0
+    hardened = (tmp_path / "api_docs/Dockerfile").read_text()
+    out = capsys.readouterr().out
+    assert "api_docs/Dockerfile: tool image (api_docs/README.md runs it over the current folder" in out
+    assert "USER" not in hardened  # it writes into the user's folder, as them
+    if unshipped:
+        assert hardened == dockerfile and "builds it by hand where it is run" in out
+    else:
+        assert "rm -rf /var/lib/apt/lists/*" in hardened

@@ -166,8 +166,9 @@ class RepositoryFacts:
     cloud_build_steps: Mapping[str, str] = field(default_factory=dict)
     dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
-    # Dockerfile path → (the README beside it, container path) where its `docker run` mounts the current folder
-    run_over_current_folder: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Dockerfile path → (the README beside it, container path, whether that README builds the image
+    # from its folder by hand) where its `docker run` mounts the current folder
+    run_over_current_folder: Mapping[str, tuple[str, str, bool]] = field(default_factory=dict)
     # (compose service, what it gives) the host folders, volumes and devices compose gives the repository's own image, pulled by name
     own_image_mounts: tuple[tuple[str, str], ...] = ()
     # (doc, container path) where the repository's usage docs' `docker run` examples mount folders or volumes
@@ -341,8 +342,11 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.BASE, documented)
     over = facts.run_over_current_folder.get(doc.path)
     if over is not None:
-        # Run with the user's folder mounted, it works on their files, as them.
-        return RoleDecision(Role.TOOL, f"{over[0]} runs it over the current folder, mounted at {over[1]}")
+        # Run with the user's folder mounted, it works on their files, as them; built by hand from
+        # the README where it is used (no workflow or compose file builds it), nobody ships it.
+        by_hand = over[2] and doc.path not in facts.ci_builds and doc.path not in facts.compose_builds
+        return RoleDecision(Role.TOOL, f"{over[0]} runs it over the current folder, mounted at {over[1]}",
+                            unshipped=f"{over[0]} builds it by hand where it is run: nobody ships it" if by_hand else "")
     exposed = final.last_before("EXPOSE")
     tool = _tool(doc, facts, folders) if exposed is None else None
     if tool is not None:

@@ -52,13 +52,41 @@ _CURRENT_FOLDER = lazy_compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?:\$\(pw
                                r":(/[^\s:\"']*)", re.I)
 
 
+# A folder inside the current one as a mount's source: `$PWD/public`, `$(pwd)/out`, `./docs`.
+_CURRENT_SUBFOLDER = lazy_compile(r"(?:^|\s)(?:-v|--volume)(?:\s+|=)[\"']?(?:\$\(pwd\)|\$\{PWD\}|\$PWD|\.)/[^\s:\"']+"
+                                  r"[\"']?:(/[^\s:\"']*)", re.I)
+# A run that stays: it publishes a port or runs detached (a service, whatever it mounts).
+_STAYS = lazy_compile(r"(?:^|\s)(?:-p\S*|--publish|--detach)(?:[\s=]|$)|(?:^|\s)-[a-z]*d[a-z]*(?:\s|$)")
+
+
 def current_folder_mounts(text: str) -> tuple[str, ...]:
     """Container paths `docker run` examples in this Markdown text mount the current folder at
-    (`docker run -v "$(pwd)":/var/output certs`): the image is run over the user's own files."""
+    (`docker run -v "$(pwd)":/var/output certs`): the image is run over the user's own files.
+    A folder inside the current one counts where the run is a one-off (`--rm`, no port
+    published, not detached: `docker run -v $PWD/public:/src/public --rm docs-gen`) and no run
+    mounts the current folder itself: a data folder of a service does not."""
     found: list[str] = []
+    inside: list[str] = []
     for run in _RUN.finditer(text[:MAX_DOC_CHARS]):
-        found += [m.group(1) for m in _CURRENT_FOLDER.finditer(run.group(1).replace("\\\n", " "))]
-    return tuple(dict.fromkeys(path.rstrip("/") or "/" for path in found))
+        command = run.group(1).replace("\\\n", " ")
+        found += [m.group(1) for m in _CURRENT_FOLDER.finditer(command)]
+        if "--rm" in command.split() and not _STAYS.search(command):
+            inside += [m.group(1) for m in _CURRENT_SUBFOLDER.finditer(command)]
+    return tuple(dict.fromkeys(path.rstrip("/") or "/" for path in (found or inside)))
+
+
+# `docker build -t dociql .`: the tag a README builds from its own folder.
+_BUILD_HERE = lazy_compile(r"\b(?:docker|podman)\s+(?:image\s+|buildx\s+)?build\b[^\n]*?\s(?:-t|--tag)[\s=]+([\w./:-]+)"
+                           r"[^\n]*\s\.(?:\s|$)")
+
+
+def built_here_and_run(text: str) -> bool:
+    """Whether the Markdown text builds an image from its own folder (`docker build -t dociql .`)
+    and a `docker run` example runs that tag: the image is made by hand where it is used."""
+    text = text[:MAX_DOC_CHARS]
+    tags = {m.group(1).split(":", 1)[0] for m in _BUILD_HERE.finditer(text)}
+    return bool(tags) and any(re.search(rf"(?:^|\s){re.escape(tag)}(?::\S+)?(?:\s|$)", run.group(1))
+                              for run in _RUN.finditer(text) for tag in tags)
 
 
 # A Dockerfile line in a code sample: `FROM acme/base:1.3` (upper case, as Dockerfiles are written;
