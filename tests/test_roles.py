@@ -106,6 +106,11 @@ RUN apt-get update && apt-get install -y gdb
     ("docker/Dockerfile.s3tests", 'FROM python:3.12\nWORKDIR /opt/s3-tests\nENTRYPOINT ["/bin/bash", "-c"]\n'
      'CMD ["sleep 30 && exec ./virtualenv/bin/nosetests ${NOSETESTS_OPTIONS-}"]\n', RepositoryFacts(),
      "test fixture (its ENTRYPOINT runs the tests (nosetests))"),
+    # A make target named for a kind of test run.
+    ("harness/Dockerfile", 'FROM golang:1.22-alpine\nCOPY . /src\nWORKDIR /src\nCMD ["make", "integration"]\n',
+     RepositoryFacts(), "test fixture (its CMD runs the tests (make integration))"),
+    ("harness/Dockerfile", 'FROM golang:1.22-alpine\nCOPY . /src\nWORKDIR /src\nCMD ["make", "test-e2e"]\n',
+     RepositoryFacts(), "test fixture (its CMD runs the tests (make test-e2e))"),
     ("e2e-runner/Dockerfile", 'FROM cypress/included:15\nCOPY . /test\nENTRYPOINT []\nCMD ["cypress", "run"]\n',
      RepositoryFacts(compose_builds={"e2e-runner/Dockerfile": ComposeBuild(
          "docker/compose.ci.yml service cypress", "docker/compose.ci.yml", command=("cypress", "run", "--browser", "chrome"))}),

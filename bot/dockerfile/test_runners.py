@@ -2,6 +2,8 @@
 container runs the suite and exits), not a service that ships."""
 from __future__ import annotations
 
+import re
+
 # Programs that are test runners whatever their arguments.
 RUNNERS = frozenset({"pytest", "py.test", "tox", "nox", "phpunit", "pest", "paratest", "rspec", "jest", "mocha",
                      "vitest", "karma", "ava", "cucumber", "cucumber-js", "behave", "robot", "newman", "ctest",
@@ -17,6 +19,8 @@ TEST_SUBCOMMANDS = {
 }
 # `npm run test:e2e`, `yarn run test-unit`: a script named for tests.
 SCRIPT_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+# Make targets named for a kind of test run (`make integration`, `make test-e2e`, `make acceptance-tests`).
+MAKE_TEST_WORDS = frozenset({"test", "tests", "check", "integration", "e2e", "acceptance", "smoke"})
 # Words in front of the runner that only choose how it starts (`python -m pytest`, `bundle exec rspec`, `npx jest`).
 PREFIXES = {"python": ("-m",), "python3": ("-m",), "bundle": ("exec",), "npx": (), "php": (), "poetry": ("run",),
             "uv": ("run",), "pipenv": ("run",), "exec": ()}
@@ -43,6 +47,8 @@ def test_command(words: list[str]) -> str | None:
         return program
     if subcommand in TEST_SUBCOMMANDS.get(program, ()):
         return f"{program} {subcommand}"
+    if program == "make" and subcommand and set(re.split(r"[-_:.]", subcommand)) & MAKE_TEST_WORDS:
+        return f"make {subcommand}"
     if program in SCRIPT_RUNNERS and subcommand == "run" and len(following) > 1 \
             and following[1].lower().split(":", 1)[0].split("-", 1)[0] == "test":
         return f"{program} run {following[1]}"
