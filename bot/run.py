@@ -728,7 +728,7 @@ def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],
 # dockerfile/stage_images.py); None for a file that says neither, or does not parse.
 FileSurvey = tuple[tuple[tuple[str, str], ...], StageUses | None] | None
 # Those of every file, together: (image key → where it is used only as a build stage, folder →
-# (the Dockerfile, how) that hands it to its user).
+# (the Dockerfile, how) that hands it to its user, image key → a Dockerfile built on it).
 SurveyedFacts = tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]
 
 

@@ -404,14 +404,16 @@ def _what_it_starts(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rule
         for inst in stage.instructions:
             if inst.span.start > anchor.span.start and inst.keyword in ("RUN", "WORKDIR"):
                 return f"the {inst.keyword} at line {inst.line} comes after {anchor.keyword} and would run as the new user"
+    return None
 
 
+# The line `what_it_does_first` names, which says nothing of a command written on one line.
 _LINE = lazy_compile(r"^line \d+ ")
 
 
 def _inline_script(inst: Instruction) -> str | None:
-    """The shell script a CMD or ENTRYPOINT runs in place, on one line: its shell form, or the
-    script of `sh -c "…"`; None for a program run directly."""
+    """The shell script a CMD or ENTRYPOINT runs in place: its shell form, or the script of
+    `sh -c "…"`; None for a program run directly."""
     if inst.json_args is None:
         return inst.rest
     words = past_launchers([w for w in inst.json_args if w])
