@@ -8,13 +8,14 @@ import re
 RUNNERS = frozenset({"pytest", "py.test", "tox", "nox", "phpunit", "pest", "paratest", "rspec", "jest", "mocha",
                      "vitest", "karma", "ava", "cucumber", "cucumber-js", "behave", "robot", "newman", "ctest",
                      "gotestsum", "ginkgo", "bats", "nextest", "nosetests", "nose2", "testcafe"})
-# Programs whose subcommand runs the tests (`go test`, `npm test`, `dotnet test`, `mvn verify`).
+# Programs whose subcommand runs the tests (`go test`, `npm test`, `dotnet test`, `mvn verify`; make's
+# targets are read by their words, below).
 TEST_SUBCOMMANDS = {
     "go": frozenset({"test"}), "cargo": frozenset({"test", "nextest"}), "npm": frozenset({"test", "t"}),
     "yarn": frozenset({"test"}), "pnpm": frozenset({"test"}), "bun": frozenset({"test"}), "deno": frozenset({"test"}),
     "dotnet": frozenset({"test"}), "mvn": frozenset({"test", "verify"}), "mvnw": frozenset({"test", "verify"}),
     "gradle": frozenset({"test", "check"}), "gradlew": frozenset({"test", "check"}), "mix": frozenset({"test"}),
-    "swift": frozenset({"test"}), "make": frozenset({"test", "tests", "check"}), "rake": frozenset({"test", "spec"}),
+    "swift": frozenset({"test"}), "rake": frozenset({"test", "spec"}),
     "playwright": frozenset({"test"}), "cypress": frozenset({"run"}), "artisan": frozenset({"test"}),
 }
 # `npm run test:e2e`, `yarn run test-unit`: a script named for tests.
