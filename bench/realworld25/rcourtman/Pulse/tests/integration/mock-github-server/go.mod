@@ -1,0 +1,5 @@
+module github.com/rcourtman/pulse/tests/integration/mock-github-server
+
+go 1.23
+
+require ()
