@@ -44,7 +44,7 @@ image: `./history:/app/history`), a server that
 writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll, Strapi, Directus; also started
 through a package.json script, `npm start` → `next start`), an app whose
 dependency manifests the build copies in (go.mod, package.json, a .csproj …) name a library that keeps
-files on disk (SQLite, Bolt, LevelDB, a rotating log file sink, Multer's uploads), a command that needs root (cron, sshd, supervisord, init systems such as
+files on disk (SQLite, Bolt, LevelDB, a rotating log file sink, Multer's uploads), a daemon a package installs with a user of its own (mysqld, postgres, redis-server …), a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -82,6 +82,11 @@ ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "syste
                           "podman",
                           # init systems and service supervisors start every service and drop privileges per service
                           "my_init", "runsvdir", "runit", "s6-svscan"})
+# Daemons a distribution package installs with a user of their own and a data folder only that
+# user may open (Debian's mysql-server: user mysql, /var/lib/mysql mode 700): started as root,
+# they hand over to that user; as another user they cannot open their data.
+PACKAGED_DAEMONS = frozenset({"mysqld", "mysqld_safe", "mariadbd", "mariadbd-safe", "postgres", "pg_ctlcluster",
+                              "redis-server", "mongod", "slapd", "named", "squid", "postfix", "dovecot", "xinetd"})
 # Image builders unpack root filesystems: they run as root (kaniko's executor and warmer).
 ROOT_PROGRAM_FOLDERS = ("/kaniko/",)
 # Programs that are not Linux processes: a USER means nothing to their runtime.
@@ -391,6 +396,9 @@ def _what_it_starts(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rule
             return f"its entrypoint script {program} may need root (read it first)"
         if program in ROOT_DAEMONS or (inst.words or [""])[0].startswith(ROOT_PROGRAM_FOLDERS):
             return f"its {keyword} runs {program}, which needs root"
+        if program in PACKAGED_DAEMONS:
+            return (f"its {keyword} runs {program}, a daemon that starts as root and hands over to the user its "
+                    "package made, whose data folder no other user may open")
         inline = _inline_script(inst)
         first = what_it_does_first(inline) if inline is not None else None
         if first is not None:
