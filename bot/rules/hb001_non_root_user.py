@@ -44,7 +44,7 @@ image: `./history:/app/history`), a server that
 writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll, Strapi, Directus; also started
 through a package.json script, `npm start` → `next start`), an app whose
 dependency manifests the build copies in (go.mod, package.json, a .csproj …) name a library that keeps
-files on disk (SQLite, Bolt, LevelDB, a rotating log file sink, Multer's uploads), a daemon a package installs with a user of its own (mysqld, postgres, redis-server …), a command that needs root (cron, sshd, supervisord, init systems such as
+files on disk (SQLite, Bolt, LevelDB, a rotating log file sink, Multer's uploads), a daemon a package installs with a user of its own (mysqld, postgres, redis-server …), a folder under /var/lib the file names for the app's state (`"rootDirectory": "/var/lib/registry"` in a configuration a RUN writes) that the final stage does not hand to a user, a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
 The app must still be able to run as that user: files it writes at run time need to be
 writable by it, which the summary reminds the reviewer of.
@@ -327,6 +327,40 @@ def _data_it_keeps(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
                 "volume), then set USER")
+    state = _state_folder_named(doc, stage)
+    if state is not None:
+        folder, line = state
+        return (f"line {line} names {folder}, where the app keeps its state, which the image does not hand to a "
+                "user: the app creates or writes it as root today, which a new user could not do: make it and hand "
+                "it to that user, then set USER")
+    return None
+
+
+# A folder under /var/lib, where daemons keep their state (`"rootDirectory": "/var/lib/registry"`),
+# and the ones there that belong to the system's package managers and services, not an app's.
+_STATE_FOLDER = lazy_compile(r"(?<![\w./-])/var/lib/([\w.-]+)")
+_SYSTEM_STATE = frozenset({"apt", "dpkg", "apk", "rpm", "yum", "dnf", "ucf", "systemd", "dbus", "pam", "misc",
+                           "ca-certificates", "update-notifier", "python", "gems", "locales", "polkit-1", "sudo"})
+
+
+def _state_folder_named(doc: Dockerfile, stage: Stage) -> tuple[str, int] | None:
+    """(folder, line) of a folder under /var/lib that the file names for the app (its
+    configuration, written in any stage; an ENV; the command) and that the final stage does not
+    hand to a user (a `mkdir` alone leaves it root's): the app creates or writes it as it runs,
+    as root today."""
+    if "/var/lib/" not in doc.parsed.text:
+        return None
+    handing = _handing(stage)
+    for inst in doc.instructions:
+        if inst.keyword not in ("RUN", "ENV", "CMD", "ENTRYPOINT", "ARG"):
+            continue
+        for match in _STATE_FOLDER.finditer(inst.args.text):
+            if match.group(1) in _SYSTEM_STATE:
+                continue
+            folder = match.group(0)
+            if _handed(folder, handing):
+                continue  # the final image hands it (or a folder above it) to a user
+            return folder, inst.line
     return None
 
 
