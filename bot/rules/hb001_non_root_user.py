@@ -83,8 +83,8 @@ ROOT_DAEMONS = frozenset({"cron", "crond", "sshd", "supervisord", "init", "syste
                           # init systems and service supervisors start every service and drop privileges per service
                           "my_init", "runsvdir", "runit", "s6-svscan"})
 # Daemons a distribution package installs with a user of their own and a data folder only that
-# user may open (Debian's mysql-server: user mysql, /var/lib/mysql mode 700): started as root,
-# they hand over to that user; as another user they cannot open their data.
+# user may open (Debian's mysql-server: user mysql, /var/lib/mysql mode 700): as another user
+# they cannot open their data.
 PACKAGED_DAEMONS = frozenset({"mysqld", "mysqld_safe", "mariadbd", "mariadbd-safe", "postgres", "pg_ctlcluster",
                               "redis-server", "mongod", "slapd", "named", "squid", "postfix", "dovecot", "xinetd"})
 # Image builders unpack root filesystems: they run as root (kaniko's executor and warmer).
@@ -431,8 +431,9 @@ def _what_it_starts(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rule
         if program in ROOT_DAEMONS or (inst.words or [""])[0].startswith(ROOT_PROGRAM_FOLDERS):
             return f"its {keyword} runs {program}, which needs root"
         if program in PACKAGED_DAEMONS:
-            return (f"its {keyword} runs {program}, a daemon that starts as root and hands over to the user its "
-                    "package made, whose data folder no other user may open")
+            return (f"its {keyword} runs {program}, a daemon whose package made a user of its own and gave it the "
+                    "data folder, which another user could not open: run it as that user (mysqld's is mysql), or "
+                    "set USER by hand")
         inline = _inline_script(inst)
         first = what_it_does_first(inline) if inline is not None else None
         if first is not None:
