@@ -163,3 +163,18 @@ def test_credentials_are_found_in_time_that_grows_with_the_file(line):
     start = time.monotonic()
     credentials_in(line + "\n")
     assert time.monotonic() - start < 5
+
+
+def test_a_default_password_is_masked_where_written_but_not_as_a_word_of_every_message(tmp_path, capsys):
+    root = tmp_path / "shop"
+    root.mkdir()
+    # pytest's folder is named for the test, which would make the file a test fixture: say what it is.
+    (root / "Dockerfile").write_text("# hardenbot role=service\nFROM mysql:8.4\n"
+                                     "ENV MYSQL_ROOT_PASSWORD=root MYSQL_PASSWORD=Kx7-horse-92\nCMD [\"mysqld\"]\n")
+    main(["fix", "--dry-run", "--offline", str(root)])
+    captured = capsys.readouterr()
+    out = captured.out + captured.err  # the diff, then the summary
+    assert "final stage runs as root" in out  # not "runs as ****"
+    assert "Kx7-horse-92" not in out  # a real password is masked wherever it would appear
+    main(["check", "--offline", "--format", "json", str(root)])
+    assert "Kx7-horse-92" not in capsys.readouterr().out

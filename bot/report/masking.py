@@ -5,8 +5,9 @@ A report quotes the file in two ways, and each is masked its own way:
 - lines of the file (a diff): the credentials HB050 and HB051 find are replaced where they are
   written, by their format's prefix and `****` (`ghp_****`), so nothing else on the line moves;
 - messages, a build's log tail, an error's excerpt: these hold no offsets, so every value a file
-  of the run writes as a credential (4 characters or more, standing alone) is replaced wherever
-  it appears, and any credential of a published format is masked too.
+  of the run writes as a credential (4 characters or more, standing alone, and not a documented
+  default such as `root`, an ordinary word of the messages) is replaced wherever it appears, and
+  any credential of a published format is masked too.
 The secret is not the file's to hide (it is in the repository already), but a report travels
 further than the repository: a public pull request of a private fork, a CI log, an uploaded SARIF.
 """
@@ -28,6 +29,12 @@ if TYPE_CHECKING:  # annotations only: `check`, which builds nothing, never load
     from bot.model.verification import Build, Verification
 
 SHORTEST_MASKED = 4
+# Software's documented default credentials (`MYSQL_ROOT_PASSWORD=root`): nothing to hide, and
+# ordinary words of hardenbot's own messages ("final stage runs as root"), which masking them
+# everywhere would garble. Where a file writes one, its line is still masked (`=****`).
+DEFAULT_CREDENTIALS = frozenset({"root", "admin", "administrator", "password", "passw0rd", "secret", "changeme",
+                                 "change-me", "example", "default", "postgres", "mysql", "mariadb", "guest", "test",
+                                 "user", "demo", "none", "null", "true", "false", "empty"})
 # A file is parsed again (it was for its rules) only when an ENV or ARG could set a credential:
 # reading a 1 MiB file of continuation lines twice doubled what a hostile file costs.
 _SETS_A_VARIABLE = lazy_compile(r"(?i)\b(?:env|arg)\b")
@@ -92,7 +99,7 @@ def secret_values(results: tuple[FileResult, ...]) -> frozenset[str]:
             for credential in credentials(text, result.path, result.kind):
                 written = text[credential.span.start:credential.span.end]
                 values.update(line.strip() for line in [written, *written.splitlines()])
-    return frozenset(v for v in values if len(v) >= SHORTEST_MASKED)
+    return frozenset(v for v in values if len(v) >= SHORTEST_MASKED and v.lower() not in DEFAULT_CREDENTIALS)
 
 
 class Masker:
