@@ -30,7 +30,7 @@ from bot.dockerfile.roles import (
     is_test_setup,
     role_by_path,
 )
-from bot.dockerfile.stage_images import StageUses, built_on_of, stage_only_of, stage_uses
+from bot.dockerfile.stage_images import StageUses, built_on_of, first_base, stage_only_of, stage_uses
 from bot.dockerfile.stage_images import image_key as stage_image_key
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
@@ -784,8 +784,8 @@ class DockerfileSurvey:
             if several is not None:
                 uses.append((source.path, several[1]))
             elif not _several_stages(text):
-                match = _FROM_IMAGE.search(text)
-                key = stage_image_key(match.group(1)) if match else None
+                base = first_base(text)
+                key = stage_image_key(base) if base is not None else None
                 if key is not None:
                     uses.append((source.path, frozenset({key})))
         return built_on_of(uses)
@@ -836,8 +836,6 @@ _HANDS_OVER = re.compile(r"chown|adduser|useradd")
 
 # A FROM instruction starts a line (continuations and parser directives leave it there).
 _FROM_LINE = re.compile(r"^[ \t]*from[ \t\\]", re.IGNORECASE | re.MULTILINE)
-# The image of a one-stage file's FROM, past its flags (`FROM --platform=$BUILDPLATFORM acme/app:base`).
-_FROM_IMAGE = re.compile(r"^[ \t]*from[ \t]+(?:--\S+[ \t]+)*([^\s\\]+)", re.IGNORECASE | re.MULTILINE)
 
 
 class KeptParses(dict[str, ParsedText]):

@@ -5,13 +5,13 @@ keeps, so a cleanup of the lists in that image, a Dockerfile of the same reposit
 break it ("Unable to locate package"). Read from the text alone, never parsed or run."""
 from __future__ import annotations
 
+from bot.dockerfile.stage_images import first_base
 from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 
 # `apt-get install`, `apt -y install`, `apt-get -q update` in a text (a Dockerfile's, a script's).
 APT_INSTALL = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+install\b")
 APT_UPDATE = lazy_compile(r"\bapt(?:-get)?(?:[ \t]+-[-\w=]+)*[ \t]+update\b")
-_FROM = lazy_compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(\S+)")
 
 
 def installs_on_inherited_lists(text: str) -> tuple[str, int] | None:
@@ -21,10 +21,10 @@ def installs_on_inherited_lists(text: str) -> tuple[str, int] | None:
     install = APT_INSTALL.search(text)
     if install is None or APT_UPDATE.search(text):
         return None
-    base = _FROM.search(text)
-    if base is None or "$" in base.group(1) or "/" not in base.group(1) or base.group(1).startswith("library/"):
+    base = first_base(text)
+    if base is None or "$" in base or "/" not in base or base.startswith("library/"):
         return None
-    return base.group(1), text.count("\n", 0, install.start()) + 1
+    return base, text.count("\n", 0, install.start()) + 1
 
 
 def may_be_built_from(image: str, dockerfile: str) -> bool:

@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from bot.dockerfile.model import Dockerfile
 from bot.lazy_regex import lazy_compile
 
+# A FROM line's image, past its flags (`FROM --platform=$BUILDPLATFORM acme/app:base`), read from the text alone.
+_FROM = lazy_compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(\S+)")
 _STEM = lazy_compile(r"(?:Dockerfile|Containerfile)\.([\w.-]+)|([\w.-]+)\.(?:[Dd]ockerfile|[Cc]ontainerfile)")
+
+
+def first_base(text: str) -> str | None:
+    """The image the first FROM line of a Dockerfile's text names, as written; None: no FROM.
+    For what the text says before it is parsed (or when it cannot be)."""
+    match = _FROM.search(text)
+    return match.group(1) if match else None
 
 
 def image_key(reference: str) -> str | None:

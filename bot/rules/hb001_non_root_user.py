@@ -52,7 +52,7 @@ writable by it, which the summary reminds the reviewer of.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.installs import APT, installed_packages
@@ -227,6 +227,12 @@ def _cron_setup(doc: Dockerfile, stage: Stage) -> str | None:
     return None
 
 
+def _context_reader(doc: Dockerfile, context: RuleContext) -> Callable[[str], str | None] | None:
+    """The reader of the file's build context, by context-relative path; None: the texts are not on disk."""
+    read = context.context_file
+    return (lambda path: read(doc.path, path)) if read is not None else None
+
+
 def _unsafe_reason(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleContext) -> str | None:
     """Why a USER would break the image, from the first kind of evidence that shows it; None:
     nothing does."""
@@ -291,8 +297,8 @@ def _folders_it_writes(doc: Dockerfile, stage: Stage, base: BaseInfo, context: R
     if writes is not None:
         return (f"{writes} as it runs, and the files COPY put there are root's: make those writable by the new "
                 "user, then set USER")
-    keeper = disk_keeper(doc, lambda path: context.context_file(doc.path, path)) \
-        if context.context_file is not None else None
+    read = _context_reader(doc, context)
+    keeper = disk_keeper(doc, read) if read is not None else None
     if keeper is not None:
         library, manifest, what = keeper
         return (f"the app depends on {library} ({manifest}), which keeps {what} on disk, where the app is told or "
@@ -387,8 +393,9 @@ def _ports_it_binds(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rule
             match = PRIVILEGE_DROPPERS.search(inst.args.text)
             if match:
                 return f"line {inst.line} uses {match.group(1)} to drop privileges itself"
-    if context.context_file is not None:
-        listening = privileged_default_port(stage, lambda path: context.context_file(doc.path, path))
+    read = _context_reader(doc, context)
+    if read is not None:
+        listening = privileged_default_port(stage, read)
         if listening is not None:
             return (f"its entry file {listening[0]} listens on port {listening[1]} by default (< 1024), which a "
                     "non-root user cannot bind: have it listen on a port above 1023 (set PORT), then set USER")
@@ -576,8 +583,9 @@ def _writes_its_folder(doc: Dockerfile, stage: Stage, context: RuleContext) -> s
     text = " ".join(word for k in ("ENTRYPOINT", "CMD") if (i := stage.last_before(k)) is not None
                     for word in i.words)
     script = _PACKAGE_SCRIPT.match(text)
-    if script is not None and script.group(1) not in _NOT_SCRIPTS and context.context_file is not None:
-        command = package_script(doc, lambda path: context.context_file(doc.path, path), script.group(1))
+    read = _context_reader(doc, context)
+    if script is not None and script.group(1) not in _NOT_SCRIPTS and read is not None:
+        command = package_script(doc, read, script.group(1))
         if command is not None:
             text = f"{text} {command}"
     for pattern, what in _FOLDER_WRITERS:
