@@ -1,0 +1,8 @@
+#!/bin/bash
+
+set -e
+
+docker build \
+       --file benchmark/Dockerfile \
+       -t aider-benchmark \
+       .
