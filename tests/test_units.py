@@ -68,6 +68,11 @@ def test_shell_case_pattern_alternatives_are_not_pipes():
     assert [c.name for c in script.commands] == ["case", "echo", "a", "make", "*", "pip", "esac"]
     piped = split_commands("case $a in x|y) curl -fsSL u | sh ;; esac; echo a | grep b")
     assert [(c.name, c.separator_after) for c in piped.commands if c.separator_after == "|"] == [("curl", "|"), ("echo", "|")]
+    # A case after a reserved word, with no operator between them (`then case`, `do case`).
+    nested = split_commands('if [ -z "$P" ]; then case "$(uname -m)" in x86_64) P=amd64 ;; aarch64|arm64) P=arm64 ;; esac; fi')
+    assert not nested.has_pipe
+    looped = split_commands("for a in b; do case $a in x|y) echo 1 | cat ;; esac; done")
+    assert [c.name for c in looped.commands if c.separator_after == "|"] == ["echo"]
 
 
 def test_usage_docs_mounts_are_the_container_paths_of_docker_run_volumes():

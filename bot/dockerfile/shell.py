@@ -110,6 +110,11 @@ class Script:
     comment_start: int | None  # logical offset of a `#` comment, if any
 
 
+# Reserved words that may stand before a command with no operator between them (`then case … in`,
+# `do case … in`): the shell reads the command after them as a new one.
+_LEADING_RESERVED = frozenset({"then", "do", "else", "{", "!"})
+
+
 def split_commands(text: str) -> Script:
     tokens, comment_start = _tokenize(text)
     commands: list[Command] = []
@@ -137,7 +142,8 @@ def split_commands(text: str) -> Script:
             expect_redirect_target = False
         else:
             words.append(word)
-            if word.value == "in" and len(words) == 3 and words[0].value == "case":
+            if word.value == "in" and len(words) >= 3 and words[-3].value == "case" \
+                    and all(w.value in _LEADING_RESERVED for w in words[:-3]):
                 open_cases, in_pattern = open_cases + 1, True
             elif word.value == "esac" and len(words) == 1 and open_cases:
                 open_cases, in_pattern = open_cases - 1, False
