@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from bot.dockerfile.model import Dockerfile, Run, ShellScript, Stage
 from bot.dockerfile.parser import Instruction
+from bot.dockerfile.shell import sets_errexit
+from bot.lazy_regex import lazy_compile
 from bot.model.text import Edit
 
 
@@ -63,16 +65,23 @@ def file_start(doc: Dockerfile) -> int:
 def append_command(doc: Dockerfile, run: Run, script: ShellScript, command: str) -> Edit | None:
     """`command` joined to the end of `script` with `&&`, in the RUN's own layout.
 
+    A heredoc script gets it on a line of its own, and a script ending in `;` after that `;`,
+    when the script stops at a failing command (`set -e`); one that carries on gets ` && command`
+    after its last command instead, on that command's line: a RUN's status is its last
+    command's, and an added command of its own would hide that one's failure.
     None when there is no safe place: the script ends in a comment or a dangling operator.
     """
     if script.script.comment_start is not None:
         return None
+    stops = _stops_at_a_failure(run, script)
     if script.is_heredoc:
-        return _append_heredoc_line(doc, script, command)
+        return _append_heredoc_line(doc, script, command) if stops else _join_to_last_command(script, command)
     body = script.logical.text.rstrip()
     if not body or body.endswith(("&", "||", "|", "\\")):
         return None  # nothing to join to, a background job, or a dangling operator
     joiner = " " if body.endswith(";") else " && "
+    if joiner == " " and not stops:
+        return _join_to_last_command(script, command)
     at = script.logical.original_end(len(body))
     lines = run.instruction.physical_lines
     if len(lines) == 1 or joiner == " ":
@@ -86,6 +95,37 @@ def append_command(doc: Dockerfile, run: Run, script: ShellScript, command: str)
         return Edit.insert(at, f" {escape}{newline}{indent}&& {command}")
     indent = min((line[: len(line) - len(line.lstrip())] for line in continuation), key=len)
     return Edit.insert(at, f" && {escape}{newline}{indent}{command}")
+
+
+# A shell's option cluster that does the same: `bash -e`, `SHELL ["/bin/ash", "-eo", "pipefail", "-c"]`.
+_ERREXIT_OPTION = lazy_compile(r"-[a-z]*e[a-z]*")
+
+
+def _stops_at_a_failure(run: Run, script: ShellScript) -> bool:
+    """Whether `script` stops at its first failing command: it sets -e itself, or the shell
+    that runs it has -e (a heredoc's `RUN <<EOT bash -e`, else the SHELL in effect)."""
+    if sets_errexit(script.script.commands):
+        return True
+    if script.is_heredoc:
+        words = [w for w in run.instruction.args.slice(run.instruction.rest_start).text.split() if "<<" not in w]
+        if words:  # `RUN <<EOT bash -e`: that shell runs the body, whatever SHELL says
+            return any(_ERREXIT_OPTION.fullmatch(word) for word in words[1:])
+    shell = run.stage.last_before("SHELL", run.instruction)
+    arguments = shell.json_args if shell is not None else None
+    return bool(arguments) and any(_ERREXIT_OPTION.fullmatch(a) for a in arguments[1:])
+
+
+def _join_to_last_command(script: ShellScript, command: str) -> Edit | None:
+    """` && command` right after the script's last command (`fi && command` after an if): its
+    status stays the RUN's when it fails. None when something other than `;` and blank lines
+    follows that command (a closing parenthesis, a dangling operator)."""
+    commands = [c for c in script.script.commands if c.words]
+    if not commands or commands[-1].separator_after not in ("", ";", "\n"):
+        return None
+    last = commands[-1]
+    if script.logical.text[last.end:].strip(" \t\r\n;"):
+        return None
+    return Edit.insert(script.logical.original_end(last.end), f" && {command}")
 
 
 def _append_heredoc_line(doc: Dockerfile, script: ShellScript, command: str) -> Edit | None:

@@ -10,6 +10,7 @@ written; a rule that looks into one splits its text again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import field
 from functools import lru_cache
 
@@ -108,6 +109,15 @@ class Script:
     commands: list[Command]
     has_pipe: bool
     comment_start: int | None  # logical offset of a `#` comment, if any
+
+
+# `set -e`, `set -eux`, `set -o errexit`: the script stops at its first failing command.
+_ERREXIT_SET = re.compile(r"^set\s+(?:-\w*e|.*\berrexit\b)")
+
+
+def sets_errexit(commands: Iterable[Command]) -> bool:
+    """Whether one of the commands is a `set` that makes the script stop at a failing command."""
+    return any(c.name == "set" and _ERREXIT_SET.search(" ".join(w.value for w in c.argv)) for c in commands)
 
 
 # Reserved words that may stand before a command with no operator between them (`then case … in`,

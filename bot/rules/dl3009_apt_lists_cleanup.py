@@ -4,7 +4,10 @@ Why: `apt-get update` writes tens of MB of package lists that ship in the layer 
 and go stale the day the image is built.
 Fix: append `&& rm -rf /var/lib/apt/lists/*` to the end of that same RUN, following its
 continuation style (trailing or leading `&&`, its indentation, its escape character and line
-endings); in a heredoc script, a new line before the terminator. When apt-get runs under `sudo`
+endings); in a heredoc script, a new line before the terminator, when the script stops at a
+failing command (`set -e`, `RUN <<EOF bash -e`, a SHELL with -e); in one that carries on,
+` && rm …` after its last command (also before a closing `;`), as a line or `;` of its own would
+make the RUN's status rm's and hide a failed install. When apt-get runs under `sudo`
 (the RUN's user is not root), so does the cleanup. Only stages that reach the
 final image are checked. When a later RUN still needs the lists (it installs without its
 own `apt-get update`) the RUN is reported instead: merging the two is for a person. So is it

@@ -32,7 +32,7 @@ from bot.dockerfile.bases import describe_base
 from bot.dockerfile.layout import insert_before
 from bot.dockerfile.model import Dockerfile, Run, Stage
 from bot.dockerfile.parser import Instruction
-from bot.dockerfile.shell import Command
+from bot.dockerfile.shell import Command, sets_errexit
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -142,7 +142,6 @@ def _pipes_without_pipefail(run: Run) -> bool:
 _CONDITION_WORDS = frozenset({"if", "elif", "while", "until", "!"})
 _CLOSING_WORDS = frozenset({"fi", "done", "esac", "}", ")"})
 _ALWAYS_SUCCEEDS = frozenset({"true", ":"})
-_ERREXIT = lazy_compile(r"^set\s+(?:-\w*e|.*\berrexit\b)")
 
 
 def _status_discarded(pipeline: list[Command], then: Command | None, commands: list[Command]) -> bool:
@@ -158,8 +157,7 @@ def _status_discarded(pipeline: list[Command], then: Command | None, commands: l
         return False
     if not then.argv or then.words[0].value in _CLOSING_WORDS or then.argv[0].value in _CLOSING_WORDS:
         return False
-    return not any(command.name == "set" and _ERREXIT.search(" ".join(w.value for w in command.argv))
-                   for command in commands)
+    return not sets_errexit(commands)
 
 
 # The shells an installer is piped into (`curl … | bash`).
