@@ -230,12 +230,17 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
         if command is not None and only_prints(command[1]):
             decision = replace(decision, unshipped=f"its {command[0]} only prints ({' '.join(command[1])[:40]}): it "
                                                    "is built for files copied out of it, or for its message")
-    if decision.unshipped or not facts.stage_only_images:
+    if not facts.stage_only_images:
         return decision
     build = facts.compose_builds.get(doc.path)
     built = built_image(doc.path, facts.name, build.image if build else "")
     use = next((where for used, where in facts.stage_only_images.items() if built and matches(built, used)), None)
     if use is None:
+        return decision
+    if declared is None and decision.role is Role.SERVICE:
+        # Its build stage runs its RUNs on this image, as this image's USER: a base for them.
+        decision = replace(decision, role=Role.BASE, reason=f"{use}: it is built FROM the image this file builds")
+    if decision.unshipped:
         return decision
     return replace(decision, unshipped=f"a builder image: {use}, copying files out, so its size never ships")
 
