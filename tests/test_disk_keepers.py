@@ -125,12 +125,21 @@ NEXT_APP = ("FROM node:20-alpine AS build\nWORKDIR /app\nCOPY package.json packa
             "COPY --from=build /app/node_modules ./node_modules\nEXPOSE 3000\nCMD {command}\n")
 
 
+_DEV_SERVER = "its JavaScript development server writes its caches (node_modules/.cache, .vite) under its folder"
+
+
 @pytest.mark.parametrize("command, scripts, reported", [
     ('["npm", "start"]', '{"start": "next start"}', "Next.js writes .next/cache under its folder"),
     ('["yarn", "run", "serve"]', '{"serve": "next start -p 3000"}', "Next.js writes .next/cache under its folder"),
     ('["pnpm", "start"]', '{"start": "strapi start"}', "Strapi writes public/uploads and .tmp under its folder"),
     ('["npm", "start"]', '{"start": "node server.js"}', None),
     ('["npm", "run", "serve"]', '{"start": "next start"}', None),  # another script
+    # Development servers write their caches under node_modules (react-scripts also rewrites tsconfig.json).
+    ('["yarn", "start"]', '{"start": "react-scripts start"}', _DEV_SERVER),
+    ('["npm", "run", "dev"]', '{"dev": "vite --host 0.0.0.0"}', _DEV_SERVER),
+    ('["npm", "run", "dev"]', '{"dev": "vite"}', _DEV_SERVER),
+    ('["npx", "ng", "serve", "--host", "0.0.0.0"]', '{}', _DEV_SERVER),
+    ('["npm", "run", "preview"]', '{"preview": "vite preview --host"}', None),  # serves the built files
 ])
 def test_a_package_script_that_starts_a_server_writing_its_folder(tmp_path, capsys, command, scripts, reported):
     write(tmp_path, "Dockerfile", NEXT_APP.format(command=command))

@@ -41,8 +41,9 @@ for a file the command writes at run time in a folder only root can write (`[[ -
 another Dockerfile of the repository hands to its user (`chown`, a user's home), or inside which
 compose mounts a folder for another Dockerfile of the same folder (the same app's development
 image: `./history:/app/history`), a server that
-writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll, Strapi, Directus; also started
-through a package.json script, `npm start` → `next start`), an app whose
+writes into its own folder as it runs (Rails, Next.js, Reflex, Laravel's artisan, Jekyll, Strapi, Directus, and
+JavaScript development servers, whose caches go under node_modules: react-scripts start, next dev, vite, ng serve …;
+also started through a package.json script, `npm start` → `next start`), an app whose
 dependency manifests the build copies in (go.mod, package.json, a .csproj …) name a library that keeps
 files on disk (SQLite, Bolt, LevelDB, a rotating log file sink, Multer's uploads), a daemon a package installs with a user of its own (mysqld, postgres, redis-server …), a folder under /var/lib the file names for the app's state (`"rootDirectory": "/var/lib/registry"` in a configuration a RUN writes) that the final stage does not hand to a user, a command that needs root (cron, sshd, supervisord, init systems such as
 my_init, runit and s6, image builders such as kaniko …), or a RUN/WORKDIR after CMD.
@@ -567,6 +568,12 @@ _FOLDER_WRITERS = (
     (lazy_compile(r"\bjekyll\s+serve\b"), "Jekyll writes _site under its folder"),
     (lazy_compile(r"\bstrapi\s+(?:start|develop)\b"), "Strapi writes public/uploads and .tmp under its folder"),
     (lazy_compile(r"\bdirectus\s+start\b"), "Directus writes uploads/ under its folder"),
+    # Development servers: their caches (node_modules/.cache, .vite, .angular), and react-scripts
+    # rewrites tsconfig.json; `vite` alone or with dev/serve or options, not `vite build`/`preview`.
+    (lazy_compile(r"\breact-scripts\s+start\b|\bnext\s+dev\b|\bng\s+serve\b|\bvue-cli-service\s+serve\b"
+                  r"|\bwebpack(?:-dev-server\b|\s+serve\b)|\bnuxt\s+dev\b|\bgatsby\s+develop\b"
+                  r"|\bvite(?:\s+(?:dev|serve)\b|\s+-|\s*$)"),
+     "its JavaScript development server writes its caches (node_modules/.cache, .vite) under its folder"),
 )
 # A command that runs one of package.json's scripts (`npm start`, `yarn run serve`, `pnpm dev`):
 # what the script runs is what the container does.
