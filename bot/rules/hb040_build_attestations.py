@@ -19,7 +19,10 @@ Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or 
 for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
 (`localhost:5000/…`), a throwaway image for trying a build that nobody verifies;
 nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
-later job to run the tests in.
+later job to run the tests in; nor one whose every tag is also its `cache-to` registry cache
+(a build cache later builds read); nor a job or step switched off with `if: false`.
+The new keys go after the last key of `with:` and after the comment lines right below it,
+indented like the keys (a commented-out tag stays with its list).
 """
 from __future__ import annotations
 
@@ -72,9 +75,16 @@ def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node]]]:
         return  # the workflow kind reports unreadable YAML
     for job_id, job in items(get(root, "jobs")):
         steps = get(job, "steps")
-        if is_sequence(steps):
+        if is_sequence(steps) and not _disabled(job):
             for index, step in enumerate(steps.value):
-                yield job_id, index, step, steps.value[:index]
+                if not _disabled(step):
+                    yield job_id, index, step, steps.value[:index]
+
+
+def _disabled(node: yaml.Node) -> bool:
+    """`if: false` (or `${{ false }}`) on a job or step: it never runs, and pushes nothing."""
+    condition = _scalar(get(node, "if")) if is_mapping(node) else None
+    return condition is not None and condition.strip().removeprefix("${{").removesuffix("}}").strip().lower() == "false"
 
 
 def _truthy(value: str | None) -> bool | None:
@@ -141,7 +151,8 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
                               "`--sbom=true --provenance=mode=max`: add them to its build command")
             continue
         pushed, uses = action
-        if attested(pushed) or _only_test_tags(get(step, "with")) or _builds_a_ci_stage(get(step, "with")):
+        inputs = get(step, "with")
+        if attested(pushed) or _only_test_tags(inputs) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs):
             continue
         reason = _why_not_edited(step, earlier, uses)
         message = "this step pushes an image without an SBOM and max provenance attestations"
@@ -158,16 +169,36 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
                           (edit,))
 
 
+def _listed(inputs: yaml.Node | None, key: str) -> list[str]:
+    """The entries of a list input (`tags`, `cache-to`): a YAML list, or one per line or comma."""
+    node = get(inputs, key) if is_mapping(inputs) else None
+    if is_scalar(node):
+        return [t.strip() for t in re.split(r"[\n,]" if key == "tags" else r"\n", node.value) if t.strip()]
+    return [t.value.strip() for t in node.value if is_scalar(t)] if is_sequence(node) else []
+
+
 def _only_test_tags(inputs: yaml.Node | None) -> bool:
     """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`), or goes
     to a registry on the runner itself (`localhost:5000/…`): a throwaway image for trying a
     build, which nobody pulls to verify."""
-    tags = get(inputs, "tags") if is_mapping(inputs) else None
-    if is_scalar(tags):
-        values = [t.strip() for t in re.split(r"[\n,]", tags.value) if t.strip()]
-    else:
-        values = [t.value.strip() for t in tags.value if is_scalar(t)] if is_sequence(tags) else []
+    values = _listed(inputs, "tags")
     return bool(values) and all(_names_a_test_image(v) or _in_a_local_registry(v) for v in values)
+
+
+def _only_cache_tags(inputs: yaml.Node | None) -> bool:
+    """Every tag the step pushes is also where it exports its build cache (`cache-to:
+    acme/app:builder`, or `type=registry,ref=acme/app:builder`): a registry cache that later
+    builds read, not an image anyone runs. An inline cache (`type=inline`) rides in the image
+    itself and says nothing of the kind."""
+    exported = set()
+    for entry in _listed(inputs, "cache-to"):
+        fields = dict(part.split("=", 1) for part in entry.split(",") if "=" in part)
+        if not fields:
+            exported.add(entry)  # the action's shorthand for a registry cache at that reference
+        elif fields.get("type") == "registry" and "ref" in fields:
+            exported.add(fields["ref"].strip())
+    tags = _listed(inputs, "tags")
+    return bool(tags) and all(tag in exported for tag in tags)
 
 
 def _in_a_local_registry(reference: str) -> bool:
@@ -231,13 +262,27 @@ def _insertion(text: str, inputs: yaml.Node | None) -> Edit | None:
         while not keeps_blank_lines:  # … and after the blank lines that follow it, which stay below the new keys
             previous = text.rfind("\n", 0, end - 1) + 1
             if previous >= end or text[previous:end].strip():
-                return Edit.insert(end, lines)
+                break
             end = previous
-        return Edit.insert(end, lines)
+        return Edit.insert(_past_its_comments(text, end, len(indent)), lines)
     line_end = text.find("\n", end)
     if line_end == -1:
         return Edit.insert(len(text), newline + lines.removesuffix(newline))
-    return Edit.insert(line_end + 1, lines)
+    return Edit.insert(_past_its_comments(text, line_end + 1, len(indent)), lines)
+
+
+def _past_its_comments(text: str, at: int, column: int) -> int:
+    """The start of the first line from `at` on that is not a comment indented at least like the
+    keys (`#  acme/app:nightly-…`, a commented-out tag right below the list): those stay with the
+    key above them, and the new keys go below them."""
+    while at < len(text):
+        line_end = text.find("\n", at)
+        line = text[at:line_end if line_end != -1 else len(text)]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("#") or len(line) - len(stripped) < column or line_end == -1:
+            return at
+        at = line_end + 1
+    return at
 
 
 RULE = Rule(
