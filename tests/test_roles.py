@@ -1037,3 +1037,13 @@ def test_a_tool_built_by_hand_where_it_runs_gets_no_size_fixes(tmp_path, capsys,
         assert hardened == dockerfile and "builds it by hand where it is run" in out
     else:
         assert "rm -rf /var/lib/apt/lists/*" in hardened
+
+
+@pytest.mark.parametrize("folder, tests", [
+    ("tests", True), ("integration", True), ("redis_tests", True), ("tests_func", True), ("BTCPayServer.Tests", True),
+    # `test` alone names a product or a helper as often: Firebase Test Lab's image, a module's test certificates.
+    ("firebase-test-lab", False), ("test-certs", False), ("latest", False), ("attestations", False),
+])
+def test_a_folder_is_for_tests_when_its_name_says_tests(folder, tests):
+    from bot.dockerfile.roles import test_folder
+    assert test_folder(folder) is tests

@@ -498,6 +498,14 @@ def _test_run(words: list[str]) -> str | None:
                  if (found := test_command([w.value for w in c.argv]))), None)
 
 
+def test_folder(name: str) -> bool:
+    """A folder of tests: `tests/`, `integration/`, or one whose name says tests among its words
+    (`redis_tests/`, `tests_func/`). Not `test` alone: `firebase-test-lab/` is a product's name,
+    `test-certs/` a helper's."""
+    name = name.lower()
+    return name in TEST_FOLDERS or "tests" in name_words(name)
+
+
 def is_test_setup(compose_file: str) -> bool:
     """A compose file named for tests (`docker-compose.test.yml`, `compose.e2e.yaml`)."""
     return bool(name_words(compose_file.rsplit("/", 1)[-1].lower()) & TEST_WORDS)
@@ -510,7 +518,7 @@ def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) ->
     named for tests builds it while CI builds the repository's other Dockerfiles, not this one."""
     folders = path.split("/")[:-1]
     file_name = path.rsplit("/", 1)[-1]
-    at = next((i for i, f in enumerate(folders) if f.lower() in TEST_FOLDERS), None)
+    at = next((i for i, f in enumerate(folders) if test_folder(f)), None)
     if at is not None:
         tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
     elif name_words(file_name.lower()) & (TEST_WORDS | RUNNERS):  # `Dockerfile.bats`: named for its test runner
