@@ -1047,3 +1047,26 @@ def test_a_tool_built_by_hand_where_it_runs_gets_no_size_fixes(tmp_path, capsys,
 def test_a_folder_is_for_tests_when_its_name_says_tests(folder, tests):
     from bot.dockerfile.roles import test_folder
     assert test_folder(folder) is tests
+
+
+@pytest.mark.parametrize("children, role", [
+    # Every image built FROM it is a test image: it is there for the tests too.
+    ({"docker/redis_tests/Dockerfile": "FROM wal-g/redis\nCMD [\"make\", \"check\"]\n"}, "test fixture"),
+    ({"docker/redis_tests/Dockerfile": "FROM wal-g/redis\nCMD [\"make\", \"check\"]\n",
+      "cache/Dockerfile": "FROM wal-g/redis\nCMD [\"redis-server\"]\n"}, "base image"),
+])
+def test_a_base_only_test_images_are_built_from_is_for_tests(tmp_path, capsys, children, role):
+    root = tmp_path / "shop"
+    write(root, "docker/redis/Dockerfile", "FROM debian:12\nRUN apt-get update && apt-get install -y redis-server\n")
+    compose = "services:\n  redis:\n    build:\n      dockerfile: docker/redis/Dockerfile\n    image: wal-g/redis\n"
+    for path, text in children.items():
+        write(root, path, text)
+        name = path.split("/")[-2].replace("_", "-")
+        compose += f"  {name}:\n    build:\n      dockerfile: {path}\n"
+    write(root, "docker-compose.yml", compose)
+    main(["check", "--offline", "--select", "DL3009", str(root)])
+    out = capsys.readouterr().out
+    if role == "test fixture":  # not scanned
+        assert "docker/redis/Dockerfile" not in out, out
+    else:
+        assert f"docker/redis/Dockerfile: {role} (cache/Dockerfile is built FROM" in out, out

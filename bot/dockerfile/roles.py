@@ -182,7 +182,7 @@ class RepositoryFacts:
     # image key → where another Dockerfile uses it only as a build stage (see stage_images.py)
     stage_only_images: Mapping[str, str] = field(default_factory=dict)
     # image key → a Dockerfile built FROM it, in a stage that ships or that others build on
-    built_on_images: Mapping[str, str] = field(default_factory=dict)
+    built_on_images: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecision | None:
@@ -211,10 +211,14 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
 def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDecision:
     declared = _declared_in_file(doc)
     decision = declared or role_by_path(doc.path, facts, glob_matches) or _by_content(doc, facts)
-    if declared is None and decision.role is Role.SERVICE and facts.built_on_images:
-        child = _built_on_here(doc, facts)
-        if child is not None:
-            decision = replace(decision, role=Role.BASE, reason=f"{child} is built FROM the image it builds")
+    children = _built_on_here(doc, facts) if declared is None and facts.built_on_images else ()
+    if children and decision.role is Role.SERVICE:
+        decision = replace(decision, role=Role.BASE, reason=f"{children[0]} is built FROM the image it builds")
+    if children and decision.role is Role.BASE and doc.path not in facts.ci_builds \
+            and all(_for_tests(child, facts.compose_builds.get(child), facts) for child in children):
+        more = f" and {len(children) - 1} more" if len(children) > 1 else ""
+        decision = replace(decision, role=Role.TEST_FIXTURE,
+                           reason=f"only images for tests are built FROM the image it builds ({children[0]}{more})")
     retired = _retired(doc.path, facts) if declared is None else None
     if retired is not None:
         decision = replace(decision, retired=retired)
@@ -245,17 +249,17 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     return replace(decision, unshipped=f"a builder image: {use}, copying files out, so its size never ships")
 
 
-def _built_on_here(doc: Dockerfile, facts: RepositoryFacts) -> str | None:
-    """Another Dockerfile of the repository whose shipped stage is built FROM the image this one
-    builds (`FROM supabase/logflare:runner` for `Dockerfile.runner`, or the `image:` of the
-    compose service that builds it): this one is its base, and what it sets (USER, SHELL)
-    every RUN of that image inherits."""
+def _built_on_here(doc: Dockerfile, facts: RepositoryFacts) -> tuple[str, ...]:
+    """The other Dockerfiles of the repository whose shipped stage is built FROM the image this
+    one builds (`FROM supabase/logflare:runner` for `Dockerfile.runner`, or the `image:` of the
+    compose service that builds it): this one is their base, and what it sets (USER, SHELL)
+    every RUN of theirs inherits."""
     build = facts.compose_builds.get(doc.path)
     built = built_image(doc.path, facts.name, build.image if build else "")
     if built is None:
-        return None
-    return next((child for used, child in facts.built_on_images.items() if child != doc.path and matches(built, used)),
-                None)
+        return ()
+    return tuple(child for used, children in facts.built_on_images.items() if matches(built, used)
+                 for child in children if child != doc.path)
 
 
 def _declared_in_file(doc: Dockerfile) -> RoleDecision | None:

@@ -93,11 +93,11 @@ def matches(built: str, used: str) -> bool:
     return f"{name.rsplit('/', 1)[-1]}:{tag}" == built
 
 
-def built_on_of(uses: Iterable[tuple[str, frozenset[str]]]) -> dict[str, str]:
-    """Image key → the first Dockerfile (by path) built FROM it, in a stage that ships or that
-    another stage builds on: the image is that Dockerfile's base, not only its builder."""
-    found: dict[str, str] = {}
+def built_on_of(uses: Iterable[tuple[str, frozenset[str]]]) -> dict[str, tuple[str, ...]]:
+    """Image key → the Dockerfiles built FROM it (in the uses' order), in a stage that ships or
+    that another stage builds on: the image is their base, not only their builder."""
+    found: dict[str, list[str]] = {}
     for path, keys in uses:
         for key in sorted(keys):
-            found.setdefault(key, path)
-    return found
+            found.setdefault(key, []).append(path)
+    return {key: tuple(paths) for key, paths in found.items()}
