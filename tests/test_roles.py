@@ -211,6 +211,10 @@ RUN apt-get update && apt-get install -y gdb
      "CI image (in docker_build/, installs cmake, gcc, make and starts no program: a build environment)"),
     ("docker/Dockerfile", CI_IMAGE, RepositoryFacts(),  # a folder named docker alone says nothing
      "base image (no CMD or ENTRYPOINT of its own: it is built FROM)"),
+    # Headers installed to compile against, in a builder folder: a build environment too.
+    (".ci-dockerfiles/stdlib-builder/Dockerfile", "FROM ghcr.io/acme/lang:release\nRUN apk add --no-cache libffi-dev "
+     "python3-dev py3-pip && pip3 install mkdocs\n", RepositoryFacts(),
+     "CI image (in stdlib-builder/, installs libffi-dev, python3-dev and starts no program: a build environment)"),
     (".github/docker/Dockerfile", "FROM golang:1.23\nRUN go install gotest.tools/gotestsum@v1.12.0\n", RepositoryFacts(),
      "CI image (in .github/, builds on the toolchain golang and starts no program: a build environment)"),
     ("workstation/Dockerfile", WORKSTATION, RepositoryFacts(),

@@ -688,7 +688,8 @@ def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | No
     command = container_command(final)
     if command is not None and not (command[1][0].rsplit("/", 1)[-1] in SHELLS_AND_INTERPRETERS and len(command[1]) == 1):
         return None
-    tools = sorted(packages & BUILD_TOOLS)
+    # Headers (`libffi-dev`, `openssl-devel`) are for compiling against, as compilers are.
+    tools = sorted(packages & BUILD_TOOLS) or sorted(p for p in packages if p.endswith(("-dev", "-devel")))
     base = describe_base(final.external_base).image
     toolchain = base is not None and base.familiar.rsplit("/", 1)[-1].split(":")[0] in TOOLCHAIN_BASES
     if not tools and not toolchain:
