@@ -23,8 +23,8 @@ editor, file manager) are its recommendations. An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
 package an earlier RUN of the stage installed, or the base image's own Dockerfile: curl and git
 in the full python, node, ruby, rust and golang images, built on buildpack-deps), and so is an install
-after a RUN of the same stage (or one it is built on) that sets `APT::Install-Recommends "0"` in
-apt's configuration: apt already installs no recommendations there.
+after a RUN of the same stage (or one it is built on), or an earlier command of the same RUN, that
+sets `APT::Install-Recommends "0"` in apt's configuration: apt already installs no recommendations there.
 """
 from __future__ import annotations
 
@@ -181,15 +181,22 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 def _recommends_off(facts: _FileFacts, run: Run, command: Command) -> bool:
     """The install already brings no recommendation: the flag is there, it only upgrades what is
     installed, or an option or apt's configuration (set by an earlier RUN of the stage or one it
-    is built on) turns them off."""
+    is built on, or earlier in the same RUN) turns them off."""
     if command.has_option("--no-install-recommends") or command.has_option("--only-upgrade"):
         return True
     settings = command.option_values("-o", "--option")
     if any(s.lower().startswith("apt::install-recommends=") and s.split("=", 1)[1].strip("\"'").lower() in _OFF
            for s in settings):
         return True
-    return any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
-               for earlier in facts.configured_off)
+    if any(earlier.instruction.line < run.instruction.line and any(earlier.stage is s for s in run.stage.lineage())
+           for earlier in facts.configured_off):
+        return True
+    # Earlier in the same RUN: `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommend && …`.
+    return any(run is configured for configured in facts.configured_off) and any(
+        other.end <= command.start and _CONFIGURED_OFF.search(" ".join(w.value for w in other.words))
+        and any("apt.conf" in w.value for w in (*other.words, *other.redirect_targets))
+        for script in run.scripts if any(c is command for c in script.script.commands)
+        for other in script.script.commands)
 
 
 # `_why_not_changed`'s answer for an install the RUN purges before it ends: no layer changes,
