@@ -231,9 +231,13 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
                                                "ships is copied out of it")
     if not decision.unshipped and decision.role is not Role.TEST_FIXTURE:
         command = container_command(doc.final_stage)
+        preview = _SITE_PREVIEW.search(" ".join(command[1])) if command is not None else None
         if command is not None and only_prints(command[1]):
             decision = replace(decision, unshipped=f"its {command[0]} only prints ({' '.join(command[1])[:40]}): it "
                                                    "is built for files copied out of it, or for its message")
+        elif preview is not None:
+            decision = replace(decision, unshipped=f"its {command[0]} runs {preview.group(0)}, a site generator's "
+                                                   "preview server: the pages it builds ship, not this image")
     if not facts.stage_only_images:
         return decision
     build = facts.compose_builds.get(doc.path)
@@ -247,6 +251,12 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     if decision.unshipped:
         return decision
     return replace(decision, unshipped=f"a builder image: {use}, copying files out, so its size never ships")
+
+
+# A static site generator's preview server, which rebuilds the pages as they change: what ships is
+# the site it builds (`jekyll build`), served by a web server, never this container.
+_SITE_PREVIEW = lazy_compile(r"\bjekyll\s+serve\b|\bmkdocs\s+serve\b|\bhugo\s+server\b|\bdocusaurus\s+start\b"
+                             r"|\bsphinx-autobuild\b")
 
 
 def _built_on_here(doc: Dockerfile, facts: RepositoryFacts) -> tuple[str, ...]:
