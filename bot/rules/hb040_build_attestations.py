@@ -10,8 +10,10 @@ may), add `provenance: mode=max` and `sbom: true` under its `with:`, one line ea
 like the keys there, after the last one; nothing else moves.
 Reported instead: `docker buildx build --push` in a `run:` script (add
 `--sbom=true --provenance=mode=max` to it); a step that sets `provenance` or `sbom` itself
-(the value is a choice); one with `build-args` (max provenance publishes their values: a
-secret passed that way would leak); a job without `docker/setup-buildx-action` before the
+(the value is a choice); one with a build arg that may carry a credential (max provenance
+publishes build args' values: a name that says credential, `NPM_TOKEN=…`, a value that reads
+`secrets.` or a name that says credential, directly or through an `env:`, or the whole list from
+an expression), where other build args (versions, commits) are named in the message; a job without `docker/setup-buildx-action` before the
 step (the plain docker driver refuses attestations and the build would fail); an action
 older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
@@ -31,6 +33,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.roles import TEST_WORDS
+from bot.dockerfile.secrets import is_credential_name
 from bot.dockerfile.stage_purpose import name_words
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
@@ -67,8 +70,9 @@ def _scalar(node: yaml.Node | None) -> str | None:
     return node.value if is_scalar(node) else None
 
 
-def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node]]]:
-    """(job id, step index, step, the job's steps before it) for every step."""
+def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node], list[yaml.Node | None]]]:
+    """(job id, step index, step, the job's steps before it, the `env:` mappings in effect for
+    it: the step's, the job's, the workflow's) for every step."""
     try:
         root = compose(text)
     except UnreadableYaml:
@@ -78,7 +82,7 @@ def _steps(text: str) -> Iterator[tuple[str, int, yaml.Node, list[yaml.Node]]]:
         if is_sequence(steps) and not _disabled(job):
             for index, step in enumerate(steps.value):
                 if not _disabled(step):
-                    yield job_id, index, step, steps.value[:index]
+                    yield job_id, index, step, steps.value[:index], [get(step, "env"), get(job, "env"), get(root, "env")]
 
 
 def _disabled(node: yaml.Node) -> bool:
@@ -129,7 +133,7 @@ def _run_step(path: str, where: str, step: yaml.Node) -> PushStep | None:
 def push_steps(text: str, path: str) -> list[PushStep]:
     """Every step of the workflow that builds and pushes an image."""
     found = []
-    for job, index, step, _ in _steps(text):
+    for job, index, step, _, _ in _steps(text):
         where = f"jobs.{job}.steps[{index}]"
         action = _action_step(path, where, step)
         found.append(action[0] if action else _run_step(path, where, step))
@@ -141,7 +145,7 @@ def attested(step: PushStep) -> bool:
 
 
 def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Finding]:
-    for job, index, step, earlier in _steps(text):
+    for job, index, step, earlier, environments in _steps(text):
         where = f"jobs.{job}.steps[{index}]"
         action = _action_step(path, where, step)
         if action is None:
@@ -154,7 +158,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         inputs = get(step, "with")
         if attested(pushed) or _only_test_tags(inputs) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs):
             continue
-        reason = _why_not_edited(step, earlier, uses)
+        reason = _why_not_edited(step, earlier, uses) or _credential_build_arg(inputs, environments)
         message = "this step pushes an image without an SBOM and max provenance attestations"
         if reason:
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` by hand "
@@ -165,8 +169,47 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` under "
                           "its `with:` by hand (its layout is not one hardenbot edits)")
         else:
-            yield Finding(CODE, path, pushed.line, f"{message}: added `provenance: mode=max` and `sbom: true`",
+            arguments = [entry.partition("=")[0].strip() for entry in _listed(inputs, "build-args")]
+            published = f" (the provenance records its build-args: {', '.join(arguments[:4])}" \
+                        f"{' …' if len(arguments) > 4 else ''}; none names or takes a credential)" if arguments else ""
+            yield Finding(CODE, path, pushed.line, f"{message}: added `provenance: mode=max` and `sbom: true`{published}",
                           (edit,))
+
+
+# `${{ … }}` in a workflow value, and the names an expression reads (`env.VERSION`,
+# `steps.meta.outputs.tags`, `inputs.version`): the last part names the value.
+_EXPRESSION = lazy_compile(r"\$\{\{(.*?)\}\}")
+_CONTEXT_NAME = lazy_compile(r"\b(env|secrets|vars|inputs|matrix|github|steps|needs)((?:\.[\w-]+)+)")
+
+
+def _credential_build_arg(inputs: yaml.Node | None, environments: list[yaml.Node | None]) -> str:
+    """Why a build arg of the step may carry a credential, which max provenance would publish
+    with the image: its name or a name its value reads says credential (`NPM_TOKEN=…`,
+    `${{ steps.login.outputs.password }}`), it reads `secrets.` (also through an `env:` the
+    workflow, job or step sets), or the list comes whole from an expression hardenbot cannot
+    read; '' when none does."""
+    for entry in _listed(inputs, "build-args"):
+        name, equals, value = entry.partition("=")
+        if not equals:
+            return f"its build-args come from {entry[:40]}: whether one carries a credential is not known here"
+        if is_credential_name(name.strip()):
+            return f"its build-arg {name.strip()} may carry a credential, which max provenance would publish"
+        for expression in _EXPRESSION.findall(value):
+            for context, names in _CONTEXT_NAME.findall(expression):
+                last = names.rsplit(".", 1)[-1]
+                if context == "secrets" or is_credential_name(last) or (context == "env" and _from_secrets(last, environments)):
+                    return f"its build-arg {name.strip()} reads {context}{names}, which max provenance would publish"
+    return ""
+
+
+def _from_secrets(name: str, environments: list[yaml.Node | None]) -> bool:
+    """Whether the `env:` in effect (the step's, else the job's, else the workflow's) sets
+    `name` from `secrets.`."""
+    for environment in environments:
+        value = _scalar(get(environment, name)) if is_mapping(environment) else None
+        if value is not None:
+            return "secrets." in value
+    return False
 
 
 def _listed(inputs: yaml.Node | None, key: str) -> list[str]:
@@ -233,7 +276,6 @@ def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) 
     if version and int(version.group(1)) < 4:
         return f"{uses.value} predates these inputs: update it to v4 or later first"
     for key, why in (("provenance", "it sets provenance itself"), ("sbom", "it sets sbom itself"),
-                     ("build-args", "with build-args, max provenance would publish their values"),
                      ("outputs", "its outputs decide the export"),
                      ("load", "a loaded image carries no attestations")):
         if get(inputs, key) is not None and (key != "load" or _truthy(_scalar(get(inputs, key))) is not False):
