@@ -69,10 +69,14 @@ def append_command(doc: Dockerfile, run: Run, script: ShellScript, command: str)
     when the script stops at a failing command (`set -e`); one that carries on gets ` && command`
     after its last command instead, on that command's line: a RUN's status is its last
     command's, and an added command of its own would hide that one's failure.
-    None when there is no safe place: the script ends in a comment or a dangling operator.
+    None when there is no safe place: the script ends in a comment, a dangling operator, or a
+    command after which nothing runs (`exit 0`, `exec …`).
     """
     if script.script.comment_start is not None:
         return None
+    commands = [c for c in script.script.commands if c.words]  # `}` and `fi` close a compound: no program
+    if commands and commands[-1].name in ("exit", "exec", "return"):
+        return None  # nothing after it runs
     stops = _stops_at_a_failure(run, script)
     if script.is_heredoc:
         return _append_heredoc_line(doc, script, command) if stops else _join_to_last_command(script, command)
