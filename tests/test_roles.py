@@ -66,6 +66,9 @@ RUN apt-get update && apt-get install -y gdb
     (".data/Dockerfile.test-image", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
+    # Named for a browser test framework: the end-to-end tests run in it.
+    ("frontend/Dockerfile.playwright", SERVICE, RepositoryFacts(),
+     "test fixture (a test variant (Dockerfile.playwright), and no compose file builds it)"),
     ("Dockerfile.testnet", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
     ("Dockerfile.integration-tests-debian", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.integration-tests-debian), and no compose file builds it)"),

@@ -35,7 +35,7 @@ from bot.dockerfile.stage_purpose import (
     package_builder,
     shipped_instead,
 )
-from bot.dockerfile.test_runners import RUNNERS, test_command
+from bot.dockerfile.test_runners import RUNNERS, TEST_FRAMEWORKS, test_command
 from bot.errors import InvalidReferenceError
 from bot.lazy_regex import lazy_compile
 from bot.model.images import parse_reference
@@ -535,7 +535,7 @@ def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) ->
     at = next((i for i, f in enumerate(folders) if test_folder(f)), None)
     if at is not None:
         tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
-    elif name_words(file_name.lower()) & (TEST_WORDS | RUNNERS):  # `Dockerfile.bats`: named for its test runner
+    elif name_words(file_name.lower()) & (TEST_WORDS | RUNNERS | TEST_FRAMEWORKS):  # `Dockerfile.bats`: named for its test runner
         tests, inside = f"a test variant ({file_name})", None
     elif build is not None and is_test_setup(build.file) and facts.ci_builds and path not in facts.ci_builds:
         return f"only {build.file}, a test setup, builds it, while CI builds {min(facts.ci_builds)}"

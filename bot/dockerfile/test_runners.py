@@ -18,6 +18,9 @@ TEST_SUBCOMMANDS = {
     "swift": frozenset({"test"}), "rake": frozenset({"test", "spec"}),
     "playwright": frozenset({"test"}), "cypress": frozenset({"run"}), "artisan": frozenset({"test"}),
 }
+# Browser test frameworks, whose name on a Dockerfile (`Dockerfile.playwright`, `Dockerfile.cypress`)
+# says it runs the end-to-end tests.
+TEST_FRAMEWORKS = frozenset({"playwright", "cypress"})
 # `npm run test:e2e`, `yarn run test-unit`: a script named for tests.
 SCRIPT_RUNNERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 # Make targets named for a kind of test run (`make integration`, `make test-e2e`, `make acceptance-tests`).
