@@ -17,7 +17,9 @@ inherit USER), a tool image's not at all (it runs as the owner of the checkout i
 Not reported: wasm modules and APKs (no Unix user runs them), a notice image whose command
 only prints (`CMD printf 'deprecated: use …' && exit 1`), AWS Lambda bases (Lambda runs
 its own user). Reported, not edited, when the command only waits (`sleep infinity`, `tail -f
-/dev/null`): people run commands in it with docker exec, as its user. Not edited, reported
+/dev/null`): people run commands in it with docker exec, as its user; nor when the file builds a
+non-root variant in another stage (`AS nonroot` with a USER or a nonroot base): root by default
+is then the maintainers' choice, kept for existing users. Not edited, reported
 with the reason, when that is not safe: a folder named for AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
 host folders into the container (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
@@ -132,6 +134,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                       f"{several}: an all-in-one image whose programs each write where they were set up, as root: "
                       "set USER by hand once each can run as that user")
         return
+    variant = _non_root_variant(doc, stage)
+    if variant is not None:
+        yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because the file builds a "
+                      f"non-root variant too ({variant}): root by default is the maintainers' choice, kept for "
+                      "existing users; make the variant the default by hand if that choice has changed")
+        return
     reason = _unsafe_reason(doc, stage, base, context)
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
@@ -143,6 +151,24 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     yield finding(doc, CODE, stage.from_,
                   f"final stage runs as root: switch to user {user_line} (check the app can write what it needs)",
                   (edit,))
+
+
+# Stage names of an image variant that runs unprivileged (`nonroot`, `rootless`, `non-root`).
+_NON_ROOT_STAGE_WORDS = frozenset({"nonroot", "rootless", "unprivileged"})
+
+
+def _non_root_variant(doc: Dockerfile, final: Stage) -> str | None:
+    """Another stage of the file named for running unprivileged (`AS nonroot`) that sets a USER
+    or builds on a non-root base: the project ships both, and root is the default on purpose."""
+    for stage in doc.stages:
+        words = name_words((stage.name or "").lower())
+        if stage is final or not (words & _NON_ROOT_STAGE_WORDS or {"non", "root"} <= words):
+            continue
+        user = stage.last_user()[1]
+        if user is not None or describe_base(stage.external_base).nonroot_by_default \
+                or "nonroot" in (stage.external_base or ""):
+            return f"stage {stage.name}, line {stage.from_.line}"
+    return None
 
 
 # Commands that only keep a container alive (`sleep infinity`, `tail -f /dev/null`, `trap exit TERM; … & wait`).
