@@ -1,0 +1,1 @@
+FROM ghcr.io/ferretdb/ferretdb-textlint:15.2.0-1

@@ -1,0 +1,1 @@
+FROM davidanson/markdownlint-cli2:v0.18.1

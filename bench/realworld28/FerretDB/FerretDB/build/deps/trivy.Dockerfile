@@ -1,0 +1,2 @@
+FROM aquasec/trivy:0.68.2
+WORKDIR /workdir

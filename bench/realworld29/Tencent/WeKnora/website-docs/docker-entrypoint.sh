@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+
+exec nginx -g 'daemon off;'

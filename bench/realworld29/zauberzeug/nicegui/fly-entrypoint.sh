@@ -1,0 +1,6 @@
+#!/bin/bash
+set -e
+
+free -hm
+df -h
+exec "$@"
