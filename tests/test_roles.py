@@ -218,6 +218,12 @@ RUN apt-get update && apt-get install -y gdb
     (".ci-dockerfiles/stdlib-builder/Dockerfile", "FROM ghcr.io/acme/lang:release\nRUN apk add --no-cache libffi-dev "
      "python3-dev py3-pip && pip3 install mkdocs\n", RepositoryFacts(),
      "CI image (in stdlib-builder/, installs libffi-dev, python3-dev and starts no program: a build environment)"),
+    # A login shell is a prompt too: a CI runner's image.
+    ("docker/ci/dockerfiles/build.almalinux8.x64.dockerfile", "FROM almalinux:8\nRUN dnf install -y gcc make "
+     "python39\nCMD [\"/bin/bash\", \"-l\"]\n", RepositoryFacts(),
+     "CI image (in ci/, installs gcc, make and starts no program: a build environment)"),
+    ("Dockerfile", 'FROM debian:12\nCMD ["/bin/bash", "-l"]\n', RepositoryFacts(),
+     "base image (CMD runs only bash, a prompt for images built FROM it)"),
     (".github/docker/Dockerfile", "FROM golang:1.23\nRUN go install gotest.tools/gotestsum@v1.12.0\n", RepositoryFacts(),
      "CI image (in .github/, builds on the toolchain golang and starts no program: a build environment)"),
     ("workstation/Dockerfile", WORKSTATION, RepositoryFacts(),

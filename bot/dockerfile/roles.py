@@ -88,6 +88,15 @@ SHELLS_AND_INTERPRETERS = frozenset({
     "sh", "bash", "ash", "dash", "zsh", "fish", "python", "python2", "python3", "pypy", "pypy3", "node",
     "ruby", "irb", "php", "perl", "jshell", "ghci", "iex", "erl", "julia", "r", "pwsh", "powershell", "cmd",
     "lua", "groovysh", "scala", "clojure", "deno", "bun"})
+
+
+def only_a_prompt(words: list[str]) -> bool:
+    """A lone shell or interpreter, with options only (`bash`, `/bin/bash -l`, `sh -i`): a prompt
+    to type into, not a program it starts."""
+    return bool(words) and words[0].rsplit("/", 1)[-1].lower() in SHELLS_AND_INTERPRETERS \
+        and all(word.startswith("-") for word in words[1:])
+
+
 # Wrappers that start the real program given after them.
 LAUNCHERS = frozenset({"tini", "tini-static", "dumb-init", "catatonit", "s6-overlay", "gosu", "su-exec", "env",
                        "exec"})
@@ -381,7 +390,7 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.BASE, "no CMD or ENTRYPOINT of its own: it is built FROM")
     keyword, words = command
     program = words[0].rsplit("/", 1)[-1].lower()
-    if program in SHELLS_AND_INTERPRETERS and len(words) == 1:
+    if only_a_prompt(words):
         return RoleDecision(Role.BASE, f"{keyword} runs only {program}, a prompt for images built FROM it")
     shown = " ".join(words[:2]) if program in SHELLS_AND_INTERPRETERS else program
     return RoleDecision(Role.SERVICE, f"{keyword} runs {shown}")
@@ -696,7 +705,7 @@ def _build_environment(doc: Dockerfile, folders: list[str]) -> RoleDecision | No
     if ci_folder is None or final.last_before("EXPOSE") is not None:
         return None
     command = container_command(final)
-    if command is not None and not (command[1][0].rsplit("/", 1)[-1] in SHELLS_AND_INTERPRETERS and len(command[1]) == 1):
+    if command is not None and not only_a_prompt(command[1]):
         return None
     # Headers (`libffi-dev`, `openssl-devel`) are for compiling against, as compilers are.
     tools = sorted(packages & BUILD_TOOLS) or sorted(p for p in packages if p.endswith(("-dev", "-devel")))
@@ -788,8 +797,7 @@ def _starts_nothing_else(command: tuple[str, list[str]] | None, tool: str) -> bo
     if command is None:
         return True
     program = command[1][0].rsplit("/", 1)[-1]
-    return program.endswith(".sh") or program in SHELLS_AND_INTERPRETERS and len(command[1]) == 1 \
-        or program.startswith(tool)
+    return program.endswith(".sh") or only_a_prompt(command[1]) or program.startswith(tool)
 
 
 def _starts(command: tuple[str, list[str]] | None) -> str:
