@@ -14,12 +14,14 @@ Reported instead: `docker buildx build --push` in a `run:` script (add
 publishes build args' values: a name that says credential, `NPM_TOKEN=…`, a value that reads
 `secrets.` or a name that says credential, directly or through an `env:`, or the whole list from
 an expression), where other build args (versions, commits) are named in the message; a job without `docker/setup-buildx-action` before the
-step (the plain docker driver refuses attestations and the build would fail); an action
-older than v4 (no such inputs); `load: true` or `outputs:` (those exports carry none); a
+step, or one with `driver: docker` (that driver refuses attestations and the build would fail);
+an action older than v4 (no such inputs; a commit pin's version is read from its comment, `# v2`); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
 Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
 for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
-(`localhost:5000/…`), a throwaway image for trying a build that nobody verifies;
+(`localhost:5000/…`), a throwaway image for trying a build that nobody verifies; nor a step of a
+workflow that runs only on pull requests (and by hand): its images preview a change, unless the
+step's `if:` or `push:` tells pull requests apart (it then pushes on the manual runs);
 nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
 later job to run the tests in; nor one whose every tag is also its `cache-to` registry cache
 (a build cache later builds read); nor a job or step switched off with `if: false`.
@@ -145,8 +147,11 @@ def attested(step: PushStep) -> bool:
 
 
 def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Finding]:
+    previews = _only_for_pull_requests(text)
     for job, index, step, earlier, environments in _steps(text):
         where = f"jobs.{job}.steps[{index}]"
+        if previews and not _tells_pull_requests_apart(step):
+            continue
         action = _action_step(path, where, step)
         if action is None:
             run = _run_step(path, where, step)
@@ -158,7 +163,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         inputs = get(step, "with")
         if attested(pushed) or _only_test_tags(inputs) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs):
             continue
-        reason = _why_not_edited(step, earlier, uses) or _credential_build_arg(inputs, environments)
+        reason = _why_not_edited(text, step, earlier, uses) or _credential_build_arg(inputs, environments)
         message = "this step pushes an image without an SBOM and max provenance attestations"
         if reason:
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` by hand "
@@ -270,19 +275,64 @@ def _names_a_test_image(reference: str) -> bool:
     return "$" not in reference and bool(_TEST_TAG.fullmatch(tag))
 
 
-def _why_not_edited(step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) -> str:
+def _why_not_edited(text: str, step: yaml.Node, earlier: list[yaml.Node], uses: yaml.Node) -> str:
     inputs = get(step, "with")
-    version = _MAJOR.match(uses.value.partition("@")[2])
-    if version and int(version.group(1)) < 4:
-        return f"{uses.value} predates these inputs: update it to v4 or later first"
+    version = _major_version(text, uses)
+    if version is not None and version < 4:
+        pinned = "" if _MAJOR.match(uses.value.partition("@")[2]) else f" (v{version}, its comment says)"
+        return f"{uses.value}{pinned} predates these inputs: update it to v4 or later first"
     for key, why in (("provenance", "it sets provenance itself"), ("sbom", "it sets sbom itself"),
                      ("outputs", "its outputs decide the export"),
                      ("load", "a loaded image carries no attestations")):
         if get(inputs, key) is not None and (key != "load" or _truthy(_scalar(get(inputs, key))) is not False):
             return why
-    if not any((_scalar(get(s, "uses")) or "").startswith(_SETUP_BUILDX) for s in earlier):
+    setups = [s for s in earlier if (_scalar(get(s, "uses")) or "").startswith(_SETUP_BUILDX)]
+    if not setups:
         return "no docker/setup-buildx-action before it: the plain docker driver refuses attestations"
+    if (_scalar(get(get(setups[-1], "with"), "driver")) or "").strip() == "docker":
+        return "its docker/setup-buildx-action uses the docker driver, which refuses attestations"
     return ""
+
+
+# The version a commit pin's comment names (`uses: docker/build-push-action@10e90e3… # v6`).
+_PINNED_VERSION = lazy_compile(r"^\s*#\s*v?(\d+)")
+
+
+def _major_version(text: str, uses: yaml.Node) -> int | None:
+    """The action's major version: its ref's (`@v5`, `@v5.1.0`), or for a commit pin the one
+    its comment names (`@10e90e3… # v6`); None when neither says."""
+    match = _MAJOR.match(uses.value.partition("@")[2])
+    if match:
+        return int(match.group(1))
+    end = uses.end_mark.index + (1 if text.startswith("\ufeff") else 0)
+    line_end = text.find("\n", end)
+    match = _PINNED_VERSION.match(text[end:line_end if line_end != -1 else len(text)])
+    return int(match.group(1)) if match else None
+
+
+_PULL_REQUEST_EVENTS = frozenset({"pull_request", "pull_request_target"})
+
+
+def _tells_pull_requests_apart(step: yaml.Node) -> bool:
+    """The step's `if:` or `push:` reads the event (`push: ${{ github.event_name != 'pull_request' }}`):
+    it pushes on the manual runs only, which publish."""
+    return any("pull_request" in (_scalar(node) or "") for node in (get(step, "if"), get(get(step, "with"), "push")))
+
+
+def _only_for_pull_requests(text: str) -> bool:
+    """The workflow runs on pull requests and otherwise only by hand (`on: [pull_request,
+    workflow_dispatch]`): what it pushes are preview images of a change, pulled to try it."""
+    try:
+        events = get(compose(text), "on")
+    except UnreadableYaml:
+        return False
+    if is_scalar(events):
+        names = {events.value}
+    elif is_sequence(events):
+        names = {e.value for e in events.value if is_scalar(e)}
+    else:
+        names = {key.value for key, _ in events.value} if is_mapping(events) else set()
+    return bool(names & _PULL_REQUEST_EVENTS) and names <= _PULL_REQUEST_EVENTS | {"workflow_dispatch"}
 
 
 def _insertion(text: str, inputs: yaml.Node | None) -> Edit | None:
