@@ -1,0 +1,3 @@
+#!/bin/sh
+
+linux32 "/dockcross/entrypoint.sh" "$@"

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+exec celery -A kitsune beat --loglevel INFO
