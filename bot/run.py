@@ -83,6 +83,7 @@ from bot.sources.usage_docs import (
     built_here_and_run,
     current_folder_mounts,
     documented_bases,
+    documented_list_reliance,
     documented_mounts,
     quotes_every_line,
     usage_doc_paths,
@@ -353,6 +354,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
+                            documented_list_reliant=usage_docs.list_reliant,
                             dockerfile_paths=frozenset(s.path for s in texts if s.kind is DOCKERFILE))
     if resolver is not None or advisor is not None or downloader is not None:
         facts = survey.facts(facts, survey.settle([survey.survey(item) for item in texts.items()]))
@@ -692,7 +694,7 @@ def _usage_docs(root: Path) -> UsageDocs:
             # docs/ and three folders under it; links are not followed
             if entry.is_dir(follow_symlinks=False) and (depth == 0 and entry.name == "docs" or 0 < depth < 4):
                 pending.append((Path(entry.path), depth + 1))
-    mounts, bases = [], []
+    mounts, bases, reliant = [], [], []
     for name in usage_doc_paths(names)[:MAX_USAGE_DOCS]:
         try:
             text = read_text(root / name)
@@ -700,7 +702,8 @@ def _usage_docs(root: Path) -> UsageDocs:
             continue
         mounts += [(name, path) for path in documented_mounts(text)]
         bases += [(f"{name}:{line}", image) for line, image in documented_bases(text)]
-    return UsageDocs(tuple(mounts), tuple(bases))
+        reliant += [(f"{name}:{line}", image) for line, image in documented_list_reliance(text)]
+    return UsageDocs(tuple(mounts), tuple(bases), tuple(reliant))
 
 
 def _fallback_dockerfiles(root: Path, texts: dict[SourceFile, str],

@@ -56,3 +56,22 @@ def test_a_base_whose_child_installs_on_its_lists_keeps_them(tmp_path):
     (tmp_path / "docker" / "Dockerfile-versioned").unlink()
     report = process(tmp_path, config, config.active_rules(), fix=True, write=False)
     assert "rm -rf /var/lib/apt/lists/*" in report.results[0].hardened.text
+
+
+@pytest.mark.parametrize("readme, kept", [
+    # The README tells users to extend the images and install with apt, with no update of their own.
+    ("## Extending\n\n```Dockerfile\nFROM crossbuild/linux-armv7\n\nENV X=1\nRUN apt-get install -y nano\n```\n", True),
+    # ... with an update: they bring their own lists.
+    ("```Dockerfile\nFROM crossbuild/linux-armv7\nRUN apt-get update && apt-get install -y nano\n```\n", False),
+    # ... on an image of another project: nothing to say about this one's.
+    ("```Dockerfile\nFROM someone/else\nRUN apt-get install -y nano\n```\n", False),
+])
+def test_the_usage_docs_extending_the_images_with_apt_keep_their_lists(tmp_path, readme, kept):
+    root = tmp_path / "crossbuild"
+    (root / "linux-x64").mkdir(parents=True)
+    (root / "linux-x64" / "Dockerfile").write_text("FROM debian:12\nRUN apt-get update && apt-get install -y gcc\n")
+    (root / "README.md").write_text(readme)
+    config = Config()
+    report = process(root, config, config.active_rules(select={"DL3009"}), fix=True, write=False)
+    finding = report.results[0].hardened.before[0]
+    assert (not finding.fixable and "README.md:" in finding.message) is kept, finding.message

@@ -185,6 +185,8 @@ class RepositoryFacts:
     documented_mounts: tuple[tuple[str, str], ...] = ()
     # (doc:line, image) for each image the usage docs' Dockerfile samples build FROM
     documented_bases: tuple[tuple[str, str], ...] = ()
+    # (doc:line, image): the usage docs' Dockerfile samples that install with apt on the image, no update of their own
+    documented_list_reliant: tuple[tuple[str, str], ...] = ()
     dockerfile_paths: frozenset[str] = frozenset()  # every Dockerfile the run reads, for layouts across folders
     # folder → (the Dockerfile, how) that hands it to the non-root user it runs as (see rules/handed_folders.py)
     handed_folders: Mapping[str, tuple[str, str]] = field(default_factory=dict)
@@ -414,6 +416,14 @@ def _documented_base(doc: Dockerfile, facts: RepositoryFacts) -> str | None:
         if name.rsplit("/", 1)[-1] in names and name not in own_bases:
             return f"{where} shows images built FROM {image}, the image this repository builds"
     return None
+
+
+def of_this_repository(image: str, repository: str) -> bool:
+    """Whether the image's name or namespace is the repository's own (`dockcross/linux-armv7` in
+    dockcross, `acme/shop:1` in shop)."""
+    names = _own_image_names(repository)
+    path = image.split("@", 1)[0].rsplit(":", 1)[0].lower().split("/")
+    return bool(names) and (path[-1] in names or len(path) > 1 and path[-2] in names)
 
 
 def _own_image_names(repository: str) -> set[str]:

@@ -17,7 +17,10 @@ helper script from the build context (read, with the scripts it sources, never r
 apt-get update and never removes them: before this RUN, their copy stays in the lower layer;
 after it, the next update writes them again. So is it in a base image when another Dockerfile of
 the repository, built FROM an image named like this one (`docker/Dockerfile-base`, `FROM
-…/docker-base`), installs with apt and never runs apt-get update: it installs from this image's lists.
+…/docker-base`), installs with apt and never runs apt-get update: it installs from this image's lists;
+and in any image of a repository whose usage docs (the root README, docs/) show a Dockerfile
+built FROM one of its images doing so (dockcross: `FROM dockcross/linux-armv7`, `RUN apt-get
+install -y nano`): the lists are part of what the images offer their users.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from collections.abc import Iterator
 from bot.dockerfile.apt_lists import APT_INSTALL, APT_UPDATE, may_be_built_from
 from bot.dockerfile.layout import append_command
 from bot.dockerfile.model import Dockerfile, Run
+from bot.dockerfile.roles import of_this_repository
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.roles import Role
@@ -116,7 +120,12 @@ def _lists_kept_elsewhere(doc: Dockerfile, context: RuleContext) -> str | None:
 def _child_needing_lists(doc: Dockerfile, context: RuleContext) -> str | None:
     """In a base image, another Dockerfile of the repository that installs with apt and never
     updates, built FROM an image named like this one (`docker/Dockerfile-base`, `FROM
-    …/docker-base`): it installs from the lists this image keeps."""
+    …/docker-base`): it installs from the lists this image keeps. In any image, a Dockerfile
+    sample of the usage docs that does so on an image of this repository (dockcross' README:
+    `FROM dockcross/linux-armv7`, `RUN apt-get install -y nano`): the lists are what it offers."""
+    for where, image in context.facts.documented_list_reliant:
+        if of_this_repository(image, context.facts.name):
+            return f"{where} shows an image built FROM {image} installing with apt-get and no apt-get update"
     if context.role is None or context.role.role is not Role.BASE:
         return None
     for path, image, line in context.facts.list_reliant:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.dockerfile.apt_lists import installs_on_inherited_lists
 from bot.lazy_regex import lazy_compile
 from bot.record import record
 
@@ -32,6 +33,8 @@ class UsageDocs:
 
     mounts: tuple[tuple[str, str], ...] = ()  # (doc, container path) its `docker run` examples mount
     bases: tuple[tuple[str, str], ...] = ()  # (doc:line, image) its Dockerfile samples build FROM
+    # (doc:line, image) a Dockerfile sample builds FROM and installs with apt on, with no update of its own
+    list_reliant: tuple[tuple[str, str], ...] = ()
 
 
 NO_USAGE_DOCS = UsageDocs()  # a run over texts alone (`process_texts`) reads none
@@ -99,6 +102,22 @@ def documented_bases(text: str) -> tuple[tuple[int, str], ...]:
     (`FROM osixia/light-baseimage:1.3.1`): the maintainer's instruction to build on it."""
     text = text[:MAX_DOC_CHARS]
     return tuple((text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _FROM_SAMPLE.finditer(text))
+
+
+def documented_list_reliance(text: str) -> tuple[tuple[int, str], ...]:
+    """(line, image) for each Dockerfile sample in this Markdown text that builds FROM an image of
+    a project's own and installs with apt on it with no apt-get update (`FROM dockcross/linux-armv7`
+    then `RUN apt-get install -y nano`): the maintainers tell users the image keeps its lists."""
+    text = text[:MAX_DOC_CHARS]
+    found = []
+    for match in _FROM_SAMPLE.finditer(text):
+        fence = text.find("```", match.end())
+        sample = text[match.start():fence if fence != -1 else len(text)]
+        following = _FROM_SAMPLE.search(sample, 1)
+        relying = installs_on_inherited_lists(sample[:following.start()] if following else sample)
+        if relying is not None:
+            found.append((text.count("\n", 0, match.start()) + 1, relying[0]))
+    return tuple(found)
 
 
 def usage_doc_paths(names: Iterable[str]) -> list[str]:
