@@ -1059,6 +1059,7 @@ def test_a_tool_built_by_hand_where_it_runs_gets_no_size_fixes(tmp_path, capsys,
 
 @pytest.mark.parametrize("folder, tests", [
     ("tests", True), ("integration", True), ("redis_tests", True), ("tests_func", True), ("BTCPayServer.Tests", True),
+    ("integrationtest", True), ("e2etests", True),
     # `test` alone names a product or a helper as often: Firebase Test Lab's image, a module's test certificates.
     ("firebase-test-lab", False), ("test-certs", False), ("latest", False), ("attestations", False),
 ])

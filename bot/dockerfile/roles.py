@@ -51,7 +51,9 @@ DEVELOPMENT_ENVIRONMENT_FOLDERS = frozenset({".devcontainer", ".codesandbox", "d
 # Benchmarks and load tests are test harnesses too: run against the app, never shipped.
 TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "e2e",
                           "benchmark", "benchmarks", "loadtest", "load-test", "load-tests",
-                          "testsuite", "testsuites", "test-suite", "test_suite"})
+                          "testsuite", "testsuites", "test-suite", "test_suite",
+                          # written as one word
+                          "integrationtest", "integrationtests", "e2etest", "e2etests", "systemtest", "systemtests"})
 # Folders of the repository's own helpers (`tools/schema2openapi/`, `hack/dockerfiles/`): an image
 # there that exposes nothing and no compose service runs is a helper run by hand over the checkout.
 # (Not `scripts/`: projects ship their main image from there as often.)
