@@ -19,7 +19,7 @@ an action older than v4 (no such inputs; a commit pin's version is read from its
 `with:` written in flow style.
 Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
 for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
-(`localhost:5000/…`), a throwaway image for trying a build that nobody verifies; nor a step of a
+(`localhost:5000/…`) or to ttl.sh's expiring one, a throwaway image for trying a build that nobody verifies; nor a step of a
 workflow that runs only on pull requests (and by hand): its images preview a change, unless the
 step's `if:` or `push:` tells pull requests apart (it then pushes on the manual runs);
 nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
@@ -251,8 +251,9 @@ def _only_cache_tags(inputs: yaml.Node | None) -> bool:
 
 def _in_a_local_registry(reference: str) -> bool:
     """`localhost:5000/acme/app:PR`: pushed to a registry the job runs itself (a `registry:2`
-    service), gone with the runner, for a later step to build FROM or run."""
-    return reference.startswith(("localhost:", "localhost/", "127.0.0.1:", "127.0.0.1/", "[::1]:"))
+    service), gone with the runner, for a later step to build FROM or run; or to ttl.sh, whose
+    anonymous images expire when their tag says (`ttl.sh/acme-app-pr-12:1h`), for a scan or a test."""
+    return reference.startswith(("localhost:", "localhost/", "127.0.0.1:", "127.0.0.1/", "[::1]:", "ttl.sh/"))
 
 
 # Stages built for CI or tests (`target: ci`): the image is pushed only for a later job to pull.
