@@ -134,12 +134,6 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                       f"{several}: an all-in-one image whose programs each write where they were set up, as root: "
                       "set USER by hand once each can run as that user")
         return
-    variant = _non_root_variant(doc, stage)
-    if variant is not None:
-        yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because the file builds a "
-                      f"non-root variant too ({variant}): root by default is the maintainers' choice, kept for "
-                      "existing users; make the variant the default by hand if that choice has changed")
-        return
     reason = _unsafe_reason(doc, stage, base, context)
     if reason:
         yield finding(doc, CODE, stage.from_, f"final stage runs as root; not changed because {reason}")
@@ -157,7 +151,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 _NON_ROOT_STAGE_WORDS = frozenset({"nonroot", "rootless", "unprivileged"})
 
 
-def _non_root_variant(doc: Dockerfile, final: Stage) -> str | None:
+def _non_root_variant(doc: Dockerfile, final: Stage, base: BaseInfo, context: RuleContext) -> str | None:
     """Another stage of the file named for running unprivileged (`AS nonroot`) that sets a USER
     or builds on a non-root base: the project ships both, and root is the default on purpose."""
     for stage in doc.stages:
@@ -167,7 +161,9 @@ def _non_root_variant(doc: Dockerfile, final: Stage) -> str | None:
         user = stage.last_user()[1]
         if user is not None or describe_base(stage.external_base).nonroot_by_default \
                 or "nonroot" in (stage.external_base or ""):
-            return f"stage {stage.name}, line {stage.from_.line}"
+            return (f"the file builds a non-root variant too (stage {stage.name}, line {stage.from_.line}): root by "
+                    "default is the maintainers' choice, kept for existing users; make the variant the default by "
+                    "hand if that choice has changed")
     return None
 
 
@@ -500,7 +496,7 @@ def _inline_script(inst: Instruction) -> str | None:
 
 
 # The kinds of evidence, in the order they are asked: the first that answers is the reason shown.
-_REASONS = (_where_it_runs, _how_compose_runs_it, _folders_it_writes, _what_the_base_does, _data_it_keeps,
+_REASONS = (_non_root_variant, _where_it_runs, _how_compose_runs_it, _folders_it_writes, _what_the_base_does, _data_it_keeps,
             _ports_it_binds, _what_it_sets_up, _what_it_starts)
 
 
