@@ -88,9 +88,21 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 
 
 def _cleans_lists(run: Run) -> bool:
-    """`rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean` (apt 2.7+), which removes them too."""
-    return any("/var/lib/apt/lists" in word.value for _, command in run.commands("rm") for word in command.args()) \
+    """`rm -rf /var/lib/apt/lists/*`, or a folder holding them (`rm -rf /var/lib /var/cache`,
+    `/var/lib/apt/*`), or `apt-get dist-clean` (apt 2.7+), which removes them too. Not a brace
+    pattern (`/var/lib/{apt,dpkg}`): sh, dash on Debian, does not expand it."""
+    return any(_removes_lists(word.value) for _, command in run.commands("rm") for word in command.args()) \
         or any(True for _ in apt(run, "dist-clean"))
+
+
+_LISTS = "/var/lib/apt/lists"
+
+
+def _removes_lists(path: str) -> bool:
+    if _LISTS in path:
+        return True
+    folder = path.removesuffix("*").rstrip("/")
+    return path.startswith("/") and "{" not in path and len(folder) > 1 and _LISTS.startswith(folder + "/")
 
 
 # A remote script that sets up an apt repository and so runs apt-get update: its URL names
