@@ -25,6 +25,7 @@ package an earlier RUN of the stage installed, or the base image's own Dockerfil
 in the full python, node, ruby, rust and golang images, built on buildpack-deps), and so is an install
 after a RUN of the same stage (or one it is built on), or an earlier command of the same RUN, that
 sets `APT::Install-Recommends "0"` in apt's configuration: apt already installs no recommendations there.
+Nor is an install that asks for recommendations itself (`--install-recommends`): that is the maintainers' choice.
 """
 from __future__ import annotations
 
@@ -148,8 +149,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     facts = _FileFacts(doc)
     for run in doc.shipped_runs():
         for script, command, install in real_installs(run):
-            if _recommends_off(facts, run, command):
-                continue
+            if _recommends_off(facts, run, command) or command.has_option("--install-recommends"):
+                continue  # none are installed, or the command asks for them on purpose
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
             named = {word.value.split("=", 1)[0] for word in packages}
             if named and _installed_before(facts.first_installs, run, named):
