@@ -12,7 +12,9 @@ install of git is reported: name what it needs, then add the flag. So is one of 
 docker-ce: since Docker 23 the buildx and compose plugins are the CLI's recommendations. So is an install followed by a
 command that runs gpg (`apt-key add`, `gpg --dearmor`) when no install names gnupg: gpg may have
 come as a recommendation (gnupg-agent recommends it). So is an install of a C compiler (gcc, g++, clang, or gfortran, which needs gcc) that names neither libc6-dev nor
-build-essential (the compiler only recommends the C library's headers), and one of python3-pip
+build-essential (the compiler only recommends the C library's headers), and of a cross compiler
+(`gcc-aarch64-linux-gnu`) that names neither the target's headers (libc6-dev-arm64-cross), nor
+crossbuild-essential-arm64, nor that target's g++, and one of python3-pip
 before a `pip install` that names neither python3-dev nor build-essential, or before a RUN that
 runs make or a C compiler no install names (python3-pip recommends build-essential); and every install in an
 image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs) or a
@@ -229,6 +231,11 @@ def _why_not_changed(facts: _FileFacts, run: Run, script, command: Command, name
                     "add the flag")
         return (f"line {line} runs gpg (apt-key needs it too) and no install names gnupg: it may come only as a "
                 "recommendation (gnupg-agent recommends it): name gnupg, then add the flag")
+    cross = _cross_compiler_without_headers(named)
+    if cross is not None:
+        compiler, headers = cross
+        return (f"{compiler} recommends {headers}, the target's C library headers, without which it compiles "
+                f"nothing that includes them: name {headers}, then add the flag")
     compiler = _compiler_without_headers(named)
     if compiler is not None:
         how = f"{compiler} needs gcc, which recommends" if compiler.startswith("gfortran") else f"{compiler} recommends"
@@ -365,6 +372,34 @@ def _compiler_without_headers(named: set[str]) -> str | None:
     if named & C_HEADERS:
         return None
     return next((name for name in sorted(named) if _COMPILER.fullmatch(name)), None)
+
+
+# Cross compilers (`gcc-aarch64-linux-gnu`, `gcc-12-arm-linux-gnueabihf`), which recommend the
+# target's headers, libc6-dev-<arch>-cross; the cross g++ depends on them (through its libstdc++).
+_CROSS_COMPILER = lazy_compile(r"(gcc|g\+\+|gfortran)(?:-\d+)?-([a-z0-9_]+(?:-[a-z0-9_]+)*-linux-gnu[a-z0-9_]*)")
+_DEBIAN_ARCHITECTURES = {"aarch64-linux-gnu": "arm64", "arm-linux-gnueabihf": "armhf", "arm-linux-gnueabi": "armel",
+                         "x86-64-linux-gnu": "amd64", "i686-linux-gnu": "i386", "powerpc64le-linux-gnu": "ppc64el",
+                         "s390x-linux-gnu": "s390x", "riscv64-linux-gnu": "riscv64"}
+
+
+def _cross_compiler_without_headers(named: set[str]) -> tuple[str, str] | None:
+    """(a cross C compiler the install names, the headers package it only recommends) when the
+    install names neither those headers, nor crossbuild-essential for that architecture, nor the
+    same target's g++."""
+    targets = {m.group(2): m.group(1) for name in named if (m := _CROSS_COMPILER.fullmatch(name))
+               and m.group(1) == "g++"}
+    for name in sorted(named):
+        match = _CROSS_COMPILER.fullmatch(name)
+        if match is None or match.group(1) == "g++" or match.group(2) in targets:
+            continue
+        architecture = _DEBIAN_ARCHITECTURES.get(match.group(2))
+        headers = f"libc6-dev-{architecture}-cross" if architecture else "libc6-dev-<arch>-cross"
+        if architecture is not None and {headers, f"crossbuild-essential-{architecture}"} & named:
+            continue
+        if architecture is None and any(n.startswith("libc6-dev-") and n.endswith("-cross") for n in named):
+            continue
+        return name, headers
+    return None
 
 
 # pip's package, and what it recommends for building packages that have no wheel.
