@@ -1,0 +1,2 @@
+#!/bin/sh
+exec poetry run gunicorn -w "$WORKERS" -b "0.0.0.0:$PORT" "app:create_app()"

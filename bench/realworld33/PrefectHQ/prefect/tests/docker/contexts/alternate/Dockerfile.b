@@ -1,0 +1,2 @@
+FROM busybox
+ENTRYPOINT [ "echo", "from Dockerfile.b!" ]
