@@ -38,8 +38,9 @@ start one program (it writes files, runs a command that needs root, or runs anot
 first: a migration, a generator), a shell command in the CMD or ENTRYPOINT that does the same
 (`sh -c "npm install && node index.js"`), an ENTRYPOINT named for one (`docker-entrypoint`), files made
 writable for group root (`chmod g+w`, `chgrp 0`: the image is built for any uid in group 0, as
-OpenShift runs it, and a new user of another group could not write them), an ENV that points into
-root's home (`PATH=/root/.dotnet:…`: mode 700, a new user could not run what is there), a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
+OpenShift runs it, and a new user of another group could not write them), an ENV or the WORKDIR
+that points into root's home (`PATH=/root/.dotnet:…`, `WORKDIR /root/`: mode 700, a new user could
+not enter it or run what is there), a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
 for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
 another Dockerfile of the repository hands to its user (`chown`, a user's home), or inside which
 compose mounts a folder for another Dockerfile of the same folder (the same app's development
@@ -437,9 +438,11 @@ def _what_it_sets_up(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rul
         return f"{cron}: the cron daemon that runs it needs root"
     in_roots_home = _in_roots_home(stage)
     if in_roots_home is not None:
-        env, folder = in_roots_home
-        return (f"the ENV at line {env.line} puts {folder} on its paths, in root's home, which is mode 700: a new user "
-                "could not run or read what is there; install it elsewhere, then set USER")
+        inst, folder = in_roots_home
+        what = f"the ENV at line {inst.line} points to {folder}" if inst.keyword == "ENV" else \
+            f"its working folder is {folder} (WORKDIR at line {inst.line})"
+        return (f"{what}, in root's home, which is mode 700: a new user could not enter it or run what is there; "
+                "move it elsewhere, then set USER")
     marker = _health_marker(doc, stage)
     if marker is not None:
         healthcheck, path, folder = marker
@@ -454,7 +457,13 @@ _ROOT_HOME_FOLDER = lazy_compile(r"(?:^|[:=\s\"'])(/root/[\w.-]+)")
 
 def _in_roots_home(stage: Stage) -> tuple[Instruction, str] | None:
     """An ENV of the stage (or one it is built on) that points into /root, where tools were put
-    for root (`ENV PATH "/root/.dotnet:…"`): (the ENV, the folder)."""
+    for root (`ENV PATH "/root/.dotnet:…"`), or its last WORKDIR there (`WORKDIR /root/`): (the
+    instruction, the folder)."""
+    workdir = stage.last_before("WORKDIR")
+    if workdir is not None and workdir.words:
+        folder = workdir.words[0].rstrip("/")
+        if folder == "/root" or folder.startswith("/root/"):
+            return workdir, folder
     for inst in stage.all_instructions():
         if inst.keyword == "ENV":
             match = _ROOT_HOME_FOLDER.search(inst.rest)

@@ -24,7 +24,7 @@ workflow that runs only on pull requests (and by hand): its images preview a cha
 step's `if:` or `push:` tells pull requests apart (it then pushes on the manual runs);
 nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
 later job to run the tests in; nor one whose every tag is also its `cache-to` registry cache
-(a build cache later builds read); nor a job or step switched off with `if: false`.
+or names a cache image (`acme/app-cache`, `acme/buildcache`): a build cache later builds read; nor a job or step switched off with `if: false`.
 The new keys go after the last key of `with:` and after the comment lines right below it,
 indented like the keys (a commented-out tag stays with its list).
 """
@@ -246,7 +246,17 @@ def _only_cache_tags(inputs: yaml.Node | None) -> bool:
         elif fields.get("type") == "registry" and "ref" in fields:
             exported.add(fields["ref"].strip())
     tags = _listed(inputs, "tags")
-    return bool(tags) and all(tag in exported for tag in tags)
+    return bool(tags) and all(tag in exported or _names_a_cache_image(tag) for tag in tags)
+
+
+def _names_a_cache_image(reference: str) -> bool:
+    """`ghcr.io/acme/app-cache/stage1:main`, `acme/buildcache:latest`: an image named for a build
+    cache (the registry's host aside), which builds read back with cache-from."""
+    path = reference.split("@", 1)[0].rsplit(":", 1)[0] if "/" in reference else reference
+    parts = path.lower().split("/")
+    if len(parts) > 1 and ("." in parts[0] or ":" in parts[0]):
+        parts = parts[1:]  # the registry's host
+    return "$" not in path and any(name_words(part) & {"cache", "buildcache"} for part in parts)
 
 
 def _in_a_local_registry(reference: str) -> bool:
