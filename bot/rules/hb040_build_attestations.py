@@ -43,6 +43,7 @@ from bot.model.text import Edit
 from bot.record import record
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.yaml_nodes import UnreadableYaml, compose, get, is_mapping, is_scalar, is_sequence, items
+from bot.sources.workflow import OUTPUT_TAGS, metadata_images
 
 if TYPE_CHECKING:
     import yaml
@@ -161,7 +162,8 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
             continue
         pushed, uses = action
         inputs = get(step, "with")
-        if attested(pushed) or _only_test_tags(inputs) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs):
+        tags = _tags(inputs, earlier)
+        if attested(pushed) or _only_test_tags(tags) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs, tags):
             continue
         reason = _why_not_edited(text, step, earlier, uses) or _credential_build_arg(inputs, environments)
         message = "this step pushes an image without an SBOM and max provenance attestations"
@@ -225,15 +227,26 @@ def _listed(inputs: yaml.Node | None, key: str) -> list[str]:
     return [t.value.strip() for t in node.value if is_scalar(t)] if is_sequence(node) else []
 
 
-def _only_test_tags(inputs: yaml.Node | None) -> bool:
+def _tags(inputs: yaml.Node | None, earlier: list[yaml.Node]) -> list[str]:
+    """The tags the step pushes, as written; `${{ steps.meta.outputs.tags }}` read as the images
+    of that docker/metadata-action step (names without their tags, which it makes)."""
+    tags = []
+    for tag in _listed(inputs, "tags"):
+        output = OUTPUT_TAGS.fullmatch(tag)
+        step = next((s for s in earlier if output and _scalar(get(s, "id")) == output.group(1)
+                     and (_scalar(get(s, "uses")) or "").startswith("docker/metadata-action@")), None)
+        tags += metadata_images(get(get(step, "with"), "images")) if step is not None else [tag]
+    return tags
+
+
+def _only_test_tags(tags: list[str]) -> bool:
     """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`), or goes
     to a registry on the runner itself (`localhost:5000/…`): a throwaway image for trying a
     build, which nobody pulls to verify."""
-    values = _listed(inputs, "tags")
-    return bool(values) and all(_names_a_test_image(v) or _in_a_local_registry(v) for v in values)
+    return bool(tags) and all(_names_a_test_image(v) or _in_a_local_registry(v) for v in tags)
 
 
-def _only_cache_tags(inputs: yaml.Node | None) -> bool:
+def _only_cache_tags(inputs: yaml.Node | None, tags: list[str]) -> bool:
     """Every tag the step pushes is also where it exports its build cache (`cache-to:
     acme/app:builder`, or `type=registry,ref=acme/app:builder`): a registry cache that later
     builds read, not an image anyone runs. An inline cache (`type=inline`) rides in the image
@@ -245,7 +258,6 @@ def _only_cache_tags(inputs: yaml.Node | None) -> bool:
             exported.add(entry)  # the action's shorthand for a registry cache at that reference
         elif fields.get("type") == "registry" and "ref" in fields:
             exported.add(fields["ref"].strip())
-    tags = _listed(inputs, "tags")
     return bool(tags) and all(tag in exported or _names_a_cache_image(tag) for tag in tags)
 
 
@@ -278,10 +290,12 @@ def _builds_a_ci_stage(inputs: yaml.Node | None) -> bool:
 
 
 def _names_a_test_image(reference: str) -> bool:
-    """`acme/app:test-alpine` (a test tag, written out) or `ghcr.io/acme/app-test:${{ github.sha }}`
-    (an image named for tests, whatever its tag)."""
+    """`acme/app:test-alpine` (a test tag, written out) or `ghcr.io/acme/app-test:${{ github.sha }}`,
+    `acme/test-app` (an image named for tests, whatever its tag: a test word first or last; in
+    the middle it names something else, `publish-unit-test-result-action`)."""
     name, _, tag = reference.rpartition("/")[2].partition(":")
-    if "$" not in name and name_words(name.lower()) & TEST_WORDS:
+    words = [w for w in re.split(r"[-_.]", name.lower()) if w]
+    if "$" not in name and words and (words[0] in TEST_WORDS or words[-1] in TEST_WORDS):
         return True
     return "$" not in reference and bool(_TEST_TAG.fullmatch(tag))
 

@@ -87,7 +87,7 @@ class WorkflowBuild:
 # docker/build-push-action, or a drop-in fork of it with the same inputs (useblacksmith/build-push-action).
 _BUILD_PUSH = re.compile(r"[\w.-]+/build-push-action@")
 _METADATA = "docker/metadata-action@"
-_OUTPUT_TAGS = lazy_compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
+OUTPUT_TAGS = lazy_compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
 # `docker build` options that take a value (short ones as letters, for read_args).
 _BUILD_SHORT = "fto"
 _BUILD_LONG = frozenset({"--file", "--tag", "--target", "--build-arg", "--platform", "--label", "--cache-from",
@@ -105,7 +105,7 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
         job_env = {**workflow_env, **_env(get(job, "env"))}
         steps = get(job, "steps")
         steps = steps.value if is_sequence(steps) else []
-        metadata = {_text(get(step, "id")): _metadata_images(get(get(step, "with"), "images"))
+        metadata = {_text(get(step, "id")): metadata_images(get(get(step, "with"), "images"))
                     for step in steps if _text(get(step, "uses")).startswith(_METADATA)}
         folder = _text(get(get(get(job, "defaults"), "run"), "working-directory"))
         matrix = _matrix_values(get(get(job, "strategy"), "matrix"))
@@ -129,7 +129,7 @@ def _action_build(job: str, given: yaml.Node | None, metadata: dict[str, list[st
     dockerfiles = (matrix or {}).get(from_matrix.group(1), []) if from_matrix else [dockerfile]
     images = []
     for tag in _list(get(given, "tags")):
-        named = _OUTPUT_TAGS.fullmatch(tag)
+        named = OUTPUT_TAGS.fullmatch(tag)
         images += metadata.get(named.group(1), []) if named else [tag]
     for each in dockerfiles:
         if "${{" in each or "://" in each:
@@ -192,7 +192,7 @@ def _names(images: list[str]) -> tuple[str, ...]:
     return tuple(image for image in images if image and not image.startswith("$"))
 
 
-def _metadata_images(node: yaml.Node | None) -> list[str]:
+def metadata_images(node: yaml.Node | None) -> list[str]:
     """docker/metadata-action's `images:`, a line each: a name, or `name=…,enable=…`."""
     lines = [line.strip() for line in _text(node).splitlines()]
     return [line.split(",", 1)[0].removeprefix("name=") for line in lines if line]
