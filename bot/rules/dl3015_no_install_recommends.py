@@ -386,11 +386,10 @@ def _cross_compiler_without_headers(named: set[str]) -> tuple[str, str] | None:
     """(a cross C compiler the install names, the headers package it only recommends) when the
     install names neither those headers, nor crossbuild-essential for that architecture, nor the
     same target's g++."""
-    targets = {m.group(2): m.group(1) for name in named if (m := _CROSS_COMPILER.fullmatch(name))
-               and m.group(1) == "g++"}
+    with_gxx = {m.group(2) for name in named if (m := _CROSS_COMPILER.fullmatch(name)) and m.group(1) == "g++"}
     for name in sorted(named):
         match = _CROSS_COMPILER.fullmatch(name)
-        if match is None or match.group(1) == "g++" or match.group(2) in targets:
+        if match is None or match.group(1) == "g++" or match.group(2) in with_gxx:
             continue
         architecture = _DEBIAN_ARCHITECTURES.get(match.group(2))
         headers = f"libc6-dev-{architecture}-cross" if architecture else "libc6-dev-<arch>-cross"
