@@ -218,6 +218,9 @@ RUN apt-get update && apt-get install -y gdb
     (".ci-dockerfiles/stdlib-builder/Dockerfile", "FROM ghcr.io/acme/lang:release\nRUN apk add --no-cache libffi-dev "
      "python3-dev py3-pip && pip3 install mkdocs\n", RepositoryFacts(),
      "CI image (in stdlib-builder/, installs libffi-dev, python3-dev and starts no program: a build environment)"),
+    # Beside the workflows: an image a workflow builds for its own run.
+    (".github/workflows/cluster-test/Dockerfile", SERVICE, RepositoryFacts(),
+     "CI image (in .github/workflows/, beside the workflows: an image a workflow builds for its own run)"),
     # A login shell is a prompt too: a CI runner's image.
     ("docker/ci/dockerfiles/build.almalinux8.x64.dockerfile", "FROM almalinux:8\nRUN dnf install -y gcc make "
      "python39\nCMD [\"/bin/bash\", \"-l\"]\n", RepositoryFacts(),

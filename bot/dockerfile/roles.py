@@ -37,6 +37,7 @@ from bot.dockerfile.stage_purpose import (
 )
 from bot.dockerfile.test_runners import RUNNERS, TEST_FRAMEWORKS, test_command
 from bot.errors import InvalidReferenceError
+from bot.generated import generated_marker
 from bot.lazy_regex import lazy_compile
 from bot.model.images import parse_reference
 from bot.model.roles import LAST_STAGE, ROLES_BY_KEY, Role, RoleDecision
@@ -75,8 +76,6 @@ _DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[._-](?:dev|debu
 _BUILT_PER_RUN = "a GitHub Action's image, built on the runner for each run that uses it, never pushed"
 _DEBUGGER = lazy_compile(r"\b(xdebug|debugpy|go-delve/delve|pydevd)\b")
 _ROLE_COMMENT = lazy_compile(r"#\s*hardenbot\s+role\s*=\s*([a-z-]+)")
-_GENERATED = lazy_compile(r"do not edit|generated (?:by|from|via|with|automatically)|auto-?generated"
-                          r"|automatically generated", re.I)
 _VERSION_FOLDER = lazy_compile(r"v?\d+(?:\.(?:\d+|x))*(?:-[a-z0-9.]+)?")  # 3.12, v2, 2.14.x, 8.0-rc
 # Folders named for the distribution an image variant is built on (`alpine3.22/`, `bookworm/`, `ubi9/`).
 _DISTRIBUTION = lazy_compile(r"(?:alpine|debian|ubuntu|bookworm|bullseye|buster|stretch|trixie|jammy|focal|bionic|"
@@ -210,6 +209,11 @@ def role_by_path(path: str, facts: RepositoryFacts, glob_matches) -> RoleDecisio
     fixture = next((f for f in folders if f.lower() in FIXTURE_FOLDERS), None)
     if fixture:
         return RoleDecision(Role.TEST_FIXTURE, f"in {fixture}/")
+    if folders[:2] == [".github", "workflows"]:
+        # GitHub reads workflows there: a Dockerfile beside them is an image a workflow builds
+        # for its own run (a cluster test, a CI container), not one anybody ships.
+        return RoleDecision(Role.CI, "in .github/workflows/, beside the workflows: an image a workflow builds for "
+                                     "its own run")
     if path in facts.devcontainer_files and path not in facts.compose_builds and path not in facts.ci_builds:
         return RoleDecision(Role.DEVCONTAINER, "a devcontainer.json beside it builds it: a development environment")
     name = path.rsplit("/", 1)[-1]
@@ -830,9 +834,9 @@ def _generated_header(doc: Dockerfile) -> str | None:
     for line, comment in sorted(doc.parsed.comments.items()):
         if line > first_instruction:
             break
-        match = _GENERATED.search(comment)
-        if match:
-            return match.group(0)
+        marker = generated_marker(comment)
+        if marker:
+            return marker
     return None
 
 

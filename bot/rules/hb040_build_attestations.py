@@ -15,7 +15,9 @@ publishes build args' values: a name that says credential, `NPM_TOKEN=…`, a va
 `secrets.` or a name that says credential, directly or through an `env:`, or the whole list from
 an expression), where other build args (versions, commits) are named in the message; a job without `docker/setup-buildx-action` before the
 step, or one with `driver: docker` (that driver refuses attestations and the build would fail);
-an action older than v4 (no such inputs; a commit pin's version is read from its comment, `# v2`); `load: true` or `outputs:` (those exports carry none); a
+an action older than v4 (no such inputs; a commit pin's version is read from its comment, `# v2`);
+a workflow whose leading comments say it is generated ("do not edit": the generator would undo
+the edit); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
 Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
 for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING
 from bot.dockerfile.roles import TEST_WORDS
 from bot.dockerfile.secrets import is_credential_name
 from bot.dockerfile.stage_purpose import name_words
+from bot.generated import leading_generated_marker
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
@@ -149,6 +152,7 @@ def attested(step: PushStep) -> bool:
 
 def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Finding]:
     previews = _only_for_pull_requests(text)
+    generated = leading_generated_marker(text)
     for job, index, step, earlier, environments in _steps(text):
         where = f"jobs.{job}.steps[{index}]"
         if previews and not _tells_pull_requests_apart(step):
@@ -165,7 +169,8 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         tags = _tags(inputs, earlier)
         if attested(pushed) or _only_test_tags(tags) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs, tags):
             continue
-        reason = _why_not_edited(text, step, earlier, uses) or _credential_build_arg(inputs, environments)
+        reason = _why_not_edited(text, step, earlier, uses) or _credential_build_arg(inputs, environments) or (
+            f"the workflow says it is generated ({generated!r}): add them to what generates it" if generated else "")
         message = "this step pushes an image without an SBOM and max provenance attestations"
         if reason:
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` by hand "
