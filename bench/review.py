@@ -1,5 +1,5 @@
 """Would a maintainer merge what hardenbot changes? Every fix on the real-world corpora
-(bench/realworld/, bench/realworld2/ and the held-out bench/realworld3/, bench/realworld4/, bench/realworld5/, bench/realworld6/, bench/realworld7/, bench/realworld8/, bench/realworld9/, bench/realworld10/, bench/realworld11/, bench/realworld12/, bench/realworld13/, bench/realworld14/, bench/realworld15/, bench/realworld16/, bench/realworld17/, bench/realworld18/, bench/realworld19/, bench/realworld20/, bench/realworld21/, bench/realworld22/, bench/realworld23/, bench/realworld24/, bench/realworld25/, bench/realworld26/, bench/realworld27/, bench/realworld28/, bench/realworld29/, bench/realworld30/, bench/realworld31/, bench/realworld32/, bench/realworld33/, bench/realworld34/ and bench/realworld35/, each <owner>/<repo>/ with
+(bench/realworld/, bench/realworld2/ and the held-out bench/realworld3/, bench/realworld4/, bench/realworld5/, bench/realworld6/, bench/realworld7/, bench/realworld8/, bench/realworld9/, bench/realworld10/, bench/realworld11/, bench/realworld12/, bench/realworld13/, bench/realworld14/, bench/realworld15/, bench/realworld16/, bench/realworld17/, bench/realworld18/, bench/realworld19/, bench/realworld20/, bench/realworld21/, bench/realworld22/, bench/realworld23/, bench/realworld24/, bench/realworld25/, bench/realworld26/, bench/realworld27/, bench/realworld28/, bench/realworld29/, bench/realworld30/, bench/realworld31/, bench/realworld32/, bench/realworld33/, bench/realworld34/, bench/realworld35/, bench/realworld36/ and bench/realworld37/, each <owner>/<repo>/ with
 its SOURCES.md), held against verdicts written as that repository's maintainer would.
 
     python bench/review.py                      # the tables of each corpus, then of all together
@@ -36,7 +36,7 @@ from bot.model.text import apply_edits  # noqa: E402
 from bot.run import process  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
-CORPORA = ("realworld", "realworld2", "realworld3", "realworld4", "realworld5", "realworld6", "realworld7", "realworld8", "realworld9", "realworld10", "realworld11", "realworld12", "realworld13", "realworld14", "realworld15", "realworld16", "realworld17", "realworld18", "realworld19", "realworld20", "realworld21", "realworld22", "realworld23", "realworld24", "realworld25", "realworld26", "realworld27", "realworld28", "realworld29", "realworld30", "realworld31", "realworld32", "realworld33", "realworld34", "realworld35")
+CORPORA = ("realworld", "realworld2", "realworld3", "realworld4", "realworld5", "realworld6", "realworld7", "realworld8", "realworld9", "realworld10", "realworld11", "realworld12", "realworld13", "realworld14", "realworld15", "realworld16", "realworld17", "realworld18", "realworld19", "realworld20", "realworld21", "realworld22", "realworld23", "realworld24", "realworld25", "realworld26", "realworld27", "realworld28", "realworld29", "realworld30", "realworld31", "realworld32", "realworld33", "realworld34", "realworld35", "realworld36", "realworld37")
 CORPUS = BENCH / "realworld"
 VERDICTS = CORPUS / "verdicts.jsonl"
 KINDS = ("MERGE", "NOISE", "WRONG", "MISPLACED")
