@@ -27,7 +27,7 @@ LAYERS = (
     ("bot.inventory",),
     ("bot.progress",),
     ("bot.model",),
-    ("bot.retry", "bot.errors", "bot.pool", "bot.lazy_regex", "bot.record"),
+    ("bot.retry", "bot.errors", "bot.pool", "bot.lazy_regex", "bot.record", "bot.generated"),
 )
 PURE = ("bot.model", "bot.dockerfile", "bot.rules", "bot.engine", "bot.sources", "bot.report", "bot.config", "bot.config_schema",
         "bot.inventory", "bot.policies", "bot.recommend", "bot.groups", "bot.group_pulls", "bot.codeowners")
