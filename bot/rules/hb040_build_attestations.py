@@ -44,9 +44,9 @@ from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.record import record
+from bot.rules.metadata_action import METADATA_ACTION, OUTPUT_TAGS, metadata_images
 from bot.rules.rule import Example, FixSafety, Rule, RuleContext, Scope, Severity
 from bot.rules.yaml_nodes import UnreadableYaml, compose, get, is_mapping, is_scalar, is_sequence, items
-from bot.sources.workflow import OUTPUT_TAGS, metadata_images
 
 if TYPE_CHECKING:
     import yaml
@@ -239,7 +239,7 @@ def _tags(inputs: yaml.Node | None, earlier: list[yaml.Node]) -> list[str]:
     for tag in _listed(inputs, "tags"):
         output = OUTPUT_TAGS.fullmatch(tag)
         step = next((s for s in earlier if output and _scalar(get(s, "id")) == output.group(1)
-                     and (_scalar(get(s, "uses")) or "").startswith("docker/metadata-action@")), None)
+                     and (_scalar(get(s, "uses")) or "").startswith(METADATA_ACTION)), None)
         tags += metadata_images(get(get(step, "with"), "images")) if step is not None else [tag]
     return tags
 

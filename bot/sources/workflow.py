@@ -21,6 +21,7 @@ from bot.dockerfile.shell import split_commands
 from bot.lazy_regex import lazy_compile
 from bot.model.images import ImageOccurrence
 from bot.record import record
+from bot.rules.metadata_action import METADATA_ACTION, OUTPUT_TAGS, metadata_images
 from bot.rules.rule import RuleSet
 from bot.sources.kind import Assessment, SourceKind
 from bot.sources.yaml_scalars import (
@@ -86,8 +87,6 @@ class WorkflowBuild:
 
 # docker/build-push-action, or a drop-in fork of it with the same inputs (useblacksmith/build-push-action).
 _BUILD_PUSH = re.compile(r"[\w.-]+/build-push-action@")
-_METADATA = "docker/metadata-action@"
-OUTPUT_TAGS = lazy_compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
 # `docker build` options that take a value (short ones as letters, for read_args).
 _BUILD_SHORT = "fto"
 _BUILD_LONG = frozenset({"--file", "--tag", "--target", "--build-arg", "--platform", "--label", "--cache-from",
@@ -106,7 +105,7 @@ def builds(text: str, path: str) -> list[WorkflowBuild]:
         steps = get(job, "steps")
         steps = steps.value if is_sequence(steps) else []
         metadata = {_text(get(step, "id")): metadata_images(get(get(step, "with"), "images"))
-                    for step in steps if _text(get(step, "uses")).startswith(_METADATA)}
+                    for step in steps if _text(get(step, "uses")).startswith(METADATA_ACTION)}
         folder = _text(get(get(get(job, "defaults"), "run"), "working-directory"))
         matrix = _matrix_values(get(get(job, "strategy"), "matrix"))
         for step in steps:
@@ -190,12 +189,6 @@ def _script_builds(job: str, script: str, folder: str) -> Iterator[WorkflowBuild
 
 def _names(images: list[str]) -> tuple[str, ...]:
     return tuple(image for image in images if image and not image.startswith("$"))
-
-
-def metadata_images(node: yaml.Node | None) -> list[str]:
-    """docker/metadata-action's `images:`, a line each: a name, or `name=…,enable=…`."""
-    lines = [line.strip() for line in _text(node).splitlines()]
-    return [line.split(",", 1)[0].removeprefix("name=") for line in lines if line]
 
 
 def _text(node: yaml.Node | None) -> str:
