@@ -1,0 +1,7 @@
+FROM oven/bun:1-slim
+
+RUN apt-get update && apt-get install -y ca-certificates
+
+WORKDIR /app
+
+CMD ["/app/run"]
