@@ -17,7 +17,7 @@ build-essential (the compiler only recommends the C library's headers), and of a
 crossbuild-essential-arm64, nor that target's g++, and one of python3-pip
 before a `pip install` that names neither python3-dev nor build-essential, or before a RUN that
 runs make or a C compiler no install names (python3-pip recommends build-essential); and every install in an
-image people work in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs) or a
+image people work in or CI jobs run in, a Jupyter server's (its `jovyan` or `NB_USER` user, Jupyter's programs), a CI runner's (it installs GitHub Actions', GitLab's or Buildkite's runner) or a
 remote desktop's (a VNC or RDP server installed, noVNC, a base named for one), where recommended packages are commands
 they run in its terminal (zip recommends unzip). So is an install of a desktop's metapackage
 (`ubuntu-mate-desktop`, `task-xfce-desktop`): the desktop's own applications (its terminal,
@@ -97,7 +97,9 @@ _DESKTOP_METAPACKAGE = lazy_compile(
 
 def _interactive(doc: Dockerfile) -> str:
     """How the file shows its image is one people work in interactively (a Jupyter server: `line
-    4 names jovyan`; a remote desktop: `line 9 installs x11vnc`); "" when it does not."""
+    4 names jovyan`; a remote desktop: `line 9 installs x11vnc`), or one CI jobs run in (it
+    installs a CI runner: GitHub Actions', GitLab's, Buildkite's, Azure Pipelines', Jenkins');
+    "" when it does not."""
     for inst in doc.instructions:
         match = _JUPYTER.search(inst.rest)
         if match is not None:
@@ -112,7 +114,15 @@ def _interactive(doc: Dockerfile) -> str:
             server = "noVNC"
         if server is not None:
             return f"line {run.instruction.line} installs {server} (a remote desktop)"
+        agent = _CI_AGENT.search(run.instruction.rest)
+        if agent is not None:
+            return f"line {run.instruction.line} installs {agent.group(0)} (a CI runner, whose jobs run in the image)"
     return ""
+
+
+# A CI runner or agent a RUN downloads or installs: the jobs that run in its image use its commands.
+_CI_AGENT = lazy_compile(r"actions/runner/releases|actions-runner-linux|\bgitlab-runner\b|\bbuildkite-agent\b"
+                         r"|vsts-agent|pipelines-agent|\bjenkins/(?:inbound-)?agent\b|remoting/\S*agent\.jar")
 
 
 class _FileFacts:
