@@ -392,5 +392,5 @@ def test_every_core_reports_what_one_core_reports(corpus_root):
     for fix in (False, True):
         one = process(corpus_root, config, rules, fix=fix, write=False, jobs=1)
         many = process(corpus_root, config, rules, fix=fix, write=False, jobs=3)
-        assert len(one.results) > 50  # enough for every worker to get several
+        assert len(one.results) > 10 * 3  # enough for each of the three workers to get several
         assert many == one
