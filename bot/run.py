@@ -347,8 +347,9 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     digests = None
     parsed = KeptParses()
     survey = DockerfileSurvey(texts, unscanned_dockerfiles or {}, parsed)
+    ci_builds = _ci_builds(texts)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
-                            ci_targets=_ci_targets(texts), ci_builds=_ci_builds(texts), quoted_by=readmes[0],
+                            ci_targets=_ci_targets(texts), ci_builds=ci_builds[0], ci_images=ci_builds[1], quoted_by=readmes[0],
                             run_over_current_folder=readmes[1], devcontainer_files=devcontainer_files,
                             cloud_build_steps=cloud_build_steps or {}, list_reliant=_list_reliant(texts),
                             dockerfile_templates=dockerfile_templates,
@@ -897,16 +898,22 @@ def _weight(build: ComposeBuild) -> tuple[int, bool]:
 _PROJECT_COMPOSE_FILES = frozenset({"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"})
 
 
-def _ci_builds(texts: dict[SourceFile, str]) -> frozenset[str]:
-    """The Dockerfiles workflows build; unreadable workflows are reported when processed."""
+def _ci_builds(texts: dict[SourceFile, str]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The Dockerfiles workflows build, and the keys of the images each is tagged with (those
+    whose names have no expression in them); unreadable workflows are reported when processed."""
     found: set[str] = set()
+    images: dict[str, tuple[str, ...]] = {}
     for source, text in texts.items():
         if source.kind is WORKFLOW:
             try:
-                found |= {build.dockerfile for build in workflow_builds(text, source.path)}
+                builds = workflow_builds(text, source.path)
             except DockerfileSyntaxError:
                 continue
-    return frozenset(found)
+            for build in builds:
+                found.add(build.dockerfile)
+                keys = tuple(key for name in build.images if (key := stage_image_key(name)) is not None)
+                images[build.dockerfile] = tuple(dict.fromkeys(images.get(build.dockerfile, ()) + keys))
+    return frozenset(found), images
 
 
 def _list_reliant(texts: dict[SourceFile, str]) -> tuple[tuple[str, str, int], ...]:

@@ -67,6 +67,17 @@ RUN apt-get update && apt-get install -y gdb
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
     # Named for a browser test framework: the end-to-end tests run in it.
+    ("Dockerfile.integration", SERVICE, RepositoryFacts(),
+     "test fixture (a test variant (Dockerfile.integration), and no compose file builds it)"),
+    ("Dockerfile.derper", "# For testing purposes only\n\n" + SERVICE, RepositoryFacts(),
+     "test fixture (its first comment says so ('For testing purposes only'), and no compose file builds it)"),
+    ("Dockerfile", "### Dockerfile for integration tests ###\n" + SERVICE, RepositoryFacts(),
+     "test fixture (its first comment says so ('Dockerfile for integration tests'), and no compose file builds it)"),
+    # Only the comment the file starts with: one above a later step speaks of that step.
+    ("Dockerfile", SERVICE.replace("COPY", "# for testing only\nCOPY"), RepositoryFacts(),
+     "service image (CMD runs python /app/main.py)"),
+    ("Dockerfile", "# Run the tests for the app: docker run app pytest\n" + SERVICE, RepositoryFacts(),
+     "service image (CMD runs python /app/main.py)"),
     ("frontend/Dockerfile.playwright", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.playwright), and no compose file builds it)"),
     ("Dockerfile.testnet", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
@@ -296,6 +307,25 @@ def test_no_user_where_a_stage_built_on_it_runs_as_root(tmp_path, capsys):
     assert main(["fix", "--offline", "--select", "HB001,DL3009,DL3015", str(tmp_path)]) == 0
     assert (tmp_path / "app/Dockerfile").read_text() == text  # dev-envs does not ship: its RUN is left alone
     assert "the stage dev-envs is built on it and would run its RUNs as the new user" in capsys.readouterr().out
+
+
+def test_no_user_where_another_dockerfile_builds_on_the_image_a_workflow_pushes(tmp_path, capsys):
+    write(tmp_path, "Dockerfile", SERVICE)
+    write(tmp_path, "tools/migrate/Dockerfile", "FROM acme/shop:latest\nRUN pip install redis\nCMD [\"migrate\"]\n")
+    write(tmp_path, ".github/workflows/release.yml", """on: push
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: "docker.io/acme/shop:${{ github.sha }}, docker.io/acme/shop:latest"
+""")
+    assert main(["fix", "--offline", "--select", "HB001", str(tmp_path)]) == 0
+    assert (tmp_path / "Dockerfile").read_text() == SERVICE
+    assert ("tools/migrate/Dockerfile is built FROM acme/shop:latest, the image a workflow pushes this file's build as"
+            in capsys.readouterr().out)
 
 
 def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):

@@ -66,6 +66,16 @@ BUILDER_FOLDER_WORDS = frozenset({"builder", "builders", "toolchain", "toolchain
 BUILDER_WORDS = frozenset({"build", "builder"})
 # A file or compose file named with one of these words is for tests (`Dockerfile.integration-tests-debian`).
 TEST_WORDS = frozenset({"test", "tests", "testing", "e2e"})
+# ... and a Dockerfile named for them (`Dockerfile.integration`, headscale's and logto's integration
+# test images), though a compose service or compose file named `integration` may be a product's part.
+TEST_FILE_WORDS = frozenset({"integration"})
+# What the comment a Dockerfile starts with says when the file is for tests: "For testing purposes
+# only", "### Dockerfile for integration tests ###", "Test image for …". Read before the first
+# instruction only: a comment further down speaks of one step.
+_TESTS_HEADER = lazy_compile(r"^(?:[\w-]+ )?(?:dockerfile|image|container)s? (?:used |built )?for (?:running )?(?:the )?"
+                             r"(?:(?:unit|integration|e2e|end-to-end|acceptance|smoke|system|ci) )?tests?\b"
+                             r"|\bfor (?:\w+ )?(?:tests?|testing)(?: purposes)? only\b"
+                             r"|^(?:a |the )?(?:tests?|testing) (?:image|container)\b", re.I)
 # `Dockerfile.debug`, `Dockerfile-dev`, `Dockerfile_debug`, `dev.Dockerfile`, `Dockerfile.dev.ui` (one of
 # several development images): an image for working on the code.
 _DEVELOPMENT_VARIANT = re.compile(r"(?:Dockerfile|Containerfile)[._-](?:dev|debug|development|devcontainer|local)"
@@ -170,6 +180,8 @@ class RepositoryFacts:
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
+    # Dockerfile path → the keys of the images a CI workflow tags its build with (`acme/app:latest`)
+    ci_images: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     devcontainer_files: frozenset[str] = frozenset()  # Dockerfile paths a devcontainer.json beside them builds
     # (Dockerfile path, the image it is built FROM, line) for each that installs with apt on lists its base keeps
     list_reliant: tuple[tuple[str, str, int], ...] = ()
@@ -280,13 +292,26 @@ def _built_on_here(doc: Dockerfile, facts: RepositoryFacts) -> tuple[str, ...]:
     """The other Dockerfiles of the repository whose shipped stage is built FROM the image this
     one builds (`FROM supabase/logflare:runner` for `Dockerfile.runner`, or the `image:` of the
     compose service that builds it): this one is their base, and what it sets (USER, SHELL)
-    every RUN of theirs inherits."""
+    every RUN of theirs inherits. (Not the names a workflow pushes it as: an image that ships
+    is a service first, though HB001 asks who builds on it, see `built_on_as_pushed`.)"""
     build = facts.compose_builds.get(doc.path)
     built = built_image(doc.path, facts.name, build.image if build else "")
     if built is None:
         return ()
     return tuple(child for used, children in facts.built_on_images.items() if matches(built, used)
                  for child in children if child != doc.path)
+
+
+def built_on_as_pushed(path: str, facts: RepositoryFacts) -> tuple[str, str] | None:
+    """(another Dockerfile, the image) where another Dockerfile of the repository is built FROM
+    a name a workflow tags this one's build with (opengpts' migration image, `FROM
+    langchain/open-gpts:latest`, the name its workflow pushes the root Dockerfile as); None: none is."""
+    for name in facts.ci_images.get(path, ()):
+        for used, children in facts.built_on_images.items():
+            child = next((child for child in children if child != path), None)
+            if child is not None and matches(name, used):
+                return child, used
+    return None
 
 
 def _declared_in_file(doc: Dockerfile) -> RoleDecision | None:
@@ -306,7 +331,7 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     header = _generated_header(doc)
     if header:
         return RoleDecision(Role.BASE, f"generated file ({header!r})", generated=True)
-    tests = _for_tests(doc.path, facts.compose_builds.get(doc.path), facts)
+    tests = _for_tests(doc.path, facts.compose_builds.get(doc.path), facts, tests_header(doc))
     if tests is not None:
         return RoleDecision(Role.TEST_FIXTURE, tests)
     runner = _runs_tests(final, facts.compose_builds.get(doc.path))
@@ -550,18 +575,21 @@ def is_test_setup(compose_file: str) -> bool:
     return bool(name_words(compose_file.rsplit("/", 1)[-1].lower()) & TEST_WORDS)
 
 
-def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts) -> str | None:
+def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts, header: str | None = None) -> str | None:
     """Why the Dockerfile is an image for tests, None: nothing says so. In a test folder or
     named for tests, unless a compose file that is not itself part of the tests builds it (one
-    named for tests, or one inside that test folder, is); elsewhere, when only a compose file
+    named for tests, or one inside that test folder, is), or when the comment it starts with
+    (`header`, see `tests_header`) says it is for tests; elsewhere, when only a compose file
     named for tests builds it while CI builds the repository's other Dockerfiles, not this one."""
     folders = path.split("/")[:-1]
     file_name = path.rsplit("/", 1)[-1]
     at = next((i for i, f in enumerate(folders) if test_folder(f)), None)
     if at is not None:
         tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
-    elif name_words(file_name.lower()) & (TEST_WORDS | RUNNERS | TEST_FRAMEWORKS):  # `Dockerfile.bats`: named for its test runner
+    elif name_words(file_name.lower()) & (TEST_WORDS | TEST_FILE_WORDS | RUNNERS | TEST_FRAMEWORKS):  # `Dockerfile.bats`: named for its test runner
         tests, inside = f"a test variant ({file_name})", None
+    elif header is not None:
+        tests, inside = f"its first comment says so ({header!r})", None
     elif build is not None and is_test_setup(build.file) and facts.ci_builds and path not in facts.ci_builds:
         return f"only {build.file}, a test setup, builds it, while CI builds {min(facts.ci_builds)}"
     else:
@@ -826,6 +854,19 @@ def _action_label(instructions: list[Instruction]) -> str | None:
             match = re.search(r"com\.github\.actions\.[\w-]+", inst.rest)
             if match:
                 return match.group(0)
+    return None
+
+
+def tests_header(doc: Dockerfile) -> str | None:
+    """The words of the comment the file starts with (before its first instruction) that say it
+    is for tests; None: it says nothing of the kind."""
+    first_instruction = doc.instructions[0].line if doc.instructions else 1 << 30
+    for line, comment in sorted(doc.parsed.comments.items()):
+        if line > first_instruction:
+            break
+        match = _TESTS_HEADER.search(comment.strip().lstrip("#").strip())
+        if match:
+            return match.group(0)
     return None
 
 

@@ -164,6 +164,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if _recommends_off(facts, run, command) or command.has_option("--install-recommends"):
                 continue  # none are installed, or the command asks for them on purpose
             packages = package_words(command, install, APT_OPTIONS_WITH_VALUES)
+            if not packages:
+                continue  # it names no package: it only repairs what is installed (`apt-get -f install`)
             named = {word.value.split("=", 1)[0] for word in packages}
             if named and _installed_before(facts.first_installs, run, named):
                 continue  # every package is there already: the install brings nothing, recommended or not

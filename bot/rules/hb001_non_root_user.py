@@ -65,7 +65,7 @@ from bot.dockerfile.layout import append_to_stage, insert_before
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
-from bot.dockerfile.roles import ComposeBuild, container_command, only_prints, past_launchers
+from bot.dockerfile.roles import ComposeBuild, built_on_as_pushed, container_command, only_prints, past_launchers
 from bot.dockerfile.shell import split_commands
 from bot.dockerfile.stage_purpose import name_words
 from bot.dockerfile.start_scripts import SHELL_SHEBANG, SHELLS, StartScript, start_script, what_it_does_first
@@ -275,6 +275,10 @@ def _where_it_runs(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         name = heir.name or f"at line {heir.from_.line}"
         return (f"the stage {name} is built on it and would run its RUNs as the new user: set USER where "
                 "no stage builds on it")
+    child = built_on_as_pushed(doc.path, context.facts)
+    if child is not None:
+        return (f"{child[0]} is built FROM {child[1]}, the image a workflow pushes this file's build as, and would "
+                "run its RUNs as the new user: set USER where they no longer need root")
     lambda_folder = next((f for f in doc.path.split("/")[:-1] if "lambda" in name_words(f.lower())), None)
     if lambda_folder is not None:
         return (f"it sits in {lambda_folder}/, an AWS Lambda function's image, and Lambda runs every function as "
