@@ -575,19 +575,29 @@ def is_test_setup(compose_file: str) -> bool:
     return bool(name_words(compose_file.rsplit("/", 1)[-1].lower()) & TEST_WORDS)
 
 
+def named_for_tests(path: str) -> tuple[str, str | None] | None:
+    """(why, the test folder with its slash) when the Dockerfile's path says it is for tests: in a
+    test folder, or named for tests or for its test runner or framework (`Dockerfile.bats`,
+    `Dockerfile.playwright-base`; the folder None then); None: the path does not say."""
+    folders = path.split("/")[:-1]
+    file_name = path.rsplit("/", 1)[-1]
+    at = next((i for i, f in enumerate(folders) if test_folder(f)), None)
+    if at is not None:
+        return f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
+    if name_words(file_name.lower()) & (TEST_WORDS | TEST_FILE_WORDS | RUNNERS | TEST_FRAMEWORKS):
+        return f"a test variant ({file_name})", None
+    return None
+
+
 def _for_tests(path: str, build: ComposeBuild | None, facts: RepositoryFacts, header: str | None = None) -> str | None:
     """Why the Dockerfile is an image for tests, None: nothing says so. In a test folder or
     named for tests, unless a compose file that is not itself part of the tests builds it (one
     named for tests, or one inside that test folder, is), or when the comment it starts with
     (`header`, see `tests_header`) says it is for tests; elsewhere, when only a compose file
     named for tests builds it while CI builds the repository's other Dockerfiles, not this one."""
-    folders = path.split("/")[:-1]
-    file_name = path.rsplit("/", 1)[-1]
-    at = next((i for i, f in enumerate(folders) if test_folder(f)), None)
-    if at is not None:
-        tests, inside = f"in {folders[at]}/", "/".join(folders[:at + 1]) + "/"
-    elif name_words(file_name.lower()) & (TEST_WORDS | TEST_FILE_WORDS | RUNNERS | TEST_FRAMEWORKS):  # `Dockerfile.bats`: named for its test runner
-        tests, inside = f"a test variant ({file_name})", None
+    named = named_for_tests(path)
+    if named is not None:
+        tests, inside = named
     elif header is not None:
         tests, inside = f"its first comment says so ({header!r})", None
     elif build is not None and is_test_setup(build.file) and facts.ci_builds and path not in facts.ci_builds:

@@ -25,7 +25,9 @@ for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runn
 workflow that runs only on pull requests (and by hand): its images preview a change, unless the
 step's `if:` or `push:` tells pull requests apart (it then pushes on the manual runs);
 nor one that builds a stage named for CI or tests (`target: ci`), pushed per commit only for a
-later job to run the tests in; nor one whose every tag is also its `cache-to` registry cache
+later job to run the tests in; nor one that builds a Dockerfile whose path says it is for tests
+(`file: _docker/Dockerfile.playwright-base`, `tests/e2e/Dockerfile`: an image the test jobs pull);
+nor one whose every tag is also its `cache-to` registry cache
 or names a cache image (`acme/app-cache`, `acme/buildcache`): a build cache later builds read; nor a job or step switched off with `if: false`.
 The new keys go after the last key of `with:` and after the comment lines right below it,
 indented like the keys (a commented-out tag stays with its list).
@@ -36,7 +38,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from bot.dockerfile.roles import TEST_WORDS
+from bot.dockerfile.roles import TEST_WORDS, named_for_tests
 from bot.dockerfile.secrets import is_credential_name
 from bot.dockerfile.stage_purpose import name_words
 from bot.generated import leading_generated_marker
@@ -167,7 +169,8 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         pushed, uses = action
         inputs = get(step, "with")
         tags = _tags(inputs, earlier)
-        if attested(pushed) or _only_test_tags(tags) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs, tags):
+        if attested(pushed) or _only_test_tags(tags) or _builds_a_ci_stage(inputs) or _only_cache_tags(inputs, tags) \
+                or _builds_a_test_dockerfile(inputs):
             continue
         reason = _why_not_edited(text, step, earlier, uses) or _credential_build_arg(inputs, environments) or (
             f"the workflow says it is generated ({generated!r}): add them to what generates it" if generated else "")
@@ -292,6 +295,14 @@ def _builds_a_ci_stage(inputs: yaml.Node | None) -> bool:
     next job to run the tests in, not an image anybody verifies."""
     target = get(inputs, "target") if is_mapping(inputs) else None
     return is_scalar(target) and bool(name_words(target.value.lower()) & CI_STAGE_WORDS)
+
+
+def _builds_a_test_dockerfile(inputs: yaml.Node | None) -> bool:
+    """The step builds a Dockerfile whose path says it is for tests (`file:
+    _docker/Dockerfile.playwright-base`, `tests/e2e/Dockerfile`): an image the test jobs pull,
+    as the Dockerfile's own role says (docs/roles.md), not one anybody verifies."""
+    file = _scalar(get(inputs, "file")) if is_mapping(inputs) else None
+    return file is not None and "$" not in file and named_for_tests(file.strip().removeprefix("./")) is not None
 
 
 def _names_a_test_image(reference: str) -> bool:
