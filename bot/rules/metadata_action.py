@@ -11,7 +11,9 @@ from bot.rules.yaml_nodes import is_scalar
 if TYPE_CHECKING:
     import yaml
 
-METADATA_ACTION = "docker/metadata-action@"
+# The action, under its name and under the one it had before it moved to docker/ (still used,
+# same `images:` input and `tags` output): for `str.startswith`.
+METADATA_ACTION = ("docker/metadata-action@", "crazy-max/ghaction-docker-meta@")
 # `tags: ${{ steps.meta.outputs.tags }}`: the tags the step with that id made.
 OUTPUT_TAGS = lazy_compile(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.tags\s*\}\}")
 
