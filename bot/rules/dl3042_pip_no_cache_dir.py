@@ -9,12 +9,15 @@ off the short way pip accepts (`--no-cache`: pip reads options with optparse, wh
 unambiguous prefix of a long option), or when the same RUN deletes the cache after pip
 (`&& rm -rf /root/.cache` as root, `~/.cache/pip` as anyone): the fix would change nothing.
 Nor when HB012 (cache mounts) is enabled: then HB012 adds a cache mount instead.
+Reported, not changed: an option that is --no-cache-dir misspelled (`--no-cache--dir`,
+`--no_cache_dir`), which pip refuses: the right one beside it would mend nothing.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from bot.dockerfile.model import Dockerfile, Run, is_root_user
+from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
 from bot.model.text import Edit
 from bot.rules.base import finding
@@ -41,6 +44,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         for script, command, install in pip_installs(run):
             if _turns_cache_off(command):
                 continue
+            misspelled = _misspelled(command)
+            if misspelled is not None:
+                yield finding(doc, CODE, run.instruction, f"pip install with {misspelled}, which pip refuses (no such "
+                              "option): spell it --no-cache-dir by hand; not changed, as the build stops there anyway")
+                continue
             if any(w.value.startswith("PIP_NO_CACHE_DIR=") for w in command.words[: command.argv_start]) \
                     or _exported_before(script, command) or _cache_removed_after(run, script, command):
                 continue
@@ -53,6 +61,16 @@ def _turns_cache_off(command) -> bool:
     command line (`pip --no-cache-dir install …` too)."""
     return any(name.startswith(_SHORTEST_PREFIX) and NO_CACHE_DIR.startswith(name)
                for name in (word.value.split("=", 1)[0] for word in command.args()))
+
+
+def _misspelled(command) -> str | None:
+    """An option that is --no-cache-dir with its dashes or underscores wrong (`--no-cache--dir`,
+    `--no_cache_dir`): pip stops on it, so adding the right one beside it mends nothing."""
+    return next((name for name in (word.value.split("=", 1)[0] for word in command.args())
+                 if name.startswith("-") and _DASHES.sub("", name).lower() == "nocachedir"), None)
+
+
+_DASHES = lazy_compile(r"[-_]")
 
 
 def _configured_runs(doc: Dockerfile) -> list[Run]:
