@@ -1,0 +1,6 @@
+set -e
+pushd ..
+./gradlew assemble
+popd
+docker-compose down
+docker-compose up -d --build
