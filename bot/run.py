@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.dockerfile.apt_lists import installs_on_inherited_lists
+from bot.dockerfile.copy_sources import copy_sources
 from bot.dockerfile.images import image_occurrences, shipped_base
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.parser import ParsedText
@@ -52,7 +53,7 @@ from bot.rules.hb062_add_url_checksum import pinnable
 from bot.rules.hb064_context_leak import CODE as CONTEXT_LEAK
 from bot.rules.rule import RuleContext, RuleSet
 from bot.sources import kind_named, kind_of
-from bot.sources.build_context import ContextListings
+from bot.sources.build_context import ContextListings, copies_from_root
 from bot.sources.cloud_build import CONFIG_NAMES as CLOUD_BUILD_CONFIGS
 from bot.sources.cloud_build import steps_built_here
 from bot.sources.compose import KIND as COMPOSE
@@ -179,7 +180,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                                cloud_build_steps=_cloud_build_steps(root, texts, listed),
                                dockerfile_templates=_dockerfile_templates(root),
                                unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
-    folders = _context_folders(texts, ruleset.context.facts)
+    folders = _context_folders(texts, ruleset.context.facts, root)
     context_files = ContextFiles(root, folders, walked)
     ruleset = replace(ruleset, context=replace(ruleset.context, context_file=context_files.read,
                                                same_named=context_files.same_named))
@@ -417,13 +418,21 @@ def _shipped_bases(texts: dict[SourceFile, str], facts: RepositoryFacts,
     return found
 
 
-def _context_folders(texts: dict[SourceFile, str], facts: RepositoryFacts) -> dict[str, str]:
-    """Each Dockerfile's build context: its compose service's, else its own folder."""
+def _context_folders(texts: dict[SourceFile, str], facts: RepositoryFacts, root: Path | None = None) -> dict[str, str]:
+    """Each Dockerfile's build context: its compose service's, else its own folder, unless what
+    it copies is not there but is at the repository's root (`docker/ui/Dockerfile` copying
+    `./ui/package.json`, built as `docker build -f docker/ui/Dockerfile .`): then the root."""
     folders = {}
-    for source in texts:
+    for source, text in texts.items():
         if source.kind is DOCKERFILE:
             build = facts.compose_builds.get(source.path)
-            folders[source.path] = build.context if build is not None else source.path.rpartition("/")[0] or "."
+            own = source.path.rpartition("/")[0] or "."
+            if build is not None:
+                folders[source.path] = build.context
+            elif root is not None and own != "." and copies_from_root(root, own, copy_sources(text)):
+                folders[source.path] = "."
+            else:
+                folders[source.path] = own
     return folders
 
 

@@ -8,8 +8,10 @@ import os
 import pytest
 
 from bot.cli import main
+from bot.dockerfile.copy_sources import copy_sources
 from bot.dockerfile.model import Dockerfile
 from bot.dockerfile.start_scripts import StartScript, start_script, what_it_does_first
+from bot.sources.build_context import copies_from_root
 from tests.helpers import write
 
 ONLY_STARTS = "#!/bin/sh\nset -e\n# wait for the database\nuntil nc -z db 5432; do sleep 1; done\nexec \"$@\"\n"
@@ -118,3 +120,42 @@ def test_a_program_the_build_copied_is_not_read_as_a_script(tmp_path, capsys):
     write(tmp_path, "Dockerfile", RAILS.replace("ruby:3.4", "debian:12-slim"))
     write(tmp_path, "start", "\x7fELF binary")
     assert "final stage runs as root: switch to user 10001:10001" in _hb001(tmp_path, capsys)
+
+
+def test_a_start_script_found_where_the_build_runs_from_the_root(tmp_path, capsys):
+    # docker/Dockerfile copies ./docker/start.sh: built from the root, where that path is.
+    write(tmp_path, "docker/Dockerfile", SERVICE.replace("COPY start.sh", "COPY ./docker/start.sh").replace(
+        "COPY app.py", "COPY app.py"))
+    write(tmp_path, "docker/start.sh", "#!/bin/sh\n./generate > ./config/token\nexec python app.py\n")
+    write(tmp_path, "app.py", "print('hi')\n")
+    assert "its start script docker/start.sh does more than start the app" in _hb001(tmp_path, capsys)
+
+
+def test_a_start_script_that_runs_the_repositorys_own_program_over_its_arguments_gets_the_user_reported(tmp_path,
+                                                                                                        capsys):
+    repository = tmp_path / "restic"
+    write(repository, "svc/Dockerfile", SERVICE)
+    write(repository, "svc/start.sh", '#!/bin/sh -e\nset -- /usr/bin/restic "$@"\nexec nice -n "${NICE:-0}" "$@"\n')
+    assert ("its start script start.sh runs restic, the program this repository builds, with the container's "
+            "arguments") in _hb001(repository, capsys)
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("FROM node:20\nCOPY ./ui/package.json ./\nCOPY ./ui .\n", ("ui/package.json", "ui")),
+    ("FROM a\nCOPY --from=build /out /srv\nADD https://x/y.tgz /tmp/\nCOPY . .\nCOPY *.json ./\nCOPY $SRC /srv\n", ()),
+    ('FROM a\nCOPY ["docker/entry point.sh", "/entry.sh"]\nCOPY --chown=app a.txt \\\n     b.txt /srv/\n',
+     ("docker/entry point.sh", "a.txt", "b.txt")),
+])
+def test_what_a_dockerfile_copies_from_its_context(text, sources):
+    assert copy_sources(text) == sources
+
+
+@pytest.mark.parametrize("files, expected", [
+    (("ui/package.json",), True),  # only at the root
+    (("ui/package.json", "docker/ui/ui/package.json"), False),  # in its own folder too
+    ((), False),  # nowhere
+])
+def test_a_build_runs_from_the_root_when_what_it_copies_is_only_there(tmp_path, files, expected):
+    for name in files:
+        write(tmp_path, name, "{}\n")
+    assert copies_from_root(tmp_path, "docker/ui", ("ui/package.json",)) is expected

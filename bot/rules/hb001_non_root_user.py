@@ -35,7 +35,9 @@ root's and the new user could not write them after an upgrade), a base whose ent
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), a start script (the ENTRYPOINT's, or the CMD's under no
 ENTRYPOINT or a bare shell) that could not be read from the build context or that does more than
 start one program (it writes files, runs a command that needs root, or runs another program
-first: a migration, a generator), a shell command in the CMD or ENTRYPOINT that does the same
+first: a migration, a generator) or that runs the repository's own program with the container's
+arguments (`set -- /usr/bin/restic "$@"`: a command run over the user's files; a build context
+is the Dockerfile's folder, or the root when what the file copies is only there), a shell command in the CMD or ENTRYPOINT that does the same
 (`sh -c "npm install && node index.js"`), an ENTRYPOINT named for one (`docker-entrypoint`), files made
 writable for group root (`chmod g+w`, `chgrp 0`: the image is built for any uid in group 0, as
 OpenShift runs it, and a new user of another group could not write them), an ENV or the WORKDIR
@@ -213,11 +215,20 @@ def _script_reason(doc: Dockerfile, script: StartScript, context: RuleContext) -
         return None  # a program the build copied (`/app/server`), not a shell script: nothing to read
     if text is None:
         return f"its start script {name} may need root, and it is not in the build context to read (read it first)"
+    own = context.facts.name
+    if own and any(own in line and _HANDS_OVER.search(line) and re.search(rf"(?:^|[\s/]){re.escape(own)}(?:\s|$)", line)
+                   for line in text.splitlines()):
+        return (f"its start script {script.source} runs {own}, the program this repository builds, with the "
+                "container's arguments: a command run over the user's files, which a new user may not be able to read")
     first = what_it_does_first(text)
     if first is None:
         return None
     return (f"its start script {script.source} does more than start the app ({first}), which may need root or "
             "files a new user cannot write: make sure it runs as that user, then set USER")
+
+
+# A script line that passes the container's arguments on (`exec restic "$@"`, `set -- /usr/bin/restic "$@"`).
+_HANDS_OVER = lazy_compile(r'"\$(?:@|\{@\})"')
 
 
 # `chmod g+w`, `chmod -R g=u`, `chmod g+rwX`: files made writable for their group; `chgrp 0`,

@@ -31,6 +31,22 @@ _FILES = frozenset({".npmrc", ".pypirc", ".netrc", ".git-credentials"})
 _FOLDERS = frozenset({".git", ".aws", ".ssh", ".gnupg"})
 
 
+def copies_from_root(root: Path, folder: str, sources: tuple[str, ...]) -> bool:
+    """Whether what a Dockerfile in `folder` copies (context-relative `sources`) is missing
+    there but all present at the repository's root: the build runs from the root (`docker build
+    -f docker/ui/Dockerfile .`). False when it copies nothing that says, or when any of it is in
+    the folder itself. Only names are looked up, inside the repository."""
+    if not sources:
+        return False
+    real_root = os.path.realpath(root)
+
+    def present(relative: str) -> bool:
+        path = os.path.realpath(os.path.join(real_root, relative))
+        return os.path.commonpath([real_root, path]) == real_root and os.path.lexists(path)
+
+    return not any(present(posixpath.join(folder, s)) for s in sources) and all(present(s) for s in sources)
+
+
 def must_not_ship(name: str, is_folder: bool) -> bool:
     """Whether an entry named `name` is one no image should hold."""
     if is_folder:
