@@ -48,6 +48,11 @@ RUN apt-get update && apt-get install -y gdb
 """
 
 
+RELOADED_TOOLS = "FROM golang:1.22\nWORKDIR /offen\nRUN go install github.com/markbates/refresh@latest\n"
+RELOADED = ComposeBuild("docker-compose.yml service server", file="docker-compose.yml", name="server",
+                        bind_mounts=("/offen",), source_mounts=("/offen",), command=("refresh", "run"))
+
+
 @pytest.mark.parametrize("path, text, facts, expected", [
     (".devcontainer/Dockerfile", SERVICE, RepositoryFacts(), "devcontainer (in .devcontainer/)"),
     ("pkg/parser/testdata/Dockerfile", SERVICE, RepositoryFacts(), "test fixture (in testdata/)"),
@@ -67,6 +72,14 @@ RUN apt-get update && apt-get install -y gdb
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
     # Named for a browser test framework: the end-to-end tests run in it.
+    ("fstest/testserver/images/test-hdfs/Dockerfile", SERVICE, RepositoryFacts(),
+     "test fixture (in testserver/, and no compose file builds it)"),
+    ("Dockerfile.golang", RELOADED_TOOLS, RepositoryFacts(compose_builds={"Dockerfile.golang": RELOADED}),
+     "devcontainer (docker-compose.yml service server mounts the source at /offen and runs refresh run, which "
+     "reloads it, in an image that starts nothing of its own)"),
+    # With a command of its own the image may ship; compose runs it its way here.
+    ("Dockerfile.golang", RELOADED_TOOLS + 'CMD ["offen"]\n', RepositoryFacts(compose_builds={"Dockerfile.golang": RELOADED}),
+     "service image (built by docker-compose.yml service server)"),
     ("Dockerfile.integration", SERVICE, RepositoryFacts(),
      "test fixture (a test variant (Dockerfile.integration), and no compose file builds it)"),
     ("Dockerfile.derper", "# For testing purposes only\n\n" + SERVICE, RepositoryFacts(),

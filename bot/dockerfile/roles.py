@@ -54,7 +54,9 @@ TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "
                           "benchmark", "benchmarks", "loadtest", "load-test", "load-tests",
                           "testsuite", "testsuites", "test-suite", "test_suite",
                           # written as one word
-                          "integrationtest", "integrationtests", "e2etest", "e2etests", "systemtest", "systemtests"})
+                          "integrationtest", "integrationtests", "e2etest", "e2etests", "systemtest", "systemtests",
+                          # servers the tests run against (rclone's fstest/testserver/images/test-hdfs/)
+                          "testserver", "testservers", "test-server", "test-servers", "test_server", "test_servers"})
 # Folders of the repository's own helpers (`tools/schema2openapi/`, `hack/dockerfiles/`): an image
 # there that exposes nothing and no compose service runs is a helper run by hand over the checkout.
 # (Not `scripts/`: projects ship their main image from there as often.)
@@ -138,7 +140,8 @@ _IDE_BASE = re.compile(r"code-server|code-oss|cloud-workstations")
 
 # Commands that serve the code from the source tree and reload it as it is edited: what a
 # compose service for development runs over its mounted source.
-_RELOADING = lazy_compile(r"(?:^|\s)(?:\S*/)?(?:runserver|nodemon|ts-node-dev|watchexec|watchmedo|air|webpack-dev-server)"
+_RELOADING = lazy_compile(r"(?:^|\s)(?:\S*/)?(?:runserver|nodemon|ts-node-dev|watchexec|watchmedo|air|webpack-dev-server"
+                          r"|refresh\s+run)"
                           r"(?:\s|$)|(?:^|\s)--(?:reload|debug|watch)(?:[\s=]|$)|(?:^|\s)(?:flask run|mkdocs serve"
                           r"|hugo server|jekyll serve|ng serve|next dev|vite (?:dev|serve)|webpack serve"
                           r"|(?:npm|yarn|pnpm|bun) (?:run )?(?:dev|watch|start:dev))(?:\s|$)")
@@ -352,6 +355,14 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     if reloading is not None:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
                                                f"its {reloading}, a development server that reloads it")
+    # An image that starts nothing of its own, which compose runs over the mounted source with a
+    # command that reloads it (offen's Dockerfile.golang, `command: refresh run`): its tools are
+    # for working on the code; nothing else runs it.
+    given = " ".join(build.command) if build is not None and build.source_mounts and build.target is None else ""
+    if given and _RELOADING.search(given) and container_command(final) is None:
+        return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]} and "
+                                               f"runs {given[:40]}, which reloads it, in an image that starts nothing "
+                                               "of its own")
     tagged = build.image if build is not None and build.source_mounts else ""
     if tagged and name_words(tagged.rsplit("/", 1)[-1].split(":", 1)[0].lower()) & DEVELOPMENT_WORDS:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
