@@ -33,6 +33,7 @@ from bot.dockerfile.roles import (
 )
 from bot.dockerfile.stage_images import StageUses, built_on_of, first_base, stage_only_of, stage_uses
 from bot.dockerfile.stage_images import image_key as stage_image_key
+from bot.dockerfile.stage_purpose import DEVELOPMENT_WORDS, name_words
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.lazy_regex import lazy_compile
@@ -60,7 +61,7 @@ from bot.sources.compose import KIND as COMPOSE
 from bot.sources.compose import builds as compose_builds
 from bot.sources.compose import built_files as compose_built_files
 from bot.sources.compose import occurrences as compose_occurrences
-from bot.sources.compose import own_image_mounts, read_dotenv
+from bot.sources.compose import own_image_mounts, read_dotenv, unbuilt_service_mounts
 from bot.sources.compose import referenced_files as referenced_compose_files
 from bot.sources.context_files import ContextFiles
 from bot.sources.discovery import ACTION_FILES, SourceFile, walk
@@ -952,15 +953,37 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
     """Dockerfile path → the compose service that builds it (the first compose file to name it;
     host mounts and what it needs gathered from all); unreadable compose files are reported when processed."""
     builds: dict[str, ComposeBuild] = {}
-    for source, text in texts.items():
-        if source.kind is COMPOSE:
-            try:
-                env = dotenv.get(source.path.rpartition("/")[0], {})
-                for path, build in compose_builds(text, source.path, env).items():
-                    builds[path] = _merged_build(builds.get(path), build)
-            except DockerfileSyntaxError:
-                continue
+    # folder → service name → (compose file, host-folder mounts, volumes) of the services that build nothing
+    overlays: dict[str, dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]]] = {}
+    composes = [(source, text) for source, text in texts.items() if source.kind is COMPOSE]
+    for source, text in composes:
+        folder = source.path.rpartition("/")[0]
+        if _development_compose(source.path):
+            continue  # its mounts are for working on the code (the source, a developer's certificates)
+        try:
+            for name, mounts in unbuilt_service_mounts(text, source.path).items():
+                overlays.setdefault(folder, {}).setdefault(name, []).append((source.path, *mounts))
+        except DockerfileSyntaxError:
+            continue
+    for source, text in composes:
+        folder = source.path.rpartition("/")[0]
+        # What the other files of the folder add to a service of this one (compose merges them by name).
+        added = {name: (tuple(m for file, binds, _ in given if file != source.path for m in binds),
+                        tuple(m for file, _, volumes in given if file != source.path for m in volumes))
+                 for name, given in overlays.get(folder, {}).items()}
+        try:
+            for path, build in compose_builds(text, source.path, dotenv.get(folder, {}), added).items():
+                builds[path] = _merged_build(builds.get(path), build)
+        except DockerfileSyntaxError:
+            continue
     return builds
+
+
+def _development_compose(path: str) -> bool:
+    """A compose file named for development, hot reloading or as an override
+    (`docker-compose.dev.yml`, `docker-compose.hot.yml`, `docker-compose.override.yml`, which
+    compose adds by itself when developers run it)."""
+    return bool(name_words(path.rsplit("/", 1)[-1].lower()) & (DEVELOPMENT_WORDS | {"override", "hot"}))
 
 
 def _merged_build(first: ComposeBuild | None, build: ComposeBuild) -> ComposeBuild:

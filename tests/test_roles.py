@@ -350,6 +350,23 @@ def test_compose_bind_mounts_make_the_user_change_a_report(tmp_path, capsys):
     assert "compose.yaml service flags mounts host folders at /app/data" in out and "[fixable]" not in out
 
 
+@pytest.mark.parametrize("overlay, reported", [
+    ("docker-compose.seed.yml", True),  # `docker compose -f docker-compose.yml -f docker-compose.seed.yml`
+    ("docker-compose.override.yml", False),  # a developer's own additions, read-only certificates and source
+    ("docker-compose.hot.yml", False),
+])
+def test_mounts_another_compose_file_adds_to_the_service_that_builds_the_image_count(tmp_path, capsys, overlay,
+                                                                                     reported):
+    write(tmp_path, "Dockerfile", SERVICE)
+    write(tmp_path, "docker-compose.yml", "services:\n  api:\n    build: .\n  seed:\n    build: .\n")
+    write(tmp_path, overlay, "services:\n  seed:\n    image: acme/api\n    volumes:\n"
+                             "      - ./docker/seed.sh:/app/seed.sh\n    entrypoint: [\"./seed.sh\"]\n")
+    assert main(["check", "--offline", "--select", "HB001", str(tmp_path)]) == (0 if reported else 1)  # 1: fixable
+    out = capsys.readouterr().out
+    assert ("docker-compose.yml service api mounts host folders at /app/seed.sh" in out) is reported
+    assert ("[fixable]" not in out) is reported
+
+
 def test_host_folders_mounted_into_the_repositorys_own_image_pulled_by_name_make_the_user_change_a_report(
         tmp_path, capsys):
     repository = tmp_path / "Flowise"
@@ -488,6 +505,15 @@ def test_compose_volume_mounts_are_named_and_anonymous_volumes_not_host_folders(
                    "      - {type: bind, source: ./conf, target: /etc/web}\n", "compose.yaml")
     assert found["web/Dockerfile"].volume_mounts == ("/var/lib/web", "/var/cache/web", "/srv/media")
     assert found["web/Dockerfile"].bind_mounts == ("/app/src", "/etc/web")
+
+
+def test_a_compose_volume_whose_source_is_a_variable_with_a_default_is_one_source():
+    from bot.sources.compose import builds
+    found = builds("services:\n  web:\n    build: ./web\n    volumes:\n"
+                   "      - \"${DATA_DIR:-./data}:/app/data:ro\"\n      - ${CONF:-/etc/web}:${TARGET:-/etc/web}\n"
+                   "  worker:\n    build: ./web\n    volumes:\n      - ./jobs:/app/jobs\n", "compose.yaml")
+    # The second service building the same file adds its mounts to the first's.
+    assert found["web/Dockerfile"].bind_mounts == ("/app/data", "${TARGET:-/etc/web}", "/app/jobs")
 
 
 def test_devcontainers_and_fixtures_are_listed_not_scanned_unless_configured(tmp_path, capsys):

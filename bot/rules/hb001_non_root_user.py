@@ -21,7 +21,9 @@ its own user). Reported, not edited, when the command only waits (`sleep infinit
 non-root variant in another stage (`AS nonroot` with a USER or a nonroot base): root by default
 is then the maintainers' choice, kept for existing users. Not edited, reported
 with the reason, when that is not safe: a folder named for AWS Lambda (`lambda-image/`: Lambda ignores USER), compose mounts
-host folders into the container (or host folders, volumes or devices into the repository's own
+host folders into the container (any service that builds it, or the service of the same name in
+another compose file of the folder, which compose merges with it: `docker-compose.seed.yml`; not
+a development or override file's) (or host folders, volumes or devices into the repository's own
 images, pulled by name: `flowiseai/flowise` in Flowise, `…/hatchet/hatchet-api` in hatchet) or
 gives it root's powers (`privileged: true`, `cap_add`, `devices:`), the usage docs (README, the Markdown under docs/) run it with `-v …:/path`
 at a path the image names or inside its working folder (a top-level one when it sets none), a port below 1024 set in an ENV (`PORT=80`, `APP_HTTP_PORT=443`) or by

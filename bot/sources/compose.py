@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.dockerfile.roles import ComposeBuild, retired_profiles
@@ -133,14 +134,18 @@ def _image(text: str, path: str, node: yaml.Node, where: str, env: Mapping[str, 
     yield ImageOccurrence(path, line, resolved, None, where, note)
 
 
-def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[str, ComposeBuild]:
+def builds(text: str, path: str, env: Mapping[str, str] | None = None,
+           added: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None) -> dict[str, ComposeBuild]:
     """The Dockerfiles this file's services build (`build: ./dir` or `build: {context,
     dockerfile, target}`), repository-relative: the service that builds each, the stage it
     stops at, where it mounts host folders, the other services or hosts it needs, and the
     image name it is tagged with. `env` fills in `${VAR}` as compose does (from the
     project's `.env`); a value left unknown is not guessed. A context outside the repository
-    comes out as a path starting with `../`."""
+    comes out as a path starting with `../`. `added` gives, by service name, the mounts other
+    compose files of the folder add to the service (`unbuilt_service_mounts`); the mounts of
+    every service building one Dockerfile are gathered on the one that speaks for it."""
     env = env or {}
+    added = added or {}
     folder = posixpath.dirname(path)
     found: dict[str, ComposeBuild] = {}
     for name, service in _services(load(text, path)):
@@ -150,14 +155,33 @@ def builds(text: str, path: str, env: Mapping[str, str] | None = None) -> dict[s
         dockerfile_path, context_folder, build = built
         target = get(build, "target") if is_mapping(build) else None
         stage = _interpolate(target.value, env) if is_scalar(target) else None
-        made = ComposeBuild(f"{path} service {name}", path, stage, _bind_mounts(service), context_folder,
-                            _needs(service), name, _command(service), _words(get(service, "profiles")),
+        more_binds, more_volumes = added.get(name, ((), ()))
+        made = ComposeBuild(f"{path} service {name}", path, stage, _joined(_bind_mounts(service), more_binds),
+                            context_folder, _needs(service), name, _command(service), _words(get(service, "profiles")),
                             _source_mounts(service, folder, context_folder), _built_image(service, env),
-                            _volume_mounts(service), _root_powers(service), _folder_settings(service, env))
+                            _joined(_volume_mounts(service), more_volumes), _root_powers(service),
+                            _folder_settings(service, env))
         first = found.setdefault(dockerfile_path, made)
         if retired_profiles(first) and not retired_profiles(made):
-            found[dockerfile_path] = made  # a current service speaks for the file, not a deprecated one
+            first, made = made, first  # a current service speaks for the file, not a deprecated one
+        if first is not made:
+            first = replace(first, bind_mounts=_joined(first.bind_mounts, made.bind_mounts),
+                            volume_mounts=_joined(first.volume_mounts, made.volume_mounts))
+        found[dockerfile_path] = first
     return found
+
+
+def _joined(first: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(first + more)) if more else first
+
+
+def unbuilt_service_mounts(text: str, path: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Service name → (host-folder mounts, volume mounts), container paths, of the services of
+    this file that build nothing: in a file used as an override (`docker compose -f
+    docker-compose.dev.yml -f docker-compose.seed.yml`), what they add to the service of the same
+    name that another file of the folder builds."""
+    return {name: (_bind_mounts(service), _volume_mounts(service)) for name, service in _services(load(text, path))
+            if get(service, "build") is None and is_mapping(service) and get(service, "volumes") is not None}
 
 
 def built_files(text: str, path: str, env: Mapping[str, str] | None = None) -> list[str]:
@@ -297,8 +321,8 @@ def _source_mounts(service: yaml.Node, folder: str, context: str) -> tuple[str, 
     for entry in volumes.value if is_sequence(volumes) else []:
         source, target = None, None
         if is_scalar(entry):
-            source, _, rest = entry.value.partition(":")
-            target = rest.split(":", 1)[0] if rest else None
+            source, target = _volume_parts(entry.value)
+            target = target or None
         elif is_scalar(get(entry, "source")) and is_scalar(get(entry, "target")):
             source, target = get(entry, "source").value, get(entry, "target").value
         if not source or not target or not source.startswith("."):
@@ -376,15 +400,26 @@ def _bind_mounts(service: yaml.Node) -> tuple[str, ...]:
     return tuple(target for kind, target in _mounts(service) if kind == "bind")
 
 
+_BRACED_VARIABLE = lazy_compile(r"\$\{[^}]*\}")
+
+
+def _volume_parts(entry: str) -> tuple[str, str]:
+    """A `volumes:` entry's source and target ("" when it has none), split at the colons outside
+    a variable: `${DATA_DIR:-./data}:/data:ro` is the source `${DATA_DIR:-./data}`, colon and all."""
+    kept = _BRACED_VARIABLE.sub(lambda m: m.group(0).replace(":", "\0"), entry)
+    source, _, rest = kept.partition(":")
+    return source.replace("\0", ":"), rest.split(":", 1)[0].replace("\0", ":")
+
+
 def _mounts(service: yaml.Node) -> Iterator[tuple[str, str]]:
     """(kind, container path) of each `volumes:` entry: "bind" for a host folder, "volume" for a
     named or anonymous volume, or the long syntax's `type:`."""
     volumes = get(service, "volumes")
     for entry in volumes.value if is_sequence(volumes) else []:
         if is_scalar(entry):
-            source, _, rest = entry.value.partition(":")
-            if rest:
-                yield ("bind" if source.startswith((".", "/", "~", "$")) else "volume"), rest.split(":", 1)[0]
+            source, target = _volume_parts(entry.value)
+            if target:
+                yield ("bind" if source.startswith((".", "/", "~", "$")) else "volume"), target
             elif source.startswith("/"):
                 yield "volume", source
         elif is_scalar(get(entry, "type")) and is_scalar(get(entry, "target")):
