@@ -21,7 +21,8 @@ image people work in or CI jobs run in, a Jupyter server's (its `jovyan` or `NB_
 remote desktop's (a VNC or RDP server installed, noVNC, a base named for one), where recommended packages are commands
 they run in its terminal (zip recommends unzip). So is an install of a desktop's metapackage
 (`ubuntu-mate-desktop`, `task-xfce-desktop`): the desktop's own applications (its terminal,
-editor, file manager) are its recommendations. An `--only-upgrade`
+editor, file manager) are its recommendations; and of a font metapackage that recommends its
+family (`fonts-noto`, which depends on fonts-noto-core only). An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
 package an earlier RUN of the stage installed, or the base image's own Dockerfile: curl and git
 in the full python, node, ruby, rust and golang images, built on buildpack-deps), and so is an install
@@ -93,6 +94,14 @@ _DESKTOP_METAPACKAGE = lazy_compile(
     r"(?:ubuntu|kubuntu|xubuntu|lubuntu|ubuntu-mate|ubuntu-budgie|ubuntustudio|ubuntu-unity|ubuntukylin|edubuntu)"
     r"-desktop(?:-minimal|-full)?|task-[a-z0-9-]+-desktop|gnome|kde-(?:standard|full)"
     r"|mate-desktop-environment(?:-extras)?|cinnamon-desktop-environment")
+
+
+# Font metapackages whose recommendations are the family itself (Debian's and Ubuntu's control
+# files): the flag leaves the one font they depend on, and text in the others' scripts and
+# styles renders as empty boxes.
+_FONT_METAPACKAGES = {
+    "fonts-noto": "the emoji, extra, UI, mono and CJK Noto fonts; only fonts-noto-core is a dependency",
+}
 
 
 def _interactive(doc: Dockerfile) -> str:
@@ -231,6 +240,10 @@ def _why_not_changed(facts: _FileFacts, run: Run, script, command: Command, name
     if desktop is not None:
         return (f"{desktop} is a desktop's metapackage, whose recommendations are the desktop's own applications "
                 "(its terminal, editor, file manager): name the ones needed, then add the flag")
+    family = next((name for name in sorted(named) if name in _FONT_METAPACKAGES), None)
+    if family is not None:
+        return (f"{family} is a metapackage that depends on one of its fonts and recommends the rest of the family "
+                f"({_FONT_METAPACKAGES[family]}): name the ones needed, then add the flag")
     if facts.interactive:
         return (f"{facts.interactive}, an image people work in, where recommended packages are commands they may "
                 "run (zip recommends unzip): name the ones needed, then add the flag")
