@@ -84,6 +84,7 @@ from bot.sources.usage_docs import (
     UsageDocs,
     built_here_and_run,
     current_folder_mounts,
+    development_title,
     documented_bases,
     documented_list_reliance,
     documented_mounts,
@@ -335,7 +336,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              advisor: Advisor | None = None, downloader: Downloader | None = None,
              usage_docs: UsageDocs = NO_USAGE_DOCS,
              unscanned_dockerfiles: Mapping[str, str] | None = None,
-             readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str]]] = ({}, {}),
+             readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str, bool]],
+                            Mapping[str, tuple[str, str]]] = ({}, {}, {}),
              dockerfile_templates: tuple[str, ...] = (),
              devcontainer_files: frozenset[str] = frozenset(),
              cloud_build_steps: Mapping[str, str] | None = None) -> tuple[RuleSet, DockerfileSurvey | None]:
@@ -352,7 +354,8 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
     ci_builds = _ci_builds(texts)
     facts = RepositoryFacts(_compose_builds(texts, dotenv), action_folders, config.roles, repository_name, dotenv,
                             ci_targets=_ci_targets(texts), ci_builds=ci_builds[0], ci_images=ci_builds[1], quoted_by=readmes[0],
-                            run_over_current_folder=readmes[1], devcontainer_files=devcontainer_files,
+                            run_over_current_folder=readmes[1], development_readmes=readmes[2],
+                            devcontainer_files=devcontainer_files,
                             cloud_build_steps=cloud_build_steps or {}, list_reliant=_list_reliant(texts),
                             dockerfile_templates=dockerfile_templates,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
@@ -591,13 +594,16 @@ def _dockerfile_folders(root: Path, texts: dict[SourceFile, str], walked: Mappin
 
 
 def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[str, AbstractSet[str] | None]
-                     ) -> tuple[dict[str, str], dict[str, tuple[str, str, bool]]]:
+                     ) -> tuple[dict[str, str], dict[str, tuple[str, str, bool]], dict[str, tuple[str, str]]]:
     """What the README beside each Dockerfile says of it: Dockerfile path → the README that shows
-    it line for line, and Dockerfile path → (README, container path, whether the README builds
+    it line for line; Dockerfile path → (README, container path, whether the README builds
     the image it runs from its own folder) where the README's `docker run` mounts the current
-    folder (unreadable ones are skipped: they are not scanned)."""
+    folder; and Dockerfile path → (README, its title) where the title of the README beside it,
+    or else of the folder above (not the repository's root), says the folder is a development
+    environment (unreadable ones are skipped: they are not scanned)."""
     quoted: dict[str, str] = {}
     over_current_folder: dict[str, tuple[str, str, bool]] = {}
+    development: dict[str, tuple[str, str]] = {}
     readmes: dict[str, tuple[str, str] | None] = {}  # folder → (its README's path, text), read once
     for source, text in texts.items():
         if source.kind is not DOCKERFILE:
@@ -606,6 +612,13 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[s
         if folder not in readmes:
             readmes[folder] = _readme(root, folder, listed.get(folder))
         readme = readmes[folder]
+        parent = folder.rpartition("/")[0] if folder else ""
+        if readme is None and parent and parent not in readmes:
+            readmes[parent] = _readme(root, parent, listed.get(parent))
+        titled = readme or (readmes.get(parent) if parent else None)
+        title = development_title(titled[1]) if titled is not None else None
+        if title is not None:
+            development[source.path] = titled[0], title
         if readme is None:
             continue
         if quotes_every_line(readme[1], text):
@@ -613,7 +626,7 @@ def _readme_evidence(root: Path, texts: dict[SourceFile, str], listed: Mapping[s
         mounted = current_folder_mounts(readme[1])
         if mounted:
             over_current_folder[source.path] = readme[0], mounted[0], built_here_and_run(readme[1])
-    return quoted, over_current_folder
+    return quoted, over_current_folder, development
 
 
 _README_NAMES_LOWER = frozenset(name.lower() for name in README_NAMES)

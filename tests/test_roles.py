@@ -1161,3 +1161,19 @@ def test_a_base_only_test_images_are_built_from_is_for_tests(tmp_path, capsys, c
         assert "docker/redis/Dockerfile" not in out, out
     else:
         assert f"docker/redis/Dockerfile: {role} (cache/Dockerfile is built FROM" in out, out
+
+
+@pytest.mark.parametrize("title, unshipped", [
+    ("# Docker Development Environment", True),
+    ("Local dev environment\n=====", False),  # only a Markdown `#` heading is read as the title
+    ("# Running acme in production\n\nFor a development environment, see below.", False),
+])
+def test_a_readme_titled_as_a_development_environment_makes_size_fixes_reports(tmp_path, capsys, title, unshipped):
+    write(tmp_path, "docker/README.md", title + "\n")
+    write(tmp_path, "docker/app/Dockerfile", "FROM php:8.2-fpm\nRUN apt-get update && apt-get install -y zip\n"
+                                             "RUN curl -fsSL https://example.com/setup | bash -\n")
+    main(["check", "--offline", "--select", "DL3015,DL4006", str(tmp_path)])
+    out = capsys.readouterr().out
+    said = "not changed: docker/README.md is titled 'Docker Development Environment' and no workflow builds it"
+    assert (said in out) is unshipped
+    assert "DL4006" in out and "[fixable]" in out.split("DL4006", 1)[1].splitlines()[0]  # correctness still fixed

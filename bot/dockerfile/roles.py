@@ -192,6 +192,9 @@ class RepositoryFacts:
     cloud_build_steps: Mapping[str, str] = field(default_factory=dict)
     dockerfile_templates: tuple[str, ...] = ()  # Dockerfile templates at the root (`Dockerfile.template`)
     quoted_by: Mapping[str, str] = field(default_factory=dict)  # Dockerfile path → the README beside it that shows it
+    # Dockerfile path → (README, its title) where the README beside it, or in the folder above, is
+    # titled as a development environment ("Docker Development Environment")
+    development_readmes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # Dockerfile path → (the README beside it, container path, whether that README builds the image
     # from its folder by hand) where its `docker run` mounts the current folder
     run_over_current_folder: Mapping[str, tuple[str, str, bool]] = field(default_factory=dict)
@@ -261,6 +264,11 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     if not decision.unshipped and file_words and file_words <= BUILDER_WORDS:
         decision = replace(decision, unshipped=f"a builder image ({doc.path.rsplit('/', 1)[-1]}): it compiles, and what "
                                                "ships is copied out of it")
+    titled = facts.development_readmes.get(doc.path)
+    if not decision.unshipped and titled is not None and doc.path not in facts.ci_builds:
+        # Its size ships to nobody; what makes it correct (pipefail, its user) still matters to those who run it.
+        decision = replace(decision, unshipped=f"{titled[0]} is titled {titled[1]!r} and no workflow builds it: an "
+                                               "image for a development environment")
     if not decision.unshipped and decision.role is not Role.TEST_FIXTURE:
         command = container_command(doc.final_stage)
         preview = _SITE_PREVIEW.search(" ".join(command[1])) if command is not None else None

@@ -83,6 +83,21 @@ _BUILD_HERE = lazy_compile(r"\b(?:docker|podman)\s+(?:image\s+|buildx\s+)?build\
                            r"[^\n]*\s\.(?:\s|$)")
 
 
+# A README title that says its folder is a development environment ("Docker Development
+# Environment", "Local dev environment"), not a page about developing the project in general.
+_DEVELOPMENT_TITLE = lazy_compile(r"(?i)\b(?:development|dev) environment\b")
+_HEADING = lazy_compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+
+
+def development_title(text: str) -> str | None:
+    """The README's first heading when it says the folder is a development environment; None:
+    it has none, or its first says something else."""
+    heading = _HEADING.search(text[:4096])
+    if heading is None or not _DEVELOPMENT_TITLE.search(heading.group(1)):
+        return None
+    return heading.group(1).strip()
+
+
 def built_here_and_run(text: str) -> bool:
     """Whether the Markdown text builds an image from its own folder (`docker build -t dociql .`)
     and a `docker run` example runs that tag: the image is made by hand where it is used."""
