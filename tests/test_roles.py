@@ -75,8 +75,8 @@ RELOADED = ComposeBuild("docker-compose.yml service server", file="docker-compos
     ("fstest/testserver/images/test-hdfs/Dockerfile", SERVICE, RepositoryFacts(),
      "test fixture (in testserver/, and no compose file builds it)"),
     ("Dockerfile.golang", RELOADED_TOOLS, RepositoryFacts(compose_builds={"Dockerfile.golang": RELOADED}),
-     "devcontainer (docker-compose.yml service server mounts the source at /offen and runs refresh run, which "
-     "reloads it, in an image that starts nothing of its own)"),
+     "devcontainer (docker-compose.yml service server mounts the source at /offen and runs refresh run there, in an "
+     "image that starts nothing of its own)"),
     # With a command of its own the image may ship; compose runs it its way here.
     ("Dockerfile.golang", RELOADED_TOOLS + 'CMD ["offen"]\n', RepositoryFacts(compose_builds={"Dockerfile.golang": RELOADED}),
      "service image (built by docker-compose.yml service server)"),

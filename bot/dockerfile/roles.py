@@ -364,13 +364,12 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
                                                f"its {reloading}, a development server that reloads it")
     # An image that starts nothing of its own, which compose runs over the mounted source with a
-    # command that reloads it (offen's Dockerfile.golang, `command: refresh run`): its tools are
-    # for working on the code; nothing else runs it.
+    # command of compose's (offen's Dockerfile.golang, `command: refresh run`; its Dockerfile.node,
+    # `command: npm start`): the code is the checkout's, the image only its tools, for working on it.
     given = " ".join(build.command) if build is not None and build.source_mounts and build.target is None else ""
-    if given and _RELOADING.search(given) and container_command(final) is None:
+    if given and container_command(final) is None:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]} and "
-                                               f"runs {given[:40]}, which reloads it, in an image that starts nothing "
-                                               "of its own")
+                                               f"runs {given[:40]} there, in an image that starts nothing of its own")
     tagged = build.image if build is not None and build.source_mounts else ""
     if tagged and name_words(tagged.rsplit("/", 1)[-1].split(":", 1)[0].lower()) & DEVELOPMENT_WORDS:
         return RoleDecision(Role.DEVCONTAINER, f"{build.service} mounts the source at {build.source_mounts[0]}, and "
