@@ -72,3 +72,14 @@ def test_push_steps_are_what_the_attestations_policy_reads():
         ("jobs.script-attested.steps[0]", True, "max"),
         ("jobs.silenced.steps[1]", False, "default"),
     ]  # the loaded image is not pushed
+
+
+@pytest.mark.parametrize("name, edited", [
+    ("branch_test.yml", False), ("docker-version-branches.yaml", False), ("docker-publish-canary.yml", False),
+    ("build-docker-devenv.yml", False), ("publish_codespace.yml", False),
+    ("release.yml", True), ("docker-nightly.yaml", True), ("dev.yml", True),  # nightlies and dev tags are pulled
+])
+def test_a_workflow_named_for_branch_canary_or_development_environment_builds_is_left_alone(name, edited):
+    text = read(CASES[0].with_name("block_scalar_last.in.yml"))
+    hardened = harden_text(text, f".github/workflows/{name}", hb040(), WORKFLOW)
+    assert (hardened.text != text) is edited

@@ -28,7 +28,8 @@ nor one that builds a stage named for CI or tests (`target: ci`), pushed per com
 later job to run the tests in; nor one that builds a Dockerfile whose path says it is for tests
 (`file: _docker/Dockerfile.playwright-base`, `tests/e2e/Dockerfile`: an image the test jobs pull);
 nor one whose every tag is also its `cache-to` registry cache
-or names a cache image (`acme/app-cache`, `acme/buildcache`): a build cache later builds read; nor a job or step switched off with `if: false`.
+or names a cache image (`acme/app-cache`, `acme/buildcache`): a build cache later builds read; nor a job or step switched off with `if: false`; nor a workflow named for branch or canary builds or
+for the development environment (`branch_test.yml`, `docker-publish-canary.yml`, `build-docker-devenv.yml`).
 The new keys go after the last key of `with:` and after the comment lines right below it,
 indented like the keys (a commented-out tag stays with its list).
 """
@@ -153,6 +154,8 @@ def attested(step: PushStep) -> bool:
 
 
 def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Finding]:
+    if _named_for_throwaway_builds(path):
+        return
     previews = _only_for_pull_requests(text)
     generated = leading_generated_marker(text)
     for job, index, step, earlier, environments in _steps(text):
@@ -358,6 +361,17 @@ def _tells_pull_requests_apart(step: yaml.Node) -> bool:
     """The step's `if:` or `push:` reads the event (`push: ${{ github.event_name != 'pull_request' }}`):
     it pushes on the manual runs only, which publish."""
     return any("pull_request" in (_scalar(node) or "") for node in (get(step, "if"), get(get(step, "with"), "push")))
+
+
+# A workflow named for images built to try a branch or a canary before a release, or for the
+# contributors' development environment (`branch_test.yml`, `docker-version-branches.yaml`,
+# `docker-publish-canary.yml`, `build-docker-devenv.yml`): nobody verifies what it pushes.
+_THROWAWAY_WORKFLOW_WORDS = frozenset({"branch", "branches", "canary", "devenv", "devcontainer", "codespace"})
+
+
+def _named_for_throwaway_builds(path: str) -> bool:
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    return bool(set(re.split(r"[-_.]", stem)) & _THROWAWAY_WORKFLOW_WORDS)
 
 
 def _only_for_pull_requests(text: str) -> bool:
