@@ -1,0 +1,4 @@
+#!/usr/bin/env sh
+
+# Execute the binary with our arguments
+exec "$BINARY" "$@"
