@@ -163,14 +163,45 @@ class Run:
                     yield script, command
 
     def mounts(self) -> list[dict[str, str]]:
+        """Each `--mount` as its fields, values as BuildKit reads them: unquoted (its CSV reader
+        takes `target="/var/lib/apt/lists"`), and with the ENV and ARG values set before the RUN
+        put in (`target=${PIP_CACHE_DIR}` after `ENV PIP_CACHE_DIR=/.cache`); one it cannot know
+        is left as written."""
         out = []
         for value in self.instruction.flag_values("mount"):
             fields: dict[str, str] = {}
             for part in value.split(","):
                 key, _, val = part.partition("=")
-                fields[key.strip().lower()] = val.strip()
+                val = val.strip()
+                if len(val) >= 2 and val[0] == val[-1] and val[0] in "\"'":
+                    val = val[1:-1]
+                if "$" in val:
+                    val = self._expanded(val)
+                fields[key.strip().lower()] = val
             out.append(fields)
         return out
+
+    def _expanded(self, value: str) -> str:
+        variables = self.variables_before()
+        return _VARIABLE_REFERENCE.sub(lambda m: variables.get(m.group(1) or m.group(2), m.group(0)), value)
+
+    def variables_before(self) -> dict[str, str]:
+        """The ENV values and ARG defaults set before this RUN in its stage's lineage, as written (unquoted)."""
+        known = self.derived.get("variables_before")
+        if isinstance(known, dict):
+            return known
+        found: dict[str, str] = {}
+        for inst in self.stage.all_instructions():
+            if inst is self.instruction:
+                break
+            if inst.keyword == "ENV":
+                found.update((k, v.strip("\"'")) for k, v in env_pairs(inst.rest).items())
+            elif inst.keyword == "ARG":
+                name, has_default, default = inst.rest.strip().partition("=")
+                if has_default:
+                    found[name.strip()] = default.strip().strip("\"'")
+        self.derived["variables_before"] = found
+        return found
 
     def has_cache_mount(self, *targets: str) -> bool:
         """A cache or tmpfs mount on one of `targets`: what is written there is not in the layer."""
@@ -286,6 +317,10 @@ def is_root_user(user: str | None) -> bool:
         return True
     name = user.split(":", 1)[0].strip()
     return name in _USER_ROOT
+
+
+# `$NAME` or `${NAME}` in a flag's value.
+_VARIABLE_REFERENCE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
 
 
 def env_pairs(rest: str) -> dict[str, str]:

@@ -3,7 +3,8 @@
 Why: pip keeps a copy of every wheel it downloads in ~/.cache/pip, which then ships in
 the layer and never serves again.
 Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a pip cache
-(`--mount=type=cache,target=/root/.cache/pip`), when PIP_NO_CACHE_DIR is set, when an earlier
+(`--mount=type=cache,target=/root/.cache/pip`, or on the folder PIP_CACHE_DIR names, as
+`target=${PIP_CACHE_DIR}`), when PIP_NO_CACHE_DIR is set, when an earlier
 RUN of the image ran `pip config set …no-cache-dir`, or when the command already turns the cache
 off the short way pip accepts (`--no-cache`: pip reads options with optparse, which takes any
 unambiguous prefix of a long option), or when the same RUN deletes the cache after pip
@@ -37,7 +38,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
         return
     configured = _configured_runs(doc)
     for run in doc.shipped_runs():
-        if run.has_cache_mount(*PIP_CACHES) or "PIP_NO_CACHE_DIR" in run.stage.env_keys \
+        if run.has_cache_mount(*PIP_CACHES, *_set_cache_dir(run)) or "PIP_NO_CACHE_DIR" in run.stage.env_keys \
                 or any(run.stage.built_on(earlier.stage) for earlier in configured
                        if earlier.instruction.span.start < run.instruction.span.start):
             continue
@@ -61,6 +62,12 @@ def _turns_cache_off(command) -> bool:
     command line (`pip --no-cache-dir install …` too)."""
     return any(name.startswith(_SHORTEST_PREFIX) and NO_CACHE_DIR.startswith(name)
                for name in (word.value.split("=", 1)[0] for word in command.args()))
+
+
+def _set_cache_dir(run: Run) -> tuple[str, ...]:
+    """pip's cache folder when an ENV or ARG before the RUN moves it (`ENV PIP_CACHE_DIR=/.cache`)."""
+    folder = run.variables_before().get("PIP_CACHE_DIR", "") if run.mounts() else ""
+    return (folder,) if folder.startswith("/") else ()
 
 
 def _misspelled(command) -> str | None:
