@@ -72,6 +72,9 @@ RELOADED = ComposeBuild("docker-compose.yml service server", file="docker-compos
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
     # Named for a browser test framework: the end-to-end tests run in it.
+    ("src/shadowbox/integration_test/target/Dockerfile", SERVICE, RepositoryFacts(),
+     "test fixture (in integration_test/, and no compose file builds it)"),
+    ("services/test-certs/Dockerfile", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
     ("fstest/testserver/images/test-hdfs/Dockerfile", SERVICE, RepositoryFacts(),
      "test fixture (in testserver/, and no compose file builds it)"),
     ("Dockerfile.golang", RELOADED_TOOLS, RepositoryFacts(compose_builds={"Dockerfile.golang": RELOADED}),

@@ -582,10 +582,17 @@ def _test_run(words: list[str]) -> str | None:
 
 def test_folder(name: str) -> bool:
     """A folder of tests: `tests/`, `integration/`, or one whose name says tests among its words
-    (`redis_tests/`, `tests_func/`). Not `test` alone: `firebase-test-lab/` is a product's name,
-    `test-certs/` a helper's."""
+    (`redis_tests/`, `tests_func/`), or test with a kind of test (`integration_test/`). Not `test`
+    alone: `firebase-test-lab/` is a product's name, `test-certs/` a helper's."""
     name = name.lower()
-    return name in TEST_FOLDERS or "tests" in name_words(name)
+    words = name_words(name)
+    return name in TEST_FOLDERS or "tests" in words or ("test" in words and bool(words & _TEST_KINDS))
+
+
+# Kinds of tests, which with the word test name a test folder (`integration_test/`, `e2e-test/`,
+# `load_test/`), where test alone may name a product's part.
+_TEST_KINDS = frozenset({"integration", "e2e", "system", "acceptance", "functional", "smoke", "unit", "load",
+                         "end2end", "regression", "performance", "perf", "stress"})
 
 
 def is_test_setup(compose_file: str) -> bool:
