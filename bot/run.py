@@ -181,6 +181,7 @@ def process(path: Path, config: Config, rules: tuple[Rule, ...], *, fix: bool, w
                                devcontainer_files=_devcontainer_dockerfiles(root, texts, listed),
                                cloud_build_steps=_cloud_build_steps(root, texts, listed),
                                dockerfile_templates=_dockerfile_templates(root),
+                               release_builds=_goreleaser_dockerfiles(root),
                                unscanned_dockerfiles=_fallback_dockerfiles(root, texts, listed))
     folders = _context_folders(texts, ruleset.context.facts, root)
     context_files = ContextFiles(root, folders, walked)
@@ -339,6 +340,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
              readmes: tuple[Mapping[str, str], Mapping[str, tuple[str, str, bool]],
                             Mapping[str, tuple[str, str]]] = ({}, {}, {}),
              dockerfile_templates: tuple[str, ...] = (),
+             release_builds: frozenset[str] = frozenset(),
              devcontainer_files: frozenset[str] = frozenset(),
              cloud_build_steps: Mapping[str, str] | None = None) -> tuple[RuleSet, DockerfileSurvey | None]:
     """The rules and what they are given: the registry's answers for every image the texts
@@ -357,7 +359,7 @@ def _ruleset(texts: dict[SourceFile, str], config: Config, rules: tuple[Rule, ..
                             run_over_current_folder=readmes[1], development_readmes=readmes[2],
                             devcontainer_files=devcontainer_files,
                             cloud_build_steps=cloud_build_steps or {}, list_reliant=_list_reliant(texts),
-                            dockerfile_templates=dockerfile_templates,
+                            dockerfile_templates=dockerfile_templates, release_builds=release_builds,
                             own_image_mounts=_own_image_mounts(texts, repository_name, dotenv),
                             documented_mounts=usage_docs.mounts, documented_bases=usage_docs.bases,
                             documented_list_reliant=usage_docs.list_reliant,
@@ -571,6 +573,27 @@ def _dockerfile_templates(root: Path) -> tuple[str, ...]:
         return ()
     return tuple(name for name in names if name.startswith(("Dockerfile", "Containerfile"))
                  and name.endswith(TEMPLATE_SUFFIXES) and (root / name).is_file())
+
+
+# GoReleaser's configuration, where its release builds and pushes images: at the root or in .github/.
+_GORELEASER_FILES = tuple(f"{folder}{dot}goreleaser{variant}.{ext}" for folder in ("", ".github/") for dot in (".", "")
+                          for variant in ("", ".docker") for ext in ("yaml", "yml"))
+_GORELEASER_DOCKERFILE = lazy_compile(r"(?m)^[ \t-]*dockerfile:[ \t]*[\"']?([^\s\"'#]+)")
+
+
+def _goreleaser_dockerfiles(root: Path) -> frozenset[str]:
+    """The Dockerfiles GoReleaser's configuration builds its release images from (`dockerfile:
+    .github/Dockerfile-release`), repository-relative: shipped, whatever their folder says."""
+    found: set[str] = set()
+    for name in _GORELEASER_FILES:
+        path = root / name
+        if path.is_file():
+            try:
+                text = read_text(path)
+            except OSError:
+                continue
+            found.update(posixpath.normpath(m.group(1).removeprefix("./")) for m in _GORELEASER_DOCKERFILE.finditer(text))
+    return frozenset(found)
 
 
 def _dockerfile_folders(root: Path, texts: dict[SourceFile, str], walked: Mapping[str, AbstractSet[str]]

@@ -72,6 +72,13 @@ RELOADED = ComposeBuild("docker-compose.yml service server", file="docker-compos
      "test fixture (a test variant (Dockerfile.test-image), and no compose file builds it)"),
     ("api/e2e.Dockerfile", SERVICE, RepositoryFacts(), "test fixture (a test variant (e2e.Dockerfile), and no compose file builds it)"),
     # Named for a browser test framework: the end-to-end tests run in it.
+    (".github/ceph/Dockerfile", SERVICE, RepositoryFacts(),
+     "CI image (in .github/, and no workflow builds it: an image for the repository's CI)"),
+    (".github/Dockerfile-cloudrun", SERVICE, RepositoryFacts(release_builds=frozenset({".github/Dockerfile-cloudrun"})),
+     "service image (CMD runs python /app/main.py)"),  # GoReleaser releases it
+    (".github/Dockerfile-release", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
+    (".github/pykmip/Dockerfile", SERVICE, RepositoryFacts(ci_builds=frozenset({".github/pykmip/Dockerfile"})),
+     "service image (CMD runs python /app/main.py)"),
     ("src/shadowbox/integration_test/target/Dockerfile", SERVICE, RepositoryFacts(),
      "test fixture (in integration_test/, and no compose file builds it)"),
     ("services/test-certs/Dockerfile", SERVICE, RepositoryFacts(), "service image (CMD runs python /app/main.py)"),
@@ -1180,3 +1187,11 @@ def test_a_readme_titled_as_a_development_environment_makes_size_fixes_reports(t
     said = "not changed: docker/README.md is titled 'Docker Development Environment' and no workflow builds it"
     assert (said in out) is unshipped
     assert "DL4006" in out and "[fixable]" in out.split("DL4006", 1)[1].splitlines()[0]  # correctness still fixed
+
+
+def test_goreleasers_dockerfiles_are_read_from_its_configuration(tmp_path):
+    from bot.run import _goreleaser_dockerfiles
+    write(tmp_path, ".github/goreleaser.yaml", "dockers:\n  - image_templates: [acme/app]\n"
+                                               "    dockerfile: .github/Dockerfile-release\n"
+                                               "  - dockerfile: './.github/Dockerfile-cloudrun'\n")
+    assert _goreleaser_dockerfiles(tmp_path) == {".github/Dockerfile-release", ".github/Dockerfile-cloudrun"}

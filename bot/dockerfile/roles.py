@@ -183,6 +183,7 @@ class RepositoryFacts:
     compose_env: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # folder → its .env, for compose files
     ci_targets: frozenset[str] = frozenset()  # stage names a CI workflow builds (`--target prod`, `target: prod`)
     ci_builds: frozenset[str] = frozenset()  # Dockerfile paths a CI workflow builds
+    release_builds: frozenset[str] = frozenset()  # Dockerfile paths GoReleaser's configuration builds release images from
     # Dockerfile path → the keys of the images a CI workflow tags its build with (`acme/app:latest`)
     ci_images: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     devcontainer_files: frozenset[str] = frozenset()  # Dockerfile paths a devcontainer.json beside them builds
@@ -415,6 +416,9 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     build_environment = _build_environment(doc, folders)
     if build_environment is not None:
         return build_environment
+    github = _in_github_folder(doc.path, facts)
+    if github is not None:
+        return RoleDecision(Role.CI, github)
     if build is not None:
         return RoleDecision(Role.SERVICE, f"built by {build.service}")
     documented = _documented_base(doc, facts)
@@ -890,6 +894,22 @@ def _action_label(instructions: list[Instruction]) -> str | None:
             if match:
                 return match.group(0)
     return None
+
+
+def _in_github_folder(path: str, facts: RepositoryFacts) -> str | None:
+    """Why an image in .github/, GitHub's configuration folder, is one the repository's CI runs by
+    name (a test server a CI compose file starts), not the product: no workflow builds it by its
+    path, and no compose file outside .github/ (only CI's own); None when it is not one of those
+    (an Action's image, a file named for shipping: pomerium's .github/Dockerfile-release)."""
+    folders = path.split("/")[:-1]
+    if folders[:1] != [".github"] or path in facts.ci_builds or path in facts.release_builds \
+            or "/".join(folders) in facts.action_folders:
+        return None
+    build = facts.compose_builds.get(path)
+    if name_words(path.rsplit("/", 1)[-1].lower()) & SHIPPED_WORDS or (build and not build.file.startswith(".github/")):
+        return None
+    how = f"only {build.file}, CI's compose file, builds it" if build else "no workflow builds it"
+    return f"in .github/, and {how}: an image for the repository's CI"
 
 
 def tests_header(doc: Dockerfile) -> str | None:
