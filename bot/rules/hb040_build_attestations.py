@@ -17,7 +17,8 @@ an expression), where other build args (versions, commits) are named in the mess
 step, or one with `driver: docker` (that driver refuses attestations and the build would fail);
 an action older than v4 (no such inputs; a commit pin's version is read from its comment, `# v2`);
 a workflow whose leading comments say it is generated ("do not edit": the generator would undo
-the edit); `load: true` or `outputs:` (those exports carry none); a
+the edit); another push step of the same job that sets `provenance: false` or `sbom: false` (the
+maintainers turned them off there on purpose: a registry that refuses them); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
 Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
 for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
@@ -158,6 +159,7 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         return
     previews = _only_for_pull_requests(text)
     generated = leading_generated_marker(text)
+    opted_out = _turned_off(text)
     for job, index, step, earlier, environments in _steps(text):
         where = f"jobs.{job}.steps[{index}]"
         if previews and not _tells_pull_requests_apart(step):
@@ -176,7 +178,9 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
                 or _builds_a_test_dockerfile(inputs):
             continue
         reason = _why_not_edited(text, step, earlier, uses) or _credential_build_arg(inputs, environments) or (
-            f"the workflow says it is generated ({generated!r}): add them to what generates it" if generated else "")
+            f"the workflow says it is generated ({generated!r}): add them to what generates it" if generated else "") or (
+            f"another step of the job turns {opted_out[job][1]} off on purpose (line {opted_out[job][0]}): the "
+            "registry or the clients may refuse attestations" if job in opted_out else "")
         message = "this step pushes an image without an SBOM and max provenance attestations"
         if reason:
             yield Finding(CODE, path, pushed.line, f"{message}: add `provenance: mode=max` and `sbom: true` by hand "
@@ -367,6 +371,20 @@ def _tells_pull_requests_apart(step: yaml.Node) -> bool:
 # contributors' development environment (`branch_test.yml`, `docker-version-branches.yaml`,
 # `docker-publish-canary.yml`, `build-docker-devenv.yml`): nobody verifies what it pushes.
 _THROWAWAY_WORKFLOW_WORDS = frozenset({"branch", "branches", "canary", "devenv", "devcontainer", "codespace"})
+
+
+def _turned_off(text: str) -> dict[str, tuple[int, str]]:
+    """Job → (line, input) of a push step of it that sets `provenance: false` or `sbom: false`:
+    the maintainers turned attestations off there on purpose (a registry that refuses them), so
+    adding them to the job's other steps is theirs to decide."""
+    found: dict[str, tuple[int, str]] = {}
+    for job, _, step, _, _ in _steps(text):
+        inputs = get(step, "with")
+        for key in ("provenance", "sbom"):
+            value = get(inputs, key) if is_mapping(inputs) else None
+            if job not in found and is_scalar(value) and _truthy(value.value) is False:
+                found[job] = (value.start_mark.line + 1, key)
+    return found
 
 
 def _named_for_throwaway_builds(path: str) -> bool:
