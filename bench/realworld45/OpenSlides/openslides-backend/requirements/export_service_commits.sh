@@ -1,0 +1,2 @@
+#!/bin/bash
+export AUTH_COMMIT_HASH=b29f0e038d4990f7426b615b13efdea8c964d3c2
