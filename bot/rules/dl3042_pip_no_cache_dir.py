@@ -3,8 +3,8 @@
 Why: pip keeps a copy of every wheel it downloads in ~/.cache/pip, which then ships in
 the layer and never serves again.
 Fix: insert ` --no-cache-dir` right after `install`. Not when the RUN mounts a pip cache
-(`--mount=type=cache,target=/root/.cache/pip`, or on the folder PIP_CACHE_DIR names, as
-`target=${PIP_CACHE_DIR}`), when PIP_NO_CACHE_DIR is set, when an earlier
+(`--mount=type=cache,target=/root/.cache/pip`, or on the folder PIP_CACHE_DIR or the command's
+`--cache-dir` names, as `target=${PIP_CACHE_DIR}`), when PIP_NO_CACHE_DIR is set, when an earlier
 RUN of the image ran `pip config set …no-cache-dir`, or when the command already turns the cache
 off the short way pip accepts (`--no-cache`: pip reads options with optparse, which takes any
 unambiguous prefix of a long option), or when the same RUN deletes the cache after pip
@@ -43,7 +43,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                        if earlier.instruction.span.start < run.instruction.span.start):
             continue
         for script, command, install in pip_installs(run):
-            if _turns_cache_off(command):
+            if _turns_cache_off(command) or _caches_in_a_mount(run, command):
                 continue
             misspelled = _misspelled(command)
             if misspelled is not None:
@@ -62,6 +62,19 @@ def _turns_cache_off(command) -> bool:
     command line (`pip --no-cache-dir install …` too)."""
     return any(name.startswith(_SHORTEST_PREFIX) and NO_CACHE_DIR.startswith(name)
                for name in (word.value.split("=", 1)[0] for word in command.args()))
+
+
+def _caches_in_a_mount(run: Run, command) -> bool:
+    """The command moves pip's cache (`--cache-dir=/var/cache/pip`, or `--cache-dir /var/cache/pip`)
+    into a folder the RUN mounts as a cache: what pip keeps there never reaches the layer."""
+    words = [word.value for word in command.args()]
+    for at, word in enumerate(words):
+        name, given, value = word.partition("=")
+        if name == "--cache-dir":
+            folder = value if given else (words[at + 1] if at + 1 < len(words) else "")
+            if folder.startswith("/") and run.has_cache_mount(folder):
+                return True
+    return False
 
 
 def _set_cache_dir(run: Run) -> tuple[str, ...]:
