@@ -179,3 +179,21 @@ def test_the_usage_docs_walk_stops_at_its_bound_and_keeps_the_root_readme(tmp_pa
     monkeypatch.setattr(run, "MAX_DOCS_LISTED", 10)
     mounts = run._usage_docs(tmp_path).mounts
     assert ("README.md", "/kept") in mounts and len(mounts) < 10
+
+
+@pytest.mark.parametrize("text, folder", [
+    ("FROM a\nENV dspace__P__dir=/dspace\nWORKDIR $dspace__P__dir\n", "/dspace"),
+    ("FROM a\nENV APP_HOME=/srv/app\nWORKDIR ${APP_HOME}/web\n", "/srv/app/web"),
+    ("FROM a\nWORKDIR $UNKNOWN/x\n", "/$UNKNOWN/x"),  # a value not set here (the base's) is left as written
+])
+def test_the_working_folder_puts_in_env_values_as_buildkit_does(text, folder):
+    assert Dockerfile.parse(text, "Dockerfile").final_stage.working_folder() == folder
+
+
+def test_mount_values_are_unquoted_and_filled_in_from_env_and_arg():
+    doc = Dockerfile.parse('FROM a\nENV PIP_CACHE_DIR=/.cache\nARG LISTS="/var/lib/apt/lists"\n'
+                           'RUN --mount=type=cache,target=${PIP_CACHE_DIR} --mount=type=cache,target="$LISTS" true\n',
+                           "Dockerfile")
+    run = next(iter(doc.runs()))
+    assert [m["target"] for m in run.mounts()] == ["/.cache", "/var/lib/apt/lists"]
+    assert run.has_cache_mount("/var/lib/apt/lists")

@@ -79,11 +79,19 @@ class Stage:
         if before is None and self._working_folder is not None:
             return self._working_folder
         folder = "/"
+        variables: dict[str, str] = {}
         for inst in self._instructions_in_effect:
             if inst is before:
                 return folder
-            if inst.keyword == "WORKDIR" and inst.rest.strip():
-                folder = posixpath.normpath(posixpath.join(folder, inst.rest.strip().strip("\"'")))
+            if inst.keyword == "ENV":
+                variables.update((k, v.strip("\"'")) for k, v in env_pairs(inst.rest).items())
+            elif inst.keyword == "WORKDIR" and inst.rest.strip():
+                # BuildKit puts the ENV values in (`WORKDIR $APP_HOME`); an unknown one is left as written.
+                written = inst.rest.strip().strip("\"'")
+                if "$" in written:
+                    written = _VARIABLE_REFERENCE.sub(lambda m: variables.get(m.group(1) or m.group(2), m.group(0)),
+                                                      written)
+                folder = posixpath.normpath(posixpath.join(folder, written))
         if before is None:
             object.__setattr__(self, "_working_folder", folder)
         return folder
