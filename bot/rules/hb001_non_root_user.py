@@ -31,7 +31,8 @@ default in the entry file the command runs (`node index.js` with `process.env.PO
 a Windows container (a Windows base, SHELL or WORKDIR), an
 unknown base family, a .NET image older than 8, a port
 below 1024, data the app keeps across runs (a VOLUME, a volume compose mounts into it, a folder
-the image makes for media, uploads or data, or a WORKDIR nothing is put in, kept only for what
+the image makes for media, uploads or data, a comment in the shipped stage that tells users to
+mount a volume for it, or a WORKDIR nothing is put in, kept only for what
 the app writes there: every earlier version ran as root, so the files already kept there are
 root's and the new user could not write them after an upgrade), a base whose entrypoint starts as
 root on purpose (postgres, nginx …), privilege dropping (gosu, su-exec, setpriv), a start script (the ENTRYPOINT's, or the CMD's under no
@@ -375,6 +376,11 @@ def _data_it_keeps(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
         return (f"{kept} holds data the app keeps across runs: files earlier versions wrote there as root stay "
                 "root's, and the new user could not write them after an upgrade: chown them (or make a new "
                 "volume), then set USER")
+    told = _told_to_mount(doc, stage)
+    if told is not None:
+        return (f"the comment at line {told} tells users to mount a volume for its data: a new user could not write "
+                "the volume docker creates as root, nor what earlier versions wrote there: make it writable by "
+                "that user, then set USER")
     state = _state_folder_named(doc, stage)
     if state is not None:
         folder, line = state
@@ -389,6 +395,20 @@ def _data_it_keeps(doc: Dockerfile, stage: Stage, base: BaseInfo, context: RuleC
 _STATE_FOLDER = lazy_compile(r"(?<![\w./-])/var/lib/([\w.-]+)")
 _SYSTEM_STATE = frozenset({"apt", "dpkg", "apk", "rpm", "yum", "dnf", "ucf", "systemd", "dbus", "pam", "misc",
                            "ca-certificates", "update-notifier", "python", "gems", "locales", "polkit-1", "sudo"})
+
+
+# A comment that tells users to mount a volume or a host folder for the data (`For persistence,
+# mount a volume and add --data-dir`, `docker run -v data:/data …`).
+_MOUNT_ADVICE = lazy_compile(r"(?i)\bmount (?:a |an |your |the )?(?:\w+ )?(?:volume|host (?:folder|directory)|data "
+                             r"(?:folder|directory))\b|\s-v\s+[\w./$~-]+:/")
+
+
+def _told_to_mount(doc: Dockerfile, stage: Stage) -> int | None:
+    """The line of a comment in the shipped stage (from its FROM on) that tells users to mount a
+    volume for the app's data; None: none does."""
+    start = stage.from_.line
+    return next((line for line, comment in sorted(doc.parsed.comments.items())
+                 if line > start and _MOUNT_ADVICE.search(comment)), None)
 
 
 def _state_folder_named(doc: Dockerfile, stage: Stage) -> tuple[str, int] | None:
