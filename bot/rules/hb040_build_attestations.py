@@ -20,7 +20,8 @@ a workflow whose leading comments say it is generated ("do not edit": the genera
 the edit); another push step of the same job that sets `provenance: false` or `sbom: false` (the
 maintainers turned them off there on purpose: a registry that refuses them); `load: true` or `outputs:` (those exports carry none); a
 `with:` written in flow style.
-Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`) or names an image
+Not reported: a step whose every tag is a test tag (`:test`, `:test-alpine`), a pull request's number
+(`:pr-${{ github.event.issue.number }}`, a preview), or names an image
 for tests (`app-test`, `app-e2e`) or goes to a registry the job runs on the runner
 (`localhost:5000/…`) or to ttl.sh's expiring one, a throwaway image for trying a build that nobody verifies; nor a step of a
 workflow that runs only on pull requests (and by hand): its images preview a change, unless the
@@ -255,10 +256,17 @@ def _tags(inputs: yaml.Node | None, earlier: list[yaml.Node]) -> list[str]:
 
 
 def _only_test_tags(tags: list[str]) -> bool:
-    """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`), or goes
-    to a registry on the runner itself (`localhost:5000/…`): a throwaway image for trying a
-    build, which nobody pulls to verify."""
-    return bool(tags) and all(_names_a_test_image(v) or _in_a_local_registry(v) for v in tags)
+    """Every tag the step pushes is written out and named test (`:test`, `:test-alpine`), names a
+    pull request by its number (`:pr-${{ github.event.issue.number }}`: a preview to try the
+    change), or goes to a registry on the runner itself (`localhost:5000/…`): a throwaway image
+    for trying a build, which nobody pulls to verify."""
+    return bool(tags) and all(_names_a_test_image(v) or _PULL_REQUEST_TAG.search(v) or _in_a_local_registry(v)
+                              for v in tags)
+
+
+# A tag made of a pull request's number (`pr-${{ github.event.number }}`, `:pr${{ github.event.pull_request.number }}`).
+_PULL_REQUEST_TAG = lazy_compile(r":[\w.-]*pr[-_.]?\$\{\{\s*github\.event\.(?:number|pull_request\.number|issue\.number)"
+                                 r"\s*\}\}[\w.-]*$", re.IGNORECASE)
 
 
 def _only_cache_tags(inputs: yaml.Node | None, tags: list[str]) -> bool:
