@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+
+curl -f http://localhost:8000/health/ || exit 1

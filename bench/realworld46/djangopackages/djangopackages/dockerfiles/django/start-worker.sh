@@ -1,0 +1,2 @@
+#!/bin/sh
+uv run -m manage qcluster
