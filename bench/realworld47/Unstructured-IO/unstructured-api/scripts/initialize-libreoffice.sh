@@ -1,0 +1,3 @@
+#!/bin/bash
+
+/usr/bin/soffice --headless || [ $? -eq 81 ] || exit 1
