@@ -1195,3 +1195,11 @@ def test_goreleasers_dockerfiles_are_read_from_its_configuration(tmp_path):
                                                "    dockerfile: .github/Dockerfile-release\n"
                                                "  - dockerfile: './.github/Dockerfile-cloudrun'\n")
     assert _goreleaser_dockerfiles(tmp_path) == {".github/Dockerfile-release", ".github/Dockerfile-cloudrun"}
+
+
+def test_xvfb_in_a_base_image_keeps_its_recommendations_for_the_code_built_on_it(tmp_path, capsys):
+    write(tmp_path, "python312.Dockerfile", "FROM mcr.microsoft.com/azure-functions/base:4\n"
+                                            "RUN apt-get update && apt-get install -y libsm6 xvfb\n")
+    main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "base image" in out and "not changed because xvfb recommends xauth, without which its xvfb-run stops" in out

@@ -22,7 +22,8 @@ remote desktop's (a VNC or RDP server installed, noVNC, a base named for one), w
 they run in its terminal (zip recommends unzip). So is an install of a desktop's metapackage
 (`ubuntu-mate-desktop`, `task-xfce-desktop`): the desktop's own applications (its terminal,
 editor, file manager) are its recommendations; and of a font metapackage that recommends its
-family (`fonts-noto`, which depends on fonts-noto-core only). An `--only-upgrade`
+family (`fonts-noto`, which depends on fonts-noto-core only); and, in a base image, of a package
+whose recommendation the code built on it may run (xvfb's xauth, which xvfb-run needs). An `--only-upgrade`
 install is left alone: it brings no package that is not there already (nor does one whose every
 package an earlier RUN of the stage installed, or the base image's own Dockerfile: curl and git
 in the full python, node, ruby, rust and golang images, built on buildpack-deps), and so is an install
@@ -43,6 +44,7 @@ from bot.dockerfile.model import Dockerfile, Run, Stage
 from bot.dockerfile.shell import Command
 from bot.lazy_regex import lazy_compile
 from bot.model.findings import Finding
+from bot.model.roles import Role
 from bot.model.text import Edit
 from bot.record import record
 from bot.rules.base import finding
@@ -66,6 +68,13 @@ RECOMMENDS_WHAT_USERS_RUN = {
                      "are missing and docker build falls back to the legacy builder",
     "docker-ce": "docker-buildx-plugin, docker-compose-plugin (through docker-ce-cli), git and pigz, which "
                  "docker build and docker pull use",
+}
+# ... and what the code of the images built FROM a base may run: there nobody knows which
+# commands that code calls. Debian's and Ubuntu's xvfb recommend xauth alone, and its own
+# xvfb-run stops without it ("xauth command not found"). (An app's own image runs its own code,
+# which starts the display its way: Playwright, Puppeteer.)
+RECOMMENDS_WHAT_CODE_BUILT_ON_IT_RUNS = {
+    "xvfb": "xauth, without which its xvfb-run stops",
 }
 
 
@@ -181,6 +190,8 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             if named and named <= describe_base(run.stage.external_base).preinstalled:
                 continue  # likewise, installed by the base image's own Dockerfile (curl in python:3.12)
             why = _why_not_changed(facts, run, script, command, named)
+            if why is None:
+                why = _base_users_need(context, named)
             if why == _NO_LAYER_CHANGES:
                 continue
             if why is not None:
@@ -226,6 +237,17 @@ def _recommends_off(facts: _FileFacts, run: Run, command: Command) -> bool:
 # `_why_not_changed`'s answer for an install the RUN purges before it ends: no layer changes,
 # so there is nothing to edit or to say.
 _NO_LAYER_CHANGES = ""
+
+
+def _base_users_need(context: RuleContext, named: set[str]) -> str | None:
+    """In a base image, what a package recommends that the code of the images built FROM it may run."""
+    if context.role is None or context.role.role is not Role.BASE:
+        return None
+    package = next((name for name in sorted(named) if name in RECOMMENDS_WHAT_CODE_BUILT_ON_IT_RUNS), None)
+    if package is None:
+        return None
+    return (f"{package} recommends {RECOMMENDS_WHAT_CODE_BUILT_ON_IT_RUNS[package]}, and in a base image the code of "
+            "the images built FROM it may use it: name the ones needed, then add the flag")
 
 
 def _why_not_changed(facts: _FileFacts, run: Run, script, command: Command, named: set[str]) -> str | None:
