@@ -44,7 +44,8 @@ is the Dockerfile's folder, or the root when what the file copies is only there)
 (`sh -c "npm install && node index.js"`), an ENTRYPOINT named for one (`docker-entrypoint`), files made
 writable for group root (`chmod g+w`, `chgrp 0`: the image is built for any uid in group 0, as
 OpenShift runs it, and a new user of another group could not write them), an ENV or the WORKDIR
-that points into root's home (`PATH=/root/.dotnet:…`, `WORKDIR /root/`: mode 700, a new user could
+that points into root's home, or a CMD or ENTRYPOINT that runs a program kept there (`PATH=/root/.dotnet:…`,
+`WORKDIR /root/`, `CMD ["/root/bin/entrypoint.sh"]`: mode 700, a new user could
 not enter it or run what is there), a cron job set up (a cron package installed, a file put in /etc/cron.d), a HEALTHCHECK that waits
 for a file the command writes at run time in a folder only root can write (`[[ -f /tables-created ]]`), a working folder
 another Dockerfile of the repository hands to its user (`chown`, a user's home), or inside which
@@ -477,7 +478,8 @@ def _what_it_sets_up(doc: Dockerfile, stage: Stage, base: BaseInfo, context: Rul
     if in_roots_home is not None:
         inst, folder = in_roots_home
         what = f"the ENV at line {inst.line} points to {folder}" if inst.keyword == "ENV" else \
-            f"its working folder is {folder} (WORKDIR at line {inst.line})"
+            f"its working folder is {folder} (WORKDIR at line {inst.line})" if inst.keyword == "WORKDIR" else \
+            f"its {inst.keyword} at line {inst.line} runs {folder}"
         return (f"{what}, in root's home, which is mode 700: a new user could not enter it or run what is there; "
                 "move it elsewhere, then set USER")
     marker = _health_marker(doc, stage)
@@ -494,8 +496,8 @@ _ROOT_HOME_FOLDER = lazy_compile(r"(?:^|[:=\s\"'])(/root/[\w.-]+)")
 
 def _in_roots_home(stage: Stage) -> tuple[Instruction, str] | None:
     """An ENV of the stage (or one it is built on) that points into /root, where tools were put
-    for root (`ENV PATH "/root/.dotnet:…"`), or its last WORKDIR there (`WORKDIR /root/`): (the
-    instruction, the folder)."""
+    for root (`ENV PATH "/root/.dotnet:…"`), its last WORKDIR there (`WORKDIR /root/`), or the
+    program its ENTRYPOINT or CMD starts there: (the instruction, the folder or program)."""
     workdir = stage.last_before("WORKDIR")
     if workdir is not None and workdir.words:
         folder = workdir.words[0].rstrip("/")
@@ -506,6 +508,11 @@ def _in_roots_home(stage: Stage) -> tuple[Instruction, str] | None:
             match = _ROOT_HOME_FOLDER.search(inst.rest)
             if match is not None:
                 return inst, match.group(1)
+    for keyword in ("ENTRYPOINT", "CMD"):  # the program it starts, kept there (`CMD ["/root/bin/entrypoint.sh"]`)
+        inst = stage.last_before(keyword)
+        program = next((w for w in (inst.words if inst is not None else []) if w), "")
+        if program.startswith("/root/"):
+            return inst, program
     return None
 
 
