@@ -157,6 +157,10 @@ def _later_run_needing_lists(doc: Dockerfile, run: Run, context: RuleContext) ->
         # An install before the RUN's own update (`install gnupg && … && update`) still uses the old lists.
         if needs and (not updates or min(needs) < min(updates)):
             return other, "installs without its own apt-get update"
+        if updates and not needs and not _cleans_lists(other) and not other.has_cache_mount("/var/lib/apt"):
+            # A RUN that only updates (`RUN apt-get -y update`) is there for the RUNs after it to
+            # install on: the lists stay in the image whatever this one does.
+            return other, "only downloads the lists again, for the RUNs after it, and leaves them in the image"
         if updates:
             return None
         for named, text in script_texts(doc, other, context):
