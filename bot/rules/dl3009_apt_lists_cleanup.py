@@ -20,7 +20,10 @@ the repository, built FROM an image named like this one (`docker/Dockerfile-base
 …/docker-base`), installs with apt and never runs apt-get update: it installs from this image's lists;
 and in any image of a repository whose usage docs (the root README, docs/) show a Dockerfile
 built FROM one of its images doing so (dockcross: `FROM dockcross/linux-armv7`, `RUN apt-get
-install -y nano`): the lists are part of what the images offer their users.
+install -y nano`): the lists are part of what the images offer their users. So is it where a RUN
+that only updates (`RUN apt-get -y update`) comes later, for the RUNs after it: the lists stay
+whatever this one removes; and where the image removes Docker's apt clean-up configuration
+(`rm /etc/apt/apt.conf.d/docker-clean`) with no cache mount for apt: it keeps apt's files on purpose.
 """
 from __future__ import annotations
 
@@ -57,6 +60,12 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction, "apt-get runs on lists an earlier layer left in the image: "
                           "merge its apt-get update into this RUN, then remove the lists here")
             continue
+        keeper = _keeps_apt_files(doc, run)
+        if keeper is not None:
+            yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but line {keeper} removes "
+                          "docker-clean, with no cache mount for apt: the image keeps apt's files on purpose (for "
+                          "installs at run time); remove the lists by hand if nothing needs them")
+            continue
         if not kept_read:
             kept, kept_read = _lists_kept_elsewhere(doc, context), True
         if kept is not None:
@@ -85,6 +94,19 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
                           "cannot be extended safely: add `rm -rf /var/lib/apt/lists/*` by hand")
         else:
             yield finding(doc, CODE, run.instruction, message, (edit,))
+
+
+def _keeps_apt_files(doc: Dockerfile, run: Run) -> int | None:
+    """The line of a RUN of the stage (or one it is built on) that removes Docker's apt clean-up
+    configuration (`rm /etc/apt/apt.conf.d/docker-clean`) when no RUN of the file mounts a cache
+    for apt: without a cache mount that only means the image keeps what apt downloads; None otherwise."""
+    if any(other.has_cache_mount("/var/cache/apt", "/var/lib/apt") for other in doc.runs()):
+        return None
+    return next((other.instruction.line for other in doc.runs() if run.stage.built_on(other.stage)
+                 and _DOCKER_CLEAN.search(other.text)), None)
+
+
+_DOCKER_CLEAN = lazy_compile(r"\brm\s+(?:-\w+\s+)*/etc/apt/apt\.conf\.d/docker-clean\b")
 
 
 def _cleans_lists(run: Run) -> bool:
