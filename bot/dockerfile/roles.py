@@ -55,8 +55,9 @@ TEST_FOLDERS = frozenset({"test", "tests", "integration", "integration-tests", "
                           "testsuite", "testsuites", "test-suite", "test_suite",
                           # written as one word
                           "integrationtest", "integrationtests", "e2etest", "e2etests", "systemtest", "systemtests",
-                          # servers the tests run against (rclone's fstest/testserver/images/test-hdfs/)
-                          "testserver", "testservers", "test-server", "test-servers", "test_server", "test_servers"})
+                          # servers the tests run against (rclone's fstest/testserver/images/test-hdfs/), test doubles
+                          "testserver", "testservers", "test-server", "test-servers", "test_server", "test_servers",
+                          "mocks"})
 # Folders of the repository's own helpers (`tools/schema2openapi/`, `hack/dockerfiles/`): an image
 # there that exposes nothing and no compose service runs is a helper run by hand over the checkout.
 # (Not `scripts/`: projects ship their main image from there as often.)
@@ -586,11 +587,11 @@ def _test_run(words: list[str]) -> str | None:
 
 def test_folder(name: str) -> bool:
     """A folder of tests: `tests/`, `integration/`, or one whose name says tests among its words
-    (`redis_tests/`, `tests_func/`), or test with a kind of test (`integration_test/`). Not `test`
+    (`redis_tests/`, `tests_func/`, `e2e-playground/`), or test with a kind of test (`integration_test/`). Not `test`
     alone: `firebase-test-lab/` is a product's name, `test-certs/` a helper's."""
     name = name.lower()
     words = name_words(name)
-    return name in TEST_FOLDERS or "tests" in words or ("test" in words and bool(words & _TEST_KINDS))
+    return name in TEST_FOLDERS or bool(words & {"tests", "e2e"}) or ("test" in words and bool(words & _TEST_KINDS))
 
 
 # Kinds of tests, which with the word test name a test folder (`integration_test/`, `e2e-test/`,
