@@ -1206,3 +1206,18 @@ def test_xvfb_in_a_base_image_keeps_its_recommendations_for_the_code_built_on_it
     main(["check", "--offline", "--select", "DL3015", str(tmp_path)])
     out = capsys.readouterr().out
     assert "base image" in out and "not changed because xvfb recommends xauth, without which its xvfb-run stops" in out
+
+
+EDITOR_USER_BY_ARG = 'FROM debian:12\nARG USERNAME=vscode\nRUN useradd -m $USERNAME && apt-get update && apt-get install -y git\n'
+
+
+@pytest.mark.parametrize("path, role, unshipped", [
+    ("Dockerfile", "devcontainer (the last stage, at line 1, is for development (creates the user vscode, installs git))",
+     ""),
+    # One version of a versioned layout: a base still, whose size fixes are reported.
+    ("host/4/bookworm/java21-core-tools.Dockerfile", "base image (a versioned-directory layout (4/))",
+     "a development environment (its last stage creates the user vscode, installs git)"),
+])
+def test_an_editors_user_named_by_an_arg_makes_a_development_environment(path, role, unshipped):
+    decision = decide_role(Dockerfile.parse(EDITOR_USER_BY_ARG, path), RepositoryFacts(), glob_matches)
+    assert (str(decision), decision.unshipped) == (role, unshipped)

@@ -184,12 +184,13 @@ class Run:
                 if len(val) >= 2 and val[0] == val[-1] and val[0] in "\"'":
                     val = val[1:-1]
                 if "$" in val:
-                    val = self._expanded(val)
+                    val = self.expanded(val)
                 fields[key.strip().lower()] = val
             out.append(fields)
         return out
 
-    def _expanded(self, value: str) -> str:
+    def expanded(self, value: str) -> str:
+        """`value` with the ENV values and ARG defaults set before this RUN put in (an unknown one left as written)."""
         variables = self.variables_before()
         return _VARIABLE_REFERENCE.sub(lambda m: variables.get(m.group(1) or m.group(2), m.group(0)), value)
 

@@ -388,11 +388,17 @@ def _by_content(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision:
     folders = doc.path.split("/")[:-1]
     version = next((f for f in folders if _VERSION_FOLDER.fullmatch(f)), None)
     if version is not None:
+        # A versioned folder's file that creates an editor's user (`vscode`) defines a development
+        # environment, one a version (the core-tools images beside the function images): its size
+        # ships to nobody, though what makes its builds correct (`-y`) still matters.
+        editor = development_stage(doc, doc.final_stage)
+        unshipped = f"a development environment (its last stage {', '.join(editor.evidence)})" \
+            if editor is not None and any(e.startswith("creates the user") for e in editor.evidence) else ""
         if facts.dockerfile_templates:
             # Versioned folders beside a Dockerfile template are what a script writes from it.
             return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/) written from the template "
-                                           f"{facts.dockerfile_templates[0]}", generated=True)
-        return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/)")
+                                           f"{facts.dockerfile_templates[0]}", generated=True, unshipped=unshipped)
+        return RoleDecision(Role.BASE, f"a versioned-directory layout ({version}/)", unshipped=unshipped)
     if any(_builder_folder(f) for f in folders):
         # A builder folder's variants (`dev-builder/ubuntu/`, `dev-builder/android/`) are the
         # project's build environments on several distributions, not a published base.

@@ -133,8 +133,10 @@ def installed(doc: Dockerfile, *stages: Stage) -> set[str]:
 
 
 def _created_users(doc: Dockerfile, stage: Stage) -> set[str]:
-    """Every word given to useradd/adduser in the stage's own RUNs: the login is among them."""
-    return {word.value for run in doc.runs(stage) for tool in _USER_TOOLS for _, command in run.commands(tool)
+    """Every word given to useradd/adduser in the stage's own RUNs, the ARG defaults and ENV values
+    set before put in (`useradd … $USERNAME` after `ARG USERNAME=vscode`): the login is among them."""
+    return {run.expanded(word.value) if "$" in word.value else word.value
+            for run in doc.runs(stage) for tool in _USER_TOOLS for _, command in run.commands(tool)
             for word in command.args() if not word.value.startswith("-")}
 
 
