@@ -53,9 +53,26 @@ def insert_after(doc: Dockerfile, inst: Instruction, lines: list[str]) -> Edit:
     return Edit.insert(at, gap + "".join(indent + line + newline for line in lines))
 
 
-def append_to_stage(doc: Dockerfile, stage: Stage, lines: list[str]) -> Edit:
+def append_to_stage(doc: Dockerfile, stage: Stage, lines: list[str]) -> Edit | None:
+    """New lines at the end of the stage; None when the file ends there inside a line
+    continuation (its last line ends with the escape character): Docker would join whatever
+    comes next to that instruction (see `open_continuation`)."""
     last = stage.instructions[-1] if stage.instructions else stage.from_
+    if open_continuation(doc, last) is not None:
+        return None
     return insert_after(doc, last, lines)
+
+
+def open_continuation(doc: Dockerfile, inst: Instruction) -> int | None:
+    """The line of `inst`'s last line when it ends with the escape character and nothing follows
+    in the file (`    fi \\` at the end): the continuation is left open, harmless alone, but a line
+    added after it would become part of `inst`. None otherwise."""
+    if inst.next_line_start < len(doc.text.rstrip()):
+        return None
+    body = doc.text[inst.line_start:inst.next_line_start].rstrip()
+    if not body.endswith(doc.escape):
+        return None
+    return inst.line + body.count("\n")
 
 
 def file_start(doc: Dockerfile) -> int:

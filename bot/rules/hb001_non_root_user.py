@@ -67,7 +67,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.installs import APT, installed_packages
-from bot.dockerfile.layout import append_to_stage, insert_before
+from bot.dockerfile.layout import append_to_stage, insert_before, open_continuation
 from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
@@ -149,6 +149,11 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     lines = _user_lines(doc, stage, base, context.options)
     anchor = own_anchor(stage)
     edit = insert_before(doc, anchor, lines) if anchor else append_to_stage(doc, stage, lines)
+    if edit is None:
+        yield finding(doc, CODE, stage.from_, "final stage runs as root; not changed because the file ends inside a "
+                      f"line continuation (line {open_continuation(doc, stage.instructions[-1])} ends with "
+                      f"{doc.escape}): a line added after it would join that instruction; end it, then set USER")
+        return
     user_line = lines[-1].split(None, 1)[1]
     yield finding(doc, CODE, stage.from_,
                   f"final stage runs as root: switch to user {user_line} (check the app can write what it needs)",

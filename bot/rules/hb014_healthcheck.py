@@ -70,6 +70,9 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
 def _added(doc: Dockerfile, stage: Stage, line: str, what: str, configured: bool = False) -> Finding:
     anchor = own_anchor(stage)
     edit = insert_before(doc, anchor, [line]) if anchor else append_to_stage(doc, stage, [line])
+    if edit is None:
+        return Finding(CODE, doc.path, stage.from_.line, f"{MESSAGE}: {what} by hand (the file ends inside a line "
+                       "continuation, which a line added after it would join)", (), configured)
     return Finding(CODE, doc.path, stage.from_.line, f"{MESSAGE}: {what}", (edit,), configured)
 
 
