@@ -1221,3 +1221,14 @@ EDITOR_USER_BY_ARG = 'FROM debian:12\nARG USERNAME=vscode\nRUN useradd -m $USERN
 def test_an_editors_user_named_by_an_arg_makes_a_development_environment(path, role, unshipped):
     decision = decide_role(Dockerfile.parse(EDITOR_USER_BY_ARG, path), RepositoryFacts(), glob_matches)
     assert (str(decision), decision.unshipped) == (role, unshipped)
+
+
+def test_no_line_is_added_after_a_continuation_left_open_at_the_end_of_the_file(tmp_path, capsys):
+    # (Not a fixture: dockerfile-parse, one of the contract's oracles, drops such a last instruction.)
+    text = ('FROM python:3.12-slim\nCOPY . /app\nRUN if [ -n "$A" ]; then \\\n        pip install --no-cache-dir "$A"; \\\n'
+            '    fi \\\n')
+    write(tmp_path, "Dockerfile", text)
+    main(["fix", "--offline", "--select", "HB001", str(tmp_path)])
+    assert (tmp_path / "Dockerfile").read_text() == text
+    assert ("not changed because the file ends inside a line continuation (line 5 ends with \\): a line added after "
+            "it would join that instruction") in capsys.readouterr().out

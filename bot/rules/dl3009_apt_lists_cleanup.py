@@ -51,6 +51,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
     kept: str | None = None
     kept_read = False  # read once, for the first RUN that would be cleaned: the same for every one
     child = _child_needing_lists(doc, context)  # the same for every RUN too
+    keepers = _docker_clean_removals(doc)
     for run in doc.shipped_runs():
         uses = [(s, c) for sub in ("update",) + _NEEDS_LISTS for s, c, _ in apt(run, sub)]
         if not uses or _cleans_lists(run) or run.has_cache_mount("/var/lib/apt"):
@@ -60,7 +61,7 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction, "apt-get runs on lists an earlier layer left in the image: "
                           "merge its apt-get update into this RUN, then remove the lists here")
             continue
-        keeper = _keeps_apt_files(doc, run)
+        keeper = _keeps_apt_files(keepers, run)
         if keeper is not None:
             yield finding(doc, CODE, run.instruction, f"apt-get lists are left in the image, but line {keeper} removes "
                           "docker-clean, with no cache mount for apt: the image keeps apt's files on purpose (for "
@@ -96,14 +97,19 @@ def check(doc: Dockerfile, context: RuleContext) -> Iterator[Finding]:
             yield finding(doc, CODE, run.instruction, message, (edit,))
 
 
-def _keeps_apt_files(doc: Dockerfile, run: Run) -> int | None:
-    """The line of a RUN of the stage (or one it is built on) that removes Docker's apt clean-up
-    configuration (`rm /etc/apt/apt.conf.d/docker-clean`) when no RUN of the file mounts a cache
-    for apt: without a cache mount that only means the image keeps what apt downloads; None otherwise."""
-    if any(other.has_cache_mount("/var/cache/apt", "/var/lib/apt") for other in doc.runs()):
-        return None
-    return next((other.instruction.line for other in doc.runs() if run.stage.built_on(other.stage)
-                 and _DOCKER_CLEAN.search(other.text)), None)
+def _docker_clean_removals(doc: Dockerfile) -> list[Run]:
+    """The RUNs that remove Docker's apt clean-up configuration (`rm
+    /etc/apt/apt.conf.d/docker-clean`) when no RUN of the file mounts a cache for apt: without a
+    cache mount that only means the image keeps what apt downloads (read once a file)."""
+    runs = list(doc.runs())
+    if any(other.has_cache_mount("/var/cache/apt", "/var/lib/apt") for other in runs):
+        return []
+    return [other for other in runs if "docker-clean" in other.instruction.rest and _DOCKER_CLEAN.search(other.text)]
+
+
+def _keeps_apt_files(keepers: list[Run], run: Run) -> int | None:
+    """The line of such a RUN (`_docker_clean_removals`) in the stage or one it is built on; None: none."""
+    return next((other.instruction.line for other in keepers if run.stage.built_on(other.stage)), None)
 
 
 _DOCKER_CLEAN = lazy_compile(r"\brm\s+(?:-\w+\s+)*/etc/apt/apt\.conf\.d/docker-clean\b")
@@ -180,9 +186,13 @@ def _later_run_needing_lists(doc: Dockerfile, run: Run, context: RuleContext) ->
         if needs and (not updates or min(needs) < min(updates)):
             return other, "installs without its own apt-get update"
         if updates and not needs and not _cleans_lists(other) and not other.has_cache_mount("/var/lib/apt"):
-            # A RUN that only updates (`RUN apt-get -y update`) is there for the RUNs after it to
-            # install on: the lists stay in the image whatever this one does.
-            return other, "only downloads the lists again, for the RUNs after it, and leaves them in the image"
+            # A RUN that only updates (`RUN apt-get -y update`) for a later one to install on
+            # leaves the lists in the image whatever this one does (one that nothing after it
+            # installs on gets its own cleanup).
+            after = _later_run_needing_lists(doc, other, context)
+            if after is not None:
+                return other, (f"only downloads the lists again, for the RUN at line {after[0].instruction.line} to "
+                               "install on, and leaves them in the image")
         if updates:
             return None
         for named, text in script_texts(doc, other, context):
