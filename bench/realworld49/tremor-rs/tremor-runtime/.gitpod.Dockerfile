@@ -1,0 +1,7 @@
+FROM gitpod/workspace-full
+
+USER gitpod
+
+RUN bash -lc "rustup default stable"
+
+USER root

@@ -1,0 +1,4 @@
+#!/sbin/dinit /bin/sh
+
+echo execute "$@" as root
+exec "$@"

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "NOP process, standing by ..."
+tail -F /dev/null
