@@ -1232,3 +1232,13 @@ def test_no_line_is_added_after_a_continuation_left_open_at_the_end_of_the_file(
     assert (tmp_path / "Dockerfile").read_text() == text
     assert ("not changed because the file ends inside a line continuation (line 5 ends with \\): a line added after "
             "it would join that instruction") in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("header, unshipped", [
+    ("# This Dockerfile is for building nvm development environment only, not for any distribution/production usage\n",
+     "its first comment says 'development environment only': an image for development"),
+    ("# In the first stage, we build a Zulip development environment image\n", ""),  # of one stage, not the image
+])
+def test_a_first_comment_that_says_not_for_production_makes_size_fixes_reports(header, unshipped):
+    doc = Dockerfile.parse(header + SERVICE, "Dockerfile")
+    assert decide_role(doc, RepositoryFacts(), glob_matches).unshipped == unshipped

@@ -266,6 +266,9 @@ def decide_role(doc: Dockerfile, facts: RepositoryFacts, glob_matches) -> RoleDe
     if not decision.unshipped and file_words and file_words <= BUILDER_WORDS:
         decision = replace(decision, unshipped=f"a builder image ({doc.path.rsplit('/', 1)[-1]}): it compiles, and what "
                                                "ships is copied out of it")
+    said = _not_for_production_header(doc) if not decision.unshipped else None
+    if said is not None:
+        decision = replace(decision, unshipped=f"its first comment says {said!r}: an image for development")
     titled = facts.development_readmes.get(doc.path)
     if not decision.unshipped and titled is not None and doc.path not in facts.ci_builds:
         # Its size ships to nobody; what makes it correct (pipefail, its user) still matters to those who run it.
@@ -917,6 +920,23 @@ def _in_github_folder(path: str, facts: RepositoryFacts) -> str | None:
         return None
     how = f"only {build.file}, CI's compose file, builds it" if build else "no workflow builds it"
     return f"in .github/, and {how}: an image for the repository's CI"
+
+
+# The comment a Dockerfile starts with saying the image is not for production ("This Dockerfile is
+# for building nvm development environment only, not for any distribution/production usage").
+_NOT_FOR_PRODUCTION = lazy_compile(r"\bdevelopment environment only\b|\bnot (?:for|meant for|intended for) "
+                                   r"(?:any |the )?(?:distribution|production)\b", re.I)
+
+
+def _not_for_production_header(doc: Dockerfile) -> str | None:
+    first_instruction = doc.instructions[0].line if doc.instructions else 1 << 30
+    for line, comment in sorted(doc.parsed.comments.items()):
+        if line > first_instruction:
+            break
+        match = _NOT_FOR_PRODUCTION.search(comment)
+        if match:
+            return match.group(0)
+    return None
 
 
 def tests_header(doc: Dockerfile) -> str | None:
