@@ -929,24 +929,23 @@ _NOT_FOR_PRODUCTION = lazy_compile(r"\bdevelopment environment only\b|\bnot (?:f
 
 
 def _not_for_production_header(doc: Dockerfile) -> str | None:
-    first_instruction = doc.instructions[0].line if doc.instructions else 1 << 30
-    for line, comment in sorted(doc.parsed.comments.items()):
-        if line > first_instruction:
-            break
-        match = _NOT_FOR_PRODUCTION.search(comment)
-        if match:
-            return match.group(0)
-    return None
+    return _first_comment_says(doc, _NOT_FOR_PRODUCTION.search)
 
 
 def tests_header(doc: Dockerfile) -> str | None:
     """The words of the comment the file starts with (before its first instruction) that say it
     is for tests; None: it says nothing of the kind."""
+    return _first_comment_says(doc, lambda comment: _TESTS_HEADER.search(comment.strip().lstrip("#").strip()))
+
+
+def _first_comment_says(doc: Dockerfile, search) -> str | None:
+    """The words `search` finds in a comment line above the file's first instruction (the
+    comment it starts with, which speaks of the whole file); None: it finds none there."""
     first_instruction = doc.instructions[0].line if doc.instructions else 1 << 30
     for line, comment in sorted(doc.parsed.comments.items()):
         if line > first_instruction:
             break
-        match = _TESTS_HEADER.search(comment.strip().lstrip("#").strip())
+        match = search(comment)
         if match:
             return match.group(0)
     return None
