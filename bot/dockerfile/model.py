@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import field
 
 from bot.dockerfile.expand import Expanded, build_time_args, expand
@@ -84,13 +84,10 @@ class Stage:
             if inst is before:
                 return folder
             if inst.keyword == "ENV":
-                variables.update((k, v.strip("\"'")) for k, v in env_pairs(inst.rest).items())
+                variables.update(env_values(inst.rest))
             elif inst.keyword == "WORKDIR" and inst.rest.strip():
                 # BuildKit puts the ENV values in (`WORKDIR $APP_HOME`); an unknown one is left as written.
-                written = inst.rest.strip().strip("\"'")
-                if "$" in written:
-                    written = _VARIABLE_REFERENCE.sub(lambda m: variables.get(m.group(1) or m.group(2), m.group(0)),
-                                                      written)
+                written = put_in(inst.rest.strip().strip("\"'"), variables)
                 folder = posixpath.normpath(posixpath.join(folder, written))
         if before is None:
             object.__setattr__(self, "_working_folder", folder)
@@ -191,8 +188,7 @@ class Run:
 
     def expanded(self, value: str) -> str:
         """`value` with the ENV values and ARG defaults set before this RUN put in (an unknown one left as written)."""
-        variables = self.variables_before()
-        return _VARIABLE_REFERENCE.sub(lambda m: variables.get(m.group(1) or m.group(2), m.group(0)), value)
+        return put_in(value, self.variables_before())
 
     def variables_before(self) -> dict[str, str]:
         """The ENV values and ARG defaults set before this RUN in its stage's lineage, as written (unquoted)."""
@@ -204,7 +200,7 @@ class Run:
             if inst is self.instruction:
                 break
             if inst.keyword == "ENV":
-                found.update((k, v.strip("\"'")) for k, v in env_pairs(inst.rest).items())
+                found.update(env_values(inst.rest))
             elif inst.keyword == "ARG":
                 name, has_default, default = inst.rest.strip().partition("=")
                 if has_default:
@@ -328,8 +324,20 @@ def is_root_user(user: str | None) -> bool:
     return name in _USER_ROOT
 
 
-# `$NAME` or `${NAME}` in a flag's value.
+# `$NAME` or `${NAME}` in an instruction's value.
 _VARIABLE_REFERENCE = re.compile(r"\$\{(\w+)\}|\$(\w+)")
+
+
+def put_in(value: str, variables: Mapping[str, str]) -> str:
+    """`value` with the `$NAME` and `${NAME}` that `variables` knows put in; the others left as written."""
+    if "$" not in value:
+        return value
+    return _VARIABLE_REFERENCE.sub(lambda m: variables.get(m.group(1) or m.group(2), m.group(0)), value)
+
+
+def env_values(rest: str) -> dict[str, str]:
+    """`ENV A=1 B="2 3"` → {name: value, its quotes off}."""
+    return {name: value.strip("\"'") for name, value in env_pairs(rest).items()}
 
 
 def env_pairs(rest: str) -> dict[str, str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import field, replace
 
 from bot.dockerfile.bases import describe_base
@@ -929,37 +929,34 @@ _NOT_FOR_PRODUCTION = lazy_compile(r"\bdevelopment environment only\b|\bnot (?:f
 
 
 def _not_for_production_header(doc: Dockerfile) -> str | None:
-    return _first_comment_says(doc, _NOT_FOR_PRODUCTION.search)
+    return _first_comment_says(doc, lambda comment: _words(_NOT_FOR_PRODUCTION.search(comment)))
 
 
 def tests_header(doc: Dockerfile) -> str | None:
     """The words of the comment the file starts with (before its first instruction) that say it
     is for tests; None: it says nothing of the kind."""
-    return _first_comment_says(doc, lambda comment: _TESTS_HEADER.search(comment.strip().lstrip("#").strip()))
+    return _first_comment_says(doc, lambda comment: _words(_TESTS_HEADER.search(comment.strip().lstrip("#").strip())))
 
 
-def _first_comment_says(doc: Dockerfile, search) -> str | None:
-    """The words `search` finds in a comment line above the file's first instruction (the
-    comment it starts with, which speaks of the whole file); None: it finds none there."""
+def _words(match: re.Match[str] | None) -> str | None:
+    return match.group(0) if match else None
+
+
+def _first_comment_says(doc: Dockerfile, read: Callable[[str], str | None]) -> str | None:
+    """What `read` finds in a comment line above the file's first instruction (the comment it
+    starts with, which speaks of the whole file); None: it finds nothing there."""
     first_instruction = doc.instructions[0].line if doc.instructions else 1 << 30
     for line, comment in sorted(doc.parsed.comments.items()):
         if line > first_instruction:
             break
-        match = search(comment)
-        if match:
-            return match.group(0)
+        said = read(comment)
+        if said:
+            return said
     return None
 
 
 def _generated_header(doc: Dockerfile) -> str | None:
-    first_instruction = doc.instructions[0].line if doc.instructions else 1 << 30
-    for line, comment in sorted(doc.parsed.comments.items()):
-        if line > first_instruction:
-            break
-        marker = generated_marker(comment)
-        if marker:
-            return marker
-    return None
+    return _first_comment_says(doc, generated_marker)
 
 
 def container_command(stage: Stage) -> tuple[str, list[str]] | None:

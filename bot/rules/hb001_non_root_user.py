@@ -68,7 +68,7 @@ from collections.abc import Callable, Iterator, Mapping
 from bot.dockerfile.bases import BaseInfo, describe_base
 from bot.dockerfile.installs import APT, installed_packages
 from bot.dockerfile.layout import append_to_stage, insert_before, open_continuation
-from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user
+from bot.dockerfile.model import Dockerfile, Stage, env_pairs, is_root_user, put_in
 from bot.dockerfile.parser import Instruction
 from bot.dockerfile.platform import windows_evidence
 from bot.dockerfile.roles import ComposeBuild, built_on_as_pushed, container_command, only_prints, past_launchers
@@ -767,7 +767,7 @@ def _empty_workdir(stage: Stage) -> str | None:
         if inst.keyword == "ENV":
             env.update(env_pairs(inst.rest))
         elif inst.keyword == "WORKDIR":
-            path = _VARIABLE.sub(lambda m: env.get(m.group(1) or m.group(2), m.group(0)), inst.rest.strip())
+            path = put_in(inst.rest.strip(), env)
             workdir = (path, inst.line) if path.startswith("/") and "$" not in path \
                 and path.rstrip("/") not in SCRATCH_FOLDERS | {""} else None
         elif workdir and inst.keyword in ("COPY", "ADD", "RUN"):

@@ -160,8 +160,9 @@ def check_workflow(text: str, path: str, context: RuleContext) -> Iterator[Findi
         return
     previews = _only_for_pull_requests(text)
     generated = leading_generated_marker(text)
-    opted_out = _turned_off(text)
-    for job, index, step, earlier, environments in _steps(text):
+    steps = list(_steps(text))
+    opted_out = _turned_off(steps)
+    for job, index, step, earlier, environments in steps:
         where = f"jobs.{job}.steps[{index}]"
         if previews and not _tells_pull_requests_apart(step):
             continue
@@ -381,12 +382,13 @@ def _tells_pull_requests_apart(step: yaml.Node) -> bool:
 _THROWAWAY_WORKFLOW_WORDS = frozenset({"branch", "branches", "canary", "devenv", "devcontainer", "codespace"})
 
 
-def _turned_off(text: str) -> dict[str, tuple[int, str]]:
+def _turned_off(steps: list[tuple[str, int, yaml.Node, list[yaml.Node], list[yaml.Node | None]]]
+                ) -> dict[str, tuple[int, str]]:
     """Job → (line, input) of a push step of it that sets `provenance: false` or `sbom: false`:
     the maintainers turned attestations off there on purpose (a registry that refuses them), so
     adding them to the job's other steps is theirs to decide."""
     found: dict[str, tuple[int, str]] = {}
-    for job, _, step, _, _ in _steps(text):
+    for job, _, step, _, _ in steps:
         inputs = get(step, "with")
         for key in ("provenance", "sbom"):
             value = get(inputs, key) if is_mapping(inputs) else None
