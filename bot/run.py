@@ -26,6 +26,7 @@ from bot.dockerfile.roles import (
     ComposeBuild,
     RepositoryFacts,
     decide_role,
+    development_compose_file,
     development_profiles,
     development_service,
     is_test_setup,
@@ -33,7 +34,6 @@ from bot.dockerfile.roles import (
 )
 from bot.dockerfile.stage_images import StageUses, built_on_of, first_base, stage_only_of, stage_uses
 from bot.dockerfile.stage_images import image_key as stage_image_key
-from bot.dockerfile.stage_purpose import DEVELOPMENT_WORDS, name_words
 from bot.engine import check_text, checked_text, harden_text
 from bot.errors import DockerfileSyntaxError, InvalidReferenceError
 from bot.lazy_regex import lazy_compile
@@ -994,8 +994,8 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
     composes = [(source, text) for source, text in texts.items() if source.kind is COMPOSE]
     for source, text in composes:
         folder = source.path.rpartition("/")[0]
-        if _development_compose(source.path):
-            continue  # its mounts are for working on the code (the source, a developer's certificates)
+        if development_compose_file(source.path, also=frozenset({"hot"})):
+            continue  # its mounts are for working on the code (the source, a developer's certificates; hot reloading)
         try:
             for name, mounts in unbuilt_service_mounts(text, source.path).items():
                 overlays.setdefault(folder, {}).setdefault(name, []).append((source.path, *mounts))
@@ -1013,13 +1013,6 @@ def _compose_builds(texts: dict[SourceFile, str], dotenv: Mapping[str, Mapping[s
         except DockerfileSyntaxError:
             continue
     return builds
-
-
-def _development_compose(path: str) -> bool:
-    """A compose file named for development, hot reloading or as an override
-    (`docker-compose.dev.yml`, `docker-compose.hot.yml`, `docker-compose.override.yml`, which
-    compose adds by itself when developers run it)."""
-    return bool(name_words(path.rsplit("/", 1)[-1].lower()) & (DEVELOPMENT_WORDS | {"override", "hot"}))
 
 
 def _merged_build(first: ComposeBuild | None, build: ComposeBuild) -> ComposeBuild:

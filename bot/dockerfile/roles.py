@@ -681,6 +681,13 @@ def _development(doc: Dockerfile, facts: RepositoryFacts) -> RoleDecision | None
     return replace(judged, reason=f"{judged.reason}; {name} ships ({because}): {why}", stage=stage.name or LAST_STAGE)
 
 
+def development_compose_file(path: str, also: frozenset[str] = frozenset()) -> bool:
+    """A compose file named for development or as an override (`docker-compose.dev.yml`,
+    `compose.override.yaml`, which compose adds by itself when developers run it), or for
+    one of the words `also` gives."""
+    return bool(name_words(path.rsplit("/", 1)[-1].lower()) & (DEVELOPMENT_WORDS | {"override"} | also))
+
+
 def development_service(build: ComposeBuild) -> str | None:
     """What says a compose service is for working on the code, None: nothing does. A profile
     for development or tests says it alone; a compose file for development
@@ -690,7 +697,7 @@ def development_service(build: ComposeBuild) -> str | None:
     profiles = development_profiles(build)
     if profiles:
         return f"{build.service} starts only with the profile {profiles[0]}"
-    if name_words(build.file.rsplit("/", 1)[-1].lower()) & (DEVELOPMENT_WORDS | {"override"}):
+    if development_compose_file(build.file):
         return f"{build.file} is for development"
     command = " ".join(build.command)
     if build.source_mounts and _RELOADING.search(command):
